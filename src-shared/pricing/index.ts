@@ -1,0 +1,13 @@
+export { allocateByLargestRemainder } from './allocate';
+export { MAX_QUANTITY_DECIMALS, MAX_RATIO_DECIMALS, priceBasket } from './price-basket';
+export { REJECTION_CODES, isRejectionCode, rejectionMessage, type RejectionCode } from './reasons';
+export type {
+  AppliedVoucher,
+  BasketLine,
+  BasketTotals,
+  PricedBasket,
+  PricedLine,
+  PricingContext,
+  RejectedVoucher,
+  VoucherShare,
+} from './types';

@@ -1,0 +1,81 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { boundaries } from '../../eslint/boundaries.js';
+
+// Lints snippets as if they sat at the given paths, with exactly the project's boundary rules.
+const linter = new ESLint({
+  cwd: process.cwd(),
+  overrideConfigFile: true,
+  overrideConfig: [
+    { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
+    ...boundaries,
+  ],
+});
+
+async function importErrors(filePath: string, specifier: string): Promise<string[]> {
+  const [result] = await linter.lintText(`import x from '${specifier}';\nexport default x;\n`, {
+    filePath,
+  });
+  return (result?.messages ?? []).map(
+    (message) => `${message.ruleId ?? 'parse'}: ${message.message}`,
+  );
+}
+
+describe('import rules of ARCHITECTURE.md §2', () => {
+  it.each([
+    ['src-shared/money/x.ts', 'node:fs'],
+    ['src-shared/money/x.ts', 'fs'],
+    ['src-shared/money/x.ts', 'fs/promises'],
+    ['src-shared/money/x.ts', 'electron'],
+    ['src-shared/money/x.ts', 'react'],
+    ['src-shared/money/x.ts', 'express'],
+    ['src-shared/money/x.ts', '../../src-engine/server'],
+    ['src-shared/x.ts', '../src-main/till'],
+    ['src-shared/x.ts', '../src-renderer/app'],
+    ['src-renderer/app.tsx', '../src-main/till/core'],
+    ['src-renderer/app.tsx', 'better-sqlite3'],
+    ['src-renderer/app.tsx', 'node:path'],
+    ['src-renderer/app.tsx', 'electron'],
+    ['src-main/till/core.ts', '../../src-engine/server'],
+    ['src-main/till/core.ts', 'electron'],
+    ['src-main/electron/window.ts', '../../src-engine/server'],
+    ['src-engine/server.ts', '../src-main/till/core'],
+  ])('%s may not import %s', async (filePath, specifier) => {
+    const errors = await importErrors(filePath, specifier);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^no-restricted-imports: /);
+  });
+
+  it.each([
+    ['src-shared/money/x.ts', 'zod'],
+    ['src-shared/pricing/x.ts', '../money/amount'],
+    ['src-renderer/app.tsx', '../src-shared/money'],
+    ['src-renderer/app.tsx', 'react'],
+    ['src-main/till/core.ts', '../../src-shared/pricing'],
+    ['src-main/till/core.ts', 'node:fs'],
+    ['src-main/electron/window.ts', 'electron'],
+    ['src-engine/server.ts', 'express'],
+    ['src-engine/server.ts', '../src-shared/wire'],
+  ])('%s may import %s', async (filePath, specifier) => {
+    expect(await importErrors(filePath, specifier)).toEqual([]);
+  });
+
+  it('the project configuration applies these rules', async () => {
+    const project = new ESLint({ cwd: process.cwd() });
+    for (const [file, block] of [
+      ['src-shared/money/amount.ts', 'boundaries/src-shared'],
+      ['src-main/till/core.ts', 'boundaries/src-main'],
+      ['src-renderer/app.tsx', 'boundaries/src-renderer'],
+    ] as const) {
+      const applied: unknown = await project.calculateConfigForFile(file);
+      expect(applied).toMatchObject({ rules: { 'no-restricted-imports': [2, optionsOf(block)] } });
+    }
+  });
+});
+
+function optionsOf(name: string): unknown {
+  const entry = boundaries.find((config) => config.name === name)?.rules?.['no-restricted-imports'];
+  if (!Array.isArray(entry)) throw new Error(`no import rule in ${name}`);
+  return entry[1];
+}
