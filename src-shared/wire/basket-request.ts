@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { code, currencyCode, itemQuantity, optionalText, voucherKey, wireAmount } from './fields';
+
+export const entitySchema = z.looseObject({
+  entity_type: z.literal('chain'),
+  entity_id: z.number().int().positive(),
+  /** The retailer's own store code. */
+  branch_business_owner_code: code.optional(),
+  employee_code: z.string().max(128).optional(),
+  employee_name: z.string().max(256).optional(),
+});
+
+export const basketUserSchema = z.looseObject({
+  member_programme: z.string().max(64).optional(),
+  member_number: code,
+});
+
+export const basketItemObject = z.looseObject({
+  retailer_item_code: code.optional(),
+  item_barcode: z.string().max(128).optional(),
+  retailer_product_code: z.string().max(128).optional(),
+  item_type: z.string().max(64).optional(),
+  item_quantity: itemQuantity,
+  item_quantity_unit: z.string().max(32).optional(),
+  /** Unit price charged, decimal major units; negative on a return line. */
+  item_price: wireAmount,
+  item_original_price: wireAmount.optional(),
+  item_subtotal: wireAmount.optional(),
+  item_name: optionalText,
+  item_description: optionalText,
+  item_category: optionalText,
+  /** Set by the caller for lines no voucher may discount, or by the engine for unmatched returns. */
+  excluded_from_spaaza: z.boolean().optional(),
+  return_item: z.boolean().optional(),
+  original_retailer_basket_code: code.optional(),
+  original_retailer_item_code: code.optional(),
+});
+
+export const basketItemSchema = basketItemObject.refine(
+  (item) => !item.return_item || item.item_price <= 0,
+  {
+    message: 'a return line carries a negative price',
+    path: ['item_price'],
+  },
+);
+export type WireBasketItem = z.infer<typeof basketItemSchema>;
+
+/** A voucher named in a basket: by key, or by the code the cashier scanned (§6a). */
+export const basketVoucherRefSchema = z
+  .looseObject({ voucher_key: voucherKey.optional(), voucher_code: code.optional() })
+  .refine((ref) => (ref.voucher_key === undefined) !== (ref.voucher_code === undefined), {
+    message: 'name the voucher by exactly one of voucher_key or voucher_code',
+  });
+export type WireVoucherRef = z.infer<typeof basketVoucherRefSchema>;
+
+export const MAX_BASKET_ITEMS = 1000;
+export const MAX_BASKET_VOUCHERS = 50;
+
+export const basketSchema = z.looseObject({
+  basket_platform_type: z.string().max(32).optional(),
+  retailer_basket_code: code.optional(),
+  basket_total_price: wireAmount.optional(),
+  /** ISO 8601; Spaaza's own samples send an empty string. */
+  basket_timestamp_iso8601: z.union([z.iso.datetime({ offset: true }), z.literal('')]).optional(),
+  basket_timezone_name: z.string().max(64).optional(),
+  shipping_charge: wireAmount.optional(),
+  payment_methods: z
+    .array(z.looseObject({ payment_method: z.string().max(64), payment_amount: wireAmount }))
+    .max(20)
+    .optional(),
+  basket_currency: z
+    .looseObject({ currency_code: currencyCode, currency_id: z.number().int().optional() })
+    .optional(),
+  basket_tax: z
+    .array(z.looseObject({ tax_rate: z.number().min(0), tax_total: wireAmount }))
+    .max(20)
+    .optional(),
+  basket_notes: z.string().max(2000).optional(),
+  basket_items: z.array(basketItemSchema).max(MAX_BASKET_ITEMS),
+  basket_vouchers: z.array(basketVoucherRefSchema).max(MAX_BASKET_VOUCHERS).optional(),
+  /**
+   * Our reading of the flag the reference could not place (§6): true binds each lock
+   * get-basket-price takes to this basket's `retailer_basket_code`.
+   */
+  basket_voucher_lock_exclusively: z.boolean().optional(),
+  /** Binds the locks to this code instead; add-basket must present the same code. */
+  voucher_locking_code: code.optional(),
+});
+export type WireBasket = z.infer<typeof basketSchema>;
+
+export const getBasketPriceRequestSchema = z.looseObject({
+  entity: entitySchema,
+  user: basketUserSchema.optional(),
+  basket: basketSchema,
+});
+export type GetBasketPriceRequest = z.infer<typeof getBasketPriceRequestSchema>;
+
+/** add-basket stores the basket under its code, so the code is required. */
+export const addBasketRequestSchema = z.looseObject({
+  entity: entitySchema,
+  user: basketUserSchema.optional(),
+  basket: basketSchema.extend({ retailer_basket_code: code }),
+});
+export type AddBasketRequest = z.infer<typeof addBasketRequestSchema>;

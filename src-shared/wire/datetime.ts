@@ -1,0 +1,23 @@
+import type { Instant } from '../vouchers/voucher';
+
+/** Spaaza's "YYYY-MM-DD HH:MM:SS" in UTC; sub-second parts are dropped. */
+export function toSpaazaDateTime(instant: Instant): string {
+  return new Date(instant).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The instant of a Spaaza UTC date-time, or null when the text is not one. */
+export function fromSpaazaDateTime(text: string): Instant | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second] = match.map(Number);
+  if ([year, month, day, hour, minute, second].some((part) => part === undefined)) return null;
+  const instant = Date.UTC(
+    year ?? 0,
+    (month ?? 1) - 1,
+    day ?? 1,
+    hour ?? 0,
+    minute ?? 0,
+    second ?? 0,
+  );
+  return toSpaazaDateTime(instant) === text ? instant : null;
+}

@@ -1,0 +1,12 @@
+export * from './basket-request';
+export * from './basket-response';
+export { basketLinesFromWire } from './basket-to-domain';
+export { fromSpaazaDateTime, toSpaazaDateTime } from './datetime';
+export * from './envelope';
+export * from './fields';
+export { describeIssues, formatPath, issuesOf, type FieldIssue } from './issues';
+export { parseWith } from './parse';
+export * from './session';
+export * from './sync';
+export * from './voucher';
+export { WARNING_CODES } from './warnings';
