@@ -26,7 +26,7 @@ export function priceBasket(
   context: PricingContext = {},
 ): PricedBasket {
   assertUniqueLineIds(lines);
-  const gross = lines.map((line) => multiplyMinor(line.unitPrice, quantityOf(line)));
+  const gross = lines.map(lineGross);
   const discountable = lines.map(
     (line, index) => !line.excluded && !line.returnItem && (gross[index] ?? 0) >= 0,
   );
@@ -60,7 +60,11 @@ export function priceBasket(
     const lineShares = shares[index] ?? [];
     const discount = sum(lineShares.map((share) => share.discount));
     return {
-      ...line,
+      id: line.id,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      excluded: line.excluded === true,
+      returnItem: line.returnItem === true,
       gross: lineGross,
       discountable: discountable[index] ?? false,
       discount,
@@ -97,6 +101,15 @@ function discountOf(
     case 'honour':
       return { discount: 0, amountRemaining: 0 };
   }
+}
+
+/** quantity × unit price, rounded once; whole quantities need no decimal arithmetic. */
+function lineGross(line: BasketLine): number {
+  const product = line.quantity * line.unitPrice;
+  if (Number.isSafeInteger(line.quantity) && line.quantity > 0 && Number.isSafeInteger(product)) {
+    return product;
+  }
+  return multiplyMinor(line.unitPrice, quantityOf(line));
 }
 
 function quantityOf(line: BasketLine): Decimal {

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  auditEntryView,
+  conflictView,
+  diagnosticsView,
+  lockedVoucherView,
+  managerSessionView,
+  receiptView,
+  saleView,
+  statusView,
+} from './views';
+
+export interface TillCommandSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+const none = z.object({});
+const saleRef = z.object({ saleId: z.string().min(1).max(64) });
+const scanned = z.string().trim().min(1, 'nothing was scanned').max(128);
+
+/**
+ * Every till command, once: its name and the schemas of its input and output. The till core
+ * implements this map; the IPC preload and the loopback HTTP API are generated from it and
+ * hold no logic of their own. Nothing outside this list can be called.
+ */
+export const tillCommands = {
+  'sale/current': { input: none, output: saleView },
+  'sale/start': { input: none, output: saleView },
+  /** Whatever the scanner read: an item barcode, a loyalty card or a voucher code. */
+  'sale/scan': { input: saleRef.extend({ code: scanned }), output: saleView },
+  'sale/set-quantity': {
+    input: saleRef.extend({
+      lineId: z.string().min(1),
+      quantity: z.number().positive().max(1_000_000),
+    }),
+    output: saleView,
+  },
+  'sale/remove-line': { input: saleRef.extend({ lineId: z.string().min(1) }), output: saleView },
+  'sale/remove-voucher': { input: saleRef.extend({ ref: z.string().min(1) }), output: saleView },
+  'sale/set-customer': {
+    input: saleRef.extend({ memberNumber: z.string().trim().min(1).max(64).nullable() }),
+    output: saleView,
+  },
+  /** The customer has paid: redeem the vouchers and journal the sale. */
+  'sale/confirm': { input: saleRef, output: receiptView },
+  /** Abandon the sale and release its voucher locks. */
+  'sale/void': { input: saleRef, output: saleView },
+  'receipt/get': { input: z.object({ basketCode: z.string().min(1) }), output: receiptView },
+  'manager/sign-in': {
+    input: z.object({
+      username: z.string().trim().min(1).max(256),
+      password: z.string().min(1).max(1024),
+    }),
+    output: managerSessionView,
+  },
+  'manager/sign-out': { input: none, output: none },
+  'manager/locked-vouchers': { input: none, output: z.array(lockedVoucherView) },
+  'manager/unlock-voucher': {
+    input: z.object({
+      voucherKey: z.string().min(1),
+      reason: z.string().trim().min(3, 'say why').max(500),
+    }),
+    output: lockedVoucherView.omit({ lockedUntil: true }),
+  },
+  'manager/audit-log': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(auditEntryView),
+  },
+  'manager/conflicts': { input: none, output: z.array(conflictView) },
+  'manager/acknowledge-conflict': {
+    input: z.object({
+      conflictId: z.number().int().positive(),
+      note: z.string().trim().max(500).default(''),
+    }),
+    output: conflictView,
+  },
+  'status/get': { input: none, output: statusView },
+  'diagnostics/run': { input: none, output: diagnosticsView },
+} as const satisfies Record<string, TillCommandSpec>;
+
+export type TillCommands = typeof tillCommands;
+export type TillCommandName = keyof TillCommands;
+/** What a caller sends (defaults may be left out). */
+export type TillInput<N extends TillCommandName> = z.input<TillCommands[N]['input']>;
+/** What the core receives after validation. */
+export type TillParsedInput<N extends TillCommandName> = z.output<TillCommands[N]['input']>;
+export type TillOutput<N extends TillCommandName> = z.output<TillCommands[N]['output']>;
+
+export const TILL_COMMAND_NAMES: readonly TillCommandName[] =
+  Object.keys(tillCommands).filter(isTillCommandName);
+
+export function isTillCommandName(name: string): name is TillCommandName {
+  return Object.hasOwn(tillCommands, name);
+}

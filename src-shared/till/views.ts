@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { REJECTION_CODES } from '../pricing/reasons';
+
+/** Amounts are integer minor units of `currency`; instants are ISO-8601 UTC strings. */
+const minor = z.number().int();
+const instant = z.iso.datetime();
+
+export const voucherShareView = z.object({ voucherKey: z.string(), discount: minor });
+
+export const saleLineView = z.object({
+  lineId: z.string(),
+  barcode: z.string(),
+  name: z.string(),
+  quantity: z.number().positive(),
+  unitPrice: minor,
+  gross: minor,
+  discount: minor,
+  net: minor,
+  excluded: z.boolean(),
+  shares: z.array(voucherShareView),
+});
+
+export const appliedVoucherView = z.object({
+  voucherKey: z.string(),
+  code: z.string().nullable(),
+  type: z.enum(['basket', 'basket_pct', 'honour']),
+  title: z.string(),
+  discount: minor,
+  amountRemaining: minor,
+  honourCode: z.string().nullable(),
+  /** "held for this sale until …": the lock the engine took for this basket. */
+  lockedUntil: instant.nullable(),
+});
+
+export const rejectedVoucherView = z.object({
+  ref: z.string(),
+  reason: z.enum(REJECTION_CODES),
+  message: z.string(),
+  lockedUntil: instant.nullable(),
+});
+
+export const noticeView = z.object({
+  code: z.string(),
+  message: z.string(),
+});
+
+export const totalsView = z.object({ gross: minor, discount: minor, net: minor });
+
+export const saleView = z.object({
+  saleId: z.string(),
+  basketCode: z.string(),
+  state: z.enum(['open', 'confirmed', 'voided']),
+  currency: z.string(),
+  locale: z.string(),
+  customer: z.object({ memberNumber: z.string() }).nullable(),
+  lines: z.array(saleLineView),
+  applied: z.array(appliedVoucherView),
+  rejected: z.array(rejectedVoucherView),
+  totals: totalsView,
+  /** Who priced it: the engine, or the till alone while offline. */
+  pricedBy: z.enum(['engine', 'local']),
+  /** What the last scan or change led to, for the cashier (unknown barcode, engine slow …). */
+  notices: z.array(noticeView),
+});
+export type SaleView = z.infer<typeof saleView>;
+
+export const receiptView = z.object({
+  basketCode: z.string(),
+  confirmedAt: instant,
+  currency: z.string(),
+  locale: z.string(),
+  customer: z.object({ memberNumber: z.string() }).nullable(),
+  lines: z.array(saleLineView),
+  vouchersRedeemed: z.array(appliedVoucherView),
+  honourCodes: z.array(z.object({ code: z.string().nullable(), honourCode: z.string() })),
+  totals: totalsView,
+  warnings: z.array(noticeView),
+  /** `synced` once the engine has the sale; `queued` while it waits in the outbox. */
+  syncState: z.enum(['synced', 'queued']),
+  engineBasketId: z.number().int().nullable(),
+});
+export type ReceiptView = z.infer<typeof receiptView>;
+
+export const statusView = z.object({
+  online: z.boolean(),
+  engineUrl: z.string(),
+  chainId: z.number().int(),
+  storeCode: z.string(),
+  terminalId: z.string(),
+  salesWaiting: z.number().int().nonnegative(),
+  honourCacheUpdatedAt: instant.nullable(),
+  conflictsOpen: z.number().int().nonnegative(),
+});
+export type StatusView = z.infer<typeof statusView>;
+
+export const managerSessionView = z.object({
+  username: z.string(),
+  expiresAt: instant,
+});
+
+export const lockedVoucherView = z.object({
+  voucherKey: z.string(),
+  code: z.string().nullable(),
+  type: z.enum(['basket', 'basket_pct', 'honour', 'basket_fixed_unit']),
+  ownerMemberNumber: z.string().nullable(),
+  basketCode: z.string().nullable(),
+  lockedUntil: instant,
+});
+
+export const auditEntryView = z.object({
+  id: z.number().int(),
+  at: instant,
+  actor: z.string(),
+  action: z.string(),
+  voucherKey: z.string().nullable(),
+  basketCode: z.string().nullable(),
+  detail: z.string(),
+});
+
+export const conflictView = z.object({
+  id: z.number().int(),
+  basketCode: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  voucherRef: z.string().nullable(),
+  createdAt: instant,
+  acknowledgedAt: instant.nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+
+export const diagnosticCheckView = z.object({
+  name: z.string(),
+  verdict: z.enum(['ok', 'warn', 'fail']),
+  detail: z.string(),
+});
+
+export const diagnosticsView = z.object({
+  version: z.string(),
+  /** The configuration with every secret masked. */
+  config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  databasePath: z.string(),
+  databaseBytes: z.number().int().nonnegative(),
+  logPath: z.string(),
+  checks: z.array(diagnosticCheckView),
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const readme = readFileSync('README.md', 'utf8');
+const ciRun = readFileSync('.ci/run', 'utf8');
+
+/** The shell commands of the README's first two code blocks: run it, test it. */
+function readmeCommands(): string[] {
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].slice(0, 2);
+  return blocks.map((block) => (block[1] ?? '').trim());
+}
+
+describe('the README’s two commands', () => {
+  it('open the README: one to run the product, one to test it', () => {
+    const [run, test] = readmeCommands();
+    expect(run).toMatch(/^npm ci && npm start$/);
+    expect(test).toMatch(/^npm ci && npm test$/);
+    expect(readme.indexOf('```sh')).toBeLessThan(readme.indexOf('## '));
+  });
+
+  it('CI runs exactly the README’s test command', () => {
+    const [, test] = readmeCommands();
+    const ciCommands = ciRun
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    expect(ciCommands.at(-1)).toBe(test);
+    expect(ciCommands).toContain('set -euo pipefail');
+  });
+
+  it('package.json has the scripts the README names', () => {
+    const pkg: unknown = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg).toMatchObject({
+      name: 'voucher-till',
+      scripts: {
+        start: expect.any(String) as unknown,
+        test: expect.any(String) as unknown,
+        'test:unit': expect.any(String) as unknown,
+        typecheck: expect.any(String) as unknown,
+        lint: expect.any(String) as unknown,
+        'bench:pricing': expect.any(String) as unknown,
+      },
+    });
+  });
+});
