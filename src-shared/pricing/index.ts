@@ -1,5 +1,10 @@
 export { allocateByLargestRemainder } from './allocate';
-export { MAX_QUANTITY_DECIMALS, MAX_RATIO_DECIMALS, priceBasket } from './price-basket';
+export {
+  MAX_QUANTITY_DECIMALS,
+  MAX_RATIO_DECIMALS,
+  priceBasket,
+  unitPriceOf,
+} from './price-basket';
 export { REJECTION_CODES, isRejectionCode, rejectionMessage, type RejectionCode } from './reasons';
 export type {
   AppliedVoucher,

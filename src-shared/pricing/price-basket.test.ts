@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { T0, fixedVoucher, honourVoucher, percentVoucher } from '../testing/vouchers';
-import { priceBasket } from './price-basket';
+import { priceBasket, unitPriceOf } from './price-basket';
 import { rejectionMessage } from './reasons';
 import type { BasketLine, PricedBasket } from './types';
 
@@ -301,5 +301,15 @@ describe('rejected vouchers', () => {
   it('counts a voucher sent twice once', () => {
     const fiver = fixedVoucher(500);
     expect(priceBasket(basket, [fiver, fiver], T0).totals.discount).toBe(500);
+  });
+});
+
+describe('unitPriceOf', () => {
+  it('divides a line’s net by its quantity, rounding half away from zero', () => {
+    expect(unitPriceOf(775, 1)).toBe(775);
+    expect(unitPriceOf(1000, 3)).toBe(333);
+    expect(unitPriceOf(1001, 2)).toBe(501);
+    expect(unitPriceOf(21000, 10.5)).toBe(2000);
+    expect(unitPriceOf(-1001, 2)).toBe(-501);
   });
 });

@@ -1,5 +1,5 @@
 import { parseDecimal, type Decimal } from '../money/decimal';
-import { multiplyMinor } from '../money/rounding';
+import { divideRoundHalfAwayFromZero, multiplyMinor } from '../money/rounding';
 import type { Instant, Voucher } from '../vouchers/voucher';
 import { allocateByLargestRemainder } from './allocate';
 import { decideEligibility } from './eligibility';
@@ -144,4 +144,10 @@ function assertUniqueLineIds(lines: readonly BasketLine[]): void {
 
 function sum(values: readonly number[]): number {
   return values.reduce((acc, value) => acc + value, 0);
+}
+
+/** The unit price a discounted line works out at: net ÷ quantity, by the one rounding rule. */
+export function unitPriceOf(net: number, quantity: number): number {
+  const q = quantityOf({ id: 'unit price', quantity, unitPrice: 0 });
+  return Number(divideRoundHalfAwayFromZero(BigInt(net) * 10n ** BigInt(q.scale), q.coefficient));
 }

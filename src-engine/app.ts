@@ -1,0 +1,25 @@
+import express, { type Express } from 'express';
+import type { EngineDeps } from './deps';
+import { errorHandler, notFound } from './http/error-handler';
+import { requestLog } from './http/request-log';
+import { authRoutes } from './routes/auth';
+import { basketRoutes } from './routes/basket';
+import { healthRoutes } from './routes/health';
+
+export const BODY_LIMIT = '256kb';
+
+/** The express app: thin routes over use cases, one error handler. */
+export function createApp(deps: EngineDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestLog(deps.log));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
+  app.use(healthRoutes(deps));
+  app.use(authRoutes(deps));
+  app.use(basketRoutes(deps));
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { DEFAULT_DATABASE_PATH } from './db/connect';
+
+/** The engine's settings, all from the environment; a bad value stops start-up naming the variable. */
+const envSchema = z.object({
+  ENGINE_PORT: z.coerce.number().int().min(0).max(65_535).default(8400),
+  ENGINE_HOST: z.string().min(1).default('127.0.0.1'),
+  ENGINE_DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  ENGINE_BOOTSTRAP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  ENGINE_SESSION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .default(12 * 3600),
+});
+
+export type EngineConfig = z.infer<typeof envSchema>;
+
+export function readConfig(
+  env: NodeJS.ProcessEnv,
+): { ok: true; config: EngineConfig } | { ok: false; message: string } {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  return { ok: false, message: `The engine's environment has a bad value:\n${lines.join('\n')}` };
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where the data lives, with any password removed: safe to log. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_PATH = 'data/engine.sqlite';
+
+/**
+ * A `postgres://` (or `postgresql://`) URL selects PostgreSQL; a `sqlite:` URL or a plain
+ * file path selects that SQLite file (created with its folder when missing). SQLite runs in
+ * WAL mode with foreign keys on.
+ */
+export function connect(
+  databaseUrl: string = DEFAULT_DATABASE_PATH,
+  options: { schema?: string } = {},
+): Db {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return connectPostgres(databaseUrl, options.schema);
+  const path = resolve(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
+  mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, dialect: 'sqlite', location: path, close: () => kysely.destroy() };
+}
+
+// Epoch milliseconds and minor units are int8 columns; they fit a double exactly, so read them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+
+function connectPostgres(url: string, schema: string | undefined): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return { kysely, dialect: 'postgres', location, close: () => kysely.destroy() };
+}

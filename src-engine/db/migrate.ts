@@ -1,0 +1,32 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connect';
+import * as m0001 from './migrations/0001_initial';
+
+/** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
+const MIGRATIONS = { '0001_initial': m0001 };
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly db: Db) {}
+
+  getMigrations(): Promise<Record<string, Migration>> {
+    const { dialect } = this.db;
+    return Promise.resolve(
+      Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, migration]) => [
+          name,
+          { up: (kysely) => migration.up(kysely, dialect) },
+        ]),
+      ),
+    );
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new InCodeProvider(db) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error instanceof Error) throw error;
+  if (error) throw new Error('a migration failed', { cause: error });
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
+}

@@ -1,0 +1,11 @@
+import type { Logger } from 'pino';
+import type { Db } from './db/connect';
+
+/** What every route needs, passed in (no module-level singletons). */
+export interface EngineDeps {
+  readonly db: Db;
+  readonly log: Logger;
+  /** Milliseconds since the epoch; tests may substitute their own clock. */
+  readonly now: () => number;
+  readonly sessionSeconds: number;
+}

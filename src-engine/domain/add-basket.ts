@@ -1,0 +1,480 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { divideRoundHalfAwayFromZero, parseDecimal } from '../../src-shared/money';
+import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
+import type { Voucher } from '../../src-shared/vouchers';
+import {
+  addBasketResultsSchema,
+  parseWith,
+  type AddBasketRequest,
+  type AddBasketResults,
+  type SpaazaWarning,
+} from '../../src-shared/wire';
+import type { Database } from '../db/schema';
+import { EngineError } from '../http/errors';
+import { toDomainVoucher, touchHonourRev, vouchersByIds, type VoucherRow } from '../repo/vouchers';
+import { toPricedBasket, toWarning, unmatchedReturnWarning } from '../wire/priced-basket';
+import { toVoucherObject } from '../wire/voucher-object';
+import type { Actor } from './actor';
+import { audit } from './audit';
+import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
+import { matchReturns, type MatchedReturn } from './returns';
+import { insertVoucher } from './voucher-factory';
+
+export interface AddBasketAnswer {
+  readonly results: AddBasketResults;
+  readonly warnings: SpaazaWarning[];
+}
+
+/**
+ * Stores a completed basket (immutable) and redeems its vouchers (§6). Each redemption is a
+ * compare-and-set on the voucher inside the basket's transaction: of two sales racing for
+ * one voucher exactly one gets it, and the other sale is stored without it, with a warning.
+ * The same basket sent again returns the stored answer; another basket under a used code
+ * is refused.
+ */
+export async function addBasket(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: AddBasketRequest,
+  now: number,
+): Promise<AddBasketAnswer> {
+  const requestHash = hashRequest(request);
+  try {
+    return await db.transaction().execute((trx) => store(trx, actor, request, requestHash, now));
+  } catch (error) {
+    // a concurrent twin stored the same code first: answer as its replay (or refuse a different basket)
+    if (!isUniqueViolation(error)) throw error;
+    return db.transaction().execute((trx) => store(trx, actor, request, requestHash, now));
+  }
+}
+
+async function store(
+  trx: Transaction<Database>,
+  actor: Actor,
+  request: AddBasketRequest,
+  requestHash: string,
+  now: number,
+): Promise<AddBasketAnswer> {
+  const code = request.basket.retailer_basket_code;
+  const existing = await trx
+    .selectFrom('baskets')
+    .select(['request_hash', 'results_json'])
+    .where('chain_id', '=', actor.chainId)
+    .where('retailer_basket_code', '=', code)
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.request_hash !== requestHash) {
+      throw new EngineError(
+        'basket_already_exists',
+        `a different basket was already stored under ${code}`,
+      );
+    }
+    return replayOf(existing.results_json);
+  }
+
+  const input = await readBasketInput(trx, actor, request);
+  const asked = await resolveVoucherRefs(trx, input.chainId, request.basket.basket_vouchers ?? []);
+  const rows = new Map(asked.rows.map((row) => [row.voucher_key, row]));
+  const { matched, unmatched } = await matchReturns(
+    trx,
+    input.chainId,
+    request.basket,
+    input.lines,
+  );
+  const lines = input.lines.map((line) =>
+    unmatched.has(line.id) ? { ...line, excluded: true } : line,
+  );
+  const context = {
+    basketCode: code,
+    lockingCode: input.lockingCode,
+    memberNumber: input.member?.number ?? null,
+    unknownVoucherRefs: asked.unknown,
+  };
+
+  const first = priceBasket(lines, [...rows.values()].map(toDomainVoucher), now, context);
+  const lost: Voucher[] = [];
+  for (const applied of first.applied) {
+    if (!(await burn(trx, rows, applied.voucher, code, input.lockingCode, now)))
+      lost.push(applied.voucher);
+  }
+  // vouchers taken by another sale a moment ago: price again without them, and say why
+  const priced =
+    lost.length === 0
+      ? first
+      : priceBasket(
+          lines,
+          first.applied.map((a) => a.voucher).filter((v) => !lost.includes(v)),
+          now,
+          context,
+        );
+  const lostReasons = await reasonsFor(trx, lost, input, now);
+
+  const basketId = await insertBasket(trx, input, priced, requestHash, now, code);
+  const redeemed = await settleRedemptions(trx, actor, priced, rows, basketId, code, now);
+  const created = [
+    ...redeemed.created,
+    ...(await issueReturnVouchers(trx, actor, matched, code, now)),
+  ];
+
+  const wireBasket = toPricedBasket(request.basket, priced, rows, {
+    chainId: input.chainId,
+    currency: input.currency,
+    now,
+    unmatchedReturns: unmatched,
+  });
+  const results: AddBasketResults = {
+    basket: { ...wireBasket, basket_id: basketId, retailer_basket_code: code },
+    vouchers_redeemed: redeemed.rows.map((row) => toVoucherObject(row, now)),
+    vouchers_created: created.map(({ row, parentKey }) => toVoucherObject(row, now, parentKey)),
+    replayed: false,
+  };
+  const warnings = [
+    ...first.rejected.map(toWarning),
+    ...lostReasons,
+    ...[...unmatched].map(unmatchedReturnWarning),
+  ];
+  await trx
+    .updateTable('baskets')
+    .set({ results_json: JSON.stringify({ results, warnings }) })
+    .where('id', '=', basketId)
+    .execute();
+  return { results, warnings };
+}
+
+function replayOf(stored: string): AddBasketAnswer {
+  const parsed: unknown = JSON.parse(stored);
+  const shape = parseWith(
+    addBasketResultsSchema,
+    typeof parsed === 'object' && parsed !== null && 'results' in parsed ? parsed.results : null,
+  );
+  if (!shape.ok) throw new Error('a stored basket result no longer parses');
+  const warnings =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    'warnings' in parsed &&
+    Array.isArray(parsed.warnings)
+      ? parsed.warnings
+      : [];
+  return { results: { ...shape.value, replayed: true }, warnings: warnings.filter(isWarning) };
+}
+
+function isWarning(value: unknown): value is SpaazaWarning {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'name' in value &&
+    'code' in value &&
+    'description' in value
+  );
+}
+
+/** The compare-and-set: the voucher is burned only if it is still usable by this basket. */
+async function burn(
+  trx: Transaction<Database>,
+  rows: Map<string, VoucherRow>,
+  voucher: Voucher,
+  basketCode: string,
+  lockingCode: string | null,
+  now: number,
+): Promise<boolean> {
+  const row = rows.get(voucher.key);
+  if (!row) return false;
+  const result = await trx
+    .updateTable('vouchers')
+    .set({ burned_at: now, lock_until: null, lock_basket_code: null, lock_code: null })
+    .where('id', '=', row.id)
+    .where('burned_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .where('claimed_at', 'is not', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .where((eb) =>
+      eb.or([
+        eb('lock_until', 'is', null),
+        eb('lock_until', '<=', now),
+        eb.and([
+          eb.or([eb('lock_basket_code', 'is', null), eb('lock_basket_code', '=', basketCode)]),
+          eb.or([eb('lock_code', 'is', null), eb('lock_code', '=', lockingCode)]),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+async function reasonsFor(
+  trx: Transaction<Database>,
+  lost: readonly Voucher[],
+  input: BasketInput,
+  now: number,
+): Promise<SpaazaWarning[]> {
+  if (lost.length === 0) return [];
+  const fresh = await trx
+    .selectFrom('vouchers')
+    .leftJoin('members', 'members.id', 'vouchers.member_id')
+    .selectAll('vouchers')
+    .select('members.member_number')
+    .where(
+      'vouchers.voucher_key',
+      'in',
+      lost.map((voucher) => voucher.key),
+    )
+    .execute();
+  const repriced = priceBasket([], fresh.map(toDomainVoucher), now, {
+    basketCode: input.basketCode,
+    lockingCode: input.lockingCode,
+    memberNumber: input.member?.number ?? null,
+  });
+  return repriced.rejected.map(toWarning);
+}
+
+async function insertBasket(
+  trx: Transaction<Database>,
+  input: BasketInput,
+  priced: PricedBasket,
+  requestHash: string,
+  now: number,
+  code: string,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('baskets')
+    .values({
+      chain_id: input.chainId,
+      retailer_basket_code: code,
+      member_id: input.member?.id ?? null,
+      store_code: input.storeCode,
+      currency: input.currency,
+      request_hash: requestHash,
+      results_json: '{}',
+      total_gross: priced.totals.gross,
+      total_discount: priced.totals.discount,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const line of priced.lines) {
+    await trx
+      .insertInto('basket_items')
+      .values({
+        basket_id: id,
+        line_id: line.id,
+        quantity: String(line.quantity),
+        unit_price: line.unitPrice,
+        gross: line.gross,
+        discount: line.discount,
+        returned_quantity: '0',
+      })
+      .execute();
+  }
+  return id;
+}
+
+interface CreatedVoucher {
+  readonly row: VoucherRow;
+  readonly parentKey: string;
+}
+
+/** Records what each burned voucher gave, issues the remainder of a bigger fixed voucher, keeps the line shares. */
+async function settleRedemptions(
+  trx: Transaction<Database>,
+  actor: Actor,
+  priced: PricedBasket,
+  rows: ReadonlyMap<string, VoucherRow>,
+  basketId: number,
+  basketCode: string,
+  now: number,
+): Promise<{ rows: VoucherRow[]; created: CreatedVoucher[] }> {
+  const created: CreatedVoucher[] = [];
+  const ids: number[] = [];
+  for (const applied of priced.applied) {
+    const row = rows.get(applied.voucher.key);
+    if (!row) continue;
+    ids.push(row.id);
+    const isFixed = row.voucher_type === 'basket';
+    await trx
+      .updateTable('vouchers')
+      .set({
+        redeemed_basket_id: basketId,
+        amount_redeemed: isFixed ? applied.discount : row.amount_redeemed,
+        amount: isFixed ? 0 : row.amount,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await touchHonourRev(trx, row);
+    await audit(trx, actor, 'redeem', now, { voucherId: row.id, basketCode });
+    if (isFixed && applied.amountRemaining > 0) {
+      const remainder = await insertVoucher(trx, {
+        ...remainderOf(row),
+        amount_original: applied.amountRemaining,
+        amount: applied.amountRemaining,
+        title: row.title,
+        created_at: now,
+        claimed_at: now,
+      });
+      await audit(trx, actor, 'create', now, {
+        voucherId: remainder.id,
+        basketCode,
+        reason: 'remainder',
+      });
+      created.push({ row: await voucherRow(trx, remainder.id), parentKey: row.voucher_key });
+    }
+  }
+  for (const line of priced.lines) {
+    for (const share of line.shares) {
+      const row = rows.get(share.voucherKey);
+      if (!row) continue;
+      await trx
+        .insertInto('basket_item_vouchers')
+        .values({
+          basket_id: basketId,
+          line_id: line.id,
+          voucher_id: row.id,
+          discount: share.discount,
+        })
+        .execute();
+    }
+  }
+  return { rows: await vouchersByIds(trx, ids), created };
+}
+
+function remainderOf(row: VoucherRow) {
+  return {
+    chain_id: row.chain_id,
+    code: null,
+    campaign_id: row.campaign_id,
+    member_id: row.member_id,
+    voucher_type: 'basket' as const,
+    currency: row.currency,
+    amount_redeemed: 0,
+    ratio_ppm: null,
+    honour_code: null,
+    exclusive: row.exclusive,
+    lock_period_seconds: row.lock_period_seconds,
+    expires_at: row.expires_at,
+    parent_voucher_id: row.id,
+  };
+}
+
+async function voucherRow(trx: Transaction<Database>, id: number): Promise<VoucherRow> {
+  const [row] = await vouchersByIds(trx, [id]);
+  if (!row) throw new Error(`voucher ${id} vanished inside its own transaction`);
+  return row;
+}
+
+/** §6 returns: a new voucher for the share of each voucher that the returned quantity carried. */
+async function issueReturnVouchers(
+  trx: Transaction<Database>,
+  actor: Actor,
+  returns: readonly MatchedReturn[],
+  basketCode: string,
+  now: number,
+): Promise<CreatedVoucher[]> {
+  const created: CreatedVoucher[] = [];
+  for (const match of returns) {
+    const original = await trx
+      .selectFrom('basket_items')
+      .select(['quantity', 'returned_quantity'])
+      .where('basket_id', '=', match.originalBasketId)
+      .where('line_id', '=', match.originalLineId)
+      .executeTakeFirstOrThrow();
+    const bought = decimalOf(original.quantity);
+    const already = decimalOf(original.returned_quantity);
+    const wanted = decimalOf(String(match.quantity));
+    const returnable = minDecimal(wanted, subtract(bought, already));
+    if (returnable.coefficient <= 0n) continue;
+    await trx
+      .updateTable('basket_items')
+      .set({ returned_quantity: decimalText(add(already, returnable)) })
+      .where('basket_id', '=', match.originalBasketId)
+      .where('line_id', '=', match.originalLineId)
+      .execute();
+    const shares = await trx
+      .selectFrom('basket_item_vouchers')
+      .select(['voucher_id', 'discount'])
+      .where('basket_id', '=', match.originalBasketId)
+      .where('line_id', '=', match.originalLineId)
+      .execute();
+    for (const share of shares) {
+      const amount = Number(
+        divideRoundHalfAwayFromZero(
+          BigInt(share.discount) * returnable.coefficient * 10n ** BigInt(bought.scale),
+          bought.coefficient * 10n ** BigInt(returnable.scale),
+        ),
+      );
+      if (amount <= 0) continue;
+      const parent = await voucherRow(trx, share.voucher_id);
+      const issued = await insertVoucher(trx, {
+        ...remainderOf(parent),
+        amount_original: amount,
+        amount,
+        title: `Returned: ${parent.title}`,
+        created_at: now,
+        claimed_at: now,
+      });
+      await audit(trx, actor, 'create', now, {
+        voucherId: issued.id,
+        basketCode,
+        reason: 'return',
+      });
+      created.push({ row: await voucherRow(trx, issued.id), parentKey: parent.voucher_key });
+    }
+  }
+  return created;
+}
+
+interface Dec {
+  coefficient: bigint;
+  scale: number;
+}
+function decimalOf(text: string): Dec {
+  const parsed = parseDecimal(text);
+  if (!parsed.ok) throw new Error(`stored quantity "${text}" is not a decimal`);
+  return parsed.value;
+}
+function align(a: Dec, b: Dec): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [
+    a.coefficient * 10n ** BigInt(scale - a.scale),
+    b.coefficient * 10n ** BigInt(scale - b.scale),
+    scale,
+  ];
+}
+function subtract(a: Dec, b: Dec): Dec {
+  const [x, y, scale] = align(a, b);
+  return { coefficient: x - y, scale };
+}
+function add(a: Dec, b: Dec): Dec {
+  const [x, y, scale] = align(a, b);
+  return { coefficient: x + y, scale };
+}
+function minDecimal(a: Dec, b: Dec): Dec {
+  const [x, y] = align(a, b);
+  return x <= y ? a : b;
+}
+function decimalText(d: Dec): string {
+  const negative = d.coefficient < 0n;
+  const digits = (negative ? -d.coefficient : d.coefficient).toString().padStart(d.scale + 1, '0');
+  const text = d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
+  return negative ? `-${text}` : text;
+}
+
+/** The same content gives the same hash whatever order its keys were sent in. */
+function hashRequest(request: AddBasketRequest): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

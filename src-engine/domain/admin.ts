@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema';
+import { EngineError } from '../http/errors';
+import { createAccount } from './accounts';
+import type { Actor } from './actor';
+import { audit } from './audit';
+import { insertVoucher } from './voucher-factory';
+
+/* The operations an admin performs: the admin CLI and the admin HTTP endpoints both call these. */
+
+export async function createChain(
+  db: Kysely<Database>,
+  input: { name: string; currency: string; timezone: string },
+  now: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('chains')
+    .values({
+      name: input.name,
+      currency: input.currency,
+      timezone: input.timezone,
+      honour_rev: 0,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function createStore(
+  db: Kysely<Database>,
+  input: { chainId: number; code: string; name: string },
+): Promise<number> {
+  const existing = await db
+    .selectFrom('stores')
+    .select('id')
+    .where('chain_id', '=', input.chainId)
+    .where('code', '=', input.code)
+    .executeTakeFirst();
+  if (existing) throw new EngineError('already_exists', `store ${input.code} exists`);
+  const row = await db
+    .insertInto('stores')
+    .values({ chain_id: input.chainId, code: input.code, name: input.name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export { createAccount };
+export type { Role };
+
+export async function createMember(
+  db: Kysely<Database>,
+  input: { chainId: number; memberNumber: string; name?: string | null },
+  now: number,
+): Promise<number> {
+  const existing = await db
+    .selectFrom('members')
+    .select('id')
+    .where('chain_id', '=', input.chainId)
+    .where('member_number', '=', input.memberNumber)
+    .executeTakeFirst();
+  if (existing) throw new EngineError('already_exists', `member ${input.memberNumber} exists`);
+  const row = await db
+    .insertInto('members')
+    .values({
+      chain_id: input.chainId,
+      member_number: input.memberNumber,
+      name: input.name ?? null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type CampaignIncentive =
+  | { readonly type: 'basket'; readonly amount: number }
+  | { readonly type: 'basket_pct'; readonly ratioPpm: number }
+  | { readonly type: 'honour'; readonly honourCode: string };
+
+export interface CampaignInput {
+  readonly chainId: number;
+  readonly title: string;
+  readonly incentive: CampaignIncentive;
+  readonly lockPeriodSeconds?: number;
+  readonly expirySeconds?: number | null;
+  readonly exclusive?: boolean;
+}
+
+export async function createCampaign(
+  db: Kysely<Database>,
+  input: CampaignInput,
+  now: number,
+): Promise<number> {
+  const { incentive } = input;
+  const row = await db
+    .insertInto('campaigns')
+    .values({
+      chain_id: input.chainId,
+      title: input.title,
+      voucher_type: incentive.type,
+      amount: incentive.type === 'basket' ? incentive.amount : null,
+      ratio_ppm: incentive.type === 'basket_pct' ? incentive.ratioPpm : null,
+      honour_code: incentive.type === 'honour' ? incentive.honourCode : null,
+      lock_period_seconds: input.lockPeriodSeconds ?? 300,
+      expiry_seconds: input.expirySeconds ?? null,
+      exclusive: input.exclusive ? 1 : 0,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface VoucherInput {
+  readonly chainId: number;
+  readonly campaignId: number;
+  /** The owner; null for an anonymous bearer voucher (honour codes handed out on paper). */
+  readonly memberNumber: string | null;
+  readonly code?: string | null;
+  readonly claimed?: boolean;
+  /** Overrides the campaign's amount for a `basket` voucher. */
+  readonly amount?: number;
+  readonly expiresAt?: number | null;
+}
+
+/** Issues a voucher of a campaign: its value and lock period come from the campaign. */
+export async function createVoucher(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: VoucherInput,
+  now: number,
+): Promise<{ id: number; key: string }> {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await trx
+      .selectFrom('campaigns')
+      .selectAll()
+      .where('id', '=', input.campaignId)
+      .where('chain_id', '=', input.chainId)
+      .executeTakeFirst();
+    if (!campaign)
+      throw new EngineError('campaign_not_found', `no campaign ${input.campaignId} in this chain`);
+    const chain = await trx
+      .selectFrom('chains')
+      .select('currency')
+      .where('id', '=', input.chainId)
+      .executeTakeFirstOrThrow();
+    let memberId: number | null = null;
+    if (input.memberNumber !== null) {
+      const member = await trx
+        .selectFrom('members')
+        .select('id')
+        .where('chain_id', '=', input.chainId)
+        .where('member_number', '=', input.memberNumber)
+        .executeTakeFirst();
+      if (!member)
+        throw new EngineError('member_not_found', `no member ${input.memberNumber} in this chain`);
+      memberId = member.id;
+    }
+    if (input.code) {
+      const taken = await trx
+        .selectFrom('vouchers')
+        .select('id')
+        .where('chain_id', '=', input.chainId)
+        .where('code', '=', input.code)
+        .executeTakeFirst();
+      if (taken) throw new EngineError('already_exists', `voucher code ${input.code} is taken`);
+    }
+    const amount = campaign.voucher_type === 'basket' ? (input.amount ?? campaign.amount) : null;
+    const created = await insertVoucher(trx, {
+      chain_id: input.chainId,
+      code: input.code ?? null,
+      campaign_id: campaign.id,
+      member_id: memberId,
+      voucher_type: campaign.voucher_type,
+      currency: chain.currency,
+      amount_original: amount,
+      amount,
+      amount_redeemed: campaign.voucher_type === 'basket' ? 0 : null,
+      ratio_ppm: campaign.ratio_ppm,
+      honour_code: campaign.honour_code,
+      title: campaign.title,
+      exclusive: campaign.exclusive,
+      lock_period_seconds: campaign.lock_period_seconds,
+      created_at: now,
+      claimed_at: input.claimed ? now : null,
+      expires_at:
+        input.expiresAt !== undefined
+          ? input.expiresAt
+          : campaign.expiry_seconds === null
+            ? null
+            : now + campaign.expiry_seconds * 1000,
+    });
+    await audit(trx, actor, 'create', now, { voucherId: created.id });
+    if (input.claimed) await audit(trx, actor, 'claim', now, { voucherId: created.id });
+    return created;
+  });
+}

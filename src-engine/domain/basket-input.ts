@@ -1,0 +1,83 @@
+import type { BasketLine } from '../../src-shared/pricing';
+import { basketLinesFromWire, type GetBasketPriceRequest } from '../../src-shared/wire';
+import { EngineError, invalidParameters } from '../http/errors';
+import { findVoucher, type Executor, type VoucherRow } from '../repo/vouchers';
+import { requireChain, type Actor } from './actor';
+
+export interface BasketInput {
+  readonly chainId: number;
+  readonly currency: string;
+  readonly lines: BasketLine[];
+  readonly basketCode: string | null;
+  readonly lockingCode: string | null;
+  readonly lockExclusively: boolean;
+  readonly member: { readonly id: number; readonly number: string } | null;
+  readonly storeCode: string | null;
+}
+
+/** Checks a basket request against the caller's chain and converts its amounts, once. */
+export async function readBasketInput(
+  db: Executor,
+  actor: Actor,
+  request: GetBasketPriceRequest,
+): Promise<BasketInput> {
+  requireChain(actor, request.entity.entity_id);
+  const chain = await db
+    .selectFrom('chains')
+    .select(['currency'])
+    .where('id', '=', actor.chainId)
+    .executeTakeFirstOrThrow();
+  const currency = request.basket.basket_currency?.currency_code ?? chain.currency;
+  if (currency !== chain.currency) {
+    throw invalidParameters([
+      {
+        path: 'basket.basket_currency.currency_code',
+        message: `this chain sells in ${chain.currency}, not ${currency}`,
+      },
+    ]);
+  }
+  const lines = basketLinesFromWire(request.basket, currency);
+  if (!lines.ok) throw invalidParameters(lines.error);
+
+  let member: BasketInput['member'] = null;
+  if (request.user) {
+    const row = await db
+      .selectFrom('members')
+      .select(['id', 'member_number'])
+      .where('chain_id', '=', actor.chainId)
+      .where('member_number', '=', request.user.member_number)
+      .executeTakeFirst();
+    if (!row)
+      throw new EngineError(
+        'member_not_found',
+        `no member ${request.user.member_number} in this chain`,
+      );
+    member = { id: row.id, number: row.member_number };
+  }
+  return {
+    chainId: actor.chainId,
+    currency,
+    lines: lines.value,
+    basketCode: request.basket.retailer_basket_code ?? null,
+    lockingCode: request.basket.voucher_locking_code ?? null,
+    lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
+    member,
+    storeCode: request.entity.branch_business_owner_code ?? null,
+  };
+}
+
+/** The vouchers a basket names; names that match nothing in this chain come back as unknown. */
+export async function resolveVoucherRefs(
+  db: Executor,
+  chainId: number,
+  refs: readonly { voucher_key?: string | undefined; voucher_code?: string | undefined }[],
+): Promise<{ rows: VoucherRow[]; unknown: string[] }> {
+  const rows: VoucherRow[] = [];
+  const unknown: string[] = [];
+  for (const ref of refs) {
+    const row = await findVoucher(db, chainId, { key: ref.voucher_key, code: ref.voucher_code });
+    if (row) rows.push(row);
+    else unknown.push(ref.voucher_code ?? ref.voucher_key ?? '');
+  }
+  return { rows, unknown };
+}

@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { createApiKey } from './accounts';
+import type { Actor } from './actor';
+import {
+  createAccount,
+  createCampaign,
+  createChain,
+  createMember,
+  createStore,
+  createVoucher,
+} from './admin';
+
+const DAY = 86_400_000;
+
+export const DEMO_ACCOUNTS = [
+  { username: 'till-s001-01', password: 'demo-till', role: 'terminal' },
+  { username: 'manager-s001', password: 'demo-manager', role: 'manager' },
+  { username: 'admin', password: 'demo-admin', role: 'admin' },
+] as const;
+
+export interface DemoData {
+  readonly chainId: number;
+  readonly storeCode: string;
+  readonly accounts: typeof DEMO_ACCOUNTS;
+  readonly vouchers: Readonly<Record<'fiveEuro' | 'tenPercent' | 'unclaimed' | 'expired', string>>;
+  readonly honourCodes: readonly string[];
+}
+
+/**
+ * The demo chain the till's own demo prices against (issue 3 §6): chain 1 "Demo Retail",
+ * store S001, three accounts, members 1000001 and 1000002, ten free-coffee honour vouchers.
+ */
+export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoData> {
+  const chainId = await createChain(
+    db,
+    { name: 'Demo Retail', currency: 'EUR', timezone: 'Europe/Amsterdam' },
+    now,
+  );
+  const actor: Actor = { chainId, role: 'privileged', name: 'demo-seed', accountId: null };
+  await createStore(db, { chainId, code: 'S001', name: 'Demo Retail Amsterdam Centraal' });
+  for (const account of DEMO_ACCOUNTS) await createAccount(db, { chainId, ...account }, now);
+  await createMember(db, { chainId, memberNumber: '1000001', name: 'Anna de Vries' }, now);
+  await createMember(db, { chainId, memberNumber: '1000002', name: 'Bram Jansen' }, now);
+
+  const fiver = await createCampaign(
+    db,
+    {
+      chainId,
+      title: '€5.00 off your next purchase',
+      incentive: { type: 'basket', amount: 500 },
+      expirySeconds: 90 * 86_400,
+    },
+    now,
+  );
+  const tenPct = await createCampaign(
+    db,
+    {
+      chainId,
+      title: '10 % off for members',
+      incentive: { type: 'basket_pct', ratioPpm: 100_000 },
+      expirySeconds: 90 * 86_400,
+    },
+    now,
+  );
+  const coffee = await createCampaign(
+    db,
+    {
+      chainId,
+      title: 'Free coffee',
+      incentive: { type: 'honour', honourCode: 'FREE-COFFEE' },
+      expirySeconds: 365 * 86_400,
+    },
+    now,
+  );
+
+  const fiveEuro = await createVoucher(
+    db,
+    actor,
+    { chainId, campaignId: fiver, memberNumber: '1000001', code: 'DEMO-5EUR', claimed: true },
+    now - 2 * DAY,
+  );
+  const tenPercent = await createVoucher(
+    db,
+    actor,
+    { chainId, campaignId: tenPct, memberNumber: '1000001', code: 'DEMO-10PCT', claimed: true },
+    now - DAY,
+  );
+  const unclaimed = await createVoucher(
+    db,
+    actor,
+    { chainId, campaignId: fiver, memberNumber: '1000002', code: 'DEMO-UNCLAIMED', claimed: false },
+    now,
+  );
+  const expired = await createVoucher(
+    db,
+    actor,
+    {
+      chainId,
+      campaignId: fiver,
+      memberNumber: '1000002',
+      code: 'DEMO-EXPIRED',
+      claimed: true,
+      expiresAt: now - DAY,
+    },
+    now - 100 * DAY,
+  );
+
+  const honourCodes: string[] = [];
+  for (let n = 1; n <= 10; n += 1) {
+    const code = `HONOUR-COFFEE-${String(n).padStart(4, '0')}`;
+    await createVoucher(
+      db,
+      actor,
+      { chainId, campaignId: coffee, memberNumber: null, code, claimed: true },
+      now,
+    );
+    honourCodes.push(code);
+  }
+  return {
+    chainId,
+    storeCode: 'S001',
+    accounts: DEMO_ACCOUNTS,
+    vouchers: {
+      fiveEuro: fiveEuro.key,
+      tenPercent: tenPercent.key,
+      unclaimed: unclaimed.key,
+      expired: expired.key,
+    },
+    honourCodes,
+  };
+}
+
+/** On an empty database, ENGINE_BOOTSTRAP_API_KEY becomes a privileged key for chain 1. */
+export async function bootstrap(
+  db: Kysely<Database>,
+  apiKey: string | undefined,
+  now: number,
+): Promise<boolean> {
+  if (!apiKey) return false;
+  const chains = await db.selectFrom('chains').select('id').execute();
+  if (chains.length === 0) {
+    await createChain(db, { name: 'Chain 1', currency: 'EUR', timezone: 'Europe/Amsterdam' }, now);
+  }
+  const keys = await db.selectFrom('api_keys').select('id').execute();
+  if (keys.length > 0) return false;
+  await createApiKey(db, 1, 'bootstrap', now, apiKey);
+  return true;
+}

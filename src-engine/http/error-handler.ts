@@ -1,0 +1,52 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { sendError } from './envelope';
+import { EngineError } from './errors';
+
+function bodyParserFailure(error: unknown): EngineError | null {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return null;
+  switch (error.type) {
+    case 'entity.too.large':
+      return new EngineError(
+        'body_too_large',
+        'the request body is larger than the engine accepts',
+      );
+    case 'entity.parse.failed':
+      return new EngineError('malformed_body', 'the request body is not valid JSON');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new EngineError(
+        'unsupported_media_type',
+        'the request body uses an unsupported encoding',
+      );
+    default:
+      return null;
+  }
+}
+
+/** The one place errors become answers: refusals as their envelope, faults as a logged 500. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error: unknown, request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const known = error instanceof EngineError ? error : bodyParserFailure(error);
+    if (known) {
+      sendError(response, known);
+      return;
+    }
+    log.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
+    sendError(
+      response,
+      new EngineError('internal_error', 'the engine failed to answer; the fault is logged'),
+    );
+  };
+}
+
+export const notFound: RequestHandler = (request, response) => {
+  sendError(
+    response,
+    new EngineError('not_found', `no such call: ${request.method} ${request.path}`),
+  );
+};

@@ -1,0 +1,49 @@
+import type { FieldIssue } from '../../src-shared/wire';
+import { describeIssues } from '../../src-shared/wire';
+
+/**
+ * Every error the engine answers with: a stable name, the Spaaza code where the reference
+ * shows one (5, 6, 68, 183), ours otherwise, and the HTTP status.
+ */
+export const ERRORS = {
+  invalid_parameters: { code: 1001, status: 400 },
+  malformed_body: { code: 1002, status: 400 },
+  unsupported_media_type: { code: 1003, status: 415 },
+  body_too_large: { code: 1004, status: 413 },
+  not_found: { code: 1005, status: 404 },
+  password_error_or_non_existent: { code: 5, status: 401 },
+  no_valid_session: { code: 6, status: 401 },
+  permission_denied_or_non_existent: { code: 68, status: 403 },
+  voucher_not_found: { code: 183, status: 404 },
+  member_not_found: { code: 1010, status: 404 },
+  campaign_not_found: { code: 1011, status: 404 },
+  voucher_state_conflict: { code: 1012, status: 409 },
+  basket_already_exists: { code: 1200, status: 409 },
+  already_exists: { code: 1013, status: 409 },
+  internal_error: { code: 1999, status: 500 },
+} as const;
+
+export type ErrorName = keyof typeof ERRORS;
+
+/** An expected refusal, answered with the Spaaza error envelope; never logged as a fault. */
+export class EngineError extends Error {
+  constructor(
+    readonly errorName: ErrorName,
+    description: string,
+  ) {
+    super(description);
+    this.name = 'EngineError';
+  }
+
+  get status(): number {
+    return ERRORS[this.errorName].status;
+  }
+
+  get code(): number {
+    return ERRORS[this.errorName].code;
+  }
+}
+
+export function invalidParameters(issues: readonly FieldIssue[]): EngineError {
+  return new EngineError('invalid_parameters', describeIssues(issues));
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run engine [-- --demo]`: starts the voucher engine from the environment (see config.ts).
+ * `npm run engine:migrate`: runs the migrations and exits.
+ */
+import pino from 'pino';
+import { readConfig } from './config';
+import { connect } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { DEMO_ACCOUNTS } from './domain/demo';
+import { start } from './server';
+
+const args = new Set(process.argv.slice(2));
+const known = new Set(['--demo', '--migrate-only']);
+const unknown = [...args].filter((arg) => !known.has(arg));
+if (unknown.length > 0) {
+  console.error(`unknown option ${unknown.join(' ')}; known: --demo, --migrate-only`);
+  process.exit(2);
+}
+
+const read = readConfig(process.env);
+if (!read.ok) {
+  console.error(read.message);
+  process.exit(2);
+}
+const { config } = read;
+
+if (args.has('--migrate-only')) {
+  const db = connect(config.ENGINE_DATABASE_URL);
+  const applied = await migrateToLatest(db);
+  console.log(applied.length ? `applied: ${applied.join(', ')}` : `${db.location} is up to date`);
+  await db.close();
+  process.exit(0);
+}
+
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const engine = await start({
+  port: config.ENGINE_PORT,
+  host: config.ENGINE_HOST,
+  databaseUrl: config.ENGINE_DATABASE_URL,
+  demo: args.has('--demo'),
+  sessionSeconds: config.ENGINE_SESSION_SECONDS,
+  log,
+  ...(config.ENGINE_BOOTSTRAP_API_KEY ? { bootstrapApiKey: config.ENGINE_BOOTSTRAP_API_KEY } : {}),
+});
+
+if (engine.demo) {
+  console.log(`\nDemo data created in ${engine.db.location}
+  chain ${engine.demo.chainId} "Demo Retail" (EUR, Europe/Amsterdam), store ${engine.demo.storeCode}
+  accounts: ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}
+  member 1000001: €5.00 voucher DEMO-5EUR and 10 % voucher DEMO-10PCT, both claimed
+  member 1000002: DEMO-UNCLAIMED (not claimed) and DEMO-EXPIRED
+  honour vouchers: ${engine.demo.honourCodes[0] ?? ''} … ${engine.demo.honourCodes.at(-1) ?? ''} (honour code FREE-COFFEE)
+Engine: ${engine.url}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log.info({ signal }, 'stopping');
+    void engine.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,94 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Voucher } from '../../src-shared/vouchers';
+import type { Database, VoucherTable } from '../db/schema';
+
+export type VoucherRow = Selectable<VoucherTable> & { member_number: string | null };
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Row → domain voucher, the one place the two shapes meet. */
+export function toDomainVoucher(row: VoucherRow): Voucher {
+  const common = {
+    key: row.voucher_key,
+    code: row.code,
+    campaignId: row.campaign_id,
+    exclusive: row.exclusive === 1,
+    ownerMemberNumber: row.member_number,
+    createdAt: row.created_at,
+    claimedAt: row.claimed_at,
+    validatedAt: row.validated_at,
+    burnedAt: row.burned_at,
+    expiresAt: row.expires_at,
+    deletedAt: row.deleted_at,
+    lock:
+      row.lock_until === null
+        ? null
+        : { until: row.lock_until, basketCode: row.lock_basket_code, lockingCode: row.lock_code },
+  };
+  switch (row.voucher_type) {
+    case 'basket':
+      return { ...common, type: 'basket', amount: row.amount ?? 0, currency: row.currency };
+    case 'basket_pct':
+      return { ...common, type: 'basket_pct', ratio: (row.ratio_ppm ?? 0) / 1_000_000 };
+    case 'honour':
+      return { ...common, type: 'honour', honourCode: row.honour_code ?? '' };
+  }
+}
+
+function selectVouchers(db: Executor) {
+  return db
+    .selectFrom('vouchers')
+    .leftJoin('members', 'members.id', 'vouchers.member_id')
+    .selectAll('vouchers')
+    .select('members.member_number');
+}
+
+export async function findVoucher(
+  db: Executor,
+  chainId: number,
+  by: { key?: string | undefined; id?: number | undefined; code?: string | undefined },
+): Promise<VoucherRow | undefined> {
+  let query = selectVouchers(db)
+    .where('vouchers.chain_id', '=', chainId)
+    .where('vouchers.deleted_at', 'is', null);
+  if (by.key !== undefined) query = query.where('vouchers.voucher_key', '=', by.key.toLowerCase());
+  else if (by.id !== undefined) query = query.where('vouchers.id', '=', by.id);
+  else if (by.code !== undefined) query = query.where('vouchers.code', '=', by.code);
+  else return undefined;
+  return query.executeTakeFirst();
+}
+
+/** A member's claimed, unused, present vouchers: what get-basket-price applies unasked. */
+export async function claimedVouchersOf(db: Executor, memberId: number): Promise<VoucherRow[]> {
+  return selectVouchers(db)
+    .where('vouchers.member_id', '=', memberId)
+    .where('vouchers.claimed_at', 'is not', null)
+    .where('vouchers.burned_at', 'is', null)
+    .where('vouchers.deleted_at', 'is', null)
+    .execute();
+}
+
+export async function vouchersByIds(db: Executor, ids: readonly number[]): Promise<VoucherRow[]> {
+  if (ids.length === 0) return [];
+  return selectVouchers(db).where('vouchers.id', 'in', ids).execute();
+}
+
+/** The next position in the chain's honour-voucher feed. The row lock it takes orders the feed by commit. */
+export async function nextHonourRev(db: Executor, chainId: number): Promise<number> {
+  const row = await db
+    .updateTable('chains')
+    .set((eb) => ({ honour_rev: eb('honour_rev', '+', 1) }))
+    .where('id', '=', chainId)
+    .returning('honour_rev')
+    .executeTakeFirstOrThrow();
+  return row.honour_rev;
+}
+
+/** Stamps an honour voucher's change into the feed; other vouchers are left alone. */
+export async function touchHonourRev(
+  db: Executor,
+  row: Pick<VoucherRow, 'id' | 'chain_id' | 'voucher_type'>,
+): Promise<void> {
+  if (row.voucher_type !== 'honour') return;
+  const rev = await nextHonourRev(db, row.chain_id);
+  await db.updateTable('vouchers').set({ rev }).where('id', '=', row.id).execute();
+}

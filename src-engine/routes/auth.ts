@@ -1,0 +1,42 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { loginRequestSchema, toSpaazaDateTime } from '../../src-shared/wire';
+import type { EngineDeps } from '../deps';
+import { login, logout } from '../domain/accounts';
+import { authenticate } from '../http/authenticate';
+import { sendOk } from '../http/envelope';
+import { paramsOf, parseParams } from '../http/parse';
+
+export function authRoutes(deps: EngineDeps): Router {
+  const router = Router();
+  const db = deps.db.kysely;
+
+  router.post('/auth/login', async (request, response) => {
+    const { username, password } = parseParams(loginRequestSchema, paramsOf(request));
+    const session = await login(db, username, password, deps.now(), deps.sessionSeconds);
+    sendOk(response, {
+      result_type: 'login',
+      session_info: {
+        session_user_id: session.userId,
+        session_key: session.key,
+        session_expires_date: toSpaazaDateTime(session.expiresAt),
+        session_validity_seconds: deps.sessionSeconds,
+        auth_method: 'password',
+      },
+      user_info: { username: session.username, role: session.role },
+    });
+  });
+
+  const logoutHandler: RequestHandler = async (request, response) => {
+    await authenticate(db, request, deps.now());
+    const { userId, key } = parseParams(
+      z.object({ userId: z.coerce.number().int(), key: z.string().min(1) }),
+      { userId: request.get('x-spaaza-session-user-id'), key: request.get('x-spaaza-session-key') },
+    );
+    await logout(db, userId, key);
+    sendOk(response, { result_type: 'logout' });
+  };
+  router.post('/auth/logout', logoutHandler);
+  router.delete('/auth/logout', logoutHandler);
+  return router;
+}

@@ -1,0 +1,49 @@
+import { Router, type Request } from 'express';
+import { addBasketRequestSchema, getBasketPriceRequestSchema } from '../../src-shared/wire';
+import type { EngineDeps } from '../deps';
+import { requireRole } from '../domain/actor';
+import { addBasket } from '../domain/add-basket';
+import { getBasketPrice } from '../domain/get-basket-price';
+import { authenticate } from '../http/authenticate';
+import { sendOk } from '../http/envelope';
+import { EngineError } from '../http/errors';
+import { parseParams } from '../http/parse';
+
+/** The basket calls take one JSON document (reference §1, §2). */
+function requireJson(request: Request): void {
+  if (!request.is('application/json')) {
+    throw new EngineError('unsupported_media_type', 'send the basket as application/json');
+  }
+}
+
+export function basketRoutes(deps: EngineDeps): Router {
+  const router = Router();
+  const db = deps.db.kysely;
+
+  router.post('/auth/get-basket-price', async (request, response) => {
+    const actor = await authenticate(db, request, deps.now());
+    requireRole(actor, 'terminal');
+    requireJson(request);
+    const body = parseParams(getBasketPriceRequestSchema, request.body);
+    const answer = await getBasketPrice(db, actor, body, deps.now());
+    sendOk(
+      response,
+      {
+        result_type: 'get-basket-price',
+        ...(body.user ? { user: body.user } : {}),
+        basket: answer.basket,
+      },
+      answer.warnings,
+    );
+  });
+
+  router.post('/auth/add-basket', async (request, response) => {
+    const actor = await authenticate(db, request, deps.now());
+    requireRole(actor, 'terminal');
+    requireJson(request);
+    const body = parseParams(addBasketRequestSchema, request.body);
+    const answer = await addBasket(db, actor, body, deps.now());
+    sendOk(response, { result_type: 'add-basket', ...answer.results }, answer.warnings);
+  });
+  return router;
+}
