@@ -6,6 +6,11 @@ const envSchema = z.object({
   ENGINE_PORT: z.coerce.number().int().min(0).max(65_535).default(8400),
   ENGINE_HOST: z.string().min(1).default('127.0.0.1'),
   ENGINE_DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  /** PostgreSQL only: the schema to work in (default: the server's search_path). */
+  ENGINE_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case SQL identifier')
+    .optional(),
   ENGINE_BOOTSTRAP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   ENGINE_SESSION_SECONDS: z.coerce
     .number()

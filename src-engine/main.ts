@@ -23,9 +23,10 @@ if (!read.ok) {
   process.exit(2);
 }
 const { config } = read;
+const schemaOption = config.ENGINE_DATABASE_SCHEMA ? { schema: config.ENGINE_DATABASE_SCHEMA } : {};
 
 if (args.has('--migrate-only')) {
-  const db = connect(config.ENGINE_DATABASE_URL);
+  const db = connect(config.ENGINE_DATABASE_URL, schemaOption);
   const applied = await migrateToLatest(db);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : `${db.location} is up to date`);
   await db.close();
@@ -37,6 +38,7 @@ const engine = await start({
   port: config.ENGINE_PORT,
   host: config.ENGINE_HOST,
   databaseUrl: config.ENGINE_DATABASE_URL,
+  ...schemaOption,
   demo: args.has('--demo'),
   sessionSeconds: config.ENGINE_SESSION_SECONDS,
   log,

@@ -12,6 +12,8 @@ export interface Db {
   readonly dialect: Dialect;
   /** Where the data lives, with any password removed: safe to log. */
   readonly location: string;
+  /** PostgreSQL: the schema it works in, when one was chosen. */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -50,5 +52,11 @@ function connectPostgres(url: string, schema: string | undefined): Db {
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return { kysely, dialect: 'postgres', location, close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    location,
+    ...(schema ? { schema } : {}),
+    close: () => kysely.destroy(),
+  };
 }
