@@ -14,7 +14,7 @@ describe('the README’s two commands', () => {
   it('open the README: one to run the product, one to test it', () => {
     const [run, test] = readmeCommands();
     expect(run).toMatch(/^npm ci && npm start$/);
-    expect(test).toMatch(/^npm ci && npm test$/);
+    expect(test).toMatch(/^npm ci && npm run test:all$/);
     expect(readme.indexOf('```sh')).toBeLessThan(readme.indexOf('## '));
   });
 
@@ -36,6 +36,7 @@ describe('the README’s two commands', () => {
         start: expect.any(String) as unknown,
         test: expect.any(String) as unknown,
         'test:unit': expect.any(String) as unknown,
+        'test:all': expect.any(String) as unknown,
         typecheck: expect.any(String) as unknown,
         lint: expect.any(String) as unknown,
         'bench:pricing': expect.any(String) as unknown,
