@@ -2,9 +2,13 @@ import express, { type Express } from 'express';
 import type { EngineDeps } from './deps';
 import { errorHandler, notFound } from './http/error-handler';
 import { requestLog } from './http/request-log';
+import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { basketRoutes } from './routes/basket';
 import { healthRoutes } from './routes/health';
+import { voucherListRoutes } from './routes/voucher-lists';
+import { voucherRoutes } from './routes/vouchers';
+import { syncRoutes } from './routes/sync';
 
 export const BODY_LIMIT = '256kb';
 
@@ -19,6 +23,10 @@ export function createApp(deps: EngineDeps): Express {
   app.use(healthRoutes(deps));
   app.use(authRoutes(deps));
   app.use(basketRoutes(deps));
+  app.use(voucherRoutes(deps));
+  app.use(voucherListRoutes(deps));
+  app.use(adminRoutes(deps));
+  app.use(syncRoutes(deps));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

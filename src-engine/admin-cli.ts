@@ -1,0 +1,436 @@
+/**
+ * `npm run engine:admin -- <command> [--flags]`: the admin operations of domain/admin.ts,
+ * straight on the engine's database (ENGINE_DATABASE_URL, default data/engine.sqlite), for
+ * setting a chain up before any account exists. Flags mirror the fields of the admin HTTP
+ * endpoints (`--member-number` is `member_number`) and are validated by the same schemas.
+ * Exit codes: 0 done, 1 refused (e.g. already exists), 2 bad or missing flags.
+ */
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { toMajorText } from '../src-shared/money';
+import type { Result } from '../src-shared/result';
+import { voucherState } from '../src-shared/vouchers';
+import { parseWith, type FieldIssue } from '../src-shared/wire';
+import type { Db } from './db/connect';
+import type { Database } from './db/schema';
+import { createApiKey } from './domain/accounts';
+import type { Actor } from './domain/actor';
+import {
+  createAccount,
+  createCampaign,
+  createChain,
+  createMember,
+  createStore,
+  createVoucher,
+} from './domain/admin';
+import {
+  campaignInputFor,
+  createAccountFields,
+  createApiKeyFields,
+  createCampaignFields,
+  createChainFields,
+  createMemberFields,
+  createStoreFields,
+  createVoucherFields,
+  voucherInputFor,
+} from './domain/admin-schemas';
+import { EngineError } from './http/errors';
+import { toDomainVoucher, type VoucherRow } from './repo/vouchers';
+
+interface Flag {
+  readonly name: string;
+  readonly help: string;
+  readonly boolean?: true;
+}
+
+interface Context {
+  readonly db: Kysely<Database>;
+  readonly chainId: number;
+  readonly now: number;
+}
+
+interface Command {
+  readonly summary: string;
+  readonly flags: readonly Flag[];
+  /** create-chain makes a chain rather than working in one. */
+  readonly inChain: boolean;
+  /** Validates the flags (or throws UsageError) and returns the work, which returns what to print. */
+  prepare(given: Record<string, unknown>): (context: Context) => Promise<string>;
+}
+
+/** Bad or missing flags or settings: exit 2 with each named. */
+class UsageError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+const flagOf = (field: string) => `--${field.replaceAll('_', '-')}`;
+const fieldOf = (flag: string) => flag.replaceAll('-', '_');
+
+/** Each issue under its flag's name; a field that was not given at all is simply required. */
+function badFlags(issues: readonly FieldIssue[], given: Record<string, unknown>): UsageError {
+  return new UsageError(
+    issues.map((issue) =>
+      issue.path in given
+        ? `${flagOf(issue.path)}: ${issue.message}`
+        : `${flagOf(issue.path)} is required`,
+    ),
+  );
+}
+
+function command<S extends z.ZodType>(definition: {
+  summary: string;
+  flags: readonly Flag[];
+  inChain?: false;
+  fields: S;
+  run(context: Context, fields: z.output<S>): Promise<string>;
+}): Command {
+  return {
+    summary: definition.summary,
+    flags: definition.flags,
+    inChain: definition.inChain ?? true,
+    prepare: (given) => {
+      const parsed = parseWith(definition.fields, given);
+      if (!parsed.ok) throw badFlags(parsed.error, given);
+      return (context) => definition.run(context, parsed.value);
+    },
+  };
+}
+
+/** For checks after parsing (amounts against the chain's currency): the flag was given. */
+function valueOrUsageError<T>(result: Result<T, FieldIssue[]>): T {
+  if (!result.ok)
+    throw new UsageError(result.error.map((issue) => `${flagOf(issue.path)}: ${issue.message}`));
+  return result.value;
+}
+
+const cliActor = (chainId: number): Actor => ({
+  chainId,
+  role: 'privileged',
+  name: 'admin-cli',
+  accountId: null,
+});
+
+function describeValue(row: VoucherRow): string {
+  switch (row.voucher_type) {
+    case 'basket':
+      return `${toMajorText(row.amount ?? 0, row.currency)} ${row.currency}`;
+    case 'basket_pct':
+      return `${(row.ratio_ppm ?? 0) / 10_000} %`;
+    case 'honour':
+      return row.honour_code ?? '';
+  }
+}
+
+async function listVouchers(context: Context, memberNumber: string | undefined): Promise<string> {
+  let query = context.db
+    .selectFrom('vouchers')
+    .leftJoin('members', 'members.id', 'vouchers.member_id')
+    .selectAll('vouchers')
+    .select('members.member_number')
+    .where('vouchers.chain_id', '=', context.chainId);
+  if (memberNumber !== undefined) {
+    const member = await context.db
+      .selectFrom('members')
+      .select('id')
+      .where('chain_id', '=', context.chainId)
+      .where('member_number', '=', memberNumber)
+      .executeTakeFirst();
+    if (!member)
+      throw new EngineError('member_not_found', `no member ${memberNumber} in this chain`);
+    query = query.where('vouchers.member_id', '=', member.id);
+  }
+  const rows = await query.orderBy('vouchers.id').execute();
+  if (rows.length === 0) return 'no vouchers';
+  const table = [
+    ['ID', 'CODE', 'TYPE', 'STATE', 'VALUE', 'MEMBER', 'KEY'],
+    ...rows.map((row) => [
+      String(row.id),
+      row.code ?? '-',
+      row.voucher_type,
+      voucherState(toDomainVoucher(row), context.now),
+      describeValue(row),
+      row.member_number ?? '-',
+      row.voucher_key,
+    ]),
+  ];
+  const widths = table[0]?.map((_, column) =>
+    Math.max(...table.map((cells) => (cells[column] ?? '').length)),
+  );
+  return table
+    .map((cells) =>
+      cells
+        .map((cell, column) => cell.padEnd(widths?.[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  'create-chain': command({
+    summary: 'create a chain (a tenant with its own currency and time zone)',
+    inChain: false,
+    flags: [
+      { name: 'name', help: 'the chain’s name' },
+      { name: 'currency', help: 'ISO 4217 code, e.g. EUR' },
+      { name: 'timezone', help: 'IANA time zone, e.g. Europe/Amsterdam' },
+    ],
+    fields: createChainFields,
+    run: async ({ db, now }, fields) => {
+      const chainId = await createChain(db, fields, now);
+      return `created chain ${chainId} "${fields.name}" (${fields.currency}, ${fields.timezone})`;
+    },
+  }),
+  'create-store': command({
+    summary: 'create a store of the chain',
+    flags: [
+      { name: 'code', help: 'the store’s code, e.g. S002' },
+      { name: 'name', help: 'the store’s name' },
+    ],
+    fields: createStoreFields,
+    run: async ({ db, chainId }, fields) => {
+      const storeId = await createStore(db, { chainId, ...fields });
+      return `created store ${fields.code} (id ${storeId}) in chain ${chainId}`;
+    },
+  }),
+  'create-account': command({
+    summary: 'create an engine account (a till, a manager or an admin)',
+    flags: [
+      { name: 'username', help: 'sign-in name, unique across chains' },
+      { name: 'password', help: 'at least 8 characters' },
+      { name: 'role', help: 'terminal, manager or admin' },
+    ],
+    fields: createAccountFields,
+    run: async ({ db, chainId, now }, fields) => {
+      const accountId = await createAccount(db, { chainId, ...fields }, now);
+      return `created ${fields.role} account ${fields.username} (id ${accountId}) in chain ${chainId}`;
+    },
+  }),
+  'create-member': command({
+    summary: 'create a loyalty member',
+    flags: [
+      { name: 'member-number', help: 'the member’s card number' },
+      { name: 'name', help: 'optional' },
+    ],
+    fields: createMemberFields,
+    run: async ({ db, chainId, now }, fields) => {
+      const memberId = await createMember(
+        db,
+        { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
+        now,
+      );
+      return `created member ${fields.member_number} (id ${memberId}) in chain ${chainId}`;
+    },
+  }),
+  'create-campaign': command({
+    summary: 'create a campaign: what its vouchers entitle to',
+    flags: [
+      { name: 'title', help: 'shown to cashier and customer' },
+      { name: 'voucher-type', help: 'basket, basket_pct or honour' },
+      { name: 'amount', help: 'basket: the discount in major units, e.g. 5.00' },
+      { name: 'discount-ratio', help: 'basket_pct: 0 < ratio ≤ 1, e.g. 0.1 for 10 %' },
+      { name: 'honour-code', help: 'honour: the promotion to honour, e.g. FREE-COFFEE' },
+      { name: 'lock-period-seconds', help: 'how long pricing holds a voucher (default 300)' },
+      { name: 'expiry-seconds', help: 'vouchers expire this long after issue (default never)' },
+      { name: 'exclusive', help: 'its vouchers are applied alone', boolean: true },
+    ],
+    fields: createCampaignFields,
+    run: async ({ db, chainId, now }, fields) => {
+      const input = valueOrUsageError(await campaignInputFor(db, chainId, fields));
+      const campaignId = await createCampaign(db, input, now);
+      return `created ${input.incentive.type} campaign ${campaignId} "${input.title}" in chain ${chainId}`;
+    },
+  }),
+  'create-voucher': command({
+    summary: 'issue a voucher of a campaign',
+    flags: [
+      { name: 'campaign-id', help: 'the campaign it belongs to' },
+      { name: 'member-number', help: 'its owner (default: none, an anonymous bearer voucher)' },
+      { name: 'code', help: 'customer-facing code, e.g. PROMO-7HD3XP' },
+      { name: 'claimed', help: 'claimed already, ready to use', boolean: true },
+      { name: 'amount', help: 'basket: overrides the campaign’s amount' },
+      { name: 'expires-at', help: 'ISO 8601 time (default: the campaign’s expiry)' },
+    ],
+    fields: createVoucherFields,
+    run: async ({ db, chainId, now }, fields) => {
+      const input = valueOrUsageError(await voucherInputFor(db, chainId, fields));
+      const created = await createVoucher(db, cliActor(chainId), input, now);
+      return `created voucher ${input.code ?? '(no code)'} (id ${created.id}) in chain ${chainId}\nkey ${created.key}`;
+    },
+  }),
+  'create-api-key': command({
+    summary: 'create a privileged API key (Authorization: Bearer <key>)',
+    flags: [{ name: 'label', help: 'what the key is for, e.g. crm-sync' }],
+    fields: createApiKeyFields,
+    run: async ({ db, chainId, now }, { label }) => {
+      const key = await createApiKey(db, chainId, label, now);
+      return `created API key "${label}" for chain ${chainId}; it is shown this once:\n${key}`;
+    },
+  }),
+  'list-vouchers': command({
+    summary: 'list the chain’s vouchers with their state',
+    flags: [{ name: 'member', help: 'only this member’s vouchers' }],
+    fields: z.object({ member: z.string().trim().min(1).optional() }),
+    run: (context, { member }) => listVouchers(context, member),
+  }),
+};
+
+const CHAIN_FLAG: Flag = { name: 'chain', help: 'the chain to work in (default 1)' };
+
+function flagsOf(spec: Command): readonly Flag[] {
+  return spec.inChain ? [...spec.flags, CHAIN_FLAG] : spec.flags;
+}
+
+function commandHelp(name: string, spec: Command): string {
+  const flags = flagsOf(spec).map(
+    (flag) => `      --${flag.name}${flag.boolean ? '' : ' <value>'}`.padEnd(36) + flag.help,
+  );
+  return [`  ${name}: ${spec.summary}`, ...flags].join('\n');
+}
+
+function usage(): string {
+  return [
+    'Usage: npm run engine:admin -- <command> [--flags]',
+    '',
+    'Works directly on the engine database named by ENGINE_DATABASE_URL',
+    '(default data/engine.sqlite; a postgres:// URL for PostgreSQL), migrating it first.',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, spec]) => commandHelp(name, spec)),
+    '',
+    'Exit codes: 0 done, 1 refused by the engine, 2 bad or missing flags.',
+  ].join('\n');
+}
+
+/** parseArgs explains `--` escapes for positionals on an unknown flag; say which flags there are instead. */
+function describeArgsError(name: string, spec: Command, error: Error): string {
+  if (!('code' in error) || error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `${name}: ${error.message}`;
+  const offending = /'(-[^']*)'/.exec(error.message)?.[1] ?? 'given';
+  const known = flagsOf(spec).map((flag) => `--${flag.name}`);
+  return `${name}: unknown flag ${offending}; its flags are ${known.join(', ')}`;
+}
+
+interface GivenFlags {
+  readonly help: boolean;
+  readonly chain: string | undefined;
+  /** The command's flags under their field names (`--member-number` as `member_number`). */
+  readonly fields: Record<string, unknown>;
+}
+
+function readFlags(name: string, spec: Command, args: string[]): GivenFlags {
+  const options = Object.fromEntries(
+    flagsOf(spec).map((flag) => [
+      flag.name,
+      { type: flag.boolean ? ('boolean' as const) : ('string' as const) },
+    ]),
+  );
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    if (error instanceof Error) throw new UsageError([describeArgsError(name, spec, error)]);
+    throw error;
+  }
+  const { help, chain, ...commandFlags } = values;
+  return {
+    help: help === true,
+    chain: typeof chain === 'string' ? chain : undefined,
+    fields: Object.fromEntries(
+      Object.entries(commandFlags).map(([flag, value]) => [fieldOf(flag), value]),
+    ),
+  };
+}
+
+function chainIdOf(text = '1'): number {
+  if (/^[1-9]\d{0,11}$/.test(text)) return Number(text);
+  throw new UsageError(['--chain: must be a chain id, a positive whole number']);
+}
+
+async function run(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    console.error(usage());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return 0;
+  }
+  const spec = COMMANDS[name];
+  if (!spec) {
+    console.error(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return 2;
+  }
+  const given = readFlags(name, spec, rest);
+  if (given.help) {
+    console.log(commandHelp(name, spec));
+    return 0;
+  }
+  const chainId = spec.inChain ? chainIdOf(given.chain) : 0;
+  const work = spec.prepare(given.fields);
+
+  const db = await openDatabase();
+  try {
+    if (spec.inChain && !(await chainExists(db.kysely, chainId))) {
+      console.error(`no chain ${chainId} in ${db.location}; create one with create-chain`);
+      return 1;
+    }
+    console.log(await work({ db: db.kysely, chainId, now: Date.now() }));
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** The database, migrated. Its modules load on demand: the drivers take most of a second, and help or a bad flag needs none. */
+async function openDatabase(): Promise<Db> {
+  const [{ readConfig }, { connect }, { migrateToLatest }] = await Promise.all([
+    import('./config'),
+    import('./db/connect'),
+    import('./db/migrate'),
+  ]);
+  const config = readConfig(process.env);
+  if (!config.ok) throw new UsageError([config.message]);
+  const { ENGINE_DATABASE_URL: url, ENGINE_DATABASE_SCHEMA: schema } = config.config;
+  const db = connect(url, schema ? { schema } : {});
+  try {
+    await migrateToLatest(db);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+async function chainExists(db: Kysely<Database>, chainId: number): Promise<boolean> {
+  const chain = await db
+    .selectFrom('chains')
+    .select('id')
+    .where('id', '=', chainId)
+    .executeTakeFirst();
+  return chain !== undefined;
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    for (const line of error.lines) console.error(line);
+    process.exitCode = 2;
+  } else if (error instanceof EngineError) {
+    console.error(`refused: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

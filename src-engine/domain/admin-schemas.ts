@@ -1,0 +1,260 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { parseDecimal, toMinorUnits } from '../../src-shared/money';
+import { err, ok, type Result } from '../../src-shared/result';
+import { code, currencyCode, voucherKey, type FieldIssue } from '../../src-shared/wire';
+import type { Database } from '../db/schema';
+import type { CampaignIncentive, CampaignInput, VoucherInput } from './admin';
+
+/*
+ * The fields of each admin operation, validated once for both faces: the admin HTTP
+ * endpoints (JSON or form bodies) and the admin CLI (flags, which arrive as text). Numbers
+ * and flags therefore also accept their text form. Amounts need the chain's currency, so
+ * they are converted after parsing, by campaignInputFor and voucherInputFor.
+ */
+
+/** Digits become a number; anything else is left for the number schema to refuse. */
+function digitsToNumber(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : value;
+}
+
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    digitsToNumber,
+    z
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
+  );
+
+/** Ids are 32-bit integer columns on PostgreSQL. */
+const MAX_ID = 2_147_483_647;
+
+const flag = z.preprocess(
+  (value) => (value === 'true' ? true : value === 'false' ? false : value),
+  z.boolean(),
+);
+
+/** Decimal major units as a JSON number or as text; checked against the currency on conversion. */
+const decimalAmount = z.union([z.number(), z.string().trim().min(1)], {
+  error: 'must be a decimal number such as 5.00',
+});
+
+const RATIO_DECIMALS = 6;
+
+/** 0 < ratio ≤ 1 with at most 6 decimals, as parts per million (exact: no binary fractions). */
+const discountRatioPpm = decimalAmount.transform((value, context) => {
+  const parsed = parseDecimal(value);
+  const refuse = (message: string) => {
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  if (!parsed.ok) return refuse(parsed.error.message);
+  const { coefficient, scale } = parsed.value;
+  if (scale > RATIO_DECIMALS) return refuse(`must have at most ${RATIO_DECIMALS} decimals`);
+  const ppm = coefficient * 10n ** BigInt(RATIO_DECIMALS - scale);
+  if (ppm <= 0n || ppm > 1_000_000n) return refuse('must be more than 0 and at most 1');
+  return Number(ppm);
+});
+
+/** Offsets such as "+01:00" pass Intl too, but a chain's zone must be a named IANA zone. */
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+function canonicalTimeZone(name: string): string | null {
+  if (!IANA_NAME.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+const timeZone = z
+  .string()
+  .trim()
+  .transform((name, context) => {
+    const canonical = canonicalTimeZone(name);
+    if (canonical !== null) return canonical;
+    context.addIssue({
+      code: 'custom',
+      message: `must be an IANA time zone such as Europe/Amsterdam (got "${name}")`,
+    });
+    return z.NEVER;
+  });
+
+const name = z.string().trim().min(1).max(200);
+const memberNumber = z.string().trim().min(1).max(64);
+
+export const createChainFields = z.object({ name, currency: currencyCode, timezone: timeZone });
+
+export const createStoreFields = z.object({ code, name });
+
+export const createAccountFields = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.@-]+$/, 'may hold letters, digits and . _ @ - only'),
+  password: z.string().min(8, 'must be at least 8 characters').max(256),
+  role: z.enum(['terminal', 'manager', 'admin']),
+});
+
+export const createMemberFields = z.object({
+  member_number: memberNumber,
+  name: name.nullish(),
+});
+
+const onlyFor = (voucherType: string) =>
+  z.undefined({ error: `only a ${voucherType} campaign takes this field` }).optional();
+
+const campaignCommon = {
+  title: name,
+  lock_period_seconds: wholeNumber(1, 86_400).optional(),
+  /** null: the campaign's vouchers never expire. */
+  expiry_seconds: wholeNumber(1, 100 * 365 * 86_400)
+    .nullable()
+    .optional(),
+  exclusive: flag.optional(),
+};
+
+export const createCampaignFields = z.discriminatedUnion(
+  'voucher_type',
+  [
+    z.object({
+      ...campaignCommon,
+      voucher_type: z.literal('basket'),
+      amount: decimalAmount,
+      discount_ratio: onlyFor('basket_pct'),
+      honour_code: onlyFor('honour'),
+    }),
+    z.object({
+      ...campaignCommon,
+      voucher_type: z.literal('basket_pct'),
+      discount_ratio: discountRatioPpm,
+      amount: onlyFor('basket'),
+      honour_code: onlyFor('honour'),
+    }),
+    z.object({
+      ...campaignCommon,
+      voucher_type: z.literal('honour'),
+      honour_code: code,
+      amount: onlyFor('basket'),
+      discount_ratio: onlyFor('basket_pct'),
+    }),
+  ],
+  { error: 'must be basket, basket_pct or honour' },
+);
+export type CreateCampaignFields = z.output<typeof createCampaignFields>;
+
+export const createVoucherFields = z.object({
+  campaign_id: wholeNumber(1, MAX_ID),
+  /** null or absent: an anonymous bearer voucher. */
+  member_number: memberNumber.nullable().default(null),
+  code: code.optional(),
+  claimed: flag.optional(),
+  /** Overrides the campaign's amount (basket campaigns only). */
+  amount: decimalAmount.optional(),
+  /** null: never expires; absent: the campaign's expiry period. */
+  expires_at: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 time such as 2027-01-31T23:59:59Z' })
+    .transform((text) => Date.parse(text))
+    .nullable()
+    .optional(),
+});
+export type CreateVoucherFields = z.output<typeof createVoucherFields>;
+
+export const createApiKeyFields = z.object({ label: z.string().trim().min(1).max(100) });
+
+export const auditQueryFields = z.object({
+  limit: wholeNumber(1, 1000).default(100),
+  voucher_key: voucherKey.optional(),
+});
+
+async function chainCurrency(db: Kysely<Database>, chainId: number): Promise<string> {
+  const chain = await db
+    .selectFrom('chains')
+    .select('currency')
+    .where('id', '=', chainId)
+    .executeTakeFirstOrThrow();
+  return chain.currency;
+}
+
+function positiveMinorUnits(
+  field: string,
+  amount: number | string,
+  currency: string,
+): Result<number, FieldIssue[]> {
+  const minor = toMinorUnits(amount, currency);
+  if (!minor.ok) return err([{ path: field, message: minor.error.message }]);
+  if (minor.value <= 0) return err([{ path: field, message: 'must be more than 0' }]);
+  return minor;
+}
+
+/** The campaign to create in the chain, its amount in the chain's minor units. */
+export async function campaignInputFor(
+  db: Kysely<Database>,
+  chainId: number,
+  fields: CreateCampaignFields,
+): Promise<Result<CampaignInput, FieldIssue[]>> {
+  let incentive: CampaignIncentive;
+  switch (fields.voucher_type) {
+    case 'basket': {
+      const amount = positiveMinorUnits('amount', fields.amount, await chainCurrency(db, chainId));
+      if (!amount.ok) return amount;
+      incentive = { type: 'basket', amount: amount.value };
+      break;
+    }
+    case 'basket_pct':
+      incentive = { type: 'basket_pct', ratioPpm: fields.discount_ratio };
+      break;
+    case 'honour':
+      incentive = { type: 'honour', honourCode: fields.honour_code };
+      break;
+  }
+  return ok({
+    chainId,
+    title: fields.title,
+    incentive,
+    ...(fields.lock_period_seconds === undefined
+      ? {}
+      : { lockPeriodSeconds: fields.lock_period_seconds }),
+    ...(fields.expiry_seconds === undefined ? {} : { expirySeconds: fields.expiry_seconds }),
+    ...(fields.exclusive === undefined ? {} : { exclusive: fields.exclusive }),
+  });
+}
+
+/** The voucher to issue in the chain; an amount only for a basket campaign, in minor units. */
+export async function voucherInputFor(
+  db: Kysely<Database>,
+  chainId: number,
+  fields: CreateVoucherFields,
+): Promise<Result<VoucherInput, FieldIssue[]>> {
+  const input: VoucherInput = {
+    chainId,
+    campaignId: fields.campaign_id,
+    memberNumber: fields.member_number,
+    ...(fields.code === undefined ? {} : { code: fields.code }),
+    ...(fields.claimed === undefined ? {} : { claimed: fields.claimed }),
+    ...(fields.expires_at === undefined ? {} : { expiresAt: fields.expires_at }),
+  };
+  if (fields.amount === undefined) return ok(input);
+  const campaign = await db
+    .selectFrom('campaigns')
+    .select('voucher_type')
+    .where('id', '=', fields.campaign_id)
+    .where('chain_id', '=', chainId)
+    .executeTakeFirst();
+  // an unknown campaign is refused by createVoucher itself, as campaign_not_found
+  if (campaign && campaign.voucher_type !== 'basket') {
+    return err([
+      {
+        path: 'amount',
+        message: `only a basket campaign's voucher has an amount; campaign ${fields.campaign_id} is ${campaign.voucher_type}`,
+      },
+    ]);
+  }
+  const amount = positiveMinorUnits('amount', fields.amount, await chainCurrency(db, chainId));
+  return amount.ok ? ok({ ...input, amount: amount.value }) : amount;
+}

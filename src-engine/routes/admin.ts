@@ -1,0 +1,182 @@
+import { Router, type Request } from 'express';
+import type { Kysely } from 'kysely';
+import type { Result } from '../../src-shared/result';
+import type { FieldIssue } from '../../src-shared/wire';
+import type { Database } from '../db/schema';
+import type { EngineDeps } from '../deps';
+import { createApiKey } from '../domain/accounts';
+import type { Actor } from '../domain/actor';
+import { requireRole } from '../domain/actor';
+import {
+  createAccount,
+  createCampaign,
+  createChain,
+  createMember,
+  createStore,
+  createVoucher,
+} from '../domain/admin';
+import {
+  auditQueryFields,
+  campaignInputFor,
+  createAccountFields,
+  createApiKeyFields,
+  createCampaignFields,
+  createChainFields,
+  createMemberFields,
+  createStoreFields,
+  createVoucherFields,
+  voucherInputFor,
+} from '../domain/admin-schemas';
+import { findVoucher } from '../repo/vouchers';
+import { authenticate } from '../http/authenticate';
+import { sendOk } from '../http/envelope';
+import { EngineError, invalidParameters } from '../http/errors';
+import { paramsOf, parseParams } from '../http/parse';
+import { toVoucherObject } from '../wire/voucher-object';
+
+function valueOrInvalid<T>(result: Result<T, FieldIssue[]>): T {
+  if (!result.ok) throw invalidParameters(result.error);
+  return result.value;
+}
+
+/** Chains span tenants, so only a privileged API key may create one; an admin account may not. */
+function requirePrivileged(actor: Actor): void {
+  if (actor.role !== 'privileged') {
+    throw new EngineError(
+      'permission_denied_or_non_existent',
+      `this needs a privileged API key; ${actor.name} is ${actor.role}`,
+    );
+  }
+}
+
+/** The caller's chain's audit trail, newest first, with each voucher's key. */
+async function auditEntries(
+  db: Kysely<Database>,
+  chainId: number,
+  query: { limit: number; voucher_key?: string | undefined },
+) {
+  let select = db
+    .selectFrom('audit_log')
+    .leftJoin('vouchers', 'vouchers.id', 'audit_log.voucher_id')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.actor',
+      'audit_log.action',
+      'audit_log.basket_code',
+      'audit_log.reason',
+      'vouchers.voucher_key',
+    ])
+    .where('audit_log.chain_id', '=', chainId);
+  if (query.voucher_key !== undefined)
+    select = select.where('vouchers.voucher_key', '=', query.voucher_key.toLowerCase());
+  const rows = await select
+    .orderBy('audit_log.at', 'desc')
+    .orderBy('audit_log.id', 'desc')
+    .limit(query.limit)
+    .execute();
+  return rows.map((row) => ({
+    audit_id: row.id,
+    at: new Date(row.at).toISOString(),
+    actor: row.actor,
+    action: row.action,
+    voucher_key: row.voucher_key,
+    basket_code: row.basket_code,
+    reason: row.reason,
+  }));
+}
+
+/** The admin operations of domain/admin.ts over HTTP, always within the caller's chain (§9). */
+export function adminRoutes(deps: EngineDeps): Router {
+  const router = Router();
+  const db = deps.db.kysely;
+  const admin = async (request: Request): Promise<Actor> => {
+    const actor = await authenticate(db, request, deps.now());
+    requireRole(actor, 'admin');
+    return actor;
+  };
+
+  router.post('/admin/chains', async (request, response) => {
+    requirePrivileged(await authenticate(db, request, deps.now()));
+    const fields = parseParams(createChainFields, paramsOf(request));
+    const chainId = await createChain(db, fields, deps.now());
+    sendOk(response, { result_type: 'create-chain', chain_id: chainId, ...fields });
+  });
+
+  router.post('/admin/stores', async (request, response) => {
+    const { chainId } = await admin(request);
+    const { code, name } = parseParams(createStoreFields, paramsOf(request));
+    const storeId = await createStore(db, { chainId, code, name });
+    sendOk(response, {
+      result_type: 'create-store',
+      store_id: storeId,
+      store_code: code,
+      store_name: name,
+    });
+  });
+
+  router.post('/admin/accounts', async (request, response) => {
+    const { chainId } = await admin(request);
+    const { username, password, role } = parseParams(createAccountFields, paramsOf(request));
+    const accountId = await createAccount(db, { chainId, username, password, role }, deps.now());
+    sendOk(response, { result_type: 'create-account', account_id: accountId, username, role });
+  });
+
+  router.post('/admin/members', async (request, response) => {
+    const { chainId } = await admin(request);
+    const fields = parseParams(createMemberFields, paramsOf(request));
+    const memberId = await createMember(
+      db,
+      { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
+      deps.now(),
+    );
+    sendOk(response, {
+      result_type: 'create-member',
+      member_id: memberId,
+      member_number: fields.member_number,
+      name: fields.name ?? null,
+    });
+  });
+
+  router.post('/admin/campaigns', async (request, response) => {
+    const { chainId } = await admin(request);
+    const fields = parseParams(createCampaignFields, paramsOf(request));
+    const input = valueOrInvalid(await campaignInputFor(db, chainId, fields));
+    const campaignId = await createCampaign(db, input, deps.now());
+    sendOk(response, {
+      result_type: 'create-campaign',
+      campaign_id: campaignId,
+      title: input.title,
+      voucher_type: input.incentive.type,
+    });
+  });
+
+  router.post('/admin/vouchers', async (request, response) => {
+    const actor = await admin(request);
+    const fields = parseParams(createVoucherFields, paramsOf(request));
+    const input = valueOrInvalid(await voucherInputFor(db, actor.chainId, fields));
+    const now = deps.now();
+    const created = await createVoucher(db, actor, input, now);
+    const row = await findVoucher(db, actor.chainId, { id: created.id });
+    if (!row) throw new Error(`voucher ${created.id} vanished after it was created`);
+    sendOk(response, { result_type: 'create-voucher', voucher: toVoucherObject(row, now) });
+  });
+
+  router.post('/admin/api-keys', async (request, response) => {
+    const { chainId } = await admin(request);
+    const { label } = parseParams(createApiKeyFields, paramsOf(request));
+    const key = await createApiKey(db, chainId, label, deps.now());
+    // the key is shown this once: only its hash is stored
+    sendOk(response, { result_type: 'create-api-key', label, api_key: key });
+  });
+
+  router.get('/admin/audit', async (request, response) => {
+    const { chainId } = await admin(request);
+    const query = parseParams(auditQueryFields, request.query);
+    sendOk(response, {
+      result_type: 'get-audit-log',
+      entries: await auditEntries(db, chainId, query),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,213 @@
+import { Router, type Request } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { code } from '../../src-shared/wire';
+import type { Database } from '../db/schema';
+import type { EngineDeps } from '../deps';
+import { findMember, type MemberRow } from '../domain/voucher-ops';
+import { apiVersionOf, atLeast } from '../http/authenticate';
+import { sendOk } from '../http/envelope';
+import type { VoucherRow } from '../repo/vouchers';
+import { toVoucherObject } from '../wire/voucher-object';
+import {
+  flagParam,
+  idParam,
+  memberFields,
+  NAME_A_MEMBER,
+  namesMember,
+  ownerOf,
+  readCall,
+  wholeNumber,
+} from './vouchers';
+
+/* The read-only voucher calls: get-vouchers, get-user-vouchers, get-card (reference §3.10–3.12). */
+
+const getVouchersSchema = z
+  .object({
+    chain_id: idParam,
+    ...memberFields,
+    show_all_statuses: flagParam.default(false),
+    show_redeemed: flagParam.default(false),
+    show_expired: flagParam.default(false),
+    locked: flagParam.optional(),
+    store_code: code.optional(),
+    number_results: wholeNumber(z.number().int().min(1).max(500)).default(100),
+    results_offset: wholeNumber(z.number().int().min(0).max(1_000_000_000)).default(0),
+  })
+  .refine((params) => params.store_code === undefined || params.locked === true, {
+    message: 'store_code filters locks: send it with locked=true',
+    path: ['store_code'],
+  });
+
+const memberVouchersSchema = z
+  .object({ chain_id: idParam.optional(), ...memberFields })
+  .refine(namesMember, NAME_A_MEMBER);
+
+type ListedVoucher = VoucherRow & { readonly campaign_title: string };
+
+/** The chain's present vouchers with their owner and campaign title. */
+function vouchersOfChain(db: Kysely<Database>, chainId: number) {
+  return db
+    .selectFrom('vouchers')
+    .leftJoin('members', 'members.id', 'vouchers.member_id')
+    .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
+    .where('vouchers.chain_id', '=', chainId)
+    .where('vouchers.deleted_at', 'is', null);
+}
+
+function selectListed(query: ReturnType<typeof vouchersOfChain>) {
+  return query
+    .selectAll('vouchers')
+    .select(['members.member_number', 'campaigns.title as campaign_title'])
+    .orderBy('vouchers.id');
+}
+
+/** Unused and, at `now`, unexpired: what a customer still holds. */
+function stillHeld(query: ReturnType<typeof vouchersOfChain>, now: number) {
+  return query
+    .where('vouchers.burned_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('vouchers.expires_at', 'is', null), eb('vouchers.expires_at', '>', now)]),
+    );
+}
+
+type GetVouchersParams = z.output<typeof getVouchersSchema>;
+
+function filteredVouchers(
+  db: Kysely<Database>,
+  chainId: number,
+  params: GetVouchersParams,
+  memberId: number | null,
+  now: number,
+) {
+  let query = vouchersOfChain(db, chainId);
+  if (memberId !== null) query = query.where('vouchers.member_id', '=', memberId);
+  if (!params.show_all_statuses)
+    query = query.where('vouchers.burned_at', params.show_redeemed ? 'is not' : 'is', null);
+  if (!params.show_expired)
+    query = query.where((eb) =>
+      eb.or([
+        eb('vouchers.burned_at', 'is not', null),
+        eb('vouchers.expires_at', 'is', null),
+        eb('vouchers.expires_at', '>', now),
+      ]),
+    );
+  if (params.locked === true) query = query.where('vouchers.lock_until', '>', now);
+  if (params.locked === false)
+    query = query.where((eb) =>
+      eb.or([eb('vouchers.lock_until', 'is', null), eb('vouchers.lock_until', '<=', now)]),
+    );
+  if (params.store_code !== undefined) {
+    // the till's basket codes start with its store code; substr compares exactly on both databases, unlike LIKE
+    const prefix = `${params.store_code}-`;
+    query = query.where((eb) =>
+      eb(
+        eb.fn<string>('substr', ['vouchers.lock_basket_code', eb.lit(1), eb.lit(prefix.length)]),
+        '=',
+        prefix,
+      ),
+    );
+  }
+  return query;
+}
+
+async function memberFilter(
+  db: Kysely<Database>,
+  chainId: number,
+  params: GetVouchersParams,
+): Promise<MemberRow | null> {
+  return namesMember(params) ? findMember(db, chainId, ownerOf(params)) : null;
+}
+
+/** get-user-vouchers ≥ 1.6.5 nests the campaign; older versions keep flat campaign_* fields. */
+function withCampaign(row: ListedVoucher, now: number, nested: boolean) {
+  const {
+    campaign_id: campaignId,
+    campaign_exclusive: exclusive,
+    ...voucher
+  } = toVoucherObject(row, now);
+  return nested
+    ? { ...voucher, campaign: { campaign_id: campaignId, title: row.campaign_title, exclusive } }
+    : {
+        ...voucher,
+        campaign_id: campaignId,
+        campaign_title: row.campaign_title,
+        campaign_exclusive: exclusive,
+      };
+}
+
+/** get-vouchers shows the owner as a nested `user` and the type also as `type` (reference §3.10). */
+function chainListEntry(row: ListedVoucher, now: number) {
+  return {
+    ...withCampaign(row, now, false),
+    type: row.voucher_type,
+    user:
+      row.member_id === null ? null : { user_id: row.member_id, member_number: row.member_number },
+  };
+}
+
+const nestsCampaign = (request: Request) => atLeast(apiVersionOf(request), [1, 6, 5]);
+const namesCardCall = (request: Request) =>
+  atLeast(apiVersionOf(request), [1, 4, 5]) ? 'get-card' : 'get-user-entity-card';
+
+export function voucherListRoutes(deps: EngineDeps): Router {
+  const router = Router();
+  const db = deps.db.kysely;
+
+  router.get('/get-vouchers', async (request, response) => {
+    const { actor, params, now } = await readCall(deps, request, 'manager', getVouchersSchema);
+    const member = await memberFilter(db, actor.chainId, params);
+    const query = filteredVouchers(db, actor.chainId, params, member?.id ?? null, now);
+    const { total } = await query
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    const rows = await selectListed(query)
+      .limit(params.number_results)
+      .offset(params.results_offset)
+      .execute();
+    sendOk(response, {
+      result_type: 'get-vouchers',
+      results_count_total: total,
+      vouchers: rows.map((row) => chainListEntry(row, now)),
+    });
+  });
+
+  router.get('/get-user-vouchers', async (request, response) => {
+    const { actor, params, now } = await readCall(deps, request, 'terminal', memberVouchersSchema);
+    const member = await findMember(db, actor.chainId, ownerOf(params));
+    const rows = await selectListed(
+      stillHeld(vouchersOfChain(db, actor.chainId), now).where(
+        'vouchers.member_id',
+        '=',
+        member.id,
+      ),
+    ).execute();
+    const nested = nestsCampaign(request);
+    const present = (types: readonly string[]) =>
+      rows
+        .filter((row) => types.includes(row.voucher_type))
+        .map((row) => withCampaign(row, now, nested));
+    sendOk(response, {
+      result_type: 'get-user-vouchers',
+      basket_vouchers: present(['basket', 'basket_pct']),
+      honour_vouchers: present(['honour']),
+      var_price_vouchers: [],
+    });
+  });
+
+  router.get('/get-card', async (request, response) => {
+    const { actor, params, now } = await readCall(deps, request, 'terminal', memberVouchersSchema);
+    const member = await findMember(db, actor.chainId, ownerOf(params));
+    const rows = await selectListed(
+      stillHeld(vouchersOfChain(db, actor.chainId), now)
+        .where('vouchers.member_id', '=', member.id)
+        .where('vouchers.claimed_at', 'is not', null),
+    ).execute();
+    sendOk(response, {
+      result_type: namesCardCall(request),
+      user_info: { user_id: member.id, member_number: member.member_number, name: member.name },
+      vouchers: rows.map((row) => withCampaign(row, now, false)),
+    });
+  });
+  return router;
+}
