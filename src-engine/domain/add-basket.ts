@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { divideRoundHalfAwayFromZero, parseDecimal } from '../../src-shared/money';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
 import type { Voucher } from '../../src-shared/vouchers';
 import {
@@ -18,8 +17,8 @@ import { toVoucherObject } from '../wire/voucher-object';
 import type { Actor } from './actor';
 import { audit } from './audit';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
-import { matchReturns, type MatchedReturn } from './returns';
-import { insertVoucher } from './voucher-factory';
+import { issueReturnVouchers, matchReturns } from './returns';
+import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
 
 export interface AddBasketAnswer {
   readonly results: AddBasketResults;
@@ -269,11 +268,6 @@ async function insertBasket(
   return id;
 }
 
-interface CreatedVoucher {
-  readonly row: VoucherRow;
-  readonly parentKey: string;
-}
-
 /** Records what each burned voucher gave, issues the remainder of a bigger fixed voucher, keeps the line shares. */
 async function settleRedemptions(
   trx: Transaction<Database>,
@@ -303,20 +297,14 @@ async function settleRedemptions(
     await touchHonourRev(trx, row);
     await audit(trx, actor, 'redeem', now, { voucherId: row.id, basketCode });
     if (isFixed && applied.amountRemaining > 0) {
-      const remainder = await insertVoucher(trx, {
-        ...remainderOf(row),
-        amount_original: applied.amountRemaining,
-        amount: applied.amountRemaining,
-        title: row.title,
-        created_at: now,
-        claimed_at: now,
-      });
-      await audit(trx, actor, 'create', now, {
-        voucherId: remainder.id,
-        basketCode,
-        reason: 'remainder',
-      });
-      created.push({ row: await voucherRow(trx, remainder.id), parentKey: row.voucher_key });
+      const remainder = await issueChildVoucher(
+        trx,
+        actor,
+        row,
+        { amount: applied.amountRemaining, title: row.title, reason: 'remainder', basketCode },
+        now,
+      );
+      created.push({ row: remainder, parentKey: row.voucher_key });
     }
   }
   for (const line of priced.lines) {
@@ -335,127 +323,6 @@ async function settleRedemptions(
     }
   }
   return { rows: await vouchersByIds(trx, ids), created };
-}
-
-function remainderOf(row: VoucherRow) {
-  return {
-    chain_id: row.chain_id,
-    code: null,
-    campaign_id: row.campaign_id,
-    member_id: row.member_id,
-    voucher_type: 'basket' as const,
-    currency: row.currency,
-    amount_redeemed: 0,
-    ratio_ppm: null,
-    honour_code: null,
-    exclusive: row.exclusive,
-    lock_period_seconds: row.lock_period_seconds,
-    expires_at: row.expires_at,
-    parent_voucher_id: row.id,
-  };
-}
-
-async function voucherRow(trx: Transaction<Database>, id: number): Promise<VoucherRow> {
-  const [row] = await vouchersByIds(trx, [id]);
-  if (!row) throw new Error(`voucher ${id} vanished inside its own transaction`);
-  return row;
-}
-
-/** §6 returns: a new voucher for the share of each voucher that the returned quantity carried. */
-async function issueReturnVouchers(
-  trx: Transaction<Database>,
-  actor: Actor,
-  returns: readonly MatchedReturn[],
-  basketCode: string,
-  now: number,
-): Promise<CreatedVoucher[]> {
-  const created: CreatedVoucher[] = [];
-  for (const match of returns) {
-    const original = await trx
-      .selectFrom('basket_items')
-      .select(['quantity', 'returned_quantity'])
-      .where('basket_id', '=', match.originalBasketId)
-      .where('line_id', '=', match.originalLineId)
-      .executeTakeFirstOrThrow();
-    const bought = decimalOf(original.quantity);
-    const already = decimalOf(original.returned_quantity);
-    const wanted = decimalOf(String(match.quantity));
-    const returnable = minDecimal(wanted, subtract(bought, already));
-    if (returnable.coefficient <= 0n) continue;
-    await trx
-      .updateTable('basket_items')
-      .set({ returned_quantity: decimalText(add(already, returnable)) })
-      .where('basket_id', '=', match.originalBasketId)
-      .where('line_id', '=', match.originalLineId)
-      .execute();
-    const shares = await trx
-      .selectFrom('basket_item_vouchers')
-      .select(['voucher_id', 'discount'])
-      .where('basket_id', '=', match.originalBasketId)
-      .where('line_id', '=', match.originalLineId)
-      .execute();
-    for (const share of shares) {
-      const amount = Number(
-        divideRoundHalfAwayFromZero(
-          BigInt(share.discount) * returnable.coefficient * 10n ** BigInt(bought.scale),
-          bought.coefficient * 10n ** BigInt(returnable.scale),
-        ),
-      );
-      if (amount <= 0) continue;
-      const parent = await voucherRow(trx, share.voucher_id);
-      const issued = await insertVoucher(trx, {
-        ...remainderOf(parent),
-        amount_original: amount,
-        amount,
-        title: `Returned: ${parent.title}`,
-        created_at: now,
-        claimed_at: now,
-      });
-      await audit(trx, actor, 'create', now, {
-        voucherId: issued.id,
-        basketCode,
-        reason: 'return',
-      });
-      created.push({ row: await voucherRow(trx, issued.id), parentKey: parent.voucher_key });
-    }
-  }
-  return created;
-}
-
-interface Dec {
-  coefficient: bigint;
-  scale: number;
-}
-function decimalOf(text: string): Dec {
-  const parsed = parseDecimal(text);
-  if (!parsed.ok) throw new Error(`stored quantity "${text}" is not a decimal`);
-  return parsed.value;
-}
-function align(a: Dec, b: Dec): [bigint, bigint, number] {
-  const scale = Math.max(a.scale, b.scale);
-  return [
-    a.coefficient * 10n ** BigInt(scale - a.scale),
-    b.coefficient * 10n ** BigInt(scale - b.scale),
-    scale,
-  ];
-}
-function subtract(a: Dec, b: Dec): Dec {
-  const [x, y, scale] = align(a, b);
-  return { coefficient: x - y, scale };
-}
-function add(a: Dec, b: Dec): Dec {
-  const [x, y, scale] = align(a, b);
-  return { coefficient: x + y, scale };
-}
-function minDecimal(a: Dec, b: Dec): Dec {
-  const [x, y] = align(a, b);
-  return x <= y ? a : b;
-}
-function decimalText(d: Dec): string {
-  const negative = d.coefficient < 0n;
-  const digits = (negative ? -d.coefficient : d.coefficient).toString().padStart(d.scale + 1, '0');
-  const text = d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
-  return negative ? `-${text}` : text;
 }
 
 /** The same content gives the same hash whatever order its keys were sent in. */

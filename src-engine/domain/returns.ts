@@ -1,6 +1,19 @@
+import type { Transaction } from 'kysely';
+import {
+  addDecimals,
+  divideRoundHalfAwayFromZero,
+  formatDecimal,
+  minDecimal,
+  parseDecimal,
+  subtractDecimals,
+  type Decimal,
+} from '../../src-shared/money';
 import type { BasketLine } from '../../src-shared/pricing';
 import type { WireBasket } from '../../src-shared/wire';
-import type { Executor } from '../repo/vouchers';
+import type { Database } from '../db/schema';
+import { voucherById, type Executor } from '../repo/vouchers';
+import type { Actor } from './actor';
+import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
 
 export interface MatchedReturn {
   readonly lineId: string;
@@ -49,4 +62,65 @@ export async function matchReturns(
     }
   }
   return { matched, unmatched };
+}
+
+/** §6 returns: a new voucher for the share of each voucher that the returned quantity carried. */
+export async function issueReturnVouchers(
+  trx: Transaction<Database>,
+  actor: Actor,
+  returns: readonly MatchedReturn[],
+  basketCode: string,
+  now: number,
+): Promise<CreatedVoucher[]> {
+  const created: CreatedVoucher[] = [];
+  for (const match of returns) {
+    const original = await trx
+      .selectFrom('basket_items')
+      .select(['quantity', 'returned_quantity'])
+      .where('basket_id', '=', match.originalBasketId)
+      .where('line_id', '=', match.originalLineId)
+      .executeTakeFirstOrThrow();
+    const bought = storedDecimal(original.quantity);
+    const already = storedDecimal(original.returned_quantity);
+    const wanted = storedDecimal(String(match.quantity));
+    const returnable = minDecimal(wanted, subtractDecimals(bought, already));
+    if (returnable.coefficient <= 0n) continue;
+    await trx
+      .updateTable('basket_items')
+      .set({ returned_quantity: formatDecimal(addDecimals(already, returnable)) })
+      .where('basket_id', '=', match.originalBasketId)
+      .where('line_id', '=', match.originalLineId)
+      .execute();
+    const shares = await trx
+      .selectFrom('basket_item_vouchers')
+      .select(['voucher_id', 'discount'])
+      .where('basket_id', '=', match.originalBasketId)
+      .where('line_id', '=', match.originalLineId)
+      .execute();
+    for (const share of shares) {
+      const amount = Number(
+        divideRoundHalfAwayFromZero(
+          BigInt(share.discount) * returnable.coefficient * 10n ** BigInt(bought.scale),
+          bought.coefficient * 10n ** BigInt(returnable.scale),
+        ),
+      );
+      if (amount <= 0) continue;
+      const parent = await voucherById(trx, share.voucher_id);
+      const issued = await issueChildVoucher(
+        trx,
+        actor,
+        parent,
+        { amount, title: `Returned: ${parent.title}`, reason: 'return', basketCode },
+        now,
+      );
+      created.push({ row: issued, parentKey: parent.voucher_key });
+    }
+  }
+  return created;
+}
+
+function storedDecimal(text: string): Decimal {
+  const parsed = parseDecimal(text);
+  if (!parsed.ok) throw new Error(`stored quantity "${text}" is not a decimal`);
+  return parsed.value;
 }

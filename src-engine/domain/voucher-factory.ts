@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { VoucherTable } from '../db/schema';
-import { nextHonourRev, type Executor } from '../repo/vouchers';
+import { nextHonourRev, voucherById, type Executor, type VoucherRow } from '../repo/vouchers';
+import type { Actor } from './actor';
+import { audit } from './audit';
 
 /** A new voucher_key: 64 hex characters of randomness. */
 export function newVoucherKey(): string {
@@ -25,4 +27,54 @@ export async function insertVoucher(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, key };
+}
+
+/** A voucher issued from another, with its parent's key for the wire's `parent_voucher`. */
+export interface CreatedVoucher {
+  readonly row: VoucherRow;
+  readonly parentKey: string;
+}
+
+/**
+ * Issues a claimed fixed-amount voucher descended from `parent` (what is left after a
+ * partial redemption, or the share a return gives back): same owner, campaign and expiry.
+ */
+export async function issueChildVoucher(
+  db: Executor,
+  actor: Actor,
+  parent: VoucherRow,
+  issue: {
+    amount: number;
+    title: string;
+    reason: 'remainder' | 'return';
+    basketCode?: string | null;
+  },
+  now: number,
+): Promise<VoucherRow> {
+  const issued = await insertVoucher(db, {
+    chain_id: parent.chain_id,
+    code: null,
+    campaign_id: parent.campaign_id,
+    member_id: parent.member_id,
+    voucher_type: 'basket',
+    currency: parent.currency,
+    amount_original: issue.amount,
+    amount: issue.amount,
+    amount_redeemed: 0,
+    ratio_ppm: null,
+    honour_code: null,
+    title: issue.title,
+    exclusive: parent.exclusive,
+    lock_period_seconds: parent.lock_period_seconds,
+    created_at: now,
+    claimed_at: now,
+    expires_at: parent.expires_at,
+    parent_voucher_id: parent.id,
+  });
+  await audit(db, actor, 'create', now, {
+    voucherId: issued.id,
+    basketCode: issue.basketCode ?? null,
+    reason: issue.reason,
+  });
+  return voucherById(db, issued.id);
 }

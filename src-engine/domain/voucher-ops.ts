@@ -1,11 +1,4 @@
-import type {
-  Expression,
-  ExpressionBuilder,
-  Kysely,
-  SqlBool,
-  Transaction,
-  Updateable,
-} from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Updateable } from 'kysely';
 import { toMajorText, toMinorUnits } from '../../src-shared/money';
 import {
   checkUsable,
@@ -21,14 +14,14 @@ import {
   findVoucher,
   toDomainVoucher,
   touchHonourRev,
-  vouchersByIds,
+  voucherById,
   type Executor,
   type VoucherRow,
 } from '../repo/vouchers';
 import type { Actor } from './actor';
 import { createVoucher } from './admin';
 import { audit, type AuditAction } from './audit';
-import { insertVoucher } from './voucher-factory';
+import { issueChildVoucher } from './voucher-factory';
 
 /*
  * The Spaaza voucher calls (reference §3) as use cases: each change and its audit line commit
@@ -114,7 +107,7 @@ async function changeVoucher(
     const { numUpdatedRows } = await update.executeTakeFirst();
     if (numUpdatedRows !== 1n) {
       // another caller changed it between our read and our update: decide again on what is there now
-      const fresh = await rowById(trx, row.id);
+      const fresh = await voucherById(trx, row.id);
       if (plan(fresh) === null) return fresh;
       throw changedMeanwhile(fresh);
     }
@@ -124,7 +117,7 @@ async function changeVoucher(
       basketCode: change.basketCode ?? null,
       reason: change.reason ?? null,
     });
-    return rowById(trx, row.id);
+    return voucherById(trx, row.id);
   });
 }
 
@@ -303,14 +296,22 @@ export async function redeemVoucher(
       .where(allOf(present, notBurned, claimed, unexpiredAt(now), lockFreeFor(now, null, null)))
       .executeTakeFirst();
     if (numUpdatedRows !== 1n) {
-      refuseUnusableOutsideBasket(await rowById(trx, row.id), request.owner, now);
+      refuseUnusableOutsideBasket(await voucherById(trx, row.id), request.owner, now);
       throw changedMeanwhile(row);
     }
     await touchHonourRev(trx, row);
     await audit(trx, actor, 'redeem', now, { voucherId: row.id });
     const regenerated =
-      split.remainder > 0 ? await issueRemainder(trx, actor, row, split.remainder, now) : null;
-    return { voucher: await rowById(trx, row.id), regenerated };
+      split.remainder > 0
+        ? await issueChildVoucher(
+            trx,
+            actor,
+            row,
+            { amount: split.remainder, title: row.title, reason: 'remainder' },
+            now,
+          )
+        : null;
+    return { voucher: await voucherById(trx, row.id), regenerated };
   });
 }
 
@@ -359,37 +360,6 @@ function positiveAmount(path: string, amount: number | string, currency: string)
   return minor.value;
 }
 
-async function issueRemainder(
-  trx: Transaction<Database>,
-  actor: Actor,
-  parent: VoucherRow,
-  amount: number,
-  now: number,
-): Promise<VoucherRow> {
-  const issued = await insertVoucher(trx, {
-    chain_id: parent.chain_id,
-    code: null,
-    campaign_id: parent.campaign_id,
-    member_id: parent.member_id,
-    voucher_type: 'basket',
-    currency: parent.currency,
-    amount_original: amount,
-    amount,
-    amount_redeemed: 0,
-    ratio_ppm: null,
-    honour_code: null,
-    title: parent.title,
-    exclusive: parent.exclusive,
-    lock_period_seconds: parent.lock_period_seconds,
-    created_at: now,
-    claimed_at: now,
-    expires_at: parent.expires_at,
-    parent_voucher_id: parent.id,
-  });
-  await audit(trx, actor, 'create', now, { voucherId: issued.id, reason: 'remainder' });
-  return rowById(trx, issued.id);
-}
-
 export interface NewVoucherRequest {
   readonly campaignId: number;
   readonly owner: OwnerRef;
@@ -435,7 +405,7 @@ export async function issueVoucher(
     },
     now,
   );
-  return rowById(db, created.id);
+  return voucherById(db, created.id);
 }
 
 function voucherAmount(
@@ -494,12 +464,6 @@ async function voucherOf(db: Executor, chainId: number, ref: VoucherRef): Promis
     const named = ref.key ?? `with voucher_id ${ref.id ?? '(none)'}`;
     throw new EngineError('voucher_not_found', `no voucher ${named} in this chain`);
   }
-  return row;
-}
-
-async function rowById(db: Executor, id: number): Promise<VoucherRow> {
-  const [row] = await vouchersByIds(db, [id]);
-  if (!row) throw new Error(`voucher ${id} vanished inside its own transaction`);
   return row;
 }
 

@@ -92,3 +92,10 @@ export async function touchHonourRev(
   const rev = await nextHonourRev(db, row.chain_id);
   await db.updateTable('vouchers').set({ rev }).where('id', '=', row.id).execute();
 }
+
+/** A voucher the caller knows exists (it was just written in this transaction). */
+export async function voucherById(db: Executor, id: number): Promise<VoucherRow> {
+  const [row] = await vouchersByIds(db, [id]);
+  if (!row) throw new Error(`voucher ${id} vanished inside its own transaction`);
+  return row;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDecimal } from './decimal';
+import { addDecimals, formatDecimal, minDecimal, parseDecimal, subtractDecimals } from './decimal';
 import { divideRoundHalfAwayFromZero, multiplyMinor } from './rounding';
 
 describe('parseDecimal', () => {
@@ -50,5 +50,22 @@ describe('the rounding rule: half away from zero', () => {
 
   it('refuses a zero denominator', () => {
     expect(() => divideRoundHalfAwayFromZero(1n, 0n)).toThrow(RangeError);
+  });
+});
+
+describe('decimal arithmetic', () => {
+  const d = (text: string) => {
+    const parsed = parseDecimal(text);
+    if (!parsed.ok) throw new Error(text);
+    return parsed.value;
+  };
+
+  it('adds, subtracts, compares and writes exact decimals', () => {
+    expect(formatDecimal(addDecimals(d('1.5'), d('0.25')))).toBe('1.75');
+    expect(formatDecimal(subtractDecimals(d('2'), d('0.001')))).toBe('1.999');
+    expect(formatDecimal(subtractDecimals(d('0.1'), d('0.3')))).toBe('-0.2');
+    expect(formatDecimal(minDecimal(d('1.25'), d('1.2')))).toBe('1.2');
+    expect(formatDecimal(d('0.05'))).toBe('0.05');
+    expect(formatDecimal(d('7'))).toBe('7');
   });
 });

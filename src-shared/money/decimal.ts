@@ -65,3 +65,38 @@ function describe(input: unknown): string {
   if (Array.isArray(input)) return 'an array';
   return typeof input;
 }
+
+function aligned(a: Decimal, b: Decimal): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [
+    a.coefficient * 10n ** BigInt(scale - a.scale),
+    b.coefficient * 10n ** BigInt(scale - b.scale),
+    scale,
+  ];
+}
+
+export function addDecimals(a: Decimal, b: Decimal): Decimal {
+  const [x, y, scale] = aligned(a, b);
+  return { coefficient: x + y, scale };
+}
+
+export function subtractDecimals(a: Decimal, b: Decimal): Decimal {
+  const [x, y, scale] = aligned(a, b);
+  return { coefficient: x - y, scale };
+}
+
+export function minDecimal(a: Decimal, b: Decimal): Decimal {
+  const [x, y] = aligned(a, b);
+  return x <= y ? a : b;
+}
+
+/** Plain decimal text: { coefficient: -15n, scale: 1 } → "-1.5". */
+export function formatDecimal(value: Decimal): string {
+  const negative = value.coefficient < 0n;
+  const digits = (negative ? -value.coefficient : value.coefficient)
+    .toString()
+    .padStart(value.scale + 1, '0');
+  const text =
+    value.scale === 0 ? digits : `${digits.slice(0, -value.scale)}.${digits.slice(-value.scale)}`;
+  return negative ? `-${text}` : text;
+}

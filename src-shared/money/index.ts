@@ -1,5 +1,14 @@
 export { MAX_AMOUNT_MINOR, isAmount, toMajorText, toMajorUnits, toMinorUnits } from './amount';
 export { SUPPORTED_CURRENCIES, currencyExponent, isSupportedCurrency } from './currency';
-export { parseDecimal, type Decimal, type NumberError, type NumberErrorCode } from './decimal';
+export {
+  addDecimals,
+  formatDecimal,
+  minDecimal,
+  parseDecimal,
+  subtractDecimals,
+  type Decimal,
+  type NumberError,
+  type NumberErrorCode,
+} from './decimal';
 export { formatMoney } from './format';
 export { divideRoundHalfAwayFromZero, multiplyMinor } from './rounding';
