@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src-engine/**/*.test.ts'],
+          include: ['src-engine/**/*.test.ts', 'src-main/**/*.test.ts', 'integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

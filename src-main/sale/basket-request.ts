@@ -1,0 +1,77 @@
+import { toMajorUnits } from '../../src-shared/money';
+import type { BasketLine } from '../../src-shared/pricing';
+import type { AddBasketRequest, GetBasketPriceRequest } from '../../src-shared/wire';
+import type { SaleState } from './sale-state';
+
+export interface TillIdentity {
+  readonly chainId: number;
+  readonly storeCode: string;
+  readonly terminalId: string;
+  readonly currency: string;
+  readonly timezone: string;
+}
+
+/**
+ * The Spaaza basket for a sale: original unit prices, the scanned voucher codes, locks bound
+ * exclusively to the basket code (the till always locks exclusively, §6).
+ */
+export function basketPriceRequest(sale: SaleState, till: TillIdentity): GetBasketPriceRequest {
+  return {
+    entity: {
+      entity_type: 'chain',
+      entity_id: till.chainId,
+      branch_business_owner_code: till.storeCode,
+      employee_code: till.terminalId,
+    },
+    ...(sale.memberNumber
+      ? { user: { member_programme: 'spaaza', member_number: sale.memberNumber } }
+      : {}),
+    basket: {
+      basket_platform_type: 'in_store',
+      retailer_basket_code: sale.basketCode,
+      basket_currency: { currency_code: till.currency },
+      basket_timezone_name: till.timezone,
+      basket_voucher_lock_exclusively: true,
+      basket_items: sale.lines.map((line) => ({
+        retailer_item_code: line.lineId,
+        item_barcode: line.barcode,
+        item_name: line.name,
+        item_type: 'product',
+        item_quantity: line.quantity,
+        item_price: toMajorUnits(line.unitPrice, till.currency),
+        item_original_price: toMajorUnits(line.unitPrice, till.currency),
+        ...(line.excluded ? { excluded_from_spaaza: true } : {}),
+      })),
+      basket_vouchers: sale.voucherCodes.map((voucher_code) => ({ voucher_code })),
+    },
+  };
+}
+
+/** add-basket: the same basket, the vouchers the last pricing applied, and the confirmation time. */
+export function addBasketRequest(
+  sale: SaleState,
+  till: TillIdentity,
+  appliedVoucherKeys: readonly string[],
+  confirmedAt: number,
+): AddBasketRequest {
+  const priced = basketPriceRequest(sale, till);
+  return {
+    ...priced,
+    basket: {
+      ...priced.basket,
+      retailer_basket_code: sale.basketCode,
+      basket_timestamp_iso8601: new Date(confirmedAt).toISOString(),
+      basket_vouchers: appliedVoucherKeys.map((voucher_key) => ({ voucher_key })),
+    },
+  };
+}
+
+/** The sale's lines as the pricing core reads them (for offline pricing and the cross-check). */
+export function pricingLines(sale: SaleState): BasketLine[] {
+  return sale.lines.map((line) => ({
+    id: line.lineId,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    excluded: line.excluded,
+  }));
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { basketPriceRequest } from './basket-request';
+import {
+  addItem,
+  addVoucherCode,
+  emptied,
+  newSale,
+  removeLine,
+  setCustomer,
+  setQuantity,
+} from './sale-state';
+import { classifyScan, compilePatterns, type ScanPatterns } from './scan-router';
+
+const coffee = {
+  barcode: '8710000000017',
+  name: 'Coffee beans 1 kg',
+  unitPrice: 1899,
+  excluded: false,
+};
+const cheese = { barcode: '8710000000024', name: 'Cheddar', unitPrice: 2490, excluded: false };
+
+describe('the scan router', () => {
+  const compiled = compilePatterns({
+    item: '^\\d{8}$|^\\d{12,14}$',
+    loyaltyCard: '^10\\d{5}$',
+    voucher: '^[A-Z][A-Z0-9-]{3,}$',
+  });
+  const patterns: ScanPatterns =
+    'error' in compiled
+      ? (() => {
+          throw new Error(compiled.error);
+        })()
+      : compiled;
+
+  it.each([
+    ['8710000000017', 'item'],
+    ['1000001', 'loyalty_card'],
+    ['HONOUR-COFFEE-0001', 'voucher'],
+    [' promo-7hd3xp\n', 'voucher'],
+    ['??', 'unrecognised'],
+  ])('%j is a %s', (raw, kind) => {
+    expect(classifyScan(raw, patterns).kind).toBe(kind);
+  });
+
+  it('upper-cases voucher codes and trims whatever the scanner added', () => {
+    expect(classifyScan(' promo-7hd3xp\n', patterns)).toEqual({
+      kind: 'voucher',
+      code: 'PROMO-7HD3XP',
+    });
+  });
+
+  it('names a bad pattern by its configuration key', () => {
+    expect(compilePatterns({ item: '(', loyaltyCard: 'x', voucher: 'y' })).toMatchObject({
+      error: expect.stringMatching(/^scanPatterns\.item: /) as unknown,
+    });
+  });
+});
+
+describe('the sale', () => {
+  it('adds lines, merges repeat scans, changes quantities and removes lines without reusing ids', () => {
+    let sale = newSale('s1', 'S001-01-20261123-0001');
+    sale = addItem(sale, coffee);
+    sale = addItem(sale, cheese);
+    sale = addItem(sale, coffee);
+    expect(sale.lines.map((line) => [line.lineId, line.quantity])).toEqual([
+      ['line_1', 2],
+      ['line_2', 1],
+    ]);
+    sale = setQuantity(removeLine(sale, 'line_1'), 'line_2', 0.412);
+    sale = addItem(sale, coffee);
+    expect(sale.lines.map((line) => [line.lineId, line.barcode, line.quantity])).toEqual([
+      ['line_2', cheese.barcode, 0.412],
+      ['line_3', coffee.barcode, 1],
+    ]);
+  });
+
+  it('becomes a Spaaza basket locked exclusively to its code, amounts in major units', () => {
+    const sale = addVoucherCode(
+      setCustomer(addItem(newSale('s1', 'S001-01-20261123-0002'), coffee), '1000001'),
+      'HONOUR-COFFEE-0001',
+    );
+    const request = basketPriceRequest(sale, {
+      chainId: 1,
+      storeCode: 'S001',
+      terminalId: '01',
+      currency: 'EUR',
+      timezone: 'Europe/Amsterdam',
+    });
+    expect(request).toMatchObject({
+      entity: { entity_type: 'chain', entity_id: 1, branch_business_owner_code: 'S001' },
+      user: { member_number: '1000001' },
+      basket: {
+        retailer_basket_code: 'S001-01-20261123-0002',
+        basket_voucher_lock_exclusively: true,
+        basket_items: [
+          {
+            retailer_item_code: 'line_1',
+            item_barcode: coffee.barcode,
+            item_quantity: 1,
+            item_price: 18.99,
+          },
+        ],
+        basket_vouchers: [{ voucher_code: 'HONOUR-COFFEE-0001' }],
+      },
+    });
+    const voided = basketPriceRequest(emptied(sale), {
+      chainId: 1,
+      storeCode: 'S001',
+      terminalId: '01',
+      currency: 'EUR',
+      timezone: 'Europe/Amsterdam',
+    });
+    expect(voided).not.toHaveProperty('user');
+    expect(voided.basket).toMatchObject({ basket_items: [], basket_vouchers: [] });
+  });
+});

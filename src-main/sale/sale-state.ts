@@ -1,0 +1,79 @@
+/**
+ * The open sale as the till keeps it between scans: pure values and pure transitions, so
+ * that the same state can be priced by the engine, priced locally offline, and journaled.
+ * Amounts are integer minor units.
+ */
+export interface SaleLine {
+  readonly lineId: string;
+  readonly barcode: string;
+  readonly name: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  readonly excluded: boolean;
+}
+
+export interface SaleState {
+  readonly saleId: string;
+  readonly basketCode: string;
+  readonly memberNumber: string | null;
+  readonly lines: readonly SaleLine[];
+  /** Voucher codes the cashier scanned, in scan order (the member's own vouchers come from the engine). */
+  readonly voucherCodes: readonly string[];
+  /** Next line number: line ids are never reused within a sale, so shares stay attached to their line. */
+  readonly nextLine: number;
+}
+
+export function newSale(saleId: string, basketCode: string): SaleState {
+  return { saleId, basketCode, memberNumber: null, lines: [], voucherCodes: [], nextLine: 1 };
+}
+
+export interface Product {
+  readonly barcode: string;
+  readonly name: string;
+  readonly unitPrice: number;
+  readonly excluded: boolean;
+}
+
+/** A second scan of the same product adds one to its line rather than a new line. */
+export function addItem(sale: SaleState, product: Product): SaleState {
+  const existing = sale.lines.find(
+    (line) => line.barcode === product.barcode && Number.isInteger(line.quantity),
+  );
+  if (existing) return setQuantity(sale, existing.lineId, existing.quantity + 1);
+  const line: SaleLine = { lineId: `line_${sale.nextLine}`, quantity: 1, ...product };
+  return { ...sale, lines: [...sale.lines, line], nextLine: sale.nextLine + 1 };
+}
+
+export function setQuantity(sale: SaleState, lineId: string, quantity: number): SaleState {
+  return {
+    ...sale,
+    lines: sale.lines.map((line) => (line.lineId === lineId ? { ...line, quantity } : line)),
+  };
+}
+
+export function removeLine(sale: SaleState, lineId: string): SaleState {
+  return { ...sale, lines: sale.lines.filter((line) => line.lineId !== lineId) };
+}
+
+export function hasLine(sale: SaleState, lineId: string): boolean {
+  return sale.lines.some((line) => line.lineId === lineId);
+}
+
+export function addVoucherCode(sale: SaleState, code: string): SaleState {
+  return sale.voucherCodes.includes(code)
+    ? sale
+    : { ...sale, voucherCodes: [...sale.voucherCodes, code] };
+}
+
+export function removeVoucherCode(sale: SaleState, code: string): SaleState {
+  return { ...sale, voucherCodes: sale.voucherCodes.filter((existing) => existing !== code) };
+}
+
+export function setCustomer(sale: SaleState, memberNumber: string | null): SaleState {
+  return { ...sale, memberNumber };
+}
+
+/** What void sends: no customer, no lines, no vouchers, so the engine releases every lock of the basket. */
+export function emptied(sale: SaleState): SaleState {
+  return { ...sale, memberNumber: null, lines: [], voucherCodes: [] };
+}
