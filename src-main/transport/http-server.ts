@@ -1,0 +1,113 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express, type RequestHandler } from 'express';
+import type { TillHandlers } from '../../src-shared/till';
+import { dispatch } from './dispatch';
+import { isAllowedHost, isLoopbackAddress } from './loopback';
+
+export interface TillHttpOptions {
+  readonly handlers: TillHandlers;
+  /** Bearer tokens accepted: one generated per launch for the UI, and the host POS's configured one. */
+  readonly tokens: readonly string[];
+  readonly host?: string;
+  readonly port?: number;
+  /** The built UI, served at / when it exists. */
+  readonly staticDir?: string | null;
+  readonly onFault: (error: unknown, command: string) => void;
+}
+
+export interface TillHttpServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+const STATUS_OF: Readonly<Record<string, number>> = { unknown_command: 404, invalid_input: 400 };
+
+function sameToken(presented: string, expected: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function guard(tokens: readonly string[], port: () => number): RequestHandler {
+  return (request, response, next) => {
+    if (!isAllowedHost(request.get('host'), port())) {
+      response.status(403).json({
+        ok: false,
+        error: { code: 'forbidden', message: 'requests must be addressed to the loopback host' },
+      });
+      return;
+    }
+    const presented = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
+    if (!presented || !tokens.some((token) => sameToken(presented, token))) {
+      response.status(401).json({
+        ok: false,
+        error: { code: 'forbidden', message: 'send Authorization: Bearer <till token>' },
+      });
+      return;
+    }
+    next();
+  };
+}
+
+export function createTillHttpApp(options: TillHttpOptions, port: () => number): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/api', guard(options.tokens, port), express.json({ limit: '64kb' }));
+  app.post('/api/:group/:name', async (request, response) => {
+    const command = `${request.params.group}/${request.params.name}`;
+    const result = await dispatch(options.handlers, command, request.body, options.onFault);
+    response.status(result.ok ? 200 : (STATUS_OF[result.error.code] ?? 200)).json(result);
+  });
+  app.use('/api', (_request, response) => {
+    response.status(404).json({
+      ok: false,
+      error: { code: 'unknown_command', message: 'POST /api/<group>/<command>' },
+    });
+  });
+  if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
+  app.use(((error, _request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    response.status(400).json({
+      ok: false,
+      error: { code: 'invalid_input', message: 'the request body is not valid JSON' },
+    });
+  }) satisfies express.ErrorRequestHandler);
+  return app;
+}
+
+/** Serves the till command map on loopback only; a non-loopback host is refused before anything listens. */
+export async function startTillHttpServer(options: TillHttpOptions): Promise<TillHttpServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackAddress(host)) {
+    throw new Error(`the till API may only listen on a loopback address, not "${host}"`);
+  }
+  if (options.tokens.length === 0 || options.tokens.some((token) => token.length < 16)) {
+    throw new Error('the till API needs bearer tokens of at least 16 characters');
+  }
+  let boundPort = 0;
+  const app = createTillHttpApp(options, () => boundPort);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port ?? 0, host, () => {
+      resolve(listening);
+    });
+    listening.once('error', reject);
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
+    port: boundPort,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
