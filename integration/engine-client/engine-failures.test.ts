@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_VERSION } from '../../src-shared/wire';
+import { createEngineClient } from '../../src-main/engine-client';
+import { DEMO, demoBasket } from './demo-baskets';
+import {
+  closedPort,
+  loginOk,
+  ok,
+  refusal,
+  startFakeEngine,
+  type FakeAnswer,
+  type FakeEngine,
+} from './fake-engine';
+
+const TIMEOUT_MS = 300;
+
+describe('the engine client when the engine misbehaves', () => {
+  let fake: FakeEngine | null = null;
+  afterEach(async () => {
+    await fake?.close();
+    fake = null;
+  });
+
+  const clientOf = (baseUrl: string) =>
+    createEngineClient({ baseUrl, credentials: DEMO.terminal, timeoutMs: TIMEOUT_MS });
+
+  const fakeWith = async (answer: (method: string, path: string) => FakeAnswer) => {
+    fake = await startFakeEngine(answer);
+    return fake;
+  };
+
+  it('reports a closed port as unreachable', async () => {
+    const client = clientOf(`http://127.0.0.1:${await closedPort()}`);
+    const outcome = await client.getBasketPrice(demoBasket('S001-01-FX-0001'));
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+    expect(await client.health()).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+  });
+
+  it('gives up on an engine that holds the request, within the timeout', async () => {
+    const engine = await fakeWith((_method, path) => (path === '/auth/login' ? loginOk() : 'hold'));
+    const client = clientOf(engine.url);
+    expect((await client.login()).ok).toBe(true);
+
+    // the held request would never end: getting an answer at all proves the timeout fired
+    const outcome = await client.getBasketPrice(demoBasket('S001-01-FX-0002'));
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+    expect(outcome.ok ? '' : outcome.error.message).toContain(
+      `did not answer within ${TIMEOUT_MS} ms`,
+    );
+  });
+
+  it('names the field of an answer with a wrong type', async () => {
+    const engine = await fakeWith((_method, path) =>
+      path === '/auth/login'
+        ? loginOk()
+        : ok({ changes: [], next_cursor: 'seven', has_more: false }),
+    );
+    const outcome = await clientOf(engine.url).syncHonourVouchers({ cursor: 0, limit: 10 });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid_response',
+        httpStatus: 200,
+        issues: [{ path: 'results.next_cursor' }],
+      },
+    });
+    expect(outcome.ok ? '' : outcome.error.message).toContain('results.next_cursor');
+  });
+
+  it('reports a body that is not JSON, and an error status without an envelope, as invalid', async () => {
+    const engine = await fakeWith((_method, path) =>
+      path === '/auth/login'
+        ? loginOk()
+        : path === '/get-vouchers'
+          ? { status: 502, text: '<html>Bad Gateway</html>' }
+          : { status: 200, text: 'ok' },
+    );
+    const client = clientOf(engine.url);
+    expect(await client.syncHonourVouchers({ cursor: 0, limit: 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_response', issues: [{ path: '(the body)' }] },
+    });
+    expect(await client.getVouchers({ chainId: 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_response', httpStatus: 502 },
+    });
+  });
+
+  it('logs in again exactly once when the session keeps being refused, then says unauthorized', async () => {
+    const engine = await fakeWith((_method, path) =>
+      path === '/auth/login' ? loginOk() : refusal(401, 6, 'no_valid_session'),
+    );
+    const outcome = await clientOf(engine.url).syncHonourVouchers({ cursor: 0, limit: 1 });
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(engine.requests.map((request) => request.path)).toEqual([
+      '/auth/login',
+      '/sync/honour-vouchers',
+      '/auth/login',
+      '/sync/honour-vouchers',
+    ]);
+  });
+
+  it('shares one login between calls made at the same time', async () => {
+    const engine = await fakeWith((_method, path) =>
+      path === '/auth/login' ? loginOk() : ok({ changes: [], next_cursor: 0, has_more: false }),
+    );
+    const client = clientOf(engine.url);
+    const outcomes = await Promise.all([
+      client.syncHonourVouchers({ cursor: 0, limit: 1 }),
+      client.syncHonourVouchers({ cursor: 0, limit: 1 }),
+      client.syncHonourVouchers({ cursor: 0, limit: 1 }),
+    ]);
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(engine.requests.filter((request) => request.path === '/auth/login')).toHaveLength(1);
+  });
+
+  it('sends the API version on every call and the session headers once logged in', async () => {
+    const engine = await fakeWith((_method, path) =>
+      path === '/auth/login'
+        ? loginOk('session-key-abcdefghijklmnop')
+        : ok({ changes: [], next_cursor: 0, has_more: false }),
+    );
+    const client = clientOf(engine.url);
+    expect(await client.syncHonourVouchers({ cursor: 0, limit: 1 })).toMatchObject({ ok: true });
+    await client.health();
+    const [login, sync, health] = engine.requests;
+    for (const request of [login, sync, health])
+      expect(request?.headers['x-spaaza-api-version']).toBe(API_VERSION);
+    expect(login?.headers['content-type']).toContain('application/x-www-form-urlencoded');
+    expect(login?.headers['x-spaaza-session-key']).toBeUndefined();
+    expect(sync?.headers).toMatchObject({
+      'x-spaaza-session-user-id': '7',
+      'x-spaaza-session-key': 'session-key-abcdefghijklmnop',
+    });
+  });
+
+  it('reports an engine without /healthz as reachable but not healthy', async () => {
+    const engine = await fakeWith(() => refusal(404, 1005, 'not_found'));
+    const health = await clientOf(engine.url).health();
+    expect(health).toMatchObject({ ok: true, value: { healthy: false, httpStatus: 404 } });
+  });
+});

@@ -1,0 +1,18 @@
+import { TILL_COMMAND_NAMES, type TillHandlers } from '../../src-shared/till';
+import { dispatch } from '../transport/dispatch';
+import type { ElectronApi } from './electron-api';
+
+export const IPC_PREFIX = 'till:';
+
+/** One IPC channel per till command, each validated by the command's schema (same dispatch as HTTP). */
+export function registerIpcHandlers(
+  electron: ElectronApi,
+  handlers: TillHandlers,
+  onFault: (error: unknown, command: string) => void,
+): string[] {
+  return TILL_COMMAND_NAMES.map((name) => {
+    const channel = `${IPC_PREFIX}${name}`;
+    electron.ipcMain.handle(channel, (_event, input) => dispatch(handlers, name, input, onFault));
+    return channel;
+  });
+}

@@ -1,0 +1,44 @@
+import type { TillHandlers } from '../../src-shared/till';
+import type { ElectronApi, ShellWindow } from './electron-api';
+import { registerIpcHandlers } from './ipc';
+import { applyContentSecurityPolicy, guardNavigation, windowOptions } from './window';
+
+export interface ShellOptions {
+  readonly preloadPath: string;
+  readonly kiosk: boolean;
+  /** Starts the till core (config, store, engine client, the UI's loopback server). */
+  readonly startCore: () => Promise<{ handlers: TillHandlers; uiUrl: string }>;
+  readonly onFault: (error: unknown, command: string) => void;
+}
+
+/**
+ * The Electron shell: one instance per terminal (a second launch focuses the first and
+ * quits), a secure window on the till UI, and the command map over IPC.
+ */
+export async function runShell(
+  electron: ElectronApi,
+  options: ShellOptions,
+): Promise<ShellWindow | null> {
+  if (!electron.app.requestSingleInstanceLock()) {
+    electron.app.quit();
+    return null;
+  }
+  let window: ShellWindow | null = null;
+  electron.app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  electron.app.on('window-all-closed', () => {
+    electron.app.quit();
+  });
+  await electron.app.whenReady();
+  const core = await options.startCore();
+  const origin = new URL(core.uiUrl).origin;
+  registerIpcHandlers(electron, core.handlers, options.onFault);
+  applyContentSecurityPolicy(electron, origin);
+  window = new electron.BrowserWindow(windowOptions(options.preloadPath, options.kiosk));
+  guardNavigation(window, origin);
+  await window.loadURL(core.uiUrl);
+  return window;
+}

@@ -1,0 +1,59 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { ElectronApi, ShellWindow } from './electron-api';
+
+/** No Node in the page, an isolated and sandboxed preload, nothing loaded from elsewhere. */
+export function windowOptions(
+  preloadPath: string,
+  kiosk: boolean,
+): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    kiosk,
+    autoHideMenuBar: true,
+    backgroundColor: '#f4f5f7',
+    title: 'voucher-till',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** The till UI talks to nothing but its own origin. */
+export function contentSecurityPolicy(origin: string): string {
+  return [
+    "default-src 'self'",
+    `connect-src 'self' ${origin}`,
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The window stays on the till UI: no navigation to another origin, no pop-up windows. */
+export function guardNavigation(window: ShellWindow, origin: string): void {
+  window.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== origin) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function applyContentSecurityPolicy(electron: ElectronApi, origin: string): void {
+  const policy = contentSecurityPolicy(origin);
+  electron.session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] },
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { isRejectionCode, rejectionMessage } from '../../src-shared/pricing/reasons';
+import {
+  describeIssues,
+  errorEnvelopeSchema,
+  formatPath,
+  fromSpaazaDateTime,
+  issuesOf,
+  okEnvelopeSchema,
+  voucherKey,
+  type FieldIssue,
+  type SpaazaWarning,
+} from '../../src-shared/wire';
+import {
+  failed,
+  succeeded,
+  type EngineFailure,
+  type EngineOutcome,
+  type EngineWarning,
+  type KnownWarningCode,
+} from './outcome';
+import type { RawAnswer } from './http-transport';
+
+function invalidResponse(
+  callName: string,
+  answer: RawAnswer,
+  issues: readonly FieldIssue[],
+): EngineFailure {
+  return {
+    kind: 'invalid_response',
+    httpStatus: answer.httpStatus,
+    issues,
+    message: `The voucher engine's answer to ${callName} (HTTP ${answer.httpStatus}) is not valid: ${describeIssues(issues)}.`,
+  };
+}
+
+/**
+ * Reads a Spaaza envelope: the error face becomes `rejected`; the ok face is checked against
+ * the call's `results` schema. An error status without an error envelope (a proxy's HTML page,
+ * say) is an invalid answer, never a success.
+ */
+export function decodeAnswer<S extends z.ZodType>(
+  callName: string,
+  answer: RawAnswer,
+  resultsSchema: S,
+): EngineOutcome<z.output<S>> {
+  if (answer.body === undefined)
+    return failed(
+      invalidResponse(callName, answer, [{ path: '(the body)', message: 'is not JSON' }]),
+    );
+  const refusal = errorEnvelopeSchema.safeParse(answer.body);
+  if (refusal.success) {
+    const { name, code, description } = refusal.data.error;
+    return failed({
+      kind: 'rejected',
+      name,
+      code,
+      description,
+      httpStatus: answer.httpStatus,
+      message: `The voucher engine refused ${callName}: ${description} (${name}).`,
+    });
+  }
+  if (answer.httpStatus >= 400)
+    return failed(invalidResponse(callName, answer, issuesOf(refusal.error)));
+  const envelope = okEnvelopeSchema(z.unknown()).safeParse(answer.body);
+  if (!envelope.success) return failed(invalidResponse(callName, answer, issuesOf(envelope.error)));
+  const results = resultsSchema.safeParse(envelope.data.results);
+  if (!results.success)
+    return failed(invalidResponse(callName, answer, issuesUnderResults(results.error)));
+  return succeeded(results.data, toEngineWarnings(envelope.data.warnings));
+}
+
+/** Results are checked on their own (for the types' sake), so their paths get the prefix back. */
+function issuesUnderResults(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: formatPath(['results', ...issue.path]),
+    message: issue.message,
+  }));
+}
+
+function knownCode(name: string): KnownWarningCode | null {
+  if (isRejectionCode(name)) return name;
+  return name === 'original_basket_item_not_found' ? name : null;
+}
+
+/**
+ * A wire warning in the till's terms. Rejections get the stable cashier message of §5, since the
+ * engine's description may be localised; anything else keeps the engine's own words. The
+ * reference says new warnings may appear without a version bump, so an unknown name is kept,
+ * not refused.
+ */
+export function toEngineWarning(warning: SpaazaWarning): EngineWarning {
+  const code = knownCode(warning.name);
+  const key = warning.message?.key;
+  const lockedText = warning.message?.locked_until;
+  const lockedUntil = lockedText === undefined ? null : fromSpaazaDateTime(lockedText);
+  return {
+    code: code ?? 'unrecognised_warning',
+    name: warning.name,
+    message: code !== null && isRejectionCode(code) ? rejectionMessage(code) : warning.description,
+    ...(key === undefined
+      ? {}
+      : voucherKey.safeParse(key).success
+        ? { voucherKey: key }
+        : { subject: key }),
+    ...(lockedUntil === null ? {} : { lockedUntil }),
+  };
+}
+
+export function toEngineWarnings(warnings: readonly SpaazaWarning[] | undefined): EngineWarning[] {
+  return (warnings ?? []).map(toEngineWarning);
+}

@@ -1,0 +1,104 @@
+import { API_VERSION } from '../../src-shared/wire';
+import { authorizedCaller } from './session';
+import { engineCalls, type EngineCalls } from './calls';
+import { checkHealth, type EngineHealth } from './health';
+import { createTransport, type EngineSession, type Transport } from './http-transport';
+import { failed, succeeded, type EngineOutcome } from './outcome';
+import {
+  fixedSessionSource,
+  logIn,
+  terminalSessionSource,
+  type Credentials,
+  type SignedInSession,
+} from './session';
+
+/** pino's Logger fits; so does anything with these two methods. */
+export interface EngineClientLog {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+export interface EngineClientOptions {
+  readonly baseUrl: string;
+  /** The terminal's engine account; the password is kept only to log in again. */
+  readonly credentials: Credentials;
+  readonly timeoutMs: number;
+  /** Sent as X-Spaaza-API-Version on every call. */
+  readonly apiVersion?: string;
+  readonly log?: EngineClientLog;
+}
+
+/** A manager's step-up session: the same calls, under the manager's name, never renewed. */
+export interface ManagerClient extends EngineCalls {
+  readonly session: EngineSession;
+  /** Ends the session on the engine (`DELETE /auth/logout`). */
+  signOut(): Promise<EngineOutcome<null>>;
+}
+
+export interface EngineClient extends EngineCalls {
+  /** Logs the terminal in now (calls also do so on first use). */
+  login(): Promise<EngineOutcome<SignedInSession>>;
+  /** Signs a manager in; the username and password are used once and not kept. */
+  managerLogin(username: string, password: string): Promise<EngineOutcome<ManagerClient>>;
+  withSession(session: EngineSession): ManagerClient;
+  /** GET /healthz with its latency and the engine's clock, for diagnostics. */
+  health(): Promise<EngineOutcome<EngineHealth>>;
+}
+
+const silent: EngineClientLog = { info: () => undefined, warn: () => undefined };
+
+export function createEngineClient(options: EngineClientOptions): EngineClient {
+  const log = options.log ?? silent;
+  const transport = createTransport({
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    apiVersion: options.apiVersion ?? API_VERSION,
+  });
+  const terminal = terminalSessionSource(transport, options.credentials, (reason) => {
+    const details = { username: options.credentials.username, engine: options.baseUrl };
+    if (reason === 'first use') log.info(details, 'logging in to the voucher engine');
+    else log.warn(details, 'the engine session ended; logging in again');
+  });
+  const call = authorizedCaller(transport, terminal);
+  const logged = <T>(callName: string, outcome: EngineOutcome<T>): EngineOutcome<T> => {
+    if (!outcome.ok && outcome.error.kind !== 'rejected')
+      log.warn({ call: callName, kind: outcome.error.kind }, outcome.error.message);
+    return outcome;
+  };
+  const calls = engineCalls(async (callName, request, schema) =>
+    logged(callName, await call(callName, request, schema)),
+  );
+  const withSession = (session: EngineSession) => managerClient(transport, session);
+
+  return {
+    ...calls,
+    login: () => terminal.login(),
+    managerLogin: async (username, password) => {
+      const outcome = await logIn(transport, { username, password });
+      if (!outcome.ok) return outcome;
+      log.info({ username, role: outcome.value.role }, 'manager signed in to the voucher engine');
+      return succeeded(withSession(outcome.value));
+    },
+    withSession,
+    health: async () => logged('healthz', await checkHealth(transport)),
+  };
+}
+
+function managerClient(transport: Transport, session: EngineSession): ManagerClient {
+  const { userId, key } = session;
+  return {
+    ...engineCalls(authorizedCaller(transport, fixedSessionSource({ userId, key }))),
+    session: { userId, key },
+    signOut: async () => {
+      const answer = await transport({ method: 'DELETE', path: '/auth/logout', session });
+      if (!answer.ok) return answer;
+      const status = answer.value.httpStatus;
+      return status < 400
+        ? succeeded(null)
+        : failed({
+            kind: 'unauthorized',
+            message: `The manager session could not be ended (HTTP ${status}); it expires on its own.`,
+          });
+    },
+  };
+}

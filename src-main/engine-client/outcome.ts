@@ -1,0 +1,83 @@
+import type { Err, Ok } from '../../src-shared/result';
+import type { RejectionCode } from '../../src-shared/pricing/reasons';
+import type { FieldIssue } from '../../src-shared/wire';
+
+/** The warning names the till knows; any other name the engine sends is `unrecognised_warning`. */
+export type KnownWarningCode = RejectionCode | 'original_basket_item_not_found';
+
+/** A non-fatal remark in a 200 answer, e.g. one voucher that could not be applied. */
+export interface EngineWarning {
+  readonly code: KnownWarningCode | 'unrecognised_warning';
+  /** The name exactly as the engine sent it. */
+  readonly name: string;
+  /** Plain words for the cashier. */
+  readonly message: string;
+  /** The voucher the warning is about, when the engine named it by its key. */
+  readonly voucherKey?: string;
+  /** What the engine named otherwise: a voucher code as scanned, a basket line. */
+  readonly subject?: string;
+  /** Epoch milliseconds; set for `voucher_locked`. */
+  readonly lockedUntil?: number;
+}
+
+export type EngineFailure =
+  | {
+      /** Timeout, connection refused, DNS failure, connection reset. */
+      readonly kind: 'unreachable';
+      readonly message: string;
+    }
+  | {
+      /** The engine answered with its error envelope. */
+      readonly kind: 'rejected';
+      readonly message: string;
+      readonly name: string;
+      readonly code: number;
+      readonly description: string;
+      readonly httpStatus: number;
+    }
+  | {
+      /** The answer did not match the wire schema; `issues` name each bad field. */
+      readonly kind: 'invalid_response';
+      readonly message: string;
+      readonly httpStatus: number;
+      readonly issues: readonly FieldIssue[];
+    }
+  | {
+      /** Bad credentials, or a session that renewal could not restore. */
+      readonly kind: 'unauthorized';
+      readonly message: string;
+    };
+
+export type EngineFailureKind = EngineFailure['kind'];
+
+export interface EngineSuccess<T> extends Ok<T> {
+  readonly warnings: readonly EngineWarning[];
+}
+
+/** Every engine call ends in one of these; only bugs throw. */
+export type EngineOutcome<T> = EngineSuccess<T> | Err<EngineFailure>;
+
+export function succeeded<T>(value: T, warnings: readonly EngineWarning[] = []): EngineSuccess<T> {
+  return { ok: true, value, warnings };
+}
+
+export function failed(error: EngineFailure): Err<EngineFailure> {
+  return { ok: false, error };
+}
+
+/** Keeps a failure, retyped for a caller that expected another value. */
+export function withValue<T, U>(
+  outcome: EngineOutcome<T>,
+  convert: (value: T) => U,
+): EngineOutcome<U> {
+  return outcome.ok ? succeeded(convert(outcome.value), outcome.warnings) : outcome;
+}
+
+/** The Spaaza error name for a session that is missing, expired or replaced by a newer login. */
+export const NO_VALID_SESSION = 'no_valid_session';
+
+export function isNoValidSession(outcome: EngineOutcome<unknown>): boolean {
+  return (
+    !outcome.ok && outcome.error.kind === 'rejected' && outcome.error.name === NO_VALID_SESSION
+  );
+}

@@ -1,0 +1,134 @@
+import type { z } from 'zod';
+import { fromSpaazaDateTime, loginResultsSchema } from '../../src-shared/wire';
+import { decodeAnswer } from './decode';
+import type { EngineRequest, EngineSession, Transport } from './http-transport';
+import { failed, isNoValidSession, succeeded, withValue, type EngineOutcome } from './outcome';
+
+export interface Credentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface SignedInSession extends EngineSession {
+  /** Epoch milliseconds, as the engine announced it. */
+  readonly expiresAt: number | null;
+  readonly role: 'terminal' | 'manager' | 'admin' | null;
+}
+
+/** The reference's error for a wrong username or password (§5, code 5). */
+const BAD_CREDENTIALS = 'password_error_or_non_existent';
+
+/** `POST /auth/login`, form-encoded (reference §4). Bad credentials are `unauthorized`. */
+export async function logIn(
+  transport: Transport,
+  credentials: Credentials,
+): Promise<EngineOutcome<SignedInSession>> {
+  const answer = await transport({
+    method: 'POST',
+    path: '/auth/login',
+    form: { username: credentials.username, password: credentials.password },
+  });
+  if (!answer.ok) return answer;
+  const outcome = decodeAnswer('login', answer.value, loginResultsSchema);
+  if (!outcome.ok && outcome.error.kind === 'rejected' && outcome.error.name === BAD_CREDENTIALS)
+    return failed({
+      kind: 'unauthorized',
+      message: `The voucher engine does not accept the username or password of "${credentials.username}".`,
+    });
+  return withValue(outcome, (results) => ({
+    userId: results.session_info.session_user_id,
+    key: results.session_info.session_key,
+    expiresAt: fromSpaazaDateTime(results.session_info.session_expires_date),
+    role: results.user_info?.role ?? null,
+  }));
+}
+
+/** Where a call's session comes from, and whether a dead one can be replaced. */
+export interface SessionSource {
+  current(): Promise<EngineOutcome<EngineSession>>;
+  /** A replacement for `stale`, which the engine no longer accepts. */
+  renew(stale: EngineSession): Promise<EngineOutcome<EngineSession>>;
+}
+
+/**
+ * The terminal's own session: logged in on first use, and again when the engine drops it.
+ * Concurrent calls share one login, so a burst of calls that all find the session gone
+ * causes a single new login (which would otherwise end each other's sessions).
+ */
+export function terminalSessionSource(
+  transport: Transport,
+  credentials: Credentials,
+  onLogin: (reason: 'first use' | 'session ended') => void,
+): SessionSource & { login(): Promise<EngineOutcome<SignedInSession>> } {
+  let session: SignedInSession | null = null;
+  let pending: Promise<EngineOutcome<SignedInSession>> | null = null;
+
+  const login = (): Promise<EngineOutcome<SignedInSession>> => {
+    pending ??= logIn(transport, credentials).then((outcome) => {
+      pending = null;
+      session = outcome.ok ? outcome.value : null;
+      return outcome;
+    });
+    return pending;
+  };
+
+  return {
+    login,
+    current: async () => {
+      if (session) return succeeded(session);
+      if (!pending) onLogin('first use');
+      return login();
+    },
+    renew: async (stale) => {
+      if (session && session.key !== stale.key) return succeeded(session);
+      if (!pending) onLogin('session ended');
+      session = null;
+      return login();
+    },
+  };
+}
+
+/** A session someone else signed in (the manager's step-up): it cannot be renewed here. */
+export function fixedSessionSource(session: EngineSession): SessionSource {
+  return {
+    current: () => Promise.resolve(succeeded(session)),
+    renew: () =>
+      Promise.resolve(
+        failed({
+          kind: 'unauthorized',
+          message: 'The manager session has ended; the manager must sign in again.',
+        }),
+      ),
+  };
+}
+
+export type AuthorizedCall = <S extends z.ZodType>(
+  callName: string,
+  request: Omit<EngineRequest, 'session'>,
+  resultsSchema: S,
+) => Promise<EngineOutcome<z.output<S>>>;
+
+/**
+ * Sends a call with the source's session. When the engine says `no_valid_session` (expired,
+ * or ended by a newer login of the same account), the session is renewed once and the call
+ * sent once more; a second refusal is `unauthorized`. Repeating a call is safe: get-basket-price
+ * stores nothing and add-basket is idempotent on its basket code (§6).
+ */
+export function authorizedCaller(transport: Transport, source: SessionSource): AuthorizedCall {
+  return async (callName, request, resultsSchema) => {
+    const send = async (session: Awaited<ReturnType<SessionSource['current']>>) => {
+      if (!session.ok) return session;
+      const answer = await transport({ ...request, session: session.value });
+      return answer.ok ? decodeAnswer(callName, answer.value, resultsSchema) : answer;
+    };
+    const session = await source.current();
+    const first = await send(session);
+    if (!isNoValidSession(first) || !session.ok) return first;
+    const second = await send(await source.renew(session.value));
+    if (!isNoValidSession(second)) return second;
+    return failed({
+      kind: 'unauthorized',
+      message: `The voucher engine refused the session for ${callName} even after signing in again.`,
+    });
+  };
+}
