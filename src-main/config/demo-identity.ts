@@ -1,0 +1,15 @@
+/**
+ * With no `engineUrl` the till starts the engine's demo (chain 1 "Demo Retail", store S001,
+ * account till-s001-01). These values mirror that seed — src-main may not import src-engine —
+ * so that `npm start` works with no config file at all. Values from the file or the
+ * environment still win.
+ */
+export const DEMO_IDENTITY = {
+  chainId: 1,
+  storeCode: 'S001',
+  terminalId: '01',
+  terminalCredentials: { username: 'till-s001-01', password: 'demo-till' },
+  currency: 'EUR',
+  locale: 'nl-NL',
+  timezone: 'Europe/Amsterdam',
+} as const;

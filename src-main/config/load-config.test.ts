@@ -1,0 +1,223 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, type LoadConfigOptions } from './load-config';
+import { maskSecrets } from './mask-secrets';
+import type { PlatformContext } from './paths';
+
+const GOOD = {
+  engineUrl: 'http://127.0.0.1:8400',
+  chainId: 7,
+  storeCode: 'S042',
+  terminalId: '03',
+  terminalCredentials: { username: 'till-s042-03', password: 'secret-password' },
+  currency: 'EUR',
+  locale: 'nl-NL',
+  timezone: 'Europe/Amsterdam',
+  hostPosToken: 'host-pos-token-0123456789',
+};
+
+let folder: string;
+let home: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'till-config-'));
+  home = join(folder, 'home');
+});
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function linux(env: Record<string, string> = {}): PlatformContext {
+  return { platform: 'linux', env, home };
+}
+
+function writeConfig(content: unknown, name = 'config.json'): string {
+  const path = join(folder, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+function load(env: Record<string, string>, extra: Partial<LoadConfigOptions> = {}) {
+  return loadConfig({ env, platform: linux(env), cwd: folder, ...extra });
+}
+
+function problemsOf(result: ReturnType<typeof load>): readonly string[] {
+  if (result.ok) throw new Error('expected the config to be refused');
+  return result.error.problems;
+}
+
+describe('loadConfig', () => {
+  it('reads a good file and fills the defaults', () => {
+    const path = writeConfig(GOOD);
+    const result = load({}, { argvPath: path });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.path).toBe(path);
+    expect(result.value.config).toMatchObject({
+      ...GOOD,
+      httpPort: 8410,
+      lockPeriodSeconds: 300,
+      engineTimeoutMs: 5000,
+      offline: {
+        timeoutMs: 2000,
+        valueVouchersAllowed: false,
+        perSaleCapMinor: 0,
+        perDayCapMinor: 0,
+      },
+      dataDir: join(home, '.local', 'share', 'voucher-till'),
+    });
+    expect(new RegExp(result.value.config.scanPatterns.item).test('8712345000011')).toBe(true);
+    expect(new RegExp(result.value.config.scanPatterns.loyaltyCard).test('1000001')).toBe(true);
+    expect(new RegExp(result.value.config.scanPatterns.voucher).test('DEMO-5EUR')).toBe(true);
+  });
+
+  it.each([
+    ['offline.timeoutMs', { offline: { timeoutMs: -5 } }, 'must be a positive integer'],
+    ['chainId', { chainId: 'seven' }, 'must be a positive integer'],
+    ['storeCode', { storeCode: 'S-1' }, 'no dashes'],
+    ['currency', { currency: 'EURO' }, 'ISO 4217'],
+    ['timezone', { timezone: 'Mars/Olympus' }, 'IANA time zone'],
+    ['timezone', { timezone: '+01:00' }, 'IANA time zone'],
+    ['locale', { locale: 'not a locale!' }, 'BCP 47'],
+    ['engineUrl', { engineUrl: 'ftp://engine' }, 'http://'],
+    ['httpPort', { httpPort: 70_000 }, 'port number'],
+    ['hostPosToken', { hostPosToken: 'short' }, 'at least 16'],
+    ['scanPatterns.item', { scanPatterns: { item: '([' } }, 'valid regular expression'],
+    ['offline.perSaleCapMinor', { offline: { valueVouchersAllowed: true } }, 'positive cap'],
+    ['terminalCredentials.password', { terminalCredentials: { username: 'u' } }, 'is required'],
+    ['offlne', { offlne: {} }, 'is not a known setting'],
+  ])('names %s and the file when it is bad', (key, change, reason) => {
+    const path = writeConfig({ ...GOOD, ...change });
+    const problems = problemsOf(load({}, { argvPath: path }));
+    expect(problems).toContainEqual(expect.stringContaining(`config.json: ${key}: `));
+    expect(problems.join('\n')).toContain(reason);
+    expect(problems.join('\n')).toContain(`(file ${path})`);
+  });
+
+  it('formats a bad key as "config.json: key: reason (file path)"', () => {
+    const path = writeConfig({ ...GOOD, offline: { timeoutMs: 0 } });
+    const result = load({}, { argvPath: path });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems).toEqual([
+      `config.json: offline.timeoutMs: must be a positive integer (file ${path})`,
+    ]);
+    expect(result.error.message).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('names the file when it is not JSON', () => {
+    const path = writeConfig('{ "chainId": 1,');
+    expect(problemsOf(load({}, { argvPath: path }))[0]).toMatch(
+      new RegExp(`^config\\.json: is not valid JSON: .* \\(file ${path}\\)$`),
+    );
+  });
+
+  it('lets the environment win over the file', () => {
+    const path = writeConfig(GOOD);
+    const result = load(
+      {
+        TILL_PORT: '9001',
+        TILL_ENGINE_URL: 'https://engine.example:8443',
+        TILL_TERMINAL_PASSWORD: 'from-env',
+        TILL_OFFLINE_VALUE_VOUCHERS_ALLOWED: 'true',
+        TILL_OFFLINE_PER_SALE_CAP_MINOR: '2000',
+        TILL_OFFLINE_PER_DAY_CAP_MINOR: '10000',
+        TILL_DATA_DIR: 'relative-data',
+      },
+      { argvPath: path },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config).toMatchObject({
+      httpPort: 9001,
+      engineUrl: 'https://engine.example:8443',
+      terminalCredentials: { username: 'till-s042-03', password: 'from-env' },
+      offline: { valueVouchersAllowed: true, perSaleCapMinor: 2000, perDayCapMinor: 10000 },
+      dataDir: join(folder, 'relative-data'),
+    });
+  });
+
+  it('names the environment variable when an override is bad', () => {
+    const path = writeConfig(GOOD);
+    expect(problemsOf(load({ TILL_PORT: 'eighty' }, { argvPath: path }))).toEqual([
+      'TILL_PORT (httpPort): must be an integer (environment)',
+    ]);
+    expect(problemsOf(load({ TILL_PORT: '0' }, { argvPath: path }))).toEqual([
+      'TILL_PORT (httpPort): must be a port number from 1 to 65535 (environment)',
+    ]);
+  });
+
+  it('reads the file TILL_CONFIG names, and --config over it', () => {
+    const named = writeConfig({ ...GOOD, storeCode: 'FROMENV' }, 'named.json');
+    const fromEnv = load({ TILL_CONFIG: named });
+    if (!fromEnv.ok) throw new Error(fromEnv.error.message);
+    expect(fromEnv.value.config.storeCode).toBe('FROMENV');
+
+    const argv = writeConfig({ ...GOOD, storeCode: 'FROMARGV' }, 'argv.json');
+    const fromArgv = load({ TILL_CONFIG: named }, { argvPath: argv });
+    if (!fromArgv.ok) throw new Error(fromArgv.error.message);
+    expect(fromArgv.value.config.storeCode).toBe('FROMARGV');
+  });
+
+  it('refuses a TILL_CONFIG file that does not exist', () => {
+    const missing = join(folder, 'nowhere.json');
+    expect(problemsOf(load({ TILL_CONFIG: missing }))).toEqual([
+      `nowhere.json: cannot be read: does not exist (file ${missing})`,
+    ]);
+  });
+
+  it('resolves a relative dataDir in the file against the file folder', () => {
+    const path = writeConfig({ ...GOOD, dataDir: 'data' });
+    const result = load({}, { argvPath: path });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config.dataDir).toBe(join(folder, 'data'));
+  });
+
+  it('runs the demo with no file at all, from the default path', () => {
+    const result = load({});
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.fileFound).toBe(false);
+    expect(result.value.path).toBe(join(home, '.config', 'voucher-till', 'config.json'));
+    expect(result.value.config).toMatchObject({
+      chainId: 1,
+      storeCode: 'S001',
+      currency: 'EUR',
+      terminalCredentials: { username: 'till-s001-01' },
+    });
+    expect(result.value.config.engineUrl).toBeUndefined();
+  });
+
+  it('requires the identity when an engine URL is set and there is no file', () => {
+    const problems = problemsOf(load({ TILL_ENGINE_URL: 'http://engine:8400' }));
+    const expected = join(home, '.config', 'voucher-till', 'config.json');
+    expect(problems).toContain(
+      `chainId: is required (no config file at ${expected}; set it in that file or in TILL_CHAIN_ID)`,
+    );
+    expect(problems).toContain(
+      `terminalCredentials: is required (no config file at ${expected}; set it in that file or in TILL_TERMINAL_USERNAME and TILL_TERMINAL_PASSWORD)`,
+    );
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'chainId',
+      'storeCode',
+      'terminalId',
+      'terminalCredentials',
+      'currency',
+      'timezone',
+    ]);
+  });
+});
+
+describe('maskSecrets', () => {
+  it('replaces the password, the host-POS token and URL credentials', () => {
+    const path = writeConfig({ ...GOOD, engineUrl: 'http://ops:pw@engine.local:8400/' });
+    const result = load({}, { argvPath: path });
+    if (!result.ok) throw new Error(result.error.message);
+    const masked = maskSecrets(result.value.config);
+    const text = JSON.stringify(masked);
+    expect(masked.terminalCredentials).toEqual({ username: 'till-s042-03', password: '***' });
+    expect(masked.hostPosToken).toBe('***');
+    expect(text).not.toContain('secret-password');
+    expect(text).not.toContain('host-pos-token');
+    expect(text).not.toContain(':pw@');
+    expect(result.value.config.terminalCredentials.password).toBe('secret-password');
+  });
+});

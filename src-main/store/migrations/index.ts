@@ -1,0 +1,8 @@
+import { migration0001 } from './0001_till_core';
+import { migration0002 } from './0002_offline_sync';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every migration, in order; a migration once shipped is never edited, only followed by another. */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * The stored form of a sale's detail (sales.payload), versioned on its own: the journal
+ * outlives changes to the views the UI shows. Amounts are minor units of the sale's currency.
+ */
+const minor = z.number().int();
+
+export const journalLineSchema = z.object({
+  lineId: z.string().min(1),
+  barcode: z.string().min(1),
+  name: z.string(),
+  quantity: z.number().positive(),
+  unitPrice: minor,
+  gross: minor,
+  discount: minor,
+  net: minor,
+  excluded: z.boolean(),
+  /** Each voucher's part of this line's discount: returns need it. */
+  shares: z.array(z.object({ voucherKey: z.string(), discount: minor })),
+});
+
+export const journalVoucherSchema = z.object({
+  voucherKey: z.string(),
+  code: z.string().nullable(),
+  type: z.enum(['basket', 'basket_pct', 'honour', 'basket_fixed_unit']),
+  discount: minor,
+  amountRemaining: minor,
+  honourCode: z.string().nullable(),
+});
+
+export const journalWarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  voucherRef: z.string().nullable().default(null),
+});
+
+export const salePayloadSchema = z.object({
+  v: z.literal(1),
+  lines: z.array(journalLineSchema),
+  vouchersRedeemed: z.array(journalVoucherSchema),
+  warnings: z.array(journalWarningSchema),
+});
+
+export type JournalLine = z.infer<typeof journalLineSchema>;
+export type JournalVoucher = z.infer<typeof journalVoucherSchema>;
+export type JournalWarning = z.infer<typeof journalWarningSchema>;
+export type SalePayload = z.infer<typeof salePayloadSchema>;
+
+export const EMPTY_PAYLOAD: SalePayload = { v: 1, lines: [], vouchersRedeemed: [], warnings: [] };

@@ -1,0 +1,160 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import {
+  EMPTY_PAYLOAD,
+  salePayloadSchema,
+  type JournalLine,
+  type JournalVoucher,
+  type JournalWarning,
+} from './sale-payload';
+
+export type SaleState = 'open' | 'confirmed' | 'voided';
+export type PricedBy = 'engine' | 'local';
+
+export interface SaleTotals {
+  readonly gross: number;
+  readonly discount: number;
+  readonly net: number;
+}
+
+/** A sale as the journal holds it. */
+export interface JournalSale {
+  readonly id: number;
+  readonly basketCode: string;
+  readonly state: SaleState;
+  readonly memberNumber: string | null;
+  readonly currency: string;
+  readonly totals: SaleTotals;
+  readonly pricedBy: PricedBy;
+  readonly engineBasketId: number | null;
+  readonly startedAt: Date;
+  readonly confirmedAt: Date | null;
+  readonly voidedAt: Date | null;
+  /** When the engine acknowledged it; null while it waits in the outbox. */
+  readonly syncedAt: Date | null;
+  readonly lines: readonly JournalLine[];
+  readonly vouchersRedeemed: readonly JournalVoucher[];
+  readonly warnings: readonly JournalWarning[];
+}
+
+const instantColumn = z.number().int().nullable();
+const saleRow = z.object({
+  id: z.number().int(),
+  basket_code: z.string(),
+  state: z.enum(['open', 'confirmed', 'voided']),
+  member_number: z.string().nullable(),
+  currency: z.string(),
+  total_gross: z.number().int(),
+  total_discount: z.number().int(),
+  total_net: z.number().int(),
+  priced_by: z.enum(['engine', 'local']),
+  engine_basket_id: z.number().int().nullable(),
+  started_at: z.number().int(),
+  confirmed_at: instantColumn,
+  voided_at: instantColumn,
+  synced_at: instantColumn,
+  payload: z.string(),
+});
+type SaleRow = z.infer<typeof saleRow>;
+
+/** Opens a sale under a freshly allocated basket code, so that a till restarted mid-sale finds it (and can release its locks). */
+export function recordOpenSale(
+  db: Database,
+  sale: { basketCode: string; currency: string; startedAt: Date },
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO sales (basket_code, state, currency, started_at, payload)
+       VALUES (?, 'open', ?, ?, ?)`,
+    )
+    .run(sale.basketCode, sale.currency, sale.startedAt.getTime(), JSON.stringify(EMPTY_PAYLOAD));
+  return Number(result.lastInsertRowid);
+}
+
+export interface ConfirmedSale {
+  readonly memberNumber: string | null;
+  readonly totals: SaleTotals;
+  readonly pricedBy: PricedBy;
+  readonly engineBasketId: number | null;
+  readonly confirmedAt: Date;
+  readonly syncedAt: Date | null;
+  readonly lines: readonly JournalLine[];
+  readonly vouchersRedeemed: readonly JournalVoucher[];
+  readonly warnings: readonly JournalWarning[];
+}
+
+/** Marks an open sale confirmed with its final content; false when it was not open (already confirmed or voided). */
+export function confirmSale(db: Database, basketCode: string, sale: ConfirmedSale): boolean {
+  const payload = salePayloadSchema.parse({
+    v: 1,
+    lines: sale.lines,
+    vouchersRedeemed: sale.vouchersRedeemed,
+    warnings: sale.warnings,
+  });
+  const result = db
+    .prepare(
+      `UPDATE sales SET state = 'confirmed', member_number = @memberNumber,
+         total_gross = @gross, total_discount = @discount, total_net = @net,
+         priced_by = @pricedBy, engine_basket_id = @engineBasketId,
+         confirmed_at = @confirmedAt, synced_at = @syncedAt, payload = @payload
+       WHERE basket_code = @basketCode AND state = 'open'`,
+    )
+    .run({
+      basketCode,
+      memberNumber: sale.memberNumber,
+      ...sale.totals,
+      pricedBy: sale.pricedBy,
+      engineBasketId: sale.engineBasketId,
+      confirmedAt: sale.confirmedAt.getTime(),
+      syncedAt: sale.syncedAt?.getTime() ?? null,
+      payload: JSON.stringify(payload),
+    });
+  return result.changes === 1;
+}
+
+/** Marks an open sale voided; false when it was not open. */
+export function voidSale(db: Database, basketCode: string, at: Date): boolean {
+  const result = db
+    .prepare(
+      `UPDATE sales SET state = 'voided', voided_at = ? WHERE basket_code = ? AND state = 'open'`,
+    )
+    .run(at.getTime(), basketCode);
+  return result.changes === 1;
+}
+
+export function findSale(db: Database, basketCode: string): JournalSale | undefined {
+  const row: unknown = db.prepare('SELECT * FROM sales WHERE basket_code = ?').get(basketCode);
+  return row === undefined ? undefined : toSale(saleRow.parse(row));
+}
+
+export function listSales(db: Database, state: SaleState): JournalSale[] {
+  const rows: unknown[] = db
+    .prepare('SELECT * FROM sales WHERE state = ? ORDER BY started_at, id')
+    .all(state);
+  return rows.map((row) => toSale(saleRow.parse(row)));
+}
+
+function toSale(row: SaleRow): JournalSale {
+  const payload = salePayloadSchema.parse(JSON.parse(row.payload));
+  return {
+    id: row.id,
+    basketCode: row.basket_code,
+    state: row.state,
+    memberNumber: row.member_number,
+    currency: row.currency,
+    totals: { gross: row.total_gross, discount: row.total_discount, net: row.total_net },
+    pricedBy: row.priced_by,
+    engineBasketId: row.engine_basket_id,
+    startedAt: new Date(row.started_at),
+    confirmedAt: toDate(row.confirmed_at),
+    voidedAt: toDate(row.voided_at),
+    syncedAt: toDate(row.synced_at),
+    lines: payload.lines,
+    vouchersRedeemed: payload.vouchersRedeemed,
+    warnings: payload.warnings,
+  };
+}
+
+function toDate(epochMs: number | null): Date | null {
+  return epochMs === null ? null : new Date(epochMs);
+}
