@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createVoucher } from '../domain/admin';
 import { appliedKeys, basketRequest, item, warningNames } from './baskets';
 import { call, isRecord, loginAs, type Session } from './client';
+import { issueDemoVoucher } from './demo-vouchers';
 import { describeEachDatabase, startTestEngine, type TestEngine } from './harness';
 
 describeEachDatabase('get-basket-price and add-basket', (database) => {
@@ -237,28 +237,8 @@ describeEachDatabase('get-basket-price and add-basket', (database) => {
       });
     });
 
-    async function fixedVoucher(voucherCode: string, amount: number): Promise<string> {
-      const campaign = await engine.db.kysely
-        .selectFrom('vouchers')
-        .select('campaign_id')
-        .where('code', '=', 'DEMO-5EUR')
-        .executeTakeFirstOrThrow();
-      const actor = { chainId: 1, role: 'privileged' as const, name: 'test', accountId: null };
-      const created = await createVoucher(
-        engine.db.kysely,
-        actor,
-        {
-          chainId: 1,
-          campaignId: campaign.campaign_id,
-          memberNumber: null,
-          code: voucherCode,
-          claimed: true,
-          amount,
-        },
-        Date.now(),
-      );
-      return created.key;
-    }
+    const fixedVoucher = (code: string, amount: number) =>
+      issueDemoVoucher(engine.db.kysely, code, amount);
 
     it('issues what is left of a bigger fixed voucher as a new voucher whose parent is the old one', async () => {
       const key = await fixedVoucher('REMAINDER-TEST', 500);

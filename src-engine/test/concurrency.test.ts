@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createVoucher } from '../domain/admin';
 import { basketRequest, item } from './baskets';
 import { call, isRecord, loginAs, type Session } from './client';
+import { issueDemoVoucher } from './demo-vouchers';
 import { spawnEngine, type EngineProcess } from './engine-process';
 import { describeEachDatabase, startTestEngine, type TestEngine } from './harness';
 
@@ -46,26 +46,9 @@ describeEachDatabase('50 tills racing for one voucher', (database) => {
   });
 
   it(`gives exactly one redemption and ${RACERS - 1} warnings, ${ROUNDS} rounds in a row`, async () => {
-    const campaign = await seeder.db.kysely
-      .selectFrom('vouchers')
-      .select('campaign_id')
-      .where('code', '=', 'DEMO-5EUR')
-      .executeTakeFirstOrThrow();
-    const actor = { chainId: 1, role: 'privileged' as const, name: 'race', accountId: null };
     for (let round = 1; round <= ROUNDS; round += 1) {
       const voucherCode = `RACE-${round}`;
-      await createVoucher(
-        seeder.db.kysely,
-        actor,
-        {
-          chainId: 1,
-          campaignId: campaign.campaign_id,
-          memberNumber: null,
-          code: voucherCode,
-          claimed: true,
-        },
-        Date.now(),
-      );
+      await issueDemoVoucher(seeder.db.kysely, voucherCode);
       const answers = await Promise.all(
         Array.from({ length: RACERS }, (_, n) => {
           const server = servers[n % servers.length];
