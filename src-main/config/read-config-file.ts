@@ -23,7 +23,9 @@ export function readConfigFile(path: string, explicit: boolean): Result<ConfigFi
   try {
     content = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return err(`${basename(path)}: is not valid JSON: ${describeError(error)} (file ${path})`);
+    return err(
+      `${basename(path)}: is not valid JSON: ${whereJsonBroke(error, text)} (file ${path})`,
+    );
   }
   if (!isPlainObject(content)) {
     return err(`${basename(path)}: must hold one JSON object of settings (file ${path})`);
@@ -41,4 +43,17 @@ function isErrorCode(error: unknown, code: string): boolean {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Where a JSON file stops parsing, as a line and column. Node's own message quotes the
+ * text around the fault, which in a config file can be a password: it is never passed on.
+ */
+function whereJsonBroke(error: unknown, text: string): string {
+  const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+  if (position === undefined) return 'the file ends early or holds a stray character';
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `unexpected character at line ${line}, column ${column}`;
 }

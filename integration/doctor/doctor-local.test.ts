@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { judgeLatency, judgeSkew } from '../../src-main/doctor/check';
+import { runDiagnostics } from '../../src-main/doctor/run-diagnostics';
+import { databasePath } from '../../src-main/store';
+import { closedPort } from '../engine-client/fake-engine';
+import {
+  checkNamed,
+  expectCheck,
+  demoSettings,
+  runDoctorCli,
+  tillFolder,
+  verdicts,
+  type TillFolder,
+} from './doctor-support';
+
+const SECRET = 'secret-password-42';
+
+describe('till:doctor without a working engine', () => {
+  let till: TillFolder;
+  beforeEach(() => {
+    till = tillFolder();
+  });
+  afterEach(() => {
+    till.dispose();
+  });
+
+  it('fails reachability where nothing listens and reports the later engine checks as skipped', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const configPath = till.writeConfig(demoSettings(url, till.dataDir, SECRET));
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+
+    expectCheck(checkNamed(report.checks, 'engine reachability'), 'fail', 'cannot be reached');
+    for (const name of ['terminal credentials', 'clock skew']) {
+      expect(checkNamed(report.checks, name)).toEqual({
+        name,
+        verdict: 'fail',
+        detail: 'skipped: the engine is not reachable',
+      });
+    }
+  });
+
+  it('fails the database check on a file of garbage, saying it is not a database', async () => {
+    const configPath = till.writeConfig(demoSettings(undefined, till.dataDir));
+    till.createStore();
+    const path = databasePath(till.dataDir);
+    writeFileSync(path, Buffer.alloc(8192, 0x5a));
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+
+    const check = checkNamed(report.checks, 'local database');
+    expect(check.verdict).toBe('fail');
+    expect(check.detail).toContain(path);
+    expect(check.detail).toContain('not a database');
+  });
+
+  it('creates a missing data directory and warns that the database does not exist yet', async () => {
+    const configPath = till.writeConfig(demoSettings(undefined, till.dataDir));
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+
+    expectCheck(checkNamed(report.checks, 'data directory'), 'ok', 'was created, writable');
+    expectCheck(
+      checkNamed(report.checks, 'local database'),
+      'warn',
+      'creates it on its first start',
+    );
+  });
+
+  it('says plainly in demo mode that no engine is configured and npm start starts one', async () => {
+    const configPath = till.writeConfig(demoSettings(undefined, till.dataDir));
+    till.createStore();
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+
+    expect(verdicts(report.checks)).toEqual({
+      config: 'ok',
+      'data directory': 'ok',
+      'local database': 'ok',
+      'engine reachability': 'warn',
+      'terminal credentials': 'warn',
+      'clock skew': 'warn',
+    });
+    for (const name of ['engine reachability', 'terminal credentials', 'clock skew']) {
+      expect(checkNamed(report.checks, name).detail).toContain('no engine is configured');
+      expect(checkNamed(report.checks, name).detail).toContain('`npm start` starts a demo engine');
+    }
+  });
+
+  it('names the key and the file of a bad config, skips the rest, and the CLI exits 1', async () => {
+    const configPath = till.writeConfig({
+      ...demoSettings('http://127.0.0.1:8400', till.dataDir, SECRET),
+      storeCode: 'S-001',
+    });
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+    const config = checkNamed(report.checks, 'config');
+    expect(config.verdict).toBe('fail');
+    expect(config.detail).toContain('storeCode');
+    expect(config.detail).toContain(configPath);
+    expect(report.checks.slice(1).map((check) => check.detail)).toEqual(
+      Array(5).fill('skipped: the configuration is not valid'),
+    );
+
+    const run = await runDoctorCli(['--config', configPath], till.env);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^\[FAIL\] config /m);
+    expect(run.stdout).toContain('storeCode');
+    expect(run.stdout).toContain(configPath);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('keeps a password out of the report when the config file is not even valid JSON', async () => {
+    const configPath = till.writeConfig({});
+    // V8's parse error quotes the text around the bad token: here the password's tail
+    writeFileSync(configPath, `{"terminalCredentials":{"password":"${SECRET}","u":@}}`);
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+
+    const detail = checkNamed(report.checks, 'config').detail;
+    expect(detail).toContain('is not valid JSON');
+    expect(detail).toContain(configPath);
+    expect(detail).not.toContain(SECRET.slice(-4));
+  });
+
+  it('exits 2 with the usage on an unknown flag', async () => {
+    const run = await runDoctorCli(['--verbose'], till.env);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--verbose'");
+    expect(run.stderr).toContain('usage: npm run till:doctor');
+  });
+});
+
+describe('the doctor’s thresholds', () => {
+  it('warns on latency over 1 s', () => {
+    expect(judgeLatency(1_000)).toBe('ok');
+    expect(judgeLatency(1_001)).toBe('warn');
+  });
+
+  it('warns on a clock skew beyond 5 s and fails beyond 60 s, either way', () => {
+    expect(judgeSkew(5_000)).toBe('ok');
+    expect(judgeSkew(-5_001)).toBe('warn');
+    expect(judgeSkew(60_000)).toBe('warn');
+    expect(judgeSkew(60_001)).toBe('fail');
+    expect(judgeSkew(-60_001)).toBe('fail');
+  });
+});

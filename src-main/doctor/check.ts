@@ -1,0 +1,67 @@
+/** One line of the diagnostics report: what was checked, the verdict, and plain words for IT. */
+export type Verdict = 'ok' | 'warn' | 'fail';
+
+export interface DiagnosticCheck {
+  readonly name: CheckName;
+  readonly verdict: Verdict;
+  readonly detail: string;
+}
+
+/** Every check, in the order it runs; a check is reported even when it could not run. */
+export const CHECK_NAMES = [
+  'config',
+  'data directory',
+  'local database',
+  'engine reachability',
+  'terminal credentials',
+  'clock skew',
+] as const;
+
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+export const LATENCY_WARN_MS = 1_000;
+export const SKEW_WARN_MS = 5_000;
+export const SKEW_FAIL_MS = 60_000;
+
+export function passed(name: CheckName, detail: string): DiagnosticCheck {
+  return { name, verdict: 'ok', detail };
+}
+
+export function warned(name: CheckName, detail: string): DiagnosticCheck {
+  return { name, verdict: 'warn', detail };
+}
+
+export function failedCheck(name: CheckName, detail: string): DiagnosticCheck {
+  return { name, verdict: 'fail', detail };
+}
+
+/** A check that could not run because an earlier one failed: a failure, never left out. */
+export function skipped(name: CheckName, why: string): DiagnosticCheck {
+  return failedCheck(name, `skipped: ${why}`);
+}
+
+export function judgeLatency(latencyMs: number): Verdict {
+  return latencyMs > LATENCY_WARN_MS ? 'warn' : 'ok';
+}
+
+/** Vouchers expire and locks lapse on the engine's clock, so a till that disagrees misleads cashiers. */
+export function judgeSkew(skewMs: number): Verdict {
+  const size = Math.abs(skewMs);
+  if (size > SKEW_FAIL_MS) return 'fail';
+  if (size > SKEW_WARN_MS) return 'warn';
+  return 'ok';
+}
+
+/** The engine's `Date` header has whole seconds, so anything within 1 s is agreement. */
+export function describeSkew(skewMs: number): string {
+  if (Math.abs(skewMs) <= 1_000) {
+    return "the engine's clock agrees with this terminal's to within 1 s";
+  }
+  const seconds = Math.round(Math.abs(skewMs) / 1000);
+  const direction = skewMs > 0 ? 'ahead of' : 'behind';
+  return `the engine's clock is ${seconds} s ${direction} this terminal's`;
+}
+
+export function hasFailure(checks: readonly DiagnosticCheck[]): boolean {
+  return checks.some((check) => check.verdict === 'fail');
+}

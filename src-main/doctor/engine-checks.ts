@@ -1,0 +1,99 @@
+import type { TillConfig } from '../config';
+import { createEngineClient, type EngineHealth } from '../engine-client';
+import {
+  describeSkew,
+  failedCheck,
+  judgeLatency,
+  judgeSkew,
+  passed,
+  skipped,
+  warned,
+  type DiagnosticCheck,
+} from './check';
+
+const DEMO_MODE =
+  'no engine is configured (no engineUrl in the config): `npm start` starts a demo engine';
+
+/** The three engine checks, in order; later ones are skipped when the engine is not there. */
+export async function engineChecks(
+  config: TillConfig,
+  now: () => number,
+): Promise<DiagnosticCheck[]> {
+  const { engineUrl } = config;
+  if (engineUrl === undefined) {
+    return [
+      warned('engine reachability', DEMO_MODE),
+      warned('terminal credentials', DEMO_MODE),
+      warned('clock skew', DEMO_MODE),
+    ];
+  }
+  const client = createEngineClient({
+    baseUrl: engineUrl,
+    credentials: config.terminalCredentials,
+    timeoutMs: config.engineTimeoutMs,
+  });
+
+  const before = now();
+  const health = await client.health();
+  const after = now();
+  if (!health.ok) {
+    const why = 'the engine is not reachable';
+    return [
+      failedCheck('engine reachability', health.error.message),
+      skipped('terminal credentials', why),
+      skipped('clock skew', why),
+    ];
+  }
+  const reachability = reachabilityCheck(engineUrl, health.value);
+  // Login replaces the terminal's session on the engine; a running till logs in again on its own.
+  const login = await client.login();
+  const credentials = login.ok
+    ? credentialsCheck(config.terminalCredentials.username, login.value.role)
+    : failedCheck('terminal credentials', login.error.message);
+  // The midpoint of our own clock around the request, so that an injected clock can be judged too.
+  const skewMs =
+    health.value.serverTime === null
+      ? null
+      : health.value.serverTime - Math.round((before + after) / 2);
+  return [reachability, credentials, clockCheck(skewMs)];
+}
+
+function reachabilityCheck(engineUrl: string, health: EngineHealth): DiagnosticCheck {
+  const { healthy, httpStatus, latencyMs } = health;
+  const where = `${engineUrl} answered in ${latencyMs} ms`;
+  if (!healthy) {
+    const detail = `${where}, but /healthz did not report ok (HTTP ${httpStatus})`;
+    return httpStatus >= 500
+      ? failedCheck('engine reachability', detail)
+      : warned('engine reachability', detail);
+  }
+  if (judgeLatency(latencyMs) === 'warn') {
+    return warned('engine reachability', `${where}: slower than 1 s, sales will feel sluggish`);
+  }
+  return passed('engine reachability', where);
+}
+
+function credentialsCheck(username: string, role: string | null): DiagnosticCheck {
+  if (role === null || role === 'terminal') {
+    return passed('terminal credentials', `${username} logged in${role ? ` (role ${role})` : ''}`);
+  }
+  return warned(
+    'terminal credentials',
+    `${username} logged in, but as a ${role} account: give the till its own terminal account`,
+  );
+}
+
+function clockCheck(skewMs: number | null): DiagnosticCheck {
+  if (skewMs === null) {
+    return warned('clock skew', 'the engine sent no Date header, so its clock cannot be compared');
+  }
+  const detail = `${describeSkew(skewMs)} (vouchers expire and locks lapse on the engine's clock)`;
+  switch (judgeSkew(skewMs)) {
+    case 'ok':
+      return passed('clock skew', describeSkew(skewMs));
+    case 'warn':
+      return warned('clock skew', `${detail}; set this terminal's time from NTP`);
+    case 'fail':
+      return failedCheck('clock skew', `${detail}; correct this terminal's clock`);
+  }
+}

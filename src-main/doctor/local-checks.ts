@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite, { type Database } from 'better-sqlite3';
+import { ENV_OVERRIDES, type LoadedConfig } from '../config';
+import { databasePath, latestVersion, schemaVersion } from '../store';
+import { failedCheck, passed, warned, type DiagnosticCheck } from './check';
+
+/** How the config file was chosen: `--config` wins over `TILL_CONFIG`, which wins over the default. */
+export function configSource(
+  env: Readonly<Record<string, string | undefined>>,
+  argvPath: string | undefined,
+): string {
+  if (argvPath !== undefined) return 'named by --config';
+  if (env.TILL_CONFIG !== undefined && env.TILL_CONFIG.trim() !== '') return 'named by TILL_CONFIG';
+  return 'the default location';
+}
+
+export function configCheck(
+  loaded: LoadedConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  argvPath: string | undefined,
+): DiagnosticCheck {
+  const source = configSource(env, argvPath);
+  const overridden = ENV_OVERRIDES.filter(({ name }) => (env[name] ?? '').trim() !== '').map(
+    ({ name }) => name,
+  );
+  const fromEnv = overridden.length > 0 ? `; overridden by ${overridden.join(', ')}` : '';
+  const mode = loaded.config.engineUrl === undefined ? ' (demo mode: no engineUrl)' : '';
+  if (!loaded.fileFound) {
+    return passed(
+      'config',
+      `valid${mode}: no file at ${loaded.path} (${source}); environment and defaults only${fromEnv}`,
+    );
+  }
+  return passed('config', `valid${mode}: ${loaded.path} (${source})${fromEnv}`);
+}
+
+/** Exists or can be created, and a probe file can be written and removed. */
+export function dataDirectoryCheck(dataDir: string): DiagnosticCheck {
+  const existed = existsSync(dataDir);
+  const probe = join(dataDir, `.till-doctor-probe-${process.pid}`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (!statSync(dataDir).isDirectory()) {
+      return failedCheck('data directory', `${dataDir} exists but is not a directory`);
+    }
+    writeFileSync(probe, 'probe');
+    rmSync(probe);
+  } catch (error) {
+    rmSync(probe, { force: true });
+    return failedCheck('data directory', `${dataDir} is not writable: ${describe(error)}`);
+  }
+  return passed('data directory', `${dataDir} ${existed ? 'exists' : 'was created'}, writable`);
+}
+
+/**
+ * Opened read-only and never migrated: a check must not change the till's journal. A database
+ * the till has not created yet, or one a version behind, is fixed by the till's next start.
+ */
+export function databaseCheck(dataDir: string): DiagnosticCheck {
+  const path = databasePath(dataDir);
+  if (!existsSync(path)) {
+    return warned(
+      'local database',
+      `no database yet at ${path}; the till creates it on its first start`,
+    );
+  }
+  let db: Database | undefined;
+  try {
+    db = new SQLite(path, { readonly: true, fileMustExist: true });
+    const integrity: unknown = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') {
+      return failedCheck(
+        'local database',
+        `${path} is damaged: integrity_check says "${String(integrity)}". Keep the file for support and restore a backup.`,
+      );
+    }
+    return judgeVersion(path, schemaVersion(db), statSync(path).size);
+  } catch (error) {
+    return failedCheck(
+      'local database',
+      `${path} cannot be read as the till's SQLite database: ${describe(error)}. Keep the file for support and restore a backup.`,
+    );
+  } finally {
+    db?.close();
+  }
+}
+
+function judgeVersion(path: string, version: number, sizeBytes: number): DiagnosticCheck {
+  const latest = latestVersion();
+  const facts = `${path}, ${sizeBytes} bytes, integrity ok`;
+  if (version === latest) return passed('local database', `${facts}, schema version ${version}`);
+  if (version < latest) {
+    return warned(
+      'local database',
+      `${facts}, schema version ${version} of ${latest}: the till migrates it on its next start`,
+    );
+  }
+  return failedCheck(
+    'local database',
+    `${facts}, but schema version ${version} is newer than this till knows (${latest}): it was written by a newer till`,
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

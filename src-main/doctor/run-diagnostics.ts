@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultConfigPath, loadConfig, MASK, maskSecrets, type TillConfig } from '../config';
+import { currentPlatform } from '../config/paths';
+import { failedCheck, skipped, type DiagnosticCheck } from './check';
+import { engineChecks } from './engine-checks';
+import { configCheck, dataDirectoryCheck, databaseCheck } from './local-checks';
+
+export interface DiagnosticsOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A config path from the command line (`--config`). */
+  readonly argvPath?: string;
+  /** This terminal's clock, judged against the engine's; default `Date.now`. */
+  readonly now?: () => number;
+}
+
+export interface DiagnosticsReport {
+  /** One per check of CHECK_NAMES, in that order. */
+  readonly checks: readonly DiagnosticCheck[];
+  /** The configuration with every secret masked, or null when it could not be loaded. */
+  readonly config: TillConfig | null;
+  readonly configPath: string | null;
+}
+
+/** Runs every check in order; expected problems become verdicts, only bugs throw. */
+export async function runDiagnostics(options: DiagnosticsOptions): Promise<DiagnosticsReport> {
+  const { env, argvPath } = options;
+  const now = options.now ?? Date.now;
+  const loaded = loadConfig({ env, ...(argvPath === undefined ? {} : { argvPath }) });
+  if (!loaded.ok) {
+    const why = 'the configuration is not valid';
+    const checks = [
+      failedCheck('config', loaded.error.message),
+      skipped('data directory', why),
+      skipped('local database', why),
+      skipped('engine reachability', why),
+      skipped('terminal credentials', why),
+      skipped('clock skew', why),
+    ];
+    return redacted({ checks, config: null, configPath: null }, secretsBeforeLoading(options));
+  }
+  const { config, path } = loaded.value;
+  const checks: DiagnosticCheck[] = [configCheck(loaded.value, env, argvPath)];
+  const dataDir = dataDirectoryCheck(config.dataDir);
+  checks.push(dataDir);
+  checks.push(
+    dataDir.verdict === 'fail'
+      ? skipped('local database', 'the data directory is not usable')
+      : databaseCheck(config.dataDir),
+  );
+  checks.push(...(await engineChecks(config, now)));
+  return redacted({ checks, config: maskSecrets(config), configPath: path }, secretsOf(config));
+}
+
+/** V8's JSON.parse message quotes up to the whole file: `Unexpected token 'x', ..."text"... is not valid JSON`. */
+const JSON_EXCERPT = /, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON/g;
+
+/**
+ * Details quote other modules' messages (a URL, the JSON parser's excerpt of the config file,
+ * which may cut a password in half), so excerpts are dropped and every known secret is replaced
+ * wherever it appears. Very short values are left alone: replacing a one-letter password
+ * everywhere would garble the report without protecting anything.
+ */
+function redacted(report: DiagnosticsReport, secrets: readonly string[]): DiagnosticsReport {
+  const hidden = [...new Set(secrets)].filter((secret) => secret.length >= 3);
+  const scrub = (text: string) =>
+    hidden.reduce(
+      (out, secret) => out.split(secret).join(MASK),
+      text.replace(JSON_EXCERPT, ' is not valid JSON'),
+    );
+  return {
+    ...report,
+    checks: report.checks.map((check) => ({ ...check, detail: scrub(check.detail) })),
+  };
+}
+
+function secretsOf(config: TillConfig): string[] {
+  const secrets = [config.terminalCredentials.password];
+  if (config.hostPosToken !== undefined) secrets.push(config.hostPosToken);
+  if (config.engineUrl !== undefined && URL.canParse(config.engineUrl)) {
+    const { password } = new URL(config.engineUrl);
+    if (password !== '') secrets.push(password, decodeURIComponent(password));
+  }
+  return secrets;
+}
+
+const SECRET_IN_JSON = /"(?:password|hostPosToken)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/** When the config does not load, the secrets are read as best we can from the env and the raw file. */
+function secretsBeforeLoading({ env, argvPath }: DiagnosticsOptions): string[] {
+  const secrets = [env.TILL_TERMINAL_PASSWORD, env.TILL_HOST_POS_TOKEN].filter(
+    (value): value is string => value !== undefined,
+  );
+  const named = argvPath ?? (env.TILL_CONFIG?.trim() ? env.TILL_CONFIG : undefined);
+  const path = resolve(named ?? defaultConfigPath(currentPlatform(env)));
+  try {
+    const text = readFileSync(path, 'utf8');
+    for (const match of text.matchAll(SECRET_IN_JSON)) {
+      if (match[1] !== undefined) secrets.push(match[1]);
+    }
+  } catch {
+    // unreadable: then no excerpt of it can be in the report either
+  }
+  return secrets;
+}
