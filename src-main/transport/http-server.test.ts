@@ -93,6 +93,14 @@ describe('the loopback HTTP transport', () => {
     expect(faults).toEqual(['sale/scan']);
   });
 
+  it('without a built UI, the root page says how to use the API', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(
+      /browser mode without a built UI[\s\S]*POST \/api\/<group>\/<command>/,
+    );
+  });
+
   it('cannot be bound to a non-loopback address', async () => {
     await expect(
       startTillHttpServer({

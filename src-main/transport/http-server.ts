@@ -23,6 +23,14 @@ export interface TillHttpServer {
   stop(): Promise<void>;
 }
 
+const NO_UI_YET = `voucher-till is running in browser mode without a built UI.
+
+The till's commands are served here as POST /api/<group>/<command> with a JSON body and
+Authorization: Bearer <the token in this page's address>, e.g. POST /api/sale/start {},
+POST /api/sale/scan {"saleId": "...", "code": "8712345000011"}, POST /api/status/get {}.
+The full list is src-shared/till/commands.ts.
+`;
+
 const STATUS_OF: Readonly<Record<string, number>> = { unknown_command: 404, invalid_input: 400 };
 
 function sameToken(presented: string, expected: string): boolean {
@@ -68,6 +76,7 @@ export function createTillHttpApp(options: TillHttpOptions, port: () => number):
     });
   });
   if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
+  else app.get('/', (_request, response) => response.type('text/plain').send(NO_UI_YET));
   app.use(((error, _request, response, next) => {
     if (response.headersSent) {
       next(error);
