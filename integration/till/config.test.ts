@@ -1,0 +1,25 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { startTill } from '../../src-main/till-main';
+import { tempDir, tillSettings, TILL_ONE } from './till-harness';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+it('a bad config file stops the till with a message naming the key and the file', async () => {
+  const dir = tempDir('till-config-');
+  dirs.push(dir);
+  const file = join(dir, 'till.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ ...tillSettings('http://127.0.0.1:9', dir, TILL_ONE), chainId: 'one' }),
+  );
+  const started = await startTill({ env: {}, argvPath: file, port: 0 });
+  expect(started.ok).toBe(false);
+  const message = started.ok ? '' : started.error.message;
+  expect(message).toContain('chainId');
+  expect(message).toContain(file);
+});

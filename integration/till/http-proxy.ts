@@ -1,0 +1,90 @@
+import { createServer, request as forward, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A real HTTP proxy on loopback (between a till and the engine, or a client and a till): it
+ * counts the calls by path, can hold answers back, and can lose the answer to one call (the
+ * server did the work, the caller never hears).
+ */
+export interface HttpProxy {
+  readonly url: string;
+  calls(path: string): number;
+  /** Calls to `path` whose whole request has been passed on. */
+  forwarded(path: string): number;
+  /** Answers to `path` wait until `releaseHeld()`. */
+  holdAnswersTo(path: string): void;
+  /** How many answers are being held now. */
+  held(): number;
+  releaseHeld(): void;
+  /** The next call to `path` reaches the engine, but its answer is cut off. */
+  loseNextAnswerTo(path: string): void;
+  stop(): Promise<void>;
+}
+
+export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
+  const target = new URL(targetUrl);
+  const counts = new Map<string, number>();
+  const forwardedCounts = new Map<string, number>();
+  const losing = new Set<string>();
+  const holding = new Set<string>();
+  let heldAnswers: (() => void)[] = [];
+  const server: Server = createServer((incoming, outgoing) => {
+    const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    const lose = losing.delete(path);
+    const upstream = forward(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, host: target.host },
+      },
+      (answer) => {
+        if (lose) {
+          answer.resume();
+          answer.on('end', () => outgoing.socket?.destroy());
+          return;
+        }
+        const pass = () => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        };
+        if (holding.has(path)) heldAnswers.push(pass);
+        else pass();
+      },
+    );
+    upstream.on('finish', () => {
+      forwardedCounts.set(path, (forwardedCounts.get(path) ?? 0) + 1);
+    });
+    upstream.on('error', () => outgoing.socket?.destroy());
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls: (path) => counts.get(path) ?? 0,
+    forwarded: (path) => forwardedCounts.get(path) ?? 0,
+    holdAnswersTo: (path) => {
+      holding.add(path);
+    },
+    held: () => heldAnswers.length,
+    releaseHeld: () => {
+      holding.clear();
+      const waiting = heldAnswers;
+      heldAnswers = [];
+      for (const pass of waiting) pass();
+    },
+    loseNextAnswerTo: (path) => {
+      losing.add(path);
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}

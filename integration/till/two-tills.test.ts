@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeEachDatabase,
+  startTestEngine,
+  type TestEngine,
+} from '../../src-engine/test/harness';
+import { startTestTill, TILL_ONE, TILL_TWO, valueOf, type TestTill } from './till-harness';
+
+const CROISSANT = '8712345000134';
+
+describeEachDatabase('two tills, one engine: locks, void, and a manager’s unlock', (database) => {
+  let engine: TestEngine;
+  let first: TestTill;
+  let second: TestTill;
+
+  beforeAll(async () => {
+    engine = await startTestEngine(database, { demo: true });
+    first = await startTestTill(engine.url, TILL_ONE);
+    second = await startTestTill(engine.url, TILL_TWO);
+  });
+  afterAll(async () => {
+    await Promise.all([first.close(), second.close()]);
+    await engine.close();
+  });
+
+  const honourCode = (index: number) => {
+    const code = engine.demo?.honourCodes[index];
+    if (!code) throw new Error(`the demo has no honour voucher ${index}`);
+    return code;
+  };
+  const saleWith = async (till: TestTill, voucherCode: string) => {
+    const { saleId } = valueOf(await till.send('sale/start', {}));
+    valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));
+    return valueOf(await till.send('sale/scan', { saleId, code: voucherCode }));
+  };
+
+  it('a voucher held by one till is refused on the other with its lock time, until the first voids', async () => {
+    const code = honourCode(4);
+    const held = await saleWith(first, code);
+    expect(held.applied.map((voucher) => voucher.code)).toEqual([code]);
+    const heldUntil = held.applied[0]?.lockedUntil;
+    expect(heldUntil).toEqual(expect.any(String));
+
+    const refused = await saleWith(second, code);
+    expect(refused.applied).toEqual([]);
+    expect(refused.rejected).toEqual([
+      {
+        ref: expect.any(String) as unknown,
+        reason: 'voucher_locked',
+        message: expect.any(String) as unknown,
+        lockedUntil: expect.any(String) as unknown,
+      },
+    ]);
+    expect(Date.parse(refused.rejected[0]?.lockedUntil ?? '')).toBeGreaterThan(Date.now());
+
+    const fresh = valueOf(await first.send('sale/void', { saleId: held.saleId }));
+    expect(fresh.saleId).not.toBe(held.saleId);
+    expect(fresh.notices).toEqual([]);
+    const voidedAgain = await first.send('sale/scan', { saleId: held.saleId, code: CROISSANT });
+    expect(voidedAgain).toMatchObject({ ok: false, error: { code: 'sale_already_closed' } });
+
+    // Any change re-prices the second till's sale; the voucher is free now.
+    const retried = valueOf(
+      await second.send('sale/scan', { saleId: refused.saleId, code: CROISSANT }),
+    );
+    expect(retried.applied.map((voucher) => voucher.code)).toEqual([code]);
+    expect(retried.rejected).toEqual([]);
+    valueOf(await second.send('sale/void', { saleId: refused.saleId }));
+  });
+
+  it('a manager frees a stuck voucher; the engine and the local audit log record it', async () => {
+    const code = honourCode(5);
+    const stuck = await saleWith(first, code);
+    const voucherKey = stuck.applied[0]?.voucherKey ?? '';
+    expect(voucherKey).not.toBe('');
+
+    const noManager = await second.send('manager/locked-vouchers', {});
+    expect(noManager).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    const session = valueOf(
+      await second.send('manager/sign-in', { username: 'manager-s001', password: 'demo-manager' }),
+    );
+    expect(session.username).toBe('manager-s001');
+
+    const locked = valueOf(await second.send('manager/locked-vouchers', {}));
+    expect(locked).toContainEqual(
+      expect.objectContaining({ voucherKey, code, basketCode: stuck.basketCode }),
+    );
+    const reason = 'till 01 froze mid-sale';
+    const unlocked = valueOf(await second.send('manager/unlock-voucher', { voucherKey, reason }));
+    expect(unlocked).toMatchObject({ voucherKey, code });
+
+    const row = await engine.db.kysely
+      .selectFrom('vouchers')
+      .select(['lock_until', 'lock_basket_code'])
+      .where('voucher_key', '=', voucherKey)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ lock_until: null, lock_basket_code: null });
+    const audit = valueOf(await second.send('manager/audit-log', {}));
+    expect(audit[0]).toMatchObject({
+      actor: 'manager-s001',
+      action: 'unlock_voucher',
+      voucherKey,
+      detail: reason,
+    });
+    expect(valueOf(await second.send('manager/conflicts', {}))).toEqual([]);
+    valueOf(await second.send('manager/sign-out', {}));
+    const signedOut = await second.send('manager/audit-log', {});
+    expect(signedOut).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    valueOf(await first.send('sale/void', { saleId: stuck.saleId }));
+  });
+
+  it('a terminal account signed in on the manager screen is refused the unlock', async () => {
+    const code = honourCode(6);
+    const sale = await saleWith(second, code);
+    const voucherKey = sale.applied[0]?.voucherKey ?? '';
+    valueOf(
+      await first.send('manager/sign-in', { username: 'till-s001-01', password: 'demo-till' }),
+    );
+    const refused = await first.send('manager/unlock-voucher', {
+      voucherKey,
+      reason: 'trying without the rights',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const wrongPassword = await first.send('manager/sign-in', {
+      username: 'manager-s001',
+      password: 'not-the-password',
+    });
+    expect(wrongPassword).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    valueOf(await second.send('sale/void', { saleId: sale.saleId }));
+  });
+});

@@ -1,0 +1,157 @@
+import type { ReceiptView, TillHandlers, TillResult } from '../../src-shared/till';
+import type { AddBasketResults } from '../../src-shared/wire';
+import type { EngineWarning } from '../engine-client';
+import { addBasketRequest } from '../sale/basket-request';
+import { engineSaleView } from '../sale/sale-view';
+import { confirmSale, findSale, type JournalSale } from '../store';
+import { viewContext, type CoreContext } from './context';
+import { wireWarningOf } from './engine-errors';
+import type { SaleBook, SaleEntry } from './sale-book';
+
+type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
+
+/** Writes what the engine stored: lines with their voucher shares, vouchers redeemed, warnings. */
+function journal(
+  context: CoreContext,
+  entry: SaleEntry,
+  results: AddBasketResults,
+  warnings: readonly EngineWarning[],
+  confirmedAt: number,
+): JournalSale {
+  const { state } = entry.sale;
+  const view = engineSaleView(state, results.basket, warnings.map(wireWarningOf), {
+    ...viewContext(context),
+    now: confirmedAt,
+  });
+  const redeemedKeys = new Set(results.vouchers_redeemed.map((voucher) => voucher.voucher_key));
+  // A replay redeems nothing anew: what this basket redeemed the first time is what it applied.
+  const redeemed = view.applied.filter(
+    (voucher) => results.replayed || redeemedKeys.has(voucher.voucherKey),
+  );
+  const record = () => {
+    confirmSale(context.db, state.basketCode, {
+      memberNumber: state.memberNumber,
+      totals: view.totals,
+      pricedBy: 'engine',
+      engineBasketId: results.basket.basket_id,
+      confirmedAt: new Date(confirmedAt),
+      syncedAt: new Date(context.now()),
+      lines: view.lines,
+      vouchersRedeemed: redeemed.map((voucher) => ({
+        voucherKey: voucher.voucherKey,
+        code: voucher.code,
+        type: voucher.type,
+        discount: voucher.discount,
+        amountRemaining: voucher.amountRemaining,
+        honourCode: voucher.honourCode,
+      })),
+      warnings: [
+        ...view.rejected.map((rejected) => ({
+          code: rejected.reason,
+          message: rejected.message,
+          voucherRef: rejected.ref,
+        })),
+        ...view.notices.map((notice) => ({ ...notice, voucherRef: null })),
+      ],
+    });
+    return findSale(context.db, state.basketCode);
+  };
+  const stored = context.db.transaction(record).immediate();
+  if (!stored) throw new Error(`sale ${state.basketCode} vanished from the journal`);
+  return stored;
+}
+
+async function confirmOpen(
+  context: CoreContext,
+  book: SaleBook,
+  entry: SaleEntry,
+): Promise<TillResult<ReceiptView>> {
+  const { sale } = entry;
+  if (sale.state.lines.length === 0)
+    return { ok: false, error: { code: 'invalid_input', message: 'The sale has no items.' } };
+  if (sale.pricedState !== sale.state) await entry.reprice();
+  if (sale.pricedState !== sale.state) {
+    const why = sale.view.notices.map((notice) => notice.message).join(' ');
+    return { ok: false, error: { code: 'engine_unreachable', message: why } };
+  }
+  sale.confirmedAt ??= context.now();
+  const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
+  const outcome = await context.engine.addBasket(
+    addBasketRequest(sale.state, context.config, appliedKeys, sale.confirmedAt),
+  );
+  if (!outcome.ok) {
+    const code = outcome.error.kind === 'unreachable' ? 'engine_unreachable' : 'engine_rejected';
+    return { ok: false, error: { code, message: outcome.error.message } };
+  }
+  if (outcome.value.replayed)
+    context.log.info({ basketCode: sale.state.basketCode }, 'the engine already had this sale');
+  const stored = journal(context, entry, outcome.value, outcome.warnings, sale.confirmedAt);
+  book.close(sale.state.saleId);
+  return { ok: true, value: receiptOf(stored, context.config.locale) };
+}
+
+export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHandlers {
+  // A retry while the first confirm is still running waits for it rather than sending again.
+  const inFlight = new Map<string, Promise<TillResult<ReceiptView>>>();
+  const journaled = (basketCode: string): TillResult<ReceiptView> | null => {
+    const sale = findSale(context.db, basketCode);
+    return sale?.state === 'confirmed'
+      ? { ok: true, value: receiptOf(sale, context.config.locale) }
+      : null;
+  };
+  return {
+    'sale/confirm': async ({ saleId }) => {
+      const running = inFlight.get(saleId);
+      if (running) return running;
+      const found = book.find(saleId);
+      if (!found.ok) return journaled(saleId) ?? found;
+      const confirming = confirmOpen(context, book, found.value).finally(() => {
+        inFlight.delete(saleId);
+      });
+      inFlight.set(saleId, confirming);
+      return confirming;
+    },
+    'receipt/get': ({ basketCode }) =>
+      Promise.resolve(
+        journaled(basketCode) ?? {
+          ok: false,
+          error: { code: 'not_found', message: `No confirmed sale ${basketCode} on this till.` },
+        },
+      ),
+  };
+}
+
+/** A confirmed sale as the journal holds it, the same for the first answer and every later one. */
+export function receiptOf(sale: JournalSale, locale: string): ReceiptView {
+  return {
+    basketCode: sale.basketCode,
+    confirmedAt: (sale.confirmedAt ?? sale.startedAt).toISOString(),
+    currency: sale.currency,
+    locale,
+    customer: sale.memberNumber ? { memberNumber: sale.memberNumber } : null,
+    lines: sale.lines.map((line) => ({ ...line, shares: [...line.shares] })),
+    vouchersRedeemed: sale.vouchersRedeemed.flatMap((voucher) =>
+      voucher.type === 'basket_fixed_unit'
+        ? []
+        : [
+            {
+              voucherKey: voucher.voucherKey,
+              code: voucher.code,
+              type: voucher.type,
+              title: voucher.code ?? 'Voucher',
+              discount: voucher.discount,
+              amountRemaining: voucher.amountRemaining,
+              honourCode: voucher.honourCode,
+              lockedUntil: null,
+            },
+          ],
+    ),
+    honourCodes: sale.vouchersRedeemed.flatMap((voucher) =>
+      voucher.honourCode === null ? [] : [{ code: voucher.code, honourCode: voucher.honourCode }],
+    ),
+    totals: { ...sale.totals },
+    warnings: sale.warnings.map(({ code, message }) => ({ code, message })),
+    syncState: sale.syncedAt === null ? 'queued' : 'synced',
+    engineBasketId: sale.engineBasketId,
+  };
+}

@@ -1,0 +1,137 @@
+import type { TillError, TillHandlers, TillOutput, TillResult } from '../../src-shared/till';
+import { fromSpaazaDateTime, type WireVoucher } from '../../src-shared/wire';
+import type { EngineFailure, ManagerClient } from '../engine-client';
+import { appendAudit, listAudit } from '../store';
+import type { CoreContext } from './context';
+import { tillErrorOf } from './engine-errors';
+
+type ManagerHandlers = Pick<
+  TillHandlers,
+  | 'manager/sign-in'
+  | 'manager/sign-out'
+  | 'manager/locked-vouchers'
+  | 'manager/unlock-voucher'
+  | 'manager/audit-log'
+  | 'manager/conflicts'
+  | 'manager/acknowledge-conflict'
+>;
+
+/** A manager's step-up lasts this long; it lives in memory only. */
+export const MANAGER_SESSION_MS = 10 * 60 * 1000;
+
+interface ManagerSession {
+  readonly username: string;
+  readonly client: ManagerClient;
+  readonly expiresAt: number;
+}
+
+const notSignedIn: TillError = {
+  code: 'not_signed_in',
+  message: 'A manager must sign in first (the session lasts 10 minutes).',
+};
+
+type UnlockedVoucher = TillOutput<'manager/unlock-voucher'>;
+
+function voucherSummaryOf(voucher: WireVoucher): UnlockedVoucher {
+  return {
+    voucherKey: voucher.voucher_key,
+    code: voucher.voucher_code ?? null,
+    type: voucher.voucher_type,
+    ownerMemberNumber: voucher.member_number ?? null,
+    basketCode: voucher.voucher_retailer_basket_code_exclusive ?? null,
+  };
+}
+
+function lockedVoucherOf(voucher: WireVoucher): TillOutput<'manager/locked-vouchers'>[number] {
+  const lockedUntil = voucher.voucher_locked_until
+    ? fromSpaazaDateTime(voucher.voucher_locked_until)
+    : null;
+  return { ...voucherSummaryOf(voucher), lockedUntil: new Date(lockedUntil ?? 0).toISOString() };
+}
+
+export function managerHandlers(
+  context: CoreContext,
+): ManagerHandlers & { readonly signOutAll: () => void } {
+  let session: ManagerSession | null = null;
+
+  const active = (): ManagerSession | null => {
+    if (session && session.expiresAt <= context.now()) session = null;
+    return session;
+  };
+  const withSession = async <T>(
+    run: (current: ManagerSession) => Promise<TillResult<T>>,
+  ): Promise<TillResult<T>> => {
+    const current = active();
+    return current ? run(current) : { ok: false, error: notSignedIn };
+  };
+  /** A session the engine no longer accepts ends here too: the manager signs in again. */
+  const failureOf = (failure: EngineFailure): TillError => {
+    if (failure.kind !== 'unauthorized') return tillErrorOf(failure);
+    session = null;
+    return { code: 'not_signed_in', message: `The manager session ended: ${failure.message}` };
+  };
+
+  return {
+    'manager/sign-in': async ({ username, password }) => {
+      session = null;
+      const outcome = await context.engine.managerLogin(username, password);
+      if (!outcome.ok) return { ok: false, error: tillErrorOf(outcome.error) };
+      const expiresAt = context.now() + MANAGER_SESSION_MS;
+      session = { username, client: outcome.value, expiresAt };
+      return { ok: true, value: { username, expiresAt: new Date(expiresAt).toISOString() } };
+    },
+    'manager/sign-out': async () => {
+      const ending = session;
+      session = null;
+      if (ending) await ending.client.signOut();
+      return { ok: true, value: {} };
+    },
+    'manager/locked-vouchers': () =>
+      withSession(async ({ client }) => {
+        const outcome = await client.getVouchers({
+          chainId: context.config.chainId,
+          locked: true,
+          storeCode: context.config.storeCode,
+        });
+        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error) };
+        return { ok: true, value: outcome.value.vouchers.map(lockedVoucherOf) };
+      }),
+    'manager/unlock-voucher': ({ voucherKey, reason }) =>
+      withSession(async ({ client, username }) => {
+        const outcome = await client.unlockVoucher({ voucherKey, reason });
+        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error) };
+        const voucher = outcome.value;
+        appendAudit(context.db, {
+          at: new Date(context.now()),
+          actor: username,
+          action: 'unlock_voucher',
+          voucherKey,
+          basketCode: null,
+          detail: reason,
+        });
+        return { ok: true, value: voucherSummaryOf(voucher) };
+      }),
+    'manager/audit-log': ({ limit }) =>
+      withSession(() =>
+        Promise.resolve({
+          ok: true,
+          value: listAudit(context.db, limit).map((entry) => ({
+            ...entry,
+            at: entry.at.toISOString(),
+          })),
+        }),
+      ),
+    // Sync conflicts arrive with offline selling (a later issue): until then there are none.
+    'manager/conflicts': () => withSession(() => Promise.resolve({ ok: true, value: [] })),
+    'manager/acknowledge-conflict': ({ conflictId }) =>
+      withSession(() =>
+        Promise.resolve({
+          ok: false,
+          error: { code: 'not_found', message: `There is no sync conflict ${conflictId}.` },
+        }),
+      ),
+    signOutAll: () => {
+      session = null;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { SaleView, TillHandlers, TillResult } from '../../src-shared/till';
+import {
+  addItem,
+  addVoucherCode,
+  emptied,
+  hasLine,
+  removeLine,
+  removeVoucherCode,
+  setCustomer,
+  setQuantity,
+  type SaleState,
+} from '../sale/sale-state';
+import { classifyScan } from '../sale/scan-router';
+import { findProduct, voidSale } from '../store';
+import type { CoreContext } from './context';
+import type { SaleBook, SaleEntry } from './sale-book';
+import type { Notice } from './sale-pricing';
+
+type SaleHandlers = Pick<
+  TillHandlers,
+  | 'sale/current'
+  | 'sale/start'
+  | 'sale/scan'
+  | 'sale/set-quantity'
+  | 'sale/remove-line'
+  | 'sale/remove-voucher'
+  | 'sale/set-customer'
+  | 'sale/void'
+>;
+
+const shown = (view: SaleView, notices: readonly Notice[] = []): TillResult<SaleView> => ({
+  ok: true,
+  value: { ...view, notices: [...view.notices, ...notices] },
+});
+
+/** Applies a change to the sale, prices the result, and answers with the priced view. */
+async function change(
+  book: SaleBook,
+  saleId: string,
+  update: (state: SaleState) => SaleState | { notice: Notice },
+): Promise<TillResult<SaleView>> {
+  const found = book.find(saleId);
+  if (!found.ok) return found;
+  const { sale, reprice } = found.value;
+  const next = update(sale.state);
+  if ('notice' in next) return shown(sale.view, [next.notice]);
+  sale.state = next;
+  await reprice();
+  return shown(sale.view);
+}
+
+function scanned(context: CoreContext, code: string) {
+  return (state: SaleState): SaleState | { notice: Notice } => {
+    const scan = classifyScan(code, context.patterns);
+    switch (scan.kind) {
+      case 'item': {
+        const product = findProduct(context.db, scan.code);
+        if (!product)
+          return {
+            notice: {
+              code: 'unknown_barcode',
+              message: `Barcode ${scan.code} is not in the catalogue; the item was not added.`,
+            },
+          };
+        const { barcode, name, unitPrice, excluded } = product;
+        return addItem(state, { barcode, name, unitPrice, excluded });
+      }
+      case 'loyalty_card':
+        return setCustomer(state, scan.code);
+      case 'voucher':
+        return addVoucherCode(state, scan.code);
+      case 'unrecognised':
+        return {
+          notice: {
+            code: 'unrecognised_scan',
+            message: `"${scan.code}" is not an item barcode, a loyalty card or a voucher code.`,
+          },
+        };
+    }
+  };
+}
+
+/** Empties the sale on the engine (releasing this basket's locks), journals it voided. */
+async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): Promise<SaleView> {
+  const { sale, reprice } = entry;
+  sale.state = emptied(sale.state);
+  await reprice();
+  const released = sale.pricedState === sale.state;
+  voidSale(context.db, sale.state.basketCode, new Date(context.now()));
+  book.close(sale.state.saleId);
+  const fresh = book.start().sale.view;
+  if (released) return fresh;
+  context.log.warn({ basketCode: sale.state.basketCode }, 'a voided sale kept its voucher locks');
+  const message = `Sale ${sale.state.basketCode} is void, but the engine could not be told: its vouchers stay held until their locks expire.`;
+  return { ...fresh, notices: [{ code: 'locks_not_released', message }] };
+}
+
+export function saleHandlers(context: CoreContext, book: SaleBook): SaleHandlers {
+  return {
+    'sale/current': () => Promise.resolve(shown(book.current().sale.view)),
+    'sale/start': () => Promise.resolve(shown(book.start().sale.view)),
+    'sale/scan': ({ saleId, code }) => change(book, saleId, scanned(context, code)),
+    'sale/set-quantity': ({ saleId, lineId, quantity }) =>
+      change(book, saleId, (state) =>
+        hasLine(state, lineId)
+          ? setQuantity(state, lineId, quantity)
+          : { notice: { code: 'line_not_found', message: `The sale has no line ${lineId}.` } },
+      ),
+    'sale/remove-line': ({ saleId, lineId }) =>
+      change(book, saleId, (state) => removeLine(state, lineId)),
+    'sale/remove-voucher': ({ saleId, ref }) =>
+      change(book, saleId, (state) => removeVoucherCode(state, ref)),
+    'sale/set-customer': ({ saleId, memberNumber }) =>
+      change(book, saleId, (state) => setCustomer(state, memberNumber)),
+    'sale/void': async ({ saleId }) => {
+      const found = book.find(saleId);
+      if (!found.ok) return found;
+      return { ok: true, value: await voided(context, book, found.value) };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import { err, ok, type Result } from '../../src-shared/result';
+import { loadConfig, maskSecrets, type TillConfig } from '../config';
+import { createEngineClient } from '../engine-client';
+import { databasePath, importCatalogue, listProducts, openStore } from '../store';
+import { startTillHttpServer } from '../transport/http-server';
+import { createTillCore, type TillCore } from './till-core';
+
+export interface StartTillOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly argvPath?: string;
+  readonly cwd?: string;
+  /** Overrides the configured port (tests pass 0 for any free port). */
+  readonly port?: number;
+  readonly log?: Logger;
+}
+
+export interface RunningTill {
+  readonly config: TillConfig;
+  /** The UI's address, including this launch's token. */
+  readonly url: string;
+  readonly apiUrl: string;
+  /** This launch's bearer token for the UI. */
+  readonly uiToken: string;
+  readonly core: TillCore;
+  stop(): Promise<void>;
+}
+
+/** Why the till could not start: a message for IT, naming the key and the file. */
+export interface StartFailure {
+  readonly message: string;
+}
+
+const DEMO_CATALOGUE = fileURLToPath(new URL('../store/demo-catalogue.csv', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** Config, store (with the demo catalogue when empty), engine client, core and loopback API. */
+export async function startTill(
+  options: StartTillOptions,
+): Promise<Result<RunningTill, StartFailure>> {
+  const loaded = loadConfig({
+    env: options.env,
+    ...(options.argvPath === undefined ? {} : { argvPath: options.argvPath }),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+  });
+  if (!loaded.ok) return err({ message: loaded.error.message });
+  const { config } = loaded.value;
+  if (config.engineUrl === undefined)
+    return err({
+      message: `engineUrl (in ${loaded.value.path} or TILL_ENGINE_URL) is not set: start an engine (npm run engine -- --demo) and point the till at it.`,
+    });
+  const log = options.log ?? pino();
+  const opened = openStore(databasePath(config.dataDir));
+  if (!opened.ok) return err({ message: opened.error.message });
+  const store = opened.value;
+  if (listProducts(store).length === 0) {
+    const imported = importCatalogue(store, DEMO_CATALOGUE, { currency: config.currency });
+    if (!imported.ok) throw new Error(`the demo catalogue is broken: ${imported.error.message}`);
+    log.info(
+      { products: imported.value.total },
+      'the catalogue was empty: demo catalogue imported',
+    );
+  }
+  const engine = createEngineClient({
+    baseUrl: config.engineUrl,
+    credentials: config.terminalCredentials,
+    timeoutMs: config.engineTimeoutMs,
+    log,
+  });
+  const core = createTillCore({ config, store, engine, log });
+  const uiToken = randomBytes(24).toString('base64url');
+  const server = await startTillHttpServer({
+    handlers: core.handlers,
+    tokens: config.hostPosToken === undefined ? [uiToken] : [uiToken, config.hostPosToken],
+    port: options.port ?? config.httpPort,
+    staticDir: existsSync(RENDERER_DIR) ? RENDERER_DIR : null,
+    onFault: (error, command) => {
+      log.error({ err: error, command }, 'a till command failed');
+    },
+  });
+  log.info({ config: maskSecrets(config), api: server.url }, 'the till is listening');
+  return ok({
+    config,
+    url: `${server.url}/?token=${uiToken}`,
+    apiUrl: server.url,
+    uiToken,
+    core,
+    stop: async () => {
+      await server.stop();
+      core.close();
+      store.close();
+    },
+  });
+}

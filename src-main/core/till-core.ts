@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3';
+import type { TillHandlers } from '../../src-shared/till';
+import type { TillConfig } from '../config';
+import type { EngineClient } from '../engine-client';
+import { compilePatterns } from '../sale/scan-router';
+import { confirmHandlers } from './confirm';
+import type { CoreContext, CoreLog } from './context';
+import { diagnosticsHandlers } from './diagnostics';
+import { managerHandlers } from './manager';
+import { createSaleBook } from './sale-book';
+import { saleHandlers } from './sale-service';
+
+export interface TillCoreOptions {
+  readonly config: TillConfig;
+  readonly store: Database;
+  readonly engine: EngineClient;
+  readonly log: CoreLog;
+  readonly now?: () => number;
+  /** Where the logs go, for IT's diagnostics. */
+  readonly logPath?: string;
+}
+
+export interface TillCore {
+  readonly handlers: TillHandlers;
+  /** Forgets the manager's session; the store and the engine client belong to the caller. */
+  close(): void;
+}
+
+/** The till command map, implemented once for both transports. */
+export function createTillCore(options: TillCoreOptions): TillCore {
+  const patterns = compilePatterns(options.config.scanPatterns);
+  // loadConfig validated the patterns, so a bad one here is a caller's bug.
+  if ('error' in patterns) throw new Error(patterns.error);
+  const context: CoreContext = {
+    config: options.config,
+    db: options.store,
+    engine: options.engine,
+    patterns,
+    now: options.now ?? Date.now,
+    log: options.log,
+  };
+  const book = createSaleBook(context);
+  const { signOutAll, ...manager } = managerHandlers(context);
+  return {
+    handlers: {
+      ...saleHandlers(context, book),
+      ...confirmHandlers(context, book),
+      ...manager,
+      ...diagnosticsHandlers(context, options.logPath ?? 'standard output'),
+    },
+    close: signOutAll,
+  };
+}
