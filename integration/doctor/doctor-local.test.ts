@@ -84,7 +84,7 @@ describe('till:doctor without a working engine', () => {
     });
     for (const name of ['engine reachability', 'terminal credentials', 'clock skew']) {
       expect(checkNamed(report.checks, name).detail).toContain('no engine is configured');
-      expect(checkNamed(report.checks, name).detail).toContain('`npm start` starts a demo engine');
+      expect(checkNamed(report.checks, name).detail).toContain('or use `npm start`');
     }
   });
 

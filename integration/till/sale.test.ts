@@ -126,10 +126,13 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
     const burst = Promise.all(
       Array.from({ length: 10 }, () => till.send('sale/scan', { saleId, code: MILK }, cashier.url)),
     );
-    await vi.waitFor(() => {
-      expect(cashier.forwarded(scanned)).toBe(10);
-      expect(proxy.held()).toBe(1);
-    });
+    await vi.waitFor(
+      () => {
+        expect(cashier.forwarded(scanned)).toBe(10);
+        expect(proxy.held()).toBe(1);
+      },
+      { timeout: 20_000 },
+    );
     proxy.releaseHeld();
     const answers = await burst;
     await cashier.stop();

@@ -13,3 +13,6 @@ export const DEMO_IDENTITY = {
   locale: 'nl-NL',
   timezone: 'Europe/Amsterdam',
 } as const;
+
+/** Where `npm run engine -- --demo` listens by default: the till's engine when none is configured. */
+export const DEMO_ENGINE_URL = 'http://127.0.0.1:8400';

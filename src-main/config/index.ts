@@ -1,4 +1,4 @@
-export { DEMO_IDENTITY } from './demo-identity';
+export { DEMO_ENGINE_URL, DEMO_IDENTITY } from './demo-identity';
 export { ENV_OVERRIDES } from './env-overrides';
 export {
   loadConfig,

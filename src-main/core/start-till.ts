@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { err, ok, type Result } from '../../src-shared/result';
-import { loadConfig, maskSecrets, type TillConfig } from '../config';
+import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from '../config';
 import { createEngineClient } from '../engine-client';
 import { databasePath, importCatalogue, listProducts, openStore } from '../store';
 import { startTillHttpServer } from '../transport/http-server';
@@ -47,12 +47,14 @@ export async function startTill(
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
   if (!loaded.ok) return err({ message: loaded.error.message });
-  const { config } = loaded.value;
-  if (config.engineUrl === undefined)
-    return err({
-      message: `engineUrl (in ${loaded.value.path} or TILL_ENGINE_URL) is not set: start an engine (npm run engine -- --demo) and point the till at it.`,
-    });
   const log = options.log ?? pino();
+  // without one configured, the till prices against the demo engine's default address
+  const config = {
+    ...loaded.value.config,
+    engineUrl: loaded.value.config.engineUrl ?? DEMO_ENGINE_URL,
+  };
+  if (loaded.value.config.engineUrl === undefined)
+    log.info({ engineUrl: DEMO_ENGINE_URL }, 'no engineUrl configured: using the demo engine');
   const opened = openStore(databasePath(config.dataDir));
   if (!opened.ok) return err({ message: opened.error.message });
   const store = opened.value;

@@ -1,4 +1,4 @@
-import type { TillConfig } from '../config';
+import { DEMO_ENGINE_URL, type TillConfig } from '../config';
 import { createEngineClient, type EngineHealth } from '../engine-client';
 import {
   describeSkew,
@@ -11,22 +11,14 @@ import {
   type DiagnosticCheck,
 } from './check';
 
-const DEMO_MODE =
-  'no engine is configured (no engineUrl in the config): `npm start` starts a demo engine';
+const DEMO_MODE = `no engine is configured (no engineUrl in the config) and the demo engine at ${DEMO_ENGINE_URL} does not answer: start it with \`npm run engine -- --demo\`, or use \`npm start\``;
 
 /** The three engine checks, in order; later ones are skipped when the engine is not there. */
 export async function engineChecks(
   config: TillConfig,
   now: () => number,
 ): Promise<DiagnosticCheck[]> {
-  const { engineUrl } = config;
-  if (engineUrl === undefined) {
-    return [
-      warned('engine reachability', DEMO_MODE),
-      warned('terminal credentials', DEMO_MODE),
-      warned('clock skew', DEMO_MODE),
-    ];
-  }
+  const engineUrl = config.engineUrl ?? DEMO_ENGINE_URL;
   const client = createEngineClient({
     baseUrl: engineUrl,
     credentials: config.terminalCredentials,
@@ -36,6 +28,13 @@ export async function engineChecks(
   const before = now();
   const health = await client.health();
   const after = now();
+  if (!health.ok && config.engineUrl === undefined) {
+    return [
+      warned('engine reachability', DEMO_MODE),
+      warned('terminal credentials', DEMO_MODE),
+      warned('clock skew', DEMO_MODE),
+    ];
+  }
   if (!health.ok) {
     const why = 'the engine is not reachable';
     return [
