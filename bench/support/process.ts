@@ -5,8 +5,9 @@ import { createInterface } from 'node:readline';
 export async function spawnServer(
   script: string,
   env: Record<string, string> = {},
+  args: readonly string[] = [],
 ): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     env: { ...process.env, ENGINE_PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
