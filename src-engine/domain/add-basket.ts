@@ -9,6 +9,7 @@ import {
   type AddBasketResults,
   type SpaazaWarning,
 } from '../../src-shared/wire';
+import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
 import { EngineError } from '../http/errors';
 import { toDomainVoucher, touchHonourRev, vouchersByIds, type VoucherRow } from '../repo/vouchers';
@@ -339,9 +340,4 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

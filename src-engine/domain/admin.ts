@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../db/errors';
 import type { Database, Role } from '../db/schema';
 import { EngineError } from '../http/errors';
 import { createAccount } from './accounts';
@@ -31,22 +32,30 @@ export async function createStore(
   db: Kysely<Database>,
   input: { chainId: number; code: string; name: string },
 ): Promise<number> {
-  const existing = await db
-    .selectFrom('stores')
-    .select('id')
-    .where('chain_id', '=', input.chainId)
-    .where('code', '=', input.code)
-    .executeTakeFirst();
-  if (existing) throw new EngineError('already_exists', `store ${input.code} exists`);
-  const row = await db
-    .insertInto('stores')
-    .values({ chain_id: input.chainId, code: input.code, name: input.name })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertOrRefuse(
+    db
+      .insertInto('stores')
+      .values({ chain_id: input.chainId, code: input.code, name: input.name })
+      .returning('id'),
+    `store ${input.code} exists`,
+  );
   return row.id;
 }
 
 export { createAccount };
+
+/** Inserts, letting the unique constraint decide (no check-then-insert race); a clash is already_exists. */
+async function insertOrRefuse<T>(
+  insert: { executeTakeFirstOrThrow(): Promise<T> },
+  clash: string,
+): Promise<T> {
+  try {
+    return await insert.executeTakeFirstOrThrow();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EngineError('already_exists', clash);
+    throw error;
+  }
+}
 export type { Role };
 
 export async function createMember(
@@ -54,23 +63,18 @@ export async function createMember(
   input: { chainId: number; memberNumber: string; name?: string | null },
   now: number,
 ): Promise<number> {
-  const existing = await db
-    .selectFrom('members')
-    .select('id')
-    .where('chain_id', '=', input.chainId)
-    .where('member_number', '=', input.memberNumber)
-    .executeTakeFirst();
-  if (existing) throw new EngineError('already_exists', `member ${input.memberNumber} exists`);
-  const row = await db
-    .insertInto('members')
-    .values({
-      chain_id: input.chainId,
-      member_number: input.memberNumber,
-      name: input.name ?? null,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertOrRefuse(
+    db
+      .insertInto('members')
+      .values({
+        chain_id: input.chainId,
+        member_number: input.memberNumber,
+        name: input.name ?? null,
+        created_at: now,
+      })
+      .returning('id'),
+    `member ${input.memberNumber} exists`,
+  );
   return row.id;
 }
 
