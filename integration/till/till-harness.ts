@@ -22,6 +22,9 @@ export interface TestTill {
     /** Another way to the same API (a proxy in front of it); the till's own address by default. */
     via?: string,
   ): Promise<TillResult<TillOutput<N>>>;
+  /** Stops the till and keeps its data directory (for a restart on the same data). */
+  stop(): Promise<void>;
+  /** Stops the till and removes its data directory. */
   close(): Promise<void>;
 }
 
@@ -61,13 +64,23 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** Writes the till's config file into `dataDir`; returns its path. */
+export function writeTillConfig(
+  engineUrl: string,
+  terminal: TerminalAccount,
+  dataDir: string,
+): string {
+  const configPath = join(dataDir, 'till.json');
+  writeFileSync(configPath, JSON.stringify(tillSettings(engineUrl, dataDir, terminal)));
+  return configPath;
+}
+
 export async function startTestTill(
   engineUrl: string,
   terminal: TerminalAccount,
+  dataDir = tempDir('till-core-'),
 ): Promise<TestTill> {
-  const dataDir = tempDir('till-core-');
-  const configPath = join(dataDir, 'till.json');
-  writeFileSync(configPath, JSON.stringify(tillSettings(engineUrl, dataDir, terminal)));
+  const configPath = writeTillConfig(engineUrl, terminal, dataDir);
   const started = await startTill({
     env: {},
     argvPath: configPath,
@@ -89,6 +102,7 @@ export async function startTestTill(
       // The schema just checked this command's output; zod cannot carry the name's type through.
       return parsed as TillResult<TillOutput<typeof name>>;
     },
+    stop: () => till.stop(),
     close: async () => {
       await till.stop();
       rmSync(dataDir, { recursive: true, force: true });

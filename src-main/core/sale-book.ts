@@ -1,5 +1,5 @@
 import type { TillError, TillResult } from '../../src-shared/till';
-import { newSale } from '../sale/sale-state';
+import { isUntouched, newSale } from '../sale/sale-state';
 import { allocateBasketCode, findSale, recordOpenSale } from '../store';
 import type { CoreContext } from './context';
 import { coalescingRunner } from './pricing-queue';
@@ -13,17 +13,20 @@ export interface SaleEntry {
 
 /** The till's open sales, in memory, by sale id (the basket code); one of them is current. */
 export interface SaleBook {
-  start(): SaleEntry;
+  /** A new sale; an untouched current sale is reused, a started one must be confirmed or voided first. */
+  start(): TillResult<SaleEntry>;
+  /** Opens a new sale unconditionally (after the current one was closed). */
+  open(): SaleEntry;
   current(): SaleEntry;
   find(saleId: string): TillResult<SaleEntry>;
   close(saleId: string): void;
 }
 
 export function createSaleBook(context: CoreContext): SaleBook {
-  const open = new Map<string, SaleEntry>();
+  const sales = new Map<string, SaleEntry>();
   let currentId: string | null = null;
 
-  const start = (): SaleEntry => {
+  const open = (): SaleEntry => {
     const now = new Date(context.now());
     const basketCode = allocateBasketCode(context.db, context.config, now);
     recordOpenSale(context.db, { basketCode, currency: context.config.currency, startedAt: now });
@@ -35,21 +38,36 @@ export function createSaleBook(context: CoreContext): SaleBook {
       confirmedAt: null,
     };
     const entry = { sale, reprice: coalescingRunner(() => priceOnEngine(context, sale)) };
-    open.set(basketCode, entry);
+    sales.set(basketCode, entry);
     currentId = basketCode;
     return entry;
   };
 
+  const current = (): SaleEntry | undefined =>
+    currentId === null ? undefined : sales.get(currentId);
+
   return {
-    start,
-    current: () => (currentId === null ? undefined : open.get(currentId)) ?? start(),
+    open,
+    start: () => {
+      const entry = current();
+      if (!entry) return { ok: true, value: open() };
+      if (isUntouched(entry.sale.state)) return { ok: true, value: entry };
+      return {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: `Sale ${entry.sale.state.basketCode} is still open: confirm or void it first.`,
+        },
+      };
+    },
+    current: () => current() ?? open(),
     find: (saleId) => {
-      const entry = open.get(saleId);
+      const entry = sales.get(saleId);
       if (entry) return { ok: true, value: entry };
       return { ok: false, error: closedOrMissing(context, saleId) };
     },
     close: (saleId) => {
-      open.delete(saleId);
+      sales.delete(saleId);
       if (currentId === saleId) currentId = null;
     },
   };

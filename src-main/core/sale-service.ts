@@ -88,7 +88,7 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
   const released = sale.pricedState === sale.state;
   voidSale(context.db, sale.state.basketCode, new Date(context.now()));
   book.close(sale.state.saleId);
-  const fresh = book.start().sale.view;
+  const fresh = book.open().sale.view;
   if (released) return fresh;
   context.log.warn({ basketCode: sale.state.basketCode }, 'a voided sale kept its voucher locks');
   const message = `Sale ${sale.state.basketCode} is void, but the engine could not be told: its vouchers stay held until their locks expire.`;
@@ -98,7 +98,10 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
 export function saleHandlers(context: CoreContext, book: SaleBook): SaleHandlers {
   return {
     'sale/current': () => Promise.resolve(shown(book.current().sale.view)),
-    'sale/start': () => Promise.resolve(shown(book.start().sale.view)),
+    'sale/start': () => {
+      const started = book.start();
+      return Promise.resolve(started.ok ? shown(started.value.sale.view) : started);
+    },
     'sale/scan': ({ saleId, code }) => change(book, saleId, scanned(context, code)),
     'sale/set-quantity': ({ saleId, lineId, quantity }) =>
       change(book, saleId, (state) =>

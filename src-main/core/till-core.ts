@@ -6,6 +6,7 @@ import { compilePatterns } from '../sale/scan-router';
 import { confirmHandlers } from './confirm';
 import type { CoreContext, CoreLog } from './context';
 import { diagnosticsHandlers } from './diagnostics';
+import { releaseInterruptedSales, salesLeftOpen, type InterruptedSales } from './interrupted-sales';
 import { managerHandlers } from './manager';
 import { createSaleBook } from './sale-book';
 import { saleHandlers } from './sale-service';
@@ -22,6 +23,8 @@ export interface TillCoreOptions {
 
 export interface TillCore {
   readonly handlers: TillHandlers;
+  /** Voids the sales a previous run left open and releases their voucher locks. */
+  releaseInterruptedSales(): Promise<InterruptedSales>;
   /** Forgets the manager's session; the store and the engine client belong to the caller. */
   close(): void;
 }
@@ -39,6 +42,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     now: options.now ?? Date.now,
     log: options.log,
   };
+  const leftOpen = salesLeftOpen(context);
   const book = createSaleBook(context);
   const { signOutAll, ...manager } = managerHandlers(context);
   return {
@@ -48,6 +52,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...manager,
       ...diagnosticsHandlers(context, options.logPath ?? 'standard output'),
     },
+    releaseInterruptedSales: () => releaseInterruptedSales(context, leftOpen),
     close: signOutAll,
   };
 }

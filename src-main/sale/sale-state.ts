@@ -74,6 +74,11 @@ export function setCustomer(sale: SaleState, memberNumber: string | null): SaleS
 }
 
 /** What void sends: no customer, no lines, no vouchers, so the engine releases every lock of the basket. */
+/** Nothing scanned yet: no customer, no lines, no voucher codes. */
+export function isUntouched(sale: SaleState): boolean {
+  return sale.memberNumber === null && sale.lines.length === 0 && sale.voucherCodes.length === 0;
+}
+
 export function emptied(sale: SaleState): SaleState {
   return { ...sale, memberNumber: null, lines: [], voucherCodes: [] };
 }
