@@ -1,16 +1,17 @@
 /**
  * `npm start`: the whole product for someone trying it. With no engine configured it first
  * starts a local demo engine (its own process, its own SQLite file, the demo data) and points
- * the till at it; then it starts the till. The Electron window needs the Electron binary,
- * which is not installed here: without it the till runs in browser mode and says so.
+ * the till at it; then it starts the till: in the Electron window (main and preload bundled
+ * first) when the Electron binary is installed, otherwise in browser mode, saying so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { loadConfig, type TillConfig } from '../src-main/config';
 import { startTill } from '../src-main/till-main';
+import { buildElectron } from './build-electron';
 
 const DEMO_ENGINE_PORT = process.env.DEMO_ENGINE_PORT ?? '8400';
 
@@ -60,8 +61,21 @@ function pinnedEnv(config: TillConfig, engineUrl: string): Record<string, string
   };
 }
 
-function electronBinaryPresent(): boolean {
-  return existsSync(join('node_modules', 'electron', 'dist'));
+/** Where the electron package put its binary (as its own index.js finds it); null when it is not there. */
+function electronBinary(): string | null {
+  const packageDir = join('node_modules', 'electron');
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+function stopEverythingOn(signals: readonly NodeJS.Signals[], stop: () => Promise<void>): void {
+  for (const signal of signals)
+    process.once(signal, () => {
+      engine?.child.kill('SIGTERM');
+      void stop().then(() => process.exit(0));
+    });
 }
 
 const loaded = loadConfig({ env: process.env });
@@ -76,22 +90,38 @@ if (config.engineUrl === undefined) {
   engine = await startDemoEngine(config);
   console.log(`Demo engine: ${engine.url}`);
 }
-if (!electronBinaryPresent()) {
-  console.log('The Electron binary is not installed here: running the till in browser mode.');
-}
-const started = await startTill({
-  env: engine ? pinnedEnv(config, engine.url) : process.env,
-  log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
-});
-if (!started.ok) {
-  console.error(started.error.message);
-  engine?.child.kill('SIGTERM');
-  process.exit(2);
-}
-console.log(`\nThe till is ready: open ${started.value.url}\n`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    engine?.child.kill('SIGTERM');
-    void started.value.stop().then(() => process.exit(0));
+const tillEnv = engine ? pinnedEnv(config, engine.url) : process.env;
+const binary = electronBinary();
+if (binary !== null) {
+  await buildElectron(join('dist', 'electron'));
+  console.log('Starting the till in its Electron window …');
+  const shell = spawn(binary, [join('dist', 'electron', 'main.mjs')], {
+    env: tillEnv,
+    stdio: 'inherit',
   });
+  shell.once('exit', (code) => {
+    engine?.child.kill('SIGTERM');
+    process.exit(code ?? 0);
+  });
+  stopEverythingOn(['SIGINT', 'SIGTERM'], () => {
+    shell.kill('SIGTERM');
+    return Promise.resolve();
+  });
+} else {
+  console.log('The Electron binary is not installed here: running the till in browser mode.');
+  await startBrowserMode();
+}
+
+async function startBrowserMode(): Promise<void> {
+  const started = await startTill({
+    env: tillEnv,
+    log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
+  });
+  if (!started.ok) {
+    console.error(started.error.message);
+    engine?.child.kill('SIGTERM');
+    process.exit(2);
+  }
+  console.log(`\nThe till is ready: open ${started.value.url}\n`);
+  stopEverythingOn(['SIGINT', 'SIGTERM'], () => started.value.stop());
 }

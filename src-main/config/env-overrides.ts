@@ -24,6 +24,7 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_OFFLINE_PER_DAY_CAP_MINOR', key: ['offline', 'perDayCapMinor'], kind: 'integer' },
   { name: 'TILL_DATA_DIR', key: ['dataDir'], kind: 'text' },
   { name: 'TILL_PORT', key: ['httpPort'], kind: 'integer' },
+  { name: 'TILL_KIOSK', key: ['kiosk'], kind: 'boolean' },
   { name: 'TILL_HOST_POS_TOKEN', key: ['hostPosToken'], kind: 'text' },
   { name: 'TILL_ENGINE_TIMEOUT_MS', key: ['engineTimeoutMs'], kind: 'integer' },
   { name: 'TILL_SCAN_ITEM_PATTERN', key: ['scanPatterns', 'item'], kind: 'text' },

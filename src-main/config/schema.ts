@@ -80,6 +80,8 @@ export const tillConfigSchema = z.strictObject({
   /** Absolute after loading; defaults to the platform's data folder (paths.ts). */
   dataDir: nonEmptyText,
   httpPort: port.default(DEFAULT_HTTP_PORT),
+  /** The Electron window fills the screen and cannot be left (a dedicated till). */
+  kiosk: z.boolean().default(false),
   /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
   hostPosToken: secretToken.optional(),
   /** How long one engine request (price, confirm) may take before it fails. */

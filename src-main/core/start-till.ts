@@ -7,6 +7,7 @@ import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from '../co
 import { createEngineClient } from '../engine-client';
 import { databasePath, importCatalogue, listProducts, openStore } from '../store';
 import { startTillHttpServer } from '../transport/http-server';
+import type { InterruptedSales } from './interrupted-sales';
 import { createTillCore, type TillCore } from './till-core';
 
 export interface StartTillOptions {
@@ -16,7 +17,19 @@ export interface StartTillOptions {
   /** Overrides the configured port (tests pass 0 for any free port). */
   readonly port?: number;
   readonly log?: Logger;
+  /** Where the demo catalogue and the built UI are; next to the sources by default (a bundle passes its own). */
+  readonly assets?: TillAssets;
 }
+
+export interface TillAssets {
+  readonly demoCatalogue: string;
+  readonly rendererDir: string;
+}
+
+export const SOURCE_ASSETS: TillAssets = {
+  demoCatalogue: fileURLToPath(new URL('../store/demo-catalogue.csv', import.meta.url)),
+  rendererDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)),
+};
 
 export interface RunningTill {
   readonly config: TillConfig;
@@ -26,6 +39,8 @@ export interface RunningTill {
   /** This launch's bearer token for the UI. */
   readonly uiToken: string;
   readonly core: TillCore;
+  /** Settles once the sales the previous run left open are dealt with (started in the background). */
+  readonly interrupted: Promise<InterruptedSales>;
   stop(): Promise<void>;
 }
 
@@ -33,9 +48,6 @@ export interface RunningTill {
 export interface StartFailure {
   readonly message: string;
 }
-
-const DEMO_CATALOGUE = fileURLToPath(new URL('../store/demo-catalogue.csv', import.meta.url));
-const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 /** Config, store (with the demo catalogue when empty), engine client, core and loopback API. */
 export async function startTill(
@@ -48,6 +60,7 @@ export async function startTill(
   });
   if (!loaded.ok) return err({ message: loaded.error.message });
   const log = options.log ?? pino();
+  const assets = options.assets ?? SOURCE_ASSETS;
   // without one configured, the till prices against the demo engine's default address
   const config = {
     ...loaded.value.config,
@@ -59,7 +72,7 @@ export async function startTill(
   if (!opened.ok) return err({ message: opened.error.message });
   const store = opened.value;
   if (listProducts(store).length === 0) {
-    const imported = importCatalogue(store, DEMO_CATALOGUE, { currency: config.currency });
+    const imported = importCatalogue(store, assets.demoCatalogue, { currency: config.currency });
     if (!imported.ok) throw new Error(`the demo catalogue is broken: ${imported.error.message}`);
     log.info(
       { products: imported.value.total },
@@ -73,12 +86,16 @@ export async function startTill(
     log,
   });
   const core = createTillCore({ config, store, engine, log });
+  const interrupted = core.releaseInterruptedSales().catch((error: unknown) => {
+    log.error({ err: error }, 'could not release the sales a previous run left open');
+    return { released: [], pending: [] };
+  });
   const uiToken = randomBytes(24).toString('base64url');
   const server = await startTillHttpServer({
     handlers: core.handlers,
     tokens: config.hostPosToken === undefined ? [uiToken] : [uiToken, config.hostPosToken],
     port: options.port ?? config.httpPort,
-    staticDir: existsSync(RENDERER_DIR) ? RENDERER_DIR : null,
+    staticDir: existsSync(assets.rendererDir) ? assets.rendererDir : null,
     onFault: (error, command) => {
       log.error({ err: error, command }, 'a till command failed');
     },
@@ -90,8 +107,10 @@ export async function startTill(
     apiUrl: server.url,
     uiToken,
     core,
+    interrupted,
     stop: async () => {
       await server.stop();
+      await interrupted;
       core.close();
       store.close();
     },

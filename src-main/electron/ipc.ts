@@ -1,8 +1,7 @@
 import { TILL_COMMAND_NAMES, type TillHandlers } from '../../src-shared/till';
 import { dispatch } from '../transport/dispatch';
+import { IPC_PREFIX } from './channels';
 import type { ElectronApi } from './electron-api';
-
-export const IPC_PREFIX = 'till:';
 
 /** One IPC channel per till command, each validated by the command's schema (same dispatch as HTTP). */
 export function registerIpcHandlers(

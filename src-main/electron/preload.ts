@@ -3,8 +3,9 @@
  * command, each an `ipcRenderer.invoke` on that command's channel. Nothing else crosses.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { TILL_COMMAND_NAMES, type TillClient } from '../../src-shared/till';
-import { IPC_PREFIX } from './ipc';
+import type { TillClient } from '../../src-shared/till';
+import { TILL_COMMAND_NAMES } from '../../src-shared/till/command-names';
+import { IPC_PREFIX } from './channels';
 
 function client(): TillClient {
   const entries = TILL_COMMAND_NAMES.map((name) => [

@@ -1,4 +1,5 @@
-import type { TillCommandName, TillInput, TillOutput, TillParsedInput } from './commands';
+import type { TillCommandName } from './command-names';
+import type { TillInput, TillOutput, TillParsedInput } from './commands';
 import type { TillResult } from './errors';
 
 /** The till as a client sees it, whatever the transport (IPC or loopback HTTP). */

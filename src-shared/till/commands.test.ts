@@ -2,13 +2,8 @@ import { z } from 'zod';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseWith } from '../wire/parse';
 import type { TillClient } from './api';
-import {
-  TILL_COMMAND_NAMES,
-  isTillCommandName,
-  tillCommands,
-  type TillInput,
-  type TillOutput,
-} from './commands';
+import { TILL_COMMAND_NAMES } from './command-names';
+import { isTillCommandName, tillCommands, type TillInput, type TillOutput } from './commands';
 import { tillResultSchema } from './errors';
 
 describe('the till command contract', () => {
@@ -31,6 +26,7 @@ describe('the till command contract', () => {
         'diagnostics/run',
       ]),
     );
+    expect([...TILL_COMMAND_NAMES].sort()).toEqual(Object.keys(tillCommands).sort());
     for (const name of TILL_COMMAND_NAMES) {
       expect(name).toMatch(/^[a-z]+\/[a-z-]+$/);
       expect(tillCommands[name].input).toBeInstanceOf(z.ZodType);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TillCommandName } from './command-names';
 import {
   auditEntryView,
   conflictView,
@@ -77,18 +78,14 @@ export const tillCommands = {
   },
   'status/get': { input: none, output: statusView },
   'diagnostics/run': { input: none, output: diagnosticsView },
-} as const satisfies Record<string, TillCommandSpec>;
+} as const satisfies Record<TillCommandName, TillCommandSpec>;
 
 export type TillCommands = typeof tillCommands;
-export type TillCommandName = keyof TillCommands;
 /** What a caller sends (defaults may be left out). */
 export type TillInput<N extends TillCommandName> = z.input<TillCommands[N]['input']>;
 /** What the core receives after validation. */
 export type TillParsedInput<N extends TillCommandName> = z.output<TillCommands[N]['input']>;
 export type TillOutput<N extends TillCommandName> = z.output<TillCommands[N]['output']>;
-
-export const TILL_COMMAND_NAMES: readonly TillCommandName[] =
-  Object.keys(tillCommands).filter(isTillCommandName);
 
 export function isTillCommandName(name: string): name is TillCommandName {
   return Object.hasOwn(tillCommands, name);

@@ -1,9 +1,8 @@
 export type { TillClient, TillHandlers } from './api';
+export { TILL_COMMAND_NAMES, type TillCommandName } from './command-names';
 export {
-  TILL_COMMAND_NAMES,
   isTillCommandName,
   tillCommands,
-  type TillCommandName,
   type TillCommandSpec,
   type TillCommands,
   type TillInput,

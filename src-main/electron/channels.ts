@@ -1,0 +1,2 @@
+/** Each till command travels over IPC on the channel `till:<command>`. */
+export const IPC_PREFIX = 'till:';
