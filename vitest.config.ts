@@ -21,6 +21,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'renderer',
+          include: ['src-renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['src-renderer/test/setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'tooling',
           include: ['tests/**/*.test.ts'],
         },
