@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product for someone trying it. With no engine configured it first
  * starts a local demo engine (its own process, its own SQLite file, the demo data) and points
- * the till at it; then it starts the till: in the Electron window (main and preload bundled
+ * the till at it; then it builds the UI and starts the till: in the Electron window (main and preload bundled
  * first) when the Electron binary is installed, otherwise in browser mode, saying so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
+import { build as buildRenderer } from 'vite';
 import { loadConfig, type TillConfig } from '../src-main/config';
 import { startTill } from '../src-main/till-main';
 import { buildElectron } from './build-electron';
@@ -90,6 +91,8 @@ if (config.engineUrl === undefined) {
   engine = await startDemoEngine(config);
   console.log(`Demo engine: ${engine.url}`);
 }
+console.log('Building the till UI …');
+await buildRenderer({ configFile: 'vite.config.ts', logLevel: 'warn' });
 const tillEnv = engine ? pinnedEnv(config, engine.url) : process.env;
 const binary = electronBinary();
 if (binary !== null) {

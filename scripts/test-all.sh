@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Every test this machine can run: the PostgreSQL runs too when a local PostgreSQL answers
-# at 127.0.0.1:5432 (trust auth, database "test"), unless TEST_DATABASE_URL already says where.
+# Every test this machine can run: typecheck, lint, every vitest project (the PostgreSQL runs
+# too when a local PostgreSQL answers at 127.0.0.1:5432, trust auth, database "test", unless
+# TEST_DATABASE_URL already says where), then the Playwright end-to-end suite in Debian's
+# Chromium (installed first when it is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,4 +15,6 @@ else
   echo "test-all: no PostgreSQL at 127.0.0.1:5432; the PostgreSQL suites are reported as skipped"
 fi
 
+bash scripts/ensure-chromium.sh
 npm test
+npm run test:e2e

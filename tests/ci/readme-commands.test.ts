@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 const readme = readFileSync('README.md', 'utf8');
 const ciRun = readFileSync('.ci/run', 'utf8');
@@ -26,6 +27,20 @@ describe('the README’s two commands', () => {
       .filter((line) => line !== '' && !line.startsWith('#'));
     expect(ciCommands.at(-1)).toBe(test);
     expect(ciCommands).toContain('set -euo pipefail');
+  });
+
+  it('the test command ensures Chromium, then runs the vitest projects and the e2e suite', () => {
+    const testAll = readFileSync('scripts/test-all.sh', 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    const steps = ['bash scripts/ensure-chromium.sh', 'npm test', 'npm run test:e2e'];
+    expect(testAll.filter((line) => steps.includes(line))).toEqual(steps);
+    expect(ciRun).toContain('bash scripts/ensure-chromium.sh');
+    const pkg = z
+      .object({ scripts: z.record(z.string(), z.string()) })
+      .parse(JSON.parse(readFileSync('package.json', 'utf8')));
+    expect(pkg.scripts['test:e2e']).toBe('npm run build:renderer && playwright test');
   });
 
   it('package.json has the scripts the README names', () => {
