@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { code } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import type { EngineDeps } from '../deps';
-import { findMember, type MemberRow } from '../domain/voucher-ops';
+import { findMember, type MemberRow } from '../domain/voucher-ops/members';
 import { apiVersionOf, atLeast } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
 import type { VoucherRow } from '../repo/vouchers';

@@ -4,18 +4,17 @@ import { code, voucherKey } from '../../src-shared/wire';
 import type { Role } from '../db/schema';
 import type { EngineDeps } from '../deps';
 import { requireChain, requireRole, type Actor } from '../domain/actor';
+import type { VoucherRef } from '../domain/voucher-ops/change';
+import { issueVoucher } from '../domain/voucher-ops/issue';
+import { lockVoucher, unlockVoucher } from '../domain/voucher-ops/lock';
+import type { OwnerRef } from '../domain/voucher-ops/members';
 import {
   claimVoucher,
   deleteVoucher,
   expireVoucher,
-  issueVoucher,
-  lockVoucher,
-  redeemVoucher,
   unclaimVoucher,
-  unlockVoucher,
-  type OwnerRef,
-  type VoucherRef,
-} from '../domain/voucher-ops';
+} from '../domain/voucher-ops/ownership';
+import { redeemVoucher } from '../domain/voucher-ops/redeem';
 import type { VoucherRow } from '../repo/vouchers';
 import { authenticate } from '../http/authenticate';
 import { sendOk } from '../http/envelope';

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { contentSecurityPolicy } from '../transport/content-security-policy';
 import type { ElectronApi, ShellWindow } from './electron-api';
 
 /** No Node in the page, an isolated and sandboxed preload, nothing loaded from elsewhere. */
@@ -24,21 +25,6 @@ export function windowOptions(
       spellcheck: false,
     },
   };
-}
-
-/** The till UI talks to nothing but its own origin. */
-export function contentSecurityPolicy(origin: string): string {
-  return [
-    "default-src 'self'",
-    `connect-src 'self' ${origin}`,
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
 }
 
 /** The window stays on the till UI: no navigation to another origin, no pop-up windows. */
