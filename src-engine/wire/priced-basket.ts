@@ -65,6 +65,9 @@ export function toWarning(rejected: RejectedVoucher): SpaazaWarning {
     description: rejected.message,
     message: {
       key: rejected.voucherKey ?? rejected.ref,
+      ...(rejected.voucherKey !== null && rejected.ref !== rejected.voucherKey
+        ? { voucher_code: rejected.ref }
+        : {}),
       ...(rejected.lockedUntil === null
         ? {}
         : { locked_until: toSpaazaDateTime(rejected.lockedUntil) }),

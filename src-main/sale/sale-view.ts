@@ -49,7 +49,8 @@ export function engineSaleView(
   for (const warning of warnings) {
     if (isRejectionCode(warning.name)) {
       rejected.push({
-        ref: warning.message?.key ?? warning.name,
+        // the code the cashier scanned, when the engine names it; else the voucher key
+        ref: warning.message?.voucher_code ?? warning.message?.key ?? warning.name,
         reason: warning.name,
         message: rejectionMessage(warning.name),
         lockedUntil: iso(instantOf(warning.message?.locked_until)),

@@ -12,6 +12,8 @@ export const warningSchema = z.looseObject({
   message: z
     .looseObject({
       key: z.string().optional(),
+      /** Our addition: the code the voucher was asked for by, when `key` is its voucher key. */
+      voucher_code: z.string().optional(),
       locked_until: z.string().optional(),
     })
     .optional(),
