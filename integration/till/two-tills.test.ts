@@ -45,7 +45,7 @@ describeEachDatabase('two tills, one engine: locks, void, and a manager’s unlo
     expect(refused.applied).toEqual([]);
     expect(refused.rejected).toEqual([
       {
-        ref: expect.any(String) as unknown,
+        ref: code,
         reason: 'voucher_locked',
         message: expect.any(String) as unknown,
         lockedUntil: expect.any(String) as unknown,
