@@ -33,6 +33,7 @@ export function wireWarningOf(warning: EngineWarning): SpaazaWarning {
     description: warning.message,
     message: {
       ...(key === undefined ? {} : { key }),
+      ...(warning.voucherCode === undefined ? {} : { voucher_code: warning.voucherCode }),
       ...(warning.lockedUntil === undefined
         ? {}
         : { locked_until: toSpaazaDateTime(warning.lockedUntil) }),

@@ -92,6 +92,7 @@ function knownCode(name: string): KnownWarningCode | null {
 export function toEngineWarning(warning: SpaazaWarning): EngineWarning {
   const code = knownCode(warning.name);
   const key = warning.message?.key;
+  const voucherCode = warning.message?.voucher_code;
   const lockedText = warning.message?.locked_until;
   const lockedUntil = lockedText === undefined ? null : fromSpaazaDateTime(lockedText);
   return {
@@ -103,6 +104,7 @@ export function toEngineWarning(warning: SpaazaWarning): EngineWarning {
       : voucherKey.safeParse(key).success
         ? { voucherKey: key }
         : { subject: key }),
+    ...(voucherCode === undefined ? {} : { voucherCode }),
     ...(lockedUntil === null ? {} : { lockedUntil }),
   };
 }

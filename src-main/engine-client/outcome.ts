@@ -16,6 +16,8 @@ export interface EngineWarning {
   readonly voucherKey?: string;
   /** What the engine named otherwise: a voucher code as scanned, a basket line. */
   readonly subject?: string;
+  /** The code the voucher was asked for by, when the engine names it beside its key (§6a). */
+  readonly voucherCode?: string;
   /** Epoch milliseconds; set for `voucher_locked`. */
   readonly lockedUntil?: number;
 }
