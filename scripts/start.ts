@@ -1,11 +1,11 @@
 /**
  * `npm start`: the whole product for someone trying it. With no engine configured it first
- * starts a local demo engine (its own process, its own SQLite file, the demo data) and points
+ * starts a local demo engine (its own process, its own SQLite file, fresh demo data) and points
  * the till at it; then it builds the UI and starts the till: in the Electron window (main and preload bundled
  * first) when the Electron binary is installed, otherwise in browser mode, saying so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
@@ -19,6 +19,8 @@ const DEMO_ENGINE_PORT = process.env.DEMO_ENGINE_PORT ?? '8400';
 function startDemoEngine(config: TillConfig): Promise<{ url: string; child: ChildProcess }> {
   mkdirSync(config.dataDir, { recursive: true });
   const databaseUrl = join(config.dataDir, 'demo-engine.sqlite');
+  // fresh demo data on every run, so the demo sale works again (its vouchers are used up by it)
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${databaseUrl}${suffix}`, { force: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-engine/main.ts', '--demo'], {
     env: {
       ...process.env,

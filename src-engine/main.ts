@@ -51,9 +51,9 @@ if (engine.demo) {
   accounts: ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}
   member 1000001: €5.00 voucher DEMO-5EUR and 10 % voucher DEMO-10PCT, both claimed
   member 1000002: DEMO-UNCLAIMED (not claimed) and DEMO-EXPIRED
-  honour vouchers: ${engine.demo.honourCodes[0] ?? ''} … ${engine.demo.honourCodes.at(-1) ?? ''} (honour code FREE-COFFEE)
-Engine: ${engine.url}\n`);
+  honour vouchers: ${engine.demo.honourCodes[0] ?? ''} … ${engine.demo.honourCodes.at(-1) ?? ''} (honour code FREE-COFFEE)`);
 }
+console.log(`Engine: ${engine.url}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,0 +1,36 @@
+import { databasePath } from '../src-main/store';
+import { expect, saveScreen, test } from './fixtures';
+
+const CHECKS = [
+  'configuration',
+  'data directory',
+  'local database',
+  'engine reachable',
+  'clock skew',
+  'terminal credentials',
+];
+
+test('diagnostics: every check passes, secrets are masked, the database path is shown; the status bar says online', async ({
+  page,
+  ui,
+  till,
+}, testInfo) => {
+  const { screens, status, diagnostics } = ui;
+  await status.expectOnline('S001', '01');
+
+  await screens.open('Diagnostics');
+  await diagnostics.expectShown();
+  for (const check of CHECKS) await expect(diagnostics.check(check)).toContainText('OK');
+  await expect(diagnostics.checks).not.toContainText('Failed');
+  await expect(diagnostics.configuration).toContainText('***');
+  await expect(diagnostics.configuration).not.toContainText('demo-till');
+  await expect(page.getByText(databasePath(till.dataDir))).toBeVisible();
+  await saveScreen(page, testInfo, 'diagnostics');
+
+  await diagnostics.runChecksAgainButton.click();
+  await expect(diagnostics.check('engine reachable')).toContainText('OK');
+  await expect(status.root).toBeVisible();
+
+  await screens.open('Sale');
+  await expect(ui.sale.heading).toBeVisible();
+});

@@ -1,0 +1,103 @@
+/**
+ * One fixture for every spec: each test gets its own real engine with the demo data (SQLite in
+ * its own temp dir, port 0, silent logs) and its own real till core in browser mode (own temp
+ * data dir, port 0, serving the built UI from dist/renderer), a page opened on the till's URL,
+ * a second till on the same engine when it asks for one, and the engine's database for
+ * assertions. Everything is stopped and removed after the test.
+ */
+import { test as base, type Page, type TestInfo } from '@playwright/test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../src-engine/db/schema';
+import { startTestTill, TILL_ONE, TILL_TWO, type TestTill } from '../integration/till/till-harness';
+import { DiagnosticsPage } from './pages/diagnostics-page';
+import { ManagerPage } from './pages/manager-page';
+import { ReceiptPage } from './pages/receipt-page';
+import { SalePage } from './pages/sale-page';
+import { Screens } from './pages/screens';
+import { StatusBar } from './pages/status-bar';
+import { startDemoEngine, type DemoEngine } from './support/engine';
+import { requireBuiltRenderer } from './support/renderer';
+
+export { expect } from '@playwright/test';
+export { valueOf, type TestTill } from '../integration/till/till-harness';
+
+/** The till UI's screens as page objects, all on the test's page. */
+export interface TillUi {
+  readonly screens: Screens;
+  readonly status: StatusBar;
+  readonly sale: SalePage;
+  readonly receipt: ReceiptPage;
+  readonly manager: ManagerPage;
+  readonly diagnostics: DiagnosticsPage;
+}
+
+interface TillFixtures {
+  /** The engine's log level: silent unless E2E_ENGINE_LOG says otherwise (e.g. `info` to debug). */
+  engineLogLevel: string;
+  /** The demo engine of this test. */
+  engine: DemoEngine;
+  /** The engine's database (Kysely), for assertions on locks, redemptions and baskets. */
+  engineDb: Kysely<Database>;
+  /** The till core whose UI the page shows: terminal 01 (till-s001-01). */
+  till: TestTill;
+  /**
+   * A second till core on the same engine: terminal 02 with the manager's account (which has
+   * the terminal's rights too), driven through its loopback API. Started when a test asks.
+   */
+  secondTill: TestTill;
+  /** The page objects of the till UI on `page`. */
+  ui: TillUi;
+}
+
+export const test = base.extend<TillFixtures>({
+  engineLogLevel: [process.env.E2E_ENGINE_LOG ?? 'silent', { option: true }],
+  engine: async ({ engineLogLevel }, use) => {
+    const engine = await startDemoEngine(engineLogLevel);
+    try {
+      await use(engine);
+    } finally {
+      await engine.close();
+    }
+  },
+  engineDb: async ({ engine }, use) => {
+    await use(engine.db);
+  },
+  till: async ({ engine }, use) => {
+    const till = await startTestTill(engine.url, TILL_ONE);
+    try {
+      await use(till);
+    } finally {
+      await till.close();
+    }
+  },
+  secondTill: async ({ engine }, use) => {
+    const till = await startTestTill(engine.url, TILL_TWO);
+    try {
+      await use(till);
+    } finally {
+      await till.close();
+    }
+  },
+  page: async ({ page, till }, use) => {
+    requireBuiltRenderer();
+    await page.goto(till.till.url);
+    await use(page);
+  },
+  ui: async ({ page }, use) => {
+    await use({
+      screens: new Screens(page),
+      status: new StatusBar(page),
+      sale: new SalePage(page),
+      receipt: new ReceiptPage(page),
+      manager: new ManagerPage(page),
+      diagnostics: new DiagnosticsPage(page),
+    });
+  },
+});
+
+/** Saves a full-page screenshot of the current screen into the test's output dir and attaches it. */
+export async function saveScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}

@@ -1,0 +1,30 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Diagnostics screen (src-renderer/README.md, "Diagnostics screen"). */
+export class DiagnosticsPage {
+  readonly heading: Locator;
+  readonly checks: Locator;
+  readonly configuration: Locator;
+  readonly runChecksAgainButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Diagnostics', exact: true });
+    this.checks = page.getByRole('table', { name: 'Checks' });
+    this.configuration = page.getByRole('table', { name: 'Configuration' });
+    this.runChecksAgainButton = page.getByRole('button', { name: 'Run checks again', exact: true });
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.heading).toBeVisible();
+    await expect(this.checks).toBeVisible();
+  }
+
+  /** The row of one check, e.g. `engine reachable` (matched case-insensitively). */
+  check(name: string): Locator {
+    return this.checks.getByRole('row').filter({ hasText: new RegExp(name, 'i') });
+  }
+
+  configRow(key: string): Locator {
+    return this.configuration.getByRole('row').filter({ hasText: key });
+  }
+}

@@ -1,0 +1,44 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The receipt shown after `Confirm payment` (src-renderer/README.md, "Receipt"). */
+export class ReceiptPage {
+  readonly root: Locator;
+  readonly heading: Locator;
+  readonly lines: Locator;
+  readonly vouchersRedeemed: Locator;
+  readonly honourCodes: Locator;
+  readonly totalPaid: Locator;
+  readonly newSaleButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Receipt' });
+    this.heading = this.root.getByRole('heading', { name: 'Receipt', exact: true });
+    this.lines = this.root.getByRole('table', { name: 'Receipt lines' });
+    this.vouchersRedeemed = this.root.getByRole('list', { name: 'Vouchers redeemed' });
+    this.honourCodes = this.root.getByRole('list', { name: 'Honour codes' });
+    this.totalPaid = this.root.getByRole('status', { name: 'Total paid', exact: true });
+    this.newSaleButton = page.getByRole('button', { name: 'New sale', exact: true });
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.heading).toBeVisible();
+    await expect(this.newSaleButton).toBeFocused();
+  }
+
+  line(itemName: string): Locator {
+    return this.lines.getByRole('row').filter({ hasText: itemName });
+  }
+
+  redeemed(code: string): Locator {
+    return this.vouchersRedeemed.getByRole('listitem').filter({ hasText: code });
+  }
+
+  honourCode(honourCode: string): Locator {
+    return this.honourCodes.getByRole('listitem').filter({ hasText: honourCode });
+  }
+
+  async newSale(): Promise<void> {
+    await this.newSaleButton.click();
+    await expect(this.root).toBeHidden();
+  }
+}

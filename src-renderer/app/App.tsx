@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { DiagnosticsScreen } from '../diagnostics/DiagnosticsScreen';
+import { ManagerScreen } from '../manager/ManagerScreen';
+import { ManagerSessionProvider } from '../manager/session';
+import { SaleScreen } from '../sale/SaleScreen';
+import { StatusBar } from '../status/StatusBar';
+import { Navigation } from './Navigation';
+import { useScreenKeys, type ScreenId } from './screens';
+
+/** The till: a header with the screens, the current screen, and the status bar. */
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>('sale');
+  const [receiptCode, setReceiptCode] = useState<string | null>(null);
+  useScreenKeys(setScreen);
+
+  return (
+    <ManagerSessionProvider>
+      <div className="app">
+        <header className="topbar">
+          <p className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              VT
+            </span>
+            voucher-till
+          </p>
+          <Navigation current={screen} onScreen={setScreen} />
+        </header>
+        <main className="screen">
+          {screen === 'sale' ? (
+            <SaleScreen
+              receiptCode={receiptCode}
+              onReceipt={setReceiptCode}
+              onNewSale={() => {
+                setReceiptCode(null);
+              }}
+            />
+          ) : null}
+          {screen === 'manager' ? <ManagerScreen /> : null}
+          {screen === 'diagnostics' ? <DiagnosticsScreen /> : null}
+        </main>
+        <StatusBar />
+      </div>
+    </ManagerSessionProvider>
+  );
+}

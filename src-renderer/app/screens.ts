@@ -1,0 +1,29 @@
+import { useEffect, useEffectEvent } from 'react';
+
+export const SCREENS = [
+  { id: 'sale', label: 'Sale', key: 'F1' },
+  { id: 'manager', label: 'Manager', key: 'F2' },
+  { id: 'diagnostics', label: 'Diagnostics', key: 'F3' },
+] as const;
+
+export type ScreenId = (typeof SCREENS)[number]['id'];
+
+/** F1, F2, F3 switch screens from anywhere (the browser's help, bookmarks and find are not for cashiers). */
+export function useScreenKeys(onScreen: (screen: ScreenId) => void): void {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
+    const screen = SCREENS.find((candidate) => candidate.key === event.key);
+    if (!screen) return;
+    event.preventDefault();
+    onScreen(screen.id);
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      onKeyDown(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => {
+      window.removeEventListener('keydown', listener);
+    };
+  }, []);
+}

@@ -1,0 +1,25 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { failureMessage } from '../client';
+
+interface PlaceholderRowProps {
+  readonly query: Pick<
+    UseQueryResult<readonly unknown[]>,
+    'isPending' | 'isError' | 'error' | 'data'
+  >;
+  readonly columns: number;
+  readonly empty: string;
+}
+
+/** The one row a table shows while it loads, when loading failed, or when it has nothing. */
+export function PlaceholderRow({ query, columns, empty }: PlaceholderRowProps) {
+  let text: string | null = null;
+  if (query.isPending) text = 'Loading…';
+  else if (query.isError) text = failureMessage(query.error);
+  else if (query.data?.length === 0) text = empty;
+  if (text === null) return null;
+  return (
+    <tr className={`table__placeholder ${query.isError ? 'table__placeholder--error' : ''}`}>
+      <td colSpan={columns}>{text}</td>
+    </tr>
+  );
+}

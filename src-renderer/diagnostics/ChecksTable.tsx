@@ -1,0 +1,45 @@
+import type { TillOutput } from '../../src-shared/till';
+
+type Check = TillOutput<'diagnostics/run'>['checks'][number];
+
+const VERDICTS: Readonly<Record<Check['verdict'], string>> = {
+  ok: 'OK',
+  warn: 'Warning',
+  fail: 'Failed',
+};
+
+/** One row per check, its verdict as a coloured badge with the word on it. */
+export function ChecksTable({ checks }: { readonly checks: readonly Check[] | undefined }) {
+  return (
+    <div className="table-frame">
+      <table className="table" aria-label="Checks">
+        <thead>
+          <tr>
+            <th scope="col">Check</th>
+            <th scope="col">Result</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checks === undefined ? (
+            <tr className="table__placeholder">
+              <td colSpan={3}>Running the checks…</td>
+            </tr>
+          ) : (
+            checks.map((check) => (
+              <tr key={check.name}>
+                <td className="check__name">{check.name}</td>
+                <td>
+                  <span className={`verdict verdict--${check.verdict}`}>
+                    {VERDICTS[check.verdict]}
+                  </span>
+                </td>
+                <td className="check__detail">{check.detail}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

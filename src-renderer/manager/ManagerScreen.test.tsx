@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createFakeTill } from '../test/fake-till';
+import { renderWithTill } from '../test/render';
+import { ManagerScreen } from './ManagerScreen';
+
+describe('the manager screen', () => {
+  it('signs in, unlocks a held voucher with a reason, and shows it in the audit log', async () => {
+    const till = createFakeTill();
+    const user = userEvent.setup();
+    renderWithTill(<ManagerScreen />, till.client);
+
+    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'manager-s001');
+    await user.type(screen.getByLabelText('Password'), 'demo-manager{Enter}');
+    expect(await screen.findByText('Signed in as manager-s001')).toBeInTheDocument();
+
+    const locked = screen.getByRole('table', { name: 'Locked vouchers' });
+    const row = await within(locked).findByRole('row', { name: /HONOUR-COFFEE-0004/ });
+    expect(row).toHaveTextContent('S001-02-0007');
+    expect(screen.getByRole('table', { name: 'Sync conflicts' })).toHaveTextContent(
+      'No sync conflicts.',
+    );
+
+    await user.click(within(row).getByRole('button', { name: 'Unlock HONOUR-COFFEE-0004' }));
+    const dialog = screen.getByRole('dialog', { name: 'Unlock voucher HONOUR-COFFEE-0004' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'x{Enter}');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('at least three characters');
+    expect(till.calls.some((call) => call.name === 'manager/unlock-voucher')).toBe(false);
+
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Reason' }),
+      ' till 02 froze{Enter}',
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Voucher HONOUR-COFFEE-0004 unlocked.',
+    );
+    expect(dialog).not.toBeInTheDocument();
+    expect(
+      await within(locked).findByText('No vouchers are locked in this store.'),
+    ).toBeInTheDocument();
+    const audit = screen.getByRole('table', { name: 'Audit log' });
+    expect(await within(audit).findByRole('row', { name: /x till 02 froze/ })).toHaveTextContent(
+      'manager-s001',
+    );
+  });
+
+  it('shows a refused sign-in in an alert', async () => {
+    const till = createFakeTill();
+    const user = userEvent.setup();
+    renderWithTill(<ManagerScreen />, {
+      ...till.client,
+      'manager/sign-in': () =>
+        Promise.resolve({
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'The voucher engine does not accept this password.',
+          },
+        }),
+    });
+    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'manager-s001');
+    await user.type(screen.getByLabelText('Password'), 'wrong{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The voucher engine does not accept this password.',
+    );
+    expect(screen.queryByText(/Signed in as/)).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,64 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTillClient, valueOf } from '../client';
+import { statusKeys } from '../status/queries';
+import { managerKeys } from './queries';
+import { useManagerSession } from './session';
+
+/** Step-up: the manager's own engine account; what the screen shows is refetched under it. */
+export function useSignIn() {
+  const client = useTillClient();
+  const queryClient = useQueryClient();
+  const { setSession } = useManagerSession();
+  return useMutation({
+    mutationKey: [...managerKeys.all, 'sign-in'],
+    mutationFn: async (credentials: { username: string; password: string }) =>
+      valueOf(await client['manager/sign-in'](credentials)),
+    onSuccess: (session) => {
+      queryClient.removeQueries({ queryKey: managerKeys.all });
+      setSession(session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useTillClient();
+  const queryClient = useQueryClient();
+  const { setSession } = useManagerSession();
+  return useMutation({
+    mutationKey: [...managerKeys.all, 'sign-out'],
+    mutationFn: async () => valueOf(await client['manager/sign-out']({})),
+    onSettled: () => {
+      setSession(null);
+      queryClient.removeQueries({ queryKey: managerKeys.all });
+    },
+  });
+}
+
+export function useUnlockVoucher() {
+  const client = useTillClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...managerKeys.all, 'unlock-voucher'],
+    mutationFn: async (input: { voucherKey: string; reason: string }) =>
+      valueOf(await client['manager/unlock-voucher'](input)),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: managerKeys.lockedVouchers() });
+      void queryClient.invalidateQueries({ queryKey: [...managerKeys.all, 'audit-log'] });
+    },
+  });
+}
+
+export function useAcknowledgeConflict() {
+  const client = useTillClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...managerKeys.all, 'acknowledge-conflict'],
+    mutationFn: async (input: { conflictId: number; note?: string }) =>
+      valueOf(await client['manager/acknowledge-conflict'](input)),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: managerKeys.conflicts() });
+      void queryClient.invalidateQueries({ queryKey: [...managerKeys.all, 'audit-log'] });
+      void queryClient.invalidateQueries({ queryKey: statusKeys.all });
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { TillClient } from '../../src-shared/till';
+import { valueOf } from '../client';
+
+export const AUDIT_LOG_LIMIT = 100;
+
+export const managerKeys = {
+  all: ['manager'] as const,
+  lockedVouchers: () => [...managerKeys.all, 'locked-vouchers'] as const,
+  auditLog: (limit: number) => [...managerKeys.all, 'audit-log', limit] as const,
+  conflicts: () => [...managerKeys.all, 'conflicts'] as const,
+};
+
+/** The store's vouchers held by a sale right now (the manager session is required). */
+export function lockedVouchersQuery(client: TillClient) {
+  return queryOptions({
+    queryKey: managerKeys.lockedVouchers(),
+    queryFn: async () => valueOf(await client['manager/locked-vouchers']({})),
+  });
+}
+
+/** The till's own audit trail, newest first. */
+export function auditLogQuery(client: TillClient, limit = AUDIT_LOG_LIMIT) {
+  return queryOptions({
+    queryKey: managerKeys.auditLog(limit),
+    queryFn: async () => valueOf(await client['manager/audit-log']({ limit })),
+  });
+}
+
+/** Sales the engine disagreed with after an offline sync, for the manager to acknowledge. */
+export function conflictsQuery(client: TillClient) {
+  return queryOptions({
+    queryKey: managerKeys.conflicts(),
+    queryFn: async () => valueOf(await client['manager/conflicts']({})),
+  });
+}

@@ -1,0 +1,110 @@
+import { useId } from 'react';
+import { formatMoney } from '../../src-shared/money';
+import type { ReceiptView } from '../../src-shared/till';
+import { Icon } from '../common/icons';
+import { VOUCHER_TYPE_LABELS } from '../common/voucher-labels';
+
+function Money({
+  label,
+  minor,
+  receipt,
+  variant,
+}: {
+  label: string;
+  minor: number;
+  receipt: ReceiptView;
+  variant: 'line' | 'discount' | 'total';
+}) {
+  const id = useId();
+  return (
+    <div className={`totals__row totals__row--${variant}`}>
+      <span id={id} className="totals__label">
+        {label}
+      </span>
+      <output aria-labelledby={id} className="totals__amount money">
+        {formatMoney(minor, receipt.currency, receipt.locale)}
+      </output>
+    </div>
+  );
+}
+
+/** The honour codes first (the cashier must act on them), then vouchers, warnings and totals. */
+export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
+  const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
+  return (
+    <>
+      {receipt.honourCodes.length > 0 ? (
+        <section className="panel honour" aria-labelledby="honour-heading">
+          <h2 id="honour-heading" className="panel__heading">
+            Hand over to the customer
+          </h2>
+          <ul className="honour-list" aria-label="Honour codes">
+            {receipt.honourCodes.map((honour) => (
+              <li key={`${honour.honourCode}-${honour.code ?? ''}`} className="honour-list__item">
+                <Icon name="gift" />
+                <span className="honour-list__code">{honour.honourCode}</span>
+                {honour.code ? (
+                  <span className="honour-list__voucher">voucher {honour.code}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="redeemed-heading">
+        <h2 id="redeemed-heading" className="panel__heading">
+          Vouchers redeemed
+        </h2>
+        {receipt.vouchersRedeemed.length === 0 ? (
+          <p className="panel__empty">No vouchers were used.</p>
+        ) : (
+          <ul className="voucher-list" aria-label="Vouchers redeemed">
+            {receipt.vouchersRedeemed.map((voucher) => {
+              const honour = voucher.type === 'honour';
+              const code = voucher.code ?? 'Member voucher';
+              return (
+                <li
+                  key={voucher.voucherKey}
+                  className={`voucher voucher--static voucher--${honour ? 'honour' : 'applied'}`}
+                >
+                  <Icon name={honour ? 'gift' : 'check'} className="voucher__mark" />
+                  <p className="voucher__title">{voucher.title}</p>
+                  <p className="voucher__amount money">
+                    {honour ? (voucher.honourCode ?? 'Honour') : money(-voucher.discount)}
+                  </p>
+                  <p className="voucher__meta">
+                    <span className="voucher__code">
+                      {voucher.title === code ? VOUCHER_TYPE_LABELS[voucher.type] : code}
+                    </span>
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      {receipt.warnings.length > 0 ? (
+        <section className="panel warnings" aria-labelledby="warnings-heading">
+          <h2 id="warnings-heading" className="panel__heading">
+            Warnings
+          </h2>
+          <ul className="warning-list">
+            {receipt.warnings.map((warning) => (
+              <li key={`${warning.code}-${warning.message}`}>{warning.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="panel totals">
+        <Money label="Subtotal" minor={receipt.totals.gross} receipt={receipt} variant="line" />
+        <Money
+          label="Discount"
+          minor={-receipt.totals.discount}
+          receipt={receipt}
+          variant="discount"
+        />
+        <Money label="Total paid" minor={receipt.totals.net} receipt={receipt} variant="total" />
+      </div>
+    </>
+  );
+}

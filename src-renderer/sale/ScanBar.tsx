@@ -1,0 +1,56 @@
+import { useState, type RefObject } from 'react';
+import { useScanner } from '../scanner/useScanner';
+
+interface ScanBarProps {
+  /** One scan or typed code, trimmed and not empty. */
+  readonly onScan: (code: string) => void;
+  readonly inputRef: RefObject<HTMLInputElement | null>;
+}
+
+/**
+ * The field every scan goes through. A scanner burst is one scan wherever focus is (see
+ * `useScanner`); keys typed elsewhere land here; Enter or Add code sends what the field holds.
+ */
+export function ScanBar({ onScan, inputRef }: ScanBarProps) {
+  const [draft, setDraft] = useState('');
+
+  const scan = (code: string) => {
+    setDraft('');
+    inputRef.current?.focus();
+    const trimmed = code.trim();
+    if (trimmed) onScan(trimmed);
+  };
+
+  useScanner({ onScan: scan, scanField: inputRef });
+
+  return (
+    <form
+      className="scan-bar"
+      onSubmit={(event) => {
+        event.preventDefault();
+        scan(draft);
+      }}
+    >
+      <input
+        ref={inputRef}
+        className="scan-bar__input"
+        type="text"
+        aria-label="Scan or type a code"
+        placeholder="Scan an item, a loyalty card or a voucher"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        enterKeyHint="go"
+        // the till opens ready to scan, and so does every new sale
+        autoFocus
+        value={draft}
+        onChange={(event) => {
+          setDraft(event.target.value);
+        }}
+      />
+      <button type="submit" className="button button--primary scan-bar__submit">
+        Add code
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import type { MutationStatus } from '@tanstack/react-query';
+import type { SaleView } from '../../src-shared/till';
+import { failureMessage } from '../client';
+import { formatClock } from '../common/time';
+import { SLOW_MESSAGE } from '../common/useSlowFlag';
+import { refusalMessage } from './refusal-messages';
+
+/** What the cashier last asked of the sale, as far as the alert cares. */
+export interface LastCommand {
+  readonly name: string;
+  readonly status: MutationStatus;
+  readonly error: unknown;
+  readonly variables: unknown;
+}
+
+export interface SaleAlert {
+  readonly tone: 'warning' | 'danger';
+  readonly lines: readonly string[];
+}
+
+function textVariable(variables: unknown, name: 'code' | 'ref'): string | null {
+  if (typeof variables !== 'object' || variables === null || !(name in variables)) return null;
+  const value: unknown = Reflect.get(variables, name);
+  return typeof value === 'string' ? value : null;
+}
+
+/** The voucher the last scan named, when the engine refused it. */
+function refusedScan(view: SaleView, last: LastCommand): string | null {
+  const code = textVariable(last.variables, 'code')?.toUpperCase();
+  const refused = view.rejected.find((voucher) => voucher.ref.toUpperCase() === code);
+  if (!refused) return null;
+  const heldUntil = refused.lockedUntil ? formatClock(refused.lockedUntil, view.locale) : null;
+  return `Voucher ${refused.ref} was refused: ${refusalMessage(refused.reason, { heldUntil })}`;
+}
+
+/** The member's own vouchers come back from the engine whatever the till asks. */
+function keptVoucher(view: SaleView, last: LastCommand): string | null {
+  const ref = textVariable(last.variables, 'ref');
+  if (ref === null || !view.applied.some((voucher) => voucher.code === ref)) return null;
+  return `${ref} is the customer's own voucher: the voucher engine applies it for as long as the customer is on the sale.`;
+}
+
+/**
+ * The sale screen's alert, in plain words, or none: the engine being slow beats everything;
+ * then a refused command; then what the latest answer said (unknown barcode, engine
+ * unreachable, locks kept after a void …) and what became of the voucher just scanned.
+ */
+export function saleAlert(
+  view: SaleView | undefined,
+  last: LastCommand | undefined,
+  slow: boolean,
+): SaleAlert | null {
+  if (slow) return { tone: 'warning', lines: [SLOW_MESSAGE] };
+  if (last?.status === 'error') return { tone: 'danger', lines: [failureMessage(last.error)] };
+  if (!view) return null;
+  const lines = view.notices.map((notice) => notice.message);
+  if (last?.status === 'success') {
+    const extra =
+      last.name === 'scan'
+        ? refusedScan(view, last)
+        : last.name === 'remove-voucher'
+          ? keptVoucher(view, last)
+          : null;
+    if (extra !== null) lines.push(extra);
+  }
+  return lines.length > 0 ? { tone: 'warning', lines } : null;
+}

@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTillClient } from '../client';
+import { statusQuery } from './queries';
+
+/** Always at the bottom: whether the engine answers, which terminal this is, what waits to sync. */
+export function StatusBar() {
+  const client = useTillClient();
+  const { data: status, isError } = useQuery(statusQuery(client));
+  const online = status?.online === true && !isError;
+  return (
+    <footer className="status-bar" aria-label="Till status">
+      <p className={`status-bar__link ${online ? 'is-online' : 'is-offline'}`}>
+        <span className="status-bar__dot" aria-hidden="true" />
+        <span className="status-bar__state">{online ? 'Online' : 'Offline'}</span>
+        {isError ? <span className="status-bar__detail">the till is not answering</span> : null}
+        {!isError && status && !status.online ? (
+          <span className="status-bar__detail">the voucher engine is not answering</span>
+        ) : null}
+      </p>
+      <p>Store {status?.storeCode ?? '…'}</p>
+      <p>Terminal {status?.terminalId ?? '…'}</p>
+      <p className={status && status.salesWaiting > 0 ? 'status-bar__waiting' : ''}>
+        Sales waiting: {status?.salesWaiting ?? '…'}
+      </p>
+      {status && status.conflictsOpen > 0 ? (
+        <p className="status-bar__waiting">Sync conflicts: {status.conflictsOpen}</p>
+      ) : null}
+      <p className="status-bar__engine">{status?.engineUrl ?? ''}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,238 @@
+import type {
+  ReceiptView,
+  SaleView,
+  TillClient,
+  TillCommandName,
+  TillOutput,
+  TillResult,
+} from '../../src-shared/till';
+
+/** What the fake's catalogue sells: barcode → name and unit price in minor units. */
+const CATALOGUE: Readonly<Record<string, { name: string; unitPrice: number }>> = {
+  '8712345000165': { name: 'Coffee beans 1 kg', unitPrice: 1495 },
+  '8712345000110': { name: 'Extra virgin olive oil 500 ml', unitPrice: 699 },
+};
+
+const ok = <T>(value: T): Promise<TillResult<T>> => Promise.resolve({ ok: true, value });
+
+export interface FakeTill {
+  readonly client: TillClient;
+  /** Every command received, in order. */
+  readonly calls: { name: TillCommandName; input: unknown }[];
+  /** The open sale as the fake holds it. */
+  sale(): SaleView;
+  /** From now on scans get no answer until `release` (the engine is slow). */
+  stallScans(): { release: () => void };
+}
+
+export function emptySale(saleId: string, overrides: Partial<SaleView> = {}): SaleView {
+  return {
+    saleId,
+    basketCode: saleId,
+    state: 'open',
+    currency: 'EUR',
+    locale: 'nl-NL',
+    customer: null,
+    lines: [],
+    applied: [],
+    rejected: [],
+    totals: { gross: 0, discount: 0, net: 0 },
+    pricedBy: 'engine',
+    notices: [],
+    ...overrides,
+  };
+}
+
+/**
+ * An in-memory till for component tests: items from a two-product catalogue, loyalty cards of
+ * seven digits, no vouchers; everything else answers with plain values. The e2e suite runs the
+ * real till core.
+ */
+export function createFakeTill(): FakeTill {
+  let number = 1;
+  let sale = emptySale('S001-01-0001');
+  const calls: FakeTill['calls'] = [];
+  let stalled: Promise<void> | null = null;
+  let locked: TillOutput<'manager/locked-vouchers'> = [
+    {
+      voucherKey: 'c'.repeat(64),
+      code: 'HONOUR-COFFEE-0004',
+      type: 'honour',
+      ownerMemberNumber: null,
+      basketCode: 'S001-02-0007',
+      lockedUntil: '2099-01-01T12:05:00.000Z',
+    },
+  ];
+  const audit: TillOutput<'manager/audit-log'> = [];
+  const log = (name: TillCommandName, input: unknown) => calls.push({ name, input });
+
+  const priced = (next: SaleView): SaleView => {
+    const gross = next.lines.reduce((sum, line) => sum + line.gross, 0);
+    return { ...next, totals: { gross, discount: 0, net: gross }, notices: [] };
+  };
+  const scan = (code: string): SaleView => {
+    if (/^\d{7}$/.test(code)) return priced({ ...sale, customer: { memberNumber: code } });
+    const product = CATALOGUE[code];
+    if (!product) {
+      const message = `Barcode ${code} is not in the catalogue; the item was not added.`;
+      return { ...sale, notices: [{ code: 'unknown_barcode', message }] };
+    }
+    const existing = sale.lines.find((line) => line.barcode === code);
+    const lines = existing
+      ? sale.lines.map((line) =>
+          line === existing
+            ? {
+                ...line,
+                quantity: line.quantity + 1,
+                gross: line.gross + line.unitPrice,
+                net: line.net + line.unitPrice,
+              }
+            : line,
+        )
+      : [
+          ...sale.lines,
+          {
+            lineId: `line_${sale.lines.length + 1}`,
+            barcode: code,
+            name: product.name,
+            quantity: 1,
+            unitPrice: product.unitPrice,
+            gross: product.unitPrice,
+            discount: 0,
+            net: product.unitPrice,
+            excluded: false,
+            shares: [],
+          },
+        ];
+    return priced({ ...sale, lines });
+  };
+  const nextSale = () => {
+    number += 1;
+    sale = emptySale(`S001-01-000${number}`);
+    return sale;
+  };
+  const receipt = (): ReceiptView => ({
+    basketCode: sale.basketCode,
+    confirmedAt: '2025-11-23T13:05:00.000Z',
+    currency: sale.currency,
+    locale: sale.locale,
+    customer: sale.customer,
+    lines: sale.lines,
+    vouchersRedeemed: sale.applied,
+    honourCodes: [],
+    totals: sale.totals,
+    warnings: [],
+    syncState: 'synced',
+    engineBasketId: 1,
+  });
+
+  const client: TillClient = {
+    'sale/current': (input) => (log('sale/current', input), ok(sale)),
+    'sale/start': (input) => (log('sale/start', input), ok(sale)),
+    'sale/scan': async (input) => {
+      log('sale/scan', input);
+      if (stalled) await stalled;
+      sale = scan(input.code);
+      return ok(sale);
+    },
+    'sale/set-quantity': (input) => (log('sale/set-quantity', input), ok(sale)),
+    'sale/remove-line': (input) => {
+      log('sale/remove-line', input);
+      sale = priced({ ...sale, lines: sale.lines.filter((line) => line.lineId !== input.lineId) });
+      return ok(sale);
+    },
+    'sale/remove-voucher': (input) => (log('sale/remove-voucher', input), ok(sale)),
+    'sale/set-customer': (input) => {
+      log('sale/set-customer', input);
+      sale = {
+        ...sale,
+        customer: input.memberNumber ? { memberNumber: input.memberNumber } : null,
+      };
+      return ok(sale);
+    },
+    'sale/confirm': (input) => {
+      log('sale/confirm', input);
+      const confirmed = receipt();
+      nextSale();
+      return ok(confirmed);
+    },
+    'sale/void': (input) => (log('sale/void', input), ok(nextSale())),
+    'receipt/get': (input) => (log('receipt/get', input), ok(receipt())),
+    'manager/sign-in': (input) => (
+      log('manager/sign-in', input),
+      ok({ username: input.username, expiresAt: '2099-01-01T00:00:00.000Z' })
+    ),
+    'manager/sign-out': (input) => (log('manager/sign-out', input), ok({})),
+    'manager/locked-vouchers': (input) => (log('manager/locked-vouchers', input), ok(locked)),
+    'manager/unlock-voucher': (input) => {
+      log('manager/unlock-voucher', input);
+      const voucher = locked.find((candidate) => candidate.voucherKey === input.voucherKey);
+      if (!voucher)
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'not_found', message: 'No such voucher.' },
+        });
+      locked = locked.filter((candidate) => candidate !== voucher);
+      audit.unshift({
+        id: audit.length + 1,
+        at: '2025-11-23T13:10:00.000Z',
+        actor: 'manager-s001',
+        action: 'unlock_voucher',
+        voucherKey: voucher.voucherKey,
+        basketCode: null,
+        detail: input.reason,
+      });
+      return ok({
+        voucherKey: voucher.voucherKey,
+        code: voucher.code,
+        type: voucher.type,
+        ownerMemberNumber: voucher.ownerMemberNumber,
+        basketCode: voucher.basketCode,
+      });
+    },
+    'manager/audit-log': (input) => (log('manager/audit-log', input), ok([...audit])),
+    'manager/conflicts': (input) => (log('manager/conflicts', input), ok([])),
+    'manager/acknowledge-conflict': (input) => {
+      log('manager/acknowledge-conflict', input);
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'not_found', message: `There is no sync conflict ${input.conflictId}.` },
+      });
+    },
+    'status/get': (input) => (
+      log('status/get', input),
+      ok({
+        online: true,
+        engineUrl: 'http://127.0.0.1:8400',
+        chainId: 1,
+        storeCode: 'S001',
+        terminalId: '01',
+        salesWaiting: 0,
+        honourCacheUpdatedAt: null,
+        conflictsOpen: 0,
+      })
+    ),
+    'diagnostics/run': (input) => (
+      log('diagnostics/run', input),
+      ok({
+        version: '0.1.0',
+        config: {},
+        databasePath: '/tmp/till.sqlite',
+        databaseBytes: 0,
+        logPath: 'stdout',
+        checks: [],
+      })
+    ),
+  };
+  const stallScans = () => {
+    let release: () => void = () => undefined;
+    stalled = new Promise<void>((resolve) => {
+      release = () => {
+        stalled = null;
+        resolve();
+      };
+    });
+    return { release };
+  };
+  return { client, calls, sale: () => sale, stallScans };
+}
