@@ -22,7 +22,13 @@ class InCodeProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new InCodeProvider(db) });
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new InCodeProvider(db),
+    // Kysely counts its bookkeeping tables in any schema as present unless told which one is
+    // ours: a database holding other schemas (other stores, parallel test runs) would skip ours.
+    ...(db.schema === undefined ? {} : { migrationTableSchema: db.schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error instanceof Error) throw error;
   if (error) throw new Error('a migration failed', { cause: error });
