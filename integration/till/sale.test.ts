@@ -145,21 +145,26 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
     valueOf(await till.send('sale/void', { saleId }));
   });
 
-  it('a confirm whose answer was lost, retried, is replayed by the engine and journaled once', async () => {
+  it('a confirm whose answer was lost is queued, replayed by the engine from the outbox, and journaled once', async () => {
     const honour = engine.demo?.honourCodes[0] ?? 'HONOUR-COFFEE-0001';
     const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
     valueOf(await till.send('sale/scan', { saleId, code: MILK }));
     const priced = valueOf(await till.send('sale/scan', { saleId, code: honour }));
     expect(priced.applied.map((voucher) => voucher.code)).toEqual([honour]);
 
+    // The engine stored the sale, the till never heard: it keeps the sale and queues it (§7).
     proxy.loseNextAnswerTo('/auth/add-basket');
-    const lost = await till.send('sale/confirm', { saleId });
-    expect(lost).toMatchObject({ ok: false, error: { code: 'engine_unreachable' } });
+    const lost = valueOf(await till.send('sale/confirm', { saleId }));
+    expect(lost).toMatchObject({ basketCode, syncState: 'queued', engineBasketId: null });
+    expect(lost.vouchersRedeemed.map((voucher) => voucher.code)).toEqual([honour]);
     expect((await vouchersOf([honour]))[0]?.burned_at).not.toBeNull();
+    expect(valueOf(await till.send('sale/confirm', { saleId }))).toEqual(lost);
 
-    const retried = valueOf(await till.send('sale/confirm', { saleId }));
-    expect(retried.vouchersRedeemed.map((voucher) => voucher.code)).toEqual([honour]);
-    expect(valueOf(await till.send('sale/confirm', { saleId }))).toEqual(retried);
+    // Sent again from the outbox, the engine answers with the stored basket (a replay).
+    await till.till.sync.syncNow();
+    const synced = valueOf(await till.send('receipt/get', { basketCode }));
+    expect(synced.syncState).toBe('synced');
+    expect(synced.engineBasketId).toEqual(expect.any(Number));
 
     const baskets = await engine.db.kysely
       .selectFrom('baskets')

@@ -5,6 +5,8 @@ import { addBasketRequest } from '../sale/basket-request';
 import { engineSaleView } from '../sale/sale-view';
 import { confirmSale, findSale, type JournalSale } from '../store';
 import { viewContext, type CoreContext } from './context';
+import { journalContent } from './journal-entry';
+import { commitOffline } from './offline-confirm';
 import { wireWarningOf } from './engine-errors';
 import type { SaleBook, SaleEntry } from './sale-book';
 
@@ -31,28 +33,11 @@ function journal(
   const record = () => {
     confirmSale(context.db, state.basketCode, {
       memberNumber: state.memberNumber,
-      totals: view.totals,
       pricedBy: 'engine',
       engineBasketId: results.basket.basket_id,
       confirmedAt: new Date(confirmedAt),
       syncedAt: new Date(context.now()),
-      lines: view.lines,
-      vouchersRedeemed: redeemed.map((voucher) => ({
-        voucherKey: voucher.voucherKey,
-        code: voucher.code,
-        type: voucher.type,
-        discount: voucher.discount,
-        amountRemaining: voucher.amountRemaining,
-        honourCode: voucher.honourCode,
-      })),
-      warnings: [
-        ...view.rejected.map((rejected) => ({
-          code: rejected.reason,
-          message: rejected.message,
-          voucherRef: rejected.ref,
-        })),
-        ...view.notices.map((notice) => ({ ...notice, voucherRef: null })),
-      ],
+      ...journalContent({ ...view, applied: redeemed }),
     });
     return findSale(context.db, state.basketCode);
   };
@@ -72,22 +57,50 @@ async function confirmOpen(
   if (sale.pricedState !== sale.state) await entry.reprice();
   if (sale.pricedState !== sale.state) {
     const why = sale.view.notices.map((notice) => notice.message).join(' ');
-    return { ok: false, error: { code: 'engine_unreachable', message: why } };
+    return { ok: false, error: { code: 'engine_rejected', message: why } };
   }
   sale.confirmedAt ??= context.now();
+  // Priced by the till alone, or with the engine known to be away: straight into the outbox.
+  if (sale.view.pricedBy === 'local' || !context.connectivity.isOnline())
+    return confirmOffline(context, book, entry, sale.confirmedAt);
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
   const outcome = await context.engine.addBasket(
     addBasketRequest(sale.state, context.config, appliedKeys, sale.confirmedAt),
   );
-  if (!outcome.ok) {
-    const code = outcome.error.kind === 'unreachable' ? 'engine_unreachable' : 'engine_rejected';
-    return { ok: false, error: { code, message: outcome.error.message } };
+  if (!outcome.ok && outcome.error.kind === 'unreachable') {
+    context.connectivity.reportUnreachable();
+    return confirmOffline(context, book, entry, sale.confirmedAt);
   }
+  context.connectivity.reportAnswered();
+  if (!outcome.ok)
+    return { ok: false, error: { code: 'engine_rejected', message: outcome.error.message } };
   if (outcome.value.replayed)
     context.log.info({ basketCode: sale.state.basketCode }, 'the engine already had this sale');
   const stored = journal(context, entry, outcome.value, outcome.warnings, sale.confirmedAt);
   book.close(sale.state.saleId);
   return { ok: true, value: receiptOf(stored, context.config.locale) };
+}
+
+/** Commits the sale with its outbox entry; a refusal (a voucher used meanwhile) reprices the sale. */
+async function confirmOffline(
+  context: CoreContext,
+  book: SaleBook,
+  entry: SaleEntry,
+  confirmedAt: number,
+): Promise<TillResult<ReceiptView>> {
+  const { sale } = entry;
+  const committed = commitOffline(context, sale, sale.view.pricedBy, confirmedAt);
+  if (!committed.ok) {
+    sale.pricedState = null;
+    await entry.reprice();
+    return committed;
+  }
+  context.log.info(
+    { basketCode: sale.state.basketCode },
+    'sale confirmed offline, queued for the engine',
+  );
+  book.close(sale.state.saleId);
+  return { ok: true, value: receiptOf(committed.value, context.config.locale) };
 }
 
 export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHandlers {

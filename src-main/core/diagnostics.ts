@@ -2,7 +2,7 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { TillHandlers, TillOutput } from '../../src-shared/till';
 import { maskSecrets, type TillConfig } from '../config';
-import { databasePath } from '../store';
+import { countOpenConflicts, countOutbox, databasePath, honourCacheState } from '../store';
 import type { CoreContext } from './context';
 
 type Check = TillOutput<'diagnostics/run'>['checks'][number];
@@ -85,22 +85,22 @@ export function diagnosticsHandlers(
 ): Pick<TillHandlers, 'status/get' | 'diagnostics/run'> {
   const { config } = context;
   return {
-    'status/get': async () => {
-      const health = await context.engine.health();
-      return {
+    'status/get': () => {
+      const cache = honourCacheState(context.db);
+      return Promise.resolve({
         ok: true,
         value: {
-          online: health.ok && health.value.healthy,
+          online: context.connectivity.isOnline(),
           engineUrl: maskSecrets(config).engineUrl ?? '',
           chainId: config.chainId,
           storeCode: config.storeCode,
           terminalId: config.terminalId,
-          // Every confirm reaches the engine before it is journaled: nothing waits until offline selling exists.
-          salesWaiting: 0,
-          honourCacheUpdatedAt: null,
-          conflictsOpen: 0,
+          salesWaiting: countOutbox(context.db),
+          // null: the cache was never filled, and offline the till accepts no honour voucher
+          honourCacheUpdatedAt: cache.updatedAt?.toISOString() ?? null,
+          conflictsOpen: countOpenConflicts(context.db),
         },
-      };
+      });
     },
     'diagnostics/run': async () => {
       const path = databasePath(config.dataDir);

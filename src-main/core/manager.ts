@@ -1,7 +1,14 @@
 import type { TillError, TillHandlers, TillOutput, TillResult } from '../../src-shared/till';
 import { fromSpaazaDateTime, type WireVoucher } from '../../src-shared/wire';
 import type { EngineFailure, ManagerClient } from '../engine-client';
-import { appendAudit, listAudit } from '../store';
+import {
+  acknowledgeConflict,
+  appendAudit,
+  findConflict,
+  listAudit,
+  listConflicts,
+  type SyncConflict,
+} from '../store';
 import type { CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
 
@@ -31,6 +38,15 @@ const notSignedIn: TillError = {
 };
 
 type UnlockedVoucher = TillOutput<'manager/unlock-voucher'>;
+type ConflictView = TillOutput<'manager/conflicts'>[number];
+
+function conflictViewOf(conflict: SyncConflict): ConflictView {
+  return {
+    ...conflict,
+    createdAt: conflict.createdAt.toISOString(),
+    acknowledgedAt: conflict.acknowledgedAt?.toISOString() ?? null,
+  };
+}
 
 function voucherSummaryOf(voucher: WireVoucher): UnlockedVoucher {
   return {
@@ -121,17 +137,57 @@ export function managerHandlers(
           })),
         }),
       ),
-    // Sync conflicts arrive with offline selling (a later issue): until then there are none.
-    'manager/conflicts': () => withSession(() => Promise.resolve({ ok: true, value: [] })),
-    'manager/acknowledge-conflict': ({ conflictId }) =>
+    'manager/conflicts': () =>
       withSession(() =>
-        Promise.resolve({
-          ok: false,
-          error: { code: 'not_found', message: `There is no sync conflict ${conflictId}.` },
-        }),
+        Promise.resolve({ ok: true, value: listConflicts(context.db).map(conflictViewOf) }),
+      ),
+    'manager/acknowledge-conflict': ({ conflictId, note }) =>
+      withSession(({ username }) =>
+        Promise.resolve(acknowledge(context, conflictId, note, username)),
       ),
     signOutAll: () => {
       session = null;
     },
   };
+}
+
+/** Marks the conflict seen by this manager and writes the audit log, in one transaction. */
+function acknowledge(
+  context: CoreContext,
+  conflictId: number,
+  note: string,
+  username: string,
+): TillResult<ConflictView> {
+  const at = new Date(context.now());
+  const record = (): TillResult<ConflictView> => {
+    const conflict = findConflict(context.db, conflictId);
+    if (!conflict)
+      return {
+        ok: false,
+        error: { code: 'not_found', message: `There is no sync conflict ${conflictId}.` },
+      };
+    if (!acknowledgeConflict(context.db, conflictId, username, at))
+      return {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: `Sync conflict ${conflictId} was already acknowledged by ${conflict.acknowledgedBy ?? 'a manager'}.`,
+        },
+      };
+    appendAudit(context.db, {
+      at,
+      actor: username,
+      action: 'acknowledge_sync_conflict',
+      voucherKey: null,
+      basketCode: conflict.basketCode,
+      detail: [`${conflict.reason}${conflict.voucherRef ? ` ${conflict.voucherRef}` : ''}`, note]
+        .filter((part) => part !== '')
+        .join(': '),
+    });
+    return {
+      ok: true,
+      value: conflictViewOf({ ...conflict, acknowledgedAt: at, acknowledgedBy: username }),
+    };
+  };
+  return context.db.transaction(record).immediate();
 }

@@ -3,7 +3,7 @@ import { isUntouched, newSale } from '../sale/sale-state';
 import { allocateBasketCode, findSale, recordOpenSale } from '../store';
 import type { CoreContext } from './context';
 import { coalescingRunner } from './pricing-queue';
-import { priceOnEngine, unpricedView, type OpenSale } from './sale-pricing';
+import { priceSale, unpricedView, type OpenSale } from './sale-pricing';
 
 export interface SaleEntry {
   readonly sale: OpenSale;
@@ -36,8 +36,9 @@ export function createSaleBook(context: CoreContext): SaleBook {
       view: unpricedView(context, state, []),
       pricedState: null,
       confirmedAt: null,
+      engineVouchers: null,
     };
-    const entry = { sale, reprice: coalescingRunner(() => priceOnEngine(context, sale)) };
+    const entry = { sale, reprice: coalescingRunner(() => priceSale(context, sale)) };
     sales.set(basketCode, entry);
     currentId = basketCode;
     return entry;

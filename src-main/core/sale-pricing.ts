@@ -2,9 +2,11 @@ import { priceBasket } from '../../src-shared/pricing';
 import type { SaleView } from '../../src-shared/till';
 import { basketPriceRequest, pricingLines } from '../sale/basket-request';
 import type { SaleState } from '../sale/sale-state';
+import type { EngineVouchers } from '../sale/kept-vouchers';
 import { crossCheck, engineSaleView } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
 import { wireWarningOf } from './engine-errors';
+import { localSaleView } from './local-pricing';
 
 export type Notice = SaleView['notices'][number];
 
@@ -16,6 +18,8 @@ export interface OpenSale {
   pricedState: SaleState | null;
   /** Kept from the first confirm attempt, so a retried add-basket is the same basket (a replay). */
   confirmedAt: number | null;
+  /** What the engine applied the last time it priced this sale: kept for pricing offline. */
+  engineVouchers: EngineVouchers | null;
 }
 
 /** The sale's lines at their plain prices, for when the engine has not priced it (yet). */
@@ -47,16 +51,27 @@ export function unpricedView(
 }
 
 /**
- * Prices the sale's current state on the engine (locking its vouchers to this basket) and
- * cross-checks the answer; an engine that is down or refuses leaves the lines, with a notice.
+ * Prices the sale's current state: on the engine (locking its vouchers to this basket, the
+ * answer cross-checked) while the till is online; locally, at once, while it is offline or
+ * when the engine turns out to be unreachable (§7). An engine that refuses leaves the lines
+ * unpriced, with a notice.
  */
-export async function priceOnEngine(context: CoreContext, sale: OpenSale): Promise<void> {
+export async function priceSale(context: CoreContext, sale: OpenSale): Promise<void> {
   const state = sale.state;
+  if (!context.connectivity.isOnline()) {
+    priceLocally(context, sale, state);
+    return;
+  }
   const outcome = await context.engine.getBasketPrice(basketPriceRequest(state, context.config));
+  if (!outcome.ok && outcome.error.kind === 'unreachable') {
+    context.connectivity.reportUnreachable();
+    priceLocally(context, sale, state);
+    return;
+  }
+  context.connectivity.reportAnswered();
   if (!outcome.ok) {
-    const code = outcome.error.kind === 'unreachable' ? 'engine_unreachable' : 'engine_rejected';
     const message = `Not priced by the voucher engine: ${outcome.error.message}`;
-    sale.view = unpricedView(context, state, [{ code, message }]);
+    sale.view = unpricedView(context, state, [{ code: 'engine_rejected', message }]);
     sale.pricedState = null;
     return;
   }
@@ -76,5 +91,11 @@ export async function priceOnEngine(context: CoreContext, sale: OpenSale): Promi
     });
   }
   sale.view = view;
+  sale.pricedState = state;
+  sale.engineVouchers = { state, vouchers: basket.basket_vouchers };
+}
+
+function priceLocally(context: CoreContext, sale: OpenSale, state: SaleState): void {
+  sale.view = localSaleView(context, state, sale.engineVouchers);
   sale.pricedState = state;
 }

@@ -85,7 +85,11 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
   const { sale, reprice } = entry;
   sale.state = emptied(sale.state);
   await reprice();
-  const released = sale.pricedState === sale.state;
+  // Only what the engine applied is locked there: an engine that priced the empty basket has
+  // released it all; offline (priced locally) the engine's last answer still holds.
+  const released =
+    (sale.view.pricedBy === 'engine' && sale.pricedState === sale.state) ||
+    (sale.engineVouchers?.vouchers.length ?? 0) === 0;
   voidSale(context.db, sale.state.basketCode, new Date(context.now()));
   book.close(sale.state.saleId);
   const fresh = book.open().sale.view;

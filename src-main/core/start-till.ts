@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../src-shared/result';
 import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from '../config';
 import { createEngineClient } from '../engine-client';
 import { databasePath, importCatalogue, listProducts, openStore } from '../store';
+import { startSync, type RunningSync } from '../sync';
 import { startTillHttpServer } from '../transport/http-server';
 import type { InterruptedSales } from './interrupted-sales';
 import { createTillCore, type TillCore } from './till-core';
@@ -41,6 +42,8 @@ export interface RunningTill {
   readonly core: TillCore;
   /** Settles once the sales the previous run left open are dealt with (started in the background). */
   readonly interrupted: Promise<InterruptedSales>;
+  /** The honour-cache and outbox workers (tests await `sync.syncNow()`). */
+  readonly sync: RunningSync;
   stop(): Promise<void>;
 }
 
@@ -82,7 +85,8 @@ export async function startTill(
   const engine = createEngineClient({
     baseUrl: config.engineUrl,
     credentials: config.terminalCredentials,
-    timeoutMs: config.engineTimeoutMs,
+    // a cashier never waits longer than the offline timeout for a scan or a confirm
+    timeoutMs: Math.min(config.engineTimeoutMs, config.offline.timeoutMs),
     log,
   });
   const core = createTillCore({ config, store, engine, log });
@@ -101,6 +105,8 @@ export async function startTill(
     },
   });
   log.info({ config: maskSecrets(config), api: server.url }, 'the till is listening');
+  // the outbox resumes from what the store holds; the honour cache from its stored cursor
+  const sync = startSync({ db: store, engine, connectivity: core.connectivity, log });
   return ok({
     config,
     url: `${server.url}/?token=${uiToken}`,
@@ -108,9 +114,11 @@ export async function startTill(
     uiToken,
     core,
     interrupted,
+    sync,
     stop: async () => {
       await server.stop();
       await interrupted;
+      await sync.stop();
       core.close();
       store.close();
     },

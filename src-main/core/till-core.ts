@@ -3,6 +3,7 @@ import type { TillHandlers } from '../../src-shared/till';
 import type { TillConfig } from '../config';
 import type { EngineClient } from '../engine-client';
 import { compilePatterns } from '../sale/scan-router';
+import { createConnectivity, PROBE_INTERVAL_MS, type ConnectivityMonitor } from '../sync';
 import { confirmHandlers } from './confirm';
 import type { CoreContext, CoreLog } from './context';
 import { diagnosticsHandlers } from './diagnostics';
@@ -17,15 +18,19 @@ export interface TillCoreOptions {
   readonly engine: EngineClient;
   readonly log: CoreLog;
   readonly now?: () => number;
+  /** Default: one that probes `engine.health()` every few seconds while offline. */
+  readonly connectivity?: ConnectivityMonitor;
   /** Where the logs go, for IT's diagnostics. */
   readonly logPath?: string;
 }
 
 export interface TillCore {
   readonly handlers: TillHandlers;
+  /** Whether the engine answers; the sync workers pause on it. */
+  readonly connectivity: ConnectivityMonitor;
   /** Voids the sales a previous run left open and releases their voucher locks. */
   releaseInterruptedSales(): Promise<InterruptedSales>;
-  /** Forgets the manager's session; the store and the engine client belong to the caller. */
+  /** Forgets the manager's session and stops probing; the store and the engine client belong to the caller. */
   close(): void;
 }
 
@@ -34,10 +39,19 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   const patterns = compilePatterns(options.config.scanPatterns);
   // loadConfig validated the patterns, so a bad one here is a caller's bug.
   if ('error' in patterns) throw new Error(patterns.error);
+  const { engine } = options;
+  const connectivity =
+    options.connectivity ??
+    createConnectivity({
+      probe: async () => (await engine.health()).ok,
+      probeIntervalMs: PROBE_INTERVAL_MS,
+      log: options.log,
+    });
   const context: CoreContext = {
     config: options.config,
     db: options.store,
-    engine: options.engine,
+    engine,
+    connectivity,
     patterns,
     now: options.now ?? Date.now,
     log: options.log,
@@ -52,7 +66,11 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...manager,
       ...diagnosticsHandlers(context, options.logPath ?? 'standard output'),
     },
+    connectivity,
     releaseInterruptedSales: () => releaseInterruptedSales(context, leftOpen),
-    close: signOutAll,
+    close: () => {
+      signOutAll();
+      connectivity.stop();
+    },
   };
 }

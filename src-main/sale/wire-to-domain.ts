@@ -54,3 +54,52 @@ export function appliedVoucherToDomain(
       return null;
   }
 }
+
+/** An ISO-8601 or Spaaza date-time the engine sent; null when absent or unreadable. */
+function instantOfAny(text: string | null | undefined): number | null {
+  if (!text) return null;
+  const spaaza = fromSpaazaDateTime(text);
+  if (spaaza !== null) return spaaza;
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? null : parsed;
+}
+
+/**
+ * An honour voucher as the change feed sent it, with the state its status, expiry and lock
+ * give it at the time of the feed (the offline cache: §7). `memberNumber` is the owner the
+ * cache row names, used when the wire object does not carry one.
+ */
+export function cachedHonourToDomain(
+  wire: WireVoucher,
+  honourCode: string,
+  memberNumber: string | null,
+): Voucher {
+  const createdAt = instantOfAny(wire.voucher_created_datetime) ?? 0;
+  const lockedUntil = wire.voucher_locked ? instantOf(wire.voucher_locked_until) : null;
+  return {
+    type: 'honour',
+    honourCode,
+    key: wire.voucher_key,
+    code: wire.voucher_code ?? null,
+    campaignId: wire.campaign_id ?? 0,
+    exclusive: wire.campaign_exclusive ?? false,
+    ownerMemberNumber: wire.member_number ?? memberNumber,
+    createdAt,
+    claimedAt: wire.voucher_status === 'generated' ? null : createdAt,
+    validatedAt: null,
+    burnedAt:
+      wire.voucher_status === 'redeemed'
+        ? (instantOfAny(wire.voucher_redeemed_datetime) ?? createdAt)
+        : null,
+    expiresAt: instantOf(wire.voucher_expiry_datetime_utc),
+    deletedAt: null,
+    lock:
+      lockedUntil === null
+        ? null
+        : {
+            until: lockedUntil,
+            basketCode: wire.voucher_retailer_basket_code_exclusive ?? null,
+            lockingCode: wire.voucher_locking_code ?? null,
+          },
+  };
+}

@@ -14,15 +14,43 @@ export {
   type ImportOptions,
 } from './catalogue';
 export type { CatalogueFileError } from './catalogue-file';
+export {
+  acknowledgeConflict,
+  countOpenConflicts,
+  findConflict,
+  listConflicts,
+  recordConflict,
+  REJECTED_BY_ENGINE,
+  UNREADABLE_OUTBOX_ENTRY,
+  type NewSyncConflict,
+  type SyncConflict,
+} from './conflicts';
 export { gtinCheckDigit, gtinProblem } from './gtin';
+export {
+  applyHonourPage,
+  findCachedHonour,
+  honourCacheState,
+  markHonourUsedLocally,
+  type CachedHonourVoucher,
+  type HonourPage,
+} from './honour-cache';
 export { latestVersion, migrate, schemaVersion, type StoreVersionError } from './migrate';
 export { DATABASE_FILE, databasePath, openStore } from './open-store';
+export {
+  countOutbox,
+  deferOutboxEntry,
+  enqueueSale,
+  oldestOutboxEntry,
+  removeOutboxEntry,
+  type OutboxEntry,
+} from './outbox';
 export type { Product } from './product';
 export type { JournalLine, JournalVoucher, JournalWarning } from './sale-payload';
 export {
   confirmSale,
   findSale,
   listSales,
+  markSaleSynced,
   recordOpenSale,
   voidSale,
   type ConfirmedSale,
@@ -31,3 +59,9 @@ export {
   type SaleState,
   type SaleTotals,
 } from './sales';
+export {
+  HONOUR_CURSOR_KEY,
+  readSyncState,
+  writeSyncState,
+  type SyncStateEntry,
+} from './sync-state';

@@ -112,6 +112,25 @@ export function confirmSale(db: Database, basketCode: string, sale: ConfirmedSal
   return result.changes === 1;
 }
 
+/**
+ * The engine acknowledged a sale that waited in the outbox: its basket id and when. False when
+ * there is no such confirmed sale or it was marked synced already.
+ */
+export function markSaleSynced(
+  db: Database,
+  basketCode: string,
+  engineBasketId: number,
+  at: Date,
+): boolean {
+  const result = db
+    .prepare(
+      `UPDATE sales SET engine_basket_id = ?, synced_at = ?
+       WHERE basket_code = ? AND state = 'confirmed' AND synced_at IS NULL`,
+    )
+    .run(engineBasketId, at.getTime(), basketCode);
+  return result.changes === 1;
+}
+
 /** Marks an open sale voided; false when it was not open. */
 export function voidSale(db: Database, basketCode: string, at: Date): boolean {
   const result = db

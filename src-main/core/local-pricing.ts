@@ -1,0 +1,147 @@
+import type { SaleView } from '../../src-shared/till';
+import { keptEngineVouchers, type EngineVouchers, type KeptVouchers } from '../sale/kept-vouchers';
+import {
+  offlineSaleView,
+  type OfflineCandidate,
+  type RefusedVoucher,
+} from '../sale/offline-pricing';
+import type { SaleState } from '../sale/sale-state';
+import { appliedVoucherToDomain, cachedHonourToDomain } from '../sale/wire-to-domain';
+import { findCachedHonour, honourCacheState } from '../store';
+import { offlineValueDiscountOn } from '../store/offline-allowance';
+import { viewContext, type CoreContext } from './context';
+
+type Notice = SaleView['notices'][number];
+
+export const NEVER_ONLINE_MESSAGE =
+  'This till has never been online, so it cannot check vouchers: none can be accepted until it has reached the voucher engine once.';
+
+const cannotCheck = (ref: string, message: string): RefusedVoucher => ({
+  ref,
+  reason: 'voucher_offline_not_allowed',
+  message,
+  lockedUntil: null,
+});
+
+/**
+ * The sale priced by the till alone (§7): honour vouchers from the local cache for the codes
+ * scanned, the value vouchers the engine had applied before it went away, the offline policy
+ * and what is left of today's cap.
+ */
+export function localSaleView(
+  context: CoreContext,
+  state: SaleState,
+  engineVouchers: EngineVouchers | null,
+): SaleView {
+  const kept = keptEngineVouchers(state, engineVouchers);
+  const valueCodes = new Set(kept.value.flatMap((voucher) => voucher.voucher_code ?? []));
+  const codes = [...new Set([...state.voucherCodes, ...kept.honourCodes])].filter(
+    (code) => !valueCodes.has(code),
+  );
+  const found =
+    honourCacheState(context.db).cursor === null
+      ? neverOnline([
+          ...codes,
+          ...kept.value.map((voucher) => voucher.voucher_code ?? voucher.voucher_key),
+          ...kept.honourWithoutCode.map((voucher) => voucher.voucher_key),
+        ])
+      : combine(fromCache(context, state, codes), fromEngine(context, engineVouchers, kept));
+  return offlineSaleView({ sale: state, ...allowance(context), ...found }, viewContext(context));
+}
+
+interface Found {
+  readonly candidates: readonly OfflineCandidate[];
+  readonly refused: readonly RefusedVoucher[];
+  readonly notices: readonly Notice[];
+}
+
+/** Each scanned code looked up in the honour cache: usable there and not used by another sale here. */
+function fromCache(context: CoreContext, state: SaleState, codes: readonly string[]): Found {
+  const candidates: OfflineCandidate[] = [];
+  const refused: RefusedVoucher[] = [];
+  const unknown: string[] = [];
+  for (const code of codes) {
+    const cached = findCachedHonour(context.db, code);
+    if (!cached) {
+      unknown.push(code);
+      refused.push(
+        cannotCheck(
+          code,
+          `${code} is not among the honour vouchers this till keeps for offline use; it can be checked once the engine is back.`,
+        ),
+      );
+    } else if (
+      cached.usedLocallyBasketCode !== null &&
+      cached.usedLocallyBasketCode !== state.basketCode
+    ) {
+      refused.push({
+        ref: code,
+        reason: 'voucher_already_redeemed',
+        message: `This voucher was already used on this till, in sale ${cached.usedLocallyBasketCode}.`,
+        lockedUntil: null,
+      });
+    } else {
+      candidates.push({
+        voucher: cachedHonourToDomain(cached.voucher, cached.honourCode, cached.memberNumber),
+        title: cached.voucher.voucher_title ?? code,
+      });
+    }
+  }
+  const notices: Notice[] =
+    unknown.length === 0
+      ? []
+      : [
+          {
+            code: 'voucher_unknown_offline',
+            message: `Offline, the till can only check the honour vouchers it keeps; not accepted: ${unknown.join(', ')}.`,
+          },
+        ];
+  return { candidates, refused, notices };
+}
+
+/** The value vouchers kept from the engine's last answer (the policy decides on them in pricing). */
+function fromEngine(
+  context: CoreContext,
+  engineVouchers: EngineVouchers | null,
+  kept: KeptVouchers,
+): Found {
+  const memberNumber = engineVouchers?.state.memberNumber ?? null;
+  return {
+    candidates: kept.value.flatMap((wire) => {
+      const voucher = appliedVoucherToDomain(wire, context.config.currency, memberNumber);
+      return voucher
+        ? [{ voucher, title: wire.voucher_title ?? wire.voucher_code ?? 'Voucher' }]
+        : [];
+    }),
+    refused: kept.honourWithoutCode.map((wire) =>
+      cannotCheck(wire.voucher_key, 'This honour voucher has no code the till can check offline.'),
+    ),
+    notices: [],
+  };
+}
+
+/** A till whose cache was never filled accepts no voucher at all, and says why. */
+function neverOnline(refs: readonly string[]): Found {
+  return {
+    candidates: [],
+    refused: refs.map((ref) => cannotCheck(ref, NEVER_ONLINE_MESSAGE)),
+    notices: [{ code: 'honour_cache_empty', message: NEVER_ONLINE_MESSAGE }],
+  };
+}
+
+function combine(a: Found, b: Found): Found {
+  return {
+    candidates: [...a.candidates, ...b.candidates],
+    refused: [...a.refused, ...b.refused],
+    notices: [...a.notices, ...b.notices],
+  };
+}
+
+function allowance(context: CoreContext) {
+  const { valueVouchersAllowed, perSaleCapMinor, perDayCapMinor } = context.config.offline;
+  const policy = { valueVouchersAllowed, perSaleCapMinor, perDayCapMinor };
+  const valueDiscountToday = valueVouchersAllowed
+    ? offlineValueDiscountOn(context.db, new Date(context.now()), context.config.timezone)
+    : 0;
+  return { policy, valueDiscountToday };
+}

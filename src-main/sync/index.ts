@@ -1,0 +1,11 @@
+export {
+  createConnectivity,
+  PROBE_INTERVAL_MS,
+  type Connectivity,
+  type ConnectivityMonitor,
+  type ConnectivityOptions,
+} from './connectivity';
+export { pullHonourVouchers, type HonourPullOutcome } from './honour-sync';
+export { sendOutbox, type OutboxRunOutcome } from './outbox-sender';
+export { startSync, type RunningSync, type SyncOptions } from './start-sync';
+export { backoffDelay, realSchedule, type Schedule } from './timers';

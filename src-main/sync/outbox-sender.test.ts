@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AddBasketRequest, AddBasketResults } from '../../src-shared/wire';
+import type { EngineFailure, EngineOutcome, EngineWarning } from '../engine-client';
+import { countOutbox, findSale, listConflicts, oldestOutboxEntry } from '../store';
+import { queueOfflineSale } from '../store/test-support/queued-sale';
+import { openTempStore, type TempStore } from '../store/test-support/temp-store';
+import { createConnectivity, type ConnectivityMonitor } from './connectivity';
+import { sendOutbox, type OutboxDeps } from './outbox-sender';
+import { manualSchedule, silentLog } from './test-support';
+
+let store: TempStore;
+let connectivity: ConnectivityMonitor;
+beforeEach(() => {
+  store = openTempStore();
+  connectivity = createConnectivity({
+    probe: () => Promise.resolve(false),
+    probeIntervalMs: 1000,
+    log: silentLog,
+    schedule: manualSchedule().schedule,
+  });
+});
+afterEach(() => {
+  connectivity.stop();
+  store.dispose();
+});
+
+const NOW = Date.UTC(2026, 10, 23, 12);
+const code = (n: number) => `S001-01-20261123-000${n}`;
+const KEY = 'c'.repeat(64);
+
+type Answer = EngineOutcome<AddBasketResults>;
+/** An engine that answers each add-basket from a script, and remembers what it was sent. */
+function scriptedEngine(...answers: ((request: AddBasketRequest) => Answer)[]) {
+  const sent: string[] = [];
+  return {
+    sent,
+    addBasket: (request: AddBasketRequest): Promise<Answer> => {
+      sent.push(request.basket.retailer_basket_code);
+      const answer = answers.shift();
+      if (!answer) throw new Error('the test engine has no answer left');
+      return Promise.resolve(answer(request));
+    },
+  };
+}
+let nextBasketId = 100;
+const stored =
+  (warnings: EngineWarning[] = [], replayed = false) =>
+  (request: AddBasketRequest): Answer => ({
+    ok: true,
+    warnings,
+    value: {
+      basket: {
+        ...request.basket,
+        basket_id: nextBasketId++,
+        basket_total_price: 1.45,
+        basket_total_discount: 0,
+        basket_total_adjusted_price: 1.45,
+        basket_items: [],
+        basket_vouchers: [],
+      },
+      vouchers_redeemed: [],
+      vouchers_created: [],
+      replayed,
+    },
+  });
+const failing = (error: EngineFailure) => (): Answer => ({ ok: false, error });
+const unreachable = failing({ kind: 'unreachable', message: 'timed out' });
+const refused = (httpStatus: number, name: string) =>
+  failing({ kind: 'rejected', name, code: 1, description: name, httpStatus, message: name });
+
+function deps(engine: OutboxDeps['engine'], now = () => NOW): OutboxDeps {
+  return { db: store.db, engine, connectivity, now, random: () => 0, log: silentLog };
+}
+function queue(...numbers: number[]) {
+  for (const n of numbers)
+    queueOfflineSale(store.db, {
+      basketCode: code(n),
+      confirmedAt: new Date(NOW - 60_000 + n),
+      honour: { voucherKey: KEY.slice(0, 63) + String(n), code: `HONOUR-COFFEE-000${n}` },
+    });
+}
+
+describe('the outbox sender', () => {
+  it('sends oldest first, and each entry leaves only with its acknowledgement (a replay counts)', async () => {
+    queue(1, 2, 3);
+    const engine = scriptedEngine(stored(), stored([], true), stored());
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'empty', sent: 3 });
+    expect(engine.sent).toEqual([code(1), code(2), code(3)]);
+    expect(countOutbox(store.db)).toBe(0);
+    for (const n of [1, 2, 3])
+      expect(findSale(store.db, code(n))).toMatchObject({
+        syncedAt: new Date(NOW),
+        engineBasketId: expect.any(Number) as unknown,
+      });
+    expect(listConflicts(store.db)).toEqual([]);
+  });
+
+  it('unreachable: the entry stays, the till goes offline, nothing more is sent', async () => {
+    queue(1, 2);
+    const engine = scriptedEngine(unreachable);
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'offline', sent: 0 });
+    expect(connectivity.isOnline()).toBe(false);
+    expect(countOutbox(store.db)).toBe(2);
+    expect(oldestOutboxEntry(store.db)).toMatchObject({ basketCode: code(1), attempts: 0 });
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'offline', sent: 0 });
+    expect(engine.sent).toEqual([code(1)]);
+  });
+
+  it('another failure backs off with jitter, and the entries behind it wait in order', async () => {
+    queue(1, 2);
+    let now = NOW;
+    const engine = scriptedEngine(
+      refused(503, 'internal_error'),
+      refused(500, 'internal_error'),
+      stored(),
+      stored(),
+    );
+    const run = () => sendOutbox(deps(engine, () => now));
+    expect(await run()).toEqual({ kind: 'waiting', sent: 0, until: NOW + 500 });
+    expect(await run()).toEqual({ kind: 'waiting', sent: 0, until: NOW + 500 });
+    now = NOW + 500;
+    expect(await run()).toEqual({ kind: 'waiting', sent: 0, until: now + 1000 });
+    expect(oldestOutboxEntry(store.db)).toMatchObject({
+      basketCode: code(1),
+      attempts: 2,
+      lastError: 'internal_error',
+    });
+    now += 1000;
+    expect(await run()).toEqual({ kind: 'empty', sent: 2 });
+    expect(engine.sent).toEqual([code(1), code(1), code(1), code(2)]);
+  });
+
+  it('an entry the engine refuses as malformed is parked as a conflict, not retried forever', async () => {
+    queue(1, 2);
+    const engine = scriptedEngine(refused(400, 'invalid_parameters'), stored());
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'empty', sent: 1 });
+    expect(countOutbox(store.db)).toBe(0);
+    expect(listConflicts(store.db)).toEqual([
+      expect.objectContaining({
+        basketCode: code(1),
+        reason: 'rejected_by_engine',
+        message: expect.stringContaining('invalid_parameters') as unknown,
+        acknowledgedAt: null,
+      }),
+    ]);
+    expect(findSale(store.db, code(1))).toMatchObject({ state: 'confirmed', syncedAt: null });
+    expect(findSale(store.db, code(2))?.syncedAt).toEqual(new Date(NOW));
+  });
+
+  it('a stored request that no longer reads is parked, never sent', async () => {
+    queue(1);
+    store.db.prepare(`UPDATE outbox SET request = '{"basket":{}}'`).run();
+    const engine = scriptedEngine();
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'empty', sent: 0 });
+    expect(listConflicts(store.db).map((conflict) => conflict.reason)).toEqual([
+      'unreadable_outbox_entry',
+    ]);
+  });
+
+  it("the engine's voucher warnings become conflicts, named by the code the cashier scanned", async () => {
+    queue(1);
+    const key = KEY.slice(0, 63) + '1';
+    const engine = scriptedEngine(
+      stored([
+        {
+          code: 'voucher_already_redeemed',
+          name: 'voucher_already_redeemed',
+          message: 'This voucher has already been used.',
+          voucherKey: key,
+        },
+        {
+          code: 'original_basket_item_not_found',
+          name: 'original_basket_item_not_found',
+          message: 'not a voucher',
+          subject: 'line_1',
+        },
+      ]),
+    );
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'empty', sent: 1 });
+    expect(listConflicts(store.db)).toEqual([
+      expect.objectContaining({
+        basketCode: code(1),
+        reason: 'voucher_already_redeemed',
+        voucherRef: 'HONOUR-COFFEE-0001',
+        createdAt: new Date(NOW),
+      }),
+    ]);
+  });
+
+  it('waits while offline or until the entry is due, without calling the engine', async () => {
+    queue(1);
+    const engine = scriptedEngine();
+    expect(await sendOutbox(deps(engine, () => NOW - 120_000))).toEqual({
+      kind: 'waiting',
+      sent: 0,
+      until: NOW - 60_000 + 1,
+    });
+    connectivity.reportUnreachable();
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'offline', sent: 0 });
+    expect(engine.sent).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import type { Database } from 'better-sqlite3';
+import type { AddBasketResults } from '../../src-shared/wire';
+import type { CoreLog } from '../core/context';
+import type { EngineCalls, EngineFailure, EngineWarning } from '../engine-client';
+import {
+  deferOutboxEntry,
+  findSale,
+  markSaleSynced,
+  oldestOutboxEntry,
+  recordConflict,
+  REJECTED_BY_ENGINE,
+  removeOutboxEntry,
+  UNREADABLE_OUTBOX_ENTRY,
+  type OutboxEntry,
+} from '../store';
+import type { Connectivity } from './connectivity';
+import { backoffDelay } from './timers';
+
+export interface OutboxDeps {
+  readonly db: Database;
+  readonly engine: Pick<EngineCalls, 'addBasket'>;
+  readonly connectivity: Connectivity;
+  readonly now: () => number;
+  /** In [0, 1): the jitter of the backoff. */
+  readonly random: () => number;
+  readonly log: CoreLog;
+}
+
+export type OutboxRunOutcome =
+  | { readonly kind: 'empty'; readonly sent: number }
+  | { readonly kind: 'offline'; readonly sent: number }
+  /** The oldest entry waits for its next attempt (epoch ms); the rest wait behind it. */
+  | { readonly kind: 'waiting'; readonly sent: number; readonly until: number };
+
+/** Warnings about a basket line, not a voucher: no conflict. */
+const NOT_A_VOUCHER_WARNING = new Set(['original_basket_item_not_found']);
+
+/** HTTP statuses of a refusal that sending the same request again cannot change. */
+const FINAL_REFUSALS = new Set([400, 404, 409, 413, 415, 422]);
+
+/**
+ * Sends the queued sales, oldest first and strictly in order, until the outbox is empty, the
+ * engine is unreachable, or the oldest entry must wait for its retry. An entry leaves the
+ * outbox only in the transaction that records the engine's acknowledgement (a replay counts)
+ * or parks it as a conflict.
+ */
+export async function sendOutbox(
+  deps: OutboxDeps,
+  shouldStop: () => boolean = () => false,
+): Promise<OutboxRunOutcome> {
+  let sent = 0;
+  for (;;) {
+    const entry = oldestOutboxEntry(deps.db);
+    if (!entry) return { kind: 'empty', sent };
+    if (!deps.connectivity.isOnline()) return { kind: 'offline', sent };
+    const due = entry.nextAttemptAt.getTime();
+    if (due > deps.now()) return { kind: 'waiting', sent, until: due };
+    if (shouldStop()) return { kind: 'waiting', sent, until: deps.now() };
+    if (!entry.request.ok) {
+      park(
+        deps,
+        entry,
+        UNREADABLE_OUTBOX_ENTRY,
+        `The queued sale cannot be read: ${entry.request.error}`,
+      );
+      continue;
+    }
+    const outcome = await deps.engine.addBasket(entry.request.value);
+    if (outcome.ok) {
+      deps.connectivity.reportAnswered();
+      acknowledge(deps, entry, outcome.value, outcome.warnings);
+      sent += 1;
+      continue;
+    }
+    const failure = outcome.error;
+    if (failure.kind === 'unreachable') {
+      deps.connectivity.reportUnreachable();
+      return { kind: 'offline', sent };
+    }
+    deps.connectivity.reportAnswered();
+    if (isFinalRefusal(failure)) {
+      park(deps, entry, REJECTED_BY_ENGINE, `The engine refused this sale: ${failure.message}`);
+      continue;
+    }
+    const until = deps.now() + backoffDelay(entry.attempts + 1, deps.random);
+    deferOutboxEntry(deps.db, entry.id, {
+      nextAttemptAt: new Date(until),
+      lastError: failure.message,
+    });
+    deps.log.warn(
+      { basketCode: entry.basketCode, attempts: entry.attempts + 1, retryAt: new Date(until) },
+      `a queued sale was not accepted; trying again later: ${failure.message}`,
+    );
+    return { kind: 'waiting', sent, until };
+  }
+}
+
+function isFinalRefusal(failure: EngineFailure): boolean {
+  return failure.kind === 'rejected' && FINAL_REFUSALS.has(failure.httpStatus);
+}
+
+/** The engine has the sale: out of the outbox, marked synced, its voucher warnings kept as conflicts. */
+function acknowledge(
+  deps: OutboxDeps,
+  entry: OutboxEntry,
+  results: AddBasketResults,
+  warnings: readonly EngineWarning[],
+): void {
+  const at = new Date(deps.now());
+  const codes = voucherCodesOf(deps, entry.basketCode);
+  const record = () => {
+    if (!removeOutboxEntry(deps.db, entry.id)) return;
+    if (!markSaleSynced(deps.db, entry.basketCode, results.basket.basket_id, at))
+      deps.log.warn(
+        { basketCode: entry.basketCode },
+        'a synced sale was not waiting in the journal',
+      );
+    for (const warning of warnings) {
+      if (NOT_A_VOUCHER_WARNING.has(warning.name)) continue;
+      recordConflict(deps.db, {
+        basketCode: entry.basketCode,
+        reason: warning.name,
+        message: warning.message,
+        voucherRef:
+          warning.voucherCode ??
+          (warning.voucherKey === undefined ? undefined : codes.get(warning.voucherKey)) ??
+          warning.voucherKey ??
+          warning.subject ??
+          null,
+        createdAt: at,
+      });
+    }
+  };
+  deps.db.transaction(record).immediate();
+  if (results.replayed)
+    deps.log.info({ basketCode: entry.basketCode }, 'the engine already had this queued sale');
+}
+
+/** The engine will never take this entry as it is: out of the outbox, kept as a conflict for a manager. */
+function park(deps: OutboxDeps, entry: OutboxEntry, reason: string, message: string): void {
+  const record = () => {
+    if (!removeOutboxEntry(deps.db, entry.id)) return;
+    recordConflict(deps.db, {
+      basketCode: entry.basketCode,
+      reason,
+      message,
+      voucherRef: null,
+      createdAt: new Date(deps.now()),
+    });
+  };
+  deps.db.transaction(record).immediate();
+  deps.log.error({ basketCode: entry.basketCode, reason }, message);
+}
+
+/** The codes the sale's vouchers were scanned by, so a conflict names what the cashier saw. */
+function voucherCodesOf(deps: OutboxDeps, basketCode: string): Map<string, string> {
+  const codes = new Map<string, string>();
+  try {
+    for (const voucher of findSale(deps.db, basketCode)?.vouchersRedeemed ?? [])
+      if (voucher.code !== null) codes.set(voucher.voucherKey, voucher.code);
+  } catch (error) {
+    // only a nicer name for the conflict is lost: the voucher key is shown instead
+    deps.log.warn({ err: error, basketCode }, 'the journal entry of a synced sale is unreadable');
+  }
+  return codes;
+}

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AddBasketRequest, AddBasketResults, HonourSyncResults } from '../../src-shared/wire';
+import type { EngineOutcome } from '../engine-client';
+import { countOutbox, findSale, honourCacheState } from '../store';
+import { queueOfflineSale } from '../store/test-support/queued-sale';
+import { openTempStore, type TempStore } from '../store/test-support/temp-store';
+import { createConnectivity } from './connectivity';
+import { startSync } from './start-sync';
+import { manualSchedule, silentLog } from './test-support';
+
+let store: TempStore;
+beforeEach(() => {
+  store = openTempStore();
+});
+afterEach(() => {
+  store.dispose();
+});
+
+const emptyFeed = (): Promise<EngineOutcome<HonourSyncResults>> =>
+  Promise.resolve({
+    ok: true,
+    warnings: [],
+    value: { changes: [], next_cursor: 0, has_more: false },
+  });
+const acknowledged = (request: AddBasketRequest): EngineOutcome<AddBasketResults> => ({
+  ok: true,
+  warnings: [],
+  value: {
+    basket: {
+      ...request.basket,
+      basket_id: 1,
+      basket_total_price: 1.45,
+      basket_total_discount: 0,
+      basket_total_adjusted_price: 1.45,
+      basket_items: [],
+      basket_vouchers: [],
+    },
+    vouchers_redeemed: [],
+    vouchers_created: [],
+    replayed: false,
+  },
+});
+
+describe('startSync', () => {
+  it('stop() waits for the add-basket in flight and records its acknowledgement', async () => {
+    queueOfflineSale(store.db, { basketCode: 'S001-01-20261123-0001', confirmedAt: new Date() });
+    const timers = manualSchedule();
+    const pending: { answer?: () => void } = {};
+    const connectivity = createConnectivity({
+      probe: () => Promise.resolve(true),
+      probeIntervalMs: 1000,
+      log: silentLog,
+      schedule: timers.schedule,
+    });
+    const sync = startSync({
+      db: store.db,
+      connectivity,
+      log: silentLog,
+      schedule: timers.schedule,
+      engine: {
+        syncHonourVouchers: emptyFeed,
+        addBasket: (request) =>
+          new Promise((resolve) => {
+            pending.answer = () => {
+              resolve(acknowledged(request));
+            };
+          }),
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pending.answer).toBeDefined();
+    const stopped = sync.stop();
+    let done = false;
+    void stopped.then(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toBe(false);
+    expect(countOutbox(store.db)).toBe(1);
+    pending.answer?.();
+    await stopped;
+    expect(countOutbox(store.db)).toBe(0);
+    expect(findSale(store.db, 'S001-01-20261123-0001')?.syncedAt).not.toBeNull();
+    expect(honourCacheState(store.db).cursor).toBe(0);
+    connectivity.stop();
+  });
+
+  it('syncNow probes an offline engine first, then syncs', async () => {
+    const timers = manualSchedule();
+    const connectivity = createConnectivity({
+      probe: () => Promise.resolve(true),
+      probeIntervalMs: 1000,
+      log: silentLog,
+      schedule: timers.schedule,
+    });
+    connectivity.reportUnreachable();
+    const sync = startSync({
+      db: store.db,
+      connectivity,
+      log: silentLog,
+      schedule: timers.schedule,
+      engine: {
+        syncHonourVouchers: emptyFeed,
+        addBasket: (request) => Promise.resolve(acknowledged(request)),
+      },
+    });
+    expect(honourCacheState(store.db).cursor).toBeNull();
+    await sync.syncNow();
+    expect(connectivity.isOnline()).toBe(true);
+    expect(honourCacheState(store.db).cursor).toBe(0);
+    await sync.stop();
+    connectivity.stop();
+  });
+});

@@ -1,0 +1,95 @@
+import type { Database } from 'better-sqlite3';
+import type { CoreLog } from '../core/context';
+import type { EngineCalls } from '../engine-client';
+import type { Connectivity } from './connectivity';
+import { HONOUR_PAGE_SIZE, pullHonourVouchers } from './honour-sync';
+import { sendOutbox } from './outbox-sender';
+import { realSchedule, type Schedule } from './timers';
+import { startWorker, type NextPass } from './worker';
+
+/** While online: refresh the honour cache this often. */
+export const HONOUR_REFRESH_MS = 30_000;
+/** While online with an empty outbox: look for newly queued sales this often. */
+export const OUTBOX_POLL_MS = 5_000;
+/** After a pass that failed for a reason other than the network. */
+export const RETRY_AFTER_FAULT_MS = 30_000;
+
+export interface SyncOptions {
+  readonly db: Database;
+  readonly engine: Pick<EngineCalls, 'syncHonourVouchers' | 'addBasket'>;
+  /** Probed by `syncNow()` when offline; the workers pause while it says offline. */
+  readonly connectivity: Connectivity & { probeNow(): Promise<boolean> };
+  readonly log: CoreLog;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly schedule?: Schedule;
+  readonly honourPageSize?: number;
+}
+
+export interface RunningSync {
+  /** One full sync now (probing first when offline): cache down, then outbox up; resolves when both are done. */
+  syncNow(): Promise<void>;
+  /** Stops both workers; resolves once an engine call in flight has been dealt with. */
+  stop(): Promise<void>;
+}
+
+/** The honour-cache worker and the outbox worker; they start at once from what SQLite holds. */
+export function startSync(options: SyncOptions): RunningSync {
+  const now = options.now ?? Date.now;
+  const schedule = options.schedule ?? realSchedule;
+  const { db, engine, connectivity, log } = options;
+  let stopping = false;
+
+  const honourPass = async (): Promise<NextPass> => {
+    if (!connectivity.isOnline()) return 'when-woken';
+    const pageSize = options.honourPageSize ?? HONOUR_PAGE_SIZE;
+    const outcome = await pullHonourVouchers({ db, engine, connectivity, now, pageSize });
+    switch (outcome.kind) {
+      case 'done':
+        if (outcome.changes > 0) log.info({ changes: outcome.changes }, 'honour cache updated');
+        return HONOUR_REFRESH_MS;
+      case 'offline':
+        return 'when-woken';
+      case 'failed':
+        log.warn({}, `the honour cache was not updated: ${outcome.message}`);
+        return RETRY_AFTER_FAULT_MS;
+    }
+  };
+  const outboxPass = async (): Promise<NextPass> => {
+    const outcome = await sendOutbox(
+      { db, engine, connectivity, now, random: options.random ?? Math.random, log },
+      () => stopping,
+    );
+    if (outcome.sent > 0) log.info({ sent: outcome.sent }, 'queued sales synced');
+    switch (outcome.kind) {
+      case 'empty':
+        return OUTBOX_POLL_MS;
+      case 'offline':
+        return 'when-woken';
+      case 'waiting':
+        return Math.max(0, outcome.until - now());
+    }
+  };
+
+  const common = { log, schedule, retryAfterFaultMs: RETRY_AFTER_FAULT_MS };
+  const honour = startWorker({ name: 'honour-cache', pass: honourPass, ...common });
+  const outbox = startWorker({ name: 'outbox', pass: outboxPass, ...common });
+  const unsubscribe = connectivity.onChange((online) => {
+    if (!online) return;
+    honour.wake();
+    outbox.wake();
+  });
+
+  return {
+    syncNow: async () => {
+      if (!connectivity.isOnline()) await connectivity.probeNow();
+      await honour.runNow();
+      await outbox.runNow();
+    },
+    stop: async () => {
+      stopping = true;
+      unsubscribe();
+      await Promise.all([honour.stop(), outbox.stop()]);
+    },
+  };
+}
