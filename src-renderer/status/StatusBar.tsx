@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTillClient } from '../client';
+import { useNow } from '../common/useNow';
+import { cacheAgeText } from './cache-age';
 import { statusQuery } from './queries';
 
-/** Always at the bottom: whether the engine answers, which terminal this is, what waits to sync. */
+/** Always at the bottom: whether the engine answers, which terminal this is, how fresh the voucher cache is, what waits to sync. */
 export function StatusBar() {
   const client = useTillClient();
   const { data: status, isError } = useQuery(statusQuery(client));
   const online = status?.online === true && !isError;
+  const now = useNow(30_000);
   return (
     <footer className="status-bar" aria-label="Till status">
       <p className={`status-bar__link ${online ? 'is-online' : 'is-offline'}`}>
@@ -19,6 +22,7 @@ export function StatusBar() {
       </p>
       <p>Store {status?.storeCode ?? '…'}</p>
       <p>Terminal {status?.terminalId ?? '…'}</p>
+      {status ? <p>{cacheAgeText(status.honourCacheUpdatedAt, now)}</p> : null}
       <p className={status && status.salesWaiting > 0 ? 'status-bar__waiting' : ''}>
         Sales waiting: {status?.salesWaiting ?? '…'}
       </p>
