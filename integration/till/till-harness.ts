@@ -64,14 +64,18 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Writes the till's config file into `dataDir`; returns its path. */
+/** Writes the till's config file into `dataDir` (plus any `extra` keys); returns its path. */
 export function writeTillConfig(
   engineUrl: string,
   terminal: TerminalAccount,
   dataDir: string,
+  extra: Readonly<Record<string, unknown>> = {},
 ): string {
   const configPath = join(dataDir, 'till.json');
-  writeFileSync(configPath, JSON.stringify(tillSettings(engineUrl, dataDir, terminal)));
+  writeFileSync(
+    configPath,
+    JSON.stringify({ ...tillSettings(engineUrl, dataDir, terminal), ...extra }),
+  );
   return configPath;
 }
 
@@ -79,8 +83,9 @@ export async function startTestTill(
   engineUrl: string,
   terminal: TerminalAccount,
   dataDir = tempDir('till-core-'),
+  extra: Readonly<Record<string, unknown>> = {},
 ): Promise<TestTill> {
-  const configPath = writeTillConfig(engineUrl, terminal, dataDir);
+  const configPath = writeTillConfig(engineUrl, terminal, dataDir, extra);
   const started = await startTill({
     env: {},
     argvPath: configPath,
