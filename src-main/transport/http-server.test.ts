@@ -96,6 +96,9 @@ describe('the loopback HTTP transport', () => {
   it('without a built UI, the root page says how to use the API', async () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await page.text()).toMatch(
       /browser mode without a built UI[\s\S]*POST \/api\/<group>\/<command>/,
     );

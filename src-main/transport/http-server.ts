@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type RequestHandler } from 'express';
 import type { TillHandlers } from '../../src-shared/till';
+import { contentSecurityPolicy } from './content-security-policy';
 import { dispatch } from './dispatch';
 import { isAllowedHost, isLoopbackAddress } from './loopback';
 
@@ -74,6 +75,15 @@ export function createTillHttpApp(options: TillHttpOptions, port: () => number):
       ok: false,
       error: { code: 'unknown_command', message: 'POST /api/<group>/<command>' },
     });
+  });
+  // The page's address carries the launch token: it must never leak through a Referer.
+  app.use((_request, response, next) => {
+    response.set({
+      'Content-Security-Policy': contentSecurityPolicy(`http://127.0.0.1:${String(port())}`),
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    next();
   });
   if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html' }));
   else app.get('/', (_request, response) => response.type('text/plain').send(NO_UI_YET));
