@@ -4,11 +4,27 @@
  * data dir, port 0, serving the built UI from dist/renderer), a page opened on the till's URL,
  * a second till on the same engine when it asks for one, and the engine's database for
  * assertions. Everything is stopped and removed after the test.
+ *
+ * For offline selling (issue 6) a test can `test.use({ tillOffline: { timeoutMs: 500 } })` (the
+ * `offline` key of the tills' configuration), stop and restart the engine on the same port and
+ * SQLite file (`engine.stop()`, `engine.restart()`; read `engine.db` afterwards, not the
+ * `engineDb` taken before), and `test.use({ tillsBehindGates: true })` to put each till behind
+ * its own TCP gate (`gates.of('01').close()` takes that till's network away).
  */
 import { test as base, type Page, type TestInfo } from '@playwright/test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src-engine/db/schema';
-import { startTestTill, TILL_ONE, TILL_TWO, type TestTill } from '../integration/till/till-harness';
+import {
+  startOfflineTill,
+  type OfflineSettings,
+} from '../integration/offline/support/offline-till';
+import {
+  startTestTill,
+  TILL_ONE,
+  TILL_TWO,
+  type TerminalAccount,
+  type TestTill,
+} from '../integration/till/till-harness';
 import { DiagnosticsPage } from './pages/diagnostics-page';
 import { ManagerPage } from './pages/manager-page';
 import { ReceiptPage } from './pages/receipt-page';
@@ -16,6 +32,7 @@ import { SalePage } from './pages/sale-page';
 import { Screens } from './pages/screens';
 import { StatusBar } from './pages/status-bar';
 import { startDemoEngine, type DemoEngine } from './support/engine';
+import { tillGates, type TillGates } from './support/gates';
 import { requireBuiltRenderer } from './support/renderer';
 
 export { expect } from '@playwright/test';
@@ -34,6 +51,12 @@ export interface TillUi {
 interface TillFixtures {
   /** The engine's log level: silent unless E2E_ENGINE_LOG says otherwise (e.g. `info` to debug). */
   engineLogLevel: string;
+  /** The `offline` key of the tills' configuration; none (the defaults) unless a test sets it. */
+  tillOffline: OfflineSettings | null;
+  /** Each till reaches the engine through its own gate (`gates.of(terminalId)`); off by default. */
+  tillsBehindGates: boolean;
+  /** The gates of this test's tills (when `tillsBehindGates`). */
+  gates: TillGates;
   /** The demo engine of this test. */
   engine: DemoEngine;
   /** The engine's database (Kysely), for assertions on locks, redemptions and baskets. */
@@ -51,6 +74,16 @@ interface TillFixtures {
 
 export const test = base.extend<TillFixtures>({
   engineLogLevel: [process.env.E2E_ENGINE_LOG ?? 'silent', { option: true }],
+  tillOffline: [null, { option: true }],
+  tillsBehindGates: [false, { option: true }],
+  gates: async ({ engine }, use) => {
+    const gates = tillGates(engine.url);
+    try {
+      await use(gates);
+    } finally {
+      await gates.stopAll();
+    }
+  },
   engine: async ({ engineLogLevel }, use) => {
     const engine = await startDemoEngine(engineLogLevel);
     try {
@@ -62,16 +95,24 @@ export const test = base.extend<TillFixtures>({
   engineDb: async ({ engine }, use) => {
     await use(engine.db);
   },
-  till: async ({ engine }, use) => {
-    const till = await startTestTill(engine.url, TILL_ONE);
+  till: async ({ engine, tillOffline, tillsBehindGates, gates }, use) => {
+    const till = await startFixtureTill(TILL_ONE, {
+      engineUrl: engine.url,
+      offline: tillOffline,
+      gates: tillsBehindGates ? gates : null,
+    });
     try {
       await use(till);
     } finally {
       await till.close();
     }
   },
-  secondTill: async ({ engine }, use) => {
-    const till = await startTestTill(engine.url, TILL_TWO);
+  secondTill: async ({ engine, tillOffline, tillsBehindGates, gates }, use) => {
+    const till = await startFixtureTill(TILL_TWO, {
+      engineUrl: engine.url,
+      offline: tillOffline,
+      gates: tillsBehindGates ? gates : null,
+    });
     try {
       await use(till);
     } finally {
@@ -94,6 +135,23 @@ export const test = base.extend<TillFixtures>({
     });
   },
 });
+
+/** A till core as the test set it up: straight to the engine or behind its gate, with or without an `offline` policy. */
+async function startFixtureTill(
+  terminal: TerminalAccount,
+  setup: {
+    readonly engineUrl: string;
+    readonly offline: OfflineSettings | null;
+    readonly gates: TillGates | null;
+  },
+): Promise<TestTill> {
+  const engineUrl = setup.gates
+    ? (await setup.gates.open(terminal.terminalId)).url
+    : setup.engineUrl;
+  return setup.offline === null
+    ? startTestTill(engineUrl, terminal)
+    : startOfflineTill(engineUrl, terminal, setup.offline);
+}
 
 /** Saves a full-page screenshot of the current screen into the test's output dir and attaches it. */
 export async function saveScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {

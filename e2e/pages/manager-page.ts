@@ -66,4 +66,13 @@ export class ManagerPage {
   auditEntry(text: string): Locator {
     return this.auditLog.getByRole('row').filter({ hasText: text });
   }
+
+  /** The row of `Sync conflicts` for a sale, by its basket code. */
+  conflict(basketCode: string): Locator {
+    return this.syncConflicts.getByRole('row').filter({ hasText: basketCode });
+  }
+
+  acknowledgeButton(basketCode: string): Locator {
+    return this.conflict(basketCode).getByRole('button', { name: 'Acknowledge', exact: true });
+  }
 }
