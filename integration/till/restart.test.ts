@@ -12,6 +12,7 @@ import {
   type TestEngine,
 } from '../../src-engine/test/harness';
 import { databasePath } from '../../src-main/store';
+import { startHttpProxy } from './http-proxy';
 import {
   startTestTill,
   tempDir,
@@ -56,7 +57,11 @@ describeEachDatabase('a till restarted mid-sale', (database) => {
     expect(refused.rejected.map((rejection) => rejection.reason)).toEqual(['voucher_locked']);
 
     const restarted = await startTestTill(engine.url, TILL_ONE, dataDir);
-    expect(await restarted.till.interrupted).toEqual({ released: [basketCode], pending: [] });
+    expect(await restarted.till.interrupted).toEqual({
+      confirmed: [],
+      released: [basketCode],
+      pending: [],
+    });
     const journal = new SQLite(databasePath(dataDir), { readonly: true });
     expect(
       journal.prepare('SELECT state FROM sales WHERE basket_code = ?').get(basketCode),
@@ -70,6 +75,41 @@ describeEachDatabase('a till restarted mid-sale', (database) => {
     expect(retried.applied.map((voucher) => voucher.code)).toEqual([code]);
     expect(retried.rejected).toEqual([]);
     await Promise.all([restarted.close(), other.close()]);
+  });
+
+  it('finishes a confirm the engine took but the till never journaled, instead of voiding it', async () => {
+    const proxy = await startHttpProxy(engine.url);
+    const dataDir = tempDir('till-restart-');
+    const first = await startTestTill(proxy.url, TILL_ONE, dataDir);
+    const { saleId, basketCode } = valueOf(await first.send('sale/start', {}));
+    valueOf(await first.send('sale/scan', { saleId, code: CROISSANT }));
+    proxy.holdAnswersTo('/auth/add-basket');
+    const confirming = first.send('sale/confirm', { saleId });
+    await expect.poll(() => proxy.held(), { timeout: 10_000 }).toBe(1);
+    // the engine has stored the basket; its answer never reaches the till, which stops here
+    await first.stop();
+    await confirming.catch(() => undefined);
+    await proxy.stop();
+
+    const restarted = await startTestTill(engine.url, TILL_ONE, dataDir);
+    expect(await restarted.till.interrupted).toEqual({
+      confirmed: [basketCode],
+      released: [],
+      pending: [],
+    });
+    const journal = new SQLite(databasePath(dataDir), { readonly: true });
+    expect(
+      journal.prepare('SELECT state, total_gross FROM sales WHERE basket_code = ?').get(basketCode),
+    ).toEqual({ state: 'confirmed', total_gross: 145 });
+    journal.close();
+    const baskets = await engine.db.kysely
+      .selectFrom('baskets')
+      .select('retailer_basket_code')
+      .where('retailer_basket_code', '=', basketCode)
+      .execute();
+    expect(baskets).toHaveLength(1);
+    expect(valueOf(await restarted.send('receipt/get', { basketCode })).syncState).toBe('synced');
+    await restarted.close();
   });
 
   it('refuses to start a new sale over one in progress, and reuses an untouched one', async () => {

@@ -3,7 +3,9 @@ import type { AddBasketResults } from '../../src-shared/wire';
 import type { EngineWarning } from '../engine-client';
 import { addBasketRequest } from '../sale/basket-request';
 import { engineSaleView } from '../sale/sale-view';
+import type { SaleState } from '../sale/sale-state';
 import { confirmSale, findSale, type JournalSale } from '../store';
+import { clearPendingConfirm, recordPendingConfirm } from '../store/pending-confirms';
 import { viewContext, type CoreContext } from './context';
 import { journalContent } from './journal-entry';
 import { commitOffline } from './offline-confirm';
@@ -12,15 +14,17 @@ import type { SaleBook, SaleEntry } from './sale-book';
 
 type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
 
-/** Writes what the engine stored: lines with their voucher shares, vouchers redeemed, warnings. */
-function journal(
+/**
+ * Writes what the engine stored: lines with their voucher shares, vouchers redeemed, warnings;
+ * the add-basket is no longer pending once this commits.
+ */
+export function journalEngineSale(
   context: CoreContext,
-  entry: SaleEntry,
+  state: SaleState,
   results: AddBasketResults,
   warnings: readonly EngineWarning[],
   confirmedAt: number,
 ): JournalSale {
-  const { state } = entry.sale;
   const view = engineSaleView(state, results.basket, warnings.map(wireWarningOf), {
     ...viewContext(context),
     now: confirmedAt,
@@ -39,6 +43,7 @@ function journal(
       syncedAt: new Date(context.now()),
       ...journalContent({ ...view, applied: redeemed }),
     });
+    clearPendingConfirm(context.db, state.basketCode);
     return findSale(context.db, state.basketCode);
   };
   const stored = context.db.transaction(record).immediate();
@@ -64,19 +69,30 @@ async function confirmOpen(
   if (sale.view.pricedBy === 'local' || !context.connectivity.isOnline())
     return confirmOffline(context, book, entry, sale.confirmedAt);
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
-  const outcome = await context.engine.addBasket(
-    addBasketRequest(sale.state, context.config, appliedKeys, sale.confirmedAt),
-  );
+  const { basketCode } = sale.state;
+  const request = addBasketRequest(sale.state, context.config, appliedKeys, sale.confirmedAt);
+  recordPendingConfirm(context.db, basketCode, request, new Date(context.now()));
+  const outcome = await context.engine.addBasket(request);
   if (!outcome.ok && outcome.error.kind === 'unreachable') {
     context.connectivity.reportUnreachable();
-    return confirmOffline(context, book, entry, sale.confirmedAt);
+    const queued = await confirmOffline(context, book, entry, sale.confirmedAt);
+    clearPendingConfirm(context.db, basketCode);
+    return queued;
   }
   context.connectivity.reportAnswered();
-  if (!outcome.ok)
+  if (!outcome.ok) {
+    clearPendingConfirm(context.db, basketCode);
     return { ok: false, error: { code: 'engine_rejected', message: outcome.error.message } };
+  }
   if (outcome.value.replayed)
     context.log.info({ basketCode: sale.state.basketCode }, 'the engine already had this sale');
-  const stored = journal(context, entry, outcome.value, outcome.warnings, sale.confirmedAt);
+  const stored = journalEngineSale(
+    context,
+    sale.state,
+    outcome.value,
+    outcome.warnings,
+    sale.confirmedAt,
+  );
   book.close(sale.state.saleId);
   return { ok: true, value: receiptOf(stored, context.config.locale) };
 }

@@ -1,9 +1,14 @@
 import { basketPriceRequest } from '../sale/basket-request';
 import { newSale } from '../sale/sale-state';
 import { appendAudit, listSales, voidSale } from '../store';
+import { saleFromAddBasket } from '../sale/sale-from-request';
+import { clearPendingConfirm, pendingConfirm } from '../store/pending-confirms';
+import { journalEngineSale } from './confirm';
 import type { CoreContext } from './context';
 
 export interface InterruptedSales {
+  /** Stopped mid-confirm: the add-basket was replayed and the sale journaled from the answer. */
+  readonly confirmed: readonly string[];
   /** Voided, their voucher locks released on the engine. */
   readonly released: readonly string[];
   /** Still open: the engine could not be told; the next start tries again. */
@@ -27,6 +32,7 @@ export async function releaseInterruptedSales(
   context: CoreContext,
   basketCodes: readonly string[],
 ): Promise<InterruptedSales> {
+  const confirmed: string[] = [];
   const released: string[] = [];
   const pending: string[] = [];
   const voidWithAudit = context.db.transaction((basketCode: string, at: Date) => {
@@ -41,6 +47,10 @@ export async function releaseInterruptedSales(
     });
   });
   for (const basketCode of basketCodes) {
+    const finished = await finishConfirm(context, basketCode);
+    if (finished === 'confirmed') confirmed.push(basketCode);
+    if (finished === 'pending') pending.push(basketCode);
+    if (finished !== 'not_confirming') continue;
     const outcome = await context.engine.getBasketPrice(
       basketPriceRequest(newSale(basketCode, basketCode), context.config),
     );
@@ -51,7 +61,35 @@ export async function releaseInterruptedSales(
     voidWithAudit.immediate(basketCode, new Date(context.now()));
     released.push(basketCode);
   }
-  if (released.length > 0 || pending.length > 0)
-    context.log.info({ released, pending }, 'sales interrupted by a restart');
-  return { released, pending };
+  if (confirmed.length + released.length + pending.length > 0)
+    context.log.info({ confirmed, released, pending }, 'sales interrupted by a restart');
+  return { confirmed, released, pending };
+}
+
+/**
+ * A sale stopped between sending its add-basket and journaling the answer: replaying the same
+ * request is safe (the engine answers a replay with what it stored), so the sale is journaled
+ * from that answer. A refusal means the engine never stored it: the sale is voided as usual.
+ */
+async function finishConfirm(
+  context: CoreContext,
+  basketCode: string,
+): Promise<'confirmed' | 'pending' | 'not_confirming'> {
+  const request = pendingConfirm(context.db, basketCode);
+  if (!request) return 'not_confirming';
+  const outcome = await context.engine.addBasket(request);
+  if (!outcome.ok && outcome.error.kind === 'unreachable') return 'pending';
+  if (!outcome.ok) {
+    clearPendingConfirm(context.db, basketCode);
+    return 'not_confirming';
+  }
+  const confirmedAt = Date.parse(request.basket.basket_timestamp_iso8601 ?? '');
+  journalEngineSale(
+    context,
+    saleFromAddBasket(request, context.config.currency),
+    outcome.value,
+    outcome.warnings,
+    Number.isNaN(confirmedAt) ? context.now() : confirmedAt,
+  );
+  return 'confirmed';
 }

@@ -92,7 +92,7 @@ export async function startTill(
   const core = createTillCore({ config, store, engine, log });
   const interrupted = core.releaseInterruptedSales().catch((error: unknown) => {
     log.error({ err: error }, 'could not release the sales a previous run left open');
-    return { released: [], pending: [] };
+    return { confirmed: [], released: [], pending: [] };
   });
   const uiToken = randomBytes(24).toString('base64url');
   const server = await startTillHttpServer({
