@@ -1,9 +1,8 @@
-import { formatMoney } from '../../src-shared/money';
 import type { ReceiptView } from '../../src-shared/till';
+import { LineMoneyCells } from '../common/LineMoneyCells';
 
 /** What was sold: one row per line, with its share of the discounts. */
 export function ReceiptLines({ receipt }: { readonly receipt: ReceiptView }) {
-  const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
   const count = new Intl.NumberFormat(receipt.locale);
   return (
     <div className="table-frame">
@@ -30,11 +29,7 @@ export function ReceiptLines({ receipt }: { readonly receipt: ReceiptView }) {
             <tr key={line.lineId}>
               <td>{line.name}</td>
               <td className="num">{count.format(line.quantity)}</td>
-              <td className="num">{money(line.unitPrice)}</td>
-              <td className={`num ${line.discount > 0 ? 'basket__discount' : 'basket__nil'}`}>
-                {line.discount > 0 ? money(-line.discount) : '—'}
-              </td>
-              <td className="num basket__total">{money(line.net)}</td>
+              <LineMoneyCells line={line} currency={receipt.currency} locale={receipt.locale} />
             </tr>
           ))}
         </tbody>

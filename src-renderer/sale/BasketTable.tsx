@@ -1,6 +1,7 @@
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
+import { LineMoneyCells } from '../common/LineMoneyCells';
 
 type Line = SaleView['lines'][number];
 
@@ -25,7 +26,6 @@ function shareTitle(line: Line, sale: NonNullable<BasketTableProps['sale']>): st
 
 function BasketRow({ line, sale, onQuantity, onRemove }: { line: Line } & BasketTableProps) {
   if (!sale) return null;
-  const money = (minor: number) => formatMoney(minor, sale.currency, sale.locale);
   const quantity = new Intl.NumberFormat(sale.locale).format(line.quantity);
   return (
     <tr>
@@ -59,13 +59,12 @@ function BasketRow({ line, sale, onQuantity, onRemove }: { line: Line } & Basket
           </button>
         </div>
       </td>
-      <td className="num">{money(line.unitPrice)}</td>
-      <td className={`num ${line.discount > 0 ? 'basket__discount' : 'basket__nil'}`}>
-        <span title={shareTitle(line, sale)}>
-          {line.discount > 0 ? money(-line.discount) : '—'}
-        </span>
-      </td>
-      <td className="num basket__total">{money(line.net)}</td>
+      <LineMoneyCells
+        line={line}
+        currency={sale.currency}
+        locale={sale.locale}
+        discountTitle={shareTitle(line, sale)}
+      />
       <td className="basket__actions">
         <button
           type="button"
