@@ -1,9 +1,10 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_rewards';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
-const MIGRATIONS = { '0001_initial': m0001 };
+const MIGRATIONS = { '0001_initial': m0001, '0002_rewards': m0002 };
 
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}

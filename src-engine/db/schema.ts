@@ -74,7 +74,25 @@ export interface CampaignTable {
   expiry_seconds: number | null;
   exclusive: number;
   created_at: number;
+  /** The reward's public id on the WLL face. */
+  uuid: string;
+  /** How purchase_reward gives a benefit its code; null: the campaign is not sold as a reward. */
+  code_type: CodeType | null;
+  /** OTP: the format around the generated part, e.g. `PROMO-{code}`. */
+  code_template: string | null;
+  /** OTP: how many characters the generated part has. */
+  code_length: number | null;
+  /** STATIC: the one code every purchaser gets. */
+  static_code: string | null;
+  /** WLL hideCode: the member is never shown the code (fulfilled through events instead). */
+  hide_code: number;
+  /** POOL: at or below this many unused codes, a low-stock event is reported. */
+  pool_threshold: number | null;
+  /** POOL: 1 once the low-stock event went out; back to 0 when a refill lifts it above. */
+  pool_low_notified: number;
 }
+
+export type CodeType = 'OTP' | 'POOL' | 'STATIC';
 
 export interface VoucherTable {
   id: Generated<number>;
@@ -106,6 +124,15 @@ export interface VoucherTable {
   redeemed_basket_id: number | null;
   /** Position in the honour-voucher change feed (honour vouchers only). */
   rev: number | null;
+  /** The benefit's public id on the WLL face. */
+  uuid: string;
+  /** The WLL `code.id` of the benefit's code. */
+  code_uuid: string;
+  /**
+   * A code this voucher shares with others (a STATIC reward's code, a pool code): not unique,
+   * so it is kept apart from `code`, which is the voucher's own unique code.
+   */
+  shared_code: string | null;
 }
 
 export interface BasketTable {
@@ -152,6 +179,68 @@ export interface AuditTable {
   reason: string | null;
 }
 
+export interface RewardPoolCodeTable {
+  id: Generated<number>;
+  chain_id: number;
+  campaign_id: number;
+  uuid: string;
+  value: string;
+  uploaded_at: number;
+  /** The benefit the code was handed to; null while unused. */
+  voucher_id: number | null;
+  taken_at: number | null;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  chain_id: number;
+  uuid: string;
+  type: string;
+  /** Who the event is about: the member number, else the benefit's public id. */
+  subject: string;
+  payload_json: string;
+  voucher_id: number | null;
+  reported_at: number;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  chain_id: number;
+  uuid: string;
+  url: string;
+  /** Space-separated event types, or `*` for every type. */
+  event_types: string;
+  /** The HMAC key deliveries are signed with (it must be readable to sign). */
+  secret: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: number;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number;
+  /** After this instant a failing delivery is given up (status `failed`). */
+  give_up_at: number;
+  delivered_at: number | null;
+  created_at: number;
+}
+
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: number;
+  /** The receiver's HTTP status; null when no answer came (refused, timed out). */
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   chains: ChainTable;
   stores: StoreTable;
@@ -165,4 +254,9 @@ export interface Database {
   basket_items: BasketItemTable;
   basket_item_vouchers: BasketItemVoucherTable;
   audit_log: AuditTable;
+  reward_pool_codes: RewardPoolCodeTable;
+  events: EventTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, Role } from '../db/schema';
@@ -111,6 +112,9 @@ export async function createCampaign(
       expiry_seconds: input.expirySeconds ?? null,
       exclusive: input.exclusive ? 1 : 0,
       created_at: now,
+      uuid: randomUUID(),
+      hide_code: 0,
+      pool_low_notified: 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

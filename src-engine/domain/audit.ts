@@ -2,7 +2,18 @@ import type { Executor } from '../repo/vouchers';
 import type { Actor } from './actor';
 
 export type AuditAction =
-  'lock' | 'unlock' | 'release' | 'claim' | 'unclaim' | 'redeem' | 'expire' | 'delete' | 'create';
+  | 'lock'
+  | 'unlock'
+  | 'release'
+  | 'claim'
+  | 'unclaim'
+  | 'redeem'
+  | 'expire'
+  | 'delete'
+  | 'create'
+  | 'purchase'
+  | 'validate'
+  | 'burn';
 
 /** One line of the audit trail, written in the same transaction as the change it records. */
 export async function audit(

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { VoucherTable } from '../db/schema';
 import { nextHonourRev, voucherById, type Executor, type VoucherRow } from '../repo/vouchers';
@@ -10,11 +10,21 @@ export function newVoucherKey(): string {
   return randomBytes(32).toString('hex');
 }
 
-export type NewVoucher = Omit<Insertable<VoucherTable>, 'voucher_key' | 'rev'> & {
+export type NewVoucher = Omit<
+  Insertable<VoucherTable>,
+  'voucher_key' | 'rev' | 'uuid' | 'code_uuid'
+> & {
   voucher_key?: string;
+  /** The benefit's public id; a fresh one when absent. */
+  uuid?: string;
+  /** The code's public id (a pool code brings its own); a fresh one when absent. */
+  code_uuid?: string;
 };
 
-/** Inserts a voucher (an honour voucher enters the change feed) and returns its id and key. */
+/**
+ * Inserts a voucher (an honour voucher enters the change feed) and returns its id and key.
+ * Every voucher is also a benefit on the WLL face, so it gets public ids for itself and its code.
+ */
 export async function insertVoucher(
   db: Executor,
   voucher: NewVoucher,
@@ -23,7 +33,13 @@ export async function insertVoucher(
   const rev = voucher.voucher_type === 'honour' ? await nextHonourRev(db, voucher.chain_id) : null;
   const row = await db
     .insertInto('vouchers')
-    .values({ ...voucher, voucher_key: key, rev })
+    .values({
+      ...voucher,
+      voucher_key: key,
+      rev,
+      uuid: voucher.uuid ?? randomUUID(),
+      code_uuid: voucher.code_uuid ?? randomUUID(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, key };

@@ -6,8 +6,8 @@ import type { Actor } from '../domain/actor';
 import { EngineError } from './errors';
 
 /**
- * The caller, from `Authorization: Bearer <api key>` (privileged) or the Spaaza session
- * headers; no_valid_session (401) when neither proves anyone.
+ * The caller, from `Authorization: Bearer <api key>` or WLL's `X-Api-Key` (privileged), or the
+ * Spaaza session headers; no_valid_session (401) when none proves anyone.
  */
 export async function authenticate(
   db: Kysely<Database>,
@@ -15,8 +15,9 @@ export async function authenticate(
   now: number,
 ): Promise<Actor> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '');
-  if (bearer?.[1]) {
-    const actor = await actorFromApiKey(db, bearer[1], now);
+  const apiKey = bearer?.[1] ?? request.get('x-api-key')?.trim();
+  if (apiKey) {
+    const actor = await actorFromApiKey(db, apiKey, now);
     if (actor) return actor;
     throw new EngineError('no_valid_session', 'the API key is not valid');
   }

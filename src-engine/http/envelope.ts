@@ -14,9 +14,31 @@ export function sendOk(
   });
 }
 
-export function sendError(response: Response, error: EngineError): void {
+/** Spaaza's envelope, or on the WLL face (wll-api.md §5.2) `{status: "error", error: {code, message}}`. */
+export function sendError(response: Response, error: EngineError, face: Face = 'spaaza'): void {
+  if (face === 'wll') {
+    response.status(error.status).json({
+      status: 'error',
+      error: { code: error.errorName.toUpperCase(), message: error.message },
+    });
+    return;
+  }
   response.status(error.status).json({
     result: { code: 2, status: 'error' },
     error: { code: error.code, name: error.errorName, description: error.message },
   });
+}
+
+/** The WLL face's success wrapper (wll-api.md §5.2). */
+export function sendWll(response: Response, data: unknown, status = 200): void {
+  response.status(status).json({ status: 'success', data });
+}
+
+export type Face = 'spaaza' | 'wll';
+
+const WLL_PATHS = /^\/(commands|benefits|events)(\/|$)/;
+
+/** Which face a path belongs to: the WLL reward calls, or everything else (Spaaza and admin). */
+export function faceOf(path: string): Face {
+  return WLL_PATHS.test(path) ? 'wll' : 'spaaza';
 }

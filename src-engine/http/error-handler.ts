@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { sendError } from './envelope';
+import { faceOf, sendError } from './envelope';
 import { EngineError } from './errors';
 
 function bodyParserFailure(error: unknown): EngineError | null {
@@ -32,14 +32,16 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     const known = error instanceof EngineError ? error : bodyParserFailure(error);
+    const face = faceOf(request.path);
     if (known) {
-      sendError(response, known);
+      sendError(response, known, face);
       return;
     }
     log.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
     sendError(
       response,
       new EngineError('internal_error', 'the engine failed to answer; the fault is logged'),
+      face,
     );
   };
 }
@@ -48,5 +50,6 @@ export const notFound: RequestHandler = (request, response) => {
   sendError(
     response,
     new EngineError('not_found', `no such call: ${request.method} ${request.path}`),
+    faceOf(request.path),
   );
 };

@@ -20,6 +20,18 @@ export const ERRORS = {
   voucher_state_conflict: { code: 1012, status: 409 },
   basket_already_exists: { code: 1200, status: 409 },
   already_exists: { code: 1013, status: 409 },
+  reward_not_found: { code: 1300, status: 404 },
+  reward_not_purchasable: { code: 1301, status: 409 },
+  code_pool_exhausted: { code: 1302, status: 409 },
+  code_space_exhausted: { code: 1303, status: 409 },
+  benefit_not_found: { code: 1304, status: 404 },
+  benefit_already_redeemed: { code: 1305, status: 409 },
+  voucher_not_redeemed: { code: 1306, status: 409 },
+  voucher_already_burned: { code: 1307, status: 409 },
+  voucher_expired: { code: 1308, status: 409 },
+  voucher_locked: { code: 1309, status: 409 },
+  voucher_owner_mismatch: { code: 1310, status: 403 },
+  webhook_not_found: { code: 1311, status: 404 },
   internal_error: { code: 1999, status: 500 },
 } as const;
 
