@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DATABASES } from '../test/harness';
 import { connect } from './connect';
-import { migrateToLatest } from './migrate';
+import { migrateTo, migrateToLatest } from './migrate';
 
 const postgres = DATABASES.find((database) => database.name === 'postgres');
 const ALL_MIGRATIONS = ['0001_initial', '0002_rewards'];
@@ -26,6 +27,55 @@ describe.skipIf(postgres === undefined)('migrations on PostgreSQL, beside other 
     } finally {
       await Promise.all([a.kysely.destroy(), b.kysely.destroy()]);
       await Promise.all([first.drop(), second.drop()]);
+    }
+  });
+});
+
+describe('upgrading a database of the first release', () => {
+  it('gives the rewards and vouchers already there their public ids, each its own', async () => {
+    const sqlite = DATABASES.find((database) => database.name === 'sqlite');
+    if (!sqlite) throw new Error('the SQLite test database is always present');
+    const created = await sqlite.create();
+    const db = connect(created.options.databaseUrl);
+    try {
+      expect(await migrateTo(db, '0001_initial')).toEqual(['0001_initial']);
+      const chain = await sql<{ id: number }>`
+        insert into chains (name, currency, timezone, honour_rev, created_at)
+        values ('Old', 'EUR', 'Europe/Amsterdam', 0, 1) returning id`.execute(db.kysely);
+      const chainId = chain.rows[0]?.id;
+      const campaign = await sql<{ id: number }>`
+        insert into campaigns (chain_id, title, voucher_type, amount, created_at)
+        values (${chainId}, 'Old €5', 'basket', 500, 1) returning id`.execute(db.kysely);
+      for (const key of ['a'.repeat(64), 'b'.repeat(64)]) {
+        await sql`
+          insert into vouchers (chain_id, voucher_key, campaign_id, voucher_type, currency, title, created_at)
+          values (${chainId}, ${key}, ${campaign.rows[0]?.id}, 'basket', 'EUR', 'Old €5', 1)`.execute(
+          db.kysely,
+        );
+      }
+
+      expect(await migrateToLatest(db)).toEqual(['0002_rewards']);
+      const vouchers = await db.kysely
+        .selectFrom('vouchers')
+        .select(['uuid', 'code_uuid', 'shared_code'])
+        .execute();
+      const campaigns = await db.kysely
+        .selectFrom('campaigns')
+        .select(['uuid', 'hide_code'])
+        .execute();
+      const ids = [
+        ...vouchers.flatMap((v) => [v.uuid, v.code_uuid]),
+        ...campaigns.map((c) => c.uuid),
+      ];
+      expect(ids).toHaveLength(5);
+      for (const id of ids)
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(ids).size).toBe(5);
+      expect(campaigns[0]?.hide_code).toBe(0);
+      expect(vouchers.every((v) => v.shared_code === null)).toBe(true);
+    } finally {
+      await db.close();
+      await created.drop();
     }
   });
 });

@@ -1,4 +1,10 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_rewards';
@@ -15,22 +21,43 @@ class InCodeProvider implements MigrationProvider {
       Object.fromEntries(
         Object.entries(MIGRATIONS).map(([name, migration]) => [
           name,
-          { up: (kysely) => migration.up(kysely, dialect) },
+          {
+            // Kysely runs PostgreSQL migrations in a transaction but not SQLite's, although
+            // SQLite's DDL is transactional too: a migration that fails must leave nothing behind.
+            up: (kysely: Kysely<unknown>) =>
+              dialect === 'sqlite'
+                ? kysely.transaction().execute((trx) => migration.up(trx, dialect))
+                : migration.up(kysely, dialect),
+          },
         ]),
       ),
     );
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+function migratorFor(db: Db): Migrator {
+  return new Migrator({
     db: db.kysely,
     provider: new InCodeProvider(db),
     // Kysely counts its bookkeeping tables in any schema as present unless told which one is
     // ours: a database holding other schemas (other stores, parallel test runs) would skip ours.
     ...(db.schema === undefined ? {} : { migrationTableSchema: db.schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+export type MigrationName = keyof typeof MIGRATIONS;
+
+/** Runs the migrations not yet applied; returns the names of those it ran. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return namesOf(await migratorFor(db).migrateToLatest());
+}
+
+/** Migrates up to and including `target` (an older schema, as a database of an earlier release has). */
+export async function migrateTo(db: Db, target: MigrationName): Promise<string[]> {
+  return namesOf(await migratorFor(db).migrateTo(target));
+}
+
+function namesOf({ error, results }: MigrationResultSet): string[] {
   if (error instanceof Error) throw error;
   if (error) throw new Error('a migration failed', { cause: error });
   return (results ?? [])
