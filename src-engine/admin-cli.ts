@@ -25,6 +25,7 @@ import {
   createVoucher,
 } from './domain/admin';
 import {
+  addPoolCodesFields,
   campaignInputFor,
   createAccountFields,
   createApiKeyFields,
@@ -35,6 +36,7 @@ import {
   createVoucherFields,
   voucherInputFor,
 } from './domain/admin-schemas';
+import { addPoolCodes } from './domain/rewards/pool';
 import { EngineError } from './http/errors';
 import { toDomainVoucher, type VoucherRow } from './repo/vouchers';
 
@@ -46,6 +48,7 @@ interface Flag {
 
 interface Context {
   readonly db: Kysely<Database>;
+  readonly dialect: Db['dialect'];
   readonly chainId: number;
   readonly now: number;
 }
@@ -236,12 +239,54 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       { name: 'lock-period-seconds', help: 'how long pricing holds a voucher (default 300)' },
       { name: 'expiry-seconds', help: 'vouchers expire this long after issue (default never)' },
       { name: 'exclusive', help: 'its vouchers are applied alone', boolean: true },
+      { name: 'code-type', help: 'sell it as a reward: OTP, POOL or STATIC codes' },
+      { name: 'code-template', help: 'OTP: format around {code}, e.g. PROMO-{code}' },
+      { name: 'code-length', help: 'OTP: characters generated for {code}, 4–32 (default 8)' },
+      { name: 'static-code', help: 'STATIC: the code every purchaser gets' },
+      { name: 'hide-code', help: 'the member is never shown the code', boolean: true },
+      { name: 'pool-threshold', help: 'POOL: report low stock at this many unused codes' },
+      { name: 'codes', help: 'POOL: initial codes, separated by commas or newlines' },
+      {
+        name: 'allow-duplicates',
+        help: 'POOL: a repeated code is handed out more than once',
+        boolean: true,
+      },
     ],
     fields: createCampaignFields,
     run: async ({ db, chainId, now }, fields) => {
       const input = valueOrUsageError(await campaignInputFor(db, chainId, fields));
       const campaignId = await createCampaign(db, input, now);
-      return `created ${input.incentive.type} campaign ${campaignId} "${input.title}" in chain ${chainId}`;
+      const campaign = await db
+        .selectFrom('campaigns')
+        .select('uuid')
+        .where('id', '=', campaignId)
+        .executeTakeFirstOrThrow();
+      const created = `created ${input.incentive.type} campaign ${campaignId} "${input.title}" in chain ${chainId}`;
+      return input.reward
+        ? `${created}\nreward ${campaign.uuid} (${input.reward.type} codes)`
+        : created;
+    },
+  }),
+  'add-pool-codes': command({
+    summary: 'add codes to a POOL reward (all or nothing)',
+    flags: [
+      { name: 'campaign-id', help: 'the POOL campaign' },
+      { name: 'codes', help: 'codes separated by commas or newlines (at most 5000)' },
+      {
+        name: 'allow-duplicates',
+        help: 'a repeated code is handed out more than once',
+        boolean: true,
+      },
+    ],
+    fields: addPoolCodesFields,
+    run: async ({ db, dialect, chainId, now }, fields) => {
+      const stock = await addPoolCodes(
+        { kysely: db, dialect },
+        { chainId, campaignId: fields.campaign_id },
+        { codes: fields.codes, allowDuplicates: fields.allow_duplicates ?? false },
+        now,
+      );
+      return `added ${stock.added} codes to campaign ${stock.campaignId}: ${stock.unused} of ${stock.total} unused`;
     },
   }),
   'create-voucher': command({
@@ -384,7 +429,7 @@ async function run(args: string[]): Promise<number> {
       console.error(`no chain ${chainId} in ${db.location}; create one with create-chain`);
       return 1;
     }
-    console.log(await work({ db: db.kysely, chainId, now: Date.now() }));
+    console.log(await work({ db: db.kysely, dialect: db.dialect, chainId, now: Date.now() }));
     return 0;
   } finally {
     await db.close();

@@ -12,6 +12,7 @@ import { rewardsRoutes } from './routes/rewards';
 import { voucherListRoutes } from './routes/voucher-lists';
 import { voucherRoutes } from './routes/vouchers';
 import { syncRoutes } from './routes/sync';
+import { webhookRoutes } from './routes/webhooks';
 
 export const BODY_LIMIT = '256kb';
 
@@ -33,6 +34,7 @@ export function createApp(deps: EngineDeps): Express {
   app.use(rewardsRoutes(deps));
   app.use(benefitsRoutes(deps));
   app.use(eventsRoutes(deps));
+  app.use(webhookRoutes(deps));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

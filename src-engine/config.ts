@@ -18,6 +18,17 @@ const envSchema = z.object({
     .min(60)
     .max(7 * 86_400)
     .default(12 * 3600),
+  /** How long a failing webhook delivery is retried (from its event) before it is given up. */
+  ENGINE_WEBHOOK_RETRY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(86_400),
+  /** How long one delivery attempt waits for the receiver. */
+  ENGINE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** How often the delivery worker looks for due deliveries. */
+  ENGINE_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
 });
 
 export type EngineConfig = z.infer<typeof envSchema>;

@@ -41,6 +41,11 @@ const engine = await start({
   ...schemaOption,
   demo: args.has('--demo'),
   sessionSeconds: config.ENGINE_SESSION_SECONDS,
+  webhooks: {
+    retryForMs: config.ENGINE_WEBHOOK_RETRY_SECONDS * 1000,
+    timeoutMs: config.ENGINE_WEBHOOK_TIMEOUT_MS,
+    pollMs: config.ENGINE_WEBHOOK_POLL_MS,
+  },
   log,
   ...(config.ENGINE_BOOTSTRAP_API_KEY ? { bootstrapApiKey: config.ENGINE_BOOTSTRAP_API_KEY } : {}),
 });

@@ -5,6 +5,8 @@ import { createApp } from './app';
 import { connect, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap, seedDemo, type DemoData } from './domain/demo';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './domain/webhooks/settings';
+import { startDeliveryWorker } from './domain/webhooks/worker';
 
 export interface StartOptions {
   readonly port?: number;
@@ -18,6 +20,8 @@ export interface StartOptions {
   readonly sessionSeconds?: number;
   readonly log?: Logger;
   readonly now?: () => number;
+  /** The webhook delivery worker's timing (tests use short ones); unset fields keep their defaults. */
+  readonly webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RunningEngine {
@@ -55,12 +59,19 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     const { port } = server.address() as AddressInfo;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     log.info({ url, database: db.location, dialect: db.dialect }, 'voucher engine listening');
+    const worker = startDeliveryWorker(
+      db.kysely,
+      { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks },
+      now,
+      log,
+    );
     return {
       url,
       port,
       db,
       demo,
       stop: async () => {
+        await worker.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) =>
           server.close(() => {

@@ -17,6 +17,7 @@ import { toPricedBasket, toWarning, unmatchedReturnWarning } from '../wire/price
 import { toVoucherObject } from '../wire/voucher-object';
 import type { Actor } from './actor';
 import { audit } from './audit';
+import { recordBasketAdded } from './events/basket-event';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import { issueReturnVouchers, matchReturns } from './returns';
 import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
@@ -112,6 +113,7 @@ async function store(
 
   const basketId = await insertBasket(trx, input, priced, requestHash, now, code);
   const redeemed = await settleRedemptions(trx, actor, priced, rows, basketId, code, now);
+  await recordBasketAdded(trx, input, code, priced, redeemed.rows, now);
   const created = [
     ...redeemed.created,
     ...(await issueReturnVouchers(trx, actor, matched, code, now)),

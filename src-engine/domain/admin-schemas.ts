@@ -5,6 +5,16 @@ import { err, ok, type Result } from '../../src-shared/result';
 import { code, currencyCode, voucherKey, type FieldIssue } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import type { CampaignIncentive, CampaignInput, VoucherInput } from './admin';
+import {
+  MAX_CODE_CHARS,
+  MAX_CODE_LENGTH,
+  MIN_CODE_LENGTH,
+  DEFAULT_CODE_FORMAT,
+  formattedLength,
+  templateProblem,
+} from './rewards/code-format';
+import { MAX_CODES_PER_UPLOAD } from './rewards/pool';
+import type { RewardCodeSettings } from './rewards/settings';
 
 /*
  * The fields of each admin operation, validated once for both faces: the admin HTTP
@@ -109,6 +119,100 @@ export const createMemberFields = z.object({
 const onlyFor = (voucherType: string) =>
   z.undefined({ error: `only a ${voucherType} campaign takes this field` }).optional();
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+/**
+ * Pool codes as one text (separated by commas and/or newlines) or as a list of texts: each
+ * trimmed, blanks dropped. Repeats are checked against the pool when the codes are added.
+ */
+export const poolCodeList = z
+  .union([z.string(), z.array(z.string())], {
+    error: 'must be codes separated by commas or newlines, or a list of codes',
+  })
+  .transform((given, context) => {
+    const codes = (typeof given === 'string' ? given.split(/[,\r\n]+/) : given)
+      .map((value) => value.trim())
+      .filter((value) => value !== '');
+    const refuse = (message: string) => {
+      context.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    if (codes.length === 0) return refuse('must hold at least one code');
+    if (codes.length > MAX_CODES_PER_UPLOAD)
+      return refuse(`at most ${MAX_CODES_PER_UPLOAD} codes per upload (got ${codes.length})`);
+    const tooLong = codes.find((value) => value.length > MAX_CODE_CHARS);
+    if (tooLong !== undefined)
+      return refuse(`a code has at most ${MAX_CODE_CHARS} characters (${tooLong.slice(0, 20)}…)`);
+    const unprintable = codes.find((value) => !PRINTABLE_ASCII.test(value));
+    if (unprintable !== undefined)
+      return refuse(
+        `codes may hold printable ASCII characters only (${JSON.stringify(unprintable)})`,
+      );
+    return codes;
+  });
+
+const codeTemplate = z
+  .string()
+  .max(MAX_CODE_CHARS)
+  .superRefine((template, context) => {
+    const problem = templateProblem(template);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/** How a campaign sold as a reward gives its benefits their codes; all absent: not a reward. */
+const rewardFields = {
+  code_type: z.enum(['OTP', 'POOL', 'STATIC'], { error: 'must be OTP, POOL or STATIC' }).optional(),
+  code_template: codeTemplate.optional(),
+  code_length: wholeNumber(MIN_CODE_LENGTH, MAX_CODE_LENGTH).optional(),
+  static_code: code.optional(),
+  hide_code: flag.optional(),
+  pool_threshold: wholeNumber(0, 1_000_000).optional(),
+  codes: poolCodeList.optional(),
+  allow_duplicates: flag.optional(),
+};
+
+type RewardFields = { [K in keyof typeof rewardFields]?: z.output<(typeof rewardFields)[K]> };
+
+/** Which code type each reward field belongs to (hide_code: every type). */
+const FIELD_CODE_TYPE: readonly [Exclude<keyof RewardFields, 'code_type' | 'hide_code'>, string][] =
+  [
+    ['code_template', 'OTP'],
+    ['code_length', 'OTP'],
+    ['static_code', 'STATIC'],
+    ['pool_threshold', 'POOL'],
+    ['codes', 'POOL'],
+    ['allow_duplicates', 'POOL'],
+  ];
+
+/** Each reward field given for the wrong code type (or without one), and what a type lacks. */
+function rewardFieldIssues(fields: RewardFields): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const type = fields.code_type;
+  for (const [field, owner] of FIELD_CODE_TYPE) {
+    if (fields[field] !== undefined && type !== owner)
+      issues.push({ path: field, message: `only a code_type ${owner} reward takes this field` });
+  }
+  if (fields.hide_code !== undefined && type === undefined)
+    issues.push({
+      path: 'hide_code',
+      message: 'only a reward (with a code_type) takes this field',
+    });
+  if (type === 'STATIC' && fields.static_code === undefined)
+    issues.push({ path: 'static_code', message: 'a STATIC reward needs its code' });
+  if (type === 'OTP') {
+    const format = {
+      template: fields.code_template ?? DEFAULT_CODE_FORMAT.template,
+      length: fields.code_length ?? DEFAULT_CODE_FORMAT.length,
+    };
+    if (formattedLength(format) > MAX_CODE_CHARS)
+      issues.push({
+        path: 'code_template',
+        message: `with code_length ${format.length} its codes would be longer than ${MAX_CODE_CHARS} characters`,
+      });
+  }
+  return issues;
+}
+
 const campaignCommon = {
   title: name,
   lock_period_seconds: wholeNumber(1, 86_400).optional(),
@@ -117,35 +221,41 @@ const campaignCommon = {
     .nullable()
     .optional(),
   exclusive: flag.optional(),
+  ...rewardFields,
 };
 
-export const createCampaignFields = z.discriminatedUnion(
-  'voucher_type',
-  [
-    z.object({
-      ...campaignCommon,
-      voucher_type: z.literal('basket'),
-      amount: decimalAmount,
-      discount_ratio: onlyFor('basket_pct'),
-      honour_code: onlyFor('honour'),
-    }),
-    z.object({
-      ...campaignCommon,
-      voucher_type: z.literal('basket_pct'),
-      discount_ratio: discountRatioPpm,
-      amount: onlyFor('basket'),
-      honour_code: onlyFor('honour'),
-    }),
-    z.object({
-      ...campaignCommon,
-      voucher_type: z.literal('honour'),
-      honour_code: code,
-      amount: onlyFor('basket'),
-      discount_ratio: onlyFor('basket_pct'),
-    }),
-  ],
-  { error: 'must be basket, basket_pct or honour' },
-);
+export const createCampaignFields = z
+  .discriminatedUnion(
+    'voucher_type',
+    [
+      z.object({
+        ...campaignCommon,
+        voucher_type: z.literal('basket'),
+        amount: decimalAmount,
+        discount_ratio: onlyFor('basket_pct'),
+        honour_code: onlyFor('honour'),
+      }),
+      z.object({
+        ...campaignCommon,
+        voucher_type: z.literal('basket_pct'),
+        discount_ratio: discountRatioPpm,
+        amount: onlyFor('basket'),
+        honour_code: onlyFor('honour'),
+      }),
+      z.object({
+        ...campaignCommon,
+        voucher_type: z.literal('honour'),
+        honour_code: code,
+        amount: onlyFor('basket'),
+        discount_ratio: onlyFor('basket_pct'),
+      }),
+    ],
+    { error: 'must be basket, basket_pct or honour' },
+  )
+  .superRefine((fields, context) => {
+    for (const issue of rewardFieldIssues(fields))
+      context.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  });
 export type CreateCampaignFields = z.output<typeof createCampaignFields>;
 
 export const createVoucherFields = z.object({
@@ -164,6 +274,15 @@ export const createVoucherFields = z.object({
     .optional(),
 });
 export type CreateVoucherFields = z.output<typeof createVoucherFields>;
+
+export const addPoolCodesFields = z.object({
+  campaign_id: wholeNumber(1, MAX_ID),
+  codes: poolCodeList,
+  allow_duplicates: flag.optional(),
+});
+export type AddPoolCodesFields = z.output<typeof addPoolCodesFields>;
+
+export const poolStockFields = z.object({ campaign_id: wholeNumber(1, MAX_ID) });
 
 export const createApiKeyFields = z.object({ label: z.string().trim().min(1).max(100) });
 
@@ -190,6 +309,42 @@ function positiveMinorUnits(
   if (!minor.ok) return err([{ path: field, message: minor.error.message }]);
   if (minor.value <= 0) return err([{ path: field, message: 'must be more than 0' }]);
   return minor;
+}
+
+/** The reward settings of checked campaign fields; undefined for a campaign not sold as a reward. */
+function rewardSettingsOf(fields: CreateCampaignFields): RewardCodeSettings | undefined {
+  const hideCode = fields.hide_code ?? false;
+  switch (fields.code_type) {
+    case undefined:
+      return undefined;
+    case 'OTP':
+      return {
+        type: 'OTP',
+        hideCode,
+        format: {
+          template: fields.code_template ?? DEFAULT_CODE_FORMAT.template,
+          length: fields.code_length ?? DEFAULT_CODE_FORMAT.length,
+        },
+      };
+    case 'STATIC':
+      if (fields.static_code === undefined)
+        throw new Error('unreachable: the schema refuses a STATIC reward without static_code');
+      return { type: 'STATIC', hideCode, staticCode: fields.static_code };
+    case 'POOL':
+      return {
+        type: 'POOL',
+        hideCode,
+        threshold: fields.pool_threshold ?? null,
+        ...(fields.codes === undefined
+          ? {}
+          : {
+              initialCodes: {
+                codes: fields.codes,
+                allowDuplicates: fields.allow_duplicates ?? false,
+              },
+            }),
+      };
+  }
 }
 
 /** The campaign to create in the chain, its amount in the chain's minor units. */
@@ -222,6 +377,7 @@ export async function campaignInputFor(
       : { lockPeriodSeconds: fields.lock_period_seconds }),
     ...(fields.expiry_seconds === undefined ? {} : { expirySeconds: fields.expiry_seconds }),
     ...(fields.exclusive === undefined ? {} : { exclusive: fields.exclusive }),
+    reward: rewardSettingsOf(fields),
   });
 }
 

@@ -6,6 +6,8 @@ import { EngineError } from '../http/errors';
 import { createAccount } from './accounts';
 import type { Actor } from './actor';
 import { audit } from './audit';
+import { insertPoolCodes } from './rewards/pool';
+import { rewardColumns, type RewardCodeSettings } from './rewards/settings';
 import { insertVoucher } from './voucher-factory';
 
 /* The operations an admin performs: the admin CLI and the admin HTTP endpoints both call these. */
@@ -91,34 +93,41 @@ export interface CampaignInput {
   readonly lockPeriodSeconds?: number;
   readonly expirySeconds?: number | null;
   readonly exclusive?: boolean;
+  /** How it is sold as a reward (purchase_reward); absent: it is not. */
+  readonly reward?: RewardCodeSettings | undefined;
 }
 
+/** Creates the campaign, with a POOL reward's initial codes in the same transaction. */
 export async function createCampaign(
   db: Kysely<Database>,
   input: CampaignInput,
   now: number,
 ): Promise<number> {
-  const { incentive } = input;
-  const row = await db
-    .insertInto('campaigns')
-    .values({
-      chain_id: input.chainId,
-      title: input.title,
-      voucher_type: incentive.type,
-      amount: incentive.type === 'basket' ? incentive.amount : null,
-      ratio_ppm: incentive.type === 'basket_pct' ? incentive.ratioPpm : null,
-      honour_code: incentive.type === 'honour' ? incentive.honourCode : null,
-      lock_period_seconds: input.lockPeriodSeconds ?? 300,
-      expiry_seconds: input.expirySeconds ?? null,
-      exclusive: input.exclusive ? 1 : 0,
-      created_at: now,
-      uuid: randomUUID(),
-      hide_code: 0,
-      pool_low_notified: 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const { incentive, reward } = input;
+  return db.transaction().execute(async (trx) => {
+    const campaign = await trx
+      .insertInto('campaigns')
+      .values({
+        chain_id: input.chainId,
+        title: input.title,
+        voucher_type: incentive.type,
+        amount: incentive.type === 'basket' ? incentive.amount : null,
+        ratio_ppm: incentive.type === 'basket_pct' ? incentive.ratioPpm : null,
+        honour_code: incentive.type === 'honour' ? incentive.honourCode : null,
+        lock_period_seconds: input.lockPeriodSeconds ?? 300,
+        expiry_seconds: input.expirySeconds ?? null,
+        exclusive: input.exclusive ? 1 : 0,
+        created_at: now,
+        uuid: randomUUID(),
+        ...rewardColumns(reward),
+        pool_low_notified: 0,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (reward?.type === 'POOL' && reward.initialCodes)
+      await insertPoolCodes(trx, campaign, reward.initialCodes, now);
+    return campaign.id;
+  });
 }
 
 export interface VoucherInput {

@@ -1,5 +1,6 @@
 import type { Executor } from '../repo/vouchers';
 import type { Actor } from './actor';
+import { recordVoucherEvent } from './events/voucher-event';
 
 export type AuditAction =
   | 'lock'
@@ -15,13 +16,22 @@ export type AuditAction =
   | 'validate'
   | 'burn';
 
-/** One line of the audit trail, written in the same transaction as the change it records. */
+export interface AuditDetail {
+  voucherId?: number | null;
+  basketCode?: string | null;
+  reason?: string | null;
+}
+
+/**
+ * One line of the audit trail, written in the same transaction as the change it records, with
+ * the voucher's event (the outbox its webhooks are delivered from).
+ */
 export async function audit(
   db: Executor,
   actor: Actor,
   action: AuditAction,
   at: number,
-  detail: { voucherId?: number | null; basketCode?: string | null; reason?: string | null } = {},
+  detail: AuditDetail = {},
 ): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -35,4 +45,11 @@ export async function audit(
       reason: detail.reason ?? null,
     })
     .execute();
+  if (detail.voucherId !== undefined && detail.voucherId !== null) {
+    await recordVoucherEvent(db, action, at, {
+      voucherId: detail.voucherId,
+      basketCode: detail.basketCode ?? null,
+      reason: detail.reason ?? null,
+    });
+  }
 }

@@ -25,7 +25,13 @@ export interface DemoData {
   readonly accounts: typeof DEMO_ACCOUNTS;
   readonly vouchers: Readonly<Record<'fiveEuro' | 'tenPercent' | 'unclaimed' | 'expired', string>>;
   readonly honourCodes: readonly string[];
+  /** The public ids of the rewards purchase_reward sells, one per code type. */
+  readonly rewards: Readonly<Record<'otp' | 'pool' | 'static', string>>;
+  /** The POOL reward's codes, in the order it hands them out. */
+  readonly poolCodes: readonly string[];
 }
+
+export const DEMO_POOL_THRESHOLD = 5;
 
 /**
  * The demo chain the till's own demo prices against (issue 3 §6): chain 1 "Demo Retail",
@@ -117,6 +123,62 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
     );
     honourCodes.push(code);
   }
+
+  // After the vouchers' campaigns, so that their ids stay 1–3. Suites that take the chain's
+  // last campaign of each voucher type get these, hence the same €5.00 as the first.
+  const otp = await createCampaign(
+    db,
+    {
+      chainId,
+      title: '€5.00 off with a promo code',
+      incentive: { type: 'basket', amount: 500 },
+      expirySeconds: 30 * 86_400,
+      reward: { type: 'OTP', format: { template: 'PROMO-{code}', length: 6 }, hideCode: false },
+    },
+    now,
+  );
+  const poolCodes = Array.from(
+    { length: 20 },
+    (_, n) => `CINEMA-${String(n + 1).padStart(4, '0')}`,
+  );
+  const pool = await createCampaign(
+    db,
+    {
+      chainId,
+      title: 'Cinema ticket from our partner',
+      incentive: { type: 'honour', honourCode: 'PARTNER-CINEMA' },
+      expirySeconds: 60 * 86_400,
+      reward: {
+        type: 'POOL',
+        threshold: DEMO_POOL_THRESHOLD,
+        hideCode: false,
+        initialCodes: { codes: poolCodes, allowDuplicates: false },
+      },
+    },
+    now,
+  );
+  const staticReward = await createCampaign(
+    db,
+    {
+      chainId,
+      title: '15 % off in the summer sale',
+      incentive: { type: 'basket_pct', ratioPpm: 150_000 },
+      expirySeconds: 14 * 86_400,
+      reward: { type: 'STATIC', staticCode: 'SUMMER15', hideCode: false },
+    },
+    now,
+  );
+  const uuids = await db
+    .selectFrom('campaigns')
+    .select(['id', 'uuid'])
+    .where('id', 'in', [otp, pool, staticReward])
+    .execute();
+  const uuidOf = (id: number): string => {
+    const row = uuids.find((campaign) => campaign.id === id);
+    if (!row) throw new Error(`demo campaign ${id} vanished`);
+    return row.uuid;
+  };
+
   return {
     chainId,
     storeCode: 'S001',
@@ -128,6 +190,8 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
       expired: expired.key,
     },
     honourCodes,
+    rewards: { otp: uuidOf(otp), pool: uuidOf(pool), static: uuidOf(staticReward) },
+    poolCodes,
   };
 }
 

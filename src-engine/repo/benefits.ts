@@ -44,5 +44,7 @@ export async function benefitByUuid(
   chainId: number,
   uuid: string,
 ): Promise<BenefitRow | undefined> {
-  return selectBenefits(db, chainId).where('vouchers.uuid', '=', uuid.toLowerCase()).executeTakeFirst();
+  return selectBenefits(db, chainId)
+    .where('vouchers.uuid', '=', uuid.toLowerCase())
+    .executeTakeFirst();
 }

@@ -16,6 +16,7 @@ import {
   createVoucher,
 } from '../domain/admin';
 import {
+  addPoolCodesFields,
   auditQueryFields,
   campaignInputFor,
   createAccountFields,
@@ -25,8 +26,11 @@ import {
   createMemberFields,
   createStoreFields,
   createVoucherFields,
+  poolStockFields,
   voucherInputFor,
 } from '../domain/admin-schemas';
+import { addPoolCodes, poolStock, type PoolStock } from '../domain/rewards/pool';
+import { campaignById, rewardSummary } from '../domain/rewards/settings';
 import { findVoucher } from '../repo/vouchers';
 import { authenticate } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
@@ -86,6 +90,16 @@ async function auditEntries(
   }));
 }
 
+function stockAnswer(stock: PoolStock) {
+  return {
+    campaign_id: stock.campaignId,
+    reward_id: stock.rewardId,
+    total: stock.total,
+    unused: stock.unused,
+    threshold: stock.threshold,
+  };
+}
+
 /** The admin operations of domain/admin.ts over HTTP, always within the caller's chain (§9). */
 export function adminRoutes(deps: EngineDeps): Router {
   const router = Router();
@@ -143,11 +157,40 @@ export function adminRoutes(deps: EngineDeps): Router {
     const fields = parseParams(createCampaignFields, paramsOf(request));
     const input = valueOrInvalid(await campaignInputFor(db, chainId, fields));
     const campaignId = await createCampaign(db, input, deps.now());
+    const campaign = await campaignById(db, chainId, campaignId);
     sendOk(response, {
       result_type: 'create-campaign',
       campaign_id: campaignId,
       title: input.title,
       voucher_type: input.incentive.type,
+      ...rewardSummary(campaign),
+      ...(campaign.code_type === 'POOL'
+        ? { pool: stockAnswer(await poolStock(db, chainId, campaignId)) }
+        : {}),
+    });
+  });
+
+  router.post('/admin/campaigns/:id/codes', async (request, response) => {
+    const { chainId } = await admin(request);
+    const fields = parseParams(addPoolCodesFields, {
+      ...paramsOf(request),
+      campaign_id: request.params.id,
+    });
+    const stock = await addPoolCodes(
+      deps.db,
+      { chainId, campaignId: fields.campaign_id },
+      { codes: fields.codes, allowDuplicates: fields.allow_duplicates ?? false },
+      deps.now(),
+    );
+    sendOk(response, { result_type: 'add-pool-codes', added: stock.added, ...stockAnswer(stock) });
+  });
+
+  router.get('/admin/campaigns/:id/codes', async (request, response) => {
+    const { chainId } = await admin(request);
+    const { campaign_id } = parseParams(poolStockFields, { campaign_id: request.params.id });
+    sendOk(response, {
+      result_type: 'get-pool-codes',
+      ...stockAnswer(await poolStock(db, chainId, campaign_id)),
     });
   });
 

@@ -61,6 +61,7 @@ describeEachDatabase('the admin CLI', (database) => {
       'create-voucher',
       'create-api-key',
       'list-vouchers',
+      'add-pool-codes',
     ])
       expect(help.stdout).toContain(name);
   });
@@ -206,6 +207,143 @@ describeEachDatabase('the admin CLI', (database) => {
         expect(outcome.stderr).not.toMatch(/\n\s+at /);
       }
       expect((await cli('list-vouchers')).stdout).toBe(before.stdout);
+    },
+    MANY_RUNS_TIMEOUT,
+  );
+
+  it(
+    'creates a reward of each code type and refills a pool',
+    async () => {
+      const campaignIdIn = (stdout: string) => /campaign (\d+) /.exec(stdout)?.[1] ?? '';
+      const otp = await cli(
+        'create-campaign',
+        '--title',
+        'Promo',
+        '--voucher-type',
+        'basket',
+        '--amount',
+        '2',
+        '--code-type',
+        'OTP',
+        '--code-template',
+        'PROMO-{code}',
+        '--code-length',
+        '6',
+      );
+      expect(otp).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(otp.stdout).toMatch(
+        /created basket campaign \d+ "Promo" .*\nreward [0-9a-f-]{36} \(OTP codes\)/,
+      );
+      const statics = await cli(
+        'create-campaign',
+        '--title',
+        'Summer',
+        '--voucher-type',
+        'basket_pct',
+        '--discount-ratio',
+        '0.15',
+        '--code-type',
+        'STATIC',
+        '--static-code',
+        'SUMMER15',
+        '--hide-code',
+      );
+      expect(statics.stdout).toMatch(/\(STATIC codes\)/);
+      const pool = await cli(
+        'create-campaign',
+        '--title',
+        'Cinema',
+        '--voucher-type',
+        'honour',
+        '--honour-code',
+        'CINEMA',
+        '--code-type',
+        'POOL',
+        '--pool-threshold',
+        '1',
+        '--codes',
+        'C-1,C-2',
+      );
+      expect(pool.stdout).toMatch(/\(POOL codes\)/);
+      const poolId = campaignIdIn(pool.stdout);
+
+      const repeated = await cli('add-pool-codes', '--campaign-id', poolId, '--codes', 'C-3\nC-1');
+      expect(repeated).toMatchObject({ exitCode: 1, stdout: '' });
+      expect(repeated.stderr).toMatch(/refused: codes: 1 repeated .*C-1/);
+      const refill = await cli(
+        'add-pool-codes',
+        '--campaign-id',
+        poolId,
+        '--codes',
+        'C-3\nC-1',
+        '--allow-duplicates',
+      );
+      expect(refill).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(refill.stdout).toBe(`added 2 codes to campaign ${poolId}: 4 of 4 unused\n`);
+      const notPool = await cli(
+        'add-pool-codes',
+        '--campaign-id',
+        campaignIdIn(otp.stdout),
+        '--codes',
+        'X',
+      );
+      expect(notPool).toMatchObject({ exitCode: 1 });
+      expect(notPool.stderr).toMatch(/only a POOL reward has pool codes/);
+
+      const cases: [string[], RegExp][] = [
+        [
+          [
+            'create-campaign',
+            '--title',
+            't',
+            '--voucher-type',
+            'basket',
+            '--amount',
+            '1',
+            '--code-type',
+            'OTP',
+            '--code-template',
+            'PROMO',
+          ],
+          /--code-template: must contain \{code\} exactly once/,
+        ],
+        [
+          [
+            'create-campaign',
+            '--title',
+            't',
+            '--voucher-type',
+            'basket',
+            '--amount',
+            '1',
+            '--code-type',
+            'OTP',
+            '--pool-threshold',
+            '2',
+          ],
+          /--pool-threshold: only a code_type POOL reward takes this field/,
+        ],
+        [
+          [
+            'create-campaign',
+            '--title',
+            't',
+            '--voucher-type',
+            'basket',
+            '--amount',
+            '1',
+            '--code-type',
+            'STATIC',
+          ],
+          /--static-code is required/,
+        ],
+        [['add-pool-codes', '--campaign-id', poolId], /--codes is required/],
+      ];
+      for (const [args, message] of cases) {
+        const outcome = await cli(...args);
+        expect(outcome.exitCode, args.join(' ')).toBe(2);
+        expect(outcome.stderr, args.join(' ')).toMatch(message);
+      }
     },
     MANY_RUNS_TIMEOUT,
   );

@@ -37,6 +37,7 @@ describeEachDatabase('voucher calls', (database) => {
       .selectFrom('campaigns')
       .select(['id', 'voucher_type'])
       .where('chain_id', '=', 1)
+      .where('code_type', 'is', null)
       .execute();
     for (const row of rows) campaigns[row.voucher_type] = row.id;
     otherChainKey = await seedOtherChain();

@@ -1,4 +1,6 @@
+import { wllStatus } from '../../src-shared/vouchers';
 import type { BenefitRow } from '../repo/benefits';
+import { toDomainVoucher } from '../repo/vouchers';
 
 /*
  * The WLL face of a voucher (wll-api.md §2.2): a benefit with its reward, owner and code, in
@@ -53,13 +55,12 @@ export interface WllBenefit {
 const iso = (at: number): string => new Date(at).toISOString();
 const isoOrNull = (at: number | null): string | null => (at === null ? null : iso(at));
 
-/** Burned > validated > redeemed > expired (only when untouched) > created. */
+/**
+ * Burned > validated > redeemed > expired (only when untouched) > created. The shared rule, so
+ * that a benefit reads EXPIRED from the same instant its voucher stops being usable.
+ */
 export function benefitState(row: BenefitRow, now: number): BenefitState {
-  if (row.burned_at !== null) return 'BURNED';
-  if (row.validated_at !== null) return 'VALIDATED';
-  if (row.claimed_at !== null) return 'REDEEMED';
-  if (row.expires_at !== null && now > row.expires_at) return 'EXPIRED';
-  return 'CREATED';
+  return wllStatus(toDomainVoucher(row), now);
 }
 
 /** The code the member is given: the voucher's own, or the one it shares (static, pool). */
@@ -67,10 +68,11 @@ export function codeValueOf(row: Pick<BenefitRow, 'code' | 'shared_code'>): stri
   return row.code ?? row.shared_code;
 }
 
+/** What the benefit is worth as issued: a burn moves a fixed amount to amount_redeemed, leaving 0. */
 function discountsOf(row: BenefitRow): WllDiscount[] {
   switch (row.voucher_type) {
     case 'basket':
-      return [{ type: 'ABSOLUTE', value: row.amount ?? 0 }];
+      return [{ type: 'ABSOLUTE', value: row.amount_original ?? row.amount ?? 0 }];
     case 'basket_pct':
       return [{ type: 'PERCENTAGE', value: (row.ratio_ppm ?? 0) / 10_000 }];
     case 'honour':

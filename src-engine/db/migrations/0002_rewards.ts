@@ -106,9 +106,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
 
   await withId('webhook_attempts')
-    .addColumn('delivery_id', 'integer', (col) =>
-      col.notNull().references('webhook_deliveries.id'),
-    )
+    .addColumn('delivery_id', 'integer', (col) => col.notNull().references('webhook_deliveries.id'))
     .addColumn('at', sql.raw(instant), (col) => col.notNull())
     .addColumn('status_code', 'integer')
     .addColumn('error', 'text')

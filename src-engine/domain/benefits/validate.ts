@@ -1,0 +1,116 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { Database, VoucherTable } from '../../db/schema';
+import { invalidParameters } from '../../http/errors';
+import type { BenefitRow } from '../../repo/benefits';
+import type { Actor } from '../actor';
+import type { AuditAction } from '../audit';
+import {
+  allOf,
+  claimed,
+  NO_LOCK,
+  notBurned,
+  present,
+  unexpiredAt,
+  unlockedAt,
+  type Guard,
+} from '../voucher-ops/guards';
+import { changeBenefit, type BenefitChange } from './change';
+import type { GeoPoint } from './geo';
+import { benefitByCode } from './lookup';
+import { validationRefusal, voucherNotFound } from './refusals';
+
+export interface ValidateVoucherRequest {
+  readonly code: string;
+  /** Validate now and burn later (wll-api.md §1.4): sets only `validated_at`. */
+  readonly allowFutureValidation: boolean;
+  /** The member number of whoever presents the code; a benefit of someone else is refused. */
+  readonly userIdentifier?: string | undefined;
+  /** The store code where the code is presented; recorded in the audit trail. */
+  readonly venueIdentifier?: string | undefined;
+  /** Accepted as WLL sends it; the engine keeps no location. */
+  readonly position?: GeoPoint | undefined;
+}
+
+/**
+ * validate_voucher (wll-api.md §1): checks a redeemed benefit's code and burns it, unless
+ * `allowFutureValidation` asks only to validate it. The first validation time is kept. A burn
+ * is one compare-and-set, so concurrent validations of one code burn it once.
+ */
+export async function validateVoucher(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: ValidateVoucherRequest,
+  now: number,
+): Promise<BenefitRow> {
+  if (request.venueIdentifier !== undefined)
+    await requireStore(db, actor.chainId, request.venueIdentifier);
+  const reason = request.venueIdentifier === undefined ? null : `venue ${request.venueIdentifier}`;
+  const gone = () => voucherNotFound(request.code);
+  return db.transaction().execute(async (trx) => {
+    const row = await benefitByCode(trx, actor.chainId, request.code, request.userIdentifier);
+    const plan = request.allowFutureValidation ? validateOnly : burn;
+    return changeBenefit(trx, actor, row, now, (current) => plan(current, now, reason), gone);
+  });
+}
+
+const notValidated: Guard = (eb) => eb('validated_at', 'is', null);
+const validated: Guard = (eb) => eb('validated_at', 'is not', null);
+
+function validateOnly(row: BenefitRow, now: number, reason: string | null): BenefitChange | null {
+  const refused = validationRefusal(row, now, { burning: false });
+  if (refused) throw refused;
+  if (row.validated_at !== null) return null;
+  return {
+    set: { validated_at: now },
+    guard: allOf(present, notBurned, claimed, unexpiredAt(now), notValidated),
+    audits: ['validate'],
+    reason,
+  };
+}
+
+/**
+ * The guard pins whether the benefit was validated before, so that exactly the first
+ * validation writes 'validate'; a fixed amount counts as used in full, as in redeem-voucher.
+ */
+function burn(row: BenefitRow, now: number, reason: string | null): BenefitChange {
+  const refused = validationRefusal(row, now, { burning: true });
+  if (refused) throw refused;
+  const firstValidation = row.validated_at === null;
+  const audits: AuditAction[] = firstValidation ? ['validate', 'burn'] : ['burn'];
+  return {
+    set: {
+      ...NO_LOCK,
+      burned_at: now,
+      ...(firstValidation ? { validated_at: now } : {}),
+      ...usedInFull(row),
+    },
+    guard: allOf(
+      present,
+      notBurned,
+      claimed,
+      unexpiredAt(now),
+      unlockedAt(now),
+      firstValidation ? notValidated : validated,
+    ),
+    audits,
+    reason,
+  };
+}
+
+/** A burn spends the whole of a fixed amount (its value stays in amount_original). */
+function usedInFull(row: BenefitRow): Updateable<VoucherTable> {
+  return row.voucher_type === 'basket' ? { amount: 0, amount_redeemed: row.amount } : {};
+}
+
+async function requireStore(db: Kysely<Database>, chainId: number, storeCode: string) {
+  const store = await db
+    .selectFrom('stores')
+    .select('id')
+    .where('chain_id', '=', chainId)
+    .where('code', '=', storeCode)
+    .executeTakeFirst();
+  if (!store)
+    throw invalidParameters([
+      { path: 'venueIdentifier', message: `no store ${storeCode} in this chain` },
+    ]);
+}

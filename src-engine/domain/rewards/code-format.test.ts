@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { EngineError } from '../../http/errors';
+import {
+  OTP_ALPHABET,
+  allocateUniqueCode,
+  codePattern,
+  formatCode,
+  matchesFormat,
+  templateProblem,
+  type CodeFormat,
+} from './code-format';
+
+const PROMO: CodeFormat = { template: 'PROMO-{code}', length: 8 };
+
+describe('OTP code format', () => {
+  it('leaves out the look-alike characters', () => {
+    for (const lookAlike of ['0', 'O', '1', 'I', 'L'])
+      expect(OTP_ALPHABET).not.toContain(lookAlike);
+    expect(new Set(OTP_ALPHABET).size).toBe(OTP_ALPHABET.length);
+  });
+
+  it('accepts a template with {code} once, in printable ASCII without spaces', () => {
+    expect(templateProblem('PROMO-{code}')).toBeNull();
+    expect(templateProblem('{code}')).toBeNull();
+    expect(templateProblem('A{code}.b$')).toBeNull();
+    expect(templateProblem('PROMO')).toMatch(/exactly once \(found 0\)/);
+    expect(templateProblem('{code}-{code}')).toMatch(/exactly once \(found 2\)/);
+    expect(templateProblem('PROMO {code}')).toMatch(/without spaces/);
+    expect(templateProblem('PRÖMO-{code}')).toMatch(/printable ASCII/);
+  });
+
+  it('formats into the template, even a template with $ patterns', () => {
+    expect(formatCode(PROMO, '7HD3XP2A')).toBe('PROMO-7HD3XP2A');
+    expect(formatCode({ template: "$'{code}$&", length: 2 }, 'AB')).toBe("$'AB$&");
+  });
+
+  it('has a pattern that matches its codes and nothing else', () => {
+    expect(matchesFormat(PROMO, 'PROMO-7HD3XP2A')).toBe(true);
+    expect(matchesFormat(PROMO, 'PROMO-7HD3XP2')).toBe(false);
+    expect(matchesFormat(PROMO, 'PROMO-7HD3XP2O')).toBe(false);
+    expect(matchesFormat(PROMO, 'XPROMO-7HD3XP2A')).toBe(false);
+    expect(matchesFormat({ template: 'A.{code}', length: 4 }, 'AX2345')).toBe(false);
+  });
+
+  it('gives a million distinct PROMO-{code} codes, each of the format and the alphabet', async () => {
+    const taken = new Set<string>();
+    const pattern = codePattern(PROMO);
+    const alphabet = new Set(OTP_ALPHABET);
+    for (let n = 0; n < 1_000_000; n += 1) {
+      const code = await allocateUniqueCode(PROMO, (candidate) => taken.has(candidate));
+      if (taken.has(code)) throw new Error(`${code} was handed out twice`);
+      taken.add(code);
+    }
+    expect(taken.size).toBe(1_000_000);
+    for (const code of taken) {
+      if (!pattern.test(code)) throw new Error(`${code} does not match ${String(pattern)}`);
+      for (const char of code.slice('PROMO-'.length))
+        if (!alphabet.has(char)) throw new Error(`${code} holds ${char}, not of the alphabet`);
+    }
+  }, 120_000);
+
+  it('retries on collision and fills a tiny code space completely', async () => {
+    const tiny: CodeFormat = { template: 'T{code}', length: 1 };
+    const taken = new Set<string>();
+    let draws = 0;
+    const isTaken = (candidate: string) => {
+      draws += 1;
+      return taken.has(candidate);
+    };
+    // each allocation adds a code the set lacked, so this ends after 31 allocations
+    while (taken.size < OTP_ALPHABET.length)
+      taken.add(await allocateUniqueCode(tiny, isTaken, 100_000));
+    expect(draws).toBeGreaterThan(OTP_ALPHABET.length);
+    await expect(allocateUniqueCode(tiny, isTaken, 50)).rejects.toMatchObject({
+      errorName: 'code_space_exhausted',
+    });
+  });
+
+  it('gives up with code_space_exhausted when every draw collides', async () => {
+    const tiny: CodeFormat = { template: '{code}', length: 1 };
+    let draws = 0;
+    const everythingTaken = () => {
+      draws += 1;
+      return Promise.resolve(true);
+    };
+    const refusal = await allocateUniqueCode(tiny, everythingTaken, 25).catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(EngineError);
+    expect(refusal).toMatchObject({ errorName: 'code_space_exhausted' });
+    expect(draws).toBe(25);
+  });
+});

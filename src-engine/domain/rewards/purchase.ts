@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { isUniqueViolation } from '../../db/errors';
+import { EngineError } from '../../http/errors';
+import type { Executor } from '../../repo/vouchers';
+import type { Actor } from '../actor';
+import { audit } from '../audit';
+import { insertVoucher, type NewVoucher } from '../voucher-factory';
+import { allocateUniqueCode } from './code-format';
+import {
+  markTaken,
+  reportLowStock,
+  takeNextCode,
+  type DbWithDialect,
+  type TakenCode,
+} from './pool';
+import { codeFormatOf, type RewardCampaignRow } from './settings';
+
+/*
+ * POST /commands/purchase_reward (wll-api.md §3.1): a benefit (a voucher, not yet claimed)
+ * for a member, with a code by the reward's code type. Points are not kept by this engine, so
+ * a purchase costs nothing here.
+ */
+
+export const purchaseRewardFields = z.object({
+  rewardId: z.uuid({ error: 'must be a reward id (a UUID)' }).transform((id) => id.toLowerCase()),
+  /** The member's number: purchases are made on a member's behalf. */
+  beneficiaryId: z.string({ error: 'must be the member number' }).trim().min(1).max(64),
+  comment: z.string().max(500).nullish(),
+});
+
+export interface PurchaseInput {
+  readonly chainId: number;
+  readonly rewardId: string;
+  readonly memberNumber: string;
+  readonly comment: string | null;
+}
+
+/**
+ * Two purchases may draw the same OTP code at once; the second insert then breaks the unique
+ * (chain_id, code) constraint, which aborts its transaction on PostgreSQL. The whole purchase
+ * is retried, drawing afresh.
+ */
+const PURCHASE_ATTEMPTS = 3;
+
+/** Purchases the reward; returns the new voucher's id. */
+export async function purchaseReward(
+  db: DbWithDialect,
+  actor: Actor,
+  input: PurchaseInput,
+  now: number,
+): Promise<number> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.kysely
+        .transaction()
+        .execute((trx) => purchaseOnce(trx, db.dialect, actor, input, now));
+    } catch (error) {
+      if (attempt < PURCHASE_ATTEMPTS && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function rewardOf(db: Executor, input: PurchaseInput): Promise<RewardCampaignRow> {
+  const campaign = await db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('uuid', '=', input.rewardId)
+    .where('chain_id', '=', input.chainId)
+    .executeTakeFirst();
+  if (!campaign) throw new EngineError('reward_not_found', `no reward ${input.rewardId}`);
+  if (campaign.code_type === null)
+    throw new EngineError(
+      'reward_not_purchasable',
+      `reward ${input.rewardId} ("${campaign.title}") is not sold as a reward: it has no code type`,
+    );
+  return campaign;
+}
+
+async function memberIdOf(db: Executor, chainId: number, memberNumber: string): Promise<number> {
+  const member = await db
+    .selectFrom('members')
+    .select('id')
+    .where('chain_id', '=', chainId)
+    .where('member_number', '=', memberNumber)
+    .executeTakeFirst();
+  if (!member) throw new EngineError('member_not_found', `no member ${memberNumber} in this chain`);
+  return member.id;
+}
+
+/** A generated code must not equal any code of the chain's vouchers, own or shared. */
+async function codeInUse(db: Executor, chainId: number, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('vouchers')
+    .select('id')
+    .where('chain_id', '=', chainId)
+    .where((eb) => eb.or([eb('code', '=', code), eb('shared_code', '=', code)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+type CodeColumns = Pick<NewVoucher, 'code' | 'shared_code' | 'code_uuid'>;
+
+async function purchaseOnce(
+  trx: Executor,
+  dialect: DbWithDialect['dialect'],
+  actor: Actor,
+  input: PurchaseInput,
+  now: number,
+): Promise<number> {
+  const campaign = await rewardOf(trx, input);
+  const memberId = await memberIdOf(trx, input.chainId, input.memberNumber);
+  const chain = await trx
+    .selectFrom('chains')
+    .select('currency')
+    .where('id', '=', input.chainId)
+    .executeTakeFirstOrThrow();
+
+  let poolCode: TakenCode | null = null;
+  let codeColumns: CodeColumns;
+  switch (campaign.code_type) {
+    case 'OTP':
+      codeColumns = {
+        code: await allocateUniqueCode(codeFormatOf(campaign), (candidate) =>
+          codeInUse(trx, input.chainId, candidate),
+        ),
+      };
+      break;
+    case 'STATIC':
+      codeColumns = { code: null, shared_code: campaign.static_code };
+      break;
+    case 'POOL':
+      poolCode = await takeNextCode(trx, dialect, campaign);
+      codeColumns = { code: null, shared_code: poolCode.value, code_uuid: poolCode.uuid };
+      break;
+    case null:
+      throw new Error('unreachable: rewardOf refuses campaigns without a code type');
+  }
+
+  const amount = campaign.voucher_type === 'basket' ? campaign.amount : null;
+  const created = await insertVoucher(trx, {
+    chain_id: input.chainId,
+    campaign_id: campaign.id,
+    member_id: memberId,
+    voucher_type: campaign.voucher_type,
+    currency: chain.currency,
+    amount_original: amount,
+    amount,
+    amount_redeemed: campaign.voucher_type === 'basket' ? 0 : null,
+    ratio_ppm: campaign.ratio_ppm,
+    honour_code: campaign.honour_code,
+    title: campaign.title,
+    exclusive: campaign.exclusive,
+    lock_period_seconds: campaign.lock_period_seconds,
+    created_at: now,
+    claimed_at: null,
+    expires_at: campaign.expiry_seconds === null ? null : now + campaign.expiry_seconds * 1000,
+    ...codeColumns,
+  });
+  if (poolCode) await markTaken(trx, poolCode.id, created.id, now);
+  await audit(trx, actor, 'purchase', now, { voucherId: created.id, reason: input.comment });
+  if (poolCode) await reportLowStock(trx, dialect, campaign, now);
+  return created.id;
+}
