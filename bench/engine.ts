@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { connect } from '../src-engine/db/connect';
 import { migrateToLatest } from '../src-engine/db/migrate';
+import { createApiKey } from '../src-engine/domain/accounts';
 import { createCampaign, createVoucher } from '../src-engine/domain/admin';
 import { seedDemo } from '../src-engine/domain/demo';
 import { spawnServer } from './support/process';
@@ -16,6 +17,8 @@ import { spawnServer } from './support/process';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 10;
 const FRESH_VOUCHERS = Number(process.env.BENCH_FRESH_VOUCHERS ?? 40_000);
+const REDEEMED_BENEFITS = Number(process.env.BENCH_REDEEMED_BENEFITS ?? 30_000);
+const POOL_CODES = Number(process.env.BENCH_POOL_CODES ?? 40_000);
 
 interface Row {
   name: string;
@@ -70,6 +73,50 @@ for (let n = 0; n < FRESH_VOUCHERS; n += 1) {
   );
 }
 console.log('done');
+process.stdout.write(`seeding ${REDEEMED_BENEFITS} redeemed benefits to validate … `);
+for (let n = 0; n < REDEEMED_BENEFITS; n += 1) {
+  await createVoucher(
+    db.kysely,
+    actor,
+    {
+      chainId: demo.chainId,
+      campaignId: campaign,
+      memberNumber: '1000002',
+      code: `VALIDATE-${n}`,
+      claimed: true,
+    },
+    now,
+  );
+}
+console.log('done');
+process.stdout.write(`seeding a reward with a pool of ${POOL_CODES} codes … `);
+const poolReward = await createCampaign(
+  db.kysely,
+  {
+    chainId: demo.chainId,
+    title: 'Bench pool',
+    incentive: { type: 'honour', honourCode: 'BENCH-POOL' },
+    reward: {
+      type: 'POOL',
+      threshold: 10,
+      hideCode: false,
+      initialCodes: {
+        codes: Array.from({ length: POOL_CODES }, (_, n) => `POOL-${n}`),
+        allowDuplicates: false,
+      },
+    },
+  },
+  now,
+);
+const poolRewardId = (
+  await db.kysely
+    .selectFrom('campaigns')
+    .select('uuid')
+    .where('id', '=', poolReward)
+    .executeTakeFirstOrThrow()
+).uuid;
+const apiKey = await createApiKey(db.kysely, demo.chainId, 'bench', now);
+console.log('done');
 await db.close();
 
 const baseline = await spawnServer('bench/support/bare-express.ts');
@@ -110,6 +157,7 @@ const basket = (code: string, extra: Record<string, unknown> = {}, member = true
   });
 
 let fresh = 0;
+let validated = 0;
 const rows: Row[] = [];
 try {
   rows.push(
@@ -150,6 +198,31 @@ try {
           },
         },
       ],
+    }),
+  );
+  rows.push(
+    await load('validate_voucher, a redeemed benefit each', {
+      url: `${engine.url}/commands/validate_voucher`,
+      method: 'POST',
+      headers,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const n = validated++;
+            if (n >= REDEEMED_BENEFITS)
+              throw new Error('ran out of benefits to validate: raise BENCH_REDEEMED_BENEFITS');
+            return { ...request, body: JSON.stringify({ code: `VALIDATE-${n}` }) };
+          },
+        },
+      ],
+    }),
+  );
+  rows.push(
+    await load('purchase_reward from a code pool', {
+      url: `${engine.url}/commands/purchase_reward`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+      body: JSON.stringify({ rewardId: poolRewardId, beneficiaryId: '1000001' }),
     }),
   );
 } finally {

@@ -56,7 +56,11 @@ if (engine.demo) {
   accounts: ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}
   member 1000001: €5.00 voucher DEMO-5EUR and 10 % voucher DEMO-10PCT, both claimed
   member 1000002: DEMO-UNCLAIMED (not claimed) and DEMO-EXPIRED
-  honour vouchers: ${engine.demo.honourCodes[0] ?? ''} … ${engine.demo.honourCodes.at(-1) ?? ''} (honour code FREE-COFFEE)`);
+  honour vouchers: ${engine.demo.honourCodes[0] ?? ''} … ${engine.demo.honourCodes.at(-1) ?? ''} (honour code FREE-COFFEE)
+  rewards for POST /commands/purchase_reward (rewardId):
+    ${engine.demo.rewards.otp}  €5.00 off, a one-time code PROMO-XXXXXX
+    ${engine.demo.rewards.pool}  partner cinema ticket, a pool of ${engine.demo.poolCodes.length} codes (low-stock event at 5)
+    ${engine.demo.rewards.static}  15 % off, the static code SUMMER15`);
 }
 console.log(`Engine: ${engine.url}\n`);
 
