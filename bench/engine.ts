@@ -52,7 +52,7 @@ const actor = {
   name: 'bench',
   accountId: null,
 };
-const campaign = await createCampaign(
+const { id: campaign } = await createCampaign(
   db.kysely,
   { chainId: demo.chainId, title: 'Bench €1', incentive: { type: 'basket', amount: 100 } },
   now,
@@ -90,7 +90,7 @@ for (let n = 0; n < REDEEMED_BENEFITS; n += 1) {
 }
 console.log('done');
 process.stdout.write(`seeding a reward with a pool of ${POOL_CODES} codes … `);
-const poolReward = await createCampaign(
+const { uuid: poolRewardId } = await createCampaign(
   db.kysely,
   {
     chainId: demo.chainId,
@@ -108,13 +108,6 @@ const poolReward = await createCampaign(
   },
   now,
 );
-const poolRewardId = (
-  await db.kysely
-    .selectFrom('campaigns')
-    .select('uuid')
-    .where('id', '=', poolReward)
-    .executeTakeFirstOrThrow()
-).uuid;
 const apiKey = await createApiKey(db.kysely, demo.chainId, 'bench', now);
 console.log('done');
 await db.close();

@@ -36,7 +36,7 @@ import {
   createVoucherFields,
   voucherInputFor,
 } from './domain/admin-schemas';
-import { addPoolCodes } from './domain/rewards/pool';
+import { addPoolCodes } from './domain/rewards/pool-upload';
 import { EngineError } from './http/errors';
 import { toDomainVoucher, type VoucherRow } from './repo/vouchers';
 
@@ -116,7 +116,9 @@ const cliActor = (chainId: number): Actor => ({
   accountId: null,
 });
 
-function describeValue(row: VoucherRow): string {
+function describeValue(
+  row: Pick<VoucherRow, 'voucher_type' | 'amount' | 'currency' | 'ratio_ppm' | 'honour_code'>,
+): string {
   switch (row.voucher_type) {
     case 'basket':
       return `${toMajorText(row.amount ?? 0, row.currency)} ${row.currency}`;
@@ -255,13 +257,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     fields: createCampaignFields,
     run: async ({ db, chainId, now }, fields) => {
       const input = valueOrUsageError(await campaignInputFor(db, chainId, fields));
-      const campaignId = await createCampaign(db, input, now);
-      const campaign = await db
-        .selectFrom('campaigns')
-        .select('uuid')
-        .where('id', '=', campaignId)
-        .executeTakeFirstOrThrow();
-      const created = `created ${input.incentive.type} campaign ${campaignId} "${input.title}" in chain ${chainId}`;
+      const campaign = await createCampaign(db, input, now);
+      const created = `created ${input.incentive.type} campaign ${campaign.id} "${input.title}" in chain ${chainId}`;
       return input.reward
         ? `${created}\nreward ${campaign.uuid} (${input.reward.type} codes)`
         : created;

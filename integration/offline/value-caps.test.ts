@@ -24,7 +24,7 @@ describeEachDatabase(
       engine = await startTestEngine(database, { demo: true });
       const chainId = engine.demo?.chainId ?? 1;
       const now = Date.now();
-      const campaignId = await createCampaign(
+      const { id: campaignId } = await createCampaign(
         engine.db.kysely,
         { chainId, title: '€4.00 off', incentive: { type: 'basket', amount: 400 } },
         now,

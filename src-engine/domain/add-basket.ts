@@ -75,7 +75,7 @@ async function store(
   }
 
   const input = await readBasketInput(trx, actor, request);
-  const asked = await resolveVoucherRefs(trx, input.chainId, request.basket.basket_vouchers ?? []);
+  const asked = await resolveVoucherRefs(trx, input, request.basket.basket_vouchers ?? []);
   const rows = new Map(asked.rows.map((row) => [row.voucher_key, row]));
   const { matched, unmatched } = await matchReturns(
     trx,

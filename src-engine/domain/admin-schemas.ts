@@ -13,7 +13,7 @@ import {
   formattedLength,
   templateProblem,
 } from './rewards/code-format';
-import { MAX_CODES_PER_UPLOAD } from './rewards/pool';
+import { MAX_CODES_PER_UPLOAD } from './rewards/pool-upload';
 import type { RewardCodeSettings } from './rewards/settings';
 
 /*

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, Role } from '../db/schema';
-import { EngineError } from '../http/errors';
+import { EngineError, invalidParameters } from '../http/errors';
 import { createAccount } from './accounts';
 import type { Actor } from './actor';
 import { audit } from './audit';
-import { insertPoolCodes } from './rewards/pool';
+import { codesInUse, describeUses } from './rewards/code-use';
+import { insertPoolCodes } from './rewards/pool-upload';
 import { rewardColumns, type RewardCodeSettings } from './rewards/settings';
 import { insertVoucher } from './voucher-factory';
 
@@ -97,14 +98,27 @@ export interface CampaignInput {
   readonly reward?: RewardCodeSettings | undefined;
 }
 
-/** Creates the campaign, with a POOL reward's initial codes in the same transaction. */
+/**
+ * Creates the campaign, with a POOL reward's initial codes in the same transaction; answers its
+ * id and its public (reward) id.
+ */
 export async function createCampaign(
   db: Kysely<Database>,
   input: CampaignInput,
   now: number,
-): Promise<number> {
+): Promise<{ id: number; uuid: string }> {
   const { incentive, reward } = input;
   return db.transaction().execute(async (trx) => {
+    if (reward?.type === 'STATIC') {
+      const clashes = await codesInUse(trx, input.chainId, [reward.staticCode]);
+      if (clashes.length > 0)
+        throw invalidParameters([
+          {
+            path: 'static_code',
+            message: `already in use in this chain: ${describeUses(clashes)}; a static code must differ from every other code`,
+          },
+        ]);
+    }
     const campaign = await trx
       .insertInto('campaigns')
       .values({
@@ -126,7 +140,7 @@ export async function createCampaign(
       .executeTakeFirstOrThrow();
     if (reward?.type === 'POOL' && reward.initialCodes)
       await insertPoolCodes(trx, campaign, reward.initialCodes, now);
-    return campaign.id;
+    return { id: campaign.id, uuid: campaign.uuid };
   });
 }
 
@@ -176,13 +190,14 @@ export async function createVoucher(
       memberId = member.id;
     }
     if (input.code) {
-      const taken = await trx
-        .selectFrom('vouchers')
-        .select('id')
-        .where('chain_id', '=', input.chainId)
-        .where('code', '=', input.code)
-        .executeTakeFirst();
-      if (taken) throw new EngineError('already_exists', `voucher code ${input.code} is taken`);
+      // not only another voucher's own code: a shared, pool or static code would make the
+      // value stand for two benefits at validate_voucher
+      const clashes = await codesInUse(trx, input.chainId, [input.code]);
+      if (clashes.length > 0)
+        throw new EngineError(
+          'already_exists',
+          `voucher code ${input.code} is taken: ${describeUses(clashes)}`,
+        );
     }
     const amount = campaign.voucher_type === 'basket' ? (input.amount ?? campaign.amount) : null;
     const created = await insertVoucher(trx, {

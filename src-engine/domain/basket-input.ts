@@ -1,8 +1,9 @@
 import type { BasketLine } from '../../src-shared/pricing';
 import { basketLinesFromWire, type GetBasketPriceRequest } from '../../src-shared/wire';
 import { EngineError, invalidParameters } from '../http/errors';
-import { findVoucher, type Executor, type VoucherRow } from '../repo/vouchers';
+import { findVoucher, vouchersSharingCode, type Executor, type VoucherRow } from '../repo/vouchers';
 import { requireChain, type Actor } from './actor';
+import { benefitByCode } from './benefits/lookup';
 
 export interface BasketInput {
   readonly chainId: number;
@@ -66,18 +67,45 @@ export async function readBasketInput(
   };
 }
 
-/** The vouchers a basket names; names that match nothing in this chain come back as unknown. */
+/**
+ * The vouchers a basket names; names that match nothing in this chain come back as unknown. A
+ * code is a voucher's own code, else a code it shares (a STATIC reward's, a pool code), found as
+ * validate_voucher finds it: the basket member's benefit. Without a member, a shared code names
+ * a voucher only when exactly one has it; of several, guessing could spend a stranger's voucher.
+ */
 export async function resolveVoucherRefs(
   db: Executor,
-  chainId: number,
+  input: Pick<BasketInput, 'chainId' | 'member'>,
   refs: readonly { voucher_key?: string | undefined; voucher_code?: string | undefined }[],
 ): Promise<{ rows: VoucherRow[]; unknown: string[] }> {
   const rows: VoucherRow[] = [];
   const unknown: string[] = [];
   for (const ref of refs) {
-    const row = await findVoucher(db, chainId, { key: ref.voucher_key, code: ref.voucher_code });
+    const row =
+      (await findVoucher(db, input.chainId, { key: ref.voucher_key, code: ref.voucher_code })) ??
+      (ref.voucher_key === undefined && ref.voucher_code !== undefined
+        ? await bySharedCode(db, input, ref.voucher_code)
+        : undefined);
     if (row) rows.push(row);
     else unknown.push(ref.voucher_code ?? ref.voucher_key ?? '');
   }
   return { rows, unknown };
+}
+
+async function bySharedCode(
+  db: Executor,
+  input: Pick<BasketInput, 'chainId' | 'member'>,
+  code: string,
+): Promise<VoucherRow | undefined> {
+  if (input.member === null) {
+    const sharing = await vouchersSharingCode(db, input.chainId, code, 2);
+    return sharing.length === 1 ? sharing[0] : undefined;
+  }
+  try {
+    return await benefitByCode(db, input.chainId, code, input.member.number);
+  } catch (error) {
+    // not the member's, or no such code: the basket names a voucher it cannot use
+    if (error instanceof EngineError) return undefined;
+    throw error;
+  }
 }

@@ -49,7 +49,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
   await createMember(db, { chainId, memberNumber: '1000001', name: 'Anna de Vries' }, now);
   await createMember(db, { chainId, memberNumber: '1000002', name: 'Bram Jansen' }, now);
 
-  const fiver = await createCampaign(
+  const { id: fiver } = await createCampaign(
     db,
     {
       chainId,
@@ -59,7 +59,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
     },
     now,
   );
-  const tenPct = await createCampaign(
+  const { id: tenPct } = await createCampaign(
     db,
     {
       chainId,
@@ -69,7 +69,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
     },
     now,
   );
-  const coffee = await createCampaign(
+  const { id: coffee } = await createCampaign(
     db,
     {
       chainId,
@@ -168,16 +168,6 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
     },
     now,
   );
-  const uuids = await db
-    .selectFrom('campaigns')
-    .select(['id', 'uuid'])
-    .where('id', 'in', [otp, pool, staticReward])
-    .execute();
-  const uuidOf = (id: number): string => {
-    const row = uuids.find((campaign) => campaign.id === id);
-    if (!row) throw new Error(`demo campaign ${id} vanished`);
-    return row.uuid;
-  };
 
   return {
     chainId,
@@ -190,7 +180,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
       expired: expired.key,
     },
     honourCodes,
-    rewards: { otp: uuidOf(otp), pool: uuidOf(pool), static: uuidOf(staticReward) },
+    rewards: { otp: otp.uuid, pool: pool.uuid, static: staticReward.uuid },
     poolCodes,
   };
 }

@@ -44,7 +44,7 @@ async function priceAndLock(
   now: number,
 ): Promise<BasketPriceAnswer> {
   const input = await readBasketInput(trx, actor, request);
-  const asked = await resolveVoucherRefs(trx, input.chainId, request.basket.basket_vouchers ?? []);
+  const asked = await resolveVoucherRefs(trx, input, request.basket.basket_vouchers ?? []);
   const owned = input.member ? await claimedVouchersOf(trx, input.member.id) : [];
   const rows = new Map<string, VoucherRow>(
     [...owned, ...asked.rows].map((row) => [row.voucher_key, row]),

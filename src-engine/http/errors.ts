@@ -32,6 +32,7 @@ export const ERRORS = {
   voucher_locked: { code: 1309, status: 409 },
   voucher_owner_mismatch: { code: 1310, status: 403 },
   webhook_not_found: { code: 1311, status: 404 },
+  event_not_found: { code: 1312, status: 404 },
   internal_error: { code: 1999, status: 500 },
 } as const;
 

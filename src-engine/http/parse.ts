@@ -3,11 +3,15 @@ import type { z } from 'zod';
 import { parseWith } from '../../src-shared/wire';
 import { invalidParameters } from './errors';
 
-/** The request's parameters: the JSON or form body merged over the query string. */
-export function paramsOf(request: Request): Record<string, unknown> {
+/** The request's JSON or form body as fields; nothing else (the WLL commands, anything with a secret). */
+export function bodyOf(request: Request): Record<string, unknown> {
   const body: unknown = request.body;
-  const fromBody = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
-  return { ...request.query, ...fromBody };
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body } : {};
+}
+
+/** The request's parameters, Spaaza style: the JSON or form body merged over the query string. */
+export function paramsOf(request: Request): Record<string, unknown> {
+  return { ...request.query, ...bodyOf(request) };
 }
 
 /** Validates the request against a schema, or throws invalid_parameters naming each bad field. */

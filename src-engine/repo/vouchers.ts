@@ -1,12 +1,20 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Voucher } from '../../src-shared/vouchers';
-import type { Database, VoucherTable } from '../db/schema';
+import type { CampaignTable, Database, VoucherTable } from '../db/schema';
 
-export type VoucherRow = Selectable<VoucherTable> & { member_number: string | null };
+/** A stored voucher with its owner's number: all the domain voucher is made of. */
+export type OwnedVoucherRow = Selectable<VoucherTable> & { member_number: string | null };
+
+/** A voucher with its owner's number and what its campaign says about showing its code. */
+export type VoucherRow = OwnedVoucherRow & {
+  /** Null for a Spaaza-side campaign; a reward's code type otherwise. */
+  code_type: Selectable<CampaignTable>['code_type'];
+  hide_code: number;
+};
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Row → domain voucher, the one place the two shapes meet. */
-export function toDomainVoucher(row: VoucherRow): Voucher {
+export function toDomainVoucher(row: OwnedVoucherRow): Voucher {
   const common = {
     key: row.voucher_key,
     code: row.code,
@@ -37,9 +45,10 @@ export function toDomainVoucher(row: VoucherRow): Voucher {
 function selectVouchers(db: Executor) {
   return db
     .selectFrom('vouchers')
+    .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
     .leftJoin('members', 'members.id', 'vouchers.member_id')
     .selectAll('vouchers')
-    .select('members.member_number');
+    .select(['members.member_number', 'campaigns.code_type', 'campaigns.hide_code']);
 }
 
 export async function findVoucher(
@@ -57,6 +66,22 @@ export async function findVoucher(
   return query.executeTakeFirst();
 }
 
+/** Up to `limit` present vouchers sharing a code (a STATIC reward's, a pool code), oldest first. */
+export async function vouchersSharingCode(
+  db: Executor,
+  chainId: number,
+  code: string,
+  limit: number,
+): Promise<VoucherRow[]> {
+  return selectVouchers(db)
+    .where('vouchers.chain_id', '=', chainId)
+    .where('vouchers.shared_code', '=', code)
+    .where('vouchers.deleted_at', 'is', null)
+    .orderBy('vouchers.id')
+    .limit(limit)
+    .execute();
+}
+
 /** A member's claimed, unused, present vouchers: what get-basket-price applies unasked. */
 export async function claimedVouchersOf(db: Executor, memberId: number): Promise<VoucherRow[]> {
   return selectVouchers(db)
@@ -70,6 +95,26 @@ export async function claimedVouchersOf(db: Executor, memberId: number): Promise
 export async function vouchersByIds(db: Executor, ids: readonly number[]): Promise<VoucherRow[]> {
   if (ids.length === 0) return [];
   return selectVouchers(db).where('vouchers.id', 'in', ids).execute();
+}
+
+/**
+ * Up to `limit` honour vouchers of the chain changed after `cursor`, in rev order, and
+ * whether more follow. Deleted ones are included: the till must drop them from its cache.
+ */
+export async function honourChangesAfter(
+  db: Executor,
+  chainId: number,
+  cursor: number,
+  limit: number,
+): Promise<{ rows: VoucherRow[]; hasMore: boolean }> {
+  const rows = await selectVouchers(db)
+    .where('vouchers.chain_id', '=', chainId)
+    .where('vouchers.voucher_type', '=', 'honour')
+    .where('vouchers.rev', '>', cursor)
+    .orderBy('vouchers.rev')
+    .limit(limit + 1)
+    .execute();
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
 /** The next position in the chain's honour-voucher feed. The row lock it takes orders the feed by commit. */

@@ -1,12 +1,11 @@
 import { Router, type Request } from 'express';
 import type { Kysely } from 'kysely';
 import type { Result } from '../../src-shared/result';
-import type { FieldIssue } from '../../src-shared/wire';
+import { iso, type FieldIssue } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import type { EngineDeps } from '../deps';
 import { createApiKey } from '../domain/accounts';
 import type { Actor } from '../domain/actor';
-import { requireRole } from '../domain/actor';
 import {
   createAccount,
   createCampaign,
@@ -29,10 +28,12 @@ import {
   poolStockFields,
   voucherInputFor,
 } from '../domain/admin-schemas';
-import { addPoolCodes, poolStock, type PoolStock } from '../domain/rewards/pool';
+import { poolStock, type PoolStock } from '../domain/rewards/pool-stock';
+import { addPoolCodes } from '../domain/rewards/pool-upload';
 import { campaignById, rewardSummary } from '../domain/rewards/settings';
 import { findVoucher } from '../repo/vouchers';
 import { authenticate } from '../http/authenticate';
+import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
 import { EngineError, invalidParameters } from '../http/errors';
 import { paramsOf, parseParams } from '../http/parse';
@@ -81,7 +82,7 @@ async function auditEntries(
     .execute();
   return rows.map((row) => ({
     audit_id: row.id,
-    at: new Date(row.at).toISOString(),
+    at: iso(row.at),
     actor: row.actor,
     action: row.action,
     voucher_key: row.voucher_key,
@@ -104,11 +105,7 @@ function stockAnswer(stock: PoolStock) {
 export function adminRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;
-  const admin = async (request: Request): Promise<Actor> => {
-    const actor = await authenticate(db, request, deps.now());
-    requireRole(actor, 'admin');
-    return actor;
-  };
+  const admin = (request: Request): Promise<Actor> => authorize(deps, request, 'admin');
 
   router.post('/admin/chains', async (request, response) => {
     requirePrivileged(await authenticate(db, request, deps.now()));
@@ -156,7 +153,7 @@ export function adminRoutes(deps: EngineDeps): Router {
     const { chainId } = await admin(request);
     const fields = parseParams(createCampaignFields, paramsOf(request));
     const input = valueOrInvalid(await campaignInputFor(db, chainId, fields));
-    const campaignId = await createCampaign(db, input, deps.now());
+    const { id: campaignId } = await createCampaign(db, input, deps.now());
     const campaign = await campaignById(db, chainId, campaignId);
     sendOk(response, {
       result_type: 'create-campaign',

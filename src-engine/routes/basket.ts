@@ -1,10 +1,9 @@
 import { Router, type Request } from 'express';
 import { addBasketRequestSchema, getBasketPriceRequestSchema } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
-import { requireRole } from '../domain/actor';
 import { addBasket } from '../domain/add-basket';
 import { getBasketPrice } from '../domain/get-basket-price';
-import { authenticate } from '../http/authenticate';
+import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
 import { EngineError } from '../http/errors';
 import { parseParams } from '../http/parse';
@@ -21,8 +20,7 @@ export function basketRoutes(deps: EngineDeps): Router {
   const db = deps.db.kysely;
 
   router.post('/auth/get-basket-price', async (request, response) => {
-    const actor = await authenticate(db, request, deps.now());
-    requireRole(actor, 'terminal');
+    const actor = await authorize(deps, request, 'terminal');
     requireJson(request);
     const body = parseParams(getBasketPriceRequestSchema, request.body);
     const answer = await getBasketPrice(db, actor, body, deps.now());
@@ -38,8 +36,7 @@ export function basketRoutes(deps: EngineDeps): Router {
   });
 
   router.post('/auth/add-basket', async (request, response) => {
-    const actor = await authenticate(db, request, deps.now());
-    requireRole(actor, 'terminal');
+    const actor = await authorize(deps, request, 'terminal');
     requireJson(request);
     const body = parseParams(addBasketRequestSchema, request.body);
     const answer = await addBasket(db, actor, body, deps.now());

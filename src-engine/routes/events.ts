@@ -1,32 +1,45 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
+import { z } from 'zod';
 import type { EngineDeps } from '../deps';
-import { requireRole, type Actor } from '../domain/actor';
-import { eventByUuid, eventsQueryFields, listEvents } from '../domain/events/query';
-import { authenticate } from '../http/authenticate';
+import { eventByUuid, listEvents } from '../domain/events/query';
+import { EVENT_TYPES } from '../domain/events/types';
+import { authorize } from '../http/authorize';
 import { sendWll } from '../http/envelope';
 import { EngineError } from '../http/errors';
+import { idParams, listQuery } from '../http/fields';
 import { parseParams } from '../http/parse';
+
+/** `GET /events` (wll-api.md §5.3 list conventions): filters, then skip/limit, by id. */
+const eventsQuery = listQuery({ maxLimit: 1000, defaultLimit: 100 }).extend({
+  type: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(', ')}` }))
+    .optional(),
+  subject: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(128, 'must be at most 128 characters')
+    .optional(),
+});
 
 /** The chain's events on the WLL face (wll-api.md §4.2): what happened, newest first by default. */
 export function eventsRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;
-  const admin = async (request: Request): Promise<Actor> => {
-    const actor = await authenticate(db, request, deps.now());
-    requireRole(actor, 'admin');
-    return actor;
-  };
 
   router.get('/events', async (request, response) => {
-    const { chainId } = await admin(request);
-    const query = parseParams(eventsQueryFields, request.query);
+    const { chainId } = await authorize(deps, request, 'admin');
+    const query = parseParams(eventsQuery, request.query);
     sendWll(response, await listEvents(db, chainId, query));
   });
 
   router.get('/events/:id', async (request, response) => {
-    const { chainId } = await admin(request);
-    const event = await eventByUuid(db, chainId, request.params.id);
-    if (!event) throw new EngineError('not_found', `no event ${request.params.id} in this chain`);
+    const { chainId } = await authorize(deps, request, 'admin');
+    const { id } = parseParams(idParams, request.params);
+    const event = await eventByUuid(db, chainId, id);
+    if (!event) throw new EngineError('event_not_found', `no event ${id} in this chain`);
     sendWll(response, event);
   });
   return router;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
+import { iso } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
 
 /** Liveness with the one thing that matters: can the engine reach its database. */
@@ -11,7 +12,7 @@ export function healthRoutes(deps: EngineDeps): Router {
       response.json({
         status: 'ok',
         database: { reachable: true, dialect: deps.db.dialect },
-        time: new Date(deps.now()).toISOString(),
+        time: iso(deps.now()),
       });
     } catch (error) {
       deps.log.error({ err: error }, 'health check: database unreachable');

@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import type { EngineDeps } from '../deps';
-import { requireRole } from '../domain/actor';
 import { purchaseReward, purchaseRewardFields } from '../domain/rewards/purchase';
-import { authenticate } from '../http/authenticate';
+import { authorize } from '../http/authorize';
 import { sendWll } from '../http/envelope';
-import { paramsOf, parseParams } from '../http/parse';
+import { bodyOf, parseParams } from '../http/parse';
 import { benefitByVoucherId } from '../repo/benefits';
 import { toBenefit } from '../wire/benefit';
 
@@ -15,9 +14,8 @@ export function rewardsRoutes(deps: EngineDeps): Router {
 
   // Our callers buy on a member's behalf (API keys, admin accounts), never as the member.
   router.post('/commands/purchase_reward', async (request, response) => {
-    const actor = await authenticate(db, request, deps.now());
-    requireRole(actor, 'admin');
-    const fields = parseParams(purchaseRewardFields, paramsOf(request));
+    const actor = await authorize(deps, request, 'admin');
+    const fields = parseParams(purchaseRewardFields, bodyOf(request));
     const now = deps.now();
     const voucherId = await purchaseReward(
       deps.db,

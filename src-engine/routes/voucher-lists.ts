@@ -58,7 +58,12 @@ function vouchersOfChain(db: Kysely<Database>, chainId: number) {
 function selectListed(query: ReturnType<typeof vouchersOfChain>) {
   return query
     .selectAll('vouchers')
-    .select(['members.member_number', 'campaigns.title as campaign_title'])
+    .select([
+      'members.member_number',
+      'campaigns.title as campaign_title',
+      'campaigns.code_type',
+      'campaigns.hide_code',
+    ])
     .orderBy('vouchers.id');
 }
 

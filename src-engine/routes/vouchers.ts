@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { code, voucherKey } from '../../src-shared/wire';
 import type { Role } from '../db/schema';
 import type { EngineDeps } from '../deps';
-import { requireChain, requireRole, type Actor } from '../domain/actor';
+import { requireChain, type Actor } from '../domain/actor';
 import type { VoucherRef } from '../domain/voucher-ops/change';
 import { issueVoucher } from '../domain/voucher-ops/issue';
 import { lockVoucher, unlockVoucher } from '../domain/voucher-ops/lock';
@@ -16,7 +16,7 @@ import {
 } from '../domain/voucher-ops/ownership';
 import { redeemVoucher } from '../domain/voucher-ops/redeem';
 import type { VoucherRow } from '../repo/vouchers';
-import { authenticate } from '../http/authenticate';
+import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
 import { paramsOf, parseParams } from '../http/parse';
 import { toVoucherObject } from '../wire/voucher-object';
@@ -126,8 +126,7 @@ export async function readCall<S extends z.ZodType<{ chain_id?: number | undefin
   role: Role,
   schema: S,
 ): Promise<{ actor: Actor; params: z.output<S>; now: number }> {
-  const actor = await authenticate(deps.db.kysely, request, deps.now());
-  requireRole(actor, role);
+  const actor = await authorize(deps, request, role);
   const params = parseParams(schema, paramsOf(request));
   requireChain(actor, params.chain_id);
   return { actor, params, now: deps.now() };

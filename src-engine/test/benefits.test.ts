@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../domain/actor';
 import { createCampaign, createChain, createMember, createVoucher } from '../domain/admin';
-import { appliedKeys, basketRequest, item } from './baskets';
+import { appliedKeys, basketRequest, item, warningNames } from './baskets';
 import { call, isRecord, loginAs, type Answer, type CallOptions, type Session } from './client';
 import { describeEachDatabase, startTestEngine, type TestEngine } from './harness';
 
@@ -150,7 +150,7 @@ describeEachDatabase(
           .execute()
       ).map((row) => row.action);
 
-    /** The events (helper C's outbox) the transitions of a voucher reported, in order. */
+    /** The events the transitions of a voucher reported, in order. */
     const eventsOf = async (voucherId: number) =>
       (
         await engine.db.kysely
@@ -736,6 +736,11 @@ describeEachDatabase(
           [{ limit: 0 }, /^limit: must be at least 1/],
           [{ limit: 1001 }, /^limit: must be at most 1000/],
           [{ limit: 'ten' }, /^limit:/],
+          // digits only: no hexadecimal, exponent, sign or empty value
+          [{ limit: '0x10' }, /^limit: must be a whole number/],
+          [{ limit: '1e2' }, /^limit: must be a whole number/],
+          [{ limit: '' }, /^limit: must be a whole number/],
+          [{ skip: '+1' }, /^skip: must be a whole number/],
           [{ skip: -1 }, /^skip:/],
           [{ order: 'NEWEST' }, /^order: must be ASC or DESC/],
           [{ rewardId: 'reward-1' }, /^rewardId: must be a UUID/],
@@ -753,6 +758,172 @@ describeEachDatabase(
         expectWllError(await getBenefit(UNKNOWN_UUID), 404, 'BENEFIT_NOT_FOUND');
         expectWllError(await getBenefit('42'), 400, 'INVALID_PARAMETERS', /^id: must be a UUID/);
         expectWllError(await getBenefit(await otherChainBenefit()), 404, 'BENEFIT_NOT_FOUND');
+      });
+    });
+
+    describe('reward benefits on the Spaaza face and at the till', () => {
+      let members = 0;
+      async function newMember(): Promise<string> {
+        const number = `4${String((members += 1)).padStart(6, '0')}`;
+        const created = await call(engine.url, '/admin/members', {
+          json: { member_number: number },
+          session: admin,
+        });
+        expect(created.status).toBe(200);
+        return number;
+      }
+
+      async function purchase(rewardId: string, member: string) {
+        const answer = await call(engine.url, '/commands/purchase_reward', {
+          json: { rewardId, beneficiaryId: member },
+          bearer: apiKey,
+        });
+        expect(answer.status).toBe(201);
+        const data = answer.body.data;
+        if (!isRecord(data) || typeof data.id !== 'string')
+          throw new Error(`no benefit in ${JSON.stringify(answer.body)}`);
+        const row = await engine.db.kysely
+          .selectFrom('vouchers')
+          .select(['id', 'voucher_key'])
+          .where('uuid', '=', data.id)
+          .executeTakeFirstOrThrow();
+        return { uuid: data.id, key: row.voucher_key, id: row.id };
+      }
+
+      const resultsOf = (answer: Answer): Record<string, unknown> => {
+        expect(answer.status).toBe(200);
+        return isRecord(answer.body.results) ? answer.body.results : {};
+      };
+      const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+      /** `voucher_code` of one voucher in each Spaaza listing of its owner; 'not listed' where it is absent. */
+      async function spaazaCodes(key: string, member: string) {
+        const codeIn = (vouchers: unknown[]) => {
+          const entry = vouchers.find(
+            (voucher) => isRecord(voucher) && voucher.voucher_key === key,
+          );
+          return isRecord(entry) ? entry.voucher_code : 'not listed';
+        };
+        const query = { member_number: member };
+        const user = resultsOf(
+          await call(engine.url, '/get-user-vouchers', { query, session: till }),
+        );
+        const card = resultsOf(await call(engine.url, '/get-card', { query, session: till }));
+        const chain = resultsOf(
+          await call(engine.url, '/get-vouchers', {
+            query: { ...query, chain_id: 1 },
+            session: manager,
+          }),
+        );
+        return {
+          userVouchers: codeIn([...listOf(user.basket_vouchers), ...listOf(user.honour_vouchers)]),
+          card: codeIn(listOf(card.vouchers)),
+          vouchers: codeIn(listOf(chain.vouchers)),
+        };
+      }
+
+      it('get-user-vouchers, get-card and get-vouchers show a reward’s code only once redeemed, and never a hidden one', async () => {
+        clock = T0 + 3 * HOUR;
+        const member = await newMember();
+        const otp = await newReward({
+          title: 'OTP €2',
+          voucher_type: 'basket',
+          amount: 2,
+          code_type: 'OTP',
+        });
+        const bought = await purchase(otp.uuid, member);
+        expect(await spaazaCodes(bought.key, member)).toEqual({
+          userVouchers: null,
+          card: 'not listed',
+          vouchers: null,
+        });
+        const revealed = dataOf(await redeem({ benefitId: bought.uuid }));
+        const code = isRecord(revealed.code) ? revealed.code.value : undefined;
+        expect(code).toEqual(expect.any(String));
+        expect(await spaazaCodes(bought.key, member)).toEqual({
+          userVouchers: code,
+          card: code,
+          vouchers: code,
+        });
+
+        const hidden = await newReward({
+          title: 'Hidden 5 %',
+          voucher_type: 'basket_pct',
+          discount_ratio: 0.05,
+          code_type: 'STATIC',
+          static_code: 'HIDDEN-SHARED-5',
+          hide_code: true,
+        });
+        const secret = await purchase(hidden.uuid, member);
+        expect(await spaazaCodes(secret.key, member)).toMatchObject({ userVouchers: null });
+        dataOf(await redeem({ benefitId: secret.uuid }));
+        expect(await spaazaCodes(secret.key, member)).toEqual({
+          userVouchers: null,
+          card: null,
+          vouchers: null,
+        });
+        // a Spaaza-side voucher (its campaign sells no reward) shows its code, claimed or not
+        const plain = await newBenefit({ member, code: 'PLAIN-UNCLAIMED-1' });
+        expect(await spaazaCodes(plain.key, member)).toEqual({
+          userVouchers: 'PLAIN-UNCLAIMED-1',
+          card: 'not listed',
+          vouchers: 'PLAIN-UNCLAIMED-1',
+        });
+      });
+
+      it('a till scanning a STATIC reward’s code gets the basket member’s benefit; without a member, only an unambiguous one', async () => {
+        clock = T0 + 4 * HOUR;
+        const anna = await newMember();
+        const bram = await newMember();
+        const summer = await newReward({
+          title: 'Summer 15 %',
+          voucher_type: 'basket_pct',
+          discount_ratio: 0.15,
+          code_type: 'STATIC',
+          static_code: 'SUMMER-SHARED-15',
+        });
+        const annas = await purchase(summer.uuid, anna);
+        dataOf(await redeem({ benefitId: annas.uuid }));
+        const scanned = [{ voucher_code: 'SUMMER-SHARED-15' }];
+        const price = (code: string, member: string | null) =>
+          call(engine.url, '/auth/get-basket-price', {
+            json: basketRequest(code, [item('line_1', 20)], { member, vouchers: scanned }),
+            session: till,
+          });
+
+        const priced = await price('S001-01-SHARED-1', anna);
+        expect(priced.status).toBe(200);
+        expect(appliedKeys(priced.body)).toEqual([annas.key]);
+        expect(warningNames(priced.body)).toEqual([]);
+
+        // only Anna holds the code: it names her benefit, which an anonymous basket may not use
+        const anonymous = await price('S001-01-SHARED-2', null);
+        expect(warningNames(anonymous.body)).toEqual(['voucher_wrong_owner']);
+
+        // once Bram holds it too, an anonymous basket cannot tell whose it is
+        const brams = await purchase(summer.uuid, bram);
+        dataOf(await redeem({ benefitId: brams.uuid }));
+        const ambiguous = await price('S001-01-SHARED-3', null);
+        expect(warningNames(ambiguous.body)).toEqual(['voucher_not_found']);
+
+        // add-basket applies only the vouchers the basket names: the scanned code burns Anna's
+        const added = await call(engine.url, '/auth/add-basket', {
+          json: basketRequest('S001-01-SHARED-1', [item('line_1', 20)], {
+            member: anna,
+            vouchers: scanned,
+          }),
+          session: till,
+        });
+        expect(added.status).toBe(200);
+        expect(warningNames(added.body)).toEqual([]);
+        expect(added.body).toMatchObject({
+          results: {
+            basket: { basket_total_discount: 3 },
+            vouchers_redeemed: [{ voucher_key: annas.key, voucher_code: 'SUMMER-SHARED-15' }],
+          },
+        });
+        expect(dataOf(await getBenefit(annas.uuid))).toMatchObject({ burnedAt: iso(clock) });
+        expect(dataOf(await getBenefit(brams.uuid))).toMatchObject({ burnedAt: null });
       });
     });
 
@@ -797,7 +968,7 @@ describeEachDatabase(
       );
       const seed: Actor = { chainId, role: 'privileged', name: 'test-seed', accountId: null };
       await createMember(db, { chainId, memberNumber: '1000001' }, clock);
-      const campaignId = await createCampaign(
+      const { id: campaignId } = await createCampaign(
         db,
         { chainId, title: 'Other €5', incentive: { type: 'basket', amount: 500 } },
         clock,

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../domain/actor';
 import { createMember, createVoucher } from '../domain/admin';
+import * as basketEvents from '../domain/events/basket-event';
 import { recordEvent } from '../domain/events/record';
 import { basketRequest, item } from './baskets';
 import { call, isRecord, loginAs, type Answer, type Session } from './client';
@@ -93,7 +94,6 @@ describeEachDatabase('events', (database) => {
       expect(reported.map((event) => event.type)).toEqual(['VOUCHER_GIVEN', 'REDEEMED_VOUCHER']);
       expect(reported[0]?.payload).toEqual({
         benefitId: member.benefitId,
-        voucherKey: member.key,
         rewardId: member.rewardId,
       });
       expect(reported[1]?.payload.code).toMatch(/^EVT-\d{4}$/);
@@ -113,7 +113,6 @@ describeEachDatabase('events', (database) => {
       expect(locked).toHaveLength(1);
       expect(locked[0]?.payload).toMatchObject({
         benefitId: member.benefitId,
-        voucherKey: member.key,
         rewardId: member.rewardId,
         basketCode,
         lockedUntil: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
@@ -224,6 +223,92 @@ describeEachDatabase('events', (database) => {
       expect(await eventCount()).toBe(before);
     });
 
+    it('a command failing after its audit and event were written leaves none of them, nor its voucher change', async () => {
+      const db = engine.db.kysely;
+      const member = await memberWithVoucher();
+      const basketCode = `EV-BASKET-${next()}`;
+      const voucherId = (
+        await db
+          .selectFrom('vouchers')
+          .select('id')
+          .where('voucher_key', '=', member.key)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const audits = () =>
+        db.selectFrom('audit_log').select('action').where('voucher_id', '=', voucherId).execute();
+      const auditsBefore = await audits();
+      const eventsBefore = await eventCount();
+      /*
+       * No refusal comes after add-basket's burn on its own, so a fault is injected: the last
+       * write of the command (its BASKET_ADDED event) fails. Before failing, it looks through
+       * the command's own transaction and sees the burn, its audit line and its event written.
+       */
+      const seenInside: string[] = [];
+      const failing = vi
+        .spyOn(basketEvents, 'recordBasketAdded')
+        .mockImplementationOnce(async (trx) => {
+          const voucher = await trx
+            .selectFrom('vouchers')
+            .select('burned_at')
+            .where('id', '=', voucherId)
+            .executeTakeFirstOrThrow();
+          const reported = await trx
+            .selectFrom('events')
+            .select('type')
+            .where('voucher_id', '=', voucherId)
+            .execute();
+          const audited = await trx
+            .selectFrom('audit_log')
+            .select('action')
+            .where('voucher_id', '=', voucherId)
+            .execute();
+          seenInside.push(
+            voucher.burned_at === null ? 'unburned' : 'burned',
+            ...audited.map((row) => `audit ${row.action}`),
+            ...reported.map((row) => `event ${row.type}`),
+          );
+          throw new Error('the disk filled up');
+        });
+      try {
+        const failed = await call(engine.url, '/auth/add-basket', {
+          session: till,
+          json: basketRequest(basketCode, [item('line_1', 20)], {
+            member: member.memberNumber,
+            vouchers: [{ voucher_key: member.key }],
+          }),
+        });
+        expect(failed.status).toBe(500);
+      } finally {
+        failing.mockRestore();
+      }
+      expect(seenInside).toEqual([
+        'burned',
+        'audit create',
+        'audit claim',
+        'audit redeem',
+        'event VOUCHER_GIVEN',
+        'event REDEEMED_VOUCHER',
+        'event BURNED_VOUCHER',
+      ]);
+      // after the rollback: no event, no audit line, the voucher as it was, no basket
+      expect(await eventCount()).toBe(eventsBefore);
+      expect(await audits()).toEqual(auditsBefore);
+      expect(
+        await db
+          .selectFrom('vouchers')
+          .select(['burned_at', 'redeemed_basket_id'])
+          .where('id', '=', voucherId)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ burned_at: null, redeemed_basket_id: null });
+      expect(
+        await db
+          .selectFrom('baskets')
+          .select('id')
+          .where('retailer_basket_code', '=', basketCode)
+          .execute(),
+      ).toEqual([]);
+    });
+
     it('an event and its deliveries roll back with the transaction that recorded them', async () => {
       const db = engine.db.kysely;
       const webhook = await call(engine.url, '/admin/webhooks', {
@@ -288,7 +373,7 @@ describeEachDatabase('events', (database) => {
       expect(eventsOf(await events({ limit: 1 }))).toHaveLength(1);
     });
 
-    it('GET /events/:id answers one event; an unknown one is NOT_FOUND', async () => {
+    it('GET /events/:id answers one event; unknown → EVENT_NOT_FOUND; malformed → INVALID_PARAMETERS naming id', async () => {
       const member = await memberWithVoucher();
       const [given] = await ofSubject(member.memberNumber);
       const one = await call(engine.url, `/events/${given?.id ?? ''}`, { session: admin });
@@ -298,13 +383,28 @@ describeEachDatabase('events', (database) => {
         session: admin,
       });
       expect(missing.status).toBe(404);
-      expect(missing.body).toMatchObject({ status: 'error', error: { code: 'NOT_FOUND' } });
+      expect(missing.body).toMatchObject({ status: 'error', error: { code: 'EVENT_NOT_FOUND' } });
+      const malformed = await call(engine.url, '/events/42', { session: admin });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body).toMatchObject({
+        status: 'error',
+        error: {
+          code: 'INVALID_PARAMETERS',
+          message: expect.stringMatching(/^id: must be a UUID/) as unknown,
+        },
+      });
     });
 
     it('refuses bad filters naming the field, and callers below admin', async () => {
       for (const [query, field] of [
         [{ limit: 0 }, 'limit'],
         [{ limit: 1001 }, 'limit'],
+        // digits only: no hexadecimal, exponent, sign or empty value
+        [{ limit: '0x10' }, 'limit'],
+        [{ limit: '1e2' }, 'limit'],
+        [{ limit: '+5' }, 'limit'],
+        [{ limit: '' }, 'limit'],
+        [{ skip: '1.5' }, 'skip'],
         [{ skip: -1 }, 'skip'],
         [{ order: 'sideways' }, 'order'],
         [{ type: 'NOT_A_TYPE' }, 'type'],

@@ -1,9 +1,12 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/schema';
 import { createApiKey } from '../domain/accounts';
+import type { Actor } from '../domain/actor';
 import { DEMO_POOL_THRESHOLD } from '../domain/demo';
-import { codePattern } from '../domain/rewards/code-format';
+import { codePattern, type CodeDraw } from '../domain/rewards/code-format';
+import { purchaseReward } from '../domain/rewards/purchase';
+import { insertVoucher } from '../domain/voucher-factory';
 import { benefitByVoucherId } from '../repo/benefits';
 import { toBenefit } from '../wire/benefit';
 import { call, isRecord, loginAs, type Answer, type Session } from './client';
@@ -36,6 +39,18 @@ function expectWllError(answer: Answer, status: number, code: string, message?: 
   expect(answer.status).toBe(status);
   expect(answer.body).toMatchObject({ status: 'error', error: { code } });
   if (message) expect(JSON.stringify(answer.body.error)).toMatch(message);
+}
+
+/** A promise resolved from outside, to hold a transaction open for as long as a test needs. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  const resolvers: (() => void)[] = [];
+  const promise = new Promise<void>((done) => resolvers.push(done));
+  return {
+    promise,
+    resolve: () => {
+      for (const done of resolvers) done();
+    },
+  };
 }
 
 /** Every table a purchase or an upload may write to. */
@@ -874,5 +889,347 @@ describeEachDatabase('rewards: admin, code pools and purchase_reward', (database
       .where('campaign_id', '=', campaignIdOf(reward))
       .execute();
     expect(new Set(vouchers.map((voucher) => voucher.code)).size).toBe(60);
+  });
+
+  const SEED: Actor = { chainId: 1, role: 'privileged', name: 'rewards-test', accountId: null };
+  /** A draw that hands out the given parts in turn, recording each. */
+  const scripted = (parts: readonly string[]) => {
+    const drawn: string[] = [];
+    const draw: CodeDraw = () => {
+      const part = parts[drawn.length];
+      if (part === undefined) throw new Error(`drew more than the ${parts.length} parts scripted`);
+      drawn.push(part);
+      return part;
+    };
+    return { draw, drawn };
+  };
+  const purchaseWith = (rewardId: string, draw: CodeDraw) =>
+    purchaseReward(
+      engine.db,
+      SEED,
+      { chainId: 1, rewardId, memberNumber: MEMBER, comment: null },
+      NOW,
+      { draw },
+    );
+  const codeOfVoucher = async (id: number) =>
+    (
+      await db()
+        .selectFrom('vouchers')
+        .select('code')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).code;
+  const validate = (json: Record<string, unknown>) =>
+    call(engine.url, '/commands/validate_voucher', { json, bearer: apiKey });
+
+  it('a pool code may not equal a code of another kind: voucher, static or other pool codes', async () => {
+    // the demo holds DEMO-5EUR (a voucher's own code), SUMMER15 (static), CINEMA-0001 (a pool code)
+    const reward = await createReward({
+      title: 'Clashes',
+      voucher_type: 'honour',
+      honour_code: 'CLASH',
+      code_type: 'POOL',
+      codes: 'OWN-1',
+    });
+    const id = campaignIdOf(reward);
+    const before = await rewardTables(db());
+    const refused = await uploadCodes(id, { codes: 'NEW-1,DEMO-5EUR,SUMMER15,CINEMA-0001' });
+    expectAdminError(refused, 400, 'invalid_parameters', /codes: 3 already in use in this chain/);
+    for (const named of [
+      'CINEMA-0001 \\(pool code\\)',
+      'DEMO-5EUR \\(voucher code\\)',
+      'SUMMER15 \\(static code\\)',
+    ])
+      expect(JSON.stringify(refused.body.error)).toMatch(new RegExp(named));
+    expect(JSON.stringify(refused.body.error)).not.toMatch(/NEW-1/);
+    // allow_duplicates governs repeats within this pool only
+    expectAdminError(
+      await uploadCodes(id, { codes: 'DEMO-5EUR', allow_duplicates: true }),
+      400,
+      'invalid_parameters',
+      /DEMO-5EUR \(voucher code\)/,
+    );
+    expect(await rewardTables(db())).toEqual(before);
+    // a taken pool code of another reward still counts, and so does the benefit sharing it
+    const taken = await voucherOf((await buy(engine.demo?.rewards.pool ?? '')).id);
+    expectAdminError(
+      await uploadCodes(id, { codes: taken.shared_code }),
+      400,
+      'invalid_parameters',
+      new RegExp(
+        `${taken.shared_code ?? ''} \\(pool code\\), ${taken.shared_code ?? ''} \\(shared code\\)`,
+      ),
+    );
+    expect(
+      resultsOf(await uploadCodes(id, { codes: 'OWN-1', allow_duplicates: true })),
+    ).toMatchObject({ added: 1, total: 2 });
+
+    const initial = await call(engine.url, '/admin/campaigns', {
+      json: {
+        title: 'Initial clash',
+        voucher_type: 'honour',
+        honour_code: 'X',
+        code_type: 'POOL',
+        codes: 'FINE-1,DEMO-10PCT',
+      },
+      session: admin,
+    });
+    expectAdminError(initial, 400, 'invalid_parameters', /DEMO-10PCT \(voucher code\)/);
+    const stored = await db()
+      .selectFrom('campaigns')
+      .select('id')
+      .where('title', '=', 'Initial clash')
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('a STATIC reward’s code may not equal any code in use, naming static_code', async () => {
+    for (const [code, kind] of [
+      ['DEMO-5EUR', 'voucher code'],
+      ['CINEMA-0002', 'pool code'],
+      ['SUMMER15', 'static code'],
+    ] as const) {
+      const before = await rewardTables(db());
+      const answer = await call(engine.url, '/admin/campaigns', {
+        json: {
+          title: 'Static clash',
+          voucher_type: 'basket',
+          amount: 1,
+          code_type: 'STATIC',
+          static_code: code,
+        },
+        session: admin,
+      });
+      expectAdminError(
+        answer,
+        400,
+        'invalid_parameters',
+        new RegExp(`static_code: already in use in this chain: .*${code} \\(${kind}\\)`),
+      );
+      expect(await rewardTables(db())).toEqual(before);
+    }
+  });
+
+  it('an OTP draw equal to a code of any kind is redrawn: the purchase gets a distinct code', async () => {
+    const otp = await createReward({
+      title: 'Drawn',
+      voucher_type: 'basket',
+      amount: 1,
+      code_type: 'OTP',
+      code_template: 'X{code}',
+      code_length: 4,
+    });
+    await createReward({
+      title: 'Pool of X codes',
+      voucher_type: 'honour',
+      honour_code: 'XP',
+      code_type: 'POOL',
+      codes: 'XAAAA',
+    });
+    await createReward({
+      title: 'Static X code',
+      voucher_type: 'honour',
+      honour_code: 'XS',
+      code_type: 'STATIC',
+      static_code: 'XBBBB',
+    });
+    const first = scripted(['CCCC']);
+    const firstId = await purchaseWith(rewardIdOf(otp), first.draw);
+    expect(await codeOfVoucher(firstId)).toBe('XCCCC');
+
+    const second = scripted(['AAAA', 'BBBB', 'CCCC', 'DDDD']);
+    const secondId = await purchaseWith(rewardIdOf(otp), second.draw);
+    expect(second.drawn).toEqual(['AAAA', 'BBBB', 'CCCC', 'DDDD']);
+    expect(await codeOfVoucher(secondId)).toBe('XDDDD');
+  });
+
+  it('two purchases drawing the same code at once end with distinct codes', async () => {
+    const otp = await createReward({
+      title: 'Same draw',
+      voucher_type: 'basket',
+      amount: 1,
+      code_type: 'OTP',
+      code_template: 'SAME-{code}',
+      code_length: 4,
+    });
+    // one draw sequence for both: each purchase's first draw is TWIN
+    const shared = scripted(['TWIN', 'TWIN', 'NEXT']);
+    const ids = await Promise.all([
+      purchaseWith(rewardIdOf(otp), shared.draw),
+      purchaseWith(rewardIdOf(otp), shared.draw),
+    ]);
+    const codes = await Promise.all(ids.map(codeOfVoucher));
+    expect(new Set(codes)).toEqual(new Set(['SAME-TWIN', 'SAME-NEXT']));
+    expect(shared.drawn).toEqual(['TWIN', 'TWIN', 'NEXT']);
+  });
+
+  it.runIf(database.name === 'postgres')(
+    'a draw that another purchase inserts first breaks the unique constraint; the purchase is retried and succeeds (PostgreSQL only: SQLite serialises writers, so this race cannot happen there)',
+    async () => {
+      // SQLite serialises writers, so there a purchase's check always sees the other's code.
+      // Here the other purchase is a transaction holding an uncommitted voucher coded HELD-TAKE:
+      // the check cannot see it, the purchase's insert waits on it and fails once it commits.
+      const otp = await createReward({
+        title: 'Held',
+        voucher_type: 'basket',
+        amount: 1,
+        code_type: 'OTP',
+        code_template: 'HELD-{code}',
+        code_length: 4,
+      });
+      const campaignId = campaignIdOf(otp);
+      const released = deferred();
+      const holding = deferred();
+      let holder = 0;
+      const other = db()
+        .transaction()
+        .execute(async (trx) => {
+          const pid = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          holder = pid.rows[0]?.pid ?? 0;
+          await insertVoucher(trx, {
+            chain_id: 1,
+            code: 'HELD-TAKE',
+            campaign_id: campaignId,
+            member_id: null,
+            voucher_type: 'basket',
+            currency: 'EUR',
+            amount_original: 100,
+            amount: 100,
+            amount_redeemed: 0,
+            ratio_ppm: null,
+            honour_code: null,
+            title: 'Held',
+            exclusive: 0,
+            lock_period_seconds: 300,
+            created_at: NOW,
+            claimed_at: null,
+            expires_at: null,
+          });
+          holding.resolve();
+          await released.promise;
+        });
+      await holding.promise;
+      const script = scripted(['TAKE', 'FREE']);
+      const bought = purchaseWith(rewardIdOf(otp), script.draw);
+      const waiting = async () => {
+        const rows = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity where ${holder} = any(pg_blocking_pids(pid))
+        `.execute(db());
+        return (rows.rows[0]?.n ?? 0) > 0;
+      };
+      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      released.resolve();
+      await other;
+      const id = await bought;
+      expect(script.drawn).toEqual(['TAKE', 'FREE']);
+      expect(await codeOfVoucher(id)).toBe('HELD-FREE');
+    },
+  );
+
+  it('create-voucher refuses an explicit code in use as a shared, pool or static code', async () => {
+    const sharedCode = (await voucherOf((await buy(engine.demo?.rewards.static ?? '')).id))
+      .shared_code;
+    expect(sharedCode).toBe('SUMMER15');
+    for (const [code, kind] of [
+      ['SUMMER15', 'shared code'],
+      ['CINEMA-0003', 'pool code'],
+      ['DEMO-5EUR', 'voucher code'],
+    ] as const) {
+      const answer = await call(engine.url, '/create-voucher', {
+        json: { campaign_id: 1, member_number: MEMBER, voucher_code: code },
+        session: admin,
+      });
+      expectAdminError(answer, 409, 'already_exists', new RegExp(`${code} \\(${kind}\\)`));
+    }
+  });
+
+  it('validate_voucher refuses a code that is both an own and a shared code, burning nothing', async () => {
+    // only data from before the checks can hold such a clash: made here by hand
+    const staticBenefit = await voucherOf((await buy(engine.demo?.rewards.static ?? '')).id);
+    const otpBenefit = await voucherOf((await buy(engine.demo?.rewards.otp ?? '', '1000002')).id);
+    await db()
+      .updateTable('vouchers')
+      .set({ claimed_at: NOW })
+      .where('id', 'in', [staticBenefit.id, otpBenefit.id])
+      .execute();
+    await db()
+      .updateTable('vouchers')
+      .set({ code: 'OLD-CLASH' })
+      .where('id', '=', otpBenefit.id)
+      .execute();
+    await db()
+      .updateTable('vouchers')
+      .set({ shared_code: 'OLD-CLASH' })
+      .where('id', '=', staticBenefit.id)
+      .execute();
+    for (const json of [{ code: 'OLD-CLASH' }, { code: 'OLD-CLASH', userIdentifier: MEMBER }])
+      expectWllError(
+        await validate(json),
+        400,
+        'INVALID_PARAMETERS',
+        new RegExp(`code: OLD-CLASH is ambiguous: .*${otpBenefit.uuid}.*${staticBenefit.uuid}`),
+      );
+    const rows = await db()
+      .selectFrom('vouchers')
+      .select(['burned_at', 'validated_at'])
+      .where('id', 'in', [staticBenefit.id, otpBenefit.id])
+      .execute();
+    expect(rows).toEqual([
+      { burned_at: null, validated_at: null },
+      { burned_at: null, validated_at: null },
+    ]);
+  });
+
+  it('validate_voucher finds an OTP code typed in lower case; shared codes match exactly', async () => {
+    const benefit = await buy(engine.demo?.rewards.otp ?? '');
+    const voucher = await voucherOf(benefit.id);
+    await db()
+      .updateTable('vouchers')
+      .set({ claimed_at: NOW })
+      .where('id', '=', voucher.id)
+      .execute();
+    const code = voucher.code ?? '';
+    expect(code).toMatch(/^PROMO-/);
+    expect(dataOf(await validate({ code: code.toLowerCase() }))).toMatchObject({
+      id: voucher.uuid,
+      burnedAt: '2027-03-01T10:00:00.000Z',
+    });
+    const pooled = await voucherOf((await buy(engine.demo?.rewards.pool ?? '')).id);
+    await db()
+      .updateTable('vouchers')
+      .set({ claimed_at: NOW })
+      .where('id', '=', pooled.id)
+      .execute();
+    expectWllError(
+      await validate({ code: (pooled.shared_code ?? '').toLowerCase() }),
+      404,
+      'VOUCHER_NOT_FOUND',
+    );
+  });
+
+  it('a purchased POOL benefit names its pool code by the code’s id; the value stays hidden until redeemed', async () => {
+    const reward = await createReward({
+      title: 'Pool JSON',
+      voucher_type: 'honour',
+      honour_code: 'PJ',
+      code_type: 'POOL',
+      codes: 'PJ-1',
+    });
+    const benefit = await buy(rewardIdOf(reward));
+    const poolCode = await db()
+      .selectFrom('reward_pool_codes')
+      .selectAll()
+      .where('campaign_id', '=', campaignIdOf(reward))
+      .executeTakeFirstOrThrow();
+    expect(benefit.code).toEqual(expect.objectContaining({ id: poolCode.uuid, value: null }));
+    const voucher = await voucherOf(benefit.id);
+    await db()
+      .updateTable('vouchers')
+      .set({ claimed_at: NOW })
+      .where('id', '=', voucher.id)
+      .execute();
+    const redeemed = await benefitByVoucherId(db(), 1, voucher.id);
+    if (!redeemed) throw new Error('the benefit vanished');
+    expect(toBenefit(redeemed).code).toMatchObject({ id: poolCode.uuid, value: 'PJ-1' });
   });
 });

@@ -134,7 +134,7 @@ describeEachDatabase('the honour-voucher change feed', (database) => {
       { name: 'Elsewhere', currency: 'EUR', timezone: 'Europe/Berlin' },
       Date.now(),
     );
-    const otherCoffee = await createCampaign(
+    const { id: otherCoffee } = await createCampaign(
       db,
       {
         chainId: otherChain,

@@ -52,7 +52,7 @@ describeEachDatabase('voucher calls', (database) => {
       clock,
     );
     await createMember(db, { chainId, memberNumber: '2000001' }, clock);
-    const campaignId = await createCampaign(
+    const { id: campaignId } = await createCampaign(
       db,
       { chainId, title: 'Other €5', incentive: { type: 'basket', amount: 500 } },
       clock,

@@ -1,12 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../domain/actor';
 import { createMember, createVoucher } from '../domain/admin';
 import { recordEvent } from '../domain/events/record';
+import { createWebhook, disableWebhook } from '../domain/webhooks/subscriptions';
 import type { WebhookSettings } from '../domain/webhooks/settings';
+import { connect } from '../db/connect';
 import { start, type RunningEngine } from '../server';
 import { basketRequest, item } from './baskets';
 import { call, isRecord, loginAs, type Answer, type Session } from './client';
@@ -34,19 +36,45 @@ interface Received {
   readonly body: string;
 }
 
-/** What a receiver answers to its n-th request (0-based): a status, or no answer at all. */
-type Responder = (n: number) => number | 'never';
+/**
+ * What a receiver answers to its n-th request (0-based): a status, a status once a promise
+ * settles, a redirect, a 200 whose body never ends, or no answer at all.
+ */
+type Reply =
+  | number
+  | { status: number; after: Promise<unknown> }
+  | { redirect: number; location: string }
+  | 'endless'
+  | 'never';
+type Responder = (n: number) => Reply;
 
 interface Receiver {
   readonly url: string;
   readonly received: Received[];
+  /** Answers the engine hung up on before they were complete. */
+  readonly cutOff: () => number;
   close(): Promise<void>;
+}
+
+/** Writes a body for as long as the client takes it. */
+function streamEndlessly(response: ServerResponse): void {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  const pump = () => {
+    while (!response.destroyed && response.write(chunk));
+  };
+  response.writeHead(200, { 'content-type': 'application/octet-stream' });
+  response.on('drain', pump);
+  pump();
 }
 
 /** A real HTTP server on a free loopback port that records each request. */
 async function startReceiver(respond: Responder = () => 204): Promise<Receiver> {
   const received: Received[] = [];
+  let cutOff = 0;
   const server: Server = createServer((request, response) => {
+    response.on('close', () => {
+      if (!response.writableFinished) cutOff += 1;
+    });
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -56,7 +84,12 @@ async function startReceiver(respond: Responder = () => 204): Promise<Receiver> 
         signature: String(request.headers['x-webhook-signature']),
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      if (answer !== 'never') response.writeHead(answer).end();
+      if (answer === 'endless') streamEndlessly(response);
+      else if (typeof answer === 'number') response.writeHead(answer).end();
+      else if (answer === 'never') return;
+      else if ('after' in answer)
+        void answer.after.then(() => response.writeHead(answer.status).end());
+      else response.writeHead(answer.redirect, { location: answer.location }).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -64,6 +97,7 @@ async function startReceiver(respond: Responder = () => 204): Promise<Receiver> 
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received,
+    cutOff: () => cutOff,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) =>
@@ -307,6 +341,115 @@ describeEachDatabase('webhooks', (database) => {
     expect(failing.received).toHaveLength(attempts.length);
   });
 
+  it('a redirect or 410 Gone fails the delivery at once, recorded: another attempt would get the same answer', async () => {
+    const moved = await receiver(() => ({
+      redirect: 301,
+      location: 'https://elsewhere.test/hook',
+    }));
+    const gone = await receiver(() => 410);
+    const movedHook = await register({ url: moved.url, event_types: ['VOUCHER_DELETED'] });
+    const goneHook = await register({ url: gone.url, event_types: ['VOUCHER_DELETED'] });
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_DELETED',
+      subject: 'final-subject',
+      payload: {},
+      at: Date.now(),
+    });
+    for (const [hook, webhook, expected] of [
+      [
+        moved,
+        movedHook,
+        { status_code: 301, error: 'redirect to https://elsewhere.test/hook not followed' },
+      ],
+      [gone, goneHook, { status_code: 410, error: 'gone: the receiver takes no more deliveries' }],
+    ] as const) {
+      const webhookId = String(webhook.id);
+      await vi.waitFor(async () => {
+        const [delivery] = await deliveries(webhookId);
+        expect(delivery?.status).toBe('failed');
+      }, WAIT);
+      const [delivery] = await deliveries(webhookId);
+      expect(delivery?.attempts).toEqual([
+        {
+          ...expected,
+          at: expect.any(String) as unknown,
+          duration_ms: expect.any(Number) as unknown,
+        },
+      ]);
+      expect(hook.received).toHaveLength(1);
+    }
+  });
+
+  it('never reads the receiver’s answer: an endless body is cut off and the delivery counts', async () => {
+    const endless = await receiver(() => 'endless');
+    const webhook = await register({ url: endless.url, event_types: ['VOUCHER_DELETED'] });
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_DELETED',
+      subject: 'endless-subject',
+      payload: {},
+      at: Date.now(),
+    });
+    await vi.waitFor(async () => {
+      const [delivery] = await deliveries(String(webhook.id));
+      expect(delivery?.status).toBe('delivered');
+    }, WAIT);
+    const [delivery] = await deliveries(String(webhook.id));
+    expect(delivery?.attempts).toMatchObject([{ status_code: 200, error: null }]);
+    await vi.waitFor(() => {
+      expect(endless.cutOff()).toBe(1);
+    }, WAIT);
+  });
+
+  it('an attempt recorded after its lease was taken over is kept, but leaves the delivery to the new holder', async () => {
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const late = await receiver(() => ({ status: 200, after: held }));
+    const webhook = await register({ url: late.url, event_types: ['VOUCHER_DELETED'] });
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_DELETED',
+      subject: 'late-subject',
+      payload: {},
+      at: Date.now(),
+    });
+    await vi.waitFor(() => {
+      expect(late.received).toHaveLength(1);
+    }, WAIT);
+    // as another process does once the lease is over: claims the delivery with a lease of its own
+    const { id } = await engine.db.kysely
+      .selectFrom('webhook_deliveries')
+      .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
+      .select('webhook_deliveries.id')
+      .where('webhooks.uuid', '=', String(webhook.id))
+      .executeTakeFirstOrThrow();
+    const otherLease = Date.now() + 3_600_000;
+    await engine.db.kysely
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: otherLease })
+      .where('id', '=', id)
+      .execute();
+    answer();
+    await vi.waitFor(async () => {
+      const [delivery] = await deliveries(String(webhook.id));
+      expect(delivery?.attempts).toMatchObject([{ status_code: 200, error: null }]);
+    }, WAIT);
+    const row = await engine.db.kysely
+      .selectFrom('webhook_deliveries')
+      .select(['status', 'attempts', 'next_attempt_at', 'delivered_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: 'pending',
+      attempts: 1,
+      next_attempt_at: otherLease,
+      delivered_at: null,
+    });
+  });
+
   it('admin endpoints: list without secrets, named errors for bad fields and unknown ids', async () => {
     const webhook = await register({ url: 'https://example.test/hook', event_types: '*' });
     const listed = await call(engine.url, '/admin/webhooks', { session: admin });
@@ -320,6 +463,8 @@ describeEachDatabase('webhooks', (database) => {
     for (const [body, field] of [
       [{ url: 'ftp://example.test/hook', event_types: '*' }, 'url'],
       [{ url: '/relative', event_types: '*' }, 'url'],
+      // credentials in a URL would be stored and listed in the clear
+      [{ url: 'https://user:pass@127.0.0.1:1/', event_types: '*' }, 'url'],
       [{ event_types: '*' }, 'url'],
       [{ url: 'https://example.test', event_types: 'BURNED_VOUCHER NOPE' }, 'event_types'],
       [{ url: 'https://example.test', event_types: '* BURNED_VOUCHER' }, 'event_types'],
@@ -332,18 +477,24 @@ describeEachDatabase('webhooks', (database) => {
       expect(String(errorOf(answer).description)).toContain(field);
     }
 
-    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+    // an unknown id is not found; one that is not an id at all is a bad parameter naming `id`
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    for (const [id, status, name, mentioned] of [
+      [unknownId, 404, 'webhook_not_found', unknownId],
+      ['not-a-uuid', 400, 'invalid_parameters', 'id'],
+    ] as const) {
       const removed = await call(engine.url, `/admin/webhooks/${id}`, {
         method: 'DELETE',
         session: admin,
       });
-      expect(removed.status).toBe(404);
-      expect(errorOf(removed).name).toBe('webhook_not_found');
       const history = await call(engine.url, `/admin/webhooks/${id}/deliveries`, {
         session: admin,
       });
-      expect(history.status).toBe(404);
-      expect(errorOf(history).name).toBe('webhook_not_found');
+      for (const answer of [removed, history]) {
+        expect(answer.status).toBe(status);
+        expect(errorOf(answer).name).toBe(name);
+        expect(String(errorOf(answer).description)).toContain(mentioned);
+      }
     }
 
     const denied = await call(engine.url, '/admin/webhooks', {
@@ -398,6 +549,102 @@ describeEachDatabase('webhooks', (database) => {
         expect(attempt).toMatchObject({ status_code: null, error: 'no answer within 100 ms' });
       }
       expect(hook.received).toHaveLength(attempts.length);
+    });
+  });
+
+  describe('receivers that never answer, with a long timeout', () => {
+    const PATIENT: Partial<WebhookSettings> = { ...FAST, timeoutMs: 60_000, retryForMs: 600_000 };
+    let patient: TestEngine;
+    beforeAll(async () => {
+      patient = await startTestEngine(database, { demo: true, webhooks: PATIENT });
+    });
+    // returns although two sends still wait on the dead receiver: stopping abandons them
+    afterAll(async () => patient.close());
+
+    const expiry = (subject: string) =>
+      recordEvent(patient.db.kysely, {
+        chainId: 1,
+        type: 'VOUCHER_EXPIRED',
+        subject,
+        payload: {},
+        at: Date.now(),
+      });
+
+    it('a dead receiver holds only its own slots: another receiver still gets its events', async () => {
+      const dead = await receiver(() => 'never');
+      const deadHook = await createWebhook(
+        patient.db.kysely,
+        1,
+        { url: dead.url, eventTypes: ['VOUCHER_EXPIRED'] },
+        Date.now(),
+      );
+      // more deliveries to the dead receiver than there are sending slots in all
+      for (let n = 0; n < 20; n += 1) await expiry(`dead-${n}`);
+      await vi.waitFor(() => {
+        expect(dead.received.length).toBeGreaterThanOrEqual(1);
+      }, WAIT);
+
+      const healthy = await receiver();
+      const healthyHook = await createWebhook(
+        patient.db.kysely,
+        1,
+        { url: healthy.url, eventTypes: ['VOUCHER_EXPIRED'] },
+        Date.now(),
+      );
+      await expiry('both');
+      await vi.waitFor(() => {
+        expect(healthy.received).toHaveLength(1);
+      }, WAIT);
+      expect(dead.received.length).toBeLessThanOrEqual(2);
+      for (const hook of [deadHook, healthyHook])
+        await disableWebhook(patient.db.kysely, 1, hook.id, Date.now());
+    });
+
+    it('stopping the engine abandons a send on its way: it returns, and the delivery stays pending with no failed attempt', async () => {
+      const dead = await receiver(() => 'never');
+      const created = await database.create();
+      try {
+        const sender = await start({
+          ...created.options,
+          log: pino({ level: 'silent' }),
+          demo: true,
+          webhooks: PATIENT,
+        });
+        await createWebhook(
+          sender.db.kysely,
+          1,
+          { url: dead.url, eventTypes: ['VOUCHER_EXPIRED'] },
+          Date.now(),
+        );
+        await recordEvent(sender.db.kysely, {
+          chainId: 1,
+          type: 'VOUCHER_EXPIRED',
+          subject: 'stopped-subject',
+          payload: {},
+          at: Date.now(),
+        });
+        await vi.waitFor(() => {
+          expect(dead.received).toHaveLength(1);
+        }, WAIT);
+        await sender.stop();
+
+        const db = connect(
+          created.options.databaseUrl,
+          created.options.schema === undefined ? {} : { schema: created.options.schema },
+        );
+        try {
+          const rows = await db.kysely
+            .selectFrom('webhook_deliveries')
+            .select(['status', 'attempts'])
+            .execute();
+          expect(rows).toEqual([{ status: 'pending', attempts: 0 }]);
+          expect(await db.kysely.selectFrom('webhook_attempts').selectAll().execute()).toEqual([]);
+        } finally {
+          await db.close();
+        }
+      } finally {
+        await created.drop();
+      }
     });
   });
 

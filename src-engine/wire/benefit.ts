@@ -1,4 +1,5 @@
 import { wllStatus } from '../../src-shared/vouchers';
+import { iso, isoOrNull } from '../../src-shared/wire';
 import type { BenefitRow } from '../repo/benefits';
 import { toDomainVoucher } from '../repo/vouchers';
 
@@ -51,9 +52,6 @@ export interface WllBenefit {
     readonly value: string | null;
   };
 }
-
-const iso = (at: number): string => new Date(at).toISOString();
-const isoOrNull = (at: number | null): string | null => (at === null ? null : iso(at));
 
 /**
  * Burned > validated > redeemed > expired (only when untouched) > created. The shared rule, so

@@ -1,10 +1,20 @@
 import { toMajorUnits } from '../../src-shared/money';
 import { lockHolds, spaazaStatus } from '../../src-shared/vouchers';
-import { toSpaazaDateTime, type WireVoucher } from '../../src-shared/wire';
+import { isoOrNull, toSpaazaDateTime, type WireVoucher } from '../../src-shared/wire';
 import { toDomainVoucher, type VoucherRow } from '../repo/vouchers';
+import { codeValueOf } from './benefit';
 
-const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
 const spaaza = (instant: number | null) => (instant === null ? null : toSpaazaDateTime(instant));
+
+/**
+ * The code the Spaaza face may show. A Spaaza-side voucher shows its own code. A reward's
+ * benefit keeps its code as the WLL face does (wire/benefit.ts): shown once redeem_benefit
+ * revealed it (claimed), its own or the one it shares, and never when the reward hides it.
+ */
+function shownCode(row: VoucherRow): string | null {
+  if (row.code_type === null) return row.code;
+  return row.claimed_at !== null && row.hide_code === 0 ? codeValueOf(row) : null;
+}
 
 /** A stored voucher as the Spaaza wire shows it. */
 export function toVoucherObject(
@@ -19,15 +29,15 @@ export function toVoucherObject(
   return {
     voucher_key: row.voucher_key,
     voucher_id: row.id,
-    voucher_code: row.code,
+    voucher_code: shownCode(row),
     voucher_type: row.voucher_type,
     voucher_status: spaazaStatus(voucher),
     voucher_locked: locked,
     voucher_locked_until: locked ? spaaza(row.lock_until) : null,
     voucher_locking_code: locked ? row.lock_code : null,
     voucher_retailer_basket_code_exclusive: locked ? row.lock_basket_code : null,
-    voucher_created_datetime: iso(row.created_at) ?? undefined,
-    voucher_redeemed_datetime: iso(row.burned_at),
+    voucher_created_datetime: isoOrNull(row.created_at) ?? undefined,
+    voucher_redeemed_datetime: isoOrNull(row.burned_at),
     voucher_expiry_datetime_utc: spaaza(row.expires_at),
     voucher_expiry_seconds_remaining:
       row.expires_at === null ? null : Math.max(0, Math.floor((row.expires_at - now) / 1000)),

@@ -21,3 +21,12 @@ export function fromSpaazaDateTime(text: string): Instant | null {
   );
   return toSpaazaDateTime(instant) === text ? instant : null;
 }
+
+/** An instant as ISO-8601 UTC with milliseconds, as the WLL face and the admin calls show it. */
+export function iso(instant: Instant): string {
+  return new Date(instant).toISOString();
+}
+
+export function isoOrNull(instant: Instant | null): string | null {
+  return instant === null ? null : iso(instant);
+}

@@ -57,6 +57,17 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('voucher_id', 'integer', (col) => col.references('vouchers.id'))
     .addColumn('taken_at', sql.raw(instant))
     .execute();
+  // the chain-wide "is this code in use" check looks codes up by value in every kind
+  await db.schema
+    .createIndex('reward_pool_codes_value')
+    .on('reward_pool_codes')
+    .columns(['chain_id', 'value'])
+    .execute();
+  await db.schema
+    .createIndex('campaigns_static_code')
+    .on('campaigns')
+    .columns(['chain_id', 'static_code'])
+    .execute();
   await db.schema
     .createIndex('reward_pool_codes_next')
     .on('reward_pool_codes')
@@ -73,6 +84,17 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('reported_at', sql.raw(instant), (col) => col.notNull())
     .execute();
   await db.schema.createIndex('events_chain_id').on('events').columns(['chain_id', 'id']).execute();
+  // GET /events filters by type or by subject, newest or oldest first
+  await db.schema
+    .createIndex('events_chain_type')
+    .on('events')
+    .columns(['chain_id', 'type', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('events_chain_subject')
+    .on('events')
+    .columns(['chain_id', 'subject', 'id'])
+    .execute();
 
   await withId('webhooks')
     .addColumn('chain_id', 'integer', (col) => col.notNull().references('chains.id'))

@@ -1,3 +1,4 @@
+import { invalidParameters } from '../../http/errors';
 import { selectBenefits, type BenefitRow } from '../../repo/benefits';
 import type { Executor } from '../../repo/vouchers';
 import { belongsToOther, ownerMismatch, voucherNotFound } from './refusals';
@@ -6,6 +7,15 @@ import { belongsToOther, ownerMismatch, voucherNotFound } from './refusals';
  * The benefit a presented code stands for in the chain: the voucher whose own code it is, else
  * one of those sharing it (a STATIC reward's code, a pool code). Of those, the presenter's own
  * (or a bearer one), preferring one still to be burned, then one already redeemed, then the oldest.
+ *
+ * A code typed in lower case that matches nothing also finds the voucher whose own code is its
+ * upper case: generated (OTP) codes are upper case. Shared codes come from partners and are
+ * matched exactly, as they may tell cases apart.
+ *
+ * A value that is both a voucher's own code and a shared code is refused: either benefit could
+ * be meant, and guessing could burn another member's voucher. Every writer of a code checks
+ * all kinds first (rewards/code-use), so only data from before that check or two writers racing
+ * to the same value lead here; an admin then retires one of the two.
  */
 export async function benefitByCode(
   db: Executor,
@@ -13,13 +23,48 @@ export async function benefitByCode(
   code: string,
   memberNumber: string | undefined,
 ): Promise<BenefitRow> {
+  const found =
+    (await ownOrSharing(db, chainId, code, memberNumber)) ??
+    (code.toUpperCase() === code
+      ? undefined
+      : await ownCode(db, chainId, code.toUpperCase(), memberNumber));
+  if (found) return found;
+  throw voucherNotFound(code);
+}
+
+async function ownCode(
+  db: Executor,
+  chainId: number,
+  code: string,
+  memberNumber: string | undefined,
+): Promise<BenefitRow | undefined> {
   const own = await selectBenefits(db, chainId)
     .where('vouchers.code', '=', code)
     .executeTakeFirst();
-  if (own) {
-    if (belongsToOther(own, memberNumber)) throw ownerMismatch(code);
-    return own;
-  }
+  if (!own) return undefined;
+  const sharing = await selectBenefits(db, chainId)
+    .where('vouchers.shared_code', '=', code)
+    .where('vouchers.id', '!=', own.id)
+    .executeTakeFirst();
+  if (sharing)
+    throw invalidParameters([
+      {
+        path: 'code',
+        message: `${code} is ambiguous: it is benefit ${own.uuid}'s own code and also the shared code of benefit ${sharing.uuid}; nothing was validated`,
+      },
+    ]);
+  if (belongsToOther(own, memberNumber)) throw ownerMismatch(code);
+  return own;
+}
+
+async function ownOrSharing(
+  db: Executor,
+  chainId: number,
+  code: string,
+  memberNumber: string | undefined,
+): Promise<BenefitRow | undefined> {
+  const own = await ownCode(db, chainId, code, memberNumber);
+  if (own) return own;
   const sharing = selectBenefits(db, chainId).where('vouchers.shared_code', '=', code);
   const presenters =
     memberNumber === undefined
@@ -37,5 +82,5 @@ export async function benefitByCode(
     .executeTakeFirst();
   if (best) return best;
   if (memberNumber !== undefined && (await sharing.executeTakeFirst())) throw ownerMismatch(code);
-  throw voucherNotFound(code);
+  return undefined;
 }

@@ -1,11 +1,12 @@
+import { missingCase } from '../../../src-shared/result';
 import { checkUsable, isExpired, lockHolds } from '../../../src-shared/vouchers';
+import { iso } from '../../../src-shared/wire';
 import { EngineError } from '../../http/errors';
 import type { BenefitRow } from '../../repo/benefits';
 import { toDomainVoucher } from '../../repo/vouchers';
 
 /* The WLL face's refusals (wll-api.md §1.6, §2.5), each naming the benefit by its public id. */
 
-const iso = (at: number): string => new Date(at).toISOString();
 const at = (instant: number | null): string => (instant === null ? '' : ` at ${iso(instant)}`);
 
 export function benefitNotFound(benefitId: string): EngineError {
@@ -72,11 +73,14 @@ export function validationRefusal(
           `benefit ${row.uuid} must be redeemed before its code can be validated`,
         );
       case 'voucher_wrong_owner':
-        return ownerMismatch(row.code ?? row.shared_code ?? row.uuid);
+        // checked as its own owner's: the presenter was matched when the code was looked up
+        throw new Error(`benefit ${row.uuid} was checked for someone other than its owner`);
       case 'voucher_locked':
       case 'voucher_locking_code_mismatch':
         // the last check: a voucher held by a sale may still be validated, just not burned
         return options.burning ? locked(row, usable.error.lockedUntil) : null;
+      default:
+        return missingCase(usable.error);
     }
   }
   if (options.burning && voucher.lock !== null && lockHolds(voucher, now))

@@ -1,41 +1,16 @@
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
 import type { Database, EventTable } from '../../db/schema';
-import { EVENT_TYPES, isEventType } from './types';
+import { iso } from '../../../src-shared/wire';
+import type { EventType } from './types';
 
-/** `GET /events` (wll-api.md §5.3 list conventions): filters, offset/limit, order by id. */
-export const eventsQueryFields = z.object({
-  type: z
-    .string()
-    .trim()
-    .transform((value) => value.toUpperCase())
-    .refine(isEventType, `must be one of ${EVENT_TYPES.join(', ')}`)
-    .optional(),
-  subject: z
-    .string()
-    .min(1, 'must not be empty')
-    .max(128, 'must be at most 128 characters')
-    .optional(),
-  limit: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(1000, 'must be at most 1000')
-    .default(100),
-  skip: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(0, 'must be at least 0')
-    .max(Number.MAX_SAFE_INTEGER, 'is too large')
-    .default(0),
-  order: z
-    .string()
-    .transform((value) => value.toUpperCase())
-    .pipe(z.enum(['ASC', 'DESC'], { error: 'must be ASC or DESC' }))
-    .default('DESC'),
-});
-
-export type EventsQuery = z.output<typeof eventsQueryFields>;
+/** `GET /events` (wll-api.md §4.2): filters by type and subject, then pages, ordered by id. */
+export interface EventsQuery {
+  readonly type?: EventType | undefined;
+  readonly subject?: string | undefined;
+  readonly limit: number;
+  readonly skip: number;
+  readonly order: 'ASC' | 'DESC';
+}
 
 export interface WllEvent {
   readonly id: string;
@@ -51,7 +26,7 @@ export function toWllEvent(row: Selectable<EventTable>): WllEvent {
     type: row.type,
     subject: row.subject,
     payload: JSON.parse(row.payload_json),
-    reportedAt: new Date(row.reported_at).toISOString(),
+    reportedAt: iso(row.reported_at),
   };
 }
 

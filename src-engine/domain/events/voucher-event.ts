@@ -26,8 +26,8 @@ export function eventOfAction(action: AuditAction): EventType {
 
 /**
  * Records the event of a voucher transition, as the voucher is after the change (one select;
- * get-basket-price locks come through here on the hot path). Ids only, no names: events outlive
- * members (wll-api.md §4.2).
+ * get-basket-price locks come through here on the hot path). Public ids only — no names (events
+ * outlive members, wll-api.md §4.2) and no voucher keys (events go to third-party receivers).
  */
 export async function recordVoucherEvent(
   db: Executor,
@@ -42,7 +42,6 @@ export async function recordVoucherEvent(
     .select([
       'vouchers.chain_id',
       'vouchers.uuid',
-      'vouchers.voucher_key',
       'vouchers.code',
       'vouchers.shared_code',
       'vouchers.lock_until',
@@ -53,9 +52,9 @@ export async function recordVoucherEvent(
     .executeTakeFirst();
   if (!voucher) return;
   const type = eventOfAction(action);
+  // never the voucher key: it is a spend credential (an anonymous voucher's key alone redeems it)
   const payload: Record<string, unknown> = {
     benefitId: voucher.uuid,
-    voucherKey: voucher.voucher_key,
     rewardId: voucher.reward_uuid,
   };
   if (type === 'REDEEMED_VOUCHER') payload.code = codeValueOf(voucher);

@@ -49,10 +49,6 @@ export function formatCode(format: CodeFormat, part: string): string {
   return format.template.replace(CODE_PLACEHOLDER, () => part);
 }
 
-export function generateCode(format: CodeFormat): string {
-  return formatCode(format, randomCodePart(format.length));
-}
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Matches exactly the codes the format generates. */
@@ -69,6 +65,14 @@ export function matchesFormat(format: CodeFormat, value: string): boolean {
 
 export const DEFAULT_ALLOCATION_ATTEMPTS = 20;
 
+/** Draws a random part of the given length; `randomCodePart` unless a caller brings its own. */
+export type CodeDraw = (length: number) => string | Promise<string>;
+
+export interface AllocationOptions {
+  readonly maxAttempts?: number;
+  readonly draw?: CodeDraw;
+}
+
 /**
  * A fresh code of the format that `isTaken` does not know, retried on collision. Gives up with
  * code_space_exhausted after `maxAttempts` draws: the format's space is (nearly) used up.
@@ -76,10 +80,11 @@ export const DEFAULT_ALLOCATION_ATTEMPTS = 20;
 export async function allocateUniqueCode(
   format: CodeFormat,
   isTaken: (code: string) => boolean | Promise<boolean>,
-  maxAttempts: number = DEFAULT_ALLOCATION_ATTEMPTS,
+  options: AllocationOptions = {},
 ): Promise<string> {
+  const { maxAttempts = DEFAULT_ALLOCATION_ATTEMPTS, draw = randomCodePart } = options;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const candidate = generateCode(format);
+    const candidate = formatCode(format, await draw(format.length));
     if (!(await isTaken(candidate))) return candidate;
   }
   throw new EngineError(

@@ -5,14 +5,10 @@ import type { Executor } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { insertVoucher, type NewVoucher } from '../voucher-factory';
-import { allocateUniqueCode } from './code-format';
-import {
-  markTaken,
-  reportLowStock,
-  takeNextCode,
-  type DbWithDialect,
-  type TakenCode,
-} from './pool';
+import { allocateUniqueCode, type CodeDraw } from './code-format';
+import { codeInUse } from './code-use';
+import type { DbWithDialect } from './pool-stock';
+import { markTaken, reportLowStock, takeNextCode, type TakenCode } from './pool-take';
 import { codeFormatOf, type RewardCampaignRow } from './settings';
 
 /*
@@ -42,18 +38,24 @@ export interface PurchaseInput {
  */
 const PURCHASE_ATTEMPTS = 3;
 
+export interface PurchaseOptions {
+  /** Where an OTP code's random part comes from (default: the CSPRNG's `randomCodePart`). */
+  readonly draw?: CodeDraw;
+}
+
 /** Purchases the reward; returns the new voucher's id. */
 export async function purchaseReward(
   db: DbWithDialect,
   actor: Actor,
   input: PurchaseInput,
   now: number,
+  options: PurchaseOptions = {},
 ): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.kysely
         .transaction()
-        .execute((trx) => purchaseOnce(trx, db.dialect, actor, input, now));
+        .execute((trx) => purchaseOnce(trx, db.dialect, actor, input, now, options));
     } catch (error) {
       if (attempt < PURCHASE_ATTEMPTS && isUniqueViolation(error)) continue;
       throw error;
@@ -88,18 +90,6 @@ async function memberIdOf(db: Executor, chainId: number, memberNumber: string): 
   return member.id;
 }
 
-/** A generated code must not equal any code of the chain's vouchers, own or shared. */
-async function codeInUse(db: Executor, chainId: number, code: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('vouchers')
-    .select('id')
-    .where('chain_id', '=', chainId)
-    .where((eb) => eb.or([eb('code', '=', code), eb('shared_code', '=', code)]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 type CodeColumns = Pick<NewVoucher, 'code' | 'shared_code' | 'code_uuid'>;
 
 async function purchaseOnce(
@@ -108,6 +98,7 @@ async function purchaseOnce(
   actor: Actor,
   input: PurchaseInput,
   now: number,
+  options: PurchaseOptions,
 ): Promise<number> {
   const campaign = await rewardOf(trx, input);
   const memberId = await memberIdOf(trx, input.chainId, input.memberNumber);
@@ -121,9 +112,12 @@ async function purchaseOnce(
   let codeColumns: CodeColumns;
   switch (campaign.code_type) {
     case 'OTP':
+      // a generated code must equal no code of any kind in the chain (code-use)
       codeColumns = {
-        code: await allocateUniqueCode(codeFormatOf(campaign), (candidate) =>
-          codeInUse(trx, input.chainId, candidate),
+        code: await allocateUniqueCode(
+          codeFormatOf(campaign),
+          (candidate) => codeInUse(trx, input.chainId, candidate),
+          options.draw ? { draw: options.draw } : {},
         ),
       };
       break;

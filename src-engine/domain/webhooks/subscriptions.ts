@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { iso, isoOrNull } from '../../../src-shared/wire';
 import type { Database, WebhookTable } from '../../db/schema';
 import { EngineError } from '../../http/errors';
 
@@ -30,8 +31,8 @@ function toView(row: Selectable<WebhookTable>): WebhookView {
     id: row.uuid,
     url: row.url,
     event_types: row.event_types.split(' '),
-    created_at: new Date(row.created_at).toISOString(),
-    disabled_at: row.disabled_at === null ? null : new Date(row.disabled_at).toISOString(),
+    created_at: iso(row.created_at),
+    disabled_at: isoOrNull(row.disabled_at),
   };
 }
 
@@ -124,8 +125,6 @@ export interface DeliveryView {
   }[];
 }
 
-const iso = (at: number) => new Date(at).toISOString();
-
 /** A webhook's deliveries, newest first, each with its attempts in order. */
 export async function deliveriesOf(
   db: Kysely<Database>,
@@ -168,7 +167,7 @@ export async function deliveriesOf(
     created_at: iso(delivery.created_at),
     next_attempt_at: delivery.status === 'pending' ? iso(delivery.next_attempt_at) : null,
     give_up_at: iso(delivery.give_up_at),
-    delivered_at: delivery.delivered_at === null ? null : iso(delivery.delivered_at),
+    delivered_at: isoOrNull(delivery.delivered_at),
     attempts: attempts
       .filter((attempt) => attempt.delivery_id === delivery.id)
       .map((attempt) => ({

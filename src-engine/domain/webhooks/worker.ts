@@ -4,22 +4,39 @@ import type { Database } from '../../db/schema';
 import { retryDelay, type WebhookSettings } from './settings';
 import { deliveryBody, EVENT_ID_HEADER, SIGNATURE_HEADER, signBody } from './signature';
 
-/** At most this many deliveries are on their way at once, so one slow receiver cannot hold up the rest. */
+/** At most this many deliveries are on their way at once from one engine process. */
 const MAX_IN_FLIGHT = 16;
 
 /**
+ * At most this many of them go to one webhook, so a slow or dead receiver holds at most these
+ * slots (each until its timeout) and the other receivers keep getting their events.
+ */
+const MAX_IN_FLIGHT_PER_WEBHOOK = 2;
+
+/**
  * A claimed delivery is not due again until the attempt is recorded, or — if this process died
- * meanwhile — until the lease is over, when another engine process may take it.
+ * or stopped meanwhile — until the lease is over, when another engine process may take it.
  */
 const LEASE_MARGIN_MS = 30_000;
 
+/** Longest receiver-supplied text (a redirect's Location) kept in an attempt's error. */
+const MAX_ERROR_CHARS = 500;
+
 export interface DeliveryWorker {
-  /** Stops polling and waits for the deliveries on their way. */
+  /** Stops polling, abandons the sends on their way (their leases hand them back) and waits for them. */
   stop(): Promise<void>;
+}
+
+interface Due {
+  readonly id: number;
+  readonly webhook_id: number;
+  readonly next_attempt_at: number;
 }
 
 interface Claimed {
   readonly id: number;
+  /** The claim's next_attempt_at: while it is still there, no other process has taken the delivery. */
+  readonly lease: number;
   readonly attempts: number;
   readonly give_up_at: number;
   readonly url: string;
@@ -31,11 +48,15 @@ interface Claimed {
   readonly reported_at: number;
 }
 
+/** delivered: a 2xx; retry: worth another attempt; final: another attempt would get the same answer. */
+type Verdict = 'delivered' | 'retry' | 'final';
+
 interface Outcome {
   readonly at: number;
   readonly statusCode: number | null;
   readonly error: string | null;
   readonly durationMs: number;
+  readonly verdict: Verdict;
 }
 
 /**
@@ -51,55 +72,107 @@ export function startDeliveryWorker(
   log: Logger,
 ): DeliveryWorker {
   const inFlight = new Set<Promise<void>>();
-  let stopped = false;
+  const inFlightPerWebhook = new Map<number, number>();
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> = Promise.resolve();
+  let running = false;
+  /** A send finished while a poll ran, and the poll had left due deliveries behind. */
+  let pollAgain = false;
+  /** The last poll left due deliveries behind for want of a free slot. */
+  let backlog = false;
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      ticking = tick()
-        .catch((error: unknown) => {
-          log.error({ err: error }, 'webhook delivery poll failed');
-        })
-        .finally(schedule);
-    }, settings.pollMs);
+  const poll = () => {
+    if (stopping.signal.aborted) return;
+    if (running) {
+      pollAgain = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = true;
+    ticking = tick()
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'webhook delivery poll failed');
+      })
+      .finally(() => {
+        running = false;
+        if (pollAgain) {
+          pollAgain = false;
+          poll();
+        } else schedule();
+      });
   };
 
+  const schedule = () => {
+    if (stopping.signal.aborted) return;
+    timer = setTimeout(poll, settings.pollMs);
+  };
+
+  const busyWebhooks = () =>
+    [...inFlightPerWebhook]
+      .filter(([, sending]) => sending >= MAX_IN_FLIGHT_PER_WEBHOOK)
+      .map(([webhookId]) => webhookId);
+
   const tick = async () => {
+    backlog = false;
     const room = MAX_IN_FLIGHT - inFlight.size;
-    if (room <= 0) return;
+    if (room <= 0) {
+      backlog = true;
+      return;
+    }
     const at = now();
-    const due = await db
+    const busy = busyWebhooks();
+    let query = db
       .selectFrom('webhook_deliveries')
       .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
-      .select(['webhook_deliveries.id', 'webhook_deliveries.next_attempt_at'])
+      .select([
+        'webhook_deliveries.id',
+        'webhook_deliveries.webhook_id',
+        'webhook_deliveries.next_attempt_at',
+      ])
       .where('webhook_deliveries.status', '=', 'pending')
       .where('webhook_deliveries.next_attempt_at', '<=', at)
-      .where('webhooks.disabled_at', 'is', null)
+      .where('webhooks.disabled_at', 'is', null);
+    if (busy.length > 0) query = query.where('webhook_deliveries.webhook_id', 'not in', busy);
+    const due: Due[] = await query
       .orderBy('webhook_deliveries.next_attempt_at')
       .orderBy('webhook_deliveries.id')
       .limit(room)
       .execute();
+    if (due.length === room) backlog = true;
     for (const row of due) {
-      if (stopped) return;
+      if (stopping.signal.aborted) return;
+      if ((inFlightPerWebhook.get(row.webhook_id) ?? 0) >= MAX_IN_FLIGHT_PER_WEBHOOK) {
+        backlog = true;
+        continue;
+      }
       const claimed = await claim(db, settings, row, at);
       if (!claimed) continue;
-      const sending: Promise<void> = deliver(db, settings, claimed, now)
-        .catch((error: unknown) => {
-          log.error({ err: error, delivery: claimed.id }, 'webhook delivery failed to record');
-        })
-        .finally(() => {
-          inFlight.delete(sending);
-        });
-      inFlight.add(sending);
+      send(row.webhook_id, claimed);
     }
+  };
+
+  const send = (webhookId: number, claimed: Claimed) => {
+    inFlightPerWebhook.set(webhookId, (inFlightPerWebhook.get(webhookId) ?? 0) + 1);
+    const sending: Promise<void> = deliver(db, settings, claimed, now, stopping.signal)
+      .catch((error: unknown) => {
+        log.error({ err: error, delivery: claimed.id }, 'webhook delivery failed to record');
+      })
+      .finally(() => {
+        inFlight.delete(sending);
+        const left = (inFlightPerWebhook.get(webhookId) ?? 1) - 1;
+        if (left > 0) inFlightPerWebhook.set(webhookId, left);
+        else inFlightPerWebhook.delete(webhookId);
+        // a freed slot takes what the last poll had to leave, without waiting for the next poll
+        if (backlog) poll();
+      });
+    inFlight.add(sending);
   };
 
   schedule();
   return {
     stop: async () => {
-      stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await ticking;
       await Promise.all([...inFlight]);
@@ -111,13 +184,14 @@ export function startDeliveryWorker(
 async function claim(
   db: Kysely<Database>,
   settings: WebhookSettings,
-  row: { id: number; next_attempt_at: number },
+  row: Due,
   at: number,
 ): Promise<Claimed | undefined> {
+  const lease = at + settings.timeoutMs + LEASE_MARGIN_MS;
   const taken = await db
     .updateTable('webhook_deliveries')
     .set((eb) => ({
-      next_attempt_at: at + settings.timeoutMs + LEASE_MARGIN_MS,
+      next_attempt_at: lease,
       // the configured retry period applies from the event, whatever deadline it was queued with
       give_up_at: eb('created_at', '+', settings.retryForMs),
     }))
@@ -126,7 +200,7 @@ async function claim(
     .where('next_attempt_at', '=', row.next_attempt_at)
     .executeTakeFirst();
   if (taken.numUpdatedRows !== 1n) return undefined;
-  return db
+  const delivery = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
     .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
@@ -144,6 +218,7 @@ async function claim(
     ])
     .where('webhook_deliveries.id', '=', row.id)
     .executeTakeFirst();
+  return delivery && { ...delivery, lease };
 }
 
 async function deliver(
@@ -151,8 +226,11 @@ async function deliver(
   settings: WebhookSettings,
   delivery: Claimed,
   now: () => number,
+  stopping: AbortSignal,
 ): Promise<void> {
-  const outcome = await post(delivery, settings.timeoutMs, now);
+  const outcome = await post(delivery, settings.timeoutMs, now, stopping);
+  // abandoned by stop(): not the receiver's failure; the lease hands it to a later run
+  if (outcome === undefined) return;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('webhook_attempts')
@@ -164,32 +242,51 @@ async function deliver(
         duration_ms: outcome.durationMs,
       })
       .execute();
-    const attempts = delivery.attempts + 1;
-    const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
     const finished = now();
-    const next = Math.min(finished + retryDelay(settings, attempts), delivery.give_up_at);
-    await trx
+    const next = Math.min(
+      finished + retryDelay(settings, delivery.attempts + 1),
+      delivery.give_up_at,
+    );
+    const state =
+      outcome.verdict === 'delivered'
+        ? ({ status: 'delivered', delivered_at: finished } as const)
+        : outcome.verdict === 'final' || finished >= delivery.give_up_at
+          ? ({ status: 'failed' } as const)
+          : { next_attempt_at: next };
+    const recorded = await trx
       .updateTable('webhook_deliveries')
-      .set(
-        ok
-          ? { status: 'delivered', attempts, delivered_at: finished }
-          : finished >= delivery.give_up_at
-            ? { status: 'failed', attempts }
-            : { attempts, next_attempt_at: next },
-      )
+      .set((eb) => ({ ...state, attempts: eb('attempts', '+', 1) }))
       .where('id', '=', delivery.id)
       .where('status', '=', 'pending')
+      .where('next_attempt_at', '=', delivery.lease)
+      .executeTakeFirst();
+    if (recorded.numUpdatedRows === 1n) return;
+    // The webhook was disabled meanwhile, or the lease ran out before this attempt was recorded:
+    // then another process may have claimed the delivery and be sending it now, and its own
+    // outcome decides the delivery's state, not this stale one. This attempt still happened: it
+    // is kept above and counted.
+    await trx
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', delivery.id)
       .execute();
   });
 }
 
-/** One attempt: the signed POST, its answer's status or why there was none. */
-async function post(delivery: Claimed, timeoutMs: number, now: () => number): Promise<Outcome> {
+/**
+ * One attempt: the signed POST, its answer's status or why there was none; undefined when
+ * stop() abandoned it. The answer's body is never read: a receiver cannot make us hold it.
+ */
+async function post(
+  delivery: Claimed,
+  timeoutMs: number,
+  now: () => number,
+  stopping: AbortSignal,
+): Promise<Outcome | undefined> {
   const body = deliveryBody(delivery);
   const at = now();
   const started = performance.now();
-  let statusCode: number | null = null;
-  let error: string | null = null;
+  const took = () => Math.round(performance.now() - started);
   try {
     const response = await fetch(delivery.url, {
       method: 'POST',
@@ -200,14 +297,39 @@ async function post(delivery: Claimed, timeoutMs: number, now: () => number): Pr
       },
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.any([stopping, AbortSignal.timeout(timeoutMs)]),
     });
-    statusCode = response.status;
     await response.body?.cancel();
+    return { at, statusCode: response.status, durationMs: took(), ...judge(response) };
   } catch (failure) {
-    error = describeFailure(failure, timeoutMs);
+    if (stopping.aborted) return undefined;
+    return {
+      at,
+      statusCode: null,
+      error: describeFailure(failure, timeoutMs),
+      durationMs: took(),
+      verdict: 'retry',
+    };
   }
-  return { at, statusCode, error, durationMs: Math.round(performance.now() - started) };
+}
+
+function judge(response: Response): { verdict: Verdict; error: string | null } {
+  const { status } = response;
+  if (status >= 200 && status < 300) return { verdict: 'delivered', error: null };
+  // a receiver that moved or is gone answers the same to every retry
+  if (status >= 300 && status < 400) {
+    const location = response.headers.get('location');
+    return {
+      verdict: 'final',
+      error:
+        location === null
+          ? 'redirect without a Location not followed'
+          : `redirect to ${location.slice(0, MAX_ERROR_CHARS)} not followed`,
+    };
+  }
+  if (status === 410)
+    return { verdict: 'final', error: 'gone: the receiver takes no more deliveries' };
+  return { verdict: 'retry', error: null };
 }
 
 function describeFailure(failure: unknown, timeoutMs: number): string {
@@ -215,7 +337,7 @@ function describeFailure(failure: unknown, timeoutMs: number): string {
     return `no answer within ${timeoutMs} ms`;
   if (failure instanceof Error) {
     const cause = failure.cause instanceof Error ? `: ${failure.cause.message}` : '';
-    return `${failure.message}${cause}`.slice(0, 500);
+    return `${failure.message}${cause}`.slice(0, MAX_ERROR_CHARS);
   }
-  return String(failure).slice(0, 500);
+  return String(failure).slice(0, MAX_ERROR_CHARS);
 }

@@ -1,0 +1,82 @@
+import type { Db } from '../../db/connect';
+import { EngineError } from '../../http/errors';
+import type { Executor } from '../../repo/vouchers';
+import { campaignById, type RewardCampaignRow } from './settings';
+
+/* A POOL reward's stock: how many codes it holds and how many are still unused. */
+
+export type DbWithDialect = Pick<Db, 'kysely' | 'dialect'>;
+
+export interface PoolStock {
+  readonly campaignId: number;
+  readonly rewardId: string;
+  readonly total: number;
+  readonly unused: number;
+  readonly threshold: number | null;
+}
+
+export function notAPool(campaign: RewardCampaignRow, field: string): EngineError {
+  return new EngineError(
+    'invalid_parameters',
+    `${field}: only a POOL reward has pool codes; campaign ${campaign.id} is ${campaign.code_type ?? 'not a reward'}`,
+  );
+}
+
+export async function countCodes(
+  db: Executor,
+  campaignId: number,
+): Promise<{ total: number; unused: number }> {
+  const row = await db
+    .selectFrom('reward_pool_codes')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('total'),
+      eb.fn.count<number | string>('id').filterWhere('voucher_id', 'is', null).as('unused'),
+    ])
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), unused: Number(row.unused) };
+}
+
+export function stockOf(
+  campaign: RewardCampaignRow,
+  counts: { total: number; unused: number },
+): PoolStock {
+  return {
+    campaignId: campaign.id,
+    rewardId: campaign.uuid,
+    ...counts,
+    threshold: campaign.pool_threshold,
+  };
+}
+
+export async function poolStock(
+  db: Executor,
+  chainId: number,
+  campaignId: number,
+): Promise<PoolStock> {
+  const campaign = await campaignById(db, chainId, campaignId);
+  if (campaign.code_type !== 'POOL') throw notAPool(campaign, 'campaign_id');
+  return stockOf(campaign, await countCodes(db, campaign.id));
+}
+
+/**
+ * The campaign row, locked on PostgreSQL until the transaction ends (SQLite serialises writers).
+ * NO KEY UPDATE, not UPDATE: the purchase's voucher insert already holds the KEY SHARE lock its
+ * foreign key check takes on this row, and two purchases upgrading that to UPDATE deadlock.
+ */
+export async function lockedCampaign(
+  db: Executor,
+  dialect: Db['dialect'],
+  chainId: number,
+  campaignId: number,
+): Promise<RewardCampaignRow> {
+  if (dialect === 'postgres')
+    await db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('id', '=', campaignId)
+      .where('chain_id', '=', chainId)
+      .forNoKeyUpdate()
+      .execute();
+  return campaignById(db, chainId, campaignId);
+}
