@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect';
 import { EngineError } from '../../http/errors';
 import type { Executor } from '../../repo/vouchers';
 import { recordEvent } from '../events/record';
-import { countCodes, lockedCampaign } from './pool-stock';
+import { lockedCampaign } from './pool-stock';
 import type { RewardCampaignRow } from './settings';
 
 /*
@@ -74,7 +74,7 @@ export async function reportLowStock(
   if (campaign.pool_threshold === null) return;
   const current = await lockedCampaign(db, dialect, campaign.chain_id, campaign.id);
   if (current.pool_threshold === null || current.pool_low_notified !== 0) return;
-  const { unused } = await countCodes(db, campaign.id);
+  const unused = await unusedUpTo(db, campaign.id, current.pool_threshold + 1);
   if (unused > current.pool_threshold) return;
   const latched = await db
     .updateTable('campaigns')
@@ -90,4 +90,16 @@ export async function reportLowStock(
     payload: { rewardId: campaign.uuid, unused, threshold: current.pool_threshold },
     at: now,
   });
+}
+
+/** The unused codes left, counted no further than `limit`: a purchase needs no full count. */
+async function unusedUpTo(db: Executor, campaignId: number, limit: number): Promise<number> {
+  const rows = await db
+    .selectFrom('reward_pool_codes')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .where('voucher_id', 'is', null)
+    .limit(limit)
+    .execute();
+  return rows.length;
 }
