@@ -9,7 +9,7 @@ import { audit } from './audit';
 import { codesInUse, describeUses } from './rewards/code-use';
 import { insertPoolCodes } from './rewards/pool-upload';
 import { rewardColumns, type RewardCodeSettings } from './rewards/settings';
-import { insertVoucher } from './voucher-factory';
+import { insertVoucher, voucherOfCampaign } from './voucher-factory';
 
 /* The operations an admin performs: the admin CLI and the admin HTTP endpoints both call these. */
 
@@ -199,30 +199,16 @@ export async function createVoucher(
           `voucher code ${input.code} is taken: ${describeUses(clashes)}`,
         );
     }
-    const amount = campaign.voucher_type === 'basket' ? (input.amount ?? campaign.amount) : null;
     const created = await insertVoucher(trx, {
-      chain_id: input.chainId,
+      ...voucherOfCampaign(campaign, {
+        currency: chain.currency,
+        memberId,
+        now,
+        amount: input.amount,
+      }),
       code: input.code ?? null,
-      campaign_id: campaign.id,
-      member_id: memberId,
-      voucher_type: campaign.voucher_type,
-      currency: chain.currency,
-      amount_original: amount,
-      amount,
-      amount_redeemed: campaign.voucher_type === 'basket' ? 0 : null,
-      ratio_ppm: campaign.ratio_ppm,
-      honour_code: campaign.honour_code,
-      title: campaign.title,
-      exclusive: campaign.exclusive,
-      lock_period_seconds: campaign.lock_period_seconds,
-      created_at: now,
       claimed_at: input.claimed ? now : null,
-      expires_at:
-        input.expiresAt !== undefined
-          ? input.expiresAt
-          : campaign.expiry_seconds === null
-            ? null
-            : now + campaign.expiry_seconds * 1000,
+      ...(input.expiresAt === undefined ? {} : { expires_at: input.expiresAt }),
     });
     await audit(trx, actor, 'create', now, { voucherId: created.id });
     if (input.claimed) await audit(trx, actor, 'claim', now, { voucherId: created.id });

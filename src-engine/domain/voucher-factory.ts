@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
-import type { VoucherTable } from '../db/schema';
+import type { Insertable, Selectable } from 'kysely';
+import type { CampaignTable, VoucherTable } from '../db/schema';
 import { nextHonourRev, voucherById, type Executor, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
 import { audit } from './audit';
@@ -43,6 +43,37 @@ export async function insertVoucher(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, key };
+}
+
+/**
+ * A new, unclaimed, codeless voucher of a campaign: its value, title, exclusivity, lock period
+ * and expiry come from the campaign (a basket voucher's amount may be given instead).
+ */
+export function voucherOfCampaign(
+  campaign: Selectable<CampaignTable>,
+  issue: { currency: string; memberId: number | null; now: number; amount?: number | undefined },
+): NewVoucher {
+  const amount = campaign.voucher_type === 'basket' ? (issue.amount ?? campaign.amount) : null;
+  return {
+    chain_id: campaign.chain_id,
+    code: null,
+    campaign_id: campaign.id,
+    member_id: issue.memberId,
+    voucher_type: campaign.voucher_type,
+    currency: issue.currency,
+    amount_original: amount,
+    amount,
+    amount_redeemed: campaign.voucher_type === 'basket' ? 0 : null,
+    ratio_ppm: campaign.ratio_ppm,
+    honour_code: campaign.honour_code,
+    title: campaign.title,
+    exclusive: campaign.exclusive,
+    lock_period_seconds: campaign.lock_period_seconds,
+    created_at: issue.now,
+    claimed_at: null,
+    expires_at:
+      campaign.expiry_seconds === null ? null : issue.now + campaign.expiry_seconds * 1000,
+  };
 }
 
 /** A voucher issued from another, with its parent's key for the wire's `parent_voucher`. */

@@ -4,7 +4,7 @@ import { EngineError } from '../../http/errors';
 import type { Executor } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
-import { insertVoucher, type NewVoucher } from '../voucher-factory';
+import { insertVoucher, voucherOfCampaign, type NewVoucher } from '../voucher-factory';
 import { allocateUniqueCode, type CodeDraw } from './code-format';
 import { codeInUse } from './code-use';
 import type { DbWithDialect } from './pool-stock';
@@ -132,24 +132,8 @@ async function purchaseOnce(
       throw new Error('unreachable: rewardOf refuses campaigns without a code type');
   }
 
-  const amount = campaign.voucher_type === 'basket' ? campaign.amount : null;
   const created = await insertVoucher(trx, {
-    chain_id: input.chainId,
-    campaign_id: campaign.id,
-    member_id: memberId,
-    voucher_type: campaign.voucher_type,
-    currency: chain.currency,
-    amount_original: amount,
-    amount,
-    amount_redeemed: campaign.voucher_type === 'basket' ? 0 : null,
-    ratio_ppm: campaign.ratio_ppm,
-    honour_code: campaign.honour_code,
-    title: campaign.title,
-    exclusive: campaign.exclusive,
-    lock_period_seconds: campaign.lock_period_seconds,
-    created_at: now,
-    claimed_at: null,
-    expires_at: campaign.expiry_seconds === null ? null : now + campaign.expiry_seconds * 1000,
+    ...voucherOfCampaign(campaign, { currency: chain.currency, memberId, now }),
     ...codeColumns,
   });
   if (poolCode) await markTaken(trx, poolCode.id, created.id, now);
