@@ -29,6 +29,8 @@ const envSchema = z.object({
   ENGINE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   /** How often the delivery worker looks for due deliveries. */
   ENGINE_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /** How many days events (with their finished webhook deliveries and attempts) are kept. */
+  ENGINE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type EngineConfig = z.infer<typeof envSchema>;

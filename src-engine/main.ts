@@ -7,6 +7,7 @@ import { readConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { DEMO_ACCOUNTS } from './domain/demo';
+import { DAY_MS } from './domain/events/retention';
 import { start } from './server';
 
 const args = new Set(process.argv.slice(2));
@@ -46,6 +47,7 @@ const engine = await start({
     timeoutMs: config.ENGINE_WEBHOOK_TIMEOUT_MS,
     pollMs: config.ENGINE_WEBHOOK_POLL_MS,
   },
+  eventRetentionMs: config.ENGINE_EVENT_RETENTION_DAYS * DAY_MS,
   log,
   ...(config.ENGINE_BOOTSTRAP_API_KEY ? { bootstrapApiKey: config.ENGINE_BOOTSTRAP_API_KEY } : {}),
 });

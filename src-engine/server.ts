@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { connect, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap, seedDemo, type DemoData } from './domain/demo';
+import { DEFAULT_EVENT_RETENTION_MS, startEventPruner } from './domain/events/retention';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './domain/webhooks/settings';
 import { startDeliveryWorker } from './domain/webhooks/worker';
 
@@ -22,6 +23,8 @@ export interface StartOptions {
   readonly now?: () => number;
   /** The webhook delivery worker's timing (tests use short ones); unset fields keep their defaults. */
   readonly webhooks?: Partial<WebhookSettings>;
+  /** How long events (with their finished webhook deliveries) are kept; default 90 days. */
+  readonly eventRetentionMs?: number;
 }
 
 export interface RunningEngine {
@@ -65,13 +68,19 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
       now,
       log,
     );
+    const pruner = startEventPruner(
+      db.kysely,
+      options.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS,
+      now,
+      log,
+    );
     return {
       url,
       port,
       db,
       demo,
       stop: async () => {
-        await worker.stop();
+        await Promise.all([worker.stop(), pruner.stop()]);
         server.closeAllConnections();
         await new Promise<void>((resolve) =>
           server.close(() => {

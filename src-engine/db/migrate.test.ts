@@ -5,7 +5,7 @@ import { connect } from './connect';
 import { migrateTo, migrateToLatest } from './migrate';
 
 const postgres = DATABASES.find((database) => database.name === 'postgres');
-const ALL_MIGRATIONS = ['0001_initial', '0002_rewards'];
+const ALL_MIGRATIONS = ['0001_initial', '0002_rewards', '0003_event_retention'];
 
 // Needs TEST_DATABASE_URL (npm run test:all sets it when PostgreSQL answers); reported as skipped otherwise.
 describe.skipIf(postgres === undefined)('migrations on PostgreSQL, beside other schemas', () => {
@@ -54,7 +54,7 @@ describe('upgrading a database of the first release', () => {
         );
       }
 
-      expect(await migrateToLatest(db)).toEqual(['0002_rewards']);
+      expect(await migrateToLatest(db)).toEqual(['0002_rewards', '0003_event_retention']);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
         .select(['uuid', 'code_uuid', 'shared_code'])

@@ -8,9 +8,14 @@ import {
 import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_rewards';
+import * as m0003 from './migrations/0003_event_retention';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
-const MIGRATIONS = { '0001_initial': m0001, '0002_rewards': m0002 };
+const MIGRATIONS = {
+  '0001_initial': m0001,
+  '0002_rewards': m0002,
+  '0003_event_retention': m0003,
+};
 
 class InCodeProvider implements MigrationProvider {
   constructor(private readonly db: Db) {}
