@@ -1,4 +1,4 @@
-// The import rules of ARCHITECTURE.md §2, kept in one place so that a test can lint
+// The import rules of docs/architecture.md, "Parts and import rules", kept in one place so that a test can lint
 // fixture code against exactly the rules the project is linted with.
 import { builtinModules } from 'node:module';
 
@@ -6,12 +6,13 @@ const nodeBuiltins = ['node:*', ...builtinModules.flatMap((name) => [name, `${na
 
 const folder = (name) => ({
   group: [`**/${name}`, `**/${name}/**`, name, `${name}/**`],
-  message: `import across folders: ${name} is not reachable from here (ARCHITECTURE.md §2).`,
+  message: `import across folders: ${name} is not reachable from here (docs/architecture.md, "Parts and import rules").`,
 });
 
 const pureCode = {
   group: nodeBuiltins,
-  message: 'src-shared is pure: no Node built-ins or other I/O (ARCHITECTURE.md §2).',
+  message:
+    'src-shared is pure: no Node built-ins or other I/O (docs/architecture.md, "Parts and import rules").',
 };
 
 const rendererForbidden = {

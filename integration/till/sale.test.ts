@@ -152,7 +152,7 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
     const priced = valueOf(await till.send('sale/scan', { saleId, code: honour }));
     expect(priced.applied.map((voucher) => voucher.code)).toEqual([honour]);
 
-    // The engine stored the sale, the till never heard: it keeps the sale and queues it (§7).
+    // The engine stored the sale, the till never heard: it keeps the sale and queues it (docs/architecture.md, "Offline and sync").
     proxy.loseNextAnswerTo('/auth/add-basket');
     const lost = valueOf(await till.send('sale/confirm', { saleId }));
     expect(lost).toMatchObject({ basketCode, syncState: 'queued', engineBasketId: null });

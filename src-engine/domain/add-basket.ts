@@ -28,7 +28,7 @@ export interface AddBasketAnswer {
 }
 
 /**
- * Stores a completed basket (immutable) and redeems its vouchers (§6). Each redemption is a
+ * Stores a completed basket (immutable) and redeems its vouchers (docs/architecture.md, "Locking and redemption"). Each redemption is a
  * compare-and-set on the voucher inside the basket's transaction: of two sales racing for
  * one voucher exactly one gets it, and the other sale is stored without it, with a warning.
  * The same basket sent again returns the stored answer; another basket under a used code

@@ -34,7 +34,7 @@ export interface DemoData {
 export const DEMO_POOL_THRESHOLD = 5;
 
 /**
- * The demo chain the till's own demo prices against (issue 3 §6): chain 1 "Demo Retail",
+ * The demo chain the till's own demo prices against (docs/architecture.md, "The demo chain"): chain 1 "Demo Retail",
  * store S001, three accounts, members 1000001 and 1000002, ten free-coffee honour vouchers.
  */
 export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoData> {

@@ -18,7 +18,7 @@ class LockRace extends Error {}
 const ATTEMPTS = 3;
 
 /**
- * Prices a provisional basket and locks every applied voucher for it (§6). Pricing the same
+ * Prices a provisional basket and locks every applied voucher for it (docs/architecture.md, "Locking and redemption"). Pricing the same
  * basket again refreshes its locks and releases the ones on vouchers it no longer holds. A
  * voucher another sale grabs between the read and the lock makes the whole answer start over.
  */

@@ -64,7 +64,7 @@ export async function matchReturns(
   return { matched, unmatched };
 }
 
-/** §6 returns: a new voucher for the share of each voucher that the returned quantity carried. */
+/** Returns: a new voucher for the share of each voucher that the returned quantity carried. */
 export async function issueReturnVouchers(
   trx: Transaction<Database>,
   actor: Actor,

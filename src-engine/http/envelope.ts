@@ -14,7 +14,7 @@ export function sendOk(
   });
 }
 
-/** Spaaza's envelope, or on the WLL face (wll-api.md §5.2) `{status: "error", error: {code, message}}`. */
+/** Spaaza's envelope, or on the WLL face (docs/wll-face.md, "Envelope") `{status: "error", error: {code, message}}`. */
 export function sendError(response: Response, error: EngineError, face: Face = 'spaaza'): void {
   if (face === 'wll') {
     response.status(error.status).json({
@@ -29,7 +29,7 @@ export function sendError(response: Response, error: EngineError, face: Face = '
   });
 }
 
-/** The WLL face's success wrapper (wll-api.md §5.2). */
+/** The WLL face's success wrapper (docs/wll-face.md, "Envelope"). */
 export function sendWll(response: Response, data: unknown, status = 200): void {
   response.status(status).json({ status: 'success', data });
 }

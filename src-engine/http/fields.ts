@@ -31,7 +31,7 @@ export interface ListQueryOptions {
 }
 
 /**
- * The paging every list takes from its query string (wll-api.md §5.3): `limit`, `skip` and
+ * The paging every list takes from its query string (docs/wll-face.md, "Lists"): `limit`, `skip` and
  * `order` (ASC or DESC, any letter case; newest first by default). Extend it with the filters.
  */
 export function listQuery({ maxLimit, defaultLimit }: ListQueryOptions) {

@@ -101,7 +101,7 @@ function stockAnswer(stock: PoolStock) {
   };
 }
 
-/** The admin operations of domain/admin.ts over HTTP, always within the caller's chain (§9). */
+/** The admin operations of domain/admin.ts over HTTP, always within the caller's chain (docs/architecture.md, "Accounts and roles"). */
 export function adminRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;

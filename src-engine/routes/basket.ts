@@ -8,7 +8,7 @@ import { sendOk } from '../http/envelope';
 import { EngineError } from '../http/errors';
 import { parseParams } from '../http/parse';
 
-/** The basket calls take one JSON document (reference §1, §2). */
+/** The basket calls take one JSON document (docs/spaaza-wire.md, "Basket calls"). */
 function requireJson(request: Request): void {
   if (!request.is('application/json')) {
     throw new EngineError('unsupported_media_type', 'send the basket as application/json');

@@ -13,7 +13,7 @@ import { bodyOf, parseParams } from '../http/parse';
 import { benefitByUuid } from '../repo/benefits';
 import { BENEFIT_STATES, toBenefit, type BenefitState } from '../wire/benefit';
 
-/* The WLL benefit calls (wll-api.md §1, §2): JSON bodies and query strings in WLL's field names. */
+/* The WLL benefit calls (docs/wll-face.md, "Benefits"): JSON bodies and query strings in WLL's field names. */
 
 const geoPoint = z.object({
   longitude: z.number().min(-180).max(180),

@@ -9,7 +9,7 @@ import { EngineError } from '../http/errors';
 import { idParams, listQuery } from '../http/fields';
 import { parseParams } from '../http/parse';
 
-/** `GET /events` (wll-api.md §5.3 list conventions): filters, then skip/limit, by id. */
+/** `GET /events` (docs/wll-face.md, "Lists"): filters, then skip/limit, by id. */
 const eventsQuery = listQuery({ maxLimit: 1000, defaultLimit: 100 }).extend({
   type: z
     .string()
@@ -24,7 +24,7 @@ const eventsQuery = listQuery({ maxLimit: 1000, defaultLimit: 100 }).extend({
     .optional(),
 });
 
-/** The chain's events on the WLL face (wll-api.md §4.2): what happened, newest first by default. */
+/** The chain's events on the WLL face (docs/wll-face.md, "Events"): what happened, newest first by default. */
 export function eventsRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;

@@ -7,7 +7,7 @@ import { bodyOf, parseParams } from '../http/parse';
 import { benefitByVoucherId } from '../repo/benefits';
 import { toBenefit } from '../wire/benefit';
 
-/** The WLL reward commands (wll-api.md §3): purchase_reward. */
+/** The WLL reward commands (docs/wll-face.md, "purchase_reward"): purchase_reward. */
 export function rewardsRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;

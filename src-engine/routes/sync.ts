@@ -13,7 +13,7 @@ function isRemoved(row: VoucherRow, now: number): boolean {
   return row.burned_at !== null || row.deleted_at !== null || isExpired(toDomainVoucher(row), now);
 }
 
-/** §6a: the honour-voucher change feed a till mirrors into its offline cache. */
+/** The honour-voucher change feed a till mirrors into its offline cache. */
 export function syncRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;

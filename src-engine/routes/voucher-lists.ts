@@ -20,7 +20,7 @@ import {
   wholeNumber,
 } from './vouchers';
 
-/* The read-only voucher calls: get-vouchers, get-user-vouchers, get-card (reference §3.10–3.12). */
+/* The read-only voucher calls: get-vouchers, get-user-vouchers, get-card (docs/spaaza-wire.md, "Voucher calls"). */
 
 const getVouchersSchema = z
   .object({
@@ -141,7 +141,7 @@ function withCampaign(row: ListedVoucher, now: number, nested: boolean) {
       };
 }
 
-/** get-vouchers shows the owner as a nested `user` and the type also as `type` (reference §3.10). */
+/** get-vouchers shows the owner as a nested `user` and the type also as `type` (docs/spaaza-wire.md, "get-vouchers"). */
 function chainListEntry(row: ListedVoucher, now: number) {
   return {
     ...withCampaign(row, now, false),

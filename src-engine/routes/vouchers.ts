@@ -136,7 +136,7 @@ function sendVoucher(response: Response, resultType: string, row: VoucherRow, no
   sendOk(response, { result_type: resultType, ...toVoucherObject(row, now) });
 }
 
-/** PUT /lock-voucher … DELETE /delete-voucher and POST /auth/redeem-voucher (reference §3.1–3.9). */
+/** PUT /lock-voucher … DELETE /delete-voucher and POST /auth/redeem-voucher (docs/spaaza-wire.md, "Voucher calls"). */
 export function voucherRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;

@@ -4,9 +4,9 @@ import type { BenefitRow } from '../repo/benefits';
 import { toDomainVoucher } from '../repo/vouchers';
 
 /*
- * The WLL face of a voucher (wll-api.md §2.2): a benefit with its reward, owner and code, in
+ * The WLL face of a voucher (docs/wll-face.md, "Benefits"): a benefit with its reward, owner and code, in
  * WLL's field names; instants as ISO-8601 with milliseconds. There is no status field: the
- * state follows from the timestamps (§2.3), as `benefitState` derives it for filters.
+ * state follows from the timestamps (docs/wll-face.md, "Benefit states"), as `benefitState` derives it for filters.
  */
 
 export type BenefitState = 'CREATED' | 'REDEEMED' | 'VALIDATED' | 'BURNED' | 'EXPIRED';

@@ -10,7 +10,7 @@ import {
 import type { VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from './voucher-object';
 
-/** §6a: the request's basket echoed with totals, per-item adjustments and the applied vouchers. */
+/** The request's basket echoed with totals, per-item adjustments and the applied vouchers. */
 export function toPricedBasket(
   request: WireBasket,
   priced: PricedBasket,

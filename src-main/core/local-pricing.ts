@@ -24,7 +24,7 @@ const cannotCheck = (ref: string, message: string): RefusedVoucher => ({
 });
 
 /**
- * The sale priced by the till alone (§7): honour vouchers from the local cache for the codes
+ * The sale priced by the till alone (docs/architecture.md, "Offline and sync"): honour vouchers from the local cache for the codes
  * scanned, the value vouchers the engine had applied before it went away, the offline policy
  * and what is left of today's cap.
  */

@@ -43,7 +43,7 @@ function honourToMark(
 }
 
 /**
- * Confirms a sale the engine has not acknowledged (§7): the journal entry, the local use of
+ * Confirms a sale the engine has not acknowledged (docs/architecture.md, "Offline and sync"): the journal entry, the local use of
  * each honour voucher and the outbox entry (the add-basket with the original confirmation
  * time) commit in one transaction, or none of them does.
  */

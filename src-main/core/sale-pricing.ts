@@ -53,7 +53,7 @@ export function unpricedView(
 /**
  * Prices the sale's current state: on the engine (locking its vouchers to this basket, the
  * answer cross-checked) while the till is online; locally, at once, while it is offline or
- * when the engine turns out to be unreachable (§7). An engine that refuses leaves the lines
+ * when the engine turns out to be unreachable (docs/architecture.md, "Offline and sync"). An engine that refuses leaves the lines
  * unpriced, with a notice.
  */
 export async function priceSale(context: CoreContext, sale: OpenSale): Promise<void> {

@@ -19,7 +19,7 @@ import type { AuthorizedCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
 
 export interface VoucherListQuery {
-  /** get-vouchers requires the chain (reference §3.10). */
+  /** get-vouchers requires the chain (docs/spaaza-wire.md, "get-vouchers"). */
   readonly chainId: number;
   /** true: only vouchers locked now; false: only unlocked ones. */
   readonly locked?: boolean;
@@ -47,7 +47,7 @@ export interface EngineCalls {
   }): Promise<EngineOutcome<HonourSyncResults>>;
 }
 
-/** get-vouchers names the type `type` (reference §3.10); the shared voucher object wants `voucher_type`. */
+/** get-vouchers names the type `type` (docs/spaaza-wire.md, "get-vouchers"); the shared voucher object wants `voucher_type`. */
 const listedVoucherSchema = z.preprocess(
   (entry) =>
     isRecordWithout(entry, 'voucher_type') && 'type' in entry

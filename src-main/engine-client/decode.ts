@@ -84,7 +84,7 @@ function knownCode(name: string): KnownWarningCode | null {
 }
 
 /**
- * A wire warning in the till's terms. Rejections get the stable cashier message of §5, since the
+ * A wire warning in the till's terms. Rejections get the stable cashier message of `src-shared/pricing/reasons.ts`, since the
  * engine's description may be localised; anything else keeps the engine's own words. The
  * reference says new warnings may appear without a version bump, so an unknown name is kept,
  * not refused.

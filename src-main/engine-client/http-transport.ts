@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../src-shared/result';
 import { SESSION_HEADERS } from '../../src-shared/wire';
 import type { EngineFailure } from './outcome';
 
-/** The two Spaaza session headers' values (reference §4). */
+/** The two Spaaza session headers' values (docs/spaaza-wire.md, "Sessions"). */
 export interface EngineSession {
   readonly userId: number;
   readonly key: string;

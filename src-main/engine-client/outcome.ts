@@ -16,7 +16,7 @@ export interface EngineWarning {
   readonly voucherKey?: string;
   /** What the engine named otherwise: a voucher code as scanned, a basket line. */
   readonly subject?: string;
-  /** The code the voucher was asked for by, when the engine names it beside its key (§6a). */
+  /** The code the voucher was asked for by, when the engine names it beside its key (docs/spaaza-wire.md, "Our additions"). */
   readonly voucherCode?: string;
   /** Epoch milliseconds; set for `voucher_locked`. */
   readonly lockedUntil?: number;

@@ -15,10 +15,10 @@ export interface SignedInSession extends EngineSession {
   readonly role: 'terminal' | 'manager' | 'admin' | null;
 }
 
-/** The reference's error for a wrong username or password (§5, code 5). */
+/** The reference's error for a wrong username or password (docs/spaaza-wire.md, "Errors", code 5). */
 const BAD_CREDENTIALS = 'password_error_or_non_existent';
 
-/** `POST /auth/login`, form-encoded (reference §4). Bad credentials are `unauthorized`. */
+/** `POST /auth/login`, form-encoded (docs/spaaza-wire.md, "Sessions"). Bad credentials are `unauthorized`. */
 export async function logIn(
   transport: Transport,
   credentials: Credentials,
@@ -112,7 +112,7 @@ export type AuthorizedCall = <S extends z.ZodType>(
  * Sends a call with the source's session. When the engine says `no_valid_session` (expired,
  * or ended by a newer login of the same account), the session is renewed once and the call
  * sent once more; a second refusal is `unauthorized`. Repeating a call is safe: get-basket-price
- * stores nothing and add-basket is idempotent on its basket code (§6).
+ * stores nothing and add-basket is idempotent on its basket code (docs/architecture.md, "Locking and redemption").
  */
 export function authorizedCaller(transport: Transport, source: SessionSource): AuthorizedCall {
   return async (callName, request, resultsSchema) => {

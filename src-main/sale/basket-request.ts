@@ -13,7 +13,7 @@ export interface TillIdentity {
 
 /**
  * The Spaaza basket for a sale: original unit prices, the scanned voucher codes, locks bound
- * exclusively to the basket code (the till always locks exclusively, §6).
+ * exclusively to the basket code (the till always locks exclusively: docs/architecture.md, "Locking and redemption").
  */
 export function basketPriceRequest(sale: SaleState, till: TillIdentity): GetBasketPriceRequest {
   return {

@@ -46,7 +46,7 @@ const valueDiscount = (priced: PricedBasket) =>
   sum(priced.applied.filter(({ voucher }) => voucher.type !== 'honour').map((a) => a.discount));
 
 /**
- * Prices the sale without the engine (§7): `priceBasket` with the offline rule, then value
+ * Prices the sale without the engine (docs/architecture.md, "Offline and sync"): `priceBasket` with the offline rule, then value
  * vouchers dropped, last applied first, until their discount fits the per-sale cap and what is
  * left of the per-day cap. A voucher is never applied for less than the engine would take off,
  * so the sale the outbox sends later is the sale the customer paid.

@@ -66,7 +66,7 @@ function instantOfAny(text: string | null | undefined): number | null {
 
 /**
  * An honour voucher as the change feed sent it, with the state its status, expiry and lock
- * give it at the time of the feed (the offline cache: §7). `memberNumber` is the owner the
+ * give it at the time of the feed (the offline cache: docs/architecture.md, "Offline and sync"). `memberNumber` is the owner the
  * cache row names, used when the wire object does not carry one.
  */
 export function cachedHonourToDomain(

@@ -45,7 +45,7 @@ export function enqueueSale(
     throw new Error(`the queued add-basket is invalid: ${describeIssues(issuesOf(checked.error))}`);
   if (checked.data.basket.retailer_basket_code !== basketCode)
     throw new Error(`the queued add-basket is for another basket than ${basketCode}`);
-  // the request as built, not as parsed: sent again it must be the very same basket (§6)
+  // the request as built, not as parsed: sent again it must be the very same basket (docs/architecture.md, "Locking and redemption")
   db.prepare(
     `INSERT INTO outbox (basket_code, request, created_at, next_attempt_at) VALUES (?, ?, ?, ?)`,
   ).run(basketCode, JSON.stringify(request), at.getTime(), at.getTime());

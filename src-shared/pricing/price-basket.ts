@@ -16,7 +16,7 @@ export const MAX_QUANTITY_DECIMALS = 6;
 export const MAX_RATIO_DECIMALS = 6;
 
 /**
- * Prices a basket with vouchers (ARCHITECTURE.md §5). Pure: no I/O, inputs untouched, the
+ * Prices a basket with vouchers (docs/architecture.md, "Pricing"). Pure: no I/O, inputs untouched, the
  * same answer every time for the same inputs, whatever their order.
  */
 export function priceBasket(

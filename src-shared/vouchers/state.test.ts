@@ -6,7 +6,7 @@ import { spaazaStatusToWll, toWllTimestamps, wllStatusToSpaaza } from './vocabul
 
 const HOUR = 3_600_000;
 
-describe('state from timestamps (§4)', () => {
+describe('state from timestamps (docs/architecture.md, "Voucher state")', () => {
   it.each([
     ['generated', { claimedAt: null }, 'generated', 'CREATED'],
     ['claimed', {}, 'claimed', 'REDEEMED'],
@@ -45,7 +45,7 @@ describe('state from timestamps (§4)', () => {
   });
 });
 
-describe('usable (§4)', () => {
+describe('usable (docs/architecture.md, "Voucher state")', () => {
   const sale = { basketCode: 'B1', lockingCode: 'L1', memberNumber: '1000001' };
 
   it('is claimed, unused, present, unexpired and not held elsewhere', () => {

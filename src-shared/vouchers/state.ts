@@ -6,7 +6,7 @@ export type SpaazaStatus = 'generated' | 'claimed' | 'redeemed';
 /** The WLL face: there is no status field in WLL either, it is read off the timestamps. */
 export type WllStatus = 'CREATED' | 'REDEEMED' | 'VALIDATED' | 'BURNED' | 'EXPIRED';
 
-/** The full state the §4 table derives, as the till and the engine reason about it. */
+/** The full state timestamps give (docs/architecture.md, "Voucher state"), as the till and the engine reason about it. */
 export type VoucherState = 'deleted' | 'redeemed' | 'expired' | 'claimed' | 'generated';
 
 export function spaazaStatus(voucher: Voucher): SpaazaStatus {

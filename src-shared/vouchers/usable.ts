@@ -50,7 +50,7 @@ export function checkUsable(
   return ok(undefined);
 }
 
-/** §4: claimed, not burned, not deleted, not expired, and not held for another sale. */
+/** Usable: claimed, not burned, not deleted, not expired, and not held for another sale. */
 export function isUsable(voucher: Voucher, now: Instant, context: UseContext): boolean {
   return checkUsable(voucher, now, context).ok;
 }

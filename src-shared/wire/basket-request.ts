@@ -45,7 +45,7 @@ export const basketItemSchema = basketItemObject.refine(
 );
 export type WireBasketItem = z.infer<typeof basketItemSchema>;
 
-/** A voucher named in a basket: by key, or by the code the cashier scanned (§6a). */
+/** A voucher named in a basket: by key, or by the code the cashier scanned (docs/spaaza-wire.md, "Our additions"). */
 export const basketVoucherRefSchema = z
   .looseObject({ voucher_key: voucherKey.optional(), voucher_code: code.optional() })
   .refine((ref) => (ref.voucher_key === undefined) !== (ref.voucher_code === undefined), {
@@ -79,7 +79,7 @@ export const basketSchema = z.looseObject({
   basket_items: z.array(basketItemSchema).max(MAX_BASKET_ITEMS),
   basket_vouchers: z.array(basketVoucherRefSchema).max(MAX_BASKET_VOUCHERS).optional(),
   /**
-   * Our reading of the flag the reference could not place (§6): true binds each lock
+   * Our reading of the flag the reference could not place (docs/architecture.md, "Locking and redemption"): true binds each lock
    * get-basket-price takes to this basket's `retailer_basket_code`.
    */
   basket_voucher_lock_exclusively: z.boolean().optional(),

@@ -3,7 +3,7 @@ import { basketItemObject, basketSchema, basketUserSchema } from './basket-reque
 import { voucherKey, wireAmount } from './fields';
 import { voucherObjectSchema } from './voucher';
 
-/** §6a: each item gains its adjusted price and every voucher's share of its discount. */
+/** Each item gains its adjusted price and every voucher's share of its discount. */
 export const pricedItemSchema = basketItemObject.extend({
   retailer_item_code: z.string(),
   item_adjusted_price: wireAmount,

@@ -55,7 +55,7 @@ const pricedBasket = {
   ],
 };
 
-describe('§6a responses', () => {
+describe('responses with our wire additions', () => {
   it('a get-basket-price answer with an applied, a locked and an honour voucher', () => {
     const body = {
       result: { code: 1, status: 'ok' },

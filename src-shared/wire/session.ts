@@ -28,5 +28,5 @@ export const SESSION_HEADERS = {
   apiVersion: 'X-Spaaza-API-Version',
 } as const;
 
-/** The reference's newest pinned version; our wire additions (§6a) are served from it on. */
+/** The reference's newest pinned version; our wire additions (docs/spaaza-wire.md, "Our additions") are served from it on. */
 export const API_VERSION = '1.6.3';

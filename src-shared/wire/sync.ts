@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { voucherObjectSchema } from './voucher';
 
-/** §6a: `GET /sync/honour-vouchers?cursor=&limit=`: every change since `cursor`, in `rev` order. */
+/** `GET /sync/honour-vouchers?cursor=&limit=`: every change since `cursor`, in `rev` order. */
 export const honourChangeSchema = z.looseObject({
   rev: z.number().int().nonnegative(),
   voucher: voucherObjectSchema,

@@ -6,7 +6,7 @@ const nullableText = z.string().nullish();
 /** Spaaza's voucher types; `basket_fixed_unit` exists there and is never applied by this project. */
 export const wireVoucherType = z.enum(['basket', 'basket_pct', 'honour', 'basket_fixed_unit']);
 
-/** The voucher object of the Spaaza wire (§3.0 of the reference), plus `voucher_code` and `campaign_exclusive`. */
+/** The voucher object of the Spaaza wire (docs/spaaza-wire.md, "The voucher object"), plus `voucher_code` and `campaign_exclusive`. */
 export const voucherObjectSchema = z.looseObject({
   voucher_key: voucherKey,
   voucher_id: z.number().int().optional(),

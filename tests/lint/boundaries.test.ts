@@ -22,7 +22,7 @@ async function importErrors(filePath: string, specifier: string): Promise<string
   );
 }
 
-describe('import rules of ARCHITECTURE.md §2', () => {
+describe('import rules of docs/architecture.md, "Parts and import rules"', () => {
   it.each([
     ['src-shared/money/x.ts', 'node:fs'],
     ['src-shared/money/x.ts', 'fs'],

@@ -14,7 +14,7 @@ export interface RedeemBenefitRequest {
 }
 
 /**
- * redeem_benefit (wll-api.md §2.5): reveals the code, i.e. Spaaza's claim (`claimed_at`).
+ * redeem_benefit (docs/wll-face.md, "redeem_benefit"): reveals the code, i.e. Spaaza's claim (`claimed_at`).
  * Redeeming twice is refused, so of two concurrent redeems exactly one succeeds.
  */
 export async function redeemBenefit(

@@ -5,7 +5,7 @@ import { EngineError } from '../../http/errors';
 import type { BenefitRow } from '../../repo/benefits';
 import { toDomainVoucher } from '../../repo/vouchers';
 
-/* The WLL face's refusals (wll-api.md §1.6, §2.5), each naming the benefit by its public id. */
+/* The WLL face's refusals (docs/wll-face.md, "Refusals"), each naming the benefit by its public id. */
 
 const at = (instant: number | null): string => (instant === null ? '' : ` at ${iso(instant)}`);
 
@@ -46,7 +46,7 @@ export function redeemRefusal(row: BenefitRow, now: number): EngineError | null 
 
 /**
  * Why a benefit's code cannot be validated at `now`, or null when it can: the Spaaza
- * usability rule (§4) in WLL's words. A burn also needs the voucher free of any sale's lock.
+ * usability rule (docs/architecture.md, "Voucher state") in WLL's words. A burn also needs the voucher free of any sale's lock.
  */
 export function validationRefusal(
   row: BenefitRow,

@@ -21,7 +21,7 @@ import { validationRefusal, voucherNotFound } from './refusals';
 
 export interface ValidateVoucherRequest {
   readonly code: string;
-  /** Validate now and burn later (wll-api.md §1.4): sets only `validated_at`. */
+  /** Validate now and burn later (docs/wll-face.md, "validate_voucher"): sets only `validated_at`. */
   readonly allowFutureValidation: boolean;
   /** The member number of whoever presents the code; a benefit of someone else is refused. */
   readonly userIdentifier?: string | undefined;
@@ -32,7 +32,7 @@ export interface ValidateVoucherRequest {
 }
 
 /**
- * validate_voucher (wll-api.md §1): checks a redeemed benefit's code and burns it, unless
+ * validate_voucher (docs/wll-face.md, "validate_voucher"): checks a redeemed benefit's code and burns it, unless
  * `allowFutureValidation` asks only to validate it. The first validation time is kept. A burn
  * is one compare-and-set, so concurrent validations of one code burn it once.
  */

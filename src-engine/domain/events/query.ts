@@ -3,7 +3,7 @@ import type { Database, EventTable } from '../../db/schema';
 import { iso } from '../../../src-shared/wire';
 import type { EventType } from './types';
 
-/** `GET /events` (wll-api.md §4.2): filters by type and subject, then pages, ordered by id. */
+/** `GET /events` (docs/wll-face.md, "Events"): filters by type and subject, then pages, ordered by id. */
 export interface EventsQuery {
   readonly type?: EventType | undefined;
   readonly subject?: string | undefined;

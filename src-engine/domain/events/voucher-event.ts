@@ -27,7 +27,7 @@ export function eventOfAction(action: AuditAction): EventType {
 /**
  * Records the event of a voucher transition, as the voucher is after the change (one select;
  * get-basket-price locks come through here on the hot path). Public ids only — no names (events
- * outlive members, wll-api.md §4.2) and no voucher keys (events go to third-party receivers).
+ * outlive members, docs/wll-face.md, "Events") and no voucher keys (events go to third-party receivers).
  */
 export async function recordVoucherEvent(
   db: Executor,

@@ -12,7 +12,7 @@ import { markTaken, reportLowStock, takeNextCode, type TakenCode } from './pool-
 import { codeFormatOf, type RewardCampaignRow } from './settings';
 
 /*
- * POST /commands/purchase_reward (wll-api.md §3.1): a benefit (a voucher, not yet claimed)
+ * POST /commands/purchase_reward (docs/wll-face.md, "purchase_reward"): a benefit (a voucher, not yet claimed)
  * for a member, with a code by the reward's code type. Points are not kept by this engine, so
  * a purchase costs nothing here.
  */

@@ -4,7 +4,7 @@ import { EngineError } from '../../http/errors';
 import type { Executor } from '../../repo/vouchers';
 import { DEFAULT_CODE_FORMAT, type CodeFormat } from './code-format';
 
-/** How a campaign sold as a reward gives each benefit its code (wll-api.md §3.3). */
+/** How a campaign sold as a reward gives each benefit its code (docs/wll-face.md, "Reward codes"). */
 export type RewardCodeSettings =
   | { readonly type: 'OTP'; readonly format: CodeFormat; readonly hideCode: boolean }
   | {

@@ -14,7 +14,7 @@ import type { Guard } from './guards';
 import { changedMeanwhile } from './refusals';
 
 /*
- * The Spaaza voucher calls (reference §3) as use cases: each change and its audit line commit
+ * The Spaaza voucher calls (docs/spaaza-wire.md, "Voucher calls") as use cases: each change and its audit line commit
  * together. The routes check each call's role; the one role rule that depends on the voucher
  * (only a manager may unclaim a locked voucher) is checked in ownership.ts.
  */

@@ -77,7 +77,7 @@ async function refuseStoredBasket(
     );
 }
 
-/** The lock part of §4's usability: a holding lock bound to another basket or locking code. */
+/** The lock part of usability: a holding lock bound to another basket or locking code. */
 function heldElsewhere(
   voucher: Voucher,
   now: number,

@@ -103,7 +103,7 @@ function redeemableAmount(row: VoucherRow, amount: number | string, remaining: n
   return minor;
 }
 
-/** §4 usability with no basket: an exclusive lock held for any sale stops a redemption outside it. */
+/** Usability with no basket: an exclusive lock held for any sale stops a redemption outside it. */
 function refuseUnusableOutsideBasket(row: VoucherRow, owner: OwnerRef, now: number): void {
   refuseOtherOwner(row, owner);
   const usable = checkUsable(toDomainVoucher(row), now, {

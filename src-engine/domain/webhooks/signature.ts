@@ -8,7 +8,7 @@ export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 }
 
-/** The JSON a receiver gets (wll-api.md §4.3). */
+/** The JSON a receiver gets (docs/wll-face.md, "Webhooks"). */
 export function deliveryBody(event: {
   type: string;
   reported_at: number;
