@@ -1,4 +1,4 @@
-// Crash safety (issue 6): real till processes selling — online, offline, and losing the
+// Crash safety: real till processes selling — online, offline, and losing the
 // network mid-sale — are killed with SIGKILL at random moments, CRASH_KILLS times in all (200
 // by default; a soak sets more), split over two tills (terminals 01 and 02, each with its own
 // data and its own network gate) that take turns on the two cores and share honour vouchers.

@@ -1,4 +1,4 @@
-/** The request examples of ../shared/reference/spaaza-api.md, verbatim in content. */
+/** The request examples of Spaaza's published API documentation, verbatim in content. */
 
 export function getBasketPriceExample() {
   return {

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../connect';
 
 /**
- * The reward side (issue 7): public ids for rewards, benefits and codes; how a reward issues
+ * The reward side: public ids for rewards, benefits and codes; how a reward issues
  * codes (one-time, pool, static); the pool's codes; events and their webhook deliveries.
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Issue 4: the catalogue, the sale journal, the local audit log and the basket-code counter.
+ * The till core: the catalogue, the sale journal, the local audit log and the basket-code counter.
  * Instants are INTEGER epoch milliseconds (UTC); amounts INTEGER minor units of the sale's currency.
  */
 export const migration0001: Migration = {

@@ -1,6 +1,6 @@
 import type { Migration } from './migration';
 
-/** Issue 6: the outbox of sales made offline, the honour-voucher cache, the sync cursor, sync conflicts. */
+/** Offline selling: the outbox of sales made offline, the honour-voucher cache, the sync cursor, sync conflicts. */
 export const migration0002: Migration = {
   version: 2,
   name: '0002_offline_sync',
