@@ -7,7 +7,7 @@
  * without rendering). Prints p50 and p95 of both; asserts nothing.
  */
 import { chromium, type Page } from '@playwright/test';
-import { startTestTill, TILL_ONE } from '../integration/till/till-harness';
+import { startTestTill, TILL_ONE } from '../test-support/till/till-harness';
 import { saleView, tillResultSchema } from '../src-shared/till';
 import { SalePage } from '../e2e/pages/sale-page';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/support/chromium';
