@@ -1,6 +1,7 @@
 /**
  * The end-to-end suite: the till UI in Debian's Chromium (never a downloaded browser) against a
- * real till core and a real engine, both started per test by `e2e/fixtures.ts`.
+ * real till core and a real engine, both started per test by `e2e/fixtures.ts`. CHROMIUM_PATH
+ * overrides where Chromium is (default /usr/bin/chromium).
  * `npm run test:e2e` builds the UI first; see e2e/README.md.
  */
 import { defineConfig } from '@playwright/test';
@@ -8,6 +9,7 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   outputDir: 'test-results/',
   workers: 1,
   fullyParallel: false,

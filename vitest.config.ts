@@ -1,30 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+// Projects are named by what they run; where each kind of test lives is in CONTRIBUTING.md.
 export default defineConfig({
   test: {
     passWithNoTests: false,
-    reporters: ['default', './tests/support/summary-reporter.ts'],
+    reporters: ['default', './test-support/tooling/summary-reporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['src-shared/**/*.test.ts'],
+          include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-engine/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'components',
+          include: ['src-renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['test-support/renderer/setup.ts'],
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['src-engine/**/*.test.ts', 'src-main/**/*.test.ts', 'integration/**/*.test.ts'],
+          include: ['integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'renderer',
-          include: ['src-renderer/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
-          setupFiles: ['src-renderer/test/setup.ts'],
         },
       },
       {

@@ -22,7 +22,7 @@ import {
   findCachedHonour,
   openStore,
 } from '../src-main/store';
-import { queueOfflineSale } from '../src-main/store/test-support/queued-sale';
+import { queueOfflineSale } from '../test-support/till/queued-sale';
 import { createConnectivity, PROBE_INTERVAL_MS, sendOutbox } from '../src-main/sync';
 
 const SALES = Number(process.env.BENCH_SALES ?? 10_000);

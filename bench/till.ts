@@ -7,10 +7,10 @@
  * without rendering). Prints p50 and p95 of both; asserts nothing.
  */
 import { chromium, type Page } from '@playwright/test';
-import { startTestTill, TILL_ONE } from '../integration/till/till-harness';
+import { startTestTill, TILL_ONE } from '../test-support/till/till-harness';
 import { saleView, tillResultSchema } from '../src-shared/till';
 import { SalePage } from '../e2e/pages/sale-page';
-import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/support/chromium';
+import { CHROMIUM_LAUNCH_OPTIONS, requireChromium } from '../e2e/support/chromium';
 import { ITEMS } from '../e2e/support/demo';
 import { startDemoEngine } from '../e2e/support/engine';
 import { LOCALE, TIMEZONE } from '../e2e/support/format';
@@ -121,6 +121,7 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+requireChromium();
 requireBuiltRenderer();
 const engine = await startDemoEngine();
 const till = await startTestTill(engine.url, TILL_ONE);

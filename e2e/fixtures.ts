@@ -14,17 +14,14 @@
 import { test as base, type Page, type TestInfo } from '@playwright/test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src-engine/db/schema';
-import {
-  startOfflineTill,
-  type OfflineSettings,
-} from '../integration/offline/support/offline-till';
+import { startOfflineTill, type OfflineSettings } from '../test-support/till/offline-till';
 import {
   startTestTill,
   TILL_ONE,
   TILL_TWO,
   type TerminalAccount,
   type TestTill,
-} from '../integration/till/till-harness';
+} from '../test-support/till/till-harness';
 import { DiagnosticsPage } from './pages/diagnostics-page';
 import { ManagerPage } from './pages/manager-page';
 import { ReceiptPage } from './pages/receipt-page';
@@ -36,7 +33,7 @@ import { tillGates, type TillGates } from './support/gates';
 import { requireBuiltRenderer } from './support/renderer';
 
 export { expect } from '@playwright/test';
-export { valueOf, type TestTill } from '../integration/till/till-harness';
+export { valueOf, type TestTill } from '../test-support/till/till-harness';
 
 /** The till UI's screens as page objects, all on the test's page. */
 export interface TillUi {

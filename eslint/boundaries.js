@@ -93,3 +93,42 @@ export const boundaries = [
     ),
   },
 ];
+
+// Test support follows the import rules of the part it supports. Of the other support folders
+// only the pure fixtures are open to all, and the till's support may use the engine's, because
+// the till harness starts a real engine beside a till.
+const SUPPORT_FOLDERS = ['engine', 'till', 'renderer', 'shared', 'tooling'];
+
+const supportFolder = (name) => ({
+  group: [`../${name}`, `../${name}/**`, `**/test-support/${name}`, `**/test-support/${name}/**`],
+  message: `test-support/${name} is not reachable from here (docs/architecture.md, "Parts and import rules").`,
+});
+
+/** Every support folder but `own` and those `allowed`. */
+const otherSupport = (own, allowed) =>
+  SUPPORT_FOLDERS.filter((name) => name !== own && !allowed.includes(name)).map(supportFolder);
+
+/** The import rule of one of the blocks above. */
+function importRuleOf(name) {
+  const rule = boundaries.find((config) => config.name === name)?.rules['no-restricted-imports'];
+  if (!rule) throw new Error(`no import rule in ${name}`);
+  return rule[1];
+}
+
+/** test-support/`own`: the import rule of `part`, and of the other support only `allowed`. */
+const asSupportOf = (own, part, allowed) => {
+  const { patterns, paths } = importRuleOf(`boundaries/${part}`);
+  return {
+    name: `boundaries/test-support/${own}`,
+    files: [`test-support/${own}/**/*.{ts,tsx}`],
+    rules: restrict([...patterns, ...otherSupport(own, allowed)], paths),
+  };
+};
+
+// The till's support includes a stand-in for electron, so it follows the shell's rule.
+boundaries.push(
+  asSupportOf('shared', 'src-shared', []),
+  asSupportOf('renderer', 'src-renderer', ['shared']),
+  asSupportOf('engine', 'src-engine', ['shared']),
+  asSupportOf('till', 'src-main/electron', ['engine', 'shared']),
+);

@@ -1,5 +1,5 @@
 /** The demo data the specs scan (src-main/store/demo-catalogue.csv, src-engine/domain/demo.ts). */
-import { valueOf, type TestTill } from '../../integration/till/till-harness';
+import { valueOf, type TestTill } from '../../test-support/till/till-harness';
 
 export const ITEMS = {
   coffeeBeans: { barcode: '8712345000165', name: 'Coffee beans 1 kg', cents: 1495 },

@@ -1,7 +1,7 @@
 /** TCP gates between the tills and the engine, one per terminal, for taking one till's network away. */
-import { startEngineGate, type EngineGate } from '../../integration/offline/support/engine-gate';
+import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
 
-export type { EngineGate } from '../../integration/offline/support/engine-gate';
+export type { EngineGate } from '../../test-support/till/engine-gate';
 
 export interface TillGates {
   /** The gate between terminal `terminalId` and the engine; started open on first use. */

@@ -11,10 +11,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DATABASES, startTestEngine, type TestEngine } from '../../src-engine/test/harness';
+import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
 import { databasePath } from '../../src-main/store';
-import { startEngineGate, type EngineGate } from '../offline/support/engine-gate';
-import { startOfflineTill } from '../offline/support/offline-till';
+import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
+import { startOfflineTill } from '../../test-support/till/offline-till';
 import {
   tempDir,
   tillSettings,
@@ -22,13 +22,15 @@ import {
   TILL_TWO,
   valueOf,
   type TerminalAccount,
-} from '../till/till-harness';
-import { bundleChild, REPO_ROOT, type ChildBundle } from './support/bundle-child';
-import { runUntilKilled, seededRandom, type KillRun } from './support/kill-runs';
+} from '../../test-support/till/till-harness';
+import { bundleChild, REPO_ROOT, type ChildBundle } from '../../test-support/till/bundle-child';
+import { runUntilKilled, seededRandom, type KillRun } from '../../test-support/till/kill-runs';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? '200');
 const SEED = Number(process.env.CRASH_SEED ?? String(Date.now() % 1_000_000));
-const CHILD_SOURCE = fileURLToPath(new URL('./support/crash-child.ts', import.meta.url));
+const CHILD_SOURCE = fileURLToPath(
+  new URL('../../test-support/till/crash-child.ts', import.meta.url),
+);
 const DEMO_CATALOGUE = join(REPO_ROOT, 'src-main', 'store', 'demo-catalogue.csv');
 /** Short, so an offline phase costs little; a closed gate refuses at once anyway. */
 const OFFLINE = { timeoutMs: 500 };

@@ -3,9 +3,9 @@ import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { runDiagnostics } from '../../src-main/doctor/run-diagnostics';
-import { DEMO } from '../engine-client/demo-baskets';
+import { DEMO } from '../../test-support/till/demo-baskets';
 import {
   checkNamed,
   expectCheck,
@@ -14,7 +14,7 @@ import {
   tillFolder,
   verdicts,
   type TillFolder,
-} from './doctor-support';
+} from '../../test-support/till/doctor';
 
 const WRONG_PASSWORD = 'not-the-demo-password';
 

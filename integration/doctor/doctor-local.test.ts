@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgeLatency, judgeSkew } from '../../src-main/doctor/check';
 import { runDiagnostics } from '../../src-main/doctor/run-diagnostics';
 import { databasePath } from '../../src-main/store';
-import { closedPort } from '../engine-client/fake-engine';
+import { closedPort } from '../../test-support/till/fake-engine';
 import {
   checkNamed,
   expectCheck,
@@ -12,7 +12,7 @@ import {
   tillFolder,
   verdicts,
   type TillFolder,
-} from './doctor-support';
+} from '../../test-support/till/doctor';
 
 const SECRET = 'secret-password-42';
 

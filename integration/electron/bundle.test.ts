@@ -11,7 +11,9 @@ import { z } from 'zod';
 import { buildElectron } from '../../scripts/build-electron';
 import { TILL_COMMAND_NAMES } from '../../src-shared/till';
 
-const HOOKS = fileURLToPath(new URL('./support/stand-in-hooks.ts', import.meta.url));
+const HOOKS = fileURLToPath(
+  new URL('../../test-support/till/stand-in-electron-hooks.ts', import.meta.url),
+);
 const MILK = '8712345000011';
 
 // Inside the repository, so that the bundle finds better-sqlite3 in node_modules as a package would.

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { loginAs } from '../../src-engine/test/client';
+import { loginAs } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { createEngineClient, type EngineClient } from '../../src-main/engine-client';
-import { DEMO, demoBasket } from './demo-baskets';
+import { DEMO, demoBasket } from '../../test-support/till/demo-baskets';
 
 /** A log that keeps its messages, to count logins. */
 function recordingLog() {

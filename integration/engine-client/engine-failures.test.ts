@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../src-shared/wire';
 import { createEngineClient } from '../../src-main/engine-client';
-import { DEMO, demoBasket } from './demo-baskets';
+import { DEMO, demoBasket } from '../../test-support/till/demo-baskets';
 import {
   closedPort,
   loginOk,
@@ -10,7 +10,7 @@ import {
   startFakeEngine,
   type FakeAnswer,
   type FakeEngine,
-} from './fake-engine';
+} from '../../test-support/till/fake-engine';
 
 const TIMEOUT_MS = 300;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { TILL_ONE, valueOf, type TestTill } from '../till/till-harness';
-import { startEngineGate, type EngineGate } from './support/engine-gate';
-import { startOfflineTill } from './support/offline-till';
+import { TILL_ONE, valueOf, type TestTill } from '../../test-support/till/till-harness';
+import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
+import { startOfflineTill } from '../../test-support/till/offline-till';
 
 const MILK = '8712345000011'; // 1.29
 const PROBE = '/healthz';

@@ -5,12 +5,12 @@ import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { addBasketRequestSchema } from '../../src-shared/wire';
 import { findCachedHonour, findSale, markHonourUsedLocally } from '../../src-main/store';
-import { TILL_ONE, valueOf, type TestTill } from '../till/till-harness';
-import { startEngineGate, type EngineGate } from './support/engine-gate';
-import { openTillStore, startOfflineTill } from './support/offline-till';
+import { TILL_ONE, valueOf, type TestTill } from '../../test-support/till/till-harness';
+import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
+import { openTillStore, startOfflineTill } from '../../test-support/till/offline-till';
 
 const COFFEE_BEANS = '8712345000165'; // 14.95
 const MILK = '8712345000011'; // 1.29

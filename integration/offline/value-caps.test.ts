@@ -3,11 +3,11 @@ import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { createCampaign, createVoucher } from '../../src-engine/domain/admin';
-import { TILL_ONE, valueOf, type TestTill } from '../till/till-harness';
-import { startEngineGate, type EngineGate } from './support/engine-gate';
-import { startOfflineTill } from './support/offline-till';
+import { TILL_ONE, valueOf, type TestTill } from '../../test-support/till/till-harness';
+import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
+import { startOfflineTill } from '../../test-support/till/offline-till';
 
 const COFFEE_BEANS = '8712345000165'; // 14.95
 const MILK = '8712345000011'; // 1.29

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { okEnvelopeSchema, getBasketPriceResultsSchema, parseWith } from '../../src-shared/wire';
-import { call, loginAs, type Session } from '../../src-engine/test/client';
+import { call, loginAs, type Session } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { basketPriceRequest } from '../../src-main/sale/basket-request';
 import {
   addItem,

@@ -1,17 +1,23 @@
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
-import { basketRequest, item } from '../../src-engine/test/baskets';
-import { call, loginAs } from '../../src-engine/test/client';
+import { basketRequest, item } from '../../test-support/engine/baskets';
+import { call, loginAs } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { databasePath, openStore } from '../../src-main/store';
-import { queueOfflineSale, TEST_TILL } from '../../src-main/store/test-support/queued-sale';
-import { startHttpProxy } from '../till/http-proxy';
-import { startTestTill, tempDir, TILL_ONE, valueOf, type TestTill } from '../till/till-harness';
+import { queueOfflineSale, TEST_TILL } from '../../test-support/till/queued-sale';
+import { startHttpProxy } from '../../test-support/till/http-proxy';
+import {
+  startTestTill,
+  tempDir,
+  TILL_ONE,
+  valueOf,
+  type TestTill,
+} from '../../test-support/till/till-harness';
 
 /** Polls until `check` holds; fails after a generous limit rather than sleeping a fixed time. */
 async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {

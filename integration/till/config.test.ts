@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startTill } from '../../src-main/till-main';
-import { tempDir, tillSettings, TILL_ONE } from './till-harness';
+import { tempDir, tillSettings, TILL_ONE } from '../../test-support/till/till-harness';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -10,9 +10,9 @@ import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { databasePath } from '../../src-main/store';
-import { startHttpProxy } from './http-proxy';
+import { startHttpProxy } from '../../test-support/till/http-proxy';
 import {
   startTestTill,
   tempDir,
@@ -20,10 +20,12 @@ import {
   TILL_TWO,
   valueOf,
   writeTillConfig,
-} from './till-harness';
+} from '../../test-support/till/till-harness';
 
 const CROISSANT = '8712345000134';
-const SELLING_CHILD = fileURLToPath(new URL('./support/sell-until-killed.ts', import.meta.url));
+const SELLING_CHILD = fileURLToPath(
+  new URL('../../test-support/till/sell-until-killed.ts', import.meta.url),
+);
 
 describeEachDatabase('a till restarted mid-sale', (database) => {
   let engine: TestEngine;

@@ -4,10 +4,15 @@ import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
+} from '../../test-support/engine/harness';
 import { databasePath } from '../../src-main/store';
-import { startHttpProxy, type HttpProxy } from './http-proxy';
-import { startTestTill, TILL_ONE, valueOf, type TestTill } from './till-harness';
+import { startHttpProxy, type HttpProxy } from '../../test-support/till/http-proxy';
+import {
+  startTestTill,
+  TILL_ONE,
+  valueOf,
+  type TestTill,
+} from '../../test-support/till/till-harness';
 
 const COFFEE_BEANS = '8712345000165'; // 14.95
 const OLIVE_OIL = '8712345000110'; // 6.99

@@ -3,8 +3,14 @@ import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
-} from '../../src-engine/test/harness';
-import { startTestTill, TILL_ONE, TILL_TWO, valueOf, type TestTill } from './till-harness';
+} from '../../test-support/engine/harness';
+import {
+  startTestTill,
+  TILL_ONE,
+  TILL_TWO,
+  valueOf,
+  type TestTill,
+} from '../../test-support/till/till-harness';
 
 const CROISSANT = '8712345000134';
 

@@ -2,7 +2,7 @@ import type * as electron from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { TILL_COMMAND_NAMES } from '../../src-shared/till';
-import { standInCore, status } from '../transport/stand-in-core.test-support';
+import { standInCore, status } from '../../test-support/till/stand-in-core';
 import type { ElectronApi, ShellWindow } from './electron-api';
 import { runShell } from './shell';
 

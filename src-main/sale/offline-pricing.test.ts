@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { T0, fixedVoucher, honourVoucher, percentVoucher } from '../../src-shared/testing/vouchers';
+import {
+  T0,
+  fixedVoucher,
+  honourVoucher,
+  percentVoucher,
+} from '../../test-support/shared/vouchers';
 import { offlineSaleView, type OfflinePolicy, type OfflinePricingInput } from './offline-pricing';
 import { addItem, addVoucherCode, newSale } from './sale-state';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findProduct, importCatalogue, listProducts } from './catalogue';
-import { openTempStore, type TempStore } from './test-support/temp-store';
+import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 
 const DEMO = fileURLToPath(new URL('./demo-catalogue.csv', import.meta.url));
 const EUR = { currency: 'EUR', now: new Date('2026-11-23T10:00:00Z') };

@@ -6,8 +6,8 @@ import {
   listConflicts,
   recordConflict,
 } from './conflicts';
-import { queueOfflineSale } from './test-support/queued-sale';
-import { openTempStore, type TempStore } from './test-support/temp-store';
+import { queueOfflineSale } from '../../test-support/till/queued-sale';
+import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 
 let store: TempStore;
 beforeEach(() => {

@@ -2,7 +2,7 @@ import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestVersion, schemaVersion } from './migrate';
 import { openStore } from './open-store';
-import { openTempStore, tableNames, type TempStore } from './test-support/temp-store';
+import { openTempStore, tableNames, type TempStore } from '../../test-support/till/temp-store';
 
 let store: TempStore | undefined;
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offlineValueDiscountOn } from './offline-allowance';
 import { confirmSale, recordOpenSale, type ConfirmedSale } from './sales';
-import { openTempStore, type TempStore } from './test-support/temp-store';
+import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 
 let store: TempStore;
 beforeEach(() => {

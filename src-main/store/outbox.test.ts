@@ -7,8 +7,8 @@ import {
   removeOutboxEntry,
 } from './outbox';
 import { findSale, markSaleSynced } from './sales';
-import { queueOfflineSale } from './test-support/queued-sale';
-import { openTempStore, type TempStore } from './test-support/temp-store';
+import { queueOfflineSale } from '../../test-support/till/queued-sale';
+import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 
 let store: TempStore;
 beforeEach(() => {

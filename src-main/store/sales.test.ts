@@ -8,7 +8,7 @@ import {
   voidSale,
   type ConfirmedSale,
 } from './sales';
-import { openTempStore, type TempStore } from './test-support/temp-store';
+import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 
 let store: TempStore;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createConnectivity } from './connectivity';
-import { manualSchedule, silentLog } from './test-support';
+import { manualSchedule, silentLog } from '../../test-support/till/manual-schedule';
 
 function setup(answers: boolean[]) {
   const timers = manualSchedule();

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddBasketRequest, AddBasketResults } from '../../src-shared/wire';
 import type { EngineFailure, EngineOutcome, EngineWarning } from '../engine-client';
 import { countOutbox, findSale, listConflicts, oldestOutboxEntry } from '../store';
-import { queueOfflineSale } from '../store/test-support/queued-sale';
-import { openTempStore, type TempStore } from '../store/test-support/temp-store';
+import { queueOfflineSale } from '../../test-support/till/queued-sale';
+import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 import { createConnectivity, type ConnectivityMonitor } from './connectivity';
 import { sendOutbox, type OutboxDeps } from './outbox-sender';
-import { manualSchedule, silentLog } from './test-support';
+import { manualSchedule, silentLog } from '../../test-support/till/manual-schedule';
 
 let store: TempStore;
 let connectivity: ConnectivityMonitor;

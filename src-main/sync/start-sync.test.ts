@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddBasketRequest, AddBasketResults, HonourSyncResults } from '../../src-shared/wire';
 import type { EngineOutcome } from '../engine-client';
 import { countOutbox, findSale, honourCacheState } from '../store';
-import { queueOfflineSale } from '../store/test-support/queued-sale';
-import { openTempStore, type TempStore } from '../store/test-support/temp-store';
+import { queueOfflineSale } from '../../test-support/till/queued-sale';
+import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 import { createConnectivity } from './connectivity';
 import { startSync } from './start-sync';
-import { manualSchedule, silentLog } from './test-support';
+import { manualSchedule, silentLog } from '../../test-support/till/manual-schedule';
 
 let store: TempStore;
 beforeEach(() => {

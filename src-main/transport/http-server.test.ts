@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTillHttpServer, type TillHttpServer } from './http-server';
 import { isAllowedHost, isLoopbackAddress } from './loopback';
-import { standInCore, status } from './stand-in-core.test-support';
+import { standInCore, status } from '../../test-support/till/stand-in-core';
 
 const TOKEN = 'ui-token-0123456789abcdef';
 function post(server: TillHttpServer, path: string, body: string, headers: Record<string, string>) {

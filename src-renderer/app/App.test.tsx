@@ -2,8 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SLOW_MESSAGE } from '../common/useSlowFlag';
-import { createFakeTill } from '../test/fake-till';
-import { renderWithTill } from '../test/render';
+import { createFakeTill } from '../../test-support/renderer/fake-till';
+import { renderWithTill } from '../../test-support/renderer/render';
 import { App } from './App';
 
 const COFFEE = '8712345000165';

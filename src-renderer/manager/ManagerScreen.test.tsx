@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFakeTill } from '../test/fake-till';
-import { renderWithTill } from '../test/render';
+import { createFakeTill } from '../../test-support/renderer/fake-till';
+import { renderWithTill } from '../../test-support/renderer/render';
 import { ManagerScreen } from './ManagerScreen';
 
 describe('the manager screen', () => {

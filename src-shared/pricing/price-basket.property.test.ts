@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multiplyMinor } from '../money/rounding';
 import { parseDecimal } from '../money/decimal';
-import { T0 } from '../testing/vouchers';
+import { T0 } from '../../test-support/shared/vouchers';
 import type { Voucher } from '../vouchers/voucher';
 import { priceBasket } from './price-basket';
 import type { BasketLine } from './types';

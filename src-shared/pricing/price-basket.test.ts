@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { T0, fixedVoucher, honourVoucher, percentVoucher } from '../testing/vouchers';
+import {
+  T0,
+  fixedVoucher,
+  honourVoucher,
+  percentVoucher,
+} from '../../test-support/shared/vouchers';
 import { priceBasket, unitPriceOf } from './price-basket';
 import { rejectionMessage } from './reasons';
 import type { BasketLine, PricedBasket } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T0, fixedVoucher } from '../testing/vouchers';
+import { T0, fixedVoucher } from '../../test-support/shared/vouchers';
 import { isExpired, lockHolds, spaazaStatus, voucherState, wllStatus } from './state';
 import { checkUsable, isUsable } from './usable';
 import { spaazaStatusToWll, toWllTimestamps, wllStatusToSpaaza } from './vocabulary';

@@ -5,7 +5,7 @@ import {
   addBasketMinimumExample,
   getBasketPriceExample,
   inlineReturnExample,
-} from './examples.test-data';
+} from '../../test-support/shared/wire-examples';
 import { describeIssues } from './issues';
 import { parseWith } from './parse';
 

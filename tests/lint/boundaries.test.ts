@@ -79,3 +79,49 @@ function optionsOf(name: string): unknown {
   if (!Array.isArray(entry)) throw new Error(`no import rule in ${name}`);
   return entry[1];
 }
+
+describe('import rules of test support: those of the part it supports', () => {
+  it.each([
+    ['test-support/shared/x.ts', 'node:fs'],
+    ['test-support/shared/x.ts', 'react'],
+    ['test-support/shared/x.ts', '../till/temp-store'],
+    ['test-support/renderer/x.tsx', 'node:fs'],
+    ['test-support/renderer/x.tsx', '../../src-main/store'],
+    ['test-support/renderer/x.tsx', '../till/fake-engine'],
+    ['test-support/engine/x.ts', '../../src-main/store'],
+    ['test-support/engine/x.ts', '../till/till-harness'],
+    ['test-support/engine/x.ts', '../../test-support/till/till-harness'],
+    ['test-support/engine/x.ts', 'react'],
+    ['test-support/till/x.ts', '../../src-engine/server'],
+    ['test-support/till/x.ts', '../renderer/fake-till'],
+    ['test-support/till/x.ts', '../tooling/summary-reporter'],
+  ])('%s may not import %s', async (filePath, specifier) => {
+    const errors = await importErrors(filePath, specifier);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^no-restricted-imports: /);
+  });
+
+  it.each([
+    ['test-support/shared/x.ts', '../../src-shared/vouchers'],
+    ['test-support/renderer/x.tsx', '../../src-renderer/client'],
+    ['test-support/renderer/x.tsx', '../shared/vouchers'],
+    ['test-support/engine/x.ts', '../../src-engine/server'],
+    ['test-support/engine/x.ts', '../shared/vouchers'],
+    ['test-support/till/x.ts', '../../src-main/till-main'],
+    ['test-support/till/x.ts', '../engine/harness'],
+    ['test-support/till/x.ts', 'electron'],
+    ['test-support/till/x.ts', 'node:child_process'],
+  ])('%s may import %s', async (filePath, specifier) => {
+    expect(await importErrors(filePath, specifier)).toEqual([]);
+  });
+
+  it('the project configuration applies these rules', async () => {
+    const project = new ESLint({ cwd: process.cwd() });
+    for (const part of ['shared', 'renderer', 'engine', 'till']) {
+      const applied: unknown = await project.calculateConfigForFile(`test-support/${part}/x.ts`);
+      expect(applied).toMatchObject({
+        rules: { 'no-restricted-imports': [2, optionsOf(`boundaries/test-support/${part}`)] },
+      });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../migrate';
-import { openTempStore, tableNames, type TempStore } from '../test-support/temp-store';
+import { openTempStore, tableNames, type TempStore } from '../../../test-support/till/temp-store';
 
 let store: TempStore | undefined;
 afterEach(() => {

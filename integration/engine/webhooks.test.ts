@@ -1,0 +1,710 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '../../src-engine/domain/actor';
+import { createMember, createVoucher } from '../../src-engine/domain/admin';
+import { recordEvent } from '../../src-engine/domain/events/record';
+import { createWebhook, disableWebhook } from '../../src-engine/domain/webhooks/subscriptions';
+import type { WebhookSettings } from '../../src-engine/domain/webhooks/settings';
+import { connect } from '../../src-engine/db/connect';
+import { start, type RunningEngine } from '../../src-engine/server';
+import { basketRequest, item } from '../../test-support/engine/baskets';
+import {
+  call,
+  isRecord,
+  loginAs,
+  type Answer,
+  type Session,
+} from '../../test-support/engine/client';
+import {
+  describeEachDatabase,
+  startTestEngine,
+  type TestDatabase,
+  type TestEngine,
+} from '../../test-support/engine/harness';
+
+const SEED: Actor = { chainId: 1, role: 'privileged', name: 'test-seed', accountId: null };
+const SECRET = 'a-test-secret-of-some-length';
+const FAST: Partial<WebhookSettings> = {
+  pollMs: 10,
+  baseDelayMs: 20,
+  maxDelayMs: 80,
+  timeoutMs: 2000,
+  retryForMs: 60_000,
+};
+const WAIT = { timeout: 15_000, interval: 20 };
+
+interface Received {
+  readonly id: string;
+  readonly signature: string;
+  readonly body: string;
+}
+
+/**
+ * What a receiver answers to its n-th request (0-based): a status, a status once a promise
+ * settles, a redirect, a 200 whose body never ends, or no answer at all.
+ */
+type Reply =
+  | number
+  | { status: number; after: Promise<unknown> }
+  | { redirect: number; location: string }
+  | 'endless'
+  | 'never';
+type Responder = (n: number) => Reply;
+
+interface Receiver {
+  readonly url: string;
+  readonly received: Received[];
+  /** Answers the engine hung up on before they were complete. */
+  readonly cutOff: () => number;
+  close(): Promise<void>;
+}
+
+/** Writes a body for as long as the client takes it. */
+function streamEndlessly(response: ServerResponse): void {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  const pump = () => {
+    while (!response.destroyed && response.write(chunk));
+  };
+  response.writeHead(200, { 'content-type': 'application/octet-stream' });
+  response.on('drain', pump);
+  pump();
+}
+
+/** A real HTTP server on a free loopback port that records each request. */
+async function startReceiver(respond: Responder = () => 204): Promise<Receiver> {
+  const received: Received[] = [];
+  let cutOff = 0;
+  const server: Server = createServer((request, response) => {
+    response.on('close', () => {
+      if (!response.writableFinished) cutOff += 1;
+    });
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const answer = respond(received.length);
+      received.push({
+        id: String(request.headers['x-webhook-id']),
+        signature: String(request.headers['x-webhook-signature']),
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      if (answer === 'endless') streamEndlessly(response);
+      else if (typeof answer === 'number') response.writeHead(answer).end();
+      else if (answer === 'never') return;
+      else if ('after' in answer)
+        void answer.after.then(() => response.writeHead(answer.status).end());
+      else response.writeHead(answer.redirect, { location: answer.location }).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    cutOff: () => cutOff,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+    },
+  };
+}
+
+function signatureIsValid(secret: string, received: Received): boolean {
+  const expected = Buffer.from(
+    `sha256=${createHmac('sha256', secret).update(received.body).digest('hex')}`,
+  );
+  const given = Buffer.from(received.signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function resultsOf(answer: Answer): Record<string, unknown> {
+  const results = answer.body.results;
+  if (!isRecord(results)) throw new Error(`no results in ${JSON.stringify(answer.body)}`);
+  return results;
+}
+
+function errorOf(answer: Answer): { name: unknown; description: unknown } {
+  const error = answer.body.error;
+  return isRecord(error)
+    ? { name: error.name, description: error.description }
+    : { name: null, description: null };
+}
+
+describeEachDatabase('webhooks', (database) => {
+  let engine: TestEngine;
+  let till: Session;
+  let admin: Session;
+  let campaignId: number;
+  let serial = 0;
+  const next = () => String((serial += 1)).padStart(4, '0');
+  const receivers: Receiver[] = [];
+  const webhookIds: string[] = [];
+
+  beforeAll(async () => {
+    engine = await startTestEngine(database, { demo: true, webhooks: FAST });
+    till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
+    admin = await loginAs(engine.url, 'admin', 'demo-admin');
+    const demo = await engine.db.kysely
+      .selectFrom('vouchers')
+      .select('campaign_id')
+      .where('code', '=', 'DEMO-5EUR')
+      .executeTakeFirstOrThrow();
+    campaignId = demo.campaign_id;
+  });
+  afterEach(async () => {
+    // each test's webhooks end with it, so the next test's receivers see only their own events
+    for (const id of webhookIds.splice(0))
+      await call(engine.url, `/admin/webhooks/${id}`, { method: 'DELETE', session: admin });
+    for (const receiver of receivers.splice(0)) await receiver.close();
+  });
+  afterAll(async () => engine.close());
+
+  async function receiver(respond?: Responder): Promise<Receiver> {
+    const started = await startReceiver(respond);
+    receivers.push(started);
+    return started;
+  }
+
+  async function register(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const answer = await call(engine.url, '/admin/webhooks', { session: admin, json: body });
+    expect(answer.status).toBe(200);
+    const webhook = resultsOf(answer).webhook;
+    if (!isRecord(webhook) || typeof webhook.id !== 'string') throw new Error('no webhook id');
+    webhookIds.push(webhook.id);
+    return webhook;
+  }
+
+  const deliveries = async (webhookId: string) => {
+    const answer = await call(engine.url, `/admin/webhooks/${webhookId}/deliveries`, {
+      session: admin,
+    });
+    expect(answer.status).toBe(200);
+    const list = resultsOf(answer).deliveries;
+    if (!Array.isArray(list)) throw new Error('no deliveries');
+    return list.filter(isRecord);
+  };
+
+  /** A member with a claimed voucher, priced and sold: VOUCHER_GIVEN … BASKET_ADDED. */
+  async function sale(): Promise<{ memberNumber: string; answer: Answer }> {
+    const memberNumber = `WH${next()}`;
+    await createMember(engine.db.kysely, { chainId: 1, memberNumber }, 0);
+    const voucher = await createVoucher(
+      engine.db.kysely,
+      SEED,
+      { chainId: 1, campaignId, memberNumber, code: `WHK-${next()}`, claimed: true },
+      Date.now(),
+    );
+    const basketCode = `WH-BASKET-${next()}`;
+    const lines = [item('line_1', 20)];
+    await call(engine.url, '/auth/get-basket-price', {
+      session: till,
+      json: basketRequest(basketCode, lines, { member: memberNumber }),
+    });
+    const answer = await call(engine.url, '/auth/add-basket', {
+      session: till,
+      json: basketRequest(basketCode, lines, {
+        member: memberNumber,
+        vouchers: [{ voucher_key: voucher.key }],
+      }),
+    });
+    return { memberNumber, answer };
+  }
+
+  async function eventsAbout(subject: string) {
+    const answer = await call(engine.url, '/events', {
+      session: admin,
+      query: { subject, order: 'ASC' },
+    });
+    const data = answer.body.data;
+    if (!Array.isArray(data)) throw new Error('no events');
+    return data.filter(isRecord);
+  }
+
+  it('a receiver gets every event once, signed over the exact body', async () => {
+    const hook = await receiver();
+    await register({ url: hook.url, event_types: '*', secret: SECRET });
+    const { memberNumber, answer } = await sale();
+    expect(answer.status).toBe(200);
+    const events = await eventsAbout(memberNumber);
+    expect(events.map((event) => event.type)).toEqual([
+      'VOUCHER_GIVEN',
+      'REDEEMED_VOUCHER',
+      'VOUCHER_LOCKED',
+      'BURNED_VOUCHER',
+      'BASKET_ADDED',
+    ]);
+    await vi.waitFor(() => {
+      expect(hook.received.length).toBeGreaterThanOrEqual(events.length);
+    }, WAIT);
+    expect(hook.received.map((request) => request.id).sort()).toEqual(
+      events.map((event) => String(event.id)).sort(),
+    );
+    for (const request of hook.received) {
+      expect(signatureIsValid(SECRET, request)).toBe(true);
+      const event = events.find((candidate) => candidate.id === request.id);
+      expect(JSON.parse(request.body)).toEqual({
+        type: event?.type,
+        reportedAt: event?.reportedAt,
+        subject: memberNumber,
+        payload: event?.payload,
+      });
+    }
+  });
+
+  it('a receiver that fails at first still gets the event after retries, each attempt recorded', async () => {
+    const hook = await receiver((n) => (n < 2 ? 500 : 200));
+    const webhook = await register({
+      url: hook.url,
+      event_types: ['VOUCHER_EXPIRED'],
+      secret: SECRET,
+    });
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_EXPIRED',
+      subject: 'retry-subject',
+      payload: { benefitId: 'b' },
+      at: Date.now(),
+    });
+    const webhookId = String(webhook.id);
+    await vi.waitFor(async () => {
+      const [delivery] = await deliveries(webhookId);
+      expect(delivery?.status).toBe('delivered');
+    }, WAIT);
+    const [delivery] = await deliveries(webhookId);
+    const attempts = Array.isArray(delivery?.attempts) ? delivery.attempts.filter(isRecord) : [];
+    expect(attempts.map((attempt) => attempt.status_code)).toEqual([500, 500, 200]);
+    expect(hook.received).toHaveLength(3);
+    // the same event each time: one id and one signed body, for the receiver to dedupe on
+    expect(new Set(hook.received.map((request) => request.id)).size).toBe(1);
+    expect(new Set(hook.received.map((request) => request.body)).size).toBe(1);
+    expect(hook.received.every((request) => signatureIsValid(SECRET, request))).toBe(true);
+  });
+
+  it('subscribes by type: a webhook for BASKET_ADDED gets only those', async () => {
+    const hook = await receiver();
+    const webhook = await register({ url: hook.url, event_types: 'BASKET_ADDED, VOUCHER_DELETED' });
+    expect(webhook.event_types).toEqual(['BASKET_ADDED', 'VOUCHER_DELETED']);
+    const secret = String(webhook.secret);
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const { memberNumber } = await sale();
+    const [added] = (await eventsAbout(memberNumber)).filter(
+      (event) => event.type === 'BASKET_ADDED',
+    );
+    await vi.waitFor(() => {
+      expect(hook.received.length).toBeGreaterThanOrEqual(1);
+    }, WAIT);
+    const queued = await deliveries(String(webhook.id));
+    expect(queued.map((delivery) => delivery.event_type)).toEqual(['BASKET_ADDED']);
+    expect(hook.received.map((request) => request.id)).toEqual([added?.id]);
+    expect(signatureIsValid(secret, hook.received[0] ?? { id: '', signature: '', body: '' })).toBe(
+      true,
+    );
+  });
+
+  it('a disabled webhook gets nothing more: its pending delivery is given up and new events are not queued', async () => {
+    const failing = await receiver(() => 503);
+    const webhook = await register({ url: failing.url, event_types: '*' });
+    const webhookId = String(webhook.id);
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_EXPIRED',
+      subject: 'disabled-subject',
+      payload: {},
+      at: Date.now(),
+    });
+    await vi.waitFor(() => {
+      expect(failing.received.length).toBeGreaterThanOrEqual(1);
+    }, WAIT);
+    const disabled = await call(engine.url, `/admin/webhooks/${webhookId}`, {
+      method: 'DELETE',
+      session: admin,
+    });
+    expect(disabled.status).toBe(200);
+    expect(resultsOf(disabled).webhook).toMatchObject({
+      id: webhookId,
+      disabled_at: expect.any(String) as unknown,
+    });
+
+    // a live webhook registered after it receives the next event: by then the worker has run
+    const sentinel = await receiver();
+    await register({ url: sentinel.url, event_types: '*' });
+    await sale();
+    await vi.waitFor(() => {
+      expect(sentinel.received.length).toBeGreaterThanOrEqual(5);
+    }, WAIT);
+
+    const [only, ...others] = await deliveries(webhookId);
+    expect(others).toEqual([]);
+    expect(only?.status).toBe('failed');
+    const attempts = Array.isArray(only?.attempts) ? only.attempts : [];
+    // every request it got is a recorded attempt, made before it was disabled
+    expect(failing.received).toHaveLength(attempts.length);
+  });
+
+  it('a redirect or 410 Gone fails the delivery at once, recorded: another attempt would get the same answer', async () => {
+    const moved = await receiver(() => ({
+      redirect: 301,
+      location: 'https://elsewhere.test/hook',
+    }));
+    const gone = await receiver(() => 410);
+    const movedHook = await register({ url: moved.url, event_types: ['VOUCHER_DELETED'] });
+    const goneHook = await register({ url: gone.url, event_types: ['VOUCHER_DELETED'] });
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_DELETED',
+      subject: 'final-subject',
+      payload: {},
+      at: Date.now(),
+    });
+    for (const [hook, webhook, expected] of [
+      [
+        moved,
+        movedHook,
+        { status_code: 301, error: 'redirect to https://elsewhere.test/hook not followed' },
+      ],
+      [gone, goneHook, { status_code: 410, error: 'gone: the receiver takes no more deliveries' }],
+    ] as const) {
+      const webhookId = String(webhook.id);
+      await vi.waitFor(async () => {
+        const [delivery] = await deliveries(webhookId);
+        expect(delivery?.status).toBe('failed');
+      }, WAIT);
+      const [delivery] = await deliveries(webhookId);
+      expect(delivery?.attempts).toEqual([
+        {
+          ...expected,
+          at: expect.any(String) as unknown,
+          duration_ms: expect.any(Number) as unknown,
+        },
+      ]);
+      expect(hook.received).toHaveLength(1);
+    }
+  });
+
+  it('never reads the receiver’s answer: an endless body is cut off and the delivery counts', async () => {
+    const endless = await receiver(() => 'endless');
+    const webhook = await register({ url: endless.url, event_types: ['VOUCHER_DELETED'] });
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_DELETED',
+      subject: 'endless-subject',
+      payload: {},
+      at: Date.now(),
+    });
+    await vi.waitFor(async () => {
+      const [delivery] = await deliveries(String(webhook.id));
+      expect(delivery?.status).toBe('delivered');
+    }, WAIT);
+    const [delivery] = await deliveries(String(webhook.id));
+    expect(delivery?.attempts).toMatchObject([{ status_code: 200, error: null }]);
+    await vi.waitFor(() => {
+      expect(endless.cutOff()).toBe(1);
+    }, WAIT);
+  });
+
+  it('an attempt recorded after its lease was taken over is kept, but leaves the delivery to the new holder', async () => {
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const late = await receiver(() => ({ status: 200, after: held }));
+    const webhook = await register({ url: late.url, event_types: ['VOUCHER_DELETED'] });
+    await recordEvent(engine.db.kysely, {
+      chainId: 1,
+      type: 'VOUCHER_DELETED',
+      subject: 'late-subject',
+      payload: {},
+      at: Date.now(),
+    });
+    await vi.waitFor(() => {
+      expect(late.received).toHaveLength(1);
+    }, WAIT);
+    // as another process does once the lease is over: claims the delivery with a lease of its own
+    const { id } = await engine.db.kysely
+      .selectFrom('webhook_deliveries')
+      .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
+      .select('webhook_deliveries.id')
+      .where('webhooks.uuid', '=', String(webhook.id))
+      .executeTakeFirstOrThrow();
+    const otherLease = Date.now() + 3_600_000;
+    await engine.db.kysely
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: otherLease })
+      .where('id', '=', id)
+      .execute();
+    answer();
+    await vi.waitFor(async () => {
+      const [delivery] = await deliveries(String(webhook.id));
+      expect(delivery?.attempts).toMatchObject([{ status_code: 200, error: null }]);
+    }, WAIT);
+    const row = await engine.db.kysely
+      .selectFrom('webhook_deliveries')
+      .select(['status', 'attempts', 'next_attempt_at', 'delivered_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: 'pending',
+      attempts: 1,
+      next_attempt_at: otherLease,
+      delivered_at: null,
+    });
+  });
+
+  it('admin endpoints: list without secrets, named errors for bad fields and unknown ids', async () => {
+    const webhook = await register({ url: 'https://example.test/hook', event_types: '*' });
+    const listed = await call(engine.url, '/admin/webhooks', { session: admin });
+    expect(listed.status).toBe(200);
+    const list = resultsOf(listed).webhooks;
+    expect(
+      Array.isArray(list) && list.some((entry) => isRecord(entry) && entry.id === webhook.id),
+    ).toBe(true);
+    expect(JSON.stringify(listed.body)).not.toContain(String(webhook.secret));
+
+    for (const [body, field] of [
+      [{ url: 'ftp://example.test/hook', event_types: '*' }, 'url'],
+      [{ url: '/relative', event_types: '*' }, 'url'],
+      // credentials in a URL would be stored and listed in the clear
+      [{ url: 'https://user:pass@127.0.0.1:1/', event_types: '*' }, 'url'],
+      [{ event_types: '*' }, 'url'],
+      [{ url: 'https://example.test', event_types: 'BURNED_VOUCHER NOPE' }, 'event_types'],
+      [{ url: 'https://example.test', event_types: '* BURNED_VOUCHER' }, 'event_types'],
+      [{ url: 'https://example.test', event_types: [] }, 'event_types'],
+      [{ url: 'https://example.test', event_types: '*', secret: 'short' }, 'secret'],
+    ] as const) {
+      const answer = await call(engine.url, '/admin/webhooks', { session: admin, json: body });
+      expect(answer.status).toBe(400);
+      expect(errorOf(answer).name).toBe('invalid_parameters');
+      expect(String(errorOf(answer).description)).toContain(field);
+    }
+
+    // an unknown id is not found; one that is not an id at all is a bad parameter naming `id`
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    for (const [id, status, name, mentioned] of [
+      [unknownId, 404, 'webhook_not_found', unknownId],
+      ['not-a-uuid', 400, 'invalid_parameters', 'id'],
+    ] as const) {
+      const removed = await call(engine.url, `/admin/webhooks/${id}`, {
+        method: 'DELETE',
+        session: admin,
+      });
+      const history = await call(engine.url, `/admin/webhooks/${id}/deliveries`, {
+        session: admin,
+      });
+      for (const answer of [removed, history]) {
+        expect(answer.status).toBe(status);
+        expect(errorOf(answer).name).toBe(name);
+        expect(String(errorOf(answer).description)).toContain(mentioned);
+      }
+    }
+
+    const denied = await call(engine.url, '/admin/webhooks', {
+      session: till,
+      json: { url: 'https://example.test', event_types: '*' },
+    });
+    expect(denied.status).toBe(403);
+  });
+
+  describe('a receiver that never answers', () => {
+    let slow: TestEngine;
+    beforeAll(async () => {
+      slow = await startTestEngine(database, {
+        demo: true,
+        webhooks: { pollMs: 10, timeoutMs: 100, baseDelayMs: 50, maxDelayMs: 100, retryForMs: 600 },
+      });
+    });
+    afterAll(async () => slow.close());
+
+    it('does not fail the request that caused the event; its delivery is retried, then given up', async () => {
+      const hook = await receiver(() => 'never');
+      const slowAdmin = await loginAs(slow.url, 'admin', 'demo-admin');
+      const slowTill = await loginAs(slow.url, 'till-s001-01', 'demo-till');
+      const created = await call(slow.url, '/admin/webhooks', {
+        session: slowAdmin,
+        json: { url: hook.url, event_types: 'BASKET_ADDED' },
+      });
+      const { webhook } = resultsOf(created);
+      const webhookId = isRecord(webhook) ? String(webhook.id) : '';
+      const answer = await call(slow.url, '/auth/add-basket', {
+        session: slowTill,
+        json: basketRequest(`NEVER-${next()}`, [item('line_1', 3)], { member: null }),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ result: { status: 'ok' }, results: { replayed: false } });
+
+      const historyOf = async () => {
+        const history = await call(slow.url, `/admin/webhooks/${webhookId}/deliveries`, {
+          session: slowAdmin,
+        });
+        const list = resultsOf(history).deliveries;
+        return Array.isArray(list) ? list.filter(isRecord) : [];
+      };
+      await vi.waitFor(async () => {
+        const [delivery] = await historyOf();
+        expect(delivery?.status).toBe('failed');
+      }, WAIT);
+      const [delivery] = await historyOf();
+      const attempts = Array.isArray(delivery?.attempts) ? delivery.attempts.filter(isRecord) : [];
+      expect(attempts.length).toBeGreaterThanOrEqual(2);
+      for (const attempt of attempts) {
+        expect(attempt).toMatchObject({ status_code: null, error: 'no answer within 100 ms' });
+      }
+      expect(hook.received).toHaveLength(attempts.length);
+    });
+  });
+
+  describe('receivers that never answer, with a long timeout', () => {
+    const PATIENT: Partial<WebhookSettings> = { ...FAST, timeoutMs: 60_000, retryForMs: 600_000 };
+    let patient: TestEngine;
+    beforeAll(async () => {
+      patient = await startTestEngine(database, { demo: true, webhooks: PATIENT });
+    });
+    // returns although two sends still wait on the dead receiver: stopping abandons them
+    afterAll(async () => patient.close());
+
+    const expiry = (subject: string) =>
+      recordEvent(patient.db.kysely, {
+        chainId: 1,
+        type: 'VOUCHER_EXPIRED',
+        subject,
+        payload: {},
+        at: Date.now(),
+      });
+
+    it('a dead receiver holds only its own slots: another receiver still gets its events', async () => {
+      const dead = await receiver(() => 'never');
+      const deadHook = await createWebhook(
+        patient.db.kysely,
+        1,
+        { url: dead.url, eventTypes: ['VOUCHER_EXPIRED'] },
+        Date.now(),
+      );
+      // more deliveries to the dead receiver than there are sending slots in all
+      for (let n = 0; n < 20; n += 1) await expiry(`dead-${n}`);
+      await vi.waitFor(() => {
+        expect(dead.received.length).toBeGreaterThanOrEqual(1);
+      }, WAIT);
+
+      const healthy = await receiver();
+      const healthyHook = await createWebhook(
+        patient.db.kysely,
+        1,
+        { url: healthy.url, eventTypes: ['VOUCHER_EXPIRED'] },
+        Date.now(),
+      );
+      await expiry('both');
+      await vi.waitFor(() => {
+        expect(healthy.received).toHaveLength(1);
+      }, WAIT);
+      expect(dead.received.length).toBeLessThanOrEqual(2);
+      for (const hook of [deadHook, healthyHook])
+        await disableWebhook(patient.db.kysely, 1, hook.id, Date.now());
+    });
+
+    it('stopping the engine abandons a send on its way: it returns, and the delivery stays pending with no failed attempt', async () => {
+      const dead = await receiver(() => 'never');
+      const created = await database.create();
+      try {
+        const sender = await start({
+          ...created.options,
+          log: pino({ level: 'silent' }),
+          demo: true,
+          webhooks: PATIENT,
+        });
+        await createWebhook(
+          sender.db.kysely,
+          1,
+          { url: dead.url, eventTypes: ['VOUCHER_EXPIRED'] },
+          Date.now(),
+        );
+        await recordEvent(sender.db.kysely, {
+          chainId: 1,
+          type: 'VOUCHER_EXPIRED',
+          subject: 'stopped-subject',
+          payload: {},
+          at: Date.now(),
+        });
+        await vi.waitFor(() => {
+          expect(dead.received).toHaveLength(1);
+        }, WAIT);
+        await sender.stop();
+
+        const db = connect(
+          created.options.databaseUrl,
+          created.options.schema === undefined ? {} : { schema: created.options.schema },
+        );
+        try {
+          const rows = await db.kysely
+            .selectFrom('webhook_deliveries')
+            .select(['status', 'attempts'])
+            .execute();
+          expect(rows).toEqual([{ status: 'pending', attempts: 0 }]);
+          expect(await db.kysely.selectFrom('webhook_attempts').selectAll().execute()).toEqual([]);
+        } finally {
+          await db.close();
+        }
+      } finally {
+        await created.drop();
+      }
+    });
+  });
+
+  describe('two engine processes on one database', () => {
+    let engines: RunningEngine[] = [];
+    let drop: () => Promise<void> = () => Promise.resolve();
+    beforeAll(async () => {
+      engines = await startTwo(database);
+    });
+    afterAll(async () => {
+      for (const running of engines) await running.stop();
+      await drop();
+    });
+
+    async function startTwo(db: TestDatabase): Promise<RunningEngine[]> {
+      const created = await db.create();
+      drop = () => created.drop();
+      const options = { ...created.options, log: pino({ level: 'silent' }), webhooks: FAST };
+      const first = await start({ ...options, demo: true });
+      const second = await start(options);
+      return [first, second];
+    }
+
+    it('never send the same delivery twice', async () => {
+      const hook = await receiver();
+      const [first] = engines;
+      if (!first) throw new Error('no engine');
+      const firstAdmin = await loginAs(first.url, 'admin', 'demo-admin');
+      await call(first.url, '/admin/webhooks', {
+        session: firstAdmin,
+        json: { url: hook.url, event_types: '*' },
+      });
+      const count = 40;
+      for (let n = 0; n < count; n += 1) {
+        await recordEvent(first.db.kysely, {
+          chainId: 1,
+          type: 'VOUCHER_EXPIRED',
+          subject: `pair-${n}`,
+          payload: {},
+          at: Date.now(),
+        });
+      }
+      await vi.waitFor(async () => {
+        const delivered = await first.db.kysely
+          .selectFrom('webhook_deliveries')
+          .select('id')
+          .where('status', '=', 'delivered')
+          .execute();
+        expect(delivered).toHaveLength(count);
+      }, WAIT);
+      expect(hook.received).toHaveLength(count);
+      expect(new Set(hook.received.map((request) => request.id)).size).toBe(count);
+      const attempts = await first.db.kysely.selectFrom('webhook_attempts').select('id').execute();
+      expect(attempts).toHaveLength(count);
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import type { CoreLog } from '../../src-main/core/context';
+import type { Schedule } from '../../src-main/sync/timers';
+
+/** Timers a test fires by hand: nothing waits for the wall clock. */
+export function manualSchedule(): { schedule: Schedule; pending(): number[]; fireAll(): void } {
+  const timers = new Map<number, { run: () => void; delayMs: number }>();
+  let next = 0;
+  return {
+    schedule: (run, delayMs) => {
+      const id = next++;
+      timers.set(id, { run, delayMs });
+      return () => {
+        timers.delete(id);
+      };
+    },
+    pending: () => [...timers.values()].map((timer) => timer.delayMs),
+    fireAll: () => {
+      const due = [...timers.values()];
+      timers.clear();
+      for (const timer of due) timer.run();
+    },
+  };
+}
+
+export const silentLog: CoreLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
