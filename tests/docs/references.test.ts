@@ -34,7 +34,7 @@ const SECTION_SIGN = /\u00a7/g;
 
 /** Paths into the material the project was designed from, which lives outside the repository. */
 const OUTSIDE_PATH =
-  /\.\.\/shared\b|\bshared\/(?:design|reference)\b|\bARCHITECTURE\.md\b|\bspaaza-api\.md\b|\bwll-api\.md\b/g;
+  /(?:\.\.\/)*\bshared\/(?:design|reference|hooks)\b|\bARCHITECTURE\.md\b|\bspaaza-api\.md\b|\bwll-api\.md\b/g;
 
 /** "issue 6", "Issues 4 and 6", "issue #12"; not "tissue 3" nor "issued 5". */
 const ISSUE_NUMBER = /\bissues? #?\d+/gi;
@@ -180,13 +180,14 @@ describe('the checks themselves', () => {
 
   it('finds paths outside the repository, and leaves the repository’s own docs alone', () => {
     expect(outsidePaths('as in `../shared/reference/wll-api.md`').map((f) => f.text)).toEqual([
-      '../shared',
+      '../shared/reference',
       'wll-api.md',
     ]);
     expect(outsidePaths('line one\nthe design in ARCHITECTURE.md')).toEqual([
       { line: 2, text: 'ARCHITECTURE.md' },
     ]);
     expect(outsidePaths('spaaza-api.md, /work/shared/design/x')).toHaveLength(2);
+    expect(outsidePaths("import from '../shared/vouchers' (test-support's own)")).toEqual([]);
     expect(outsidePaths('docs/architecture.md and docs/spaaza-wire.md; src-shared/wire')).toEqual(
       [],
     );
