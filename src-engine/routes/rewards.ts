@@ -7,13 +7,13 @@ import { bodyOf, parseParams } from '../http/parse';
 import { benefitByVoucherId } from '../repo/benefits';
 import { toBenefit } from '../wire/benefit';
 
-/** The WLL reward commands (docs/wll-face.md, "purchase_reward"): purchase_reward. */
-export function rewardsRoutes(deps: EngineDeps): Router {
+/** The WLL reward commands under /commands (docs/wll-face.md, "purchase_reward"): purchase_reward. */
+export function rewardCommandRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;
 
   // Our callers buy on a member's behalf (API keys, admin accounts), never as the member.
-  router.post('/commands/purchase_reward', async (request, response) => {
+  router.post('/purchase_reward', async (request, response) => {
     const actor = await authorize(deps, request, 'admin');
     const fields = parseParams(purchaseRewardFields, bodyOf(request));
     const now = deps.now();
