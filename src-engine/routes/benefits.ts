@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { code as codeText } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
 import { listBenefits } from '../domain/benefits/list';
-import { redeemBenefit } from '../domain/benefits/redeem';
+import { claimBenefit } from '../domain/benefits/claim';
 import { benefitNotFound } from '../domain/benefits/refusals';
 import { validateVoucher } from '../domain/benefits/validate';
 import { authorize } from '../http/authorize';
 import { sendWll } from '../http/envelope';
+import { refused, valueOrRefuse } from '../http/errors';
 import { idParams, listQuery, uuid } from '../http/fields';
 import { bodyOf, parseParams } from '../http/parse';
 import { benefitByUuid } from '../repo/benefits';
@@ -63,14 +64,14 @@ export function benefitCommandRoutes(deps: EngineDeps): Router {
   router.post('/redeem_benefit', async (request, response) => {
     const actor = await authorize(deps, request, 'admin');
     const params = parseParams(redeemSchema, bodyOf(request));
-    const row = await redeemBenefit(db, actor, params, deps.now());
+    const row = valueOrRefuse(await claimBenefit(db, actor, params, deps.now()));
     sendWll(response, toBenefit(row));
   });
 
   router.post('/validate_voucher', async (request, response) => {
     const actor = await authorize(deps, request, 'terminal');
     const params = parseParams(validateSchema, bodyOf(request));
-    const row = await validateVoucher(db, actor, params, deps.now());
+    const row = valueOrRefuse(await validateVoucher(db, actor, params, deps.now()));
     sendWll(response, toBenefit(row));
   });
   return router;
@@ -97,7 +98,7 @@ export function benefitRoutes(deps: EngineDeps): Router {
     const actor = await authorize(deps, request, 'manager');
     const { id } = parseParams(idParams, request.params);
     const row = await benefitByUuid(db, actor.chainId, id);
-    if (!row) throw benefitNotFound(id);
+    if (!row) throw refused(benefitNotFound(id).error);
     sendWll(response, toBenefit(row));
   });
   return router;

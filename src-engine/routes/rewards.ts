@@ -3,6 +3,7 @@ import type { EngineDeps } from '../deps';
 import { purchaseReward, purchaseRewardFields } from '../domain/rewards/purchase';
 import { authorize } from '../http/authorize';
 import { sendWll } from '../http/envelope';
+import { valueOrRefuse } from '../http/errors';
 import { bodyOf, parseParams } from '../http/parse';
 import { benefitByVoucherId } from '../repo/benefits';
 import { toBenefit } from '../wire/benefit';
@@ -17,16 +18,18 @@ export function rewardCommandRoutes(deps: EngineDeps): Router {
     const actor = await authorize(deps, request, 'admin');
     const fields = parseParams(purchaseRewardFields, bodyOf(request));
     const now = deps.now();
-    const voucherId = await purchaseReward(
-      deps.db,
-      actor,
-      {
-        chainId: actor.chainId,
-        rewardId: fields.rewardId,
-        memberNumber: fields.beneficiaryId,
-        comment: fields.comment ?? null,
-      },
-      now,
+    const voucherId = valueOrRefuse(
+      await purchaseReward(
+        deps.db,
+        actor,
+        {
+          chainId: actor.chainId,
+          rewardId: fields.rewardId,
+          memberNumber: fields.beneficiaryId,
+          comment: fields.comment ?? null,
+        },
+        now,
+      ),
     );
     const benefit = await benefitByVoucherId(db, actor.chainId, voucherId);
     if (!benefit) throw new Error(`benefit of voucher ${voucherId} vanished after its purchase`);

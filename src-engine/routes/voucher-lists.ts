@@ -7,6 +7,7 @@ import type { EngineDeps } from '../deps';
 import { findMember, type MemberRow } from '../domain/voucher-ops/members';
 import { apiVersionOf, atLeast } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
+import { valueOrRefuse } from '../http/errors';
 import type { VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from '../wire/voucher-object';
 import {
@@ -121,7 +122,7 @@ async function memberFilter(
   chainId: number,
   params: GetVouchersParams,
 ): Promise<MemberRow | null> {
-  return namesMember(params) ? findMember(db, chainId, ownerOf(params)) : null;
+  return namesMember(params) ? valueOrRefuse(await findMember(db, chainId, ownerOf(params))) : null;
 }
 
 /** get-user-vouchers ≥ 1.6.5 nests the campaign; older versions keep flat campaign_* fields. */
@@ -179,7 +180,7 @@ export function voucherListRoutes(deps: EngineDeps): Router {
 
   router.get('/get-user-vouchers', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'terminal', memberVouchersSchema);
-    const member = await findMember(db, actor.chainId, ownerOf(params));
+    const member = valueOrRefuse(await findMember(db, actor.chainId, ownerOf(params)));
     const rows = await selectListed(
       stillHeld(vouchersOfChain(db, actor.chainId), now).where(
         'vouchers.member_id',
@@ -202,7 +203,7 @@ export function voucherListRoutes(deps: EngineDeps): Router {
 
   router.get('/get-card', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'terminal', memberVouchersSchema);
-    const member = await findMember(db, actor.chainId, ownerOf(params));
+    const member = valueOrRefuse(await findMember(db, actor.chainId, ownerOf(params)));
     const rows = await selectListed(
       stillHeld(vouchersOfChain(db, actor.chainId), now)
         .where('vouchers.member_id', '=', member.id)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/schema';
+import { expectOk } from '../domain/refusal';
 import { createApiKey } from '../domain/accounts';
 import { createAccount, createChain } from '../domain/admin';
 import { basketRequest, item } from './baskets';
@@ -432,10 +433,12 @@ describeEachDatabase('admin endpoints', (database) => {
         { name: 'Other Retail', currency: 'GBP', timezone: 'Europe/London' },
         Date.now(),
       );
-      await createAccount(
-        db,
-        { chainId, username: 'other-admin', password: 'other-admin-pw', role: 'admin' },
-        Date.now(),
+      expectOk(
+        await createAccount(
+          db,
+          { chainId, username: 'other-admin', password: 'other-admin-pw', role: 'admin' },
+          Date.now(),
+        ),
       );
       otherAdmin = await loginAs(engine.url, 'other-admin', 'other-admin-pw');
     });

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/schema';
+import { expectOk } from '../domain/refusal';
 import { createApiKey } from '../domain/accounts';
 import type { Actor } from '../domain/actor';
 import { DEMO_POOL_THRESHOLD } from '../domain/demo';
@@ -910,7 +911,7 @@ describeEachDatabase('rewards: admin, code pools and purchase_reward', (database
       { chainId: 1, rewardId, memberNumber: MEMBER, comment: null },
       NOW,
       { draw },
-    );
+    ).then(expectOk);
   const codeOfVoucher = async (id: number) =>
     (
       await db()
