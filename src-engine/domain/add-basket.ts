@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
 import { ok } from '../../src-shared/result';
-import { checkUsable, type UseContext, type Voucher } from '../../src-shared/vouchers';
+import type { UseContext, Voucher } from '../../src-shared/vouchers';
 import {
   addBasketResultsSchema,
   parseWith,
@@ -23,10 +23,8 @@ import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-
 import { issueReturnVouchers, matchReturns } from './returns';
 import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
-import { rereadVoucher } from './voucher-ops/change';
-import { compareAndSet } from './voucher-ops/compare-and-set';
-import { NO_LOCK, usableBy } from './voucher-ops/guards';
-import { refusal, voucherName } from './voucher-ops/refusals';
+import { NO_LOCK } from './voucher-ops/guards';
+import { changeWhileUsable } from './voucher-ops/while-usable';
 
 export interface AddBasketAnswer {
   readonly results: AddBasketResults;
@@ -187,20 +185,11 @@ async function burn(
   sale: UseContext,
   now: number,
 ): Promise<boolean> {
-  const burned = await compareAndSet(trx, actor, now, {
+  const burned = await changeWhileUsable(trx, actor, now, {
     row,
-    reread: rereadVoucher(trx),
-    name: voucherName,
-    decide: (current) => {
-      const usable = checkUsable(toDomainVoucher(current), now, sale);
-      if (!usable.ok) return refusal(current, 'redeem', usable.error);
-      return ok({
-        set: { ...NO_LOCK, burned_at: now },
-        guard: usableBy(sale, now),
-        audits: [],
-        inHonourFeed: false,
-      });
-    },
+    sale,
+    verb: 'redeem',
+    change: () => ok({ set: { ...NO_LOCK, burned_at: now }, audits: [], inHonourFeed: false }),
   });
   return burned.ok;
 }

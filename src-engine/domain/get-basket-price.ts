@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
 import { err, ok, type Result } from '../../src-shared/result';
-import { checkUsable } from '../../src-shared/vouchers';
 import type { GetBasketPriceRequest, SpaazaWarning, WirePricedBasket } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -12,10 +11,8 @@ import { audit } from './audit';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import { refuse, type Outcome, type Refusal } from './refusal';
 import { matchReturns } from './returns';
-import { rereadVoucher } from './voucher-ops/change';
-import { COMPARE_AND_SET_ATTEMPTS, compareAndSet } from './voucher-ops/compare-and-set';
-import { usableBy } from './voucher-ops/guards';
-import { refusal, voucherName } from './voucher-ops/refusals';
+import { COMPARE_AND_SET_ATTEMPTS } from './voucher-ops/compare-and-set';
+import { changeWhileUsable } from './voucher-ops/while-usable';
 
 export interface BasketPriceAnswer {
   readonly basket: WirePricedBasket;
@@ -111,13 +108,11 @@ async function lockApplied(
     const row = rows.get(applied.voucher.key);
     if (!row) continue;
     appliedIds.push(row.id);
-    const locked = await compareAndSet(trx, actor, now, {
+    const locked = await changeWhileUsable(trx, actor, now, {
       row,
-      reread: rereadVoucher(trx),
-      name: voucherName,
-      decide: (current) => {
-        const usable = checkUsable(toDomainVoucher(current), now, sale);
-        if (!usable.ok) return refusal(current, 'lock', usable.error);
+      sale,
+      verb: 'lock',
+      change: (current) => {
         const refresh =
           current.lock_until !== null &&
           current.lock_until > now &&
@@ -128,7 +123,6 @@ async function lockApplied(
             lock_basket_code: basketCode,
             lock_code: input.lockingCode,
           },
-          guard: usableBy(sale, now),
           audits: refresh ? [] : ['lock'],
           basketCode: input.basketCode,
           inHonourFeed: false,

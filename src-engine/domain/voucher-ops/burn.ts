@@ -1,19 +1,18 @@
 import type { Kysely } from 'kysely';
 import { ok } from '../../../src-shared/result';
 import { toMajorText } from '../../../src-shared/money';
-import { checkUsable } from '../../../src-shared/vouchers';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
-import { toDomainVoucher, type VoucherRow } from '../../repo/vouchers';
+import type { VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { invalidFields, type Outcome } from '../refusal';
 import { issueChildVoucher } from '../voucher-factory';
 import { positiveAmount } from './amounts';
-import { rereadVoucher, voucherOf } from './change';
-import { compareAndSet } from './compare-and-set';
-import { NO_LOCK, usableBy } from './guards';
+import { voucherOf } from './change';
+import { NO_LOCK } from './guards';
 import type { OwnedVoucherRequest } from './ownership';
-import { conflict, labelOf, otherOwnerRefusal, refusal, voucherName } from './refusals';
+import { conflict, labelOf, otherOwnerRefusal } from './refusals';
+import { changeWhileUsable } from './while-usable';
 
 export interface BurnRequest extends OwnedVoucherRequest {
   /** Major units as sent (number or decimal text); the whole remaining amount when absent. */
@@ -43,21 +42,21 @@ export async function burnVoucher(
   return inTransaction(db, async (trx) => {
     const read = await voucherOf(trx, actor.chainId, request.ref);
     if (!read.ok) return read;
+    const otherOwner = otherOwnerRefusal(read.value, request.owner);
+    if (otherOwner) return otherOwner;
     let applied: Split | undefined; // the split of the decision the update applied: the last one
-    const burned = await compareAndSet(trx, actor, now, {
+    const burned = await changeWhileUsable(trx, actor, now, {
       row: read.value,
-      reread: rereadVoucher(trx),
-      name: voucherName,
-      decide: (row) => {
-        const refused = otherOwnerRefusal(row, request.owner) ?? unusableOutsideBasket(row, now);
-        if (refused) return refused;
+      // outside any basket: an exclusive lock held for any sale stops the burn
+      sale: { ...NO_SALE, memberNumber: read.value.member_number },
+      verb: 'redeem',
+      change: (row) => {
         const split = splitBurn(row, request.amount);
         if (!split.ok) return split;
         applied = split.value;
         const { redeemed, left } = split.value;
         return ok({
           set: { ...NO_LOCK, burned_at: now, amount_redeemed: redeemed, amount: left },
-          guard: usableBy(NO_SALE, now),
           audits: ['redeem'],
         });
       },
@@ -118,13 +117,4 @@ function usableAmount(
   return invalidFields([
     { path: 'amount', message: `is more than the ${left} left on the voucher` },
   ]);
-}
-
-/** Usability with no basket: an exclusive lock held for any sale stops a burn outside it. */
-function unusableOutsideBasket(row: VoucherRow, now: number) {
-  const usable = checkUsable(toDomainVoucher(row), now, {
-    ...NO_SALE,
-    memberNumber: row.member_number,
-  });
-  return usable.ok ? null : refusal(row, 'redeem', usable.error);
 }
