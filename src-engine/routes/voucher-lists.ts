@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { code } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import type { EngineDeps } from '../deps';
+import { notBurned, unexpiredAt, unlockedAt } from '../domain/voucher-ops/guards';
 import { findMember, type MemberRow } from '../domain/voucher-ops/members';
 import { apiVersionOf, atLeast } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
@@ -70,11 +71,7 @@ function selectListed(query: ReturnType<typeof vouchersOfChain>) {
 
 /** Unused and, at `now`, unexpired: what a customer still holds. */
 function stillHeld(query: ReturnType<typeof vouchersOfChain>, now: number) {
-  return query
-    .where('vouchers.burned_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('vouchers.expires_at', 'is', null), eb('vouchers.expires_at', '>', now)]),
-    );
+  return query.where(notBurned).where(unexpiredAt(now));
 }
 
 type GetVouchersParams = z.output<typeof getVouchersSchema>;
@@ -98,11 +95,8 @@ function filteredVouchers(
         eb('vouchers.expires_at', '>', now),
       ]),
     );
-  if (params.locked === true) query = query.where('vouchers.lock_until', '>', now);
-  if (params.locked === false)
-    query = query.where((eb) =>
-      eb.or([eb('vouchers.lock_until', 'is', null), eb('vouchers.lock_until', '<=', now)]),
-    );
+  if (params.locked === true) query = query.where((eb) => eb.not(unlockedAt(now)(eb)));
+  if (params.locked === false) query = query.where(unlockedAt(now));
   if (params.store_code !== undefined) {
     // the till's basket codes start with its store code; substr compares exactly on both databases, unlike LIKE
     const prefix = `${params.store_code}-`;
