@@ -5,32 +5,29 @@ import { describeIssues, type FieldIssue } from '../../src-shared/wire';
  * Every expected refusal a use case answers with, by its stable name. The HTTP layer decides
  * what status and which face's error each becomes; the domain knows neither.
  */
-export const REFUSAL_CODES = [
-  'invalid_parameters',
-  'password_error_or_non_existent',
-  'permission_denied_or_non_existent',
-  'voucher_not_found',
-  'member_not_found',
-  'campaign_not_found',
-  'voucher_state_conflict',
-  'basket_already_exists',
-  'already_exists',
-  'reward_not_found',
-  'reward_not_purchasable',
-  'code_pool_exhausted',
-  'code_space_exhausted',
-  'benefit_not_found',
-  'benefit_already_redeemed',
-  'voucher_not_redeemed',
-  'voucher_already_burned',
-  'voucher_expired',
-  'voucher_locked',
-  'voucher_owner_mismatch',
-  'webhook_not_found',
-  'event_not_found',
-] as const;
-
-export type RefusalCode = (typeof REFUSAL_CODES)[number];
+export type RefusalCode =
+  | 'invalid_parameters'
+  | 'password_error_or_non_existent'
+  | 'permission_denied_or_non_existent'
+  | 'voucher_not_found'
+  | 'member_not_found'
+  | 'campaign_not_found'
+  | 'voucher_state_conflict'
+  | 'basket_already_exists'
+  | 'already_exists'
+  | 'reward_not_found'
+  | 'reward_not_purchasable'
+  | 'code_pool_exhausted'
+  | 'code_space_exhausted'
+  | 'benefit_not_found'
+  | 'benefit_already_redeemed'
+  | 'voucher_not_redeemed'
+  | 'voucher_already_burned'
+  | 'voucher_expired'
+  | 'voucher_locked'
+  | 'voucher_owner_mismatch'
+  | 'webhook_not_found'
+  | 'event_not_found';
 
 export interface Refusal {
   readonly code: RefusalCode;

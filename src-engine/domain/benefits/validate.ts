@@ -7,16 +7,7 @@ import type { Actor } from '../actor';
 import type { AuditAction } from '../audit-action';
 import { invalidFields, type Outcome } from '../refusal';
 import { compareAndSet, type VoucherChange } from '../voucher-ops/compare-and-set';
-import {
-  allOf,
-  claimed,
-  NO_LOCK,
-  notBurned,
-  present,
-  unexpiredAt,
-  unlockedAt,
-  type Guard,
-} from '../voucher-ops/guards';
+import { allOf, NO_LOCK, unlockedAt, usableButForLocksAt, type Guard } from '../voucher-ops/guards';
 import type { GeoPoint } from './geo';
 import { benefitByCode } from './lookup';
 import { benefitName, validationRefusal, voucherNotFound } from './refusals';
@@ -78,7 +69,7 @@ function validateOnly(
   if (row.validated_at !== null) return ok(null);
   return ok({
     set: { validated_at: now },
-    guard: allOf(present, notBurned, claimed, unexpiredAt(now), notValidated),
+    guard: allOf(usableButForLocksAt(now), notValidated),
     audits: ['validate'],
     reason,
   });
@@ -100,11 +91,9 @@ function burn(row: BenefitRow, now: number, reason: string | null): Outcome<Vouc
       ...(firstValidation ? { validated_at: now } : {}),
       ...usedInFull(row),
     },
+    // no lock at all: a voucher a sale holds may be validated, not burned (validationRefusal)
     guard: allOf(
-      present,
-      notBurned,
-      claimed,
-      unexpiredAt(now),
+      usableButForLocksAt(now),
       unlockedAt(now),
       firstValidation ? notValidated : validated,
     ),

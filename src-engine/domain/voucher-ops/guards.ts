@@ -46,12 +46,16 @@ export const lockFreeFor =
       ]),
     ]);
 
+/** `checkUsable` finds nothing but perhaps a lock: present, not burned, claimed and unexpired. */
+export const usableButForLocksAt = (now: number): Guard =>
+  allOf(present, notBurned, claimed, unexpiredAt(now));
+
 /**
- * `checkUsable` is ok for `holder`: present, not burned, claimed, unexpired and free of other
- * sales' locks. The owner is not re-checked: a voucher's owner never changes once issued, so
- * the owner the decision read still stands.
+ * `checkUsable` is ok for `holder`: usable, and free of other sales' locks. The owner is not
+ * re-checked: a voucher's owner never changes once issued, so the owner the decision read
+ * still stands.
  */
 export const usableBy = (holder: LockHolder, now: number): Guard =>
-  allOf(present, notBurned, claimed, unexpiredAt(now), lockFreeFor(holder, now));
+  allOf(usableButForLocksAt(now), lockFreeFor(holder, now));
 
 export const NO_LOCK = { lock_until: null, lock_basket_code: null, lock_code: null } as const;
