@@ -8,10 +8,10 @@ import type { Outcome } from '../refusal';
 import { compareAndSet } from '../voucher-ops/compare-and-set';
 import { allOf, notBurned, present, unclaimed, unexpiredAt } from '../voucher-ops/guards';
 import type { GeoPoint } from './geo';
-import { benefitName, benefitNotFound, redeemRefusal } from './refusals';
+import { benefitName, benefitNotFound, claimRefusal } from './refusals';
 import { rereadBenefit } from './reread';
 
-export interface RedeemBenefitRequest {
+export interface ClaimBenefitRequest {
   readonly benefitId: string;
   /** Accepted as WLL sends it; the engine keeps no location. */
   readonly position?: GeoPoint | undefined;
@@ -24,7 +24,7 @@ export interface RedeemBenefitRequest {
 export async function claimBenefit(
   db: Kysely<Database>,
   actor: Actor,
-  request: RedeemBenefitRequest,
+  request: ClaimBenefitRequest,
   now: number,
 ): Promise<Outcome<BenefitRow>> {
   const gone = () => benefitNotFound(request.benefitId);
@@ -36,7 +36,7 @@ export async function claimBenefit(
       reread: rereadBenefit(trx, gone),
       name: benefitName,
       decide: (current) =>
-        redeemRefusal(current, now) ??
+        claimRefusal(current, now) ??
         ok({
           set: { claimed_at: now },
           guard: allOf(present, unclaimed, notBurned, unexpiredAt(now)),

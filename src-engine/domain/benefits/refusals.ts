@@ -33,7 +33,7 @@ export function belongsToOther(row: BenefitRow, memberNumber: string | undefined
 }
 
 /** Why a benefit cannot be redeemed (its code revealed, i.e. claimed) at `now`, or null when it can. */
-export function redeemRefusal(row: BenefitRow, now: number): Err<Refusal> | null {
+export function claimRefusal(row: BenefitRow, now: number): Err<Refusal> | null {
   if (row.burned_at !== null) return alreadyBurned(row);
   if (row.claimed_at !== null)
     return refuse(
