@@ -11,6 +11,7 @@ import { connect } from '../src-engine/db/connect';
 import { migrateToLatest } from '../src-engine/db/migrate';
 import { createApiKey } from '../src-engine/domain/accounts';
 import { createCampaign, createVoucher } from '../src-engine/domain/admin';
+import { expectOk } from '../src-engine/domain/refusal';
 import { seedDemo } from '../src-engine/domain/demo';
 import { spawnServer } from './support/process';
 
@@ -52,61 +53,69 @@ const actor = {
   name: 'bench',
   accountId: null,
 };
-const { id: campaign } = await createCampaign(
-  db.kysely,
-  { chainId: demo.chainId, title: 'Bench €1', incentive: { type: 'basket', amount: 100 } },
-  now,
+const { id: campaign } = expectOk(
+  await createCampaign(
+    db.kysely,
+    { chainId: demo.chainId, title: 'Bench €1', incentive: { type: 'basket', amount: 100 } },
+    now,
+  ),
 );
 process.stdout.write(`seeding ${FRESH_VOUCHERS} fresh vouchers … `);
 for (let n = 0; n < FRESH_VOUCHERS; n += 1) {
-  await createVoucher(
-    db.kysely,
-    actor,
-    {
-      chainId: demo.chainId,
-      campaignId: campaign,
-      memberNumber: null,
-      code: `BENCH-${n}`,
-      claimed: true,
-    },
-    now,
+  expectOk(
+    await createVoucher(
+      db.kysely,
+      actor,
+      {
+        chainId: demo.chainId,
+        campaignId: campaign,
+        memberNumber: null,
+        code: `BENCH-${n}`,
+        claimed: true,
+      },
+      now,
+    ),
   );
 }
 console.log('done');
 process.stdout.write(`seeding ${REDEEMED_BENEFITS} redeemed benefits to validate … `);
 for (let n = 0; n < REDEEMED_BENEFITS; n += 1) {
-  await createVoucher(
-    db.kysely,
-    actor,
-    {
-      chainId: demo.chainId,
-      campaignId: campaign,
-      memberNumber: '1000002',
-      code: `VALIDATE-${n}`,
-      claimed: true,
-    },
-    now,
+  expectOk(
+    await createVoucher(
+      db.kysely,
+      actor,
+      {
+        chainId: demo.chainId,
+        campaignId: campaign,
+        memberNumber: '1000002',
+        code: `VALIDATE-${n}`,
+        claimed: true,
+      },
+      now,
+    ),
   );
 }
 console.log('done');
 process.stdout.write(`seeding a reward with a pool of ${POOL_CODES} codes … `);
-const { uuid: poolRewardId } = await createCampaign(
-  db.kysely,
-  {
-    chainId: demo.chainId,
-    title: 'Bench pool',
-    incentive: { type: 'honour', honourCode: 'BENCH-POOL' },
-    reward: {
-      type: 'POOL',
-      threshold: 10,
-      hideCode: false,
-      initialCodes: {
-        codes: Array.from({ length: POOL_CODES }, (_, n) => `POOL-${n}`),
-        allowDuplicates: false,
+const { uuid: poolRewardId } = expectOk(
+  await createCampaign(
+    db.kysely,
+    {
+      chainId: demo.chainId,
+      title: 'Bench pool',
+      incentive: { type: 'honour', honourCode: 'BENCH-POOL' },
+      reward: {
+        type: 'POOL',
+        threshold: 10,
+        hideCode: false,
+        initialCodes: {
+          codes: Array.from({ length: POOL_CODES }, (_, n) => `POOL-${n}`),
+          allowDuplicates: false,
+        },
       },
     },
-  },
-  now,
+    now,
+  ),
 );
 const apiKey = await createApiKey(db.kysely, demo.chainId, 'bench', now);
 console.log('done');

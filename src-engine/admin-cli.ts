@@ -37,7 +37,7 @@ import {
   voucherInputFor,
 } from './domain/admin-schemas';
 import { addPoolCodes } from './domain/rewards/pool-upload';
-import { EngineError } from './http/errors';
+import type { Outcome } from './domain/refusal';
 import { toDomainVoucher, type VoucherRow } from './repo/vouchers';
 
 interface Flag {
@@ -102,6 +102,14 @@ function command<S extends z.ZodType>(definition: {
   };
 }
 
+/** A refusal of the command: printed as such, not as a failure. */
+class Refused extends Error {}
+
+function valueOrRefused<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Refused(outcome.error.message);
+  return outcome.value;
+}
+
 /** For checks after parsing (amounts against the chain's currency): the flag was given. */
 function valueOrUsageError<T>(result: Result<T, FieldIssue[]>): T {
   if (!result.ok)
@@ -143,8 +151,7 @@ async function listVouchers(context: Context, memberNumber: string | undefined):
       .where('chain_id', '=', context.chainId)
       .where('member_number', '=', memberNumber)
       .executeTakeFirst();
-    if (!member)
-      throw new EngineError('member_not_found', `no member ${memberNumber} in this chain`);
+    if (!member) throw new Refused(`no member ${memberNumber} in this chain`);
     query = query.where('vouchers.member_id', '=', member.id);
   }
   const rows = await query.orderBy('vouchers.id').execute();
@@ -197,7 +204,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ],
     fields: createStoreFields,
     run: async ({ db, chainId }, fields) => {
-      const storeId = await createStore(db, { chainId, ...fields });
+      const storeId = valueOrRefused(await createStore(db, { chainId, ...fields }));
       return `created store ${fields.code} (id ${storeId}) in chain ${chainId}`;
     },
   }),
@@ -210,7 +217,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ],
     fields: createAccountFields,
     run: async ({ db, chainId, now }, fields) => {
-      const accountId = await createAccount(db, { chainId, ...fields }, now);
+      const accountId = valueOrRefused(await createAccount(db, { chainId, ...fields }, now));
       return `created ${fields.role} account ${fields.username} (id ${accountId}) in chain ${chainId}`;
     },
   }),
@@ -222,10 +229,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ],
     fields: createMemberFields,
     run: async ({ db, chainId, now }, fields) => {
-      const memberId = await createMember(
-        db,
-        { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
-        now,
+      const memberId = valueOrRefused(
+        await createMember(
+          db,
+          { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
+          now,
+        ),
       );
       return `created member ${fields.member_number} (id ${memberId}) in chain ${chainId}`;
     },
@@ -257,7 +266,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     fields: createCampaignFields,
     run: async ({ db, chainId, now }, fields) => {
       const input = valueOrUsageError(await campaignInputFor(db, chainId, fields));
-      const campaign = await createCampaign(db, input, now);
+      const campaign = valueOrRefused(await createCampaign(db, input, now));
       const created = `created ${input.incentive.type} campaign ${campaign.id} "${input.title}" in chain ${chainId}`;
       return input.reward
         ? `${created}\nreward ${campaign.uuid} (${input.reward.type} codes)`
@@ -277,11 +286,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ],
     fields: addPoolCodesFields,
     run: async ({ db, dialect, chainId, now }, fields) => {
-      const stock = await addPoolCodes(
-        { kysely: db, dialect },
-        { chainId, campaignId: fields.campaign_id },
-        { codes: fields.codes, allowDuplicates: fields.allow_duplicates ?? false },
-        now,
+      const stock = valueOrRefused(
+        await addPoolCodes(
+          { kysely: db, dialect },
+          { chainId, campaignId: fields.campaign_id },
+          { codes: fields.codes, allowDuplicates: fields.allow_duplicates ?? false },
+          now,
+        ),
       );
       return `added ${stock.added} codes to campaign ${stock.campaignId}: ${stock.unused} of ${stock.total} unused`;
     },
@@ -299,7 +310,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     fields: createVoucherFields,
     run: async ({ db, chainId, now }, fields) => {
       const input = valueOrUsageError(await voucherInputFor(db, chainId, fields));
-      const created = await createVoucher(db, cliActor(chainId), input, now);
+      const created = valueOrRefused(await createVoucher(db, cliActor(chainId), input, now));
       return `created voucher ${input.code ?? '(no code)'} (id ${created.id}) in chain ${chainId}\nkey ${created.key}`;
     },
   }),
@@ -468,7 +479,7 @@ try {
   if (error instanceof UsageError) {
     for (const line of error.lines) console.error(line);
     process.exitCode = 2;
-  } else if (error instanceof EngineError) {
+  } else if (error instanceof Refused) {
     console.error(`refused: ${error.message}`);
     process.exitCode = 1;
   } else {

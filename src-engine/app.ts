@@ -1,14 +1,15 @@
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
 import type { EngineDeps } from './deps';
 import { errorHandler, notFound } from './http/error-handler';
+import { answersOn, type Face } from './http/face';
 import { requestLog } from './http/request-log';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { basketRoutes } from './routes/basket';
-import { benefitsRoutes } from './routes/benefits';
+import { benefitCommandRoutes, benefitRoutes } from './routes/benefits';
 import { eventsRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
-import { rewardsRoutes } from './routes/rewards';
+import { rewardCommandRoutes } from './routes/rewards';
 import { voucherListRoutes } from './routes/voucher-lists';
 import { voucherRoutes } from './routes/vouchers';
 import { syncRoutes } from './routes/sync';
@@ -16,26 +17,43 @@ import { webhookRoutes } from './routes/webhooks';
 
 export const BODY_LIMIT = '256kb';
 
+/**
+ * Routers answering on one face: every answer from them, errors and unknown calls included,
+ * comes in that face's envelope. The body is parsed after the face is known, so that a
+ * malformed one is refused in it too.
+ */
+function faceGroup(face: Face, routers: readonly Router[]): Router {
+  const group = Router();
+  group.use(answersOn(face));
+  group.use(express.json({ limit: BODY_LIMIT }));
+  group.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
+  for (const router of routers) group.use(router);
+  group.use(notFound);
+  return group;
+}
+
 /** The express app: thin routes over use cases, one error handler. */
 export function createApp(deps: EngineDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.log));
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
-  app.use(healthRoutes(deps));
-  app.use(authRoutes(deps));
-  app.use(basketRoutes(deps));
-  app.use(voucherRoutes(deps));
-  app.use(voucherListRoutes(deps));
-  app.use(adminRoutes(deps));
-  app.use(syncRoutes(deps));
-  app.use(rewardsRoutes(deps));
-  app.use(benefitsRoutes(deps));
-  app.use(eventsRoutes(deps));
-  app.use(webhookRoutes(deps));
-  app.use(notFound);
+  // the WLL reward face (docs/wll-face.md): its commands, benefits and events
+  app.use('/commands', faceGroup('wll', [rewardCommandRoutes(deps), benefitCommandRoutes(deps)]));
+  app.use('/benefits', faceGroup('wll', [benefitRoutes(deps)]));
+  app.use('/events', faceGroup('wll', [eventsRoutes(deps)]));
+  app.use(
+    faceGroup('spaaza', [
+      healthRoutes(deps),
+      authRoutes(deps),
+      basketRoutes(deps),
+      voucherRoutes(deps),
+      voucherListRoutes(deps),
+      adminRoutes(deps),
+      syncRoutes(deps),
+      webhookRoutes(deps),
+    ]),
+  );
   app.use(errorHandler(deps.log));
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src-engine/db/schema';
+import { expectOk } from '../../src-engine/domain/refusal';
 import { createApiKey } from '../../src-engine/domain/accounts';
 import { createAccount, createChain } from '../../src-engine/domain/admin';
 import { basketRequest, item } from '../../test-support/engine/baskets';
@@ -443,10 +444,12 @@ describeEachDatabase('admin endpoints', (database) => {
         { name: 'Other Retail', currency: 'GBP', timezone: 'Europe/London' },
         Date.now(),
       );
-      await createAccount(
-        db,
-        { chainId, username: 'other-admin', password: 'other-admin-pw', role: 'admin' },
-        Date.now(),
+      expectOk(
+        await createAccount(
+          db,
+          { chainId, username: 'other-admin', password: 'other-admin-pw', role: 'admin' },
+          Date.now(),
+        ),
       );
       otherAdmin = await loginAs(engine.url, 'other-admin', 'other-admin-pw');
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOk } from '../../src-engine/domain/refusal';
 import type { Actor } from '../../src-engine/domain/actor';
 import {
   createCampaign,
@@ -983,17 +984,21 @@ describeEachDatabase(
         clock,
       );
       const seed: Actor = { chainId, role: 'privileged', name: 'test-seed', accountId: null };
-      await createMember(db, { chainId, memberNumber: '1000001' }, clock);
-      const { id: campaignId } = await createCampaign(
-        db,
-        { chainId, title: 'Other €5', incentive: { type: 'basket', amount: 500 } },
-        clock,
+      expectOk(await createMember(db, { chainId, memberNumber: '1000001' }, clock));
+      const { id: campaignId } = expectOk(
+        await createCampaign(
+          db,
+          { chainId, title: 'Other €5', incentive: { type: 'basket', amount: 500 } },
+          clock,
+        ),
       );
-      const created = await createVoucher(
-        db,
-        seed,
-        { chainId, campaignId, memberNumber: '1000001', code: 'OTHER-CHAIN-1', claimed: true },
-        clock,
+      const created = expectOk(
+        await createVoucher(
+          db,
+          seed,
+          { chainId, campaignId, memberNumber: '1000001', code: 'OTHER-CHAIN-1', claimed: true },
+          clock,
+        ),
       );
       const row = await voucherRow(created.id);
       otherChain = row.uuid;

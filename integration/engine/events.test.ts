@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectOk } from '../../src-engine/domain/refusal';
 import type { Actor } from '../../src-engine/domain/actor';
 import { createMember, createVoucher } from '../../src-engine/domain/admin';
 import * as basketEvents from '../../src-engine/domain/events/basket-event';
@@ -70,12 +71,16 @@ describeEachDatabase('events', (database) => {
   /** A new member with one claimed €5.00 voucher, so each test sees only its own events. */
   async function memberWithVoucher() {
     const memberNumber = `EV${next()}`;
-    await createMember(engine.db.kysely, { chainId: 1, memberNumber, name: 'Ada Lovelace' }, 0);
-    const voucher = await createVoucher(
-      engine.db.kysely,
-      SEED,
-      { chainId: 1, campaignId, memberNumber, code: `EVT-${next()}`, claimed: true },
-      Date.now(),
+    expectOk(
+      await createMember(engine.db.kysely, { chainId: 1, memberNumber, name: 'Ada Lovelace' }, 0),
+    );
+    const voucher = expectOk(
+      await createVoucher(
+        engine.db.kysely,
+        SEED,
+        { chainId: 1, campaignId, memberNumber, code: `EVT-${next()}`, claimed: true },
+        Date.now(),
+      ),
     );
     const row = await engine.db.kysely
       .selectFrom('vouchers')

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src-engine/db/schema';
+import { expectOk } from '../../src-engine/domain/refusal';
 import { createApiKey } from '../../src-engine/domain/accounts';
 import type { Actor } from '../../src-engine/domain/actor';
 import { DEMO_POOL_THRESHOLD } from '../../src-engine/domain/demo';
@@ -920,7 +921,7 @@ describeEachDatabase('rewards: admin, code pools and purchase_reward', (database
       { chainId: 1, rewardId, memberNumber: MEMBER, comment: null },
       NOW,
       { draw },
-    );
+    ).then(expectOk);
   const codeOfVoucher = async (id: number) =>
     (
       await db()

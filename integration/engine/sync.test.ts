@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { honourSyncResultsSchema, type HonourSyncResults } from '../../src-shared/wire';
+import { expectOk } from '../../src-engine/domain/refusal';
 import { createCampaign, createChain, createVoucher } from '../../src-engine/domain/admin';
 import type { Actor } from '../../src-engine/domain/actor';
 import { touchHonourRev } from '../../src-engine/repo/vouchers';
@@ -129,7 +130,7 @@ describeEachDatabase('the honour-voucher change feed', (database) => {
           ...(expiresAt === undefined ? {} : { expiresAt }),
         },
         Date.now(),
-      );
+      ).then(expectOk);
     await issue(chain1, coffee.id, 'HONOUR-EXPIRED', Date.now() - DAY);
     await issue(chain1, fiveEuro.id, 'NOT-HONOUR');
 
@@ -138,14 +139,16 @@ describeEachDatabase('the honour-voucher change feed', (database) => {
       { name: 'Elsewhere', currency: 'EUR', timezone: 'Europe/Berlin' },
       Date.now(),
     );
-    const { id: otherCoffee } = await createCampaign(
-      db,
-      {
-        chainId: otherChain,
-        title: 'Their coffee',
-        incentive: { type: 'honour', honourCode: 'THEIR-COFFEE' },
-      },
-      Date.now(),
+    const { id: otherCoffee } = expectOk(
+      await createCampaign(
+        db,
+        {
+          chainId: otherChain,
+          title: 'Their coffee',
+          incentive: { type: 'honour', honourCode: 'THEIR-COFFEE' },
+        },
+        Date.now(),
+      ),
     );
     await issue({ ...chain1, chainId: otherChain }, otherCoffee, 'THEIR-COFFEE-0001');
     await issue(chain1, coffee.id, 'HONOUR-FRESH');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOk } from '../../src-engine/domain/refusal';
 import type { Actor } from '../../src-engine/domain/actor';
 import {
   createCampaign,
@@ -62,17 +63,21 @@ describeEachDatabase('voucher calls', (database) => {
       { name: 'Other Retail', currency: 'EUR', timezone: 'Europe/Amsterdam' },
       clock,
     );
-    await createMember(db, { chainId, memberNumber: '2000001' }, clock);
-    const { id: campaignId } = await createCampaign(
-      db,
-      { chainId, title: 'Other €5', incentive: { type: 'basket', amount: 500 } },
-      clock,
+    expectOk(await createMember(db, { chainId, memberNumber: '2000001' }, clock));
+    const { id: campaignId } = expectOk(
+      await createCampaign(
+        db,
+        { chainId, title: 'Other €5', incentive: { type: 'basket', amount: 500 } },
+        clock,
+      ),
     );
-    const created = await createVoucher(
-      db,
-      { ...SEED, chainId },
-      { chainId, campaignId, memberNumber: '2000001', claimed: true },
-      clock,
+    const created = expectOk(
+      await createVoucher(
+        db,
+        { ...SEED, chainId },
+        { chainId, campaignId, memberNumber: '2000001', claimed: true },
+        clock,
+      ),
     );
     return created.key;
   }
@@ -93,7 +98,7 @@ describeEachDatabase('voucher calls', (database) => {
         ...overrides,
       },
       clock,
-    );
+    ).then(expectOk);
   }
 
   const send = (method: string, path: string, session: Session, form: CallOptions['form']) =>

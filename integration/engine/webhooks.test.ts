@@ -3,6 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectOk } from '../../src-engine/domain/refusal';
 import type { Actor } from '../../src-engine/domain/actor';
 import { createMember, createVoucher } from '../../src-engine/domain/admin';
 import { recordEvent } from '../../src-engine/domain/events/record';
@@ -193,12 +194,14 @@ describeEachDatabase('webhooks', (database) => {
   /** A member with a claimed voucher, priced and sold: VOUCHER_GIVEN … BASKET_ADDED. */
   async function sale(): Promise<{ memberNumber: string; answer: Answer }> {
     const memberNumber = `WH${next()}`;
-    await createMember(engine.db.kysely, { chainId: 1, memberNumber }, 0);
-    const voucher = await createVoucher(
-      engine.db.kysely,
-      SEED,
-      { chainId: 1, campaignId, memberNumber, code: `WHK-${next()}`, claimed: true },
-      Date.now(),
+    expectOk(await createMember(engine.db.kysely, { chainId: 1, memberNumber }, 0));
+    const voucher = expectOk(
+      await createVoucher(
+        engine.db.kysely,
+        SEED,
+        { chainId: 1, campaignId, memberNumber, code: `WHK-${next()}`, claimed: true },
+        Date.now(),
+      ),
     );
     const basketCode = `WH-BASKET-${next()}`;
     const lines = [item('line_1', 20)];
@@ -603,7 +606,7 @@ describeEachDatabase('webhooks', (database) => {
       }, WAIT);
       expect(dead.received.length).toBeLessThanOrEqual(2);
       for (const hook of [deadHook, healthyHook])
-        await disableWebhook(patient.db.kysely, 1, hook.id, Date.now());
+        expectOk(await disableWebhook(patient.db.kysely, 1, hook.id, Date.now()));
     });
 
     it('stopping the engine abandons a send on its way: it returns, and the delivery stays pending with no failed attempt', async () => {

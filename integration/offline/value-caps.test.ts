@@ -5,6 +5,7 @@ import {
   type TestEngine,
 } from '../../test-support/engine/harness';
 import { createCampaign, createVoucher } from '../../src-engine/domain/admin';
+import { expectOk } from '../../src-engine/domain/refusal';
 import { TILL_ONE, valueOf, type TestTill } from '../../test-support/till/till-harness';
 import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
 import { startOfflineTill } from '../../test-support/till/offline-till';
@@ -24,18 +25,22 @@ describeEachDatabase(
       engine = await startTestEngine(database, { demo: true });
       const chainId = engine.demo?.chainId ?? 1;
       const now = Date.now();
-      const { id: campaignId } = await createCampaign(
-        engine.db.kysely,
-        { chainId, title: '€4.00 off', incentive: { type: 'basket', amount: 400 } },
-        now,
+      const { id: campaignId } = expectOk(
+        await createCampaign(
+          engine.db.kysely,
+          { chainId, title: '€4.00 off', incentive: { type: 'basket', amount: 400 } },
+          now,
+        ),
       );
       const actor = { chainId, role: 'privileged', name: 'offline-test', accountId: null } as const;
       for (const [index, code] of CODES.entries())
-        await createVoucher(
-          engine.db.kysely,
-          actor,
-          { chainId, campaignId, memberNumber: null, code, claimed: true },
-          now - (CODES.length - index) * 1000,
+        expectOk(
+          await createVoucher(
+            engine.db.kysely,
+            actor,
+            { chainId, campaignId, memberNumber: null, code, claimed: true },
+            now - (CODES.length - index) * 1000,
+          ),
         );
       gate = await startEngineGate(engine.url);
       till = await startOfflineTill(gate.url, TILL_ONE, {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
-import { EngineError } from '../http/errors';
+import { ok } from '../../src-shared/result';
 import type { Actor } from './actor';
+import { refuse, type Outcome } from './refusal';
 import { hashSecret, randomToken, sha256, verifySecret } from './secrets';
 
 export interface SessionInfo {
@@ -19,7 +20,7 @@ export async function login(
   password: string,
   now: number,
   sessionSeconds: number,
-): Promise<SessionInfo> {
+): Promise<Outcome<SessionInfo>> {
   const account = await db
     .selectFrom('accounts')
     .selectAll()
@@ -27,9 +28,9 @@ export async function login(
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   // verify against a throwaway hash for unknown names too, so timing does not reveal them
-  const ok = await verifySecret(password, account?.password_hash ?? UNKNOWN_ACCOUNT_HASH);
-  if (!account || !ok)
-    throw new EngineError('password_error_or_non_existent', 'wrong username or password');
+  const verified = await verifySecret(password, account?.password_hash ?? UNKNOWN_ACCOUNT_HASH);
+  if (!account || !verified)
+    return refuse('password_error_or_non_existent', 'wrong username or password');
   const key = randomToken();
   const expiresAt = now + sessionSeconds * 1000;
   await db.transaction().execute(async (trx) => {
@@ -44,7 +45,7 @@ export async function login(
       })
       .execute();
   });
-  return { userId: account.id, key, expiresAt, username: account.username, role: account.role };
+  return ok({ userId: account.id, key, expiresAt, username: account.username, role: account.role });
 }
 
 const UNKNOWN_ACCOUNT_HASH = await hashSecret(randomToken());
@@ -139,14 +140,13 @@ export async function createAccount(
   db: Kysely<Database>,
   input: { chainId: number; username: string; password: string; role: Role },
   now: number,
-): Promise<number> {
+): Promise<Outcome<number>> {
   const existing = await db
     .selectFrom('accounts')
     .select('id')
     .where('username', '=', input.username)
     .executeTakeFirst();
-  if (existing)
-    throw new EngineError('already_exists', `an account named ${input.username} exists`);
+  if (existing) return refuse('already_exists', `an account named ${input.username} exists`);
   const row = await db
     .insertInto('accounts')
     .values({
@@ -158,5 +158,5 @@ export async function createAccount(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return row.id;
+  return ok(row.id);
 }

@@ -1,5 +1,6 @@
+import type { Err } from '../../src-shared/result';
 import type { Role } from '../db/schema';
-import { EngineError } from '../http/errors';
+import { refuse, type Refusal } from './refusal';
 
 /** Who is calling: an account signed in with a session, or a privileged API key. */
 export interface Actor {
@@ -17,20 +18,22 @@ const RANK: Readonly<Record<Actor['role'], number>> = {
   privileged: 3,
 };
 
-export function requireRole(actor: Actor, role: Role): void {
-  if (RANK[actor.role] < RANK[role]) {
-    throw new EngineError(
-      'permission_denied_or_non_existent',
-      `this needs the ${role} role; ${actor.name} is ${actor.role}`,
-    );
-  }
+/** The refusal for an actor below `role`, or null when they hold it. */
+export function roleRefusal(actor: Actor, role: Role): Err<Refusal> | null {
+  return RANK[actor.role] < RANK[role]
+    ? refuse(
+        'permission_denied_or_non_existent',
+        `this needs the ${role} role; ${actor.name} is ${actor.role}`,
+      )
+    : null;
 }
 
-export function requireChain(actor: Actor, chainId: number | undefined): void {
-  if (chainId !== undefined && chainId !== actor.chainId) {
-    throw new EngineError(
-      'permission_denied_or_non_existent',
-      `chain ${chainId} is not accessible to ${actor.name}`,
-    );
-  }
+/** The refusal for a chain the actor may not reach, or null when it is theirs (or unnamed). */
+export function chainRefusal(actor: Actor, chainId: number | undefined): Err<Refusal> | null {
+  return chainId !== undefined && chainId !== actor.chainId
+    ? refuse(
+        'permission_denied_or_non_existent',
+        `chain ${chainId} is not accessible to ${actor.name}`,
+      )
+    : null;
 }

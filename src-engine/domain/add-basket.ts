@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
-import type { Voucher } from '../../src-shared/vouchers';
+import { ok } from '../../src-shared/result';
+import type { UseContext, Voucher } from '../../src-shared/vouchers';
 import {
   addBasketResultsSchema,
   parseWith,
@@ -11,7 +12,7 @@ import {
 } from '../../src-shared/wire';
 import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
-import { EngineError } from '../http/errors';
+import { inTransaction } from '../db/transaction';
 import { toDomainVoucher, touchHonourRev, vouchersByIds, type VoucherRow } from '../repo/vouchers';
 import { toPricedBasket, toWarning, unmatchedReturnWarning } from '../wire/priced-basket';
 import { toVoucherObject } from '../wire/voucher-object';
@@ -20,7 +21,10 @@ import { audit } from './audit';
 import { recordBasketAdded } from './events/basket-event';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import { issueReturnVouchers, matchReturns } from './returns';
+import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
+import { NO_LOCK } from './voucher-ops/guards';
+import { changeWhileUsable } from './voucher-ops/while-usable';
 
 export interface AddBasketAnswer {
   readonly results: AddBasketResults;
@@ -39,14 +43,15 @@ export async function addBasket(
   actor: Actor,
   request: AddBasketRequest,
   now: number,
-): Promise<AddBasketAnswer> {
+): Promise<Outcome<AddBasketAnswer>> {
   const requestHash = hashRequest(request);
+  const storeIt = () => inTransaction(db, (trx) => store(trx, actor, request, requestHash, now));
   try {
-    return await db.transaction().execute((trx) => store(trx, actor, request, requestHash, now));
+    return await storeIt();
   } catch (error) {
     // a concurrent twin stored the same code first: answer as its replay (or refuse a different basket)
     if (!isUniqueViolation(error)) throw error;
-    return db.transaction().execute((trx) => store(trx, actor, request, requestHash, now));
+    return storeIt();
   }
 }
 
@@ -56,7 +61,7 @@ async function store(
   request: AddBasketRequest,
   requestHash: string,
   now: number,
-): Promise<AddBasketAnswer> {
+): Promise<Outcome<AddBasketAnswer>> {
   const code = request.basket.retailer_basket_code;
   const existing = await trx
     .selectFrom('baskets')
@@ -65,16 +70,14 @@ async function store(
     .where('retailer_basket_code', '=', code)
     .executeTakeFirst();
   if (existing) {
-    if (existing.request_hash !== requestHash) {
-      throw new EngineError(
-        'basket_already_exists',
-        `a different basket was already stored under ${code}`,
-      );
-    }
-    return replayOf(existing.results_json);
+    if (existing.request_hash !== requestHash)
+      return refuse('basket_already_exists', `a different basket was already stored under ${code}`);
+    return ok(replayOf(existing.results_json));
   }
 
-  const input = await readBasketInput(trx, actor, request);
+  const read = await readBasketInput(trx, actor, request);
+  if (!read.ok) return read;
+  const input = read.value;
   const asked = await resolveVoucherRefs(trx, input, request.basket.basket_vouchers ?? []);
   const rows = new Map(asked.rows.map((row) => [row.voucher_key, row]));
   const { matched, unmatched } = await matchReturns(
@@ -96,8 +99,8 @@ async function store(
   const first = priceBasket(lines, [...rows.values()].map(toDomainVoucher), now, context);
   const lost: Voucher[] = [];
   for (const applied of first.applied) {
-    if (!(await burn(trx, rows, applied.voucher, code, input.lockingCode, now)))
-      lost.push(applied.voucher);
+    const row = rows.get(applied.voucher.key);
+    if (!row || !(await burn(trx, actor, row, context, now))) lost.push(applied.voucher);
   }
   // vouchers taken by another sale a moment ago: price again without them, and say why
   const priced =
@@ -141,7 +144,7 @@ async function store(
     .set({ results_json: JSON.stringify({ results, warnings }) })
     .where('id', '=', basketId)
     .execute();
-  return { results, warnings };
+  return ok({ results, warnings });
 }
 
 function replayOf(stored: string): AddBasketAnswer {
@@ -171,37 +174,24 @@ function isWarning(value: unknown): value is SpaazaWarning {
   );
 }
 
-/** The compare-and-set: the voucher is burned only if it is still usable by this basket. */
+/**
+ * The compare-and-set: the voucher is burned only if it is still usable by this basket; false
+ * when another sale took it first. Its redemption is recorded (and audited) with the basket.
+ */
 async function burn(
   trx: Transaction<Database>,
-  rows: Map<string, VoucherRow>,
-  voucher: Voucher,
-  basketCode: string,
-  lockingCode: string | null,
+  actor: Actor,
+  row: VoucherRow,
+  sale: UseContext,
   now: number,
 ): Promise<boolean> {
-  const row = rows.get(voucher.key);
-  if (!row) return false;
-  const result = await trx
-    .updateTable('vouchers')
-    .set({ burned_at: now, lock_until: null, lock_basket_code: null, lock_code: null })
-    .where('id', '=', row.id)
-    .where('burned_at', 'is', null)
-    .where('deleted_at', 'is', null)
-    .where('claimed_at', 'is not', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .where((eb) =>
-      eb.or([
-        eb('lock_until', 'is', null),
-        eb('lock_until', '<=', now),
-        eb.and([
-          eb.or([eb('lock_basket_code', 'is', null), eb('lock_basket_code', '=', basketCode)]),
-          eb.or([eb('lock_code', 'is', null), eb('lock_code', '=', lockingCode)]),
-        ]),
-      ]),
-    )
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  const burned = await changeWhileUsable(trx, actor, now, {
+    row,
+    sale,
+    verb: 'redeem',
+    change: () => ok({ set: { ...NO_LOCK, burned_at: now }, audits: [], inHonourFeed: false }),
+  });
+  return burned.ok;
 }
 
 async function reasonsFor(

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { ok } from '../../src-shared/result';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, Role } from '../db/schema';
-import { EngineError, invalidParameters } from '../http/errors';
+import { inTransaction } from '../db/transaction';
 import { createAccount } from './accounts';
 import type { Actor } from './actor';
 import { audit } from './audit';
+import { invalidFields, refuse, type Outcome } from './refusal';
 import { codesInUse, describeUses } from './rewards/code-use';
 import { insertPoolCodes } from './rewards/pool-upload';
 import { rewardColumns, type RewardCodeSettings } from './rewards/settings';
@@ -35,7 +37,7 @@ export async function createChain(
 export async function createStore(
   db: Kysely<Database>,
   input: { chainId: number; code: string; name: string },
-): Promise<number> {
+): Promise<Outcome<number>> {
   const row = await insertOrRefuse(
     db
       .insertInto('stores')
@@ -43,7 +45,7 @@ export async function createStore(
       .returning('id'),
     `store ${input.code} exists`,
   );
-  return row.id;
+  return row.ok ? ok(row.value.id) : row;
 }
 
 export { createAccount };
@@ -52,11 +54,11 @@ export { createAccount };
 async function insertOrRefuse<T>(
   insert: { executeTakeFirstOrThrow(): Promise<T> },
   clash: string,
-): Promise<T> {
+): Promise<Outcome<T>> {
   try {
-    return await insert.executeTakeFirstOrThrow();
+    return ok(await insert.executeTakeFirstOrThrow());
   } catch (error) {
-    if (isUniqueViolation(error)) throw new EngineError('already_exists', clash);
+    if (isUniqueViolation(error)) return refuse('already_exists', clash);
     throw error;
   }
 }
@@ -66,7 +68,7 @@ export async function createMember(
   db: Kysely<Database>,
   input: { chainId: number; memberNumber: string; name?: string | null },
   now: number,
-): Promise<number> {
+): Promise<Outcome<number>> {
   const row = await insertOrRefuse(
     db
       .insertInto('members')
@@ -79,7 +81,7 @@ export async function createMember(
       .returning('id'),
     `member ${input.memberNumber} exists`,
   );
-  return row.id;
+  return row.ok ? ok(row.value.id) : row;
 }
 
 export type CampaignIncentive =
@@ -106,13 +108,13 @@ export async function createCampaign(
   db: Kysely<Database>,
   input: CampaignInput,
   now: number,
-): Promise<{ id: number; uuid: string }> {
+): Promise<Outcome<{ id: number; uuid: string }>> {
   const { incentive, reward } = input;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (reward?.type === 'STATIC') {
       const clashes = await codesInUse(trx, input.chainId, [reward.staticCode]);
       if (clashes.length > 0)
-        throw invalidParameters([
+        return invalidFields([
           {
             path: 'static_code',
             message: `already in use in this chain: ${describeUses(clashes)}; a static code must differ from every other code`,
@@ -138,9 +140,11 @@ export async function createCampaign(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (reward?.type === 'POOL' && reward.initialCodes)
-      await insertPoolCodes(trx, campaign, reward.initialCodes, now);
-    return { id: campaign.id, uuid: campaign.uuid };
+    if (reward?.type === 'POOL' && reward.initialCodes) {
+      const inserted = await insertPoolCodes(trx, campaign, reward.initialCodes, now);
+      if (!inserted.ok) return inserted;
+    }
+    return ok({ id: campaign.id, uuid: campaign.uuid });
   });
 }
 
@@ -162,8 +166,8 @@ export async function createVoucher(
   actor: Actor,
   input: VoucherInput,
   now: number,
-): Promise<{ id: number; key: string }> {
-  return db.transaction().execute(async (trx) => {
+): Promise<Outcome<{ id: number; key: string }>> {
+  return inTransaction(db, async (trx) => {
     const campaign = await trx
       .selectFrom('campaigns')
       .selectAll()
@@ -171,7 +175,7 @@ export async function createVoucher(
       .where('chain_id', '=', input.chainId)
       .executeTakeFirst();
     if (!campaign)
-      throw new EngineError('campaign_not_found', `no campaign ${input.campaignId} in this chain`);
+      return refuse('campaign_not_found', `no campaign ${input.campaignId} in this chain`);
     const chain = await trx
       .selectFrom('chains')
       .select('currency')
@@ -186,7 +190,7 @@ export async function createVoucher(
         .where('member_number', '=', input.memberNumber)
         .executeTakeFirst();
       if (!member)
-        throw new EngineError('member_not_found', `no member ${input.memberNumber} in this chain`);
+        return refuse('member_not_found', `no member ${input.memberNumber} in this chain`);
       memberId = member.id;
     }
     if (input.code) {
@@ -194,7 +198,7 @@ export async function createVoucher(
       // value stand for two benefits at validate_voucher
       const clashes = await codesInUse(trx, input.chainId, [input.code]);
       if (clashes.length > 0)
-        throw new EngineError(
+        return refuse(
           'already_exists',
           `voucher code ${input.code} is taken: ${describeUses(clashes)}`,
         );
@@ -212,6 +216,6 @@ export async function createVoucher(
     });
     await audit(trx, actor, 'create', now, { voucherId: created.id });
     if (input.claimed) await audit(trx, actor, 'claim', now, { voucherId: created.id });
-    return created;
+    return ok(created);
   });
 }

@@ -1,20 +1,7 @@
 import type { Executor } from '../repo/vouchers';
 import type { Actor } from './actor';
+import type { AuditAction } from './audit-action';
 import { recordVoucherEvent } from './events/voucher-event';
-
-export type AuditAction =
-  | 'lock'
-  | 'unlock'
-  | 'release'
-  | 'claim'
-  | 'unclaim'
-  | 'redeem'
-  | 'expire'
-  | 'delete'
-  | 'create'
-  | 'purchase'
-  | 'validate'
-  | 'burn';
 
 export interface AuditDetail {
   voucherId?: number | null;

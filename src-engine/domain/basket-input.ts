@@ -1,9 +1,10 @@
 import type { BasketLine } from '../../src-shared/pricing';
+import { ok } from '../../src-shared/result';
 import { basketLinesFromWire, type GetBasketPriceRequest } from '../../src-shared/wire';
-import { EngineError, invalidParameters } from '../http/errors';
 import { findVoucher, vouchersSharingCode, type Executor, type VoucherRow } from '../repo/vouchers';
-import { requireChain, type Actor } from './actor';
+import { chainRefusal, type Actor } from './actor';
 import { benefitByCode } from './benefits/lookup';
+import { invalidFields, refuse, type Outcome } from './refusal';
 
 export interface BasketInput {
   readonly chainId: number;
@@ -21,8 +22,9 @@ export async function readBasketInput(
   db: Executor,
   actor: Actor,
   request: GetBasketPriceRequest,
-): Promise<BasketInput> {
-  requireChain(actor, request.entity.entity_id);
+): Promise<Outcome<BasketInput>> {
+  const otherChain = chainRefusal(actor, request.entity.entity_id);
+  if (otherChain) return otherChain;
   const chain = await db
     .selectFrom('chains')
     .select(['currency'])
@@ -30,7 +32,7 @@ export async function readBasketInput(
     .executeTakeFirstOrThrow();
   const currency = request.basket.basket_currency?.currency_code ?? chain.currency;
   if (currency !== chain.currency) {
-    throw invalidParameters([
+    return invalidFields([
       {
         path: 'basket.basket_currency.currency_code',
         message: `this chain sells in ${chain.currency}, not ${currency}`,
@@ -38,7 +40,7 @@ export async function readBasketInput(
     ]);
   }
   const lines = basketLinesFromWire(request.basket, currency);
-  if (!lines.ok) throw invalidParameters(lines.error);
+  if (!lines.ok) return invalidFields(lines.error);
 
   let member: BasketInput['member'] = null;
   if (request.user) {
@@ -49,13 +51,10 @@ export async function readBasketInput(
       .where('member_number', '=', request.user.member_number)
       .executeTakeFirst();
     if (!row)
-      throw new EngineError(
-        'member_not_found',
-        `no member ${request.user.member_number} in this chain`,
-      );
+      return refuse('member_not_found', `no member ${request.user.member_number} in this chain`);
     member = { id: row.id, number: row.member_number };
   }
-  return {
+  return ok({
     chainId: actor.chainId,
     currency,
     lines: lines.value,
@@ -64,7 +63,7 @@ export async function readBasketInput(
     lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
     member,
     storeCode: request.entity.branch_business_owner_code ?? null,
-  };
+  });
 }
 
 /**
@@ -101,11 +100,7 @@ async function bySharedCode(
     const sharing = await vouchersSharingCode(db, input.chainId, code, 2);
     return sharing.length === 1 ? sharing[0] : undefined;
   }
-  try {
-    return await benefitByCode(db, input.chainId, code, input.member.number);
-  } catch (error) {
-    // not the member's, or no such code: the basket names a voucher it cannot use
-    if (error instanceof EngineError) return undefined;
-    throw error;
-  }
+  const found = await benefitByCode(db, input.chainId, code, input.member.number);
+  // not the member's, or no such code: the basket names a voucher it cannot use
+  return found.ok ? found.value : undefined;
 }

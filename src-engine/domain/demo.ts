@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createApiKey } from './accounts';
 import type { Actor } from './actor';
+import { expectOk } from './refusal';
 import {
   createAccount,
   createCampaign,
@@ -44,129 +45,162 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
     now,
   );
   const actor: Actor = { chainId, role: 'privileged', name: 'demo-seed', accountId: null };
-  await createStore(db, { chainId, code: 'S001', name: 'Demo Retail Amsterdam Centraal' });
-  for (const account of DEMO_ACCOUNTS) await createAccount(db, { chainId, ...account }, now);
-  await createMember(db, { chainId, memberNumber: '1000001', name: 'Anna de Vries' }, now);
-  await createMember(db, { chainId, memberNumber: '1000002', name: 'Bram Jansen' }, now);
+  expectOk(
+    await createStore(db, { chainId, code: 'S001', name: 'Demo Retail Amsterdam Centraal' }),
+  );
+  for (const account of DEMO_ACCOUNTS)
+    expectOk(await createAccount(db, { chainId, ...account }, now));
+  expectOk(
+    await createMember(db, { chainId, memberNumber: '1000001', name: 'Anna de Vries' }, now),
+  );
+  expectOk(await createMember(db, { chainId, memberNumber: '1000002', name: 'Bram Jansen' }, now));
 
-  const { id: fiver } = await createCampaign(
-    db,
-    {
-      chainId,
-      title: '€5.00 off your next purchase',
-      incentive: { type: 'basket', amount: 500 },
-      expirySeconds: 90 * 86_400,
-    },
-    now,
+  const { id: fiver } = expectOk(
+    await createCampaign(
+      db,
+      {
+        chainId,
+        title: '€5.00 off your next purchase',
+        incentive: { type: 'basket', amount: 500 },
+        expirySeconds: 90 * 86_400,
+      },
+      now,
+    ),
   );
-  const { id: tenPct } = await createCampaign(
-    db,
-    {
-      chainId,
-      title: '10 % off for members',
-      incentive: { type: 'basket_pct', ratioPpm: 100_000 },
-      expirySeconds: 90 * 86_400,
-    },
-    now,
+  const { id: tenPct } = expectOk(
+    await createCampaign(
+      db,
+      {
+        chainId,
+        title: '10 % off for members',
+        incentive: { type: 'basket_pct', ratioPpm: 100_000 },
+        expirySeconds: 90 * 86_400,
+      },
+      now,
+    ),
   );
-  const { id: coffee } = await createCampaign(
-    db,
-    {
-      chainId,
-      title: 'Free coffee',
-      incentive: { type: 'honour', honourCode: 'FREE-COFFEE' },
-      expirySeconds: 365 * 86_400,
-    },
-    now,
+  const { id: coffee } = expectOk(
+    await createCampaign(
+      db,
+      {
+        chainId,
+        title: 'Free coffee',
+        incentive: { type: 'honour', honourCode: 'FREE-COFFEE' },
+        expirySeconds: 365 * 86_400,
+      },
+      now,
+    ),
   );
 
-  const fiveEuro = await createVoucher(
-    db,
-    actor,
-    { chainId, campaignId: fiver, memberNumber: '1000001', code: 'DEMO-5EUR', claimed: true },
-    now - 2 * DAY,
+  const fiveEuro = expectOk(
+    await createVoucher(
+      db,
+      actor,
+      { chainId, campaignId: fiver, memberNumber: '1000001', code: 'DEMO-5EUR', claimed: true },
+      now - 2 * DAY,
+    ),
   );
-  const tenPercent = await createVoucher(
-    db,
-    actor,
-    { chainId, campaignId: tenPct, memberNumber: '1000001', code: 'DEMO-10PCT', claimed: true },
-    now - DAY,
+  const tenPercent = expectOk(
+    await createVoucher(
+      db,
+      actor,
+      { chainId, campaignId: tenPct, memberNumber: '1000001', code: 'DEMO-10PCT', claimed: true },
+      now - DAY,
+    ),
   );
-  const unclaimed = await createVoucher(
-    db,
-    actor,
-    { chainId, campaignId: fiver, memberNumber: '1000002', code: 'DEMO-UNCLAIMED', claimed: false },
-    now,
+  const unclaimed = expectOk(
+    await createVoucher(
+      db,
+      actor,
+      {
+        chainId,
+        campaignId: fiver,
+        memberNumber: '1000002',
+        code: 'DEMO-UNCLAIMED',
+        claimed: false,
+      },
+      now,
+    ),
   );
-  const expired = await createVoucher(
-    db,
-    actor,
-    {
-      chainId,
-      campaignId: fiver,
-      memberNumber: '1000002',
-      code: 'DEMO-EXPIRED',
-      claimed: true,
-      expiresAt: now - DAY,
-    },
-    now - 100 * DAY,
+  const expired = expectOk(
+    await createVoucher(
+      db,
+      actor,
+      {
+        chainId,
+        campaignId: fiver,
+        memberNumber: '1000002',
+        code: 'DEMO-EXPIRED',
+        claimed: true,
+        expiresAt: now - DAY,
+      },
+      now - 100 * DAY,
+    ),
   );
 
   const honourCodes: string[] = [];
   for (let n = 1; n <= 10; n += 1) {
     const code = `HONOUR-COFFEE-${String(n).padStart(4, '0')}`;
-    await createVoucher(
-      db,
-      actor,
-      { chainId, campaignId: coffee, memberNumber: null, code, claimed: true },
-      now,
+    expectOk(
+      await createVoucher(
+        db,
+        actor,
+        { chainId, campaignId: coffee, memberNumber: null, code, claimed: true },
+        now,
+      ),
     );
     honourCodes.push(code);
   }
 
   // After the vouchers' campaigns, so that their ids stay 1–3. Suites that take the chain's
   // last campaign of each voucher type get these, hence the same €5.00 as the first.
-  const otp = await createCampaign(
-    db,
-    {
-      chainId,
-      title: '€5.00 off with a promo code',
-      incentive: { type: 'basket', amount: 500 },
-      expirySeconds: 30 * 86_400,
-      reward: { type: 'OTP', format: { template: 'PROMO-{code}', length: 6 }, hideCode: false },
-    },
-    now,
+  const otp = expectOk(
+    await createCampaign(
+      db,
+      {
+        chainId,
+        title: '€5.00 off with a promo code',
+        incentive: { type: 'basket', amount: 500 },
+        expirySeconds: 30 * 86_400,
+        reward: { type: 'OTP', format: { template: 'PROMO-{code}', length: 6 }, hideCode: false },
+      },
+      now,
+    ),
   );
   const poolCodes = Array.from(
     { length: 20 },
     (_, n) => `CINEMA-${String(n + 1).padStart(4, '0')}`,
   );
-  const pool = await createCampaign(
-    db,
-    {
-      chainId,
-      title: 'Cinema ticket from our partner',
-      incentive: { type: 'honour', honourCode: 'PARTNER-CINEMA' },
-      expirySeconds: 60 * 86_400,
-      reward: {
-        type: 'POOL',
-        threshold: DEMO_POOL_THRESHOLD,
-        hideCode: false,
-        initialCodes: { codes: poolCodes, allowDuplicates: false },
+  const pool = expectOk(
+    await createCampaign(
+      db,
+      {
+        chainId,
+        title: 'Cinema ticket from our partner',
+        incentive: { type: 'honour', honourCode: 'PARTNER-CINEMA' },
+        expirySeconds: 60 * 86_400,
+        reward: {
+          type: 'POOL',
+          threshold: DEMO_POOL_THRESHOLD,
+          hideCode: false,
+          initialCodes: { codes: poolCodes, allowDuplicates: false },
+        },
       },
-    },
-    now,
+      now,
+    ),
   );
-  const staticReward = await createCampaign(
-    db,
-    {
-      chainId,
-      title: '15 % off in the summer sale',
-      incentive: { type: 'basket_pct', ratioPpm: 150_000 },
-      expirySeconds: 14 * 86_400,
-      reward: { type: 'STATIC', staticCode: 'SUMMER15', hideCode: false },
-    },
-    now,
+  const staticReward = expectOk(
+    await createCampaign(
+      db,
+      {
+        chainId,
+        title: '15 % off in the summer sale',
+        incentive: { type: 'basket_pct', ratioPpm: 150_000 },
+        expirySeconds: 14 * 86_400,
+        reward: { type: 'STATIC', staticCode: 'SUMMER15', hideCode: false },
+      },
+      now,
+    ),
   );
 
   return {

@@ -1,40 +1,53 @@
+import type { Kysely, Transaction } from 'kysely';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
+import { err, ok, type Result } from '../../src-shared/result';
 import type { GetBasketPriceRequest, SpaazaWarning, WirePricedBasket } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
+import { inTransaction } from '../db/transaction';
 import { claimedVouchersOf, toDomainVoucher, type VoucherRow } from '../repo/vouchers';
-import type { Kysely, Transaction } from 'kysely';
 import { toPricedBasket, toWarning, unmatchedReturnWarning } from '../wire/priced-basket';
 import type { Actor } from './actor';
 import { audit } from './audit';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
+import { refuse, type Outcome, type Refusal } from './refusal';
 import { matchReturns } from './returns';
+import { COMPARE_AND_SET_ATTEMPTS } from './voucher-ops/compare-and-set';
+import { changeWhileUsable } from './voucher-ops/while-usable';
 
 export interface BasketPriceAnswer {
   readonly basket: WirePricedBasket;
   readonly warnings: SpaazaWarning[];
 }
 
-class LockRace extends Error {}
-const ATTEMPTS = 3;
+/** An applied voucher another sale took between the read and its lock: the pricing no longer holds. */
+interface LostToAnotherSale {
+  readonly code: 'lost_to_another_sale';
+  readonly refusal: Refusal;
+}
 
 /**
  * Prices a provisional basket and locks every applied voucher for it (docs/architecture.md, "Locking and redemption"). Pricing the same
  * basket again refreshes its locks and releases the ones on vouchers it no longer holds. A
- * voucher another sale grabs between the read and the lock makes the whole answer start over.
+ * voucher another sale grabs between the read and the lock rolls the answer back and makes it
+ * start over, a bounded number of times.
  */
 export async function getBasketPrice(
   db: Kysely<Database>,
   actor: Actor,
   request: GetBasketPriceRequest,
   now: number,
-): Promise<BasketPriceAnswer> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.transaction().execute((trx) => priceAndLock(trx, actor, request, now));
-    } catch (error) {
-      if (!(error instanceof LockRace) || attempt === ATTEMPTS) throw error;
-    }
+): Promise<Outcome<BasketPriceAnswer>> {
+  let lost: Refusal | undefined;
+  for (let attempt = 1; attempt <= COMPARE_AND_SET_ATTEMPTS; attempt += 1) {
+    const priced = await inTransaction(db, (trx) => priceAndLock(trx, actor, request, now));
+    if (priced.ok) return priced;
+    if (priced.error.code !== 'lost_to_another_sale') return err(priced.error);
+    lost = priced.error.refusal;
   }
+  return refuse(
+    'voucher_state_conflict',
+    `the basket's vouchers kept changing under this request; try again${lost ? ` (${lost.message})` : ''}`,
+  );
 }
 
 async function priceAndLock(
@@ -42,8 +55,10 @@ async function priceAndLock(
   actor: Actor,
   request: GetBasketPriceRequest,
   now: number,
-): Promise<BasketPriceAnswer> {
-  const input = await readBasketInput(trx, actor, request);
+): Promise<Result<BasketPriceAnswer, Refusal | LostToAnotherSale>> {
+  const read = await readBasketInput(trx, actor, request);
+  if (!read.ok) return read;
+  const input = read.value;
   const asked = await resolveVoucherRefs(trx, input, request.basket.basket_vouchers ?? []);
   const owned = input.member ? await claimedVouchersOf(trx, input.member.id) : [];
   const rows = new Map<string, VoucherRow>(
@@ -60,9 +75,10 @@ async function priceAndLock(
     memberNumber: input.member?.number ?? null,
     unknownVoucherRefs: asked.unknown,
   });
-  await lockApplied(trx, actor, input, priced, rows, now);
+  const locked = await lockApplied(trx, actor, input, priced, rows, now);
+  if (!locked.ok) return locked;
 
-  return {
+  return ok({
     basket: toPricedBasket(request.basket, priced, rows, {
       chainId: input.chainId,
       currency: input.currency,
@@ -70,7 +86,7 @@ async function priceAndLock(
       unmatchedReturns: unmatched,
     }),
     warnings: [...priced.rejected.map(toWarning), ...[...unmatched].map(unmatchedReturnWarning)],
-  };
+  });
 }
 
 async function lockApplied(
@@ -80,47 +96,43 @@ async function lockApplied(
   priced: PricedBasket,
   rows: Map<string, VoucherRow>,
   now: number,
-): Promise<void> {
+): Promise<Result<void, LostToAnotherSale>> {
   const basketCode = input.lockExclusively ? input.basketCode : null;
+  const sale = {
+    basketCode: input.basketCode,
+    lockingCode: input.lockingCode,
+    memberNumber: input.member?.number ?? null,
+  };
   const appliedIds: number[] = [];
   for (const applied of priced.applied) {
     const row = rows.get(applied.voucher.key);
     if (!row) continue;
     appliedIds.push(row.id);
-    const until = now + row.lock_period_seconds * 1000;
-    const result = await trx
-      .updateTable('vouchers')
-      .set({ lock_until: until, lock_basket_code: basketCode, lock_code: input.lockingCode })
-      .where('id', '=', row.id)
-      .where('burned_at', 'is', null)
-      .where('deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('lock_until', 'is', null),
-          eb('lock_until', '<=', now),
-          eb.and([
-            eb.or([
-              eb('lock_basket_code', 'is', null),
-              eb('lock_basket_code', '=', input.basketCode),
-            ]),
-            eb.or([eb('lock_code', 'is', null), eb('lock_code', '=', input.lockingCode)]),
-          ]),
-        ]),
-      )
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new LockRace();
-    const refresh =
-      row.lock_until !== null && row.lock_until > now && row.lock_basket_code === basketCode;
-    if (!refresh)
-      await audit(trx, actor, 'lock', now, { voucherId: row.id, basketCode: input.basketCode });
-    rows.set(row.voucher_key, {
-      ...row,
-      lock_until: until,
-      lock_basket_code: basketCode,
-      lock_code: input.lockingCode,
+    const locked = await changeWhileUsable(trx, actor, now, {
+      row,
+      sale,
+      verb: 'lock',
+      change: (current) => {
+        const refresh =
+          current.lock_until !== null &&
+          current.lock_until > now &&
+          current.lock_basket_code === basketCode;
+        return ok({
+          set: {
+            lock_until: now + current.lock_period_seconds * 1000,
+            lock_basket_code: basketCode,
+            lock_code: input.lockingCode,
+          },
+          audits: refresh ? [] : ['lock'],
+          basketCode: input.basketCode,
+          inHonourFeed: false,
+        });
+      },
     });
+    if (!locked.ok) return err({ code: 'lost_to_another_sale', refusal: locked.error });
+    rows.set(row.voucher_key, locked.value.row);
   }
-  if (input.basketCode === null) return;
+  if (input.basketCode === null) return ok(undefined);
 
   let release = trx
     .updateTable('vouchers')
@@ -137,4 +149,5 @@ async function lockApplied(
       reason: 'no longer in the basket',
     });
   }
+  return ok(undefined);
 }

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import type { Role } from '../db/schema';
 import type { EngineDeps } from '../deps';
-import { requireRole, type Actor } from '../domain/actor';
+import { roleRefusal, type Actor } from '../domain/actor';
 import { authenticate } from './authenticate';
+import { refused } from './errors';
 
 /**
  * The caller, if they hold at least `role`. Routes call this before parsing anything, so a
@@ -10,6 +11,7 @@ import { authenticate } from './authenticate';
  */
 export async function authorize(deps: EngineDeps, request: Request, role: Role): Promise<Actor> {
   const actor = await authenticate(deps.db.kysely, request, deps.now());
-  requireRole(actor, role);
+  const below = roleRefusal(actor, role);
+  if (below) throw refused(below.error);
   return actor;
 }

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { SpaazaWarning } from '../../src-shared/wire';
 import type { EngineError } from './errors';
+import type { Face } from './face';
 
 export function sendOk(
   response: Response,
@@ -15,7 +16,7 @@ export function sendOk(
 }
 
 /** Spaaza's envelope, or on the WLL face (docs/wll-face.md, "Envelope") `{status: "error", error: {code, message}}`. */
-export function sendError(response: Response, error: EngineError, face: Face = 'spaaza'): void {
+export function sendError(response: Response, error: EngineError, face: Face): void {
   if (face === 'wll') {
     response.status(error.status).json({
       status: 'error',
@@ -32,13 +33,4 @@ export function sendError(response: Response, error: EngineError, face: Face = '
 /** The WLL face's success wrapper (docs/wll-face.md, "Envelope"). */
 export function sendWll(response: Response, data: unknown, status = 200): void {
   response.status(status).json({ status: 'success', data });
-}
-
-export type Face = 'spaaza' | 'wll';
-
-const WLL_PATHS = /^\/(commands|benefits|events)(\/|$)/;
-
-/** Which face a path belongs to: the WLL reward calls, or everything else (Spaaza and admin). */
-export function faceOf(path: string): Face {
-  return WLL_PATHS.test(path) ? 'wll' : 'spaaza';
 }

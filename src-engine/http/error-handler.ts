@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { faceOf, sendError } from './envelope';
+import { sendError } from './envelope';
 import { EngineError } from './errors';
+import { faceOf } from './face';
 
 function bodyParserFailure(error: unknown): EngineError | null {
   if (typeof error !== 'object' || error === null || !('type' in error)) return null;
@@ -32,7 +33,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     const known = error instanceof EngineError ? error : bodyParserFailure(error);
-    const face = faceOf(request.path);
+    const face = faceOf(response);
     if (known) {
       sendError(response, known, face);
       return;
@@ -46,10 +47,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
+/** A call no route answers; `originalUrl`, since a face's group sees paths below its prefix. */
 export const notFound: RequestHandler = (request, response) => {
+  const path = request.originalUrl.split('?')[0] ?? '';
   sendError(
     response,
-    new EngineError('not_found', `no such call: ${request.method} ${request.path}`),
-    faceOf(request.path),
+    new EngineError('not_found', `no such call: ${request.method} ${path}`),
+    faceOf(response),
   );
 };

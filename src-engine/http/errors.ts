@@ -1,11 +1,24 @@
 import type { FieldIssue } from '../../src-shared/wire';
-import { describeIssues } from '../../src-shared/wire';
+import { invalidFields, type Outcome, type Refusal, type RefusalCode } from '../domain/refusal';
+
+/** Refusals only the HTTP layer makes: about the request itself, not about what it asks. */
+type RequestErrorName =
+  | 'malformed_body'
+  | 'unsupported_media_type'
+  | 'body_too_large'
+  | 'not_found'
+  | 'no_valid_session'
+  | 'internal_error';
+
+export type ErrorName = RefusalCode | RequestErrorName;
 
 /**
  * Every error the engine answers with: a stable name, the Spaaza code where the reference
  * shows one (5, 6, 68, 183), ours otherwise, and the HTTP status.
  */
-export const ERRORS = {
+export const ERRORS: Readonly<
+  Record<ErrorName, { readonly code: number; readonly status: number }>
+> = {
   invalid_parameters: { code: 1001, status: 400 },
   malformed_body: { code: 1002, status: 400 },
   unsupported_media_type: { code: 1003, status: 415 },
@@ -34,11 +47,12 @@ export const ERRORS = {
   webhook_not_found: { code: 1311, status: 404 },
   event_not_found: { code: 1312, status: 404 },
   internal_error: { code: 1999, status: 500 },
-} as const;
+};
 
-export type ErrorName = keyof typeof ERRORS;
-
-/** An expected refusal, answered with the Spaaza error envelope; never logged as a fault. */
+/**
+ * A refusal on its way from a route to the error handler, answered in the envelope of the
+ * face the route serves; never logged as a fault.
+ */
 export class EngineError extends Error {
   constructor(
     readonly errorName: ErrorName,
@@ -57,6 +71,16 @@ export class EngineError extends Error {
   }
 }
 
+export function refused(refusal: Refusal): EngineError {
+  return new EngineError(refusal.code, refusal.message);
+}
+
+/** The value of a use case's outcome; its refusal goes to the error handler. */
+export function valueOrRefuse<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw refused(outcome.error);
+  return outcome.value;
+}
+
 export function invalidParameters(issues: readonly FieldIssue[]): EngineError {
-  return new EngineError('invalid_parameters', describeIssues(issues));
+  return refused(invalidFields(issues).error);
 }

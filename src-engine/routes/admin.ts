@@ -35,7 +35,7 @@ import { findVoucher } from '../repo/vouchers';
 import { authenticate } from '../http/authenticate';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
-import { EngineError, invalidParameters } from '../http/errors';
+import { EngineError, invalidParameters, valueOrRefuse } from '../http/errors';
 import { paramsOf, parseParams } from '../http/parse';
 import { toVoucherObject } from '../wire/voucher-object';
 
@@ -117,7 +117,7 @@ export function adminRoutes(deps: EngineDeps): Router {
   router.post('/admin/stores', async (request, response) => {
     const { chainId } = await admin(request);
     const { code, name } = parseParams(createStoreFields, paramsOf(request));
-    const storeId = await createStore(db, { chainId, code, name });
+    const storeId = valueOrRefuse(await createStore(db, { chainId, code, name }));
     sendOk(response, {
       result_type: 'create-store',
       store_id: storeId,
@@ -129,17 +129,21 @@ export function adminRoutes(deps: EngineDeps): Router {
   router.post('/admin/accounts', async (request, response) => {
     const { chainId } = await admin(request);
     const { username, password, role } = parseParams(createAccountFields, paramsOf(request));
-    const accountId = await createAccount(db, { chainId, username, password, role }, deps.now());
+    const accountId = valueOrRefuse(
+      await createAccount(db, { chainId, username, password, role }, deps.now()),
+    );
     sendOk(response, { result_type: 'create-account', account_id: accountId, username, role });
   });
 
   router.post('/admin/members', async (request, response) => {
     const { chainId } = await admin(request);
     const fields = parseParams(createMemberFields, paramsOf(request));
-    const memberId = await createMember(
-      db,
-      { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
-      deps.now(),
+    const memberId = valueOrRefuse(
+      await createMember(
+        db,
+        { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
+        deps.now(),
+      ),
     );
     sendOk(response, {
       result_type: 'create-member',
@@ -153,8 +157,8 @@ export function adminRoutes(deps: EngineDeps): Router {
     const { chainId } = await admin(request);
     const fields = parseParams(createCampaignFields, paramsOf(request));
     const input = valueOrInvalid(await campaignInputFor(db, chainId, fields));
-    const { id: campaignId } = await createCampaign(db, input, deps.now());
-    const campaign = await campaignById(db, chainId, campaignId);
+    const { id: campaignId } = valueOrRefuse(await createCampaign(db, input, deps.now()));
+    const campaign = valueOrRefuse(await campaignById(db, chainId, campaignId));
     sendOk(response, {
       result_type: 'create-campaign',
       campaign_id: campaignId,
@@ -162,7 +166,7 @@ export function adminRoutes(deps: EngineDeps): Router {
       voucher_type: input.incentive.type,
       ...rewardSummary(campaign),
       ...(campaign.code_type === 'POOL'
-        ? { pool: stockAnswer(await poolStock(db, chainId, campaignId)) }
+        ? { pool: stockAnswer(valueOrRefuse(await poolStock(db, chainId, campaignId))) }
         : {}),
     });
   });
@@ -173,11 +177,13 @@ export function adminRoutes(deps: EngineDeps): Router {
       ...paramsOf(request),
       campaign_id: request.params.id,
     });
-    const stock = await addPoolCodes(
-      deps.db,
-      { chainId, campaignId: fields.campaign_id },
-      { codes: fields.codes, allowDuplicates: fields.allow_duplicates ?? false },
-      deps.now(),
+    const stock = valueOrRefuse(
+      await addPoolCodes(
+        deps.db,
+        { chainId, campaignId: fields.campaign_id },
+        { codes: fields.codes, allowDuplicates: fields.allow_duplicates ?? false },
+        deps.now(),
+      ),
     );
     sendOk(response, { result_type: 'add-pool-codes', added: stock.added, ...stockAnswer(stock) });
   });
@@ -187,7 +193,7 @@ export function adminRoutes(deps: EngineDeps): Router {
     const { campaign_id } = parseParams(poolStockFields, { campaign_id: request.params.id });
     sendOk(response, {
       result_type: 'get-pool-codes',
-      ...stockAnswer(await poolStock(db, chainId, campaign_id)),
+      ...stockAnswer(valueOrRefuse(await poolStock(db, chainId, campaign_id))),
     });
   });
 
@@ -196,7 +202,7 @@ export function adminRoutes(deps: EngineDeps): Router {
     const fields = parseParams(createVoucherFields, paramsOf(request));
     const input = valueOrInvalid(await voucherInputFor(db, actor.chainId, fields));
     const now = deps.now();
-    const created = await createVoucher(db, actor, input, now);
+    const created = valueOrRefuse(await createVoucher(db, actor, input, now));
     const row = await findVoucher(db, actor.chainId, { id: created.id });
     if (!row) throw new Error(`voucher ${created.id} vanished after it was created`);
     sendOk(response, { result_type: 'create-voucher', voucher: toVoucherObject(row, now) });

@@ -5,6 +5,7 @@ import type { EngineDeps } from '../deps';
 import { login, logout } from '../domain/accounts';
 import { authenticate } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
+import { valueOrRefuse } from '../http/errors';
 import { paramsOf, parseParams } from '../http/parse';
 
 export function authRoutes(deps: EngineDeps): Router {
@@ -13,7 +14,9 @@ export function authRoutes(deps: EngineDeps): Router {
 
   router.post('/auth/login', async (request, response) => {
     const { username, password } = parseParams(loginRequestSchema, paramsOf(request));
-    const session = await login(db, username, password, deps.now(), deps.sessionSeconds);
+    const session = valueOrRefuse(
+      await login(db, username, password, deps.now(), deps.sessionSeconds),
+    );
     sendOk(response, {
       result_type: 'login',
       session_info: {

@@ -5,7 +5,7 @@ import { addBasket } from '../domain/add-basket';
 import { getBasketPrice } from '../domain/get-basket-price';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
-import { EngineError } from '../http/errors';
+import { EngineError, valueOrRefuse } from '../http/errors';
 import { parseParams } from '../http/parse';
 
 /** The basket calls take one JSON document (docs/spaaza-wire.md, "Basket calls"). */
@@ -23,7 +23,7 @@ export function basketRoutes(deps: EngineDeps): Router {
     const actor = await authorize(deps, request, 'terminal');
     requireJson(request);
     const body = parseParams(getBasketPriceRequestSchema, request.body);
-    const answer = await getBasketPrice(db, actor, body, deps.now());
+    const answer = valueOrRefuse(await getBasketPrice(db, actor, body, deps.now()));
     sendOk(
       response,
       {
@@ -39,7 +39,7 @@ export function basketRoutes(deps: EngineDeps): Router {
     const actor = await authorize(deps, request, 'terminal');
     requireJson(request);
     const body = parseParams(addBasketRequestSchema, request.body);
-    const answer = await addBasket(db, actor, body, deps.now());
+    const answer = valueOrRefuse(await addBasket(db, actor, body, deps.now()));
     sendOk(response, { result_type: 'add-basket', ...answer.results }, answer.warnings);
   });
   return router;

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { code as codeText } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
 import { listBenefits } from '../domain/benefits/list';
-import { redeemBenefit } from '../domain/benefits/redeem';
+import { claimBenefit } from '../domain/benefits/claim';
 import { benefitNotFound } from '../domain/benefits/refusals';
 import { validateVoucher } from '../domain/benefits/validate';
 import { authorize } from '../http/authorize';
 import { sendWll } from '../http/envelope';
+import { refused, valueOrRefuse } from '../http/errors';
 import { idParams, listQuery, uuid } from '../http/fields';
 import { bodyOf, parseParams } from '../http/parse';
 import { benefitByUuid } from '../repo/benefits';
@@ -55,26 +56,33 @@ const listSchema = listQuery({ maxLimit: 1000, defaultLimit: 100 }).extend({
   code: codeText.optional(),
 });
 
-/** POST /commands/redeem_benefit, POST /commands/validate_voucher, GET /benefits, GET /benefits/:id. */
-export function benefitsRoutes(deps: EngineDeps): Router {
+/** The WLL benefit commands under /commands: redeem_benefit and validate_voucher. */
+export function benefitCommandRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;
 
-  router.post('/commands/redeem_benefit', async (request, response) => {
+  router.post('/redeem_benefit', async (request, response) => {
     const actor = await authorize(deps, request, 'admin');
     const params = parseParams(redeemSchema, bodyOf(request));
-    const row = await redeemBenefit(db, actor, params, deps.now());
+    const row = valueOrRefuse(await claimBenefit(db, actor, params, deps.now()));
     sendWll(response, toBenefit(row));
   });
 
-  router.post('/commands/validate_voucher', async (request, response) => {
+  router.post('/validate_voucher', async (request, response) => {
     const actor = await authorize(deps, request, 'terminal');
     const params = parseParams(validateSchema, bodyOf(request));
-    const row = await validateVoucher(db, actor, params, deps.now());
+    const row = valueOrRefuse(await validateVoucher(db, actor, params, deps.now()));
     sendWll(response, toBenefit(row));
   });
+  return router;
+}
 
-  router.get('/benefits', async (request, response) => {
+/** The benefit lists under /benefits: GET /benefits and GET /benefits/:id. */
+export function benefitRoutes(deps: EngineDeps): Router {
+  const router = Router();
+  const db = deps.db.kysely;
+
+  router.get('/', async (request, response) => {
     const actor = await authorize(deps, request, 'manager');
     const query = parseParams(listSchema, request.query);
     const rows = await listBenefits(
@@ -86,11 +94,11 @@ export function benefitsRoutes(deps: EngineDeps): Router {
     sendWll(response, rows.map(toBenefit));
   });
 
-  router.get('/benefits/:id', async (request, response) => {
+  router.get('/:id', async (request, response) => {
     const actor = await authorize(deps, request, 'manager');
     const { id } = parseParams(idParams, request.params);
     const row = await benefitByUuid(db, actor.chainId, id);
-    if (!row) throw benefitNotFound(id);
+    if (!row) throw refused(benefitNotFound(id).error);
     sendWll(response, toBenefit(row));
   });
   return router;

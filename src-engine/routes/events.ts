@@ -24,18 +24,18 @@ const eventsQuery = listQuery({ maxLimit: 1000, defaultLimit: 100 }).extend({
     .optional(),
 });
 
-/** The chain's events on the WLL face (docs/wll-face.md, "Events"): what happened, newest first by default. */
+/** The chain's events on the WLL face, under /events (docs/wll-face.md, "Events"): what happened, newest first by default. */
 export function eventsRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;
 
-  router.get('/events', async (request, response) => {
+  router.get('/', async (request, response) => {
     const { chainId } = await authorize(deps, request, 'admin');
     const query = parseParams(eventsQuery, request.query);
     sendWll(response, await listEvents(db, chainId, query));
   });
 
-  router.get('/events/:id', async (request, response) => {
+  router.get('/:id', async (request, response) => {
     const { chainId } = await authorize(deps, request, 'admin');
     const { id } = parseParams(idParams, request.params);
     const event = await eventByUuid(db, chainId, id);

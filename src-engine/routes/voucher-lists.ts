@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { code } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import type { EngineDeps } from '../deps';
+import { notBurned, unexpiredAt, unlockedAt } from '../domain/voucher-ops/guards';
 import { findMember, type MemberRow } from '../domain/voucher-ops/members';
 import { apiVersionOf, atLeast } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
+import { valueOrRefuse } from '../http/errors';
 import type { VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from '../wire/voucher-object';
 import {
@@ -69,11 +71,7 @@ function selectListed(query: ReturnType<typeof vouchersOfChain>) {
 
 /** Unused and, at `now`, unexpired: what a customer still holds. */
 function stillHeld(query: ReturnType<typeof vouchersOfChain>, now: number) {
-  return query
-    .where('vouchers.burned_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('vouchers.expires_at', 'is', null), eb('vouchers.expires_at', '>', now)]),
-    );
+  return query.where(notBurned).where(unexpiredAt(now));
 }
 
 type GetVouchersParams = z.output<typeof getVouchersSchema>;
@@ -97,11 +95,8 @@ function filteredVouchers(
         eb('vouchers.expires_at', '>', now),
       ]),
     );
-  if (params.locked === true) query = query.where('vouchers.lock_until', '>', now);
-  if (params.locked === false)
-    query = query.where((eb) =>
-      eb.or([eb('vouchers.lock_until', 'is', null), eb('vouchers.lock_until', '<=', now)]),
-    );
+  if (params.locked === true) query = query.where((eb) => eb.not(unlockedAt(now)(eb)));
+  if (params.locked === false) query = query.where(unlockedAt(now));
   if (params.store_code !== undefined) {
     // the till's basket codes start with its store code; substr compares exactly on both databases, unlike LIKE
     const prefix = `${params.store_code}-`;
@@ -121,7 +116,7 @@ async function memberFilter(
   chainId: number,
   params: GetVouchersParams,
 ): Promise<MemberRow | null> {
-  return namesMember(params) ? findMember(db, chainId, ownerOf(params)) : null;
+  return namesMember(params) ? valueOrRefuse(await findMember(db, chainId, ownerOf(params))) : null;
 }
 
 /** get-user-vouchers ≥ 1.6.5 nests the campaign; older versions keep flat campaign_* fields. */
@@ -179,7 +174,7 @@ export function voucherListRoutes(deps: EngineDeps): Router {
 
   router.get('/get-user-vouchers', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'terminal', memberVouchersSchema);
-    const member = await findMember(db, actor.chainId, ownerOf(params));
+    const member = valueOrRefuse(await findMember(db, actor.chainId, ownerOf(params)));
     const rows = await selectListed(
       stillHeld(vouchersOfChain(db, actor.chainId), now).where(
         'vouchers.member_id',
@@ -202,7 +197,7 @@ export function voucherListRoutes(deps: EngineDeps): Router {
 
   router.get('/get-card', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'terminal', memberVouchersSchema);
-    const member = await findMember(db, actor.chainId, ownerOf(params));
+    const member = valueOrRefuse(await findMember(db, actor.chainId, ownerOf(params)));
     const rows = await selectListed(
       stillHeld(vouchersOfChain(db, actor.chainId), now)
         .where('vouchers.member_id', '=', member.id)

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { code, voucherKey } from '../../src-shared/wire';
 import type { Role } from '../db/schema';
 import type { EngineDeps } from '../deps';
-import { requireChain, type Actor } from '../domain/actor';
+import { chainRefusal, type Actor } from '../domain/actor';
 import type { VoucherRef } from '../domain/voucher-ops/change';
 import { issueVoucher } from '../domain/voucher-ops/issue';
 import { lockVoucher, unlockVoucher } from '../domain/voucher-ops/lock';
@@ -14,10 +14,12 @@ import {
   expireVoucher,
   unclaimVoucher,
 } from '../domain/voucher-ops/ownership';
-import { redeemVoucher } from '../domain/voucher-ops/redeem';
+import { burnVoucher } from '../domain/voucher-ops/burn';
+import type { Outcome } from '../domain/refusal';
 import type { VoucherRow } from '../repo/vouchers';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
+import { refused, valueOrRefuse } from '../http/errors';
 import { paramsOf, parseParams } from '../http/parse';
 import { toVoucherObject } from '../wire/voucher-object';
 
@@ -128,12 +130,18 @@ export async function readCall<S extends z.ZodType<{ chain_id?: number | undefin
 ): Promise<{ actor: Actor; params: z.output<S>; now: number }> {
   const actor = await authorize(deps, request, role);
   const params = parseParams(schema, paramsOf(request));
-  requireChain(actor, params.chain_id);
+  const otherChain = chainRefusal(actor, params.chain_id);
+  if (otherChain) throw refused(otherChain.error);
   return { actor, params, now: deps.now() };
 }
 
-function sendVoucher(response: Response, resultType: string, row: VoucherRow, now: number): void {
-  sendOk(response, { result_type: resultType, ...toVoucherObject(row, now) });
+function sendVoucher(
+  response: Response,
+  resultType: string,
+  outcome: Outcome<VoucherRow>,
+  now: number,
+): void {
+  sendOk(response, { result_type: resultType, ...toVoucherObject(valueOrRefuse(outcome), now) });
 }
 
 /** PUT /lock-voucher … DELETE /delete-voucher and POST /auth/redeem-voucher (docs/spaaza-wire.md, "Voucher calls"). */
@@ -214,7 +222,9 @@ export function voucherRoutes(deps: EngineDeps): Router {
 
   router.delete('/delete-voucher', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'manager', ownedVoucherSchema);
-    const row = await deleteVoucher(db, actor, { ref: refOf(params), owner: ownerOf(params) }, now);
+    const row = valueOrRefuse(
+      await deleteVoucher(db, actor, { ref: refOf(params), owner: ownerOf(params) }, now),
+    );
     sendOk(response, {
       result_type: 'delete-voucher',
       voucher_key: row.voucher_key,
@@ -224,11 +234,13 @@ export function voucherRoutes(deps: EngineDeps): Router {
 
   const redeem: RequestHandler = async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'admin', redeemSchema);
-    const redemption = await redeemVoucher(
-      db,
-      actor,
-      { ref: refOf(params), owner: ownerOf(params), amount: params.amount },
-      now,
+    const redemption = valueOrRefuse(
+      await burnVoucher(
+        db,
+        actor,
+        { ref: refOf(params), owner: ownerOf(params), amount: params.amount },
+        now,
+      ),
     );
     sendOk(response, {
       result_type: 'redeem-voucher',

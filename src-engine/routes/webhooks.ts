@@ -10,6 +10,7 @@ import {
 } from '../domain/webhooks/subscriptions';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
+import { valueOrRefuse } from '../http/errors';
 import { idParams, listQuery } from '../http/fields';
 import { bodyOf, parseParams } from '../http/parse';
 
@@ -96,7 +97,7 @@ export function webhookRoutes(deps: EngineDeps): Router {
   router.delete('/admin/webhooks/:id', async (request, response) => {
     const { chainId } = await authorize(deps, request, 'admin');
     const { id } = parseParams(idParams, request.params);
-    const webhook = await disableWebhook(db, chainId, id, deps.now());
+    const webhook = valueOrRefuse(await disableWebhook(db, chainId, id, deps.now()));
     sendOk(response, { result_type: 'disable-webhook', webhook });
   });
 
@@ -106,7 +107,7 @@ export function webhookRoutes(deps: EngineDeps): Router {
     const { limit } = parseParams(deliveriesQuery, request.query);
     sendOk(response, {
       result_type: 'list-webhook-deliveries',
-      deliveries: await deliveriesOf(db, chainId, id, limit),
+      deliveries: valueOrRefuse(await deliveriesOf(db, chainId, id, limit)),
     });
   });
   return router;

@@ -1,4 +1,12 @@
-export { checkUsable, isUsable, type UnusableReason, type UseContext } from './usable';
+export {
+  checkUsable,
+  heldAgainst,
+  isUsable,
+  type HeldReason,
+  type LockHolder,
+  type UnusableReason,
+  type UseContext,
+} from './usable';
 export {
   isExpired,
   lockHolds,

@@ -2,12 +2,16 @@ import { err, ok, type Result } from '../result';
 import { isExpired, lockHolds } from './state';
 import type { Instant, Voucher } from './voucher';
 
-/** The sale a voucher is about to be used in. */
-export interface UseContext {
+/** Who asks to use a voucher while a lock may hold it: a basket and a locking code, or neither. */
+export interface LockHolder {
   /** The basket's `retailer_basket_code`; null for a basket without one. */
   readonly basketCode: string | null;
   /** The `voucher_locking_code` the caller presents, if any. */
   readonly lockingCode: string | null;
+}
+
+/** The sale a voucher is about to be used in. */
+export interface UseContext extends LockHolder {
   /** The identified customer; null for an anonymous basket. */
   readonly memberNumber: string | null;
 }
@@ -21,10 +25,30 @@ export type UnusableReason =
   | { readonly code: 'voucher_locked'; readonly lockedUntil: Instant }
   | { readonly code: 'voucher_locking_code_mismatch'; readonly lockedUntil: Instant };
 
+export type HeldReason = Extract<
+  UnusableReason,
+  { readonly code: 'voucher_locked' | 'voucher_locking_code_mismatch' }
+>;
+
 /**
- * Why a voucher cannot be used at `now` in the sale `context`, or ok. A deleted voucher is
- * not found; otherwise the checks run from the most final state (used) to the most
- * transient (a lock that will lapse).
+ * The lock rule: a lock that holds at `now` keeps out everyone but the basket and the locking
+ * code it is bound to (a lock bound to neither keeps out nobody). Null when `holder` may use
+ * the voucher. The engine's conditional updates check the same rule in SQL (`lockFreeFor`).
+ */
+export function heldAgainst(voucher: Voucher, now: Instant, holder: LockHolder): HeldReason | null {
+  if (voucher.lock === null || !lockHolds(voucher, now)) return null;
+  const { basketCode, lockingCode, until } = voucher.lock;
+  if (basketCode !== null && basketCode !== holder.basketCode)
+    return { code: 'voucher_locked', lockedUntil: until };
+  if (lockingCode !== null && lockingCode !== holder.lockingCode)
+    return { code: 'voucher_locking_code_mismatch', lockedUntil: until };
+  return null;
+}
+
+/**
+ * The usability rule: why a voucher cannot be used at `now` in the sale `context`, or ok. A
+ * deleted voucher is not found; otherwise the checks run from the most final state (used) to
+ * the most transient (a lock that will lapse). The engine's SQL twin is `usableBy`.
  */
 export function checkUsable(
   voucher: Voucher,
@@ -38,16 +62,8 @@ export function checkUsable(
   if (voucher.ownerMemberNumber !== null && voucher.ownerMemberNumber !== context.memberNumber) {
     return err({ code: 'voucher_wrong_owner' });
   }
-  if (voucher.lock !== null && lockHolds(voucher, now)) {
-    const { basketCode, lockingCode, until } = voucher.lock;
-    if (basketCode !== null && basketCode !== context.basketCode) {
-      return err({ code: 'voucher_locked', lockedUntil: until });
-    }
-    if (lockingCode !== null && lockingCode !== context.lockingCode) {
-      return err({ code: 'voucher_locking_code_mismatch', lockedUntil: until });
-    }
-  }
-  return ok(undefined);
+  const held = heldAgainst(voucher, now, context);
+  return held === null ? ok(undefined) : err(held);
 }
 
 /** Usable: claimed, not burned, not deleted, not expired, and not held for another sale. */

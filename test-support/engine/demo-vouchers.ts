@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src-engine/db/schema';
+import { expectOk } from '../../src-engine/domain/refusal';
 import { createVoucher } from '../../src-engine/domain/admin';
 
 /** Issues a claimed anonymous fixed-amount voucher in the demo's €5.00 campaign; returns its key. */
@@ -21,11 +22,8 @@ export async function issueDemoVoucher(
     code,
     claimed: true,
   };
-  const created = await createVoucher(
-    db,
-    actor,
-    amount === undefined ? input : { ...input, amount },
-    Date.now(),
+  const created = expectOk(
+    await createVoucher(db, actor, amount === undefined ? input : { ...input, amount }, Date.now()),
   );
   return created.key;
 }

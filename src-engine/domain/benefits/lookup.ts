@@ -1,6 +1,7 @@
-import { invalidParameters } from '../../http/errors';
+import { ok } from '../../../src-shared/result';
 import { selectBenefits, type BenefitRow } from '../../repo/benefits';
 import type { Executor } from '../../repo/vouchers';
+import { invalidFields, type Outcome } from '../refusal';
 import { belongsToOther, ownerMismatch, voucherNotFound } from './refusals';
 
 /**
@@ -22,39 +23,44 @@ export async function benefitByCode(
   chainId: number,
   code: string,
   memberNumber: string | undefined,
-): Promise<BenefitRow> {
-  const found =
-    (await ownOrSharing(db, chainId, code, memberNumber)) ??
-    (code.toUpperCase() === code
-      ? undefined
-      : await ownCode(db, chainId, code.toUpperCase(), memberNumber));
-  if (found) return found;
-  throw voucherNotFound(code);
+): Promise<Outcome<BenefitRow>> {
+  const found = await ownOrSharing(db, chainId, code, memberNumber);
+  if (!found.ok) return found;
+  if (found.value) return ok(found.value);
+  if (code.toUpperCase() !== code) {
+    const upper = await ownCode(db, chainId, code.toUpperCase(), memberNumber);
+    if (!upper.ok) return upper;
+    if (upper.value) return ok(upper.value);
+  }
+  return voucherNotFound(code);
 }
+
+/** A benefit, none (undefined), or why the code may not be used. */
+type Found = Outcome<BenefitRow | undefined>;
 
 async function ownCode(
   db: Executor,
   chainId: number,
   code: string,
   memberNumber: string | undefined,
-): Promise<BenefitRow | undefined> {
+): Promise<Found> {
   const own = await selectBenefits(db, chainId)
     .where('vouchers.code', '=', code)
     .executeTakeFirst();
-  if (!own) return undefined;
+  if (!own) return ok(undefined);
   const sharing = await selectBenefits(db, chainId)
     .where('vouchers.shared_code', '=', code)
     .where('vouchers.id', '!=', own.id)
     .executeTakeFirst();
   if (sharing)
-    throw invalidParameters([
+    return invalidFields([
       {
         path: 'code',
         message: `${code} is ambiguous: it is benefit ${own.uuid}'s own code and also the shared code of benefit ${sharing.uuid}; nothing was validated`,
       },
     ]);
-  if (belongsToOther(own, memberNumber)) throw ownerMismatch(code);
-  return own;
+  if (belongsToOther(own, memberNumber)) return ownerMismatch(code);
+  return ok(own);
 }
 
 async function ownOrSharing(
@@ -62,9 +68,9 @@ async function ownOrSharing(
   chainId: number,
   code: string,
   memberNumber: string | undefined,
-): Promise<BenefitRow | undefined> {
+): Promise<Found> {
   const own = await ownCode(db, chainId, code, memberNumber);
-  if (own) return own;
+  if (!own.ok || own.value) return own;
   const sharing = selectBenefits(db, chainId).where('vouchers.shared_code', '=', code);
   const presenters =
     memberNumber === undefined
@@ -80,7 +86,7 @@ async function ownOrSharing(
     .orderBy((eb) => eb.case().when('vouchers.claimed_at', 'is not', null).then(0).else(1).end())
     .orderBy('vouchers.id')
     .executeTakeFirst();
-  if (best) return best;
-  if (memberNumber !== undefined && (await sharing.executeTakeFirst())) throw ownerMismatch(code);
-  return undefined;
+  if (best) return ok(best);
+  if (memberNumber !== undefined && (await sharing.executeTakeFirst())) return ownerMismatch(code);
+  return ok(undefined);
 }

@@ -1,25 +1,25 @@
-import { missingCase } from '../../../src-shared/result';
+import { missingCase, type Err } from '../../../src-shared/result';
 import { checkUsable, isExpired, lockHolds } from '../../../src-shared/vouchers';
 import { iso } from '../../../src-shared/wire';
-import { EngineError } from '../../http/errors';
 import type { BenefitRow } from '../../repo/benefits';
 import { toDomainVoucher } from '../../repo/vouchers';
+import { refuse, type Refusal } from '../refusal';
 
 /* The WLL face's refusals (docs/wll-face.md, "Refusals"), each naming the benefit by its public id. */
 
 const at = (instant: number | null): string => (instant === null ? '' : ` at ${iso(instant)}`);
 
-export function benefitNotFound(benefitId: string): EngineError {
-  return new EngineError('benefit_not_found', `no benefit ${benefitId} in this chain`);
+export function benefitNotFound(benefitId: string): Err<Refusal> {
+  return refuse('benefit_not_found', `no benefit ${benefitId} in this chain`);
 }
 
-export function voucherNotFound(code: string): EngineError {
-  return new EngineError('voucher_not_found', `no voucher with code ${code} in this chain`);
+export function voucherNotFound(code: string): Err<Refusal> {
+  return refuse('voucher_not_found', `no voucher with code ${code} in this chain`);
 }
 
 /** Names the code the caller sent, not the benefit: the caller is not its owner. */
-export function ownerMismatch(code: string): EngineError {
-  return new EngineError(
+export function ownerMismatch(code: string): Err<Refusal> {
+  return refuse(
     'voucher_owner_mismatch',
     `the voucher with code ${code} belongs to another member than userIdentifier`,
   );
@@ -32,11 +32,11 @@ export function belongsToOther(row: BenefitRow, memberNumber: string | undefined
   );
 }
 
-/** Why a benefit cannot be redeemed (its code revealed) at `now`, or null when it can. */
-export function redeemRefusal(row: BenefitRow, now: number): EngineError | null {
+/** Why a benefit cannot be redeemed (its code revealed, i.e. claimed) at `now`, or null when it can. */
+export function claimRefusal(row: BenefitRow, now: number): Err<Refusal> | null {
   if (row.burned_at !== null) return alreadyBurned(row);
   if (row.claimed_at !== null)
-    return new EngineError(
+    return refuse(
       'benefit_already_redeemed',
       `benefit ${row.uuid} was already redeemed${at(row.claimed_at)}`,
     );
@@ -52,7 +52,7 @@ export function validationRefusal(
   row: BenefitRow,
   now: number,
   options: { readonly burning: boolean },
-): EngineError | null {
+): Err<Refusal> | null {
   const voucher = toDomainVoucher(row);
   const usable = checkUsable(voucher, now, {
     basketCode: null,
@@ -62,13 +62,13 @@ export function validationRefusal(
   if (!usable.ok) {
     switch (usable.error.code) {
       case 'voucher_not_found':
-        return new EngineError('voucher_not_found', `benefit ${row.uuid} no longer exists`);
+        return refuse('voucher_not_found', `benefit ${row.uuid} no longer exists`);
       case 'voucher_already_redeemed':
         return alreadyBurned(row);
       case 'voucher_expired':
         return expired(row);
       case 'voucher_not_claimed':
-        return new EngineError(
+        return refuse(
           'voucher_not_redeemed',
           `benefit ${row.uuid} must be redeemed before its code can be validated`,
         );
@@ -88,20 +88,25 @@ export function validationRefusal(
   return null;
 }
 
-function alreadyBurned(row: BenefitRow): EngineError {
-  return new EngineError(
+function alreadyBurned(row: BenefitRow): Err<Refusal> {
+  return refuse(
     'voucher_already_burned',
     `benefit ${row.uuid} was already burned${at(row.burned_at)}`,
   );
 }
 
-function expired(row: BenefitRow): EngineError {
-  return new EngineError('voucher_expired', `benefit ${row.uuid} expired${at(row.expires_at)}`);
+function expired(row: BenefitRow): Err<Refusal> {
+  return refuse('voucher_expired', `benefit ${row.uuid} expired${at(row.expires_at)}`);
 }
 
-function locked(row: BenefitRow, until: number): EngineError {
-  return new EngineError(
+function locked(row: BenefitRow, until: number): Err<Refusal> {
+  return refuse(
     'voucher_locked',
     `benefit ${row.uuid} is held by a sale until ${iso(until)}; try again after that`,
   );
+}
+
+/** How a benefit that keeps changing is named. */
+export function benefitName(row: BenefitRow): string {
+  return `benefit ${row.uuid}`;
 }

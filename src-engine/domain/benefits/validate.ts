@@ -1,23 +1,17 @@
 import type { Kysely, Updateable } from 'kysely';
+import { ok } from '../../../src-shared/result';
 import type { Database, VoucherTable } from '../../db/schema';
-import { invalidParameters } from '../../http/errors';
+import { inTransaction } from '../../db/transaction';
 import type { BenefitRow } from '../../repo/benefits';
 import type { Actor } from '../actor';
-import type { AuditAction } from '../audit';
-import {
-  allOf,
-  claimed,
-  NO_LOCK,
-  notBurned,
-  present,
-  unexpiredAt,
-  unlockedAt,
-  type Guard,
-} from '../voucher-ops/guards';
-import { changeBenefit, type BenefitChange } from './change';
+import type { AuditAction } from '../audit-action';
+import { invalidFields, type Outcome } from '../refusal';
+import { compareAndSet, type VoucherChange } from '../voucher-ops/compare-and-set';
+import { allOf, NO_LOCK, unlockedAt, usableButForLocksAt, type Guard } from '../voucher-ops/guards';
 import type { GeoPoint } from './geo';
 import { benefitByCode } from './lookup';
-import { validationRefusal, voucherNotFound } from './refusals';
+import { benefitName, validationRefusal, voucherNotFound } from './refusals';
+import { rereadBenefit } from './reread';
 
 export interface ValidateVoucherRequest {
   readonly code: string;
@@ -41,60 +35,71 @@ export async function validateVoucher(
   actor: Actor,
   request: ValidateVoucherRequest,
   now: number,
-): Promise<BenefitRow> {
-  if (request.venueIdentifier !== undefined)
-    await requireStore(db, actor.chainId, request.venueIdentifier);
+): Promise<Outcome<BenefitRow>> {
+  if (request.venueIdentifier !== undefined) {
+    const unknown = await unknownStoreRefusal(db, actor.chainId, request.venueIdentifier);
+    if (unknown) return unknown;
+  }
   const reason = request.venueIdentifier === undefined ? null : `venue ${request.venueIdentifier}`;
   const gone = () => voucherNotFound(request.code);
-  return db.transaction().execute(async (trx) => {
-    const row = await benefitByCode(trx, actor.chainId, request.code, request.userIdentifier);
-    const plan = request.allowFutureValidation ? validateOnly : burn;
-    return changeBenefit(trx, actor, row, now, (current) => plan(current, now, reason), gone);
+  const decide = request.allowFutureValidation ? validateOnly : burn;
+  return inTransaction(db, async (trx) => {
+    const found = await benefitByCode(trx, actor.chainId, request.code, request.userIdentifier);
+    if (!found.ok) return found;
+    const changed = await compareAndSet(trx, actor, now, {
+      row: found.value,
+      reread: rereadBenefit(trx, gone),
+      name: benefitName,
+      decide: (current) => decide(current, now, reason),
+    });
+    return changed.ok ? ok(changed.value.row) : changed;
   });
 }
 
 const notValidated: Guard = (eb) => eb('validated_at', 'is', null);
 const validated: Guard = (eb) => eb('validated_at', 'is not', null);
 
-function validateOnly(row: BenefitRow, now: number, reason: string | null): BenefitChange | null {
+function validateOnly(
+  row: BenefitRow,
+  now: number,
+  reason: string | null,
+): Outcome<VoucherChange | null> {
   const refused = validationRefusal(row, now, { burning: false });
-  if (refused) throw refused;
-  if (row.validated_at !== null) return null;
-  return {
+  if (refused) return refused;
+  if (row.validated_at !== null) return ok(null);
+  return ok({
     set: { validated_at: now },
-    guard: allOf(present, notBurned, claimed, unexpiredAt(now), notValidated),
+    guard: allOf(usableButForLocksAt(now), notValidated),
     audits: ['validate'],
     reason,
-  };
+  });
 }
 
 /**
  * The guard pins whether the benefit was validated before, so that exactly the first
  * validation writes 'validate'; a fixed amount counts as used in full, as in redeem-voucher.
  */
-function burn(row: BenefitRow, now: number, reason: string | null): BenefitChange {
+function burn(row: BenefitRow, now: number, reason: string | null): Outcome<VoucherChange> {
   const refused = validationRefusal(row, now, { burning: true });
-  if (refused) throw refused;
+  if (refused) return refused;
   const firstValidation = row.validated_at === null;
   const audits: AuditAction[] = firstValidation ? ['validate', 'burn'] : ['burn'];
-  return {
+  return ok({
     set: {
       ...NO_LOCK,
       burned_at: now,
       ...(firstValidation ? { validated_at: now } : {}),
       ...usedInFull(row),
     },
+    // no lock at all: a voucher a sale holds may be validated, not burned (validationRefusal)
     guard: allOf(
-      present,
-      notBurned,
-      claimed,
-      unexpiredAt(now),
+      usableButForLocksAt(now),
       unlockedAt(now),
       firstValidation ? notValidated : validated,
     ),
     audits,
     reason,
-  };
+  });
 }
 
 /** A burn spends the whole of a fixed amount (its value stays in amount_original). */
@@ -102,15 +107,14 @@ function usedInFull(row: BenefitRow): Updateable<VoucherTable> {
   return row.voucher_type === 'basket' ? { amount: 0, amount_redeemed: row.amount } : {};
 }
 
-async function requireStore(db: Kysely<Database>, chainId: number, storeCode: string) {
+async function unknownStoreRefusal(db: Kysely<Database>, chainId: number, storeCode: string) {
   const store = await db
     .selectFrom('stores')
     .select('id')
     .where('chain_id', '=', chainId)
     .where('code', '=', storeCode)
     .executeTakeFirst();
-  if (!store)
-    throw invalidParameters([
-      { path: 'venueIdentifier', message: `no store ${storeCode} in this chain` },
-    ]);
+  return store
+    ? null
+    : invalidFields([{ path: 'venueIdentifier', message: `no store ${storeCode} in this chain` }]);
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../../repo/vouchers';
 import { codeValueOf } from '../../wire/benefit';
-import type { AuditAction } from '../audit';
+import type { AuditAction } from '../audit-action';
 import { recordEvent } from './record';
 import type { EventType } from './types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../http/errors';
+import { expectOk } from '../refusal';
 import {
   OTP_ALPHABET,
   allocateUniqueCode,
@@ -50,7 +50,7 @@ describe('OTP code format', () => {
     let repeats = 0;
     // every draw counts: a repeat is accepted here (nothing is taken), so it is not hidden by a retry
     for (let n = 0; n < draws; n += 1) {
-      const code = await allocateUniqueCode(PROMO, () => false);
+      const code = expectOk(await allocateUniqueCode(PROMO, () => false));
       if (!pattern.test(code)) throw new Error(`${code} does not match ${String(pattern)}`);
       for (const char of code.slice('PROMO-'.length))
         if (!alphabet.has(char)) throw new Error(`${code} holds ${char}, not of the alphabet`);
@@ -70,9 +70,10 @@ describe('OTP code format', () => {
       return parts.shift() ?? 'unexpected';
     };
     const taken = new Set(['PROMO-AAAAAAAA']);
-    expect(await allocateUniqueCode(PROMO, (code) => taken.has(code), { draw })).toBe(
-      'PROMO-BBBBBBBB',
-    );
+    expect(await allocateUniqueCode(PROMO, (code) => taken.has(code), { draw })).toEqual({
+      ok: true,
+      value: 'PROMO-BBBBBBBB',
+    });
     expect(parts).toEqual([]);
   });
 
@@ -86,10 +87,11 @@ describe('OTP code format', () => {
     };
     // each allocation adds a code the set lacked, so this ends after 31 allocations
     while (taken.size < OTP_ALPHABET.length)
-      taken.add(await allocateUniqueCode(tiny, isTaken, { maxAttempts: 100_000 }));
+      taken.add(expectOk(await allocateUniqueCode(tiny, isTaken, { maxAttempts: 100_000 })));
     expect(draws).toBeGreaterThan(OTP_ALPHABET.length);
-    await expect(allocateUniqueCode(tiny, isTaken, { maxAttempts: 50 })).rejects.toMatchObject({
-      errorName: 'code_space_exhausted',
+    expect(await allocateUniqueCode(tiny, isTaken, { maxAttempts: 50 })).toMatchObject({
+      ok: false,
+      error: { code: 'code_space_exhausted' },
     });
   });
 
@@ -100,11 +102,8 @@ describe('OTP code format', () => {
       draws += 1;
       return Promise.resolve(true);
     };
-    const refusal = await allocateUniqueCode(tiny, everythingTaken, { maxAttempts: 25 }).catch(
-      (error: unknown) => error,
-    );
-    expect(refusal).toBeInstanceOf(EngineError);
-    expect(refusal).toMatchObject({ errorName: 'code_space_exhausted' });
+    const refusal = await allocateUniqueCode(tiny, everythingTaken, { maxAttempts: 25 });
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'code_space_exhausted' } });
     expect(draws).toBe(25);
   });
 });

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { EngineError } from '../../http/errors';
+import { ok } from '../../../src-shared/result';
+import { refuse, type Outcome } from '../refusal';
 
 /*
  * One-time (OTP) codes: a random part from an alphabet without look-alike characters
@@ -81,13 +82,13 @@ export async function allocateUniqueCode(
   format: CodeFormat,
   isTaken: (code: string) => boolean | Promise<boolean>,
   options: AllocationOptions = {},
-): Promise<string> {
+): Promise<Outcome<string>> {
   const { maxAttempts = DEFAULT_ALLOCATION_ATTEMPTS, draw = randomCodePart } = options;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const candidate = formatCode(format, await draw(format.length));
-    if (!(await isTaken(candidate))) return candidate;
+    if (!(await isTaken(candidate))) return ok(candidate);
   }
-  throw new EngineError(
+  return refuse(
     'code_space_exhausted',
     `no free code of the format ${format.template} with ${format.length} characters after ${maxAttempts} attempts; use a longer code length`,
   );

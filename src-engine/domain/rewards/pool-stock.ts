@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect';
-import { EngineError } from '../../http/errors';
+import { ok, type Err } from '../../../src-shared/result';
 import type { Executor } from '../../repo/vouchers';
+import { invalidFields, type Outcome, type Refusal } from '../refusal';
 import { campaignById, type RewardCampaignRow } from './settings';
 
 /* A POOL reward's stock: how many codes it holds and how many are still unused. */
@@ -15,11 +16,13 @@ export interface PoolStock {
   readonly threshold: number | null;
 }
 
-export function notAPool(campaign: RewardCampaignRow, field: string): EngineError {
-  return new EngineError(
-    'invalid_parameters',
-    `${field}: only a POOL reward has pool codes; campaign ${campaign.id} is ${campaign.code_type ?? 'not a reward'}`,
-  );
+export function notAPool(campaign: RewardCampaignRow, field: string): Err<Refusal> {
+  return invalidFields([
+    {
+      path: field,
+      message: `only a POOL reward has pool codes; campaign ${campaign.id} is ${campaign.code_type ?? 'not a reward'}`,
+    },
+  ]);
 }
 
 export async function countCodes(
@@ -53,10 +56,12 @@ export async function poolStock(
   db: Executor,
   chainId: number,
   campaignId: number,
-): Promise<PoolStock> {
-  const campaign = await campaignById(db, chainId, campaignId);
-  if (campaign.code_type !== 'POOL') throw notAPool(campaign, 'campaign_id');
-  return stockOf(campaign, await countCodes(db, campaign.id));
+): Promise<Outcome<PoolStock>> {
+  const found = await campaignById(db, chainId, campaignId);
+  if (!found.ok) return found;
+  const campaign = found.value;
+  if (campaign.code_type !== 'POOL') return notAPool(campaign, 'campaign_id');
+  return ok(stockOf(campaign, await countCodes(db, campaign.id)));
 }
 
 /**
@@ -69,7 +74,7 @@ export async function lockedCampaign(
   dialect: Db['dialect'],
   chainId: number,
   campaignId: number,
-): Promise<RewardCampaignRow> {
+): Promise<Outcome<RewardCampaignRow>> {
   if (dialect === 'postgres')
     await db
       .selectFrom('campaigns')

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connect';
-import { EngineError } from '../../http/errors';
+import { ok } from '../../../src-shared/result';
 import type { Executor } from '../../repo/vouchers';
 import { recordEvent } from '../events/record';
+import { refuse, type Outcome } from '../refusal';
 import { lockedCampaign } from './pool-stock';
 import type { RewardCampaignRow } from './settings';
 
@@ -29,7 +30,7 @@ export async function takeNextCode(
   db: Executor,
   dialect: Db['dialect'],
   campaign: RewardCampaignRow,
-): Promise<TakenCode> {
+): Promise<Outcome<TakenCode>> {
   const code = await db
     .selectFrom('reward_pool_codes')
     .select(['id', 'uuid', 'value'])
@@ -39,12 +40,12 @@ export async function takeNextCode(
     .limit(1)
     .$if(dialect === 'postgres', (query) => query.forUpdate().skipLocked())
     .executeTakeFirst();
-  if (!code)
-    throw new EngineError(
-      'code_pool_exhausted',
-      `reward ${campaign.uuid} ("${campaign.title}") has no unused pool codes left`,
-    );
-  return code;
+  return code
+    ? ok(code)
+    : refuse(
+        'code_pool_exhausted',
+        `reward ${campaign.uuid} ("${campaign.title}") has no unused pool codes left`,
+      );
 }
 
 export async function markTaken(
@@ -72,7 +73,10 @@ export async function reportLowStock(
   now: number,
 ): Promise<void> {
   if (campaign.pool_threshold === null) return;
-  const current = await lockedCampaign(db, dialect, campaign.chain_id, campaign.id);
+  const locked = await lockedCampaign(db, dialect, campaign.chain_id, campaign.id);
+  // the campaign was read in this transaction, and campaigns are never removed
+  if (!locked.ok) throw new Error(`campaign ${campaign.id} vanished inside its own purchase`);
+  const current = locked.value;
   if (current.pool_threshold === null || current.pool_low_notified !== 0) return;
   const unused = await unusedUpTo(db, campaign.id, current.pool_threshold + 1);
   if (unused > current.pool_threshold) return;

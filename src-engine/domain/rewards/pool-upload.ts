@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EngineError } from '../../http/errors';
+import { ok, type Err } from '../../../src-shared/result';
+import { inTransaction } from '../../db/transaction';
 import type { Executor } from '../../repo/vouchers';
+import { refuse, type Outcome, type Refusal } from '../refusal';
 import { codesInUse, describeUses } from './code-use';
 import {
   countCodes,
@@ -68,34 +70,34 @@ function listed(codes: readonly string[]): string {
     : shown;
 }
 
-async function refuseRepeats(
+async function repeatsRefusal(
   db: Executor,
   campaign: RewardCampaignRow,
   codes: readonly string[],
-): Promise<void> {
+): Promise<Err<Refusal> | null> {
   const repeated = [
     ...new Set([...repeatedWithin(codes), ...(await alreadyInPool(db, campaign.id, codes))]),
   ];
-  if (repeated.length > 0)
-    throw new EngineError(
-      'invalid_parameters',
-      `codes: ${repeated.length} repeated (within this upload or already in the pool): ${listed(repeated)}; send allow_duplicates=true to hand a code out more than once`,
-    );
+  return repeated.length > 0
+    ? refuse(
+        'invalid_parameters',
+        `codes: ${repeated.length} repeated (within this upload or already in the pool): ${listed(repeated)}; send allow_duplicates=true to hand a code out more than once`,
+      )
+    : null;
 }
 
-async function refuseCodesOfOtherKinds(
+async function otherKindsRefusal(
   db: Executor,
   campaign: RewardCampaignRow,
   codes: readonly string[],
-): Promise<void> {
+): Promise<Err<Refusal> | null> {
   const clashes = await codesInUse(db, campaign.chain_id, codes, { exceptPoolOf: campaign.id });
-  if (clashes.length > 0) {
-    const values = new Set(clashes.map((clash) => clash.value));
-    throw new EngineError(
-      'invalid_parameters',
-      `codes: ${values.size} already in use in this chain as another code: ${describeUses(clashes, LISTED_REPEATS)}; a pool code must differ from every voucher code, static code and other reward's pool code`,
-    );
-  }
+  if (clashes.length === 0) return null;
+  const values = new Set(clashes.map((clash) => clash.value));
+  return refuse(
+    'invalid_parameters',
+    `codes: ${values.size} already in use in this chain as another code: ${describeUses(clashes, LISTED_REPEATS)}; a pool code must differ from every voucher code, static code and other reward's pool code`,
+  );
 }
 
 /**
@@ -107,10 +109,12 @@ export async function insertPoolCodes(
   campaign: RewardCampaignRow,
   upload: PoolUpload,
   now: number,
-): Promise<void> {
-  if (campaign.code_type !== 'POOL') throw notAPool(campaign, 'codes');
-  if (!upload.allowDuplicates) await refuseRepeats(db, campaign, upload.codes);
-  await refuseCodesOfOtherKinds(db, campaign, upload.codes);
+): Promise<Outcome<void>> {
+  if (campaign.code_type !== 'POOL') return notAPool(campaign, 'codes');
+  const refused =
+    (upload.allowDuplicates ? null : await repeatsRefusal(db, campaign, upload.codes)) ??
+    (await otherKindsRefusal(db, campaign, upload.codes));
+  if (refused) return refused;
   for (const chunk of chunks(upload.codes)) {
     await db
       .insertInto('reward_pool_codes')
@@ -127,6 +131,7 @@ export async function insertPoolCodes(
       )
       .execute();
   }
+  return ok(undefined);
 }
 
 /** A refill: all or nothing; lifting the stock above the threshold re-arms the low-stock event. */
@@ -135,11 +140,14 @@ export async function addPoolCodes(
   target: { chainId: number; campaignId: number },
   upload: PoolUpload,
   now: number,
-): Promise<PoolStock & { readonly added: number }> {
-  return db.kysely.transaction().execute(async (trx) => {
+): Promise<Outcome<PoolStock & { readonly added: number }>> {
+  return inTransaction(db.kysely, async (trx) => {
     // the lock orders refills against each other and against purchases' stock checks
-    const campaign = await lockedCampaign(trx, db.dialect, target.chainId, target.campaignId);
-    await insertPoolCodes(trx, campaign, upload, now);
+    const locked = await lockedCampaign(trx, db.dialect, target.chainId, target.campaignId);
+    if (!locked.ok) return locked;
+    const campaign = locked.value;
+    const inserted = await insertPoolCodes(trx, campaign, upload, now);
+    if (!inserted.ok) return inserted;
     const counts = await countCodes(trx, campaign.id);
     if (campaign.pool_threshold !== null && counts.unused > campaign.pool_threshold)
       await trx
@@ -147,6 +155,6 @@ export async function addPoolCodes(
         .set({ pool_low_notified: 0 })
         .where('id', '=', campaign.id)
         .execute();
-    return { ...stockOf(campaign, counts), added: upload.codes.length };
+    return ok({ ...stockOf(campaign, counts), added: upload.codes.length });
   });
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors';
-import { EngineError } from '../../http/errors';
+import { ok } from '../../../src-shared/result';
+import { inTransaction } from '../../db/transaction';
 import type { Executor } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
+import { refuse, type Outcome } from '../refusal';
 import { insertVoucher, voucherOfCampaign, type NewVoucher } from '../voucher-factory';
 import { allocateUniqueCode, type CodeDraw } from './code-format';
 import { codeInUse } from './code-use';
@@ -50,12 +52,12 @@ export async function purchaseReward(
   input: PurchaseInput,
   now: number,
   options: PurchaseOptions = {},
-): Promise<number> {
+): Promise<Outcome<number>> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.kysely
-        .transaction()
-        .execute((trx) => purchaseOnce(trx, db.dialect, actor, input, now, options));
+      return await inTransaction(db.kysely, (trx) =>
+        purchaseOnce(trx, db.dialect, actor, input, now, options),
+      );
     } catch (error) {
       if (attempt < PURCHASE_ATTEMPTS && isUniqueViolation(error)) continue;
       throw error;
@@ -63,31 +65,36 @@ export async function purchaseReward(
   }
 }
 
-async function rewardOf(db: Executor, input: PurchaseInput): Promise<RewardCampaignRow> {
+async function rewardOf(db: Executor, input: PurchaseInput): Promise<Outcome<RewardCampaignRow>> {
   const campaign = await db
     .selectFrom('campaigns')
     .selectAll()
     .where('uuid', '=', input.rewardId)
     .where('chain_id', '=', input.chainId)
     .executeTakeFirst();
-  if (!campaign) throw new EngineError('reward_not_found', `no reward ${input.rewardId}`);
+  if (!campaign) return refuse('reward_not_found', `no reward ${input.rewardId}`);
   if (campaign.code_type === null)
-    throw new EngineError(
+    return refuse(
       'reward_not_purchasable',
       `reward ${input.rewardId} ("${campaign.title}") is not sold as a reward: it has no code type`,
     );
-  return campaign;
+  return ok(campaign);
 }
 
-async function memberIdOf(db: Executor, chainId: number, memberNumber: string): Promise<number> {
+async function memberIdOf(
+  db: Executor,
+  chainId: number,
+  memberNumber: string,
+): Promise<Outcome<number>> {
   const member = await db
     .selectFrom('members')
     .select('id')
     .where('chain_id', '=', chainId)
     .where('member_number', '=', memberNumber)
     .executeTakeFirst();
-  if (!member) throw new EngineError('member_not_found', `no member ${memberNumber} in this chain`);
-  return member.id;
+  return member
+    ? ok(member.id)
+    : refuse('member_not_found', `no member ${memberNumber} in this chain`);
 }
 
 type CodeColumns = Pick<NewVoucher, 'code' | 'shared_code' | 'code_uuid'>;
@@ -99,9 +106,13 @@ async function purchaseOnce(
   input: PurchaseInput,
   now: number,
   options: PurchaseOptions,
-): Promise<number> {
-  const campaign = await rewardOf(trx, input);
-  const memberId = await memberIdOf(trx, input.chainId, input.memberNumber);
+): Promise<Outcome<number>> {
+  const reward = await rewardOf(trx, input);
+  if (!reward.ok) return reward;
+  const campaign = reward.value;
+  const member = await memberIdOf(trx, input.chainId, input.memberNumber);
+  if (!member.ok) return member;
+  const memberId = member.value;
   const chain = await trx
     .selectFrom('chains')
     .select('currency')
@@ -111,23 +122,27 @@ async function purchaseOnce(
   let poolCode: TakenCode | null = null;
   let codeColumns: CodeColumns;
   switch (campaign.code_type) {
-    case 'OTP':
+    case 'OTP': {
       // a generated code must equal no code of any kind in the chain (code-use)
-      codeColumns = {
-        code: await allocateUniqueCode(
-          codeFormatOf(campaign),
-          (candidate) => codeInUse(trx, input.chainId, candidate),
-          options.draw ? { draw: options.draw } : {},
-        ),
-      };
+      const code = await allocateUniqueCode(
+        codeFormatOf(campaign),
+        (candidate) => codeInUse(trx, input.chainId, candidate),
+        options.draw ? { draw: options.draw } : {},
+      );
+      if (!code.ok) return code;
+      codeColumns = { code: code.value };
       break;
+    }
     case 'STATIC':
       codeColumns = { code: null, shared_code: campaign.static_code };
       break;
-    case 'POOL':
-      poolCode = await takeNextCode(trx, dialect, campaign);
+    case 'POOL': {
+      const taken = await takeNextCode(trx, dialect, campaign);
+      if (!taken.ok) return taken;
+      poolCode = taken.value;
       codeColumns = { code: null, shared_code: poolCode.value, code_uuid: poolCode.uuid };
       break;
+    }
     case null:
       throw new Error('unreachable: rewardOf refuses campaigns without a code type');
   }
@@ -139,5 +154,5 @@ async function purchaseOnce(
   if (poolCode) await markTaken(trx, poolCode.id, created.id, now);
   await audit(trx, actor, 'purchase', now, { voucherId: created.id, reason: input.comment });
   if (poolCode) await reportLowStock(trx, dialect, campaign, now);
-  return created.id;
+  return ok(created.id);
 }

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CampaignTable } from '../../db/schema';
-import { EngineError } from '../../http/errors';
+import { ok } from '../../../src-shared/result';
 import type { Executor } from '../../repo/vouchers';
+import { refuse, type Outcome } from '../refusal';
 import { DEFAULT_CODE_FORMAT, type CodeFormat } from './code-format';
 
 /** How a campaign sold as a reward gives each benefit its code (docs/wll-face.md, "Reward codes"). */
@@ -67,14 +68,14 @@ export async function campaignById(
   db: Executor,
   chainId: number,
   campaignId: number,
-): Promise<RewardCampaignRow> {
+): Promise<Outcome<RewardCampaignRow>> {
   const campaign = await db
     .selectFrom('campaigns')
     .selectAll()
     .where('id', '=', campaignId)
     .where('chain_id', '=', chainId)
     .executeTakeFirst();
-  if (!campaign)
-    throw new EngineError('campaign_not_found', `no campaign ${campaignId} in this chain`);
-  return campaign;
+  return campaign
+    ? ok(campaign)
+    : refuse('campaign_not_found', `no campaign ${campaignId} in this chain`);
 }

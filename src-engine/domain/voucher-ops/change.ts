@@ -1,17 +1,12 @@
-import type { Kysely, Updateable } from 'kysely';
-import type { Database, VoucherTable } from '../../db/schema';
-import { EngineError } from '../../http/errors';
-import {
-  findVoucher,
-  touchHonourRev,
-  voucherById,
-  type Executor,
-  type VoucherRow,
-} from '../../repo/vouchers';
+import type { Kysely } from 'kysely';
+import { ok } from '../../../src-shared/result';
+import { inTransaction } from '../../db/transaction';
+import type { Database } from '../../db/schema';
+import { findVoucher, voucherById, type Executor, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
-import { audit, type AuditAction } from '../audit';
-import type { Guard } from './guards';
-import { changedMeanwhile } from './refusals';
+import { refuse, type Outcome } from '../refusal';
+import { compareAndSet, type Decide } from './compare-and-set';
+import { voucherName } from './refusals';
 
 /*
  * The Spaaza voucher calls (docs/spaaza-wire.md, "Voucher calls") as use cases: each change and its audit line commit
@@ -24,58 +19,41 @@ export interface VoucherRef {
   readonly id?: number | undefined;
 }
 
-/** One state change of one voucher, decided from its row. */
-interface VoucherChange {
-  readonly action: AuditAction;
-  readonly set: Updateable<VoucherTable>;
-  /** The conditions the decision relied on, checked again by the update (compare-and-set). */
-  readonly guard?: Guard;
-  readonly basketCode?: string | null;
-  readonly reason?: string | null;
-}
-
-/** Decides the change for a row: throws the refusal, or null when the voucher is already as wanted. */
-type Plan = (row: VoucherRow) => VoucherChange | null;
-
+/** Reads the voucher and applies the change `decide` makes of it, as one compare-and-set. */
 export async function changeVoucher(
   db: Kysely<Database>,
   actor: Actor,
   ref: VoucherRef,
   now: number,
-  plan: Plan,
-): Promise<VoucherRow> {
-  return db.transaction().execute(async (trx) => {
-    const row = await voucherOf(trx, actor.chainId, ref);
-    const change = plan(row);
-    if (change === null) return row;
-    let update = trx.updateTable('vouchers').set(change.set).where('id', '=', row.id);
-    if (change.guard) update = update.where(change.guard);
-    const { numUpdatedRows } = await update.executeTakeFirst();
-    if (numUpdatedRows !== 1n) {
-      // another caller changed it between our read and our update: decide again on what is there now
-      const fresh = await voucherById(trx, row.id);
-      if (plan(fresh) === null) return fresh;
-      throw changedMeanwhile(fresh);
-    }
-    await touchHonourRev(trx, row);
-    await audit(trx, actor, change.action, now, {
-      voucherId: row.id,
-      basketCode: change.basketCode ?? null,
-      reason: change.reason ?? null,
+  decide: Decide<VoucherRow>,
+): Promise<Outcome<VoucherRow>> {
+  return inTransaction(db, async (trx) => {
+    const read = await voucherOf(trx, actor.chainId, ref);
+    if (!read.ok) return read;
+    const changed = await compareAndSet(trx, actor, now, {
+      row: read.value,
+      reread: rereadVoucher(trx),
+      name: voucherName,
+      decide,
     });
-    return voucherById(trx, row.id);
+    return changed.ok ? ok(changed.value.row) : changed;
   });
+}
+
+/** The row again in this transaction; a voucher is never removed, only marked deleted. */
+export function rereadVoucher(db: Executor): (row: VoucherRow) => Promise<Outcome<VoucherRow>> {
+  return async (row) => ok(await voucherById(db, row.id));
 }
 
 export async function voucherOf(
   db: Executor,
   chainId: number,
   ref: VoucherRef,
-): Promise<VoucherRow> {
+): Promise<Outcome<VoucherRow>> {
   const row = await findVoucher(db, chainId, ref);
   if (!row || (ref.id !== undefined && row.id !== ref.id)) {
     const named = ref.key ?? `with voucher_id ${ref.id ?? '(none)'}`;
-    throw new EngineError('voucher_not_found', `no voucher ${named} in this chain`);
+    return refuse('voucher_not_found', `no voucher ${named} in this chain`);
   }
-  return row;
+  return ok(row);
 }

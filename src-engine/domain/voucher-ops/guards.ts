@@ -1,9 +1,11 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { LockHolder } from '../../../src-shared/vouchers';
 import type { Database } from '../../db/schema';
 
 /*
  * The conditions a voucher update is made under (compare-and-set): the update changes the row
- * only while what the decision relied on still holds.
+ * only while what the decision relied on still holds. `lockFreeFor` and `usableBy` are the SQL
+ * form of the voucher rule in src-shared/vouchers/usable.ts, tested against it case by case.
  */
 
 export type Guard = (eb: ExpressionBuilder<Database, 'vouchers'>) => Expression<SqlBool>;
@@ -16,30 +18,44 @@ export const unexpiredAt =
   (now: number): Guard =>
   (eb) =>
     eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]);
+/** No lock holds at `now` (`lockHolds` is false). */
 export const unlockedAt =
   (now: number): Guard =>
   (eb) =>
     eb.or([eb('lock_until', 'is', null), eb('lock_until', '<=', now)]);
-/** No lock holds, or the one that holds is bound to nothing but this basket and this locking code. */
+export const allOf =
+  (...guards: Guard[]): Guard =>
+  (eb) =>
+    eb.and(guards.map((guard) => guard(eb)));
+
+/** `heldAgainst` is null: no lock holds, or the one that holds is bound to nothing but `holder`'s basket and locking code. */
 export const lockFreeFor =
-  (now: number, basketCode: string | null, lockingCode: string | null): Guard =>
+  (holder: LockHolder, now: number): Guard =>
   (eb) =>
     eb.or([
       unlockedAt(now)(eb),
       eb.and([
         eb.or([
           eb('lock_basket_code', 'is', null),
-          ...(basketCode === null ? [] : [eb('lock_basket_code', '=', basketCode)]),
+          ...(holder.basketCode === null ? [] : [eb('lock_basket_code', '=', holder.basketCode)]),
         ]),
         eb.or([
           eb('lock_code', 'is', null),
-          ...(lockingCode === null ? [] : [eb('lock_code', '=', lockingCode)]),
+          ...(holder.lockingCode === null ? [] : [eb('lock_code', '=', holder.lockingCode)]),
         ]),
       ]),
     ]);
-export const allOf =
-  (...guards: Guard[]): Guard =>
-  (eb) =>
-    eb.and(guards.map((guard) => guard(eb)));
+
+/** `checkUsable` finds nothing but perhaps a lock: present, not burned, claimed and unexpired. */
+export const usableButForLocksAt = (now: number): Guard =>
+  allOf(present, notBurned, claimed, unexpiredAt(now));
+
+/**
+ * `checkUsable` is ok for `holder`: usable, and free of other sales' locks. The owner is not
+ * re-checked: a voucher's owner never changes once issued, so the owner the decision read
+ * still stands.
+ */
+export const usableBy = (holder: LockHolder, now: number): Guard =>
+  allOf(usableButForLocksAt(now), lockFreeFor(holder, now));
 
 export const NO_LOCK = { lock_until: null, lock_basket_code: null, lock_code: null } as const;

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { ok } from '../../../src-shared/result';
 import type { Database, VoucherTable } from '../../db/schema';
-import { EngineError, invalidParameters } from '../../http/errors';
 import { voucherById, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { createVoucher } from '../admin';
+import { invalidFields, refuse, type Outcome } from '../refusal';
 import { positiveAmount } from './amounts';
 import { findMember, type OwnerRef } from './members';
 
@@ -24,7 +25,7 @@ export async function issueVoucher(
   actor: Actor,
   request: NewVoucherRequest,
   now: number,
-): Promise<VoucherRow> {
+): Promise<Outcome<VoucherRow>> {
   const campaign = await db
     .selectFrom('campaigns')
     .innerJoin('chains', 'chains.id', 'campaigns.chain_id')
@@ -33,45 +34,51 @@ export async function issueVoucher(
     .where('campaigns.chain_id', '=', actor.chainId)
     .executeTakeFirst();
   if (!campaign)
-    throw new EngineError('campaign_not_found', `no campaign ${request.campaignId} in this chain`);
+    return refuse('campaign_not_found', `no campaign ${request.campaignId} in this chain`);
   const member = await findMember(db, actor.chainId, request.owner);
+  if (!member.ok) return member;
+  const amount =
+    request.amount === undefined
+      ? ok(undefined)
+      : voucherAmount(campaign.voucher_type, campaign.currency, request.amount);
+  if (!amount.ok) return amount;
+  const expiresAt =
+    request.expiryDate === undefined ? ok(undefined) : endOfDay(request.expiryDate, now);
+  if (!expiresAt.ok) return expiresAt;
   const created = await createVoucher(
     db,
     actor,
     {
       chainId: actor.chainId,
       campaignId: request.campaignId,
-      memberNumber: member.member_number,
+      memberNumber: member.value.member_number,
       code: request.code ?? null,
       claimed: request.claimed,
-      amount:
-        request.amount === undefined
-          ? undefined
-          : voucherAmount(campaign.voucher_type, campaign.currency, request.amount),
-      expiresAt: request.expiryDate === undefined ? undefined : endOfDay(request.expiryDate, now),
+      amount: amount.value,
+      expiresAt: expiresAt.value,
     },
     now,
   );
-  return voucherById(db, created.id);
+  return created.ok ? ok(await voucherById(db, created.value.id)) : created;
 }
 
 function voucherAmount(
   type: VoucherTable['voucher_type'],
   currency: string,
   amount: number | string,
-): number {
+): Outcome<number> {
   if (type !== 'basket') {
     const message = `a ${type} campaign's vouchers carry no amount`;
-    throw invalidParameters([{ path: 'voucher_amount', message }]);
+    return invalidFields([{ path: 'voucher_amount', message }]);
   }
   return positiveAmount('voucher_amount', amount, currency);
 }
 
 /** The first instant after the given UTC day; refused when that is already past. */
-function endOfDay(date: string, now: number): number {
+function endOfDay(date: string, now: number): Outcome<number> {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
   const end = Date.UTC(year, month - 1, day + 1);
   if (end <= now)
-    throw invalidParameters([{ path: 'expiry_date', message: `${date} is already past` }]);
-  return end;
+    return invalidFields([{ path: 'expiry_date', message: `${date} is already past` }]);
+  return ok(end);
 }

@@ -1,5 +1,6 @@
-import { EngineError, invalidParameters } from '../../http/errors';
+import { ok } from '../../../src-shared/result';
 import type { Executor } from '../../repo/vouchers';
+import { invalidFields, refuse, type Outcome } from '../refusal';
 
 /** The customer a caller says a voucher belongs to; `userId` is the member's id (Spaaza's user_id). */
 export interface OwnerRef {
@@ -18,9 +19,9 @@ export async function findMember(
   db: Executor,
   chainId: number,
   owner: OwnerRef,
-): Promise<MemberRow> {
+): Promise<Outcome<MemberRow>> {
   if (owner.memberNumber === undefined && owner.userId === undefined)
-    throw invalidParameters([{ path: 'member_number', message: 'send member_number or user_id' }]);
+    return invalidFields([{ path: 'member_number', message: 'send member_number or user_id' }]);
   let query = db
     .selectFrom('members')
     .select(['id', 'member_number', 'name'])
@@ -31,7 +32,7 @@ export async function findMember(
   const member = await query.executeTakeFirst();
   if (!member) {
     const named = owner.memberNumber ?? `with user_id ${owner.userId ?? ''}`;
-    throw new EngineError('member_not_found', `no member ${named} in this chain`);
+    return refuse('member_not_found', `no member ${named} in this chain`);
   }
-  return member;
+  return ok(member);
 }

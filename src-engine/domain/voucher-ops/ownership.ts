@@ -1,18 +1,38 @@
 import type { Kysely } from 'kysely';
+import { ok } from '../../../src-shared/result';
 import { isExpired, lockHolds, type Voucher } from '../../../src-shared/vouchers';
 import { toSpaazaDateTime } from '../../../src-shared/wire';
 import type { Database } from '../../db/schema';
-import { EngineError } from '../../http/errors';
 import { toDomainVoucher, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
+import { refuse, type Outcome, type Refusal } from '../refusal';
 import { changeVoucher, type VoucherRef } from './change';
+import type { Decide } from './compare-and-set';
 import { allOf, claimed, notBurned, present, unclaimed, unexpiredAt, unlockedAt } from './guards';
 import type { OwnerRef } from './members';
-import { labelOf, refusal, refuseOtherOwner } from './refusals';
+import { labelOf, otherOwnerRefusal, refusal } from './refusals';
+import type { Err } from '../../../src-shared/result';
 
 export interface OwnedVoucherRequest {
   readonly ref: VoucherRef;
   readonly owner: OwnerRef;
+}
+
+/** A change of a voucher the caller names with its owner: refused when it is someone else's. */
+function changeOwned(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: OwnedVoucherRequest,
+  now: number,
+  decide: Decide<VoucherRow>,
+): Promise<Outcome<VoucherRow>> {
+  return changeVoucher(
+    db,
+    actor,
+    request.ref,
+    now,
+    (row) => otherOwnerRefusal(row, request.owner) ?? decide(row),
+  );
 }
 
 export async function claimVoucher(
@@ -20,17 +40,17 @@ export async function claimVoucher(
   actor: Actor,
   request: OwnedVoucherRequest,
   now: number,
-): Promise<VoucherRow> {
-  return changeVoucher(db, actor, request.ref, now, (row) => {
-    refuseOtherOwner(row, request.owner);
+): Promise<Outcome<VoucherRow>> {
+  return changeOwned(db, actor, request, now, (row) => {
     const voucher = toDomainVoucher(row);
-    refuseUsedOrExpired(row, voucher, now, 'claim');
-    if (voucher.claimedAt !== null) return null;
-    return {
-      action: 'claim',
+    const refused = usedOrExpiredRefusal(row, voucher, now, 'claim');
+    if (refused) return refused;
+    if (voucher.claimedAt !== null) return ok(null);
+    return ok({
       set: { claimed_at: now },
       guard: allOf(unclaimed, notBurned, unexpiredAt(now)),
-    };
+      audits: ['claim'],
+    });
   });
 }
 
@@ -40,26 +60,25 @@ export async function unclaimVoucher(
   actor: Actor,
   request: OwnedVoucherRequest,
   now: number,
-): Promise<VoucherRow> {
-  return changeVoucher(db, actor, request.ref, now, (row) => {
-    refuseOtherOwner(row, request.owner);
+): Promise<Outcome<VoucherRow>> {
+  return changeOwned(db, actor, request, now, (row) => {
     const voucher = toDomainVoucher(row);
     if (voucher.burnedAt !== null)
-      throw refusal(row, 'unclaim', { code: 'voucher_already_redeemed' });
-    if (voucher.claimedAt === null) return null;
+      return refusal(row, 'unclaim', { code: 'voucher_already_redeemed' });
+    if (voucher.claimedAt === null) return ok(null);
     const locked = lockHolds(voucher, now);
     if (locked && actor.role === 'terminal') {
       const until = toSpaazaDateTime(row.lock_until ?? now);
-      throw new EngineError(
+      return refuse(
         'permission_denied_or_non_existent',
         `voucher ${labelOf(row)} is locked until ${until}: unclaiming a locked voucher needs the manager role`,
       );
     }
-    return {
-      action: 'unclaim',
+    return ok({
       set: { claimed_at: null },
       guard: allOf(claimed, notBurned, ...(locked ? [] : [unlockedAt(now)])),
-    };
+      audits: ['unclaim'],
+    });
   });
 }
 
@@ -69,17 +88,17 @@ export async function expireVoucher(
   actor: Actor,
   request: OwnedVoucherRequest,
   now: number,
-): Promise<VoucherRow> {
-  return changeVoucher(db, actor, request.ref, now, (row) => {
-    refuseOtherOwner(row, request.owner);
+): Promise<Outcome<VoucherRow>> {
+  return changeOwned(db, actor, request, now, (row) => {
     const voucher = toDomainVoucher(row);
-    refuseUnclaimedOrUsed(row, voucher, 'expire');
-    if (isExpired(voucher, now)) return null;
-    return {
-      action: 'expire',
+    const refused = unclaimedOrUsedRefusal(row, voucher, 'expire');
+    if (refused) return refused;
+    if (isExpired(voucher, now)) return ok(null);
+    return ok({
       set: { expires_at: now },
       guard: allOf(claimed, notBurned, unexpiredAt(now)),
-    };
+      audits: ['expire'],
+    });
   });
 }
 
@@ -89,24 +108,35 @@ export async function deleteVoucher(
   actor: Actor,
   request: OwnedVoucherRequest,
   now: number,
-): Promise<VoucherRow> {
-  return changeVoucher(db, actor, request.ref, now, (row) => {
-    refuseOtherOwner(row, request.owner);
-    refuseUnclaimedOrUsed(row, toDomainVoucher(row), 'delete');
-    return {
-      action: 'delete',
+): Promise<Outcome<VoucherRow>> {
+  return changeOwned(db, actor, request, now, (row) => {
+    const refused = unclaimedOrUsedRefusal(row, toDomainVoucher(row), 'delete');
+    if (refused) return refused;
+    return ok({
       set: { deleted_at: now },
       guard: allOf(claimed, notBurned, present),
-    };
+      audits: ['delete'],
+    });
   });
 }
 
-function refuseUsedOrExpired(row: VoucherRow, voucher: Voucher, now: number, verb: string): void {
-  if (voucher.burnedAt !== null) throw refusal(row, verb, { code: 'voucher_already_redeemed' });
-  if (isExpired(voucher, now)) throw refusal(row, verb, { code: 'voucher_expired' });
+function usedOrExpiredRefusal(
+  row: VoucherRow,
+  voucher: Voucher,
+  now: number,
+  verb: string,
+): Err<Refusal> | null {
+  if (voucher.burnedAt !== null) return refusal(row, verb, { code: 'voucher_already_redeemed' });
+  if (isExpired(voucher, now)) return refusal(row, verb, { code: 'voucher_expired' });
+  return null;
 }
 
-function refuseUnclaimedOrUsed(row: VoucherRow, voucher: Voucher, verb: string): void {
-  if (voucher.burnedAt !== null) throw refusal(row, verb, { code: 'voucher_already_redeemed' });
-  if (voucher.claimedAt === null) throw refusal(row, verb, { code: 'voucher_not_claimed' });
+function unclaimedOrUsedRefusal(
+  row: VoucherRow,
+  voucher: Voucher,
+  verb: string,
+): Err<Refusal> | null {
+  if (voucher.burnedAt !== null) return refusal(row, verb, { code: 'voucher_already_redeemed' });
+  if (voucher.claimedAt === null) return refusal(row, verb, { code: 'voucher_not_claimed' });
+  return null;
 }

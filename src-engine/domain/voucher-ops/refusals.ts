@@ -1,28 +1,28 @@
+import type { Err } from '../../../src-shared/result';
 import type { UnusableReason } from '../../../src-shared/vouchers';
 import { toSpaazaDateTime } from '../../../src-shared/wire';
-import { EngineError } from '../../http/errors';
 import type { VoucherRow } from '../../repo/vouchers';
+import { refuse, type Refusal } from '../refusal';
 import type { OwnerRef } from './members';
 
-/* The errors the voucher calls refuse with, each naming the voucher by its label. */
+/* The refusals of the voucher calls, each naming the voucher by its label. */
 
-export function refuseOtherOwner(row: VoucherRow, owner: OwnerRef): void {
+/** A voucher named for a member it does not belong to, or null when it is theirs. */
+export function otherOwnerRefusal(row: VoucherRow, owner: OwnerRef): Err<Refusal> | null {
   const otherNumber = owner.memberNumber !== undefined && owner.memberNumber !== row.member_number;
   const otherId = owner.userId !== undefined && owner.userId !== row.member_id;
-  if (otherNumber || otherId)
-    throw new EngineError(
-      'voucher_not_found',
-      `voucher ${labelOf(row)} does not belong to the member named`,
-    );
+  return otherNumber || otherId
+    ? refuse('voucher_not_found', `voucher ${labelOf(row)} does not belong to the member named`)
+    : null;
 }
 
-export function refusal(row: VoucherRow, verb: string, reason: UnusableReason): EngineError {
+export function refusal(row: VoucherRow, verb: string, reason: UnusableReason): Err<Refusal> {
   const cannot = `cannot ${verb} voucher ${labelOf(row)}`;
   switch (reason.code) {
     case 'voucher_not_found':
-      return new EngineError('voucher_not_found', `${cannot}: it no longer exists`);
+      return refuse('voucher_not_found', `${cannot}: it no longer exists`);
     case 'voucher_wrong_owner':
-      return new EngineError('voucher_not_found', `${cannot}: it belongs to another member`);
+      return refuse('voucher_not_found', `${cannot}: it belongs to another member`);
     case 'voucher_already_redeemed':
       return conflict(`${cannot}: it was already redeemed`);
     case 'voucher_expired':
@@ -40,15 +40,16 @@ export function refusal(row: VoucherRow, verb: string, reason: UnusableReason): 
   }
 }
 
-export function changedMeanwhile(row: VoucherRow): EngineError {
-  return conflict(`voucher ${labelOf(row)} was changed by another request meanwhile; try again`);
-}
-
-export function conflict(description: string): EngineError {
-  return new EngineError('voucher_state_conflict', description);
+export function conflict(description: string): Err<Refusal> {
+  return refuse('voucher_state_conflict', description);
 }
 
 /** The customer-facing code where there is one, else the key. */
 export function labelOf(row: VoucherRow): string {
   return row.code ?? row.voucher_key;
+}
+
+/** How a voucher that keeps changing is named. */
+export function voucherName(row: VoucherRow): string {
+  return `voucher ${labelOf(row)}`;
 }

@@ -2,7 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { iso, isoOrNull } from '../../../src-shared/wire';
 import type { Database, WebhookTable } from '../../db/schema';
-import { EngineError } from '../../http/errors';
+import { ok } from '../../../src-shared/result';
+import { inTransaction } from '../../db/transaction';
+import type { Executor } from '../../repo/vouchers';
+import { refuse, type Outcome } from '../refusal';
 
 /*
  * A chain's webhook subscriptions: a URL, the event types it wants (or `*`) and the secret its
@@ -71,18 +74,17 @@ export async function listWebhooks(db: Kysely<Database>, chainId: number): Promi
 }
 
 async function webhookRow(
-  db: Kysely<Database>,
+  db: Executor,
   chainId: number,
   uuid: string,
-): Promise<Selectable<WebhookTable>> {
+): Promise<Outcome<Selectable<WebhookTable>>> {
   const row = await db
     .selectFrom('webhooks')
     .selectAll()
     .where('chain_id', '=', chainId)
     .where('uuid', '=', uuid.toLowerCase())
     .executeTakeFirst();
-  if (!row) throw new EngineError('webhook_not_found', `no webhook ${uuid} in this chain`);
-  return row;
+  return row ? ok(row) : refuse('webhook_not_found', `no webhook ${uuid} in this chain`);
 }
 
 /**
@@ -94,10 +96,12 @@ export async function disableWebhook(
   chainId: number,
   uuid: string,
   now: number,
-): Promise<WebhookView> {
-  return db.transaction().execute(async (trx) => {
-    const row = await webhookRow(trx, chainId, uuid);
-    if (row.disabled_at !== null) return toView(row);
+): Promise<Outcome<WebhookView>> {
+  return inTransaction(db, async (trx) => {
+    const found = await webhookRow(trx, chainId, uuid);
+    if (!found.ok) return found;
+    const row = found.value;
+    if (row.disabled_at !== null) return ok(toView(row));
     await trx.updateTable('webhooks').set({ disabled_at: now }).where('id', '=', row.id).execute();
     await trx
       .updateTable('webhook_deliveries')
@@ -105,7 +109,7 @@ export async function disableWebhook(
       .where('webhook_id', '=', row.id)
       .where('status', '=', 'pending')
       .execute();
-    return toView({ ...row, disabled_at: now });
+    return ok(toView({ ...row, disabled_at: now }));
   });
 }
 
@@ -131,8 +135,10 @@ export async function deliveriesOf(
   chainId: number,
   uuid: string,
   limit: number,
-): Promise<DeliveryView[]> {
-  const webhook = await webhookRow(db, chainId, uuid);
+): Promise<Outcome<DeliveryView[]>> {
+  const found = await webhookRow(db, chainId, uuid);
+  if (!found.ok) return found;
+  const webhook = found.value;
   const deliveries = await db
     .selectFrom('webhook_deliveries')
     .innerJoin('events', 'events.id', 'webhook_deliveries.event_id')
@@ -160,21 +166,23 @@ export async function deliveriesOf(
           .where('delivery_id', 'in', ids)
           .orderBy('id')
           .execute();
-  return deliveries.map((delivery) => ({
-    event_id: delivery.event_uuid,
-    event_type: delivery.type,
-    status: delivery.status,
-    created_at: iso(delivery.created_at),
-    next_attempt_at: delivery.status === 'pending' ? iso(delivery.next_attempt_at) : null,
-    give_up_at: iso(delivery.give_up_at),
-    delivered_at: isoOrNull(delivery.delivered_at),
-    attempts: attempts
-      .filter((attempt) => attempt.delivery_id === delivery.id)
-      .map((attempt) => ({
-        at: iso(attempt.at),
-        status_code: attempt.status_code,
-        error: attempt.error,
-        duration_ms: attempt.duration_ms,
-      })),
-  }));
+  return ok(
+    deliveries.map((delivery) => ({
+      event_id: delivery.event_uuid,
+      event_type: delivery.type,
+      status: delivery.status,
+      created_at: iso(delivery.created_at),
+      next_attempt_at: delivery.status === 'pending' ? iso(delivery.next_attempt_at) : null,
+      give_up_at: iso(delivery.give_up_at),
+      delivered_at: isoOrNull(delivery.delivered_at),
+      attempts: attempts
+        .filter((attempt) => attempt.delivery_id === delivery.id)
+        .map((attempt) => ({
+          at: iso(attempt.at),
+          status_code: attempt.status_code,
+          error: attempt.error,
+          duration_ms: attempt.duration_ms,
+        })),
+    })),
+  );
 }

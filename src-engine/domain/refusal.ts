@@ -1,0 +1,57 @@
+import { err, type Err, type Result } from '../../src-shared/result';
+import { describeIssues, type FieldIssue } from '../../src-shared/wire';
+
+/**
+ * Every expected refusal a use case answers with, by its stable name. The HTTP layer decides
+ * what status and which face's error each becomes; the domain knows neither.
+ */
+export type RefusalCode =
+  | 'invalid_parameters'
+  | 'password_error_or_non_existent'
+  | 'permission_denied_or_non_existent'
+  | 'voucher_not_found'
+  | 'member_not_found'
+  | 'campaign_not_found'
+  | 'voucher_state_conflict'
+  | 'basket_already_exists'
+  | 'already_exists'
+  | 'reward_not_found'
+  | 'reward_not_purchasable'
+  | 'code_pool_exhausted'
+  | 'code_space_exhausted'
+  | 'benefit_not_found'
+  | 'benefit_already_redeemed'
+  | 'voucher_not_redeemed'
+  | 'voucher_already_burned'
+  | 'voucher_expired'
+  | 'voucher_locked'
+  | 'voucher_owner_mismatch'
+  | 'webhook_not_found'
+  | 'event_not_found';
+
+export interface Refusal {
+  readonly code: RefusalCode;
+  /** Says what was refused and why, for the person reading the answer. */
+  readonly message: string;
+}
+
+/** What a use case answers: its value, or the refusal. Bugs are thrown instead. */
+export type Outcome<T> = Result<T, Refusal>;
+
+export function refuse(code: RefusalCode, message: string): Err<Refusal> {
+  return err({ code, message });
+}
+
+/** invalid_parameters naming each bad field. */
+export function invalidFields(issues: readonly FieldIssue[]): Err<Refusal> {
+  return refuse('invalid_parameters', describeIssues(issues));
+}
+
+/**
+ * The value of an outcome whose refusal would be the caller's bug: seeding the demo, benches,
+ * tests. Use cases answering a caller pass the refusal on instead.
+ */
+export function expectOk<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(`refused (${outcome.error.code}): ${outcome.error.message}`);
+  return outcome.value;
+}
