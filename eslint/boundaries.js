@@ -97,6 +97,27 @@ export const boundaries = [
 // Test support follows the import rules of the part it supports. Of the other support folders
 // only the pure fixtures are open to all, and the till's support may use the engine's, because
 // the till harness starts a real engine beside a till.
+// The engine's use cases answer refusals as values; only http/ knows statuses and envelopes.
+boundaries.push({
+  name: 'boundaries/src-engine/domain',
+  files: ['src-engine/domain/**/*.{ts,tsx}'],
+  rules: restrict(
+    [
+      ...importRuleOf('boundaries/src-engine').patterns,
+      {
+        group: ['../http', '../http/**', '../../http', '../../http/**', '**/src-engine/http/**'],
+        message:
+          'the engine\'s domain returns refusals; statuses and envelopes belong to http/ (docs/architecture.md, "Errors").',
+      },
+      {
+        group: ['../routes', '../routes/**', '../../routes', '../../routes/**'],
+        message: 'the domain is called by the routes, never the other way round.',
+      },
+    ],
+    importRuleOf('boundaries/src-engine').paths,
+  ),
+});
+
 const SUPPORT_FOLDERS = ['engine', 'till', 'renderer', 'shared', 'tooling'];
 
 const supportFolder = (name) => ({

@@ -41,6 +41,10 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-main/till/core.ts', 'electron'],
     ['src-main/electron/window.ts', '../../src-engine/server'],
     ['src-engine/server.ts', '../src-main/till/core'],
+    ['src-engine/domain/add-basket.ts', '../http/errors'],
+    ['src-engine/domain/rewards/purchase.ts', '../../http/envelope'],
+    ['src-engine/domain/add-basket.ts', '../routes/basket'],
+    ['src-engine/domain/add-basket.ts', '../../src-main/till/core'],
   ])('%s may not import %s', async (filePath, specifier) => {
     const errors = await importErrors(filePath, specifier);
     expect(errors).toHaveLength(1);
@@ -57,6 +61,8 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-main/electron/window.ts', 'electron'],
     ['src-engine/server.ts', 'express'],
     ['src-engine/server.ts', '../src-shared/wire'],
+    ['src-engine/routes/basket.ts', '../http/errors'],
+    ['src-engine/domain/add-basket.ts', './refusal'],
   ])('%s may import %s', async (filePath, specifier) => {
     expect(await importErrors(filePath, specifier)).toEqual([]);
   });
