@@ -63,6 +63,7 @@ export async function startTill(
   });
   if (!loaded.ok) return err({ message: loaded.error.message });
   const log = options.log ?? pino();
+  for (const warning of loaded.value.warnings) log.warn({}, warning);
   const assets = options.assets ?? SOURCE_ASSETS;
   // without one configured, the till prices against the demo engine's default address
   const config = {
