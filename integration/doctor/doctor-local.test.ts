@@ -35,8 +35,8 @@ describe('till:doctor without a working engine', () => {
     for (const name of ['terminal credentials', 'clock skew']) {
       expect(checkNamed(report.checks, name)).toEqual({
         name,
-        verdict: 'fail',
-        detail: 'skipped: the engine is not reachable',
+        verdict: 'skipped',
+        detail: 'the engine is not reachable',
       });
     }
   });
@@ -99,8 +99,8 @@ describe('till:doctor without a working engine', () => {
     expect(config.verdict).toBe('fail');
     expect(config.detail).toContain('storeCode');
     expect(config.detail).toContain(configPath);
-    expect(report.checks.slice(1).map((check) => check.detail)).toEqual(
-      Array(5).fill('skipped: the configuration is not valid'),
+    expect(report.checks.slice(1).map(({ verdict, detail }) => ({ verdict, detail }))).toEqual(
+      Array(5).fill({ verdict: 'skipped', detail: 'the configuration is not valid' }),
     );
 
     const run = await runDoctorCli(['--config', configPath], till.env);

@@ -90,7 +90,12 @@ export async function startTill(
     timeoutMs: Math.min(config.engineTimeoutMs, config.offline.timeoutMs),
     log,
   });
-  const core = createTillCore({ config, store, engine, log });
+  const configSource = {
+    loaded: loaded.value,
+    env: options.env,
+    ...(options.argvPath === undefined ? {} : { argvPath: options.argvPath }),
+  };
+  const core = createTillCore({ config, store, engine, log, configSource });
   const interrupted = core.releaseInterruptedSales().catch((error: unknown) => {
     log.error({ err: error }, 'could not release the sales a previous run left open');
     return { confirmed: [], released: [], pending: [] };

@@ -11,7 +11,7 @@ import {
 } from '../sync';
 import { confirmHandlers } from './confirm';
 import type { CoreContext } from './context';
-import { diagnosticsHandlers } from './diagnostics';
+import { diagnosticsHandlers, type ConfigSource } from './diagnostics';
 import type { CoreLog } from './log';
 import {
   releaseInterruptedSales,
@@ -33,6 +33,8 @@ export interface TillCoreOptions {
   readonly connectivity?: ConnectivityMonitor;
   /** Where the logs go, for IT's diagnostics. */
   readonly logPath?: string;
+  /** How `config` was loaded, for the diagnostics' config check. */
+  readonly configSource: ConfigSource;
 }
 
 export interface TillCore {
@@ -77,7 +79,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...saleHandlers(context, book),
       ...confirmHandlers(context, book),
       ...manager,
-      ...diagnosticsHandlers(context, options.logPath ?? 'standard output'),
+      ...diagnosticsHandlers(context, options.configSource, options.logPath ?? 'standard output'),
     },
     connectivity,
     releaseInterruptedSales: () => releaseInterruptedSales(context, leftOpen),
