@@ -112,6 +112,23 @@ describe('till:doctor without a working engine', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('warns about a setting older tills read, and loads the rest', async () => {
+    const configPath = till.writeConfig({
+      ...demoSettings(undefined, till.dataDir),
+      lockPeriodSeconds: 300,
+    });
+    till.createStore();
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+
+    expectCheck(
+      checkNamed(report.checks, 'config'),
+      'warn',
+      'lockPeriodSeconds is no longer a setting and is ignored',
+    );
+    expect(report.config).not.toHaveProperty('lockPeriodSeconds');
+  });
+
   it('keeps a password out of the report when the config file is not even valid JSON', async () => {
     const configPath = till.writeConfig({});
     // V8's parse error quotes the text around the bad token: here the password's tail
