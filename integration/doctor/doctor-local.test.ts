@@ -113,19 +113,10 @@ describe('till:doctor without a working engine', () => {
   });
 
   it('warns about a setting older tills read, and loads the rest', async () => {
-    const configPath = till.writeConfig({
-      ...demoSettings(undefined, till.dataDir),
-      lockPeriodSeconds: 300,
-    });
-    till.createStore();
-
-    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
-
-    expectCheck(
-      checkNamed(report.checks, 'config'),
-      'warn',
-      'lockPeriodSeconds is no longer a setting and is ignored',
-    );
+    const settings = { ...demoSettings(undefined, till.dataDir), lockPeriodSeconds: 300 };
+    const report = await runDiagnostics({ env: till.env, argvPath: till.writeConfig(settings) });
+    const ignored = 'lockPeriodSeconds is no longer a setting and is ignored';
+    expectCheck(checkNamed(report.checks, 'config'), 'warn', ignored);
     expect(report.config).not.toHaveProperty('lockPeriodSeconds');
   });
 

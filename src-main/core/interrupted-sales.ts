@@ -2,7 +2,6 @@ import { basketPriceRequest } from '../sale/basket-request';
 import { newSale } from '../sale/sale-state';
 import {
   appendAudit,
-  claimInterruptedConfirm,
   dropUnfinishedConfirm,
   handOverUnfinishedConfirm,
   listSales,
@@ -64,15 +63,13 @@ export async function releaseInterruptedSales(
   return { confirmed, released, pending };
 }
 
-/** The outbox worker's turn at an interrupted confirm: the same replay as at start. */
+/** The outbox worker's turn at an interrupted confirm it claimed: the same replay as at start. */
 export async function resumeInterruptedConfirm(
   context: CoreContext,
-  basketCode: string,
+  entry: OutboxEntry,
 ): Promise<ResumedConfirm> {
-  const entry = claimInterruptedConfirm(context.db, basketCode);
-  if (!entry) return 'unanswered';
   const finished = await finishConfirm(context, entry);
-  if (finished === 'refused') await releaseSale(context, basketCode);
+  if (finished === 'refused') await releaseSale(context, entry.basketCode);
   return finished;
 }
 

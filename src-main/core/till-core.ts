@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { TillHandlers } from '../../src-shared/till';
 import type { TillConfig } from '../config';
 import type { EngineClient } from '../engine-client';
+import type { OutboxEntry } from '../store';
 import { compilePatterns } from '../sale/scan-router';
 import {
   createConnectivity,
@@ -44,7 +45,7 @@ export interface TillCore {
   /** Voids the sales a previous run left open and releases their voucher locks. */
   releaseInterruptedSales(): Promise<InterruptedSales>;
   /** For the outbox worker: replays a confirm that got no answer and journals (or voids) its sale. */
-  readonly resumeInterruptedConfirm: (basketCode: string) => Promise<ResumedConfirm>;
+  readonly resumeInterruptedConfirm: (entry: OutboxEntry) => Promise<ResumedConfirm>;
   /** Forgets the manager's session and stops probing; the store and the engine client belong to the caller. */
   close(): void;
 }
@@ -83,7 +84,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     },
     connectivity,
     releaseInterruptedSales: () => releaseInterruptedSales(context, leftOpen),
-    resumeInterruptedConfirm: (basketCode) => resumeInterruptedConfirm(context, basketCode),
+    resumeInterruptedConfirm: (entry) => resumeInterruptedConfirm(context, entry),
     close: () => {
       signOutAll();
       connectivity.stop();

@@ -158,7 +158,7 @@ describe('the outbox', () => {
     startOnlineConfirm(store.db, { basketCode: CODE_4, confirmedAt: AT });
     voidSale(store.db, CODE_4, AT);
 
-    expect(takeOverUnfinishedConfirms(store.db)).toEqual([CODE_2, CODE_3]);
+    takeOverUnfinishedConfirms(store.db);
     expect(store.db.prepare('SELECT basket_code, state FROM outbox ORDER BY id').all()).toEqual([
       { basket_code: CODE_1, state: 'queued' },
       { basket_code: CODE_2, state: 'in_flight' },

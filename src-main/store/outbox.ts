@@ -100,22 +100,17 @@ export function claimInterruptedConfirm(db: Database, basketCode: string): Outbo
 /**
  * At start, before this run sends anything: every confirm a previous run left unfinished now
  * belongs to the caller (in flight), and one whose sale is no longer open is dropped (the
- * journal has the last word on it). Returns the basket codes taken over.
+ * journal has the last word on it).
  */
-export function takeOverUnfinishedConfirms(db: Database): string[] {
+export function takeOverUnfinishedConfirms(db: Database): void {
   const takeOver = () => {
     db.prepare(
       `DELETE FROM outbox WHERE state <> 'queued' AND basket_code NOT IN
          (SELECT basket_code FROM sales WHERE state = 'open')`,
     ).run();
     db.prepare(`UPDATE outbox SET state = 'in_flight' WHERE state = 'interrupted'`).run();
-    const codes: unknown[] = db
-      .prepare(`SELECT basket_code FROM outbox WHERE state = 'in_flight' ORDER BY id`)
-      .pluck()
-      .all();
-    return codes.map((code) => z.string().parse(code));
   };
-  return db.transaction(takeOver).immediate();
+  db.transaction(takeOver).immediate();
 }
 
 /** The unfinished confirm of this sale, if there is one (in flight or interrupted). */

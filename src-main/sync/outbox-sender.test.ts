@@ -8,6 +8,7 @@ import {
   handOverUnfinishedConfirm,
   listConflicts,
   oldestOutboxEntry,
+  type OutboxEntry,
 } from '../store';
 import { queueOfflineSale, startOnlineConfirm } from '../store/test-support/queued-sale';
 import { openTempStore, type TempStore } from '../store/test-support/temp-store';
@@ -243,11 +244,13 @@ describe('the outbox sender', () => {
       },
     );
     const answers: ResumedConfirm[] = ['unanswered', 'confirmed'];
-    const resumeConfirm = (basketCode: string): Promise<ResumedConfirm> => {
-      order.push(`resumed ${basketCode}`);
+    const resumeConfirm = (entry: OutboxEntry): Promise<ResumedConfirm> => {
+      order.push(`resumed ${entry.basketCode} (${entry.state})`);
       const answer = answers.shift() ?? 'unanswered';
-      if (answer === 'unanswered') connectivity.reportUnreachable();
-      else dropUnfinishedConfirm(store.db, basketCode);
+      if (answer === 'unanswered') {
+        connectivity.reportUnreachable();
+        handOverUnfinishedConfirm(store.db, entry.basketCode);
+      } else dropUnfinishedConfirm(store.db, entry.basketCode);
       return Promise.resolve(answer);
     };
     const withResume = { ...deps(engine), resumeConfirm };
@@ -255,6 +258,11 @@ describe('the outbox sender', () => {
     expect(countOutbox(store.db)).toBe(2);
     connectivity.reportAnswered();
     expect(await sendOutbox(withResume)).toEqual({ kind: 'empty', sent: 2 });
-    expect(order).toEqual([code(1), `resumed ${code(2)}`, `resumed ${code(2)}`, code(3)]);
+    expect(order).toEqual([
+      code(1),
+      `resumed ${code(2)} (in_flight)`,
+      `resumed ${code(2)} (in_flight)`,
+      code(3),
+    ]);
   });
 });

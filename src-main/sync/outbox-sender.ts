@@ -3,6 +3,7 @@ import type { AddBasketResults } from '../../src-shared/wire';
 import type { CoreLog } from '../core/log';
 import type { EngineCalls, EngineFailure, EngineWarning } from '../engine-client';
 import {
+  claimInterruptedConfirm,
   deferOutboxEntry,
   findSale,
   markSaleSynced,
@@ -24,8 +25,8 @@ export interface OutboxDeps {
   /** In [0, 1): the jitter of the backoff. */
   readonly random: () => number;
   readonly log: CoreLog;
-  /** Sends an interrupted confirm again and journals (or voids) its open sale from the answer. */
-  readonly resumeConfirm: (basketCode: string) => Promise<ResumedConfirm>;
+  /** Sends an interrupted confirm (claimed: in flight) again and journals or voids its open sale. */
+  readonly resumeConfirm: (entry: OutboxEntry) => Promise<ResumedConfirm>;
 }
 
 /** What became of an interrupted confirm: journaled from the engine's answer, refused (its sale is released), or still unanswered. */
@@ -65,7 +66,9 @@ export async function sendOutbox(
     if (due > deps.now()) return { kind: 'waiting', sent, until: due };
     if (shouldStop()) return { kind: 'waiting', sent, until: deps.now() };
     if (entry.state === 'interrupted') {
-      const resumed = await deps.resumeConfirm(entry.basketCode);
+      const claimed = claimInterruptedConfirm(deps.db, entry.basketCode);
+      if (!claimed) continue;
+      const resumed = await deps.resumeConfirm(claimed);
       if (resumed === 'unanswered') return { kind: 'offline', sent };
       if (resumed === 'confirmed') sent += 1;
       continue;

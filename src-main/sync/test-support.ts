@@ -1,4 +1,5 @@
 import type { CoreLog } from '../core/log';
+import type { OutboxEntry } from '../store';
 import type { Schedule } from './timers';
 
 /** Timers a test fires by hand: nothing waits for the wall clock. */
@@ -29,5 +30,5 @@ export const silentLog: CoreLog = {
 };
 
 /** For tests that queue only offline sales: an interrupted confirm reaching the worker is a test bug. */
-export const noInterruptedConfirm = (basketCode: string): Promise<never> =>
-  Promise.reject(new Error(`no confirm of ${basketCode} was interrupted in this test`));
+export const noInterruptedConfirm = (entry: OutboxEntry): Promise<never> =>
+  Promise.reject(new Error(`no confirm of ${entry.basketCode} was interrupted in this test`));
