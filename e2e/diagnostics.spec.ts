@@ -24,7 +24,7 @@ test('diagnostics: every check passes, secrets are masked, the database path is 
   await expect(diagnostics.checks).not.toContainText('Failed');
   await expect(diagnostics.configuration).toContainText('***');
   await expect(diagnostics.configuration).not.toContainText('demo-till');
-  await expect(page.getByText(databasePath(till.dataDir))).toBeVisible();
+  await expect(page.getByText(databasePath(till.dataDir), { exact: true })).toBeVisible();
   await saveScreen(page, testInfo, 'diagnostics');
 
   await diagnostics.runChecksAgainButton.click();
