@@ -19,9 +19,11 @@ export class DiagnosticsPage {
     await expect(this.checks).toBeVisible();
   }
 
-  /** The row of one check, e.g. `engine reachable` (matched case-insensitively). */
+  /** The row of one check by its name, e.g. `engine reachability` (another row's detail may mention it). */
   check(name: string): Locator {
-    return this.checks.getByRole('row').filter({ hasText: new RegExp(name, 'i') });
+    return this.checks
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name, exact: true }) });
   }
 
   configRow(key: string): Locator {

@@ -1,6 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startTill } from '../../src-main/till-main';
 import { tempDir, tillSettings, TILL_ONE } from '../../test-support/till/till-harness';
 
@@ -22,4 +24,26 @@ it('a bad config file stops the till with a message naming the key and the file'
   const message = started.ok ? '' : started.error.message;
   expect(message).toContain('chainId');
   expect(message).toContain(file);
+});
+
+it('a config file of an older till that sets lockPeriodSeconds starts, with a warning in the log', async () => {
+  const dir = tempDir('till-config-');
+  dirs.push(dir);
+  const file = join(dir, 'till.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...tillSettings('http://127.0.0.1:9', dir, TILL_ONE),
+      lockPeriodSeconds: 300,
+    }),
+  );
+  const lines: string[] = [];
+  const log = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+  const started = await startTill({ env: {}, argvPath: file, port: 0, log });
+  if (!started.ok) throw new Error(started.error.message);
+  await started.value.stop();
+  const warnings = lines.map((line) => z.object({ msg: z.string() }).parse(JSON.parse(line)).msg);
+  expect(warnings).toContainEqual(
+    expect.stringContaining(`till.json: lockPeriodSeconds is no longer a setting and is ignored`),
+  );
 });

@@ -13,7 +13,6 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_CURRENCY', key: ['currency'], kind: 'text' },
   { name: 'TILL_LOCALE', key: ['locale'], kind: 'text' },
   { name: 'TILL_TIMEZONE', key: ['timezone'], kind: 'text' },
-  { name: 'TILL_LOCK_PERIOD_SECONDS', key: ['lockPeriodSeconds'], kind: 'integer' },
   { name: 'TILL_OFFLINE_TIMEOUT_MS', key: ['offline', 'timeoutMs'], kind: 'integer' },
   {
     name: 'TILL_OFFLINE_VALUE_VOUCHERS_ALLOWED',

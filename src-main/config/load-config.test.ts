@@ -56,7 +56,6 @@ describe('loadConfig', () => {
     expect(result.value.config).toMatchObject({
       ...GOOD,
       httpPort: 8410,
-      lockPeriodSeconds: 300,
       engineTimeoutMs: 5000,
       offline: {
         timeoutMs: 2000,
@@ -163,6 +162,23 @@ describe('loadConfig', () => {
     expect(problemsOf(load({ TILL_CONFIG: missing }))).toEqual([
       `nowhere.json: cannot be read: does not exist (file ${missing})`,
     ]);
+  });
+
+  it('loads a file of an older till that still sets lockPeriodSeconds, saying that it is ignored', () => {
+    const path = writeConfig({ ...GOOD, lockPeriodSeconds: 600 });
+    const result = load({ TILL_LOCK_PERIOD_SECONDS: '900' }, { argvPath: path });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config).toMatchObject(GOOD);
+    expect(result.value.config).not.toHaveProperty('lockPeriodSeconds');
+    expect(result.value.warnings).toEqual([
+      `config.json: lockPeriodSeconds is no longer a setting and is ignored: the engine's campaign decides how long a voucher stays locked; remove it from the file (file ${path})`,
+      "TILL_LOCK_PERIOD_SECONDS is no longer read and is ignored: the engine's campaign decides how long a voucher stays locked (environment)",
+    ]);
+  });
+
+  it('has no warnings for a file of current settings', () => {
+    const result = load({}, { argvPath: writeConfig(GOOD) });
+    expect(result.ok && result.value.warnings).toEqual([]);
   });
 
   it('resolves a relative dataDir in the file against the file folder', () => {

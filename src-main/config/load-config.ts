@@ -5,6 +5,7 @@ import { DEMO_IDENTITY } from './demo-identity';
 import { ENV_OVERRIDES, readEnvOverrides, type EnvOverride } from './env-overrides';
 import { currentPlatform, defaultConfigPath, defaultDataDir, type PlatformContext } from './paths';
 import { isPlainObject, readConfigFile, type ConfigFile } from './read-config-file';
+import { dropRetiredSettings } from './retired-settings';
 import { tillConfigSchema, type TillConfig } from './schema';
 
 export interface LoadConfigOptions {
@@ -21,6 +22,8 @@ export interface LoadedConfig {
   /** The file the settings came from, and whether it existed. */
   readonly path: string;
   readonly fileFound: boolean;
+  /** Settings that were ignored (no longer read), one line each for the log. */
+  readonly warnings: readonly string[];
 }
 
 export interface ConfigError {
@@ -49,6 +52,7 @@ export function loadConfig(options: LoadConfigOptions): Result<LoadedConfig, Con
   if (!overrides.ok) return failure(overrides.error);
 
   const merged = file.value.found ? structuredClone(file.value.content) : {};
+  const warnings = dropRetiredSettings(merged, file.value, env);
   for (const override of overrides.value) setAt(merged, override.key, override.value);
   if (merged.engineUrl === undefined) fillMissing(merged, DEMO_IDENTITY);
   merged.dataDir = resolveDataDir(merged.dataDir, overrides.value, file.value, cwd, platform);
@@ -57,7 +61,7 @@ export function loadConfig(options: LoadConfigOptions): Result<LoadedConfig, Con
   if (!parsed.success) {
     return failure(describeIssues(parsed.error.issues, merged, file.value, overrides.value));
   }
-  return ok({ config: parsed.data, path, fileFound: file.value.found });
+  return ok({ config: parsed.data, path, fileFound: file.value.found, warnings });
 }
 
 function failure(problems: readonly string[]): Result<never, ConfigError> {

@@ -70,7 +70,6 @@ export const tillConfigSchema = z.strictObject({
   currency,
   locale: locale.default('en-GB'),
   timezone,
-  lockPeriodSeconds: positiveInt.default(300),
   offline: offlinePolicy.default({
     timeoutMs: 2000,
     valueVouchersAllowed: false,

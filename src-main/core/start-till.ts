@@ -63,6 +63,7 @@ export async function startTill(
   });
   if (!loaded.ok) return err({ message: loaded.error.message });
   const log = options.log ?? pino();
+  for (const warning of loaded.value.warnings) log.warn({}, warning);
   const assets = options.assets ?? SOURCE_ASSETS;
   // without one configured, the till prices against the demo engine's default address
   const config = {
@@ -89,7 +90,12 @@ export async function startTill(
     timeoutMs: Math.min(config.engineTimeoutMs, config.offline.timeoutMs),
     log,
   });
-  const core = createTillCore({ config, store, engine, log });
+  const configSource = {
+    loaded: loaded.value,
+    env: options.env,
+    ...(options.argvPath === undefined ? {} : { argvPath: options.argvPath }),
+  };
+  const core = createTillCore({ config, store, engine, log, configSource });
   const interrupted = core.releaseInterruptedSales().catch((error: unknown) => {
     log.error({ err: error }, 'could not release the sales a previous run left open');
     return { confirmed: [], released: [], pending: [] };
@@ -106,7 +112,13 @@ export async function startTill(
   });
   log.info({ config: maskSecrets(config), api: server.url }, 'the till is listening');
   // the outbox resumes from what the store holds; the honour cache from its stored cursor
-  const sync = startSync({ db: store, engine, connectivity: core.connectivity, log });
+  const sync = startSync({
+    db: store,
+    engine,
+    connectivity: core.connectivity,
+    log,
+    resumeConfirm: core.resumeInterruptedConfirm,
+  });
   return ok({
     config,
     url: `${server.url}/?token=${uiToken}`,

@@ -2,12 +2,24 @@ import type { Database } from 'better-sqlite3';
 import type { TillHandlers } from '../../src-shared/till';
 import type { TillConfig } from '../config';
 import type { EngineClient } from '../engine-client';
+import type { OutboxEntry } from '../store';
 import { compilePatterns } from '../sale/scan-router';
-import { createConnectivity, PROBE_INTERVAL_MS, type ConnectivityMonitor } from '../sync';
+import {
+  createConnectivity,
+  PROBE_INTERVAL_MS,
+  type ConnectivityMonitor,
+  type ResumedConfirm,
+} from '../sync';
 import { confirmHandlers } from './confirm';
-import type { CoreContext, CoreLog } from './context';
-import { diagnosticsHandlers } from './diagnostics';
-import { releaseInterruptedSales, salesLeftOpen, type InterruptedSales } from './interrupted-sales';
+import type { CoreContext } from './context';
+import { diagnosticsHandlers, type ConfigSource } from './diagnostics';
+import type { CoreLog } from './log';
+import {
+  releaseInterruptedSales,
+  resumeInterruptedConfirm,
+  salesLeftOpen,
+  type InterruptedSales,
+} from './interrupted-sales';
 import { managerHandlers } from './manager';
 import { createSaleBook } from './sale-book';
 import { saleHandlers } from './sale-service';
@@ -22,6 +34,8 @@ export interface TillCoreOptions {
   readonly connectivity?: ConnectivityMonitor;
   /** Where the logs go, for IT's diagnostics. */
   readonly logPath?: string;
+  /** How `config` was loaded, for the diagnostics' config check. */
+  readonly configSource: ConfigSource;
 }
 
 export interface TillCore {
@@ -30,6 +44,8 @@ export interface TillCore {
   readonly connectivity: ConnectivityMonitor;
   /** Voids the sales a previous run left open and releases their voucher locks. */
   releaseInterruptedSales(): Promise<InterruptedSales>;
+  /** For the outbox worker: replays a confirm that got no answer and journals (or voids) its sale. */
+  readonly resumeInterruptedConfirm: (entry: OutboxEntry) => Promise<ResumedConfirm>;
   /** Forgets the manager's session and stops probing; the store and the engine client belong to the caller. */
   close(): void;
 }
@@ -64,10 +80,11 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...saleHandlers(context, book),
       ...confirmHandlers(context, book),
       ...manager,
-      ...diagnosticsHandlers(context, options.logPath ?? 'standard output'),
+      ...diagnosticsHandlers(context, options.configSource, options.logPath ?? 'standard output'),
     },
     connectivity,
     releaseInterruptedSales: () => releaseInterruptedSales(context, leftOpen),
+    resumeInterruptedConfirm: (entry) => resumeInterruptedConfirm(context, entry),
     close: () => {
       signOutAll();
       connectivity.stop();

@@ -1,5 +1,12 @@
-/** One line of the diagnostics report: what was checked, the verdict, and plain words for IT. */
-export type Verdict = 'ok' | 'warn' | 'fail';
+import type { DiagnosticVerdict } from '../../src-shared/till';
+
+/**
+ * One line of the diagnostics report (`till:doctor` and the F3 screen): what was checked, the
+ * verdict, and plain words for IT. `skipped`: it could not run because an earlier check failed.
+ */
+export type Verdict = DiagnosticVerdict;
+/** What a threshold can say about a measurement. */
+export type Judgement = Exclude<Verdict, 'skipped'>;
 
 export interface DiagnosticCheck {
   readonly name: CheckName;
@@ -35,17 +42,17 @@ export function failedCheck(name: CheckName, detail: string): DiagnosticCheck {
   return { name, verdict: 'fail', detail };
 }
 
-/** A check that could not run because an earlier one failed: a failure, never left out. */
+/** A check that could not run because an earlier one failed: reported with the reason, never left out. */
 export function skipped(name: CheckName, why: string): DiagnosticCheck {
-  return failedCheck(name, `skipped: ${why}`);
+  return { name, verdict: 'skipped', detail: why };
 }
 
-export function judgeLatency(latencyMs: number): Verdict {
+export function judgeLatency(latencyMs: number): Judgement {
   return latencyMs > LATENCY_WARN_MS ? 'warn' : 'ok';
 }
 
 /** Vouchers expire and locks lapse on the engine's clock, so a till that disagrees misleads cashiers. */
-export function judgeSkew(skewMs: number): Verdict {
+export function judgeSkew(skewMs: number): Judgement {
   const size = Math.abs(skewMs);
   if (size > SKEW_FAIL_MS) return 'fail';
   if (size > SKEW_WARN_MS) return 'warn';

@@ -1,13 +1,14 @@
-// `npm run till:doctor [-- --config PATH]`: IT's diagnostics. One line per check, then the
-// configuration with its secrets masked. Exit 0 nothing failed, 1 a check failed, 2 bad usage.
+// `npm run till:doctor [-- --config PATH]`: IT's diagnostics, the same checks as the F3 screen.
+// One line per check, the facts, then the configuration with its secrets masked. Exit 0 nothing
+// failed (a skipped check is not a failure), 1 a check failed, 2 bad usage.
 import { parseArgs } from 'node:util';
-import type { TillConfig } from '../config';
 import { hasFailure, type DiagnosticCheck, type Verdict } from './check';
-import { runDiagnostics, type DiagnosticsReport } from './run-diagnostics';
+import { flattenConfig } from './flat-config';
+import { runDiagnostics, type DiagnosticFacts, type DiagnosticsReport } from './run-diagnostics';
 
 const USAGE = 'usage: npm run till:doctor [-- --config PATH]';
 
-const MARKS: Record<Verdict, string> = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL' };
+const MARKS: Record<Verdict, string> = { ok: 'OK  ', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -36,20 +37,37 @@ async function main(argv: readonly string[]): Promise<number> {
 
 function formatReport(report: DiagnosticsReport): string {
   const lines = ['Till diagnostics', ...report.checks.map(formatCheck), ''];
+  if (report.facts !== null) lines.push('Facts:', ...formatFacts(report.facts), '');
   if (report.config === null) {
     lines.push('Configuration: not loaded (see the config check above).');
   } else {
-    lines.push(`Configuration (${report.configPath ?? 'defaults'}; secrets masked):`);
-    lines.push(...flatten(report.config).map(([key, value]) => `  ${key} = ${value}`));
+    lines.push(`Configuration (${report.configPath}; secrets masked):`);
+    lines.push(
+      ...Object.entries(flattenConfig(report.config)).map(
+        ([key, value]) => `  ${key} = ${JSON.stringify(value)}`,
+      ),
+    );
     if (report.config.engineUrl === undefined) lines.push('  engineUrl = (none: demo mode)');
   }
-  const failures = report.checks.filter((check) => check.verdict === 'fail').length;
-  const warnings = report.checks.filter((check) => check.verdict === 'warn').length;
+  const count = (verdict: Verdict) =>
+    report.checks.filter((check) => check.verdict === verdict).length;
   lines.push(
     '',
-    `${failures} failed, ${warnings} with warnings, of ${report.checks.length} checks.`,
+    `${count('fail')} failed, ${count('warn')} with warnings, ${count('skipped')} skipped, of ${report.checks.length} checks.`,
   );
   return lines.join('\n');
+}
+
+function formatFacts(facts: DiagnosticFacts): string[] {
+  const unread = '(unknown: the local database was not read)';
+  const known = (value: number | null) => (value === null ? unread : String(value));
+  return [
+    `  version = ${facts.version}`,
+    `  database = ${facts.databasePath} (${facts.databaseBytes} bytes)`,
+    `  sales waiting for the engine = ${known(facts.salesWaiting)}`,
+    `  open sync conflicts = ${known(facts.conflictsOpen)}`,
+    `  honour cache updated = ${facts.honourCacheUpdatedAt?.toISOString() ?? (facts.salesWaiting === null ? unread : 'never')}`,
+  ];
 }
 
 function formatCheck(check: DiagnosticCheck): string {
@@ -57,21 +75,6 @@ function formatCheck(check: DiagnosticCheck): string {
   const [first = '', ...rest] = check.detail.split('\n');
   const head = `[${MARKS[check.verdict]}] ${check.name.padEnd(21)} ${first}`;
   return [head, ...rest.map((line) => `${' '.repeat(29)}${line.trim()}`)].join('\n');
-}
-
-function flatten(config: TillConfig): [string, string][] {
-  const rows: [string, string][] = [];
-  const visit = (prefix: string, value: unknown): void => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        visit(prefix === '' ? key : `${prefix}.${key}`, child);
-      }
-    } else {
-      rows.push([prefix, JSON.stringify(value)]);
-    }
-  };
-  visit('', config);
-  return rows;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,5 +1,5 @@
 import { DEMO_ENGINE_URL, type TillConfig } from '../config';
-import { createEngineClient, type EngineHealth } from '../engine-client';
+import { createEngineClient, type EngineClient, type EngineHealth } from '../engine-client';
 import {
   describeSkew,
   failedCheck,
@@ -13,17 +13,25 @@ import {
 
 const DEMO_MODE = `no engine is configured (no engineUrl in the config) and the demo engine at ${DEMO_ENGINE_URL} does not answer: start it with \`npm run engine -- --demo\`, or use \`npm start\``;
 
-/** The three engine checks, in order; later ones are skipped when the engine is not there. */
-export async function engineChecks(
-  config: TillConfig,
-  now: () => number,
-): Promise<DiagnosticCheck[]> {
-  const engineUrl = config.engineUrl ?? DEMO_ENGINE_URL;
-  const client = createEngineClient({
-    baseUrl: engineUrl,
+/** What the engine checks call: the running till's own client on F3, a fresh one for `till:doctor`. */
+export type CheckedEngine = Pick<EngineClient, 'health' | 'login'>;
+
+/** A client of its own for `till:doctor`, as the configuration describes the engine. */
+export function engineOfConfig(config: TillConfig): CheckedEngine {
+  return createEngineClient({
+    baseUrl: config.engineUrl ?? DEMO_ENGINE_URL,
     credentials: config.terminalCredentials,
     timeoutMs: config.engineTimeoutMs,
   });
+}
+
+/** The three engine checks, in order; later ones are skipped when the engine is not there. */
+export async function engineChecks(
+  config: TillConfig,
+  client: CheckedEngine,
+  now: () => number,
+): Promise<DiagnosticCheck[]> {
+  const engineUrl = config.engineUrl ?? DEMO_ENGINE_URL;
 
   const before = now();
   const health = await client.health();

@@ -2,8 +2,29 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import SQLite, { type Database } from 'better-sqlite3';
 import { ENV_OVERRIDES, type LoadedConfig } from '../config';
-import { databasePath, latestVersion, schemaVersion } from '../store';
+import {
+  countOpenConflicts,
+  countOutbox,
+  databasePath,
+  honourCacheState,
+  latestVersion,
+  schemaVersion,
+} from '../store';
 import { failedCheck, passed, warned, type DiagnosticCheck } from './check';
+
+/** What the local database holds for IT: sales not yet on the engine, conflicts, the cache's age. */
+export interface StoreFacts {
+  readonly databaseBytes: number;
+  /** Null when the database cannot be read at this till's schema version. */
+  readonly salesWaiting: number | null;
+  readonly conflictsOpen: number | null;
+  readonly honourCacheUpdatedAt: Date | null;
+}
+
+export interface DatabaseInspection {
+  readonly check: DiagnosticCheck;
+  readonly facts: StoreFacts;
+}
 
 /** How the config file was chosen: `--config` wins over `TILL_CONFIG`, which wins over the default. */
 export function configSource(
@@ -26,13 +47,12 @@ export function configCheck(
   );
   const fromEnv = overridden.length > 0 ? `; overridden by ${overridden.join(', ')}` : '';
   const mode = loaded.config.engineUrl === undefined ? ' (demo mode: no engineUrl)' : '';
-  if (!loaded.fileFound) {
-    return passed(
-      'config',
-      `valid${mode}: no file at ${loaded.path} (${source}); environment and defaults only${fromEnv}`,
-    );
-  }
-  return passed('config', `valid${mode}: ${loaded.path} (${source})${fromEnv}`);
+  const where = loaded.fileFound
+    ? `${loaded.path} (${source})`
+    : `no file at ${loaded.path} (${source}); environment and defaults only`;
+  const detail = `valid${mode}: ${where}${fromEnv}`;
+  if (loaded.warnings.length > 0) return warned('config', [detail, ...loaded.warnings].join('\n'));
+  return passed('config', detail);
 }
 
 /** Exists or can be created, and a probe file can be written and removed. */
@@ -57,33 +77,62 @@ export function dataDirectoryCheck(dataDir: string): DiagnosticCheck {
  * Opened read-only and never migrated: a check must not change the till's journal. A database
  * the till has not created yet, or one a version behind, is fixed by the till's next start.
  */
-export function databaseCheck(dataDir: string): DiagnosticCheck {
+export function inspectDatabase(dataDir: string): DatabaseInspection {
   const path = databasePath(dataDir);
+  const unread = unreadStoreFacts(dataDir);
   if (!existsSync(path)) {
-    return warned(
-      'local database',
-      `no database yet at ${path}; the till creates it on its first start`,
-    );
+    return {
+      check: warned(
+        'local database',
+        `no database yet at ${path}; the till creates it on its first start`,
+      ),
+      facts: unread,
+    };
   }
   let db: Database | undefined;
   try {
     db = new SQLite(path, { readonly: true, fileMustExist: true });
     const integrity: unknown = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') {
-      return failedCheck(
-        'local database',
-        `${path} is damaged: integrity_check says "${String(integrity)}". Keep the file for support and restore a backup.`,
-      );
+      return {
+        check: failedCheck(
+          'local database',
+          `${path} is damaged: integrity_check says "${String(integrity)}". Keep the file for support and restore a backup.`,
+        ),
+        facts: unread,
+      };
     }
-    return judgeVersion(path, schemaVersion(db), statSync(path).size);
+    const version = schemaVersion(db);
+    const check = judgeVersion(path, version, unread.databaseBytes);
+    if (version !== latestVersion()) return { check, facts: unread };
+    const facts: StoreFacts = {
+      ...unread,
+      salesWaiting: countOutbox(db),
+      conflictsOpen: countOpenConflicts(db),
+      honourCacheUpdatedAt: honourCacheState(db).updatedAt,
+    };
+    return { check, facts };
   } catch (error) {
-    return failedCheck(
-      'local database',
-      `${path} cannot be read as the till's SQLite database: ${describe(error)}. Keep the file for support and restore a backup.`,
-    );
+    return {
+      check: failedCheck(
+        'local database',
+        `${path} cannot be read as the till's SQLite database: ${describe(error)}. Keep the file for support and restore a backup.`,
+      ),
+      facts: unread,
+    };
   } finally {
     db?.close();
   }
+}
+
+/** The facts of a database that is not (or cannot be) read: only its size. */
+export function unreadStoreFacts(dataDir: string): StoreFacts {
+  return {
+    databaseBytes: statSync(databasePath(dataDir), { throwIfNoEntry: false })?.size ?? 0,
+    salesWaiting: null,
+    conflictsOpen: null,
+    honourCacheUpdatedAt: null,
+  };
 }
 
 function judgeVersion(path: string, version: number, sizeBytes: number): DiagnosticCheck {

@@ -1,10 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaultConfigPath, loadConfig, MASK, maskSecrets, type TillConfig } from '../config';
+import {
+  defaultConfigPath,
+  loadConfig,
+  MASK,
+  maskSecrets,
+  type LoadedConfig,
+  type TillConfig,
+} from '../config';
 import { currentPlatform } from '../config/paths';
+import { databasePath } from '../store';
 import { failedCheck, skipped, type DiagnosticCheck } from './check';
-import { engineChecks } from './engine-checks';
-import { configCheck, dataDirectoryCheck, databaseCheck } from './local-checks';
+import { engineChecks, engineOfConfig, type CheckedEngine } from './engine-checks';
+import {
+  configCheck,
+  dataDirectoryCheck,
+  inspectDatabase,
+  unreadStoreFacts,
+  type StoreFacts,
+} from './local-checks';
+import { tillVersion } from './till-version';
 
 export interface DiagnosticsOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -14,18 +29,48 @@ export interface DiagnosticsOptions {
   readonly now?: () => number;
 }
 
-export interface DiagnosticsReport {
-  /** One per check of CHECK_NAMES, in that order. */
-  readonly checks: readonly DiagnosticCheck[];
-  /** The configuration with every secret masked, or null when it could not be loaded. */
-  readonly config: TillConfig | null;
-  readonly configPath: string | null;
+/** What the report states besides the checks. */
+export interface DiagnosticFacts extends StoreFacts {
+  readonly version: string;
+  readonly databasePath: string;
 }
 
-/** Runs every check in order; expected problems become verdicts, only bugs throw. */
+/** The report of a configuration that loaded. */
+export interface CheckedReport {
+  /** One per check of CHECK_NAMES, in that order. */
+  readonly checks: readonly DiagnosticCheck[];
+  /** With every secret masked. */
+  readonly config: TillConfig;
+  readonly configPath: string;
+  readonly facts: DiagnosticFacts;
+}
+
+/** A configuration that does not load leaves nothing to state: no settings, no data folder. */
+export type DiagnosticsReport =
+  | CheckedReport
+  | {
+      readonly checks: readonly DiagnosticCheck[];
+      readonly config: null;
+      readonly configPath: null;
+      readonly facts: null;
+    };
+
+/** What the checks of a loaded configuration need. */
+export interface CheckInputs {
+  readonly loaded: LoadedConfig;
+  /** The environment and `--config` path the configuration was loaded from. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly argvPath?: string;
+  readonly engine: CheckedEngine;
+  readonly now: () => number;
+}
+
+/**
+ * `till:doctor`: loads the configuration as the till does, then runs every check in order;
+ * expected problems become verdicts, only bugs throw.
+ */
 export async function runDiagnostics(options: DiagnosticsOptions): Promise<DiagnosticsReport> {
   const { env, argvPath } = options;
-  const now = options.now ?? Date.now;
   const loaded = loadConfig({ env, ...(argvPath === undefined ? {} : { argvPath }) });
   if (!loaded.ok) {
     const why = 'the configuration is not valid';
@@ -37,19 +82,44 @@ export async function runDiagnostics(options: DiagnosticsOptions): Promise<Diagn
       skipped('terminal credentials', why),
       skipped('clock skew', why),
     ];
-    return redacted({ checks, config: null, configPath: null }, secretsBeforeLoading(options));
+    return redacted(
+      { checks, config: null, configPath: null, facts: null },
+      secretsBeforeLoading(options),
+    );
   }
-  const { config, path } = loaded.value;
-  const checks: DiagnosticCheck[] = [configCheck(loaded.value, env, argvPath)];
+  return runChecks({
+    loaded: loaded.value,
+    env,
+    ...(argvPath === undefined ? {} : { argvPath }),
+    engine: engineOfConfig(loaded.value.config),
+    now: options.now ?? Date.now,
+  });
+}
+
+/** Every check of a loaded configuration, with the facts: what `till:doctor` prints and F3 shows. */
+export async function runChecks(inputs: CheckInputs): Promise<CheckedReport> {
+  const { config, path } = inputs.loaded;
+  const checks: DiagnosticCheck[] = [configCheck(inputs.loaded, inputs.env, inputs.argvPath)];
   const dataDir = dataDirectoryCheck(config.dataDir);
   checks.push(dataDir);
-  checks.push(
+  const database =
     dataDir.verdict === 'fail'
-      ? skipped('local database', 'the data directory is not usable')
-      : databaseCheck(config.dataDir),
+      ? {
+          check: skipped('local database', 'the data directory is not usable'),
+          facts: unreadStoreFacts(config.dataDir),
+        }
+      : inspectDatabase(config.dataDir);
+  checks.push(database.check);
+  checks.push(...(await engineChecks(config, inputs.engine, inputs.now)));
+  const facts: DiagnosticFacts = {
+    version: tillVersion(),
+    databasePath: databasePath(config.dataDir),
+    ...database.facts,
+  };
+  return redacted(
+    { checks, config: maskSecrets(config), configPath: path, facts },
+    secretsOf(config),
   );
-  checks.push(...(await engineChecks(config, now)));
-  return redacted({ checks, config: maskSecrets(config), configPath: path }, secretsOf(config));
 }
 
 /** V8's JSON.parse message quotes up to the whole file: `Unexpected token 'x', ..."text"... is not valid JSON`. */
@@ -61,7 +131,10 @@ const JSON_EXCERPT = /, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON/g;
  * wherever it appears. Very short values are left alone: replacing a one-letter password
  * everywhere would garble the report without protecting anything.
  */
-function redacted(report: DiagnosticsReport, secrets: readonly string[]): DiagnosticsReport {
+function redacted<Report extends DiagnosticsReport>(
+  report: Report,
+  secrets: readonly string[],
+): Report {
   const hidden = [...new Set(secrets)].filter((secret) => secret.length >= 3);
   const scrub = (text: string) =>
     hidden.reduce(

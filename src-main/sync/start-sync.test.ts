@@ -6,7 +6,11 @@ import { queueOfflineSale } from '../../test-support/till/queued-sale';
 import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 import { createConnectivity } from './connectivity';
 import { startSync } from './start-sync';
-import { manualSchedule, silentLog } from '../../test-support/till/manual-schedule';
+import {
+  manualSchedule,
+  noInterruptedConfirm,
+  silentLog,
+} from '../../test-support/till/manual-schedule';
 
 let store: TempStore;
 beforeEach(() => {
@@ -57,6 +61,7 @@ describe('startSync', () => {
       connectivity,
       log: silentLog,
       schedule: timers.schedule,
+      resumeConfirm: noInterruptedConfirm,
       engine: {
         syncHonourVouchers: emptyFeed,
         addBasket: (request) =>
@@ -99,6 +104,7 @@ describe('startSync', () => {
       connectivity,
       log: silentLog,
       schedule: timers.schedule,
+      resumeConfirm: noInterruptedConfirm,
       engine: {
         syncHonourVouchers: emptyFeed,
         addBasket: (request) => Promise.resolve(acknowledged(request)),

@@ -6,9 +6,10 @@ const VERDICTS: Readonly<Record<Check['verdict'], string>> = {
   ok: 'OK',
   warn: 'Warning',
   fail: 'Failed',
+  skipped: 'Skipped',
 };
 
-/** One row per check, its verdict as a coloured badge with the word on it. */
+/** One row per check, its verdict as a coloured badge with the word on it; a skipped check says why. */
 export function ChecksTable({ checks }: { readonly checks: readonly Check[] | undefined }) {
   return (
     <div className="table-frame">

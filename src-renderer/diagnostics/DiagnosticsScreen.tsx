@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { failureMessage, useTillClient } from '../client';
 import { AlertSlot, type AlertProps } from '../common/AlertSlot';
 import type { TillOutput } from '../../src-shared/till';
-import { formatBytes } from '../common/time';
+import { formatBytes, formatStamp } from '../common/time';
 import { useTillLocale } from '../common/useTillLocale';
 import { ChecksTable } from './ChecksTable';
 import { diagnosticsQuery } from './queries';
@@ -13,20 +13,42 @@ function configText(value: string | number | boolean | null): string {
 }
 
 type Report = TillOutput<'diagnostics/run'>;
+type Check = Report['checks'][number];
 
-/** Failed checks in red, warnings in amber, nothing when every check passed. */
+/** Failed checks in red, warnings in amber; skipped ones are counted apart, never as failed. */
 function summary(error: Error | null, report: Report | undefined): AlertProps['alert'] {
   if (error) return { tone: 'danger', lines: [failureMessage(error)] };
   if (!report) return null;
-  const count = (verdict: 'fail' | 'warn') =>
-    report.checks.filter((check) => check.verdict === verdict).length;
-  const failed = count('fail');
-  const warned = count('warn');
+  const { fail: failed, warn: warned, skipped } = verdictCounts(report);
+  const total = report.checks.length;
+  const alsoSkipped = skipped > 0 ? ` ${skipped} could not run.` : '';
   if (failed > 0)
-    return { tone: 'danger', lines: [`${failed} of ${report.checks.length} checks failed.`] };
+    return { tone: 'danger', lines: [`${failed} of ${total} checks failed.${alsoSkipped}`] };
   if (warned > 0)
-    return { tone: 'warning', lines: [`${warned} of ${report.checks.length} checks need a look.`] };
+    return { tone: 'warning', lines: [`${warned} of ${total} checks need a look.${alsoSkipped}`] };
   return null;
+}
+
+function verdictCounts(report: Report): Record<Check['verdict'], number> {
+  const counts = { ok: 0, warn: 0, fail: 0, skipped: 0 };
+  for (const check of report.checks) counts[check.verdict] += 1;
+  return counts;
+}
+
+/** Shown when nothing failed or warned. */
+function idleText(report: Report): string {
+  const { ok: passed, skipped } = verdictCounts(report);
+  return skipped > 0
+    ? `${passed} checks passed; ${skipped} could not run.`
+    : `All ${report.checks.length} checks passed.`;
+}
+
+function countText(value: number | null): string {
+  return value === null ? 'unknown' : String(value);
+}
+
+function cacheText(updatedAt: string | null, locale: string | undefined): string {
+  return updatedAt === null ? 'never' : formatStamp(updatedAt, locale);
 }
 
 /** For IT: the same checks as `till:doctor`, the masked configuration, where files are. */
@@ -55,11 +77,7 @@ export function DiagnosticsScreen() {
       <AlertSlot
         alert={summary(diagnostics.isError ? diagnostics.error : null, report)}
         idleText={
-          diagnostics.isFetching
-            ? 'Running the checks…'
-            : report
-              ? `All ${report.checks.length} checks passed.`
-              : '\u00a0'
+          diagnostics.isFetching ? 'Running the checks…' : report ? idleText(report) : '\u00a0'
         }
       />
       <div className="diagnostics__grid">
@@ -83,6 +101,12 @@ export function DiagnosticsScreen() {
               <dd>{report ? formatBytes(report.databaseBytes, locale) : '…'}</dd>
               <dt>Log</dt>
               <dd className="code">{report?.logPath ?? '…'}</dd>
+              <dt>Sales waiting</dt>
+              <dd>{report ? countText(report.salesWaiting) : '…'}</dd>
+              <dt>Open conflicts</dt>
+              <dd>{report ? countText(report.conflictsOpen) : '…'}</dd>
+              <dt>Honour cache updated</dt>
+              <dd>{report ? cacheText(report.honourCacheUpdatedAt, locale) : '…'}</dd>
             </dl>
           </section>
           <section className="panel" aria-labelledby="config-heading">

@@ -128,18 +128,27 @@ export const conflictView = z.object({
   acknowledgedBy: z.string().nullable(),
 });
 
+/** `skipped`: the check could not run because an earlier one failed; its detail says which. */
+export const DIAGNOSTIC_VERDICTS = ['ok', 'warn', 'fail', 'skipped'] as const;
+export type DiagnosticVerdict = (typeof DIAGNOSTIC_VERDICTS)[number];
+
 export const diagnosticCheckView = z.object({
   name: z.string(),
-  verdict: z.enum(['ok', 'warn', 'fail']),
+  verdict: z.enum(DIAGNOSTIC_VERDICTS),
   detail: z.string(),
 });
 
+/** The same report `till:doctor` prints: its checks and facts, and the configuration. */
 export const diagnosticsView = z.object({
   version: z.string(),
   /** The configuration with every secret masked. */
   config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   databasePath: z.string(),
   databaseBytes: z.number().int().nonnegative(),
+  /** From the local database; null when it cannot be read (see the local database check). */
+  salesWaiting: z.number().int().nonnegative().nullable(),
+  conflictsOpen: z.number().int().nonnegative().nullable(),
+  honourCacheUpdatedAt: instant.nullable(),
   logPath: z.string(),
   checks: z.array(diagnosticCheckView),
 });

@@ -219,6 +219,9 @@ export function createFakeTill(): FakeTill {
         config: {},
         databasePath: '/tmp/till.sqlite',
         databaseBytes: 0,
+        salesWaiting: 0,
+        conflictsOpen: 0,
+        honourCacheUpdatedAt: null,
         logPath: 'stdout',
         checks: [],
       })

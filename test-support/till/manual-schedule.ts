@@ -1,4 +1,5 @@
-import type { CoreLog } from '../../src-main/core/context';
+import type { CoreLog } from '../../src-main/core/log';
+import type { OutboxEntry } from '../../src-main/store';
 import type { Schedule } from '../../src-main/sync/timers';
 
 /** Timers a test fires by hand: nothing waits for the wall clock. */
@@ -27,3 +28,7 @@ export const silentLog: CoreLog = {
   warn: () => undefined,
   error: () => undefined,
 };
+
+/** For tests that queue only offline sales: an interrupted confirm reaching the worker is a test bug. */
+export const noInterruptedConfirm = (entry: OutboxEntry): Promise<never> =>
+  Promise.reject(new Error(`no confirm of ${entry.basketCode} was interrupted in this test`));
