@@ -102,6 +102,7 @@ try {
     now: Date.now,
     random: Math.random,
     log,
+    resumeConfirm: () => Promise.reject(new Error('the bench queues offline sales only')),
   });
   const drainMs = performance.now() - drainStart;
   connectivity.stop();

@@ -178,6 +178,68 @@ describeEachDatabase('offline sync: honour cache down, outbox up, conflicts', (d
     await proxy.stop();
   });
 
+  it('a confirm stopped before its answer, restarted with the engine away, is sent by the outbox worker once it is back', async () => {
+    const dataDir = tempDir('till-interrupted-');
+    // stopped mid-confirm: the sale is open, its add-basket in the outbox unanswered
+    const lost = await startHttpProxy(engine.url);
+    const killed = await start(dataDir, lost.url);
+    const sale = valueOf(await killed.send('sale/start', {}));
+    valueOf(await killed.send('sale/scan', { saleId: sale.saleId, code: '8712345000134' }));
+    lost.holdAnswersTo('/auth/add-basket');
+    const confirming = killed.send('sale/confirm', { saleId: sale.saleId });
+    await eventually(() => lost.held() === 1, 'the add-basket reached the engine');
+    await stop(killed);
+    await confirming.catch(() => undefined);
+    await lost.stop();
+
+    const away = await startHttpProxy(engine.url);
+    away.loseNextAnswerTo('/auth/add-basket');
+    away.holdAnswersTo('/healthz');
+    away.holdAnswersTo('/sync/honour-vouchers');
+    const restarted = await start(dataDir, away.url);
+    expect(await restarted.till.interrupted).toEqual({
+      confirmed: [],
+      released: [],
+      pending: [sale.basketCode],
+    });
+    expect(valueOf(await restarted.send('status/get', {}))).toMatchObject({
+      online: false,
+      salesWaiting: 1,
+    });
+
+    away.releaseHeld();
+    await restarted.till.sync.syncNow();
+    expect(away.calls('/auth/add-basket')).toBe(2);
+    expect(valueOf(await restarted.send('status/get', {}))).toMatchObject({
+      online: true,
+      salesWaiting: 0,
+    });
+    const [onEngine, ...others] = await engineBaskets([sale.basketCode]);
+    expect(others).toEqual([]);
+    expect(
+      readStore(dataDir, (db) =>
+        db
+          .prepare(
+            'SELECT state, total_gross, engine_basket_id, synced_at FROM sales WHERE basket_code = ?',
+          )
+          .get(sale.basketCode),
+      ),
+    ).toEqual({
+      state: 'confirmed',
+      total_gross: 145,
+      engine_basket_id: onEngine?.id,
+      synced_at: expect.any(Number) as unknown,
+    });
+    expect(
+      readStore(dataDir, (db) => db.prepare('SELECT count(*) FROM outbox').pluck().get()),
+    ).toBe(0);
+    expect(
+      valueOf(await restarted.send('receipt/get', { basketCode: sale.basketCode })),
+    ).toMatchObject({ syncState: 'synced' });
+    await stop(restarted);
+    await away.stop();
+  });
+
   it('parks a sale the engine refuses as malformed as a conflict, and sends the ones behind it', async () => {
     const dataDir = tempDir('till-refused-');
     withStore(dataDir, (db) => {

@@ -1,11 +1,17 @@
 import type { ReceiptView, TillHandlers, TillResult } from '../../src-shared/till';
-import type { AddBasketResults } from '../../src-shared/wire';
+import type { AddBasketRequest, AddBasketResults } from '../../src-shared/wire';
 import type { EngineWarning } from '../engine-client';
 import { addBasketRequest } from '../sale/basket-request';
 import { engineSaleView } from '../sale/sale-view';
 import type { SaleState } from '../sale/sale-state';
-import { confirmSale, findSale, type JournalSale } from '../store';
-import { clearPendingConfirm, recordPendingConfirm } from '../store/pending-confirms';
+import {
+  confirmSale,
+  dropUnfinishedConfirm,
+  findSale,
+  handOverUnfinishedConfirm,
+  recordConfirmInFlight,
+  type JournalSale,
+} from '../store';
 import { viewContext, type CoreContext } from './context';
 import { journalContent } from './journal-entry';
 import { commitOffline } from './offline-confirm';
@@ -16,7 +22,7 @@ type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
 
 /**
  * Writes what the engine stored: lines with their voucher shares, vouchers redeemed, warnings;
- * the add-basket is no longer pending once this commits.
+ * its outbox entry goes in the same transaction.
  */
 export function journalEngineSale(
   context: CoreContext,
@@ -43,7 +49,7 @@ export function journalEngineSale(
       syncedAt: new Date(context.now()),
       ...journalContent({ ...view, applied: redeemed }),
     });
-    clearPendingConfirm(context.db, state.basketCode);
+    dropUnfinishedConfirm(context.db, state.basketCode);
     return findSale(context.db, state.basketCode);
   };
   const stored = context.db.transaction(record).immediate();
@@ -71,27 +77,43 @@ async function confirmOpen(
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
   const { basketCode } = sale.state;
   const request = addBasketRequest(sale.state, context.config, appliedKeys, sale.confirmedAt);
-  recordPendingConfirm(context.db, basketCode, request, new Date(context.now()));
+  recordConfirmInFlight(context.db, basketCode, request, new Date(context.now()));
+  try {
+    return await confirmOnline(context, book, entry, { request, confirmedAt: sale.confirmedAt });
+  } finally {
+    // still in flight only when something threw: the outbox worker finishes it
+    handOverUnfinishedConfirm(context.db, basketCode);
+  }
+}
+
+/** Sends the add-basket its outbox entry holds; every way out journals, queues or drops that entry. */
+async function confirmOnline(
+  context: CoreContext,
+  book: SaleBook,
+  entry: SaleEntry,
+  { request, confirmedAt }: { request: AddBasketRequest; confirmedAt: number },
+): Promise<TillResult<ReceiptView>> {
+  const { sale } = entry;
+  const { basketCode } = sale.state;
   const outcome = await context.engine.addBasket(request);
   if (!outcome.ok && outcome.error.kind === 'unreachable') {
     context.connectivity.reportUnreachable();
-    const queued = await confirmOffline(context, book, entry, sale.confirmedAt);
-    clearPendingConfirm(context.db, basketCode);
+    const queued = await confirmOffline(context, book, entry, confirmedAt);
+    if (!queued.ok) dropUnfinishedConfirm(context.db, basketCode);
     return queued;
   }
   context.connectivity.reportAnswered();
   if (!outcome.ok) {
-    clearPendingConfirm(context.db, basketCode);
+    dropUnfinishedConfirm(context.db, basketCode);
     return { ok: false, error: { code: 'engine_rejected', message: outcome.error.message } };
   }
-  if (outcome.value.replayed)
-    context.log.info({ basketCode: sale.state.basketCode }, 'the engine already had this sale');
+  if (outcome.value.replayed) context.log.info({ basketCode }, 'the engine already had this sale');
   const stored = journalEngineSale(
     context,
     sale.state,
     outcome.value,
     outcome.warnings,
-    sale.confirmedAt,
+    confirmedAt,
   );
   book.close(sale.state.saleId);
   return { ok: true, value: receiptOf(stored, context.config.locale) };

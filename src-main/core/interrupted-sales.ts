@@ -1,8 +1,18 @@
 import { basketPriceRequest } from '../sale/basket-request';
 import { newSale } from '../sale/sale-state';
-import { appendAudit, listSales, voidSale } from '../store';
+import {
+  appendAudit,
+  claimInterruptedConfirm,
+  dropUnfinishedConfirm,
+  handOverUnfinishedConfirm,
+  listSales,
+  takeOverUnfinishedConfirms,
+  unfinishedConfirm,
+  voidSale,
+  type OutboxEntry,
+} from '../store';
 import { saleFromAddBasket } from '../sale/sale-from-request';
-import { clearPendingConfirm, pendingConfirm } from '../store/pending-confirms';
+import type { ResumedConfirm } from '../sync';
 import { journalEngineSale } from './confirm';
 import type { CoreContext } from './context';
 
@@ -11,22 +21,28 @@ export interface InterruptedSales {
   readonly confirmed: readonly string[];
   /** Voided, their voucher locks released on the engine. */
   readonly released: readonly string[];
-  /** Still open: the engine could not be told; the next start tries again. */
+  /**
+   * Still open: the engine could not be told. A stopped confirm stays in the outbox, which
+   * sends it once the engine answers; any other sale is released by the next start.
+   */
   readonly pending: readonly string[];
 }
 
 /**
  * The sales a previous run left open (the till was stopped or killed mid-sale). Read before
- * this run opens any sale of its own, so that only the previous run's sales are released.
+ * this run opens any sale or sends any confirm of its own, so that only the previous run's
+ * sales are released, and the confirms it left unfinished belong to this run's recovery.
  */
 export function salesLeftOpen(context: CoreContext): readonly string[] {
+  takeOverUnfinishedConfirms(context.db);
   return listSales(context.db, 'open').map((sale) => sale.basketCode);
 }
 
 /**
- * Releases what interrupted sales still hold: each basket is priced empty under its own code,
- * which frees its vouchers on the engine, then the sale is voided and the void audited, in one
- * transaction. A sale the engine cannot be told about stays open for the next attempt.
+ * Releases what interrupted sales still hold: a sale stopped mid-confirm has its add-basket
+ * replayed; any other is priced empty under its own code, which frees its vouchers on the
+ * engine, then voided and the void audited, in one transaction. A sale the engine cannot be
+ * told about stays open for the next attempt.
  */
 export async function releaseInterruptedSales(
   context: CoreContext,
@@ -35,7 +51,82 @@ export async function releaseInterruptedSales(
   const confirmed: string[] = [];
   const released: string[] = [];
   const pending: string[] = [];
-  const voidWithAudit = context.db.transaction((basketCode: string, at: Date) => {
+  for (const basketCode of basketCodes) {
+    const entry = unfinishedConfirm(context.db, basketCode);
+    const finished = entry ? await finishConfirm(context, entry) : 'not_confirming';
+    if (finished === 'confirmed') confirmed.push(basketCode);
+    else if (finished === 'unanswered') pending.push(basketCode);
+    else if (await releaseSale(context, basketCode)) released.push(basketCode);
+    else pending.push(basketCode);
+  }
+  if (confirmed.length + released.length + pending.length > 0)
+    context.log.info({ confirmed, released, pending }, 'sales interrupted by a restart');
+  return { confirmed, released, pending };
+}
+
+/** The outbox worker's turn at an interrupted confirm: the same replay as at start. */
+export async function resumeInterruptedConfirm(
+  context: CoreContext,
+  basketCode: string,
+): Promise<ResumedConfirm> {
+  const entry = claimInterruptedConfirm(context.db, basketCode);
+  if (!entry) return 'unanswered';
+  const finished = await finishConfirm(context, entry);
+  if (finished === 'refused') await releaseSale(context, basketCode);
+  return finished;
+}
+
+/**
+ * A sale stopped between sending its add-basket and journaling the answer (its outbox entry,
+ * in flight, belongs to the caller): replaying the same request is safe (the engine answers a replay
+ * with what it stored), so the sale is journaled from that answer. A refusal means the engine
+ * never stored it; no answer hands the entry to the outbox worker.
+ */
+async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<ResumedConfirm> {
+  const { basketCode } = entry;
+  try {
+    if (!entry.request.ok) {
+      context.log.warn(
+        { basketCode },
+        `the add-basket of an interrupted confirm cannot be read: ${entry.request.error}`,
+      );
+      dropUnfinishedConfirm(context.db, basketCode);
+      return 'refused';
+    }
+    const request = entry.request.value;
+    const outcome = await context.engine.addBasket(request);
+    if (!outcome.ok && outcome.error.kind === 'unreachable') {
+      context.connectivity.reportUnreachable();
+      return 'unanswered';
+    }
+    context.connectivity.reportAnswered();
+    if (!outcome.ok) {
+      dropUnfinishedConfirm(context.db, basketCode);
+      return 'refused';
+    }
+    const confirmedAt = Date.parse(request.basket.basket_timestamp_iso8601 ?? '');
+    journalEngineSale(
+      context,
+      saleFromAddBasket(request, context.config.currency),
+      outcome.value,
+      outcome.warnings,
+      Number.isNaN(confirmedAt) ? context.now() : confirmedAt,
+    );
+    return 'confirmed';
+  } finally {
+    // unanswered, or stopped on a fault: from now on the outbox worker sends it
+    handOverUnfinishedConfirm(context.db, basketCode);
+  }
+}
+
+/** Prices the basket empty under its own code (freeing its vouchers), then voids and audits it. */
+async function releaseSale(context: CoreContext, basketCode: string): Promise<boolean> {
+  const outcome = await context.engine.getBasketPrice(
+    basketPriceRequest(newSale(basketCode, basketCode), context.config),
+  );
+  if (!outcome.ok) return false;
+  const at = new Date(context.now());
+  const voidWithAudit = () => {
     if (!voidSale(context.db, basketCode, at)) return;
     appendAudit(context.db, {
       at,
@@ -45,51 +136,7 @@ export async function releaseInterruptedSales(
       basketCode,
       detail: 'the till stopped during this sale; its voucher locks were released',
     });
-  });
-  for (const basketCode of basketCodes) {
-    const finished = await finishConfirm(context, basketCode);
-    if (finished === 'confirmed') confirmed.push(basketCode);
-    if (finished === 'pending') pending.push(basketCode);
-    if (finished !== 'not_confirming') continue;
-    const outcome = await context.engine.getBasketPrice(
-      basketPriceRequest(newSale(basketCode, basketCode), context.config),
-    );
-    if (!outcome.ok) {
-      pending.push(basketCode);
-      continue;
-    }
-    voidWithAudit.immediate(basketCode, new Date(context.now()));
-    released.push(basketCode);
-  }
-  if (confirmed.length + released.length + pending.length > 0)
-    context.log.info({ confirmed, released, pending }, 'sales interrupted by a restart');
-  return { confirmed, released, pending };
-}
-
-/**
- * A sale stopped between sending its add-basket and journaling the answer: replaying the same
- * request is safe (the engine answers a replay with what it stored), so the sale is journaled
- * from that answer. A refusal means the engine never stored it: the sale is voided as usual.
- */
-async function finishConfirm(
-  context: CoreContext,
-  basketCode: string,
-): Promise<'confirmed' | 'pending' | 'not_confirming'> {
-  const request = pendingConfirm(context.db, basketCode);
-  if (!request) return 'not_confirming';
-  const outcome = await context.engine.addBasket(request);
-  if (!outcome.ok && outcome.error.kind === 'unreachable') return 'pending';
-  if (!outcome.ok) {
-    clearPendingConfirm(context.db, basketCode);
-    return 'not_confirming';
-  }
-  const confirmedAt = Date.parse(request.basket.basket_timestamp_iso8601 ?? '');
-  journalEngineSale(
-    context,
-    saleFromAddBasket(request, context.config.currency),
-    outcome.value,
-    outcome.warnings,
-    Number.isNaN(confirmedAt) ? context.now() : confirmedAt,
-  );
-  return 'confirmed';
+  };
+  context.db.transaction(voidWithAudit).immediate();
+  return true;
 }

@@ -106,7 +106,13 @@ export async function startTill(
   });
   log.info({ config: maskSecrets(config), api: server.url }, 'the till is listening');
   // the outbox resumes from what the store holds; the honour cache from its stored cursor
-  const sync = startSync({ db: store, engine, connectivity: core.connectivity, log });
+  const sync = startSync({
+    db: store,
+    engine,
+    connectivity: core.connectivity,
+    log,
+    resumeConfirm: core.resumeInterruptedConfirm,
+  });
   return ok({
     config,
     url: `${server.url}/?token=${uiToken}`,

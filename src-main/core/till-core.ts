@@ -3,11 +3,22 @@ import type { TillHandlers } from '../../src-shared/till';
 import type { TillConfig } from '../config';
 import type { EngineClient } from '../engine-client';
 import { compilePatterns } from '../sale/scan-router';
-import { createConnectivity, PROBE_INTERVAL_MS, type ConnectivityMonitor } from '../sync';
+import {
+  createConnectivity,
+  PROBE_INTERVAL_MS,
+  type ConnectivityMonitor,
+  type ResumedConfirm,
+} from '../sync';
 import { confirmHandlers } from './confirm';
-import type { CoreContext, CoreLog } from './context';
+import type { CoreContext } from './context';
 import { diagnosticsHandlers } from './diagnostics';
-import { releaseInterruptedSales, salesLeftOpen, type InterruptedSales } from './interrupted-sales';
+import type { CoreLog } from './log';
+import {
+  releaseInterruptedSales,
+  resumeInterruptedConfirm,
+  salesLeftOpen,
+  type InterruptedSales,
+} from './interrupted-sales';
 import { managerHandlers } from './manager';
 import { createSaleBook } from './sale-book';
 import { saleHandlers } from './sale-service';
@@ -30,6 +41,8 @@ export interface TillCore {
   readonly connectivity: ConnectivityMonitor;
   /** Voids the sales a previous run left open and releases their voucher locks. */
   releaseInterruptedSales(): Promise<InterruptedSales>;
+  /** For the outbox worker: replays a confirm that got no answer and journals (or voids) its sale. */
+  readonly resumeInterruptedConfirm: (basketCode: string) => Promise<ResumedConfirm>;
   /** Forgets the manager's session and stops probing; the store and the engine client belong to the caller. */
   close(): void;
 }
@@ -68,6 +81,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     },
     connectivity,
     releaseInterruptedSales: () => releaseInterruptedSales(context, leftOpen),
+    resumeInterruptedConfirm: (basketCode) => resumeInterruptedConfirm(context, basketCode),
     close: () => {
       signOutAll();
       connectivity.stop();

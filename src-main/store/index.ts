@@ -37,12 +37,19 @@ export {
 export { latestVersion, migrate, schemaVersion, type StoreVersionError } from './migrate';
 export { DATABASE_FILE, databasePath, openStore } from './open-store';
 export {
+  claimInterruptedConfirm,
   countOutbox,
   deferOutboxEntry,
+  dropUnfinishedConfirm,
   enqueueSale,
+  handOverUnfinishedConfirm,
   oldestOutboxEntry,
+  recordConfirmInFlight,
   removeOutboxEntry,
+  takeOverUnfinishedConfirms,
+  unfinishedConfirm,
   type OutboxEntry,
+  type OutboxState,
 } from './outbox';
 export type { Product } from './product';
 export type { JournalLine, JournalVoucher, JournalWarning } from './sale-payload';

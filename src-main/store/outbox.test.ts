@@ -1,13 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  claimInterruptedConfirm,
   countOutbox,
   deferOutboxEntry,
+  dropUnfinishedConfirm,
   enqueueSale,
+  handOverUnfinishedConfirm,
   oldestOutboxEntry,
   removeOutboxEntry,
+  takeOverUnfinishedConfirms,
+  unfinishedConfirm,
 } from './outbox';
-import { findSale, markSaleSynced } from './sales';
-import { queueOfflineSale } from './test-support/queued-sale';
+import { findSale, markSaleSynced, voidSale } from './sales';
+import { queueOfflineSale, startOnlineConfirm } from './test-support/queued-sale';
 import { openTempStore, type TempStore } from './test-support/temp-store';
 
 let store: TempStore;
@@ -86,5 +91,78 @@ describe('the outbox', () => {
     expect(markSaleSynced(store.db, CODE_1, 78, at)).toBe(false);
     expect(markSaleSynced(store.db, 'nope', 78, at)).toBe(false);
     expect(findSale(store.db, CODE_1)).toMatchObject({ engineBasketId: 77, syncedAt: at });
+  });
+
+  it('holds an online confirm in flight, then queues that same entry when the engine did not answer', () => {
+    queueOfflineSale(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    const request = startOnlineConfirm(store.db, { basketCode: CODE_2, confirmedAt: AT });
+    const inFlight = unfinishedConfirm(store.db, CODE_2);
+    expect(inFlight).toMatchObject({ state: 'in_flight', request: { ok: true, value: request } });
+    expect(unfinishedConfirm(store.db, CODE_1)).toBeUndefined();
+    // a sale being confirmed right now does not wait for the engine yet
+    expect(countOutbox(store.db)).toBe(1);
+
+    enqueueSale(store.db, CODE_2, request, new Date(AT.getTime() + 5000));
+    const rows = store.db.prepare('SELECT id, basket_code, state FROM outbox ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: expect.any(Number) as unknown, basket_code: CODE_1, state: 'queued' },
+      { id: inFlight?.id, basket_code: CODE_2, state: 'queued' },
+    ]);
+    expect(countOutbox(store.db)).toBe(2);
+  });
+
+  it('never queues a different basket under the code of a confirm in flight', () => {
+    const request = startOnlineConfirm(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    const changed = {
+      ...request,
+      basket: { ...request.basket, basket_timestamp_iso8601: '2026-11-23T10:00:01.000Z' },
+    };
+    expect(() => {
+      enqueueSale(store.db, CODE_1, changed, AT);
+    }).toThrow(/UNIQUE constraint failed/);
+    expect(unfinishedConfirm(store.db, CODE_1)).toMatchObject({
+      state: 'in_flight',
+      request: { ok: true, value: request },
+    });
+  });
+
+  it('hands an unanswered confirm over, lets one taker claim it, and drops it once answered', () => {
+    startOnlineConfirm(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    expect(claimInterruptedConfirm(store.db, CODE_1)).toBeUndefined();
+    handOverUnfinishedConfirm(store.db, CODE_1);
+    expect(oldestOutboxEntry(store.db)?.state).toBe('interrupted');
+    expect(countOutbox(store.db)).toBe(1);
+    expect(claimInterruptedConfirm(store.db, CODE_1)).toMatchObject({
+      basketCode: CODE_1,
+      state: 'in_flight',
+    });
+    expect(claimInterruptedConfirm(store.db, CODE_1)).toBeUndefined();
+    dropUnfinishedConfirm(store.db, CODE_1);
+    expect(oldestOutboxEntry(store.db)).toBeUndefined();
+  });
+
+  it('drops only unfinished confirms, never a queued sale', () => {
+    queueOfflineSale(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    dropUnfinishedConfirm(store.db, CODE_1);
+    handOverUnfinishedConfirm(store.db, CODE_1);
+    expect(oldestOutboxEntry(store.db)).toMatchObject({ basketCode: CODE_1, state: 'queued' });
+  });
+
+  it('at start takes over the confirms a previous run left, dropping those of sales no longer open', () => {
+    const CODE_3 = 'S001-01-20261123-0003';
+    queueOfflineSale(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    startOnlineConfirm(store.db, { basketCode: CODE_2, confirmedAt: AT });
+    startOnlineConfirm(store.db, { basketCode: CODE_3, confirmedAt: AT });
+    handOverUnfinishedConfirm(store.db, CODE_3);
+    const CODE_4 = 'S001-01-20261123-0004';
+    startOnlineConfirm(store.db, { basketCode: CODE_4, confirmedAt: AT });
+    voidSale(store.db, CODE_4, AT);
+
+    expect(takeOverUnfinishedConfirms(store.db)).toEqual([CODE_2, CODE_3]);
+    expect(store.db.prepare('SELECT basket_code, state FROM outbox ORDER BY id').all()).toEqual([
+      { basket_code: CODE_1, state: 'queued' },
+      { basket_code: CODE_2, state: 'in_flight' },
+      { basket_code: CODE_3, state: 'in_flight' },
+    ]);
   });
 });

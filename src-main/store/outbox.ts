@@ -8,10 +8,18 @@ import {
   type AddBasketRequest,
 } from '../../src-shared/wire';
 
+/**
+ * `queued`: the sale is journaled and waits for the engine. `in_flight`: a confirm of this run is
+ * sending it and owns it until it finishes (its sale is still open). `interrupted`: a confirm
+ * that got no answer, or one the till stopped in; whoever sends it next journals the sale.
+ */
+export type OutboxState = 'queued' | 'in_flight' | 'interrupted';
+
 /** A queued add-basket as the outbox holds it; `request` is checked again on every read. */
 export interface OutboxEntry {
   readonly id: number;
   readonly basketCode: string;
+  readonly state: OutboxState;
   /** The stored request, or why it no longer passes the wire schema. */
   readonly request: Result<AddBasketRequest, string>;
   readonly createdAt: Date;
@@ -23,6 +31,7 @@ export interface OutboxEntry {
 const outboxRow = z.object({
   id: z.number().int(),
   basket_code: z.string(),
+  state: z.enum(['queued', 'in_flight', 'interrupted']),
   request: z.string(),
   created_at: z.number().int(),
   attempts: z.number().int(),
@@ -32,7 +41,9 @@ const outboxRow = z.object({
 
 /**
  * Queues the sale's add-basket (its original confirmation time is inside the request). Call
- * inside the sale's transaction. A request that breaks the wire schema is a bug and throws.
+ * inside the sale's transaction. When a confirm of this sale had the same request in flight,
+ * that entry is the one queued, keeping its place. A request that breaks the wire schema is a
+ * bug and throws.
  */
 export function enqueueSale(
   db: Database,
@@ -40,29 +51,101 @@ export function enqueueSale(
   request: AddBasketRequest,
   at: Date,
 ): void {
-  const checked = addBasketRequestSchema.safeParse(request);
-  if (!checked.success)
-    throw new Error(`the queued add-basket is invalid: ${describeIssues(issuesOf(checked.error))}`);
-  if (checked.data.basket.retailer_basket_code !== basketCode)
-    throw new Error(`the queued add-basket is for another basket than ${basketCode}`);
-  // the request as built, not as parsed: sent again it must be the very same basket (docs/architecture.md, "Locking and redemption")
-  db.prepare(
-    `INSERT INTO outbox (basket_code, request, created_at, next_attempt_at) VALUES (?, ?, ?, ?)`,
-  ).run(basketCode, JSON.stringify(request), at.getTime(), at.getTime());
+  const stored = storable(basketCode, request);
+  const wasInFlight = db
+    .prepare(
+      `UPDATE outbox SET state = 'queued' WHERE basket_code = ? AND state = 'in_flight' AND request = ?`,
+    )
+    .run(basketCode, stored);
+  if (wasInFlight.changes === 1) return;
+  insertEntry(db, basketCode, stored, at, 'queued');
 }
 
+/**
+ * An online confirm's add-basket, written (and committed) before it is sent: a till killed
+ * before the answer is journaled replays it at its next start instead of voiding a sale the
+ * engine may hold. The confirm owns the entry until it journals, queues or drops it.
+ */
+export function recordConfirmInFlight(
+  db: Database,
+  basketCode: string,
+  request: AddBasketRequest,
+  at: Date,
+): void {
+  insertEntry(db, basketCode, storable(basketCode, request), at, 'in_flight');
+}
+
+/** The engine answered the confirm (journaled in the same transaction) or refused it: its entry goes. */
+export function dropUnfinishedConfirm(db: Database, basketCode: string): void {
+  db.prepare(`DELETE FROM outbox WHERE basket_code = ? AND state <> 'queued'`).run(basketCode);
+}
+
+/** The confirm got no answer (or stopped on a fault): the outbox worker sends it from now on. */
+export function handOverUnfinishedConfirm(db: Database, basketCode: string): void {
+  db.prepare(
+    `UPDATE outbox SET state = 'interrupted' WHERE basket_code = ? AND state = 'in_flight'`,
+  ).run(basketCode);
+}
+
+/** Takes an interrupted confirm to send it again; undefined when it is not (or no longer) interrupted. */
+export function claimInterruptedConfirm(db: Database, basketCode: string): OutboxEntry | undefined {
+  const raw: unknown = db
+    .prepare(
+      `UPDATE outbox SET state = 'in_flight' WHERE basket_code = ? AND state = 'interrupted' RETURNING *`,
+    )
+    .get(basketCode);
+  return raw === undefined ? undefined : entryOf(raw);
+}
+
+/**
+ * At start, before this run sends anything: every confirm a previous run left unfinished now
+ * belongs to the caller (in flight), and one whose sale is no longer open is dropped (the
+ * journal has the last word on it). Returns the basket codes taken over.
+ */
+export function takeOverUnfinishedConfirms(db: Database): string[] {
+  const takeOver = () => {
+    db.prepare(
+      `DELETE FROM outbox WHERE state <> 'queued' AND basket_code NOT IN
+         (SELECT basket_code FROM sales WHERE state = 'open')`,
+    ).run();
+    db.prepare(`UPDATE outbox SET state = 'in_flight' WHERE state = 'interrupted'`).run();
+    const codes: unknown[] = db
+      .prepare(`SELECT basket_code FROM outbox WHERE state = 'in_flight' ORDER BY id`)
+      .pluck()
+      .all();
+    return codes.map((code) => z.string().parse(code));
+  };
+  return db.transaction(takeOver).immediate();
+}
+
+/** The unfinished confirm of this sale, if there is one (in flight or interrupted). */
+export function unfinishedConfirm(db: Database, basketCode: string): OutboxEntry | undefined {
+  const raw: unknown = db
+    .prepare(`SELECT * FROM outbox WHERE basket_code = ? AND state <> 'queued'`)
+    .get(basketCode);
+  return raw === undefined ? undefined : entryOf(raw);
+}
+
+/** The sales waiting for the engine; an add-basket a confirm is sending right now is not one. */
 export function countOutbox(db: Database): number {
-  return z.number().int().parse(db.prepare('SELECT count(*) FROM outbox').pluck().get());
+  return z
+    .number()
+    .int()
+    .parse(db.prepare(`SELECT count(*) FROM outbox WHERE state <> 'in_flight'`).pluck().get());
 }
 
 /** The entry to send next: the oldest, whether it is due or not (the outbox goes in order). */
 export function oldestOutboxEntry(db: Database): OutboxEntry | undefined {
   const raw: unknown = db.prepare('SELECT * FROM outbox ORDER BY id LIMIT 1').get();
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : entryOf(raw);
+}
+
+function entryOf(raw: unknown): OutboxEntry {
   const row = outboxRow.parse(raw);
   return {
     id: row.id,
     basketCode: row.basket_code,
+    state: row.state,
     request: storedRequest(row.request),
     createdAt: new Date(row.created_at),
     attempts: row.attempts,
@@ -88,6 +171,28 @@ export function deferOutboxEntry(
 /** Only once the engine acknowledged the sale, or it was parked as a conflict; false when already gone. */
 export function removeOutboxEntry(db: Database, id: number): boolean {
   return db.prepare('DELETE FROM outbox WHERE id = ?').run(id).changes === 1;
+}
+
+/** The request as built, not as parsed: sent again it must be the very same basket (docs/architecture.md, "Locking and redemption"). */
+function storable(basketCode: string, request: AddBasketRequest): string {
+  const checked = addBasketRequestSchema.safeParse(request);
+  if (!checked.success)
+    throw new Error(`the queued add-basket is invalid: ${describeIssues(issuesOf(checked.error))}`);
+  if (checked.data.basket.retailer_basket_code !== basketCode)
+    throw new Error(`the queued add-basket is for another basket than ${basketCode}`);
+  return JSON.stringify(request);
+}
+
+function insertEntry(
+  db: Database,
+  basketCode: string,
+  request: string,
+  at: Date,
+  state: OutboxState,
+): void {
+  db.prepare(
+    `INSERT INTO outbox (basket_code, request, created_at, next_attempt_at, state) VALUES (?, ?, ?, ?, ?)`,
+  ).run(basketCode, request, at.getTime(), at.getTime(), state);
 }
 
 function storedRequest(text: string): Result<AddBasketRequest, string> {

@@ -6,6 +6,6 @@ export {
   type ConnectivityOptions,
 } from './connectivity';
 export { pullHonourVouchers, type HonourPullOutcome } from './honour-sync';
-export { sendOutbox, type OutboxRunOutcome } from './outbox-sender';
+export { sendOutbox, type OutboxRunOutcome, type ResumedConfirm } from './outbox-sender';
 export { startSync, type RunningSync, type SyncOptions } from './start-sync';
 export { backoffDelay, realSchedule, type Schedule } from './timers';

@@ -1,12 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddBasketRequest, AddBasketResults } from '../../src-shared/wire';
 import type { EngineFailure, EngineOutcome, EngineWarning } from '../engine-client';
-import { countOutbox, findSale, listConflicts, oldestOutboxEntry } from '../store';
-import { queueOfflineSale } from '../store/test-support/queued-sale';
+import {
+  countOutbox,
+  dropUnfinishedConfirm,
+  findSale,
+  handOverUnfinishedConfirm,
+  listConflicts,
+  oldestOutboxEntry,
+} from '../store';
+import { queueOfflineSale, startOnlineConfirm } from '../store/test-support/queued-sale';
 import { openTempStore, type TempStore } from '../store/test-support/temp-store';
 import { createConnectivity, type ConnectivityMonitor } from './connectivity';
-import { sendOutbox, type OutboxDeps } from './outbox-sender';
-import { manualSchedule, silentLog } from './test-support';
+import { sendOutbox, type OutboxDeps, type ResumedConfirm } from './outbox-sender';
+import { manualSchedule, noInterruptedConfirm, silentLog } from './test-support';
 
 let store: TempStore;
 let connectivity: ConnectivityMonitor;
@@ -69,7 +76,15 @@ const refused = (httpStatus: number, name: string) =>
   failing({ kind: 'rejected', name, code: 1, description: name, httpStatus, message: name });
 
 function deps(engine: OutboxDeps['engine'], now = () => NOW): OutboxDeps {
-  return { db: store.db, engine, connectivity, now, random: () => 0, log: silentLog };
+  return {
+    db: store.db,
+    engine,
+    connectivity,
+    now,
+    random: () => 0,
+    log: silentLog,
+    resumeConfirm: noInterruptedConfirm,
+  };
 }
 function queue(...numbers: number[]) {
   for (const n of numbers)
@@ -198,5 +213,48 @@ describe('the outbox sender', () => {
     connectivity.reportUnreachable();
     expect(await sendOutbox(deps(engine))).toEqual({ kind: 'offline', sent: 0 });
     expect(engine.sent).toEqual([]);
+  });
+
+  it('never sends an entry a confirm is sending right now; the entries behind it wait', async () => {
+    queue(1);
+    startOnlineConfirm(store.db, { basketCode: code(2), confirmedAt: new Date(NOW - 30_000) });
+    queue(3);
+    const engine = scriptedEngine(stored(), stored());
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'busy', sent: 1 });
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'busy', sent: 0 });
+    expect(engine.sent).toEqual([code(1)]);
+    expect(oldestOutboxEntry(store.db)).toMatchObject({ basketCode: code(2), state: 'in_flight' });
+  });
+
+  it('hands an interrupted confirm to the core in its place in the queue', async () => {
+    queue(1);
+    startOnlineConfirm(store.db, { basketCode: code(2), confirmedAt: new Date(NOW - 30_000) });
+    handOverUnfinishedConfirm(store.db, code(2));
+    queue(3);
+    const order: string[] = [];
+    const engine = scriptedEngine(
+      (request) => {
+        order.push(request.basket.retailer_basket_code);
+        return stored()(request);
+      },
+      (request) => {
+        order.push(request.basket.retailer_basket_code);
+        return stored()(request);
+      },
+    );
+    const answers: ResumedConfirm[] = ['unanswered', 'confirmed'];
+    const resumeConfirm = (basketCode: string): Promise<ResumedConfirm> => {
+      order.push(`resumed ${basketCode}`);
+      const answer = answers.shift() ?? 'unanswered';
+      if (answer === 'unanswered') connectivity.reportUnreachable();
+      else dropUnfinishedConfirm(store.db, basketCode);
+      return Promise.resolve(answer);
+    };
+    const withResume = { ...deps(engine), resumeConfirm };
+    expect(await sendOutbox(withResume)).toEqual({ kind: 'offline', sent: 1 });
+    expect(countOutbox(store.db)).toBe(2);
+    connectivity.reportAnswered();
+    expect(await sendOutbox(withResume)).toEqual({ kind: 'empty', sent: 2 });
+    expect(order).toEqual([code(1), `resumed ${code(2)}`, `resumed ${code(2)}`, code(3)]);
   });
 });

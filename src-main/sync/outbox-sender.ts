@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AddBasketResults } from '../../src-shared/wire';
-import type { CoreLog } from '../core/context';
+import type { CoreLog } from '../core/log';
 import type { EngineCalls, EngineFailure, EngineWarning } from '../engine-client';
 import {
   deferOutboxEntry,
@@ -24,11 +24,18 @@ export interface OutboxDeps {
   /** In [0, 1): the jitter of the backoff. */
   readonly random: () => number;
   readonly log: CoreLog;
+  /** Sends an interrupted confirm again and journals (or voids) its open sale from the answer. */
+  readonly resumeConfirm: (basketCode: string) => Promise<ResumedConfirm>;
 }
+
+/** What became of an interrupted confirm: journaled from the engine's answer, refused (its sale is released), or still unanswered. */
+export type ResumedConfirm = 'confirmed' | 'refused' | 'unanswered';
 
 export type OutboxRunOutcome =
   | { readonly kind: 'empty'; readonly sent: number }
   | { readonly kind: 'offline'; readonly sent: number }
+  /** The oldest entry is being sent by a confirm right now; the rest wait behind it. */
+  | { readonly kind: 'busy'; readonly sent: number }
   /** The oldest entry waits for its next attempt (epoch ms); the rest wait behind it. */
   | { readonly kind: 'waiting'; readonly sent: number; readonly until: number };
 
@@ -40,9 +47,9 @@ const FINAL_REFUSALS = new Set([400, 404, 409, 413, 415, 422]);
 
 /**
  * Sends the queued sales, oldest first and strictly in order, until the outbox is empty, the
- * engine is unreachable, or the oldest entry must wait for its retry. An entry leaves the
- * outbox only in the transaction that records the engine's acknowledgement (a replay counts)
- * or parks it as a conflict.
+ * engine is unreachable, the oldest entry must wait for its retry, or a confirm is sending it.
+ * An entry leaves the outbox only in the transaction that records the engine's acknowledgement
+ * (a replay counts) or parks it as a conflict; an interrupted confirm is finished by the core.
  */
 export async function sendOutbox(
   deps: OutboxDeps,
@@ -52,10 +59,17 @@ export async function sendOutbox(
   for (;;) {
     const entry = oldestOutboxEntry(deps.db);
     if (!entry) return { kind: 'empty', sent };
+    if (entry.state === 'in_flight') return { kind: 'busy', sent };
     if (!deps.connectivity.isOnline()) return { kind: 'offline', sent };
     const due = entry.nextAttemptAt.getTime();
     if (due > deps.now()) return { kind: 'waiting', sent, until: due };
     if (shouldStop()) return { kind: 'waiting', sent, until: deps.now() };
+    if (entry.state === 'interrupted') {
+      const resumed = await deps.resumeConfirm(entry.basketCode);
+      if (resumed === 'unanswered') return { kind: 'offline', sent };
+      if (resumed === 'confirmed') sent += 1;
+      continue;
+    }
     if (!entry.request.ok) {
       park(
         deps,

@@ -6,7 +6,7 @@ import { queueOfflineSale } from '../store/test-support/queued-sale';
 import { openTempStore, type TempStore } from '../store/test-support/temp-store';
 import { createConnectivity } from './connectivity';
 import { startSync } from './start-sync';
-import { manualSchedule, silentLog } from './test-support';
+import { manualSchedule, noInterruptedConfirm, silentLog } from './test-support';
 
 let store: TempStore;
 beforeEach(() => {
@@ -57,6 +57,7 @@ describe('startSync', () => {
       connectivity,
       log: silentLog,
       schedule: timers.schedule,
+      resumeConfirm: noInterruptedConfirm,
       engine: {
         syncHonourVouchers: emptyFeed,
         addBasket: (request) =>
@@ -99,6 +100,7 @@ describe('startSync', () => {
       connectivity,
       log: silentLog,
       schedule: timers.schedule,
+      resumeConfirm: noInterruptedConfirm,
       engine: {
         syncHonourVouchers: emptyFeed,
         addBasket: (request) => Promise.resolve(acknowledged(request)),

@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import type { CoreLog } from '../core/context';
+import type { CoreLog } from '../core/log';
 import type { EngineCalls } from '../engine-client';
 import type { Connectivity } from './connectivity';
 import { HONOUR_PAGE_SIZE, pullHonourVouchers } from './honour-sync';
-import { sendOutbox } from './outbox-sender';
+import { sendOutbox, type OutboxDeps } from './outbox-sender';
 import { realSchedule, type Schedule } from './timers';
 import { startWorker, type NextPass } from './worker';
 
 /** While online: refresh the honour cache this often. */
 export const HONOUR_REFRESH_MS = 30_000;
-/** While online with an empty outbox: look for newly queued sales this often. */
+/** While online with an empty outbox (or a confirm sending its oldest entry): look again this often. */
 export const OUTBOX_POLL_MS = 5_000;
 /** After a pass that failed for a reason other than the network. */
 export const RETRY_AFTER_FAULT_MS = 30_000;
@@ -20,6 +20,8 @@ export interface SyncOptions {
   /** Probed by `syncNow()` when offline; the workers pause while it says offline. */
   readonly connectivity: Connectivity & { probeNow(): Promise<boolean> };
   readonly log: CoreLog;
+  /** The core's replay of a confirm that got no answer (its sale is still open). */
+  readonly resumeConfirm: OutboxDeps['resumeConfirm'];
   readonly now?: () => number;
   readonly random?: () => number;
   readonly schedule?: Schedule;
@@ -57,12 +59,21 @@ export function startSync(options: SyncOptions): RunningSync {
   };
   const outboxPass = async (): Promise<NextPass> => {
     const outcome = await sendOutbox(
-      { db, engine, connectivity, now, random: options.random ?? Math.random, log },
+      {
+        db,
+        engine,
+        connectivity,
+        now,
+        random: options.random ?? Math.random,
+        log,
+        resumeConfirm: options.resumeConfirm,
+      },
       () => stopping,
     );
     if (outcome.sent > 0) log.info({ sent: outcome.sent }, 'queued sales synced');
     switch (outcome.kind) {
       case 'empty':
+      case 'busy':
         return OUTBOX_POLL_MS;
       case 'offline':
         return 'when-woken';

@@ -1,4 +1,4 @@
-import type { CoreLog } from '../core/context';
+import type { CoreLog } from '../core/log';
 import type { Schedule } from './timers';
 
 /** Timers a test fires by hand: nothing waits for the wall clock. */
@@ -27,3 +27,7 @@ export const silentLog: CoreLog = {
   warn: () => undefined,
   error: () => undefined,
 };
+
+/** For tests that queue only offline sales: an interrupted confirm reaching the worker is a test bug. */
+export const noInterruptedConfirm = (basketCode: string): Promise<never> =>
+  Promise.reject(new Error(`no confirm of ${basketCode} was interrupted in this test`));

@@ -3,7 +3,7 @@ import type { AddBasketRequest } from '../../../src-shared/wire';
 import { addBasketRequest, type TillIdentity } from '../../sale/basket-request';
 import { addItem, newSale, setCustomer } from '../../sale/sale-state';
 import { markHonourUsedLocally } from '../honour-cache';
-import { enqueueSale } from '../outbox';
+import { enqueueSale, recordConfirmInFlight } from '../outbox';
 import { confirmSale, recordOpenSale } from '../sales';
 
 export const TEST_TILL: TillIdentity = {
@@ -30,20 +30,8 @@ export interface QueuedSaleInput {
  */
 export function queueOfflineSale(db: Database, input: QueuedSaleInput): AddBasketRequest {
   const till = input.till ?? TEST_TILL;
-  let sale = addItem(newSale(input.basketCode, input.basketCode), {
-    barcode: '8712345000134',
-    name: 'Croissant',
-    unitPrice: 145,
-    excluded: false,
-  });
-  if (input.memberNumber !== undefined) sale = setCustomer(sale, input.memberNumber);
+  const { sale, request } = croissantSale(input);
   const honour = input.honour;
-  const request = addBasketRequest(
-    sale,
-    till,
-    honour ? [honour.voucherKey] : [],
-    input.confirmedAt.getTime(),
-  );
   const commit = () => {
     recordOpenSale(db, {
       basketCode: input.basketCode,
@@ -90,4 +78,33 @@ export function queueOfflineSale(db: Database, input: QueuedSaleInput): AddBaske
   };
   db.transaction(commit).immediate();
   return request;
+}
+
+/** An open sale whose online confirm has written its add-basket (in flight) and not heard back. */
+export function startOnlineConfirm(db: Database, input: QueuedSaleInput): AddBasketRequest {
+  const { request } = croissantSale(input);
+  recordOpenSale(db, {
+    basketCode: input.basketCode,
+    currency: (input.till ?? TEST_TILL).currency,
+    startedAt: input.confirmedAt,
+  });
+  recordConfirmInFlight(db, input.basketCode, request, input.confirmedAt);
+  return request;
+}
+
+function croissantSale(input: QueuedSaleInput) {
+  let sale = addItem(newSale(input.basketCode, input.basketCode), {
+    barcode: '8712345000134',
+    name: 'Croissant',
+    unitPrice: 145,
+    excluded: false,
+  });
+  if (input.memberNumber !== undefined) sale = setCustomer(sale, input.memberNumber);
+  const request = addBasketRequest(
+    sale,
+    input.till ?? TEST_TILL,
+    input.honour ? [input.honour.voucherKey] : [],
+    input.confirmedAt.getTime(),
+  );
+  return { sale, request };
 }
