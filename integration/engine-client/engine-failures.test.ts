@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../src-shared/wire';
 import { createEngineClient } from '../../src-main/engine-client';
-import { DEMO, demoBasket } from './demo-baskets';
+import { DEMO, DEMO_TILL, demoSale } from './demo-baskets';
 import {
   closedPort,
   loginOk,
@@ -31,7 +31,7 @@ describe('the engine client when the engine misbehaves', () => {
 
   it('reports a closed port as unreachable', async () => {
     const client = clientOf(`http://127.0.0.1:${await closedPort()}`);
-    const outcome = await client.getBasketPrice(demoBasket('S001-01-FX-0001'));
+    const outcome = await client.getBasketPrice(demoSale('S001-01-FX-0001'), DEMO_TILL);
     expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
     expect(await client.health()).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
   });
@@ -42,7 +42,7 @@ describe('the engine client when the engine misbehaves', () => {
     expect((await client.login()).ok).toBe(true);
 
     // the held request would never end: getting an answer at all proves the timeout fired
-    const outcome = await client.getBasketPrice(demoBasket('S001-01-FX-0002'));
+    const outcome = await client.getBasketPrice(demoSale('S001-01-FX-0002'), DEMO_TILL);
     expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
     expect(outcome.ok ? '' : outcome.error.message).toContain(
       `did not answer within ${TIMEOUT_MS} ms`,

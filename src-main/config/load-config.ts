@@ -5,7 +5,7 @@ import { DEMO_IDENTITY } from './demo-identity';
 import { ENV_OVERRIDES, readEnvOverrides, type EnvOverride } from './env-overrides';
 import { currentPlatform, defaultConfigPath, defaultDataDir, type PlatformContext } from './paths';
 import { isPlainObject, readConfigFile, type ConfigFile } from './read-config-file';
-import { tillConfigSchema, type TillConfig } from './schema';
+import { resolveTimeouts, tillConfigSchema, type DeprecatedKey, type TillConfig } from './schema';
 
 export interface LoadConfigOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -21,6 +21,8 @@ export interface LoadedConfig {
   /** The file the settings came from, and whether it existed. */
   readonly path: string;
   readonly fileFound: boolean;
+  /** One line for IT per deprecated key still set, naming it and what replaces it. */
+  readonly deprecations: readonly string[];
 }
 
 export interface ConfigError {
@@ -57,7 +59,23 @@ export function loadConfig(options: LoadConfigOptions): Result<LoadedConfig, Con
   if (!parsed.success) {
     return failure(describeIssues(parsed.error.issues, merged, file.value, overrides.value));
   }
-  return ok({ config: parsed.data, path, fileFound: file.value.found });
+  const { config, deprecated } = resolveTimeouts(parsed.data);
+  return ok({
+    config,
+    path,
+    fileFound: file.value.found,
+    deprecations: deprecated.map((key) => deprecation(key, file.value, overrides.value)),
+  });
+}
+
+function deprecation(
+  { key, readAs }: DeprecatedKey,
+  file: ConfigFile,
+  overrides: readonly EnvOverride[],
+): string {
+  const those = readAs.length > 1;
+  const message = `is deprecated: it is read as ${readAs.join(' and ')} (where ${those ? 'those are' : 'it is'} not set); set ${those ? 'those' : 'that'} instead`;
+  return locate(key.split('.'), message, file, overrides);
 }
 
 function failure(problems: readonly string[]): Result<never, ConfigError> {

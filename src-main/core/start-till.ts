@@ -82,11 +82,13 @@ export async function startTill(
       'the catalogue was empty: demo catalogue imported',
     );
   }
+  for (const deprecation of loaded.value.deprecations) log.warn({}, deprecation);
   const engine = createEngineClient({
     baseUrl: config.engineUrl,
     credentials: config.terminalCredentials,
-    // a cashier never waits longer than the offline timeout for a scan or a confirm
-    timeoutMs: Math.min(config.engineTimeoutMs, config.offline.timeoutMs),
+    // signing in happens on the way to a pricing call, so it shares that call's limit
+    timeoutMs: config.timeouts.pricingMs,
+    timeouts: config.timeouts,
     log,
   });
   const core = createTillCore({ config, store, engine, log });

@@ -22,7 +22,7 @@ export async function engineChecks(
   const client = createEngineClient({
     baseUrl: engineUrl,
     credentials: config.terminalCredentials,
-    timeoutMs: config.engineTimeoutMs,
+    timeoutMs: config.timeouts.confirmMs,
   });
 
   const before = now();
