@@ -4,7 +4,6 @@ import {
   addVoucherCode,
   newSale,
   setCustomer,
-  setQuantity,
   type SaleState,
 } from '../../src-main/sale/sale-state';
 
@@ -32,15 +31,13 @@ export function demoSale(
   options: { member?: string | null; voucherCodes?: string[] } = {},
 ): SaleState {
   const member = options.member === undefined ? DEMO.member : options.member;
-  const sale = setQuantity(
-    addItem(newSale(code, code), {
-      barcode: '8710000000017',
-      name: 'Coffee beans 1 kg',
-      unitPrice: 2000,
-      excluded: false,
-    }),
-    'line_1',
-    2,
-  );
+  const coffee = {
+    barcode: '8710000000017',
+    name: 'Coffee beans 1 kg',
+    unitPrice: 2000,
+    excluded: false,
+  };
+  // a second scan of the same product makes it two on one line
+  const sale = addItem(addItem(newSale(code, code), coffee), coffee);
   return (options.voucherCodes ?? []).reduce(addVoucherCode, setCustomer(sale, member));
 }
