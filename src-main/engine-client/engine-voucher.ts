@@ -16,7 +16,7 @@ export interface EngineVoucher {
   readonly memberNumber: string | null;
   /** The engine names an owning user, though maybe not the member number. */
   readonly hasOwner: boolean;
-  /** A `basket` voucher's value, in minor units; null for other types. */
+  /** Its value (`voucher_amount`) in minor units; null when the engine names none. */
   readonly amount: number | null;
   readonly ratio: number | null;
   readonly honourCode: string | null;
