@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SaleView } from '../../src-shared/till';
+import { emptySale } from '../test/fake-till';
 import { saleAlert } from './sale-alert';
 
-const view: SaleView = {
-  saleId: 'S001-01-20251123-0001',
-  basketCode: 'S001-01-20251123-0001',
-  state: 'open',
-  currency: 'EUR',
-  locale: 'nl-NL',
-  customer: null,
-  lines: [],
-  applied: [],
+const view = emptySale('S001-01-20251123-0001', {
+  pricedBy: 'local',
   rejected: [
     {
       ref: 'HONOUR-TEA-0001',
@@ -25,10 +18,7 @@ const view: SaleView = {
       lockedUntil: '2025-11-23T13:04:30.000Z',
     },
   ],
-  totals: { gross: 0, discount: 0, net: 0 },
-  pricedBy: 'local',
-  notices: [],
-};
+});
 const scan = (code: string) => ({
   name: 'scan',
   status: 'success' as const,
