@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { readStoredVoucher, type EngineVoucher, type HonourFeedChange } from '../engine-client';
+// the voucher codec alone, not the client that talks to the engine
+import type { EngineVoucher } from '../engine-client/engine-voucher';
+import { readStoredVoucher, type HonourFeedChange } from '../engine-client/honour-feed';
 import { HONOUR_CURSOR_KEY, readSyncState, writeSyncState } from './sync-state';
 
 /** An honour voucher of the chain as the till mirrors it for offline selling. */

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Result } from '../../src-shared/result';
-import { readEncodedAddBasket, type EncodedAddBasket } from '../engine-client';
+// the add-basket codec alone, not the client that talks to the engine
+import { readEncodedAddBasket, type EncodedAddBasket } from '../engine-client/encoded-add-basket';
 
 /**
  * `queued`: the sale is journaled and waits for the engine. `in_flight`: a confirm of this run is
