@@ -29,7 +29,7 @@ export class EncodedAddBasket {
     return checked.value;
   }
 
-  /** `json` is `text` as it was built (or stored): it is what is kept, not the parsed form. */
+  /** `json` checked against the wire schema; `text` is its JSON as built or stored, and is what is kept. */
   static checked(json: unknown, text: string): Result<EncodedAddBasket, string> {
     const parsed = addBasketRequestSchema.safeParse(json);
     if (!parsed.success) return err(describeIssues(issuesOf(parsed.error)));
