@@ -13,8 +13,13 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import pino from 'pino';
 import { start } from '../src-engine/server';
-import type { AddBasketRequest, HonourChange } from '../src-shared/wire';
-import { createEngineClient } from '../src-main/engine-client';
+import { voucherObjectSchema } from '../src-shared/wire';
+import {
+  createEngineClient,
+  encodeAddBasket,
+  type EncodedAddBasket,
+  type HonourFeedChange,
+} from '../src-main/engine-client';
 import {
   applyHonourPage,
   countOutbox,
@@ -22,7 +27,7 @@ import {
   findCachedHonour,
   openStore,
 } from '../src-main/store';
-import { queueOfflineSale } from '../test-support/till/queued-sale';
+import { queueOfflineSale, TEST_TILL } from '../test-support/till/queued-sale';
 import { createConnectivity, PROBE_INTERVAL_MS, sendOutbox } from '../src-main/sync';
 
 const SALES = Number(process.env.BENCH_SALES ?? 10_000);
@@ -57,7 +62,7 @@ try {
   const store = openTillStore('till');
   process.stdout.write(`queueing ${SALES} offline sales in the till's store … `);
   const day = new Date();
-  const requests: AddBasketRequest[] = [];
+  const requests: EncodedAddBasket[] = [];
   for (let n = 1; n <= SALES; n += 1) {
     const request = queueOfflineSale(store, {
       basketCode: `S001-01-20261201-${String(n).padStart(5, '0')}`,
@@ -70,19 +75,13 @@ try {
   // warm up: the terminal's login and the first request are not part of either figure
   const warm = requests[0];
   if (warm === undefined) throw new Error('no sales queued');
-  const warmed = await client.addBasket({
-    ...warm,
-    basket: { ...warm.basket, retailer_basket_code: 'WARM-UP-0001' },
-  });
+  const warmed = await client.addBasket(recoded(warm, 'WARM-UP-0001'));
   if (!warmed.ok) throw new Error(`the engine refused the warm-up: ${warmed.error.message}`);
 
   process.stdout.write(`baseline: ${SALES} add-basket calls with the engine client … `);
   const baselineStart = performance.now();
   for (const [index, request] of requests.entries()) {
-    const outcome = await client.addBasket({
-      ...request,
-      basket: { ...request.basket, retailer_basket_code: `BASELINE-${index}` },
-    });
+    const outcome = await client.addBasket(recoded(request, `BASELINE-${index}`));
     if (!outcome.ok) throw new Error(`baseline call ${index}: ${outcome.error.message}`);
   }
   const baselineMs = performance.now() - baselineStart;
@@ -123,18 +122,20 @@ try {
   if (!feed.ok) throw new Error(`the change feed failed: ${feed.error.message}`);
   const template = feed.value.changes[0];
   if (template === undefined) throw new Error('the demo has no honour voucher');
+  const storedTemplate = voucherObjectSchema.parse(JSON.parse(template.stored));
   const cache = openTillStore('cache');
   process.stdout.write(`filling an honour cache with ${HONOUR} vouchers … `);
   const key = (n: number) => createHash('sha256').update(`bench-honour-${n}`).digest('hex');
   const code = (n: number) => `BENCH-HONOUR-${String(n).padStart(6, '0')}`;
   const PAGE = 1000;
   for (let first = 0; first < HONOUR; first += PAGE) {
-    const changes: HonourChange[] = [];
+    const changes: HonourFeedChange[] = [];
     for (let n = first; n < Math.min(HONOUR, first + PAGE); n += 1)
       changes.push({
-        ...template,
         rev: n + 1,
-        voucher: { ...template.voucher, voucher_key: key(n), voucher_code: code(n) },
+        removed: false,
+        voucher: { ...template.voucher, key: key(n), code: code(n) },
+        stored: JSON.stringify({ ...storedTemplate, voucher_key: key(n), voucher_code: code(n) }),
       });
     applyHonourPage(cache, { changes, nextCursor: first + PAGE }, new Date());
   }
@@ -169,4 +170,10 @@ try {
 } finally {
   await engine.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The same queued sale under another basket code, so that the engine takes it as a new one. */
+function recoded(request: EncodedAddBasket, basketCode: string): EncodedAddBasket {
+  const sale = { ...request.sale(), saleId: basketCode, basketCode };
+  return encodeAddBasket(sale, TEST_TILL, [], request.confirmedAt ?? Date.now());
 }

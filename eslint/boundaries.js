@@ -1,6 +1,7 @@
 // The import rules of docs/architecture.md, "Parts and import rules", kept in one place so that a test can lint
 // fixture code against exactly the rules the project is linted with.
 import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
 
@@ -78,6 +79,27 @@ export const boundaries = [
     files: ['src-main/**/*.{ts,tsx}'],
     ignores: ['src-main/electron/**'],
     rules: restrict([electronOutsideShell, folder('src-engine'), folder('src-renderer')]),
+  },
+  {
+    // A rule of its own, so that it adds to the import rules of the blocks above instead of replacing them.
+    name: 'boundaries/src-main/wire-at-the-edge',
+    files: ['src-main/**/*.{ts,tsx}'],
+    ignores: ['src-main/engine-client/**'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-shared/wire', '**/src-shared/wire/**'],
+              message:
+                "the Spaaza wire stays at the edge of the till: only src-main/engine-client/ imports src-shared/wire; use the engine client's own types.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     name: 'boundaries/src-main/electron',

@@ -5,8 +5,12 @@ import {
   startTestEngine,
   type TestEngine,
 } from '../../test-support/engine/harness';
-import { createEngineClient, type EngineClient } from '../../src-main/engine-client';
-import { DEMO, demoBasket } from '../../test-support/till/demo-baskets';
+import {
+  createEngineClient,
+  encodeAddBasket,
+  type EngineClient,
+} from '../../src-main/engine-client';
+import { DEMO, DEMO_TILL, demoSale } from '../../test-support/till/demo-baskets';
 
 /** A log that keeps its messages, to count logins. */
 function recordingLog() {
@@ -44,25 +48,23 @@ describeEachDatabase('the till’s engine client against a real engine', (databa
     const login = await client.login();
     expect(login).toMatchObject({ ok: true, value: { role: 'terminal' } });
 
-    const priced = await client.getBasketPrice(demoBasket('S001-01-EC-0001'));
+    const priced = await client.getBasketPrice(demoSale('S001-01-EC-0001'), DEMO_TILL);
     if (!priced.ok) throw new Error(priced.error.message);
     expect(priced.warnings).toEqual([]);
-    const basket = priced.value.basket;
-    expect(basket.basket_vouchers.map((voucher) => voucher.voucher_code).sort()).toEqual([
+    const basket = priced.value;
+    expect(basket.vouchers.map((voucher) => voucher.code).sort()).toEqual([
       'DEMO-10PCT',
       'DEMO-5EUR',
     ]);
-    expect(basket.basket_vouchers.every((voucher) => voucher.voucher_locked)).toBe(true);
-    expect(basket).toMatchObject({
-      basket_total_price: 40,
-      basket_total_discount: 9,
-      basket_total_adjusted_price: 31,
-    });
+    expect(basket.vouchers.every((voucher) => voucher.locked)).toBe(true);
+    // 40.00, 9.00 off, 31.00 to pay: in minor units, as the till keeps amounts
+    expect(basket.totals).toEqual({ gross: 4000, discount: 900, net: 3100 });
   });
 
   it('names an unknown voucher code in a voucher_not_found warning', async () => {
     const priced = await client.getBasketPrice(
-      demoBasket('S001-01-EC-0006', { member: null, voucherCodes: ['NO-SUCH-CODE'] }),
+      demoSale('S001-01-EC-0006', { member: null, voucherCodes: ['NO-SUCH-CODE'] }),
+      DEMO_TILL,
     );
     expect(priced).toMatchObject({
       ok: true,
@@ -77,16 +79,16 @@ describeEachDatabase('the till’s engine client against a real engine', (databa
   });
 
   it('reports a voucher held by another basket as voucher_locked, with the lock’s end', async () => {
-    expect((await client.getBasketPrice(demoBasket('S001-01-EC-0002'))).ok).toBe(true);
+    expect((await client.getBasketPrice(demoSale('S001-01-EC-0002'), DEMO_TILL)).ok).toBe(true);
     const second = createEngineClient({
       baseUrl: engine.url,
       credentials: DEMO.terminal,
       timeoutMs: 5_000,
     });
 
-    const blocked = await second.getBasketPrice(demoBasket('S001-02-EC-0001'));
+    const blocked = await second.getBasketPrice(demoSale('S001-02-EC-0001'), DEMO_TILL);
     if (!blocked.ok) throw new Error(blocked.error.message);
-    expect(blocked.value.basket.basket_vouchers).toEqual([]);
+    expect(blocked.value.vouchers).toEqual([]);
     expect(blocked.warnings).toHaveLength(2);
     for (const warning of blocked.warnings) {
       expect(warning).toMatchObject({
@@ -101,32 +103,34 @@ describeEachDatabase('the till’s engine client against a real engine', (databa
   });
 
   it('confirms with add-basket, and a replay redeems nothing twice', async () => {
-    const priced = await client.getBasketPrice(demoBasket('S001-01-EC-0003'));
+    const priced = await client.getBasketPrice(demoSale('S001-01-EC-0003'), DEMO_TILL);
     if (!priced.ok) throw new Error(priced.error.message);
     // add-basket redeems the vouchers the basket names: the ones pricing applied
-    const request = demoBasket('S001-01-EC-0003');
-    request.basket.basket_vouchers = priced.value.basket.basket_vouchers.map((voucher) => ({
-      voucher_key: voucher.voucher_key,
-    }));
+    const request = encodeAddBasket(
+      demoSale('S001-01-EC-0003'),
+      DEMO_TILL,
+      priced.value.vouchers.map((voucher) => voucher.key),
+      clock,
+    );
 
     const confirmed = await client.addBasket(request);
     if (!confirmed.ok) throw new Error(confirmed.error.message);
     expect(confirmed.value.replayed).toBe(false);
-    expect(confirmed.value.vouchers_redeemed).toHaveLength(2);
+    expect(confirmed.value.redeemedKeys).toHaveLength(2);
 
     const replay = await client.addBasket(request);
     if (!replay.ok) throw new Error(replay.error.message);
     expect(replay.value).toMatchObject({
       replayed: true,
-      basket: { basket_id: confirmed.value.basket.basket_id },
+      basketId: confirmed.value.basketId,
     });
   });
 
   it('logs in again once when another login of the account ends its session', async () => {
-    expect((await client.getBasketPrice(demoBasket('S001-01-EC-0004'))).ok).toBe(true);
+    expect((await client.getBasketPrice(demoSale('S001-01-EC-0004'), DEMO_TILL)).ok).toBe(true);
     await loginAs(engine.url, DEMO.terminal.username, DEMO.terminal.password);
 
-    const again = await client.getBasketPrice(demoBasket('S001-01-EC-0004'));
+    const again = await client.getBasketPrice(demoSale('S001-01-EC-0004'), DEMO_TILL);
     expect(again).toMatchObject({ ok: true, warnings: [] });
     expect(log.messages).toEqual([
       'logging in to the voucher engine',
@@ -143,7 +147,7 @@ describeEachDatabase('the till’s engine client against a real engine', (databa
   });
 
   it('unlocks a stuck voucher through a manager session; the terminal is refused', async () => {
-    expect((await client.getBasketPrice(demoBasket('S001-01-EC-0005'))).ok).toBe(true);
+    expect((await client.getBasketPrice(demoSale('S001-01-EC-0005'), DEMO_TILL)).ok).toBe(true);
     const manager = await client.managerLogin(DEMO.manager.username, DEMO.manager.password);
     if (!manager.ok) throw new Error(manager.error.message);
 
@@ -156,10 +160,10 @@ describeEachDatabase('the till’s engine client against a real engine', (databa
     expect(locked.value.total).toBe(2);
     const stuck = locked.value.vouchers[0];
     if (!stuck) throw new Error('no locked voucher listed');
-    expect(stuck.voucher_retailer_basket_code_exclusive).toBe('S001-01-EC-0005');
+    expect(stuck.lockBasketCode).toBe('S001-01-EC-0005');
 
     const refused = await client.unlockVoucher({
-      voucherKey: stuck.voucher_key,
+      voucherKey: stuck.key,
       reason: 'customer walked out',
     });
     expect(refused).toMatchObject({
@@ -168,12 +172,12 @@ describeEachDatabase('the till’s engine client against a real engine', (databa
     });
 
     const unlocked = await manager.value.unlockVoucher({
-      voucherKey: stuck.voucher_key,
+      voucherKey: stuck.key,
       reason: 'customer walked out',
     });
     expect(unlocked).toMatchObject({
       ok: true,
-      value: { voucher_key: stuck.voucher_key, voucher_locked: false },
+      value: { key: stuck.key, locked: false },
     });
 
     expect(await manager.value.signOut()).toMatchObject({ ok: true });
@@ -192,16 +196,16 @@ describeEachDatabase('the till’s engine client against a real engine', (databa
     const first = await client.syncHonourVouchers({ cursor: 0, limit: 4 });
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.changes).toHaveLength(4);
-    expect(first.value.has_more).toBe(true);
-    expect(first.value.changes.map((change) => change.voucher.voucher_type)).toEqual(
+    expect(first.value.hasMore).toBe(true);
+    expect(first.value.changes.map((change) => change.voucher.type)).toEqual(
       Array(4).fill('honour'),
     );
 
-    const rest = await client.syncHonourVouchers({ cursor: first.value.next_cursor, limit: 100 });
+    const rest = await client.syncHonourVouchers({ cursor: first.value.nextCursor, limit: 100 });
     if (!rest.ok) throw new Error(rest.error.message);
-    expect(rest.value.has_more).toBe(false);
+    expect(rest.value.hasMore).toBe(false);
     const codes = [...first.value.changes, ...rest.value.changes].map(
-      (change) => change.voucher.voucher_code,
+      (change) => change.voucher.code,
     );
     expect(codes).toHaveLength(10);
     expect(codes).toContain('HONOUR-COFFEE-0010');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../src-shared/wire';
-import { createEngineClient } from '../../src-main/engine-client';
-import { DEMO, demoBasket } from '../../test-support/till/demo-baskets';
+import { createEngineClient, encodeAddBasket } from '../../src-main/engine-client';
+import { DEMO, DEMO_TILL, demoSale } from '../../test-support/till/demo-baskets';
 import {
   closedPort,
   loginOk,
@@ -31,7 +31,7 @@ describe('the engine client when the engine misbehaves', () => {
 
   it('reports a closed port as unreachable', async () => {
     const client = clientOf(`http://127.0.0.1:${await closedPort()}`);
-    const outcome = await client.getBasketPrice(demoBasket('S001-01-FX-0001'));
+    const outcome = await client.getBasketPrice(demoSale('S001-01-FX-0001'), DEMO_TILL);
     expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
     expect(await client.health()).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
   });
@@ -42,7 +42,7 @@ describe('the engine client when the engine misbehaves', () => {
     expect((await client.login()).ok).toBe(true);
 
     // the held request would never end: getting an answer at all proves the timeout fired
-    const outcome = await client.getBasketPrice(demoBasket('S001-01-FX-0002'));
+    const outcome = await client.getBasketPrice(demoSale('S001-01-FX-0002'), DEMO_TILL);
     expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
     expect(outcome.ok ? '' : outcome.error.message).toContain(
       `did not answer within ${TIMEOUT_MS} ms`,
@@ -138,5 +138,55 @@ describe('the engine client when the engine misbehaves', () => {
     const engine = await fakeWith(() => refusal(404, 1005, 'not_found'));
     const health = await clientOf(engine.url).health();
     expect(health).toMatchObject({ ok: true, value: { healthy: false, httpStatus: 404 } });
+  });
+
+  it('gives each purpose its own limit, and the terminal calls without one the default', async () => {
+    const engine = await fakeWith((_method, path) => (path === '/auth/login' ? loginOk() : 'hold'));
+    const client = createEngineClient({
+      baseUrl: engine.url,
+      credentials: DEMO.terminal,
+      timeoutMs: TIMEOUT_MS,
+      timeouts: { pricingMs: 150, confirmMs: 250, syncMs: 350, probeMs: 100 },
+    });
+    const limitOf = (outcome: { ok: boolean; error?: { message: string } }) =>
+      /within (\d+) ms/.exec(outcome.error?.message ?? '')?.[1];
+    const sale = demoSale('S001-01-FX-0003');
+    expect(limitOf(await client.getBasketPrice(sale, DEMO_TILL))).toBe('150');
+    const basket = encodeAddBasket(sale, DEMO_TILL, [], Date.now());
+    expect(limitOf(await client.addBasket(basket))).toBe('250');
+    expect(limitOf(await client.addBasket(basket, 'sync'))).toBe('350');
+    expect(limitOf(await client.syncHonourVouchers({ cursor: 0, limit: 1 }))).toBe('350');
+    expect(limitOf(await client.health())).toBe('100');
+    expect(limitOf(await client.getVouchers({ chainId: 1 }))).toBe(String(TIMEOUT_MS));
+  });
+
+  it('refuses an answer whose amount the currency cannot hold, naming the field', async () => {
+    const engine = await fakeWith((_method, path) =>
+      path === '/auth/login'
+        ? loginOk()
+        : ok({
+            basket: {
+              basket_items: [],
+              basket_vouchers: [],
+              basket_total_price: 1.999,
+              basket_total_discount: 0,
+              basket_total_adjusted_price: 1.999,
+            },
+          }),
+    );
+    const outcome = await clientOf(engine.url).getBasketPrice(
+      demoSale('S001-01-FX-0004'),
+      DEMO_TILL,
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid_response',
+        issues: [
+          { path: 'results.basket.basket_total_price' },
+          { path: 'results.basket.basket_total_adjusted_price' },
+        ],
+      },
+    });
   });
 });

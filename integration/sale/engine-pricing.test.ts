@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { okEnvelopeSchema, getBasketPriceResultsSchema, parseWith } from '../../src-shared/wire';
-import { call, loginAs, type Session } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
   startTestEngine,
   type TestEngine,
 } from '../../test-support/engine/harness';
-import { basketPriceRequest } from '../../src-main/sale/basket-request';
+import { createEngineClient, type EngineClient } from '../../src-main/engine-client';
+import { crossCheck } from '../../src-main/sale/cross-check';
+import { enginePricing } from '../../src-main/sale/engine-pricing';
 import {
   addItem,
   addVoucherCode,
@@ -15,7 +15,7 @@ import {
   setQuantity,
   type SaleState,
 } from '../../src-main/sale/sale-state';
-import { crossCheck, engineSaleView } from '../../src-main/sale/sale-view';
+import { saleView } from '../../src-main/sale/sale-view';
 
 const till = {
   chainId: 1,
@@ -35,22 +35,22 @@ const products = [coffee, cheese, giftCard, toteBag];
 
 describeEachDatabase('the till’s view of an engine-priced sale', (database) => {
   let engine: TestEngine;
-  let session: Session;
+  let client: EngineClient;
 
   beforeAll(async () => {
     engine = await startTestEngine(database, { demo: true });
-    session = await loginAs(engine.url, 'till-s001-01', 'demo-till');
+    client = createEngineClient({
+      baseUrl: engine.url,
+      credentials: { username: 'till-s001-01', password: 'demo-till' },
+      timeoutMs: 5_000,
+    });
   });
   afterAll(async () => engine.close());
 
   async function priceOnEngine(sale: SaleState) {
-    const answer = await call(engine.url, '/auth/get-basket-price', {
-      json: basketPriceRequest(sale, till),
-      session,
-    });
-    const parsed = parseWith(okEnvelopeSchema(getBasketPriceResultsSchema), answer.body);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    return { basket: parsed.value.results.basket, warnings: parsed.value.warnings ?? [] };
+    const outcome = await client.getBasketPrice(sale, till);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return { basket: outcome.value, warnings: outcome.warnings };
   }
 
   it('member 1000001’s sale: the cents on screen are the engine’s, and local pricing agrees to the cent', async () => {
@@ -59,7 +59,7 @@ describeEachDatabase('the till’s view of an engine-priced sale', (database) =>
     sale = setQuantity(sale, 'line_2', 0.412);
     sale = addVoucherCode(setCustomer(sale, '1000001'), 'HONOUR-COFFEE-0001');
     const { basket, warnings } = await priceOnEngine(sale);
-    const view = engineSaleView(sale, basket, warnings, context);
+    const view = saleView(sale, enginePricing(basket, warnings), context);
     // discountable: 18.99 + 0.412 × 24.90 (= 10.26) + 2.50 = 31.75; 10 % = 3.18 (3.175 rounded away from zero), then 5.00
     expect(view.totals).toEqual({ gross: 5675, discount: 818, net: 4857 });
     expect(view.lines.map((line) => [line.name, line.discount])).toEqual([
@@ -82,7 +82,7 @@ describeEachDatabase('the till’s view of an engine-priced sale', (database) =>
   it('a voucher held by another till shows its reason in plain words and the time the hold ends', async () => {
     const other = setCustomer(addItem(newSale('s2', 'S001-02-20261123-0001'), coffee), '1000001');
     const { basket, warnings } = await priceOnEngine(other);
-    const view = engineSaleView(other, basket, warnings, context);
+    const view = saleView(other, enginePricing(basket, warnings), context);
     expect(view.applied).toEqual([]);
     expect(view.rejected).toEqual([
       {
@@ -103,8 +103,8 @@ describeEachDatabase('the till’s view of an engine-priced sale', (database) =>
   it('the cross-check names every cent the engine and the till disagree on', async () => {
     const sale = addItem(newSale('s3', 'S001-01-20261123-0102'), toteBag);
     const { basket, warnings } = await priceOnEngine(sale);
-    const tampered = { ...basket, basket_total_adjusted_price: 2.49 };
-    const view = engineSaleView(sale, tampered, warnings, context);
+    const tampered = { ...basket, totals: { ...basket.totals, net: 249 } };
+    const view = saleView(sale, enginePricing(tampered, warnings), context);
     expect(crossCheck(sale, tampered, view, context)).toEqual([
       { field: 'totals.net', engine: 249, local: 250 },
     ]);

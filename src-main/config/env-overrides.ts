@@ -13,6 +13,11 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_CURRENCY', key: ['currency'], kind: 'text' },
   { name: 'TILL_LOCALE', key: ['locale'], kind: 'text' },
   { name: 'TILL_TIMEZONE', key: ['timezone'], kind: 'text' },
+  { name: 'TILL_TIMEOUT_PRICING_MS', key: ['timeouts', 'pricingMs'], kind: 'integer' },
+  { name: 'TILL_TIMEOUT_CONFIRM_MS', key: ['timeouts', 'confirmMs'], kind: 'integer' },
+  { name: 'TILL_TIMEOUT_SYNC_MS', key: ['timeouts', 'syncMs'], kind: 'integer' },
+  { name: 'TILL_TIMEOUT_PROBE_MS', key: ['timeouts', 'probeMs'], kind: 'integer' },
+  /** Deprecated, as its key is. */
   { name: 'TILL_OFFLINE_TIMEOUT_MS', key: ['offline', 'timeoutMs'], kind: 'integer' },
   {
     name: 'TILL_OFFLINE_VALUE_VOUCHERS_ALLOWED',
@@ -25,6 +30,7 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_PORT', key: ['httpPort'], kind: 'integer' },
   { name: 'TILL_KIOSK', key: ['kiosk'], kind: 'boolean' },
   { name: 'TILL_HOST_POS_TOKEN', key: ['hostPosToken'], kind: 'text' },
+  /** Deprecated, as its key is. */
   { name: 'TILL_ENGINE_TIMEOUT_MS', key: ['engineTimeoutMs'], kind: 'integer' },
   { name: 'TILL_SCAN_ITEM_PATTERN', key: ['scanPatterns', 'item'], kind: 'text' },
   { name: 'TILL_SCAN_LOYALTY_CARD_PATTERN', key: ['scanPatterns', 'loyaltyCard'], kind: 'text' },

@@ -56,15 +56,17 @@ describe('loadConfig', () => {
     expect(result.value.config).toMatchObject({
       ...GOOD,
       httpPort: 8410,
-      engineTimeoutMs: 5000,
+      timeouts: { pricingMs: 2000, confirmMs: 5000, syncMs: 10_000, probeMs: 2000 },
       offline: {
-        timeoutMs: 2000,
         valueVouchersAllowed: false,
         perSaleCapMinor: 0,
         perDayCapMinor: 0,
       },
       dataDir: join(home, '.local', 'share', 'voucher-till'),
     });
+    expect(result.value.config).not.toHaveProperty('engineTimeoutMs');
+    expect(result.value.config.offline).not.toHaveProperty('timeoutMs');
+    expect(result.value.warnings).toEqual([]);
     expect(new RegExp(result.value.config.scanPatterns.item).test('8712345000011')).toBe(true);
     expect(new RegExp(result.value.config.scanPatterns.loyaltyCard).test('1000001')).toBe(true);
     expect(new RegExp(result.value.config.scanPatterns.voucher).test('DEMO-5EUR')).toBe(true);
@@ -102,6 +104,60 @@ describe('loadConfig', () => {
       `config.json: offline.timeoutMs: must be a positive integer (file ${path})`,
     ]);
     expect(result.error.message).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('reads a timeout of each purpose from the file and from TILL_TIMEOUT_* variables', () => {
+    const path = writeConfig({ ...GOOD, timeouts: { pricingMs: 1500, syncMs: 30_000 } });
+    const result = load(
+      { TILL_TIMEOUT_CONFIRM_MS: '8000', TILL_TIMEOUT_PROBE_MS: '900' },
+      { argvPath: path },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config.timeouts).toEqual({
+      pricingMs: 1500,
+      confirmMs: 8000,
+      syncMs: 30_000,
+      probeMs: 900,
+    });
+    expect(
+      problemsOf(load({}, { argvPath: writeConfig({ ...GOOD, timeouts: { syncMs: 0 } }) })),
+    ).toEqual([
+      expect.stringContaining('config.json: timeouts.syncMs: must be a positive integer'),
+    ]);
+  });
+
+  it('still reads the deprecated timeout keys, each with a message naming it and what replaces it', () => {
+    const path = writeConfig({ ...GOOD, engineTimeoutMs: 7000, offline: { timeoutMs: 500 } });
+    const result = load({}, { argvPath: path });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config.timeouts).toEqual({
+      pricingMs: 500,
+      confirmMs: 7000,
+      syncMs: 10_000,
+      probeMs: 500,
+    });
+    expect(result.value.warnings).toEqual([
+      `config.json: offline.timeoutMs: is deprecated: it is read as timeouts.pricingMs and timeouts.probeMs (where those are not set); set those instead (file ${path})`,
+      `config.json: engineTimeoutMs: is deprecated: it is read as timeouts.confirmMs (where it is not set); set that instead (file ${path})`,
+    ]);
+  });
+
+  it('lets a timeouts key win over the deprecated one, and names a deprecated environment variable', () => {
+    const path = writeConfig({
+      ...GOOD,
+      timeouts: { pricingMs: 1000 },
+      offline: { timeoutMs: 500 },
+    });
+    const result = load({ TILL_ENGINE_TIMEOUT_MS: '6000' }, { argvPath: path });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config.timeouts).toMatchObject({
+      pricingMs: 1000,
+      probeMs: 500,
+      confirmMs: 6000,
+    });
+    expect(result.value.warnings[1]).toBe(
+      'TILL_ENGINE_TIMEOUT_MS (engineTimeoutMs): is deprecated: it is read as timeouts.confirmMs (where it is not set); set that instead (environment)',
+    );
   });
 
   it('names the file when it is not JSON', () => {

@@ -6,7 +6,7 @@ import { ENV_OVERRIDES, readEnvOverrides, type EnvOverride } from './env-overrid
 import { currentPlatform, defaultConfigPath, defaultDataDir, type PlatformContext } from './paths';
 import { isPlainObject, readConfigFile, type ConfigFile } from './read-config-file';
 import { dropRetiredSettings } from './retired-settings';
-import { tillConfigSchema, type TillConfig } from './schema';
+import { resolveTimeouts, tillConfigSchema, type DeprecatedKey, type TillConfig } from './schema';
 
 export interface LoadConfigOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -22,7 +22,10 @@ export interface LoadedConfig {
   /** The file the settings came from, and whether it existed. */
   readonly path: string;
   readonly fileFound: boolean;
-  /** Settings that were ignored (no longer read), one line each for the log. */
+  /**
+   * One line for IT per setting that is no longer read (ignored) or deprecated (read as its
+   * replacement), naming the key and what to do instead.
+   */
   readonly warnings: readonly string[];
 }
 
@@ -61,7 +64,26 @@ export function loadConfig(options: LoadConfigOptions): Result<LoadedConfig, Con
   if (!parsed.success) {
     return failure(describeIssues(parsed.error.issues, merged, file.value, overrides.value));
   }
-  return ok({ config: parsed.data, path, fileFound: file.value.found, warnings });
+  const { config, deprecated } = resolveTimeouts(parsed.data);
+  return ok({
+    config,
+    path,
+    fileFound: file.value.found,
+    warnings: [
+      ...warnings,
+      ...deprecated.map((key) => deprecation(key, file.value, overrides.value)),
+    ],
+  });
+}
+
+function deprecation(
+  { key, readAs }: DeprecatedKey,
+  file: ConfigFile,
+  overrides: readonly EnvOverride[],
+): string {
+  const those = readAs.length > 1;
+  const message = `is deprecated: it is read as ${readAs.join(' and ')} (where ${those ? 'those are' : 'it is'} not set); set ${those ? 'those' : 'that'} instead`;
+  return locate(key.split('.'), message, file, overrides);
 }
 
 function failure(problems: readonly string[]): Result<never, ConfigError> {

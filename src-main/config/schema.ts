@@ -26,10 +26,36 @@ export const DEFAULT_SCAN_PATTERNS = {
   voucher: '^[A-Z][A-Z0-9-]{3,}$',
 } as const;
 
+/**
+ * How long the till waits for the engine, one setting per purpose. A pricing call that times
+ * out turns the till offline and the sale is priced locally, so it is short: a scan never
+ * waits longer. A confirm that times out goes to the outbox and is replayed (add-basket is
+ * idempotent), so it may wait longer for an engine that is slow but there. The outbox and the
+ * honour-voucher feed run in the background and send larger pages. The probe asks a till that
+ * is offline whether the engine is back, and is as short as pricing.
+ */
+export const DEFAULT_TIMEOUTS = {
+  pricingMs: 2000,
+  confirmMs: 5000,
+  syncMs: 10_000,
+  probeMs: 2000,
+} as const;
+
+const timeouts = z.strictObject({
+  /** get-basket-price, on every change to a sale; also signing in to the engine. */
+  pricingMs: positiveInt.optional(),
+  /** add-basket when the cashier confirms a sale. */
+  confirmMs: positiveInt.optional(),
+  /** The outbox's add-baskets and the honour-voucher feed, in the background. */
+  syncMs: positiveInt.optional(),
+  /** The health probe that tells an offline till the engine is back. */
+  probeMs: positiveInt.optional(),
+});
+
 const offlinePolicy = z
   .strictObject({
-    /** The engine is "offline" when it has not answered within this many milliseconds. */
-    timeoutMs: positiveInt.default(2000),
+    /** Deprecated: read as `timeouts.pricingMs` and `timeouts.probeMs`. */
+    timeoutMs: positiveInt.optional(),
     /** Value vouchers (basket, basket_pct) offline: refused unless this is true. */
     valueVouchersAllowed: z.boolean({ error: 'must be true or false' }).default(false),
     perSaleCapMinor: nonNegativeInt.default(0),
@@ -71,7 +97,6 @@ export const tillConfigSchema = z.strictObject({
   locale: locale.default('en-GB'),
   timezone,
   offline: offlinePolicy.default({
-    timeoutMs: 2000,
     valueVouchersAllowed: false,
     perSaleCapMinor: 0,
     perDayCapMinor: 0,
@@ -83,8 +108,9 @@ export const tillConfigSchema = z.strictObject({
   kiosk: z.boolean().default(false),
   /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
   hostPosToken: secretToken.optional(),
-  /** How long one engine request (price, confirm) may take before it fails. */
-  engineTimeoutMs: positiveInt.default(5000),
+  timeouts: timeouts.default({}),
+  /** Deprecated: read as `timeouts.confirmMs`. */
+  engineTimeoutMs: positiveInt.optional(),
   scanPatterns: z
     .strictObject({
       item: pattern.default(DEFAULT_SCAN_PATTERNS.item),
@@ -94,4 +120,57 @@ export const tillConfigSchema = z.strictObject({
     .default(DEFAULT_SCAN_PATTERNS),
 });
 
-export type TillConfig = z.infer<typeof tillConfigSchema>;
+type ParsedConfig = z.output<typeof tillConfigSchema>;
+
+export type Timeouts = { readonly [K in keyof typeof DEFAULT_TIMEOUTS]: number };
+
+/** The settings the till runs with: every timeout resolved, the deprecated keys gone. */
+export type TillConfig = Omit<ParsedConfig, 'engineTimeoutMs' | 'offline' | 'timeouts'> & {
+  readonly offline: Omit<ParsedConfig['offline'], 'timeoutMs'>;
+  readonly timeouts: Timeouts;
+};
+
+/** A deprecated key the file or the environment still sets, and what it is read as. */
+export interface DeprecatedKey {
+  readonly key: string;
+  readonly readAs: readonly string[];
+}
+
+const ALIASES = [
+  { key: 'offline.timeoutMs', readAs: ['pricingMs', 'probeMs'] },
+  { key: 'engineTimeoutMs', readAs: ['confirmMs'] },
+] as const;
+
+/**
+ * Resolves the timeouts: a `timeouts` key wins, then a deprecated key that stands for it, then
+ * the default. The deprecated keys used are listed, so that the till can say so.
+ */
+export function resolveTimeouts(parsed: ParsedConfig): {
+  config: TillConfig;
+  deprecated: DeprecatedKey[];
+} {
+  const { engineTimeoutMs, offline, timeouts: given, ...rest } = parsed;
+  const { timeoutMs: offlineTimeoutMs, ...policy } = offline;
+  const aliasValue = { 'offline.timeoutMs': offlineTimeoutMs, engineTimeoutMs };
+  const deprecated: DeprecatedKey[] = [];
+  const resolved: Partial<Record<keyof Timeouts, number>> = { ...given };
+  for (const alias of ALIASES) {
+    const value = aliasValue[alias.key];
+    if (value === undefined) continue;
+    deprecated.push({ key: alias.key, readAs: alias.readAs.map((name) => `timeouts.${name}`) });
+    for (const name of alias.readAs) resolved[name] ??= value;
+  }
+  return {
+    config: {
+      ...rest,
+      offline: policy,
+      timeouts: {
+        pricingMs: resolved.pricingMs ?? DEFAULT_TIMEOUTS.pricingMs,
+        confirmMs: resolved.confirmMs ?? DEFAULT_TIMEOUTS.confirmMs,
+        syncMs: resolved.syncMs ?? DEFAULT_TIMEOUTS.syncMs,
+        probeMs: resolved.probeMs ?? DEFAULT_TIMEOUTS.probeMs,
+      },
+    },
+    deprecated,
+  };
+}

@@ -1,8 +1,12 @@
 import type { ReceiptView, TillHandlers, TillResult } from '../../src-shared/till';
-import type { AddBasketRequest, AddBasketResults } from '../../src-shared/wire';
-import type { EngineWarning } from '../engine-client';
-import { addBasketRequest } from '../sale/basket-request';
-import { engineSaleView } from '../sale/sale-view';
+import {
+  encodeAddBasket,
+  type EncodedAddBasket,
+  type EngineWarning,
+  type StoredBasket,
+} from '../engine-client';
+import { enginePricing } from '../sale/engine-pricing';
+import { saleView } from '../sale/sale-view';
 import type { SaleState } from '../sale/sale-state';
 import {
   confirmSale,
@@ -15,7 +19,6 @@ import {
 import { viewContext, type CoreContext } from './context';
 import { journalContent } from './journal-entry';
 import { commitOffline } from './offline-confirm';
-import { wireWarningOf } from './engine-errors';
 import type { SaleBook, SaleEntry } from './sale-book';
 
 type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
@@ -27,15 +30,12 @@ type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
 export function journalEngineSale(
   context: CoreContext,
   state: SaleState,
-  results: AddBasketResults,
+  results: StoredBasket,
   warnings: readonly EngineWarning[],
   confirmedAt: number,
 ): JournalSale {
-  const view = engineSaleView(state, results.basket, warnings.map(wireWarningOf), {
-    ...viewContext(context),
-    now: confirmedAt,
-  });
-  const redeemedKeys = new Set(results.vouchers_redeemed.map((voucher) => voucher.voucher_key));
+  const view = saleView(state, enginePricing(results, warnings), viewContext(context));
+  const redeemedKeys = new Set(results.redeemedKeys);
   // A replay redeems nothing anew: what this basket redeemed the first time is what it applied.
   const redeemed = view.applied.filter(
     (voucher) => results.replayed || redeemedKeys.has(voucher.voucherKey),
@@ -44,7 +44,7 @@ export function journalEngineSale(
     confirmSale(context.db, state.basketCode, {
       memberNumber: state.memberNumber,
       pricedBy: 'engine',
-      engineBasketId: results.basket.basket_id,
+      engineBasketId: results.basketId,
       confirmedAt: new Date(confirmedAt),
       syncedAt: new Date(context.now()),
       ...journalContent({ ...view, applied: redeemed }),
@@ -76,7 +76,7 @@ async function confirmOpen(
     return confirmOffline(context, book, entry, sale.confirmedAt);
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
   const { basketCode } = sale.state;
-  const request = addBasketRequest(sale.state, context.config, appliedKeys, sale.confirmedAt);
+  const request = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt);
   recordConfirmInFlight(context.db, basketCode, request, new Date(context.now()));
   try {
     return await confirmOnline(context, book, entry, { request, confirmedAt: sale.confirmedAt });
@@ -91,7 +91,7 @@ async function confirmOnline(
   context: CoreContext,
   book: SaleBook,
   entry: SaleEntry,
-  { request, confirmedAt }: { request: AddBasketRequest; confirmedAt: number },
+  { request, confirmedAt }: { request: EncodedAddBasket; confirmedAt: number },
 ): Promise<TillResult<ReceiptView>> {
   const { sale } = entry;
   const { basketCode } = sale.state;

@@ -1,4 +1,3 @@
-import { basketPriceRequest } from '../sale/basket-request';
 import { newSale } from '../sale/sale-state';
 import {
   appendAudit,
@@ -10,7 +9,6 @@ import {
   voidSale,
   type OutboxEntry,
 } from '../store';
-import { saleFromAddBasket } from '../sale/sale-from-request';
 import type { ResumedConfirm } from '../sync';
 import { journalEngineSale } from './confirm';
 import type { CoreContext } from './context';
@@ -91,7 +89,7 @@ async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<
       return 'refused';
     }
     const request = entry.request.value;
-    const outcome = await context.engine.addBasket(request);
+    const outcome = await context.engine.addBasket(request, 'sync');
     if (!outcome.ok && outcome.error.kind === 'unreachable') {
       context.connectivity.reportUnreachable();
       return 'unanswered';
@@ -101,13 +99,12 @@ async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<
       dropUnfinishedConfirm(context.db, basketCode);
       return 'refused';
     }
-    const confirmedAt = Date.parse(request.basket.basket_timestamp_iso8601 ?? '');
     journalEngineSale(
       context,
-      saleFromAddBasket(request, context.config.currency),
+      request.sale(),
       outcome.value,
       outcome.warnings,
-      Number.isNaN(confirmedAt) ? context.now() : confirmedAt,
+      request.confirmedAt ?? context.now(),
     );
     return 'confirmed';
   } finally {
@@ -119,7 +116,8 @@ async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<
 /** Prices the basket empty under its own code (freeing its vouchers), then voids and audits it. */
 async function releaseSale(context: CoreContext, basketCode: string): Promise<boolean> {
   const outcome = await context.engine.getBasketPrice(
-    basketPriceRequest(newSale(basketCode, basketCode), context.config),
+    newSale(basketCode, basketCode),
+    context.config,
   );
   if (!outcome.ok) return false;
   const at = new Date(context.now());

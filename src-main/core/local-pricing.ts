@@ -1,17 +1,12 @@
 import type { SaleView } from '../../src-shared/till';
 import { keptEngineVouchers, type EngineVouchers, type KeptVouchers } from '../sale/kept-vouchers';
-import {
-  offlineSaleView,
-  type OfflineCandidate,
-  type RefusedVoucher,
-} from '../sale/offline-pricing';
+import { offlineSaleView, type OfflineCandidate } from '../sale/offline-pricing';
 import type { SaleState } from '../sale/sale-state';
-import { appliedVoucherToDomain, cachedHonourToDomain } from '../sale/wire-to-domain';
+import type { Notice, RefusedVoucher } from '../sale/sale-view';
+import { appliedVoucherToDomain, cachedHonourToDomain } from '../sale/voucher-to-domain';
 import { findCachedHonour, honourCacheState } from '../store';
 import { offlineValueDiscountOn } from '../store/offline-allowance';
 import { viewContext, type CoreContext } from './context';
-
-type Notice = SaleView['notices'][number];
 
 export const NEVER_ONLINE_MESSAGE =
   'This till has never been online, so it cannot check vouchers: none can be accepted until it has reached the voucher engine once.';
@@ -34,7 +29,7 @@ export function localSaleView(
   engineVouchers: EngineVouchers | null,
 ): SaleView {
   const kept = keptEngineVouchers(state, engineVouchers);
-  const valueCodes = new Set(kept.value.flatMap((voucher) => voucher.voucher_code ?? []));
+  const valueCodes = new Set(kept.value.flatMap((voucher) => voucher.code ?? []));
   const codes = [...new Set([...state.voucherCodes, ...kept.honourCodes])].filter(
     (code) => !valueCodes.has(code),
   );
@@ -42,8 +37,8 @@ export function localSaleView(
     honourCacheState(context.db).cursor === null
       ? neverOnline([
           ...codes,
-          ...kept.value.map((voucher) => voucher.voucher_code ?? voucher.voucher_key),
-          ...kept.honourWithoutCode.map((voucher) => voucher.voucher_key),
+          ...kept.value.map((voucher) => voucher.code ?? voucher.key),
+          ...kept.honourWithoutCode.map((voucher) => voucher.key),
         ])
       : combine(fromCache(context, state, codes), fromEngine(context, engineVouchers, kept));
   return offlineSaleView({ sale: state, ...allowance(context), ...found }, viewContext(context));
@@ -83,7 +78,7 @@ function fromCache(context: CoreContext, state: SaleState, codes: readonly strin
     } else {
       candidates.push({
         voucher: cachedHonourToDomain(cached.voucher, cached.honourCode, cached.memberNumber),
-        title: cached.voucher.voucher_title ?? code,
+        title: cached.voucher.title ?? code,
       });
     }
   }
@@ -107,14 +102,12 @@ function fromEngine(
 ): Found {
   const memberNumber = engineVouchers?.state.memberNumber ?? null;
   return {
-    candidates: kept.value.flatMap((wire) => {
-      const voucher = appliedVoucherToDomain(wire, context.config.currency, memberNumber);
-      return voucher
-        ? [{ voucher, title: wire.voucher_title ?? wire.voucher_code ?? 'Voucher' }]
-        : [];
+    candidates: kept.value.flatMap((engine) => {
+      const voucher = appliedVoucherToDomain(engine, context.config.currency, memberNumber);
+      return voucher ? [{ voucher, title: engine.title ?? engine.code ?? 'Voucher' }] : [];
     }),
-    refused: kept.honourWithoutCode.map((wire) =>
-      cannotCheck(wire.voucher_key, 'This honour voucher has no code the till can check offline.'),
+    refused: kept.honourWithoutCode.map((engine) =>
+      cannotCheck(engine.key, 'This honour voucher has no code the till can check offline.'),
     ),
     notices: [],
   };

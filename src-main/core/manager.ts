@@ -1,6 +1,5 @@
 import type { TillError, TillHandlers, TillOutput, TillResult } from '../../src-shared/till';
-import { fromSpaazaDateTime, type WireVoucher } from '../../src-shared/wire';
-import type { EngineFailure, ManagerClient } from '../engine-client';
+import type { EngineFailure, EngineVoucher, ManagerClient } from '../engine-client';
 import {
   acknowledgeConflict,
   appendAudit,
@@ -48,21 +47,21 @@ function conflictViewOf(conflict: SyncConflict): ConflictView {
   };
 }
 
-function voucherSummaryOf(voucher: WireVoucher): UnlockedVoucher {
+function voucherSummaryOf(voucher: EngineVoucher): UnlockedVoucher {
   return {
-    voucherKey: voucher.voucher_key,
-    code: voucher.voucher_code ?? null,
-    type: voucher.voucher_type,
-    ownerMemberNumber: voucher.member_number ?? null,
-    basketCode: voucher.voucher_retailer_basket_code_exclusive ?? null,
+    voucherKey: voucher.key,
+    code: voucher.code,
+    type: voucher.type,
+    ownerMemberNumber: voucher.memberNumber,
+    basketCode: voucher.lockBasketCode,
   };
 }
 
-function lockedVoucherOf(voucher: WireVoucher): TillOutput<'manager/locked-vouchers'>[number] {
-  const lockedUntil = voucher.voucher_locked_until
-    ? fromSpaazaDateTime(voucher.voucher_locked_until)
-    : null;
-  return { ...voucherSummaryOf(voucher), lockedUntil: new Date(lockedUntil ?? 0).toISOString() };
+function lockedVoucherOf(voucher: EngineVoucher): TillOutput<'manager/locked-vouchers'>[number] {
+  return {
+    ...voucherSummaryOf(voucher),
+    lockedUntil: new Date(voucher.lockedUntil ?? 0).toISOString(),
+  };
 }
 
 export function managerHandlers(

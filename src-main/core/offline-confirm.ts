@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../src-shared/result';
 import type { SaleView, TillError } from '../../src-shared/till';
-import { addBasketRequest } from '../sale/basket-request';
+import { encodeAddBasket } from '../engine-client';
 import {
   confirmSale,
   enqueueSale,
@@ -56,7 +56,7 @@ export function commitOffline(
   const { state, view } = sale;
   const { db } = context;
   const basketCode = state.basketCode;
-  const request = addBasketRequest(
+  const request = encodeAddBasket(
     state,
     context.config,
     view.applied.map((voucher) => voucher.voucherKey),

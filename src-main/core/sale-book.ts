@@ -1,9 +1,10 @@
 import type { TillError, TillResult } from '../../src-shared/till';
 import { isUntouched, newSale } from '../sale/sale-state';
 import { allocateBasketCode, findSale, recordOpenSale } from '../store';
-import type { CoreContext } from './context';
 import { coalescingRunner } from './pricing-queue';
-import { priceSale, unpricedView, type OpenSale } from './sale-pricing';
+import { unpricedView } from '../sale/sale-view';
+import { viewContext, type CoreContext } from './context';
+import { priceSale, type OpenSale } from './sale-pricing';
 
 export interface SaleEntry {
   readonly sale: OpenSale;
@@ -33,7 +34,7 @@ export function createSaleBook(context: CoreContext): SaleBook {
     const state = newSale(basketCode, basketCode);
     const sale: OpenSale = {
       state,
-      view: unpricedView(context, state, []),
+      view: unpricedView(state, [], viewContext(context)),
       pricedState: null,
       confirmedAt: null,
       engineVouchers: null,

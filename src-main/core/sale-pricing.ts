@@ -1,14 +1,13 @@
-import { priceBasket } from '../../src-shared/pricing';
 import type { SaleView } from '../../src-shared/till';
-import { basketPriceRequest, pricingLines } from '../sale/basket-request';
-import type { SaleState } from '../sale/sale-state';
+import { crossCheck } from '../sale/cross-check';
+import { enginePricing } from '../sale/engine-pricing';
 import type { EngineVouchers } from '../sale/kept-vouchers';
-import { crossCheck, engineSaleView } from '../sale/sale-view';
+import type { SaleState } from '../sale/sale-state';
+import { saleView, unpricedView, type Notice } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
-import { wireWarningOf } from './engine-errors';
 import { localSaleView } from './local-pricing';
 
-export type Notice = SaleView['notices'][number];
+export type { Notice };
 
 /** An open sale between commands: its state, and what the engine last said about it. */
 export interface OpenSale {
@@ -20,34 +19,6 @@ export interface OpenSale {
   confirmedAt: number | null;
   /** What the engine applied the last time it priced this sale: kept for pricing offline. */
   engineVouchers: EngineVouchers | null;
-}
-
-/** The sale's lines at their plain prices, for when the engine has not priced it (yet). */
-export function unpricedView(
-  context: CoreContext,
-  state: SaleState,
-  notices: readonly Notice[],
-): SaleView {
-  const { currency, locale, now } = viewContext(context);
-  const priced = priceBasket(pricingLines(state), [], now);
-  const byId = new Map(priced.lines.map((line) => [line.id, line]));
-  return {
-    saleId: state.saleId,
-    basketCode: state.basketCode,
-    state: 'open',
-    currency,
-    locale,
-    customer: state.memberNumber ? { memberNumber: state.memberNumber } : null,
-    lines: state.lines.map((line) => {
-      const gross = byId.get(line.lineId)?.gross ?? 0;
-      return { ...line, gross, discount: 0, net: gross, shares: [] };
-    }),
-    applied: [],
-    rejected: [],
-    totals: { gross: priced.totals.gross, discount: 0, net: priced.totals.gross },
-    pricedBy: 'local',
-    notices: [...notices],
-  };
 }
 
 /**
@@ -62,7 +33,7 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
     priceLocally(context, sale, state);
     return;
   }
-  const outcome = await context.engine.getBasketPrice(basketPriceRequest(state, context.config));
+  const outcome = await context.engine.getBasketPrice(state, context.config);
   if (!outcome.ok && outcome.error.kind === 'unreachable') {
     context.connectivity.reportUnreachable();
     priceLocally(context, sale, state);
@@ -71,13 +42,13 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
   context.connectivity.reportAnswered();
   if (!outcome.ok) {
     const message = `Not priced by the voucher engine: ${outcome.error.message}`;
-    sale.view = unpricedView(context, state, [{ code: 'engine_rejected', message }]);
+    sale.view = unpricedView(state, [{ code: 'engine_rejected', message }], viewContext(context));
     sale.pricedState = null;
     return;
   }
   const viewContextNow = viewContext(context);
-  const { basket } = outcome.value;
-  const view = engineSaleView(state, basket, outcome.warnings.map(wireWarningOf), viewContextNow);
+  const basket = outcome.value;
+  const view = saleView(state, enginePricing(basket, outcome.warnings), viewContextNow);
   const mismatches = crossCheck(state, basket, view, viewContextNow);
   if (mismatches.length > 0) {
     context.log.warn(
@@ -92,7 +63,7 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
   }
   sale.view = view;
   sale.pricedState = state;
-  sale.engineVouchers = { state, vouchers: basket.basket_vouchers };
+  sale.engineVouchers = { state, vouchers: basket.vouchers };
 }
 
 function priceLocally(context: CoreContext, sale: OpenSale, state: SaleState): void {

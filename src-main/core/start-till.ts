@@ -86,8 +86,9 @@ export async function startTill(
   const engine = createEngineClient({
     baseUrl: config.engineUrl,
     credentials: config.terminalCredentials,
-    // a cashier never waits longer than the offline timeout for a scan or a confirm
-    timeoutMs: Math.min(config.engineTimeoutMs, config.offline.timeoutMs),
+    // signing in happens on the way to a pricing call, so it shares that call's limit
+    timeoutMs: config.timeouts.pricingMs,
+    timeouts: config.timeouts,
     log,
   });
   const configSource = {

@@ -1,20 +1,16 @@
 import { z } from 'zod';
+import { describeIssues, getBasketPriceRequestSchema, issuesOf } from '../../src-shared/wire';
+import type { SaleState } from '../sale/sale-state';
+import { basketPriceRequest, type TillIdentity } from './basket-request';
+import type { EncodedAddBasket } from './encoded-add-basket';
 import {
-  addBasketRequestSchema,
-  addBasketResultsSchema,
-  describeIssues,
-  getBasketPriceRequestSchema,
-  getBasketPriceResultsSchema,
-  honourSyncResultsSchema,
-  issuesOf,
-  voucherObjectSchema,
-  type AddBasketRequest,
-  type AddBasketResults,
-  type GetBasketPriceRequest,
-  type GetBasketPriceResults,
-  type HonourSyncResults,
-  type WireVoucher,
-} from '../../src-shared/wire';
+  pricedBasketSchema,
+  storedBasketSchema,
+  type EngineBasket,
+  type StoredBasket,
+} from './engine-basket';
+import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
+import { honourFeedSchema, type HonourFeedPage } from './honour-feed';
 import type { AuthorizedCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
 
@@ -32,19 +28,39 @@ export interface VoucherListQuery {
 
 export interface VoucherList {
   readonly total: number;
-  readonly vouchers: readonly WireVoucher[];
+  readonly vouchers: readonly EngineVoucher[];
+}
+
+/** Limits of their own for the calls of one purpose, in milliseconds. */
+export interface CallTimeouts {
+  /** get-basket-price. */
+  readonly pricingMs?: number;
+  /** add-basket. */
+  readonly confirmMs?: number;
+  /** The honour-voucher feed. */
+  readonly syncMs?: number;
+  /** /healthz. */
+  readonly probeMs?: number;
 }
 
 /** The Spaaza calls a till makes; the same set serves the terminal's and a manager's session. */
 export interface EngineCalls {
-  getBasketPrice(request: GetBasketPriceRequest): Promise<EngineOutcome<GetBasketPriceResults>>;
-  addBasket(request: AddBasketRequest): Promise<EngineOutcome<AddBasketResults>>;
+  /** Prices the sale as it stands, locking its vouchers to its basket. */
+  getBasketPrice(sale: SaleState, till: TillIdentity): Promise<EngineOutcome<EngineBasket>>;
+  /** Sends a confirmed sale's add-basket as it was encoded: at the cashier's confirm, or from the outbox. */
+  addBasket(
+    basket: EncodedAddBasket,
+    purpose?: 'confirm' | 'sync',
+  ): Promise<EngineOutcome<StoredBasket>>;
   getVouchers(query: VoucherListQuery): Promise<EngineOutcome<VoucherList>>;
-  unlockVoucher(input: { voucherKey: string; reason: string }): Promise<EngineOutcome<WireVoucher>>;
+  unlockVoucher(input: {
+    voucherKey: string;
+    reason: string;
+  }): Promise<EngineOutcome<EngineVoucher>>;
   syncHonourVouchers(page: {
     cursor: number;
     limit: number;
-  }): Promise<EngineOutcome<HonourSyncResults>>;
+  }): Promise<EngineOutcome<HonourFeedPage>>;
 }
 
 /** get-vouchers names the type `type` (docs/spaaza-wire.md, "get-vouchers"); the shared voucher object wants `voucher_type`. */
@@ -53,7 +69,7 @@ const listedVoucherSchema = z.preprocess(
     isRecordWithout(entry, 'voucher_type') && 'type' in entry
       ? { ...entry, voucher_type: entry.type }
       : entry,
-  voucherObjectSchema,
+  engineVoucherSchema,
 );
 
 const voucherListResultsSchema = z.looseObject({
@@ -66,35 +82,41 @@ function isRecordWithout(value: unknown, key: string): value is Record<string, u
 }
 
 /** A request the sale code built wrongly is a bug in the till, so it throws instead of travelling. */
-function checkedRequest<S extends z.ZodType>(callName: string, schema: S, request: unknown) {
-  const parsed = schema.safeParse(request);
+function checkedPriceRequest(sale: SaleState, till: TillIdentity) {
+  const parsed = getBasketPriceRequestSchema.safeParse(basketPriceRequest(sale, till));
   if (!parsed.success)
-    throw new Error(`${callName} request is invalid: ${describeIssues(issuesOf(parsed.error))}`);
+    throw new Error(
+      `get-basket-price request is invalid: ${describeIssues(issuesOf(parsed.error))}`,
+    );
   return parsed.data;
 }
 
-export function engineCalls(call: AuthorizedCall): EngineCalls {
+const ownLimit = (timeoutMs: number | undefined) => (timeoutMs === undefined ? {} : { timeoutMs });
+
+export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): EngineCalls {
   return {
-    getBasketPrice: (request) =>
+    getBasketPrice: (sale, till) =>
       call(
         'get-basket-price',
         {
           method: 'POST',
           path: '/auth/get-basket-price',
-          json: checkedRequest('get-basket-price', getBasketPriceRequestSchema, request),
+          json: checkedPriceRequest(sale, till),
+          ...ownLimit(timeouts.pricingMs),
         },
-        getBasketPriceResultsSchema,
+        pricedBasketSchema(till.currency),
       ),
 
-    addBasket: (request) =>
+    addBasket: (basket, purpose = 'confirm') =>
       call(
         'add-basket',
         {
           method: 'POST',
           path: '/auth/add-basket',
-          json: checkedRequest('add-basket', addBasketRequestSchema, request),
+          json: basket.body(),
+          ...ownLimit(purpose === 'confirm' ? timeouts.confirmMs : timeouts.syncMs),
         },
-        addBasketResultsSchema,
+        storedBasketSchema(basket.currency),
       ),
 
     getVouchers: async (query) => {
@@ -124,14 +146,19 @@ export function engineCalls(call: AuthorizedCall): EngineCalls {
       call(
         'unlock-voucher',
         { method: 'PUT', path: '/unlock-voucher', form: { voucher_key: voucherKey, reason } },
-        voucherObjectSchema,
+        engineVoucherSchema,
       ),
 
     syncHonourVouchers: ({ cursor, limit }) =>
       call(
         'sync honour vouchers',
-        { method: 'GET', path: '/sync/honour-vouchers', query: { cursor, limit } },
-        honourSyncResultsSchema,
+        {
+          method: 'GET',
+          path: '/sync/honour-vouchers',
+          query: { cursor, limit },
+          ...ownLimit(timeouts.syncMs),
+        },
+        honourFeedSchema,
       ),
   };
 }

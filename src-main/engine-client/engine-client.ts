@@ -1,6 +1,6 @@
 import { API_VERSION } from '../../src-shared/wire';
 import { authorizedCaller } from './session';
-import { engineCalls, type EngineCalls } from './calls';
+import { engineCalls, type CallTimeouts, type EngineCalls } from './calls';
 import { checkHealth, type EngineHealth } from './health';
 import { createTransport, type EngineSession, type Transport } from './http-transport';
 import { failed, succeeded, type EngineOutcome } from './outcome';
@@ -22,7 +22,10 @@ export interface EngineClientOptions {
   readonly baseUrl: string;
   /** The terminal's engine account; the password is kept only to log in again. */
   readonly credentials: Credentials;
+  /** How long a call may take: signing in, a manager's calls, and any purpose `timeouts` does not name. */
   readonly timeoutMs: number;
+  /** A limit of its own for the calls of one purpose. */
+  readonly timeouts?: CallTimeouts;
   /** Sent as X-Spaaza-API-Version on every call. */
   readonly apiVersion?: string;
   readonly log?: EngineClientLog;
@@ -65,10 +68,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       log.warn({ call: callName, kind: outcome.error.kind }, outcome.error.message);
     return outcome;
   };
-  const calls = engineCalls(async (callName, request, schema) =>
-    logged(callName, await call(callName, request, schema)),
+  const timeouts = options.timeouts ?? {};
+  const calls = engineCalls(
+    async (callName, request, schema) => logged(callName, await call(callName, request, schema)),
+    timeouts,
   );
-  const withSession = (session: EngineSession) => managerClient(transport, session);
+  const withSession = (session: EngineSession) => managerClient(transport, session, timeouts);
 
   return {
     ...calls,
@@ -80,14 +85,18 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       return succeeded(withSession(outcome.value));
     },
     withSession,
-    health: async () => logged('healthz', await checkHealth(transport)),
+    health: async () => logged('healthz', await checkHealth(transport, timeouts.probeMs)),
   };
 }
 
-function managerClient(transport: Transport, session: EngineSession): ManagerClient {
+function managerClient(
+  transport: Transport,
+  session: EngineSession,
+  timeouts: CallTimeouts,
+): ManagerClient {
   const { userId, key } = session;
   return {
-    ...engineCalls(authorizedCaller(transport, fixedSessionSource({ userId, key }))),
+    ...engineCalls(authorizedCaller(transport, fixedSessionSource({ userId, key })), timeouts),
     session: { userId, key },
     signOut: async () => {
       const answer = await transport({ method: 'DELETE', path: '/auth/logout', session });

@@ -17,8 +17,15 @@ export interface EngineHealth {
 /** /healthz is this project's, not Spaaza's: only its `status` is read, and loosely. */
 const healthBodySchema = z.looseObject({ status: z.string() });
 
-export async function checkHealth(transport: Transport): Promise<EngineOutcome<EngineHealth>> {
-  const answer = await transport({ method: 'GET', path: '/healthz' });
+export async function checkHealth(
+  transport: Transport,
+  timeoutMs?: number,
+): Promise<EngineOutcome<EngineHealth>> {
+  const answer = await transport({
+    method: 'GET',
+    path: '/healthz',
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
   if (!answer.ok) return answer;
   const { httpStatus, body, latencyMs, serverTime, localMidpoint } = answer.value;
   const parsed = healthBodySchema.safeParse(body);

@@ -16,6 +16,8 @@ export interface EngineRequest {
   readonly form?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string | number | boolean>>;
   readonly session?: EngineSession;
+  /** This call's own limit; the transport's `timeoutMs` otherwise. */
+  readonly timeoutMs?: number;
 }
 
 /** What came back over the wire, before any validation. */
@@ -32,6 +34,7 @@ export interface RawAnswer {
 
 export interface TransportOptions {
   readonly baseUrl: string;
+  /** For a request that sets none of its own. */
   readonly timeoutMs: number;
   readonly apiVersion: string;
 }
@@ -42,7 +45,6 @@ export type Transport = (request: EngineRequest) => Promise<Result<RawAnswer, En
 export function createTransport(options: TransportOptions): Transport {
   const http: AxiosInstance = axios.create({
     baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
     validateStatus: () => true,
     // the body is parsed here, so that a non-JSON answer is reported instead of passed on as text
     transformResponse: [(data: unknown) => data],
@@ -51,6 +53,7 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   return async (request) => {
+    const timeoutMs = request.timeoutMs ?? options.timeoutMs;
     const started = Date.now();
     try {
       const response = await http.request<unknown>({
@@ -59,8 +62,9 @@ export function createTransport(options: TransportOptions): Transport {
         params: request.query,
         data: request.form ? new URLSearchParams({ ...request.form }) : request.json,
         headers: sessionHeaders(request.session),
-        // the socket timeout above restarts on every byte; this bounds the whole exchange
-        signal: AbortSignal.timeout(options.timeoutMs),
+        timeout: timeoutMs,
+        // axios's timeout restarts on every byte; this bounds the whole exchange
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const finished = Date.now();
       return ok({
@@ -71,7 +75,7 @@ export function createTransport(options: TransportOptions): Transport {
         localMidpoint: Math.round((started + finished) / 2),
       });
     } catch (error) {
-      if (error instanceof AxiosError) return err(unreachable(error, options));
+      if (error instanceof AxiosError) return err(unreachable(error, options.baseUrl, timeoutMs));
       throw error;
     }
   };
@@ -104,16 +108,16 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   AxiosError.ERR_CANCELED,
 ]);
 
-function unreachable(error: AxiosError, options: TransportOptions): EngineFailure {
+function unreachable(error: AxiosError, baseUrl: string, timeoutMs: number): EngineFailure {
   const code = error.code ?? '';
   if (TIMEOUT_CODES.has(code))
     return {
       kind: 'unreachable',
-      message: `The voucher engine at ${options.baseUrl} did not answer within ${options.timeoutMs} ms.`,
+      message: `The voucher engine at ${baseUrl} did not answer within ${timeoutMs} ms.`,
     };
   const cause = code === '' ? error.message : code;
   return {
     kind: 'unreachable',
-    message: `The voucher engine at ${options.baseUrl} cannot be reached (${cause}).`,
+    message: `The voucher engine at ${baseUrl} cannot be reached (${cause}).`,
   };
 }

@@ -1,4 +1,9 @@
 export type { EngineCalls, VoucherList, VoucherListQuery } from './calls';
+export type { TillIdentity } from './basket-request';
+export { EncodedAddBasket, encodeAddBasket, readEncodedAddBasket } from './encoded-add-basket';
+export type { AppliedEngineVoucher, EngineBasket, EngineLine, StoredBasket } from './engine-basket';
+export type { EngineVoucher, EngineVoucherType } from './engine-voucher';
+export { readStoredVoucher, type HonourFeedChange, type HonourFeedPage } from './honour-feed';
 export {
   createEngineClient,
   type EngineClient,

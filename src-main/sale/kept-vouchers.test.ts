@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { WireVoucher } from '../../src-shared/wire';
+import { appliedEngineVoucher } from '../engine-client/test-support/engine-answers';
 import { keptEngineVouchers } from './kept-vouchers';
 import { addVoucherCode, newSale, removeVoucherCode, setCustomer } from './sale-state';
 
-const wire = (
-  code: string | null,
-  type: WireVoucher['voucher_type'],
-  key: string,
-): WireVoucher => ({
-  voucher_key: key.repeat(64),
-  voucher_code: code,
-  voucher_type: type,
-  voucher_status: 'claimed',
-  voucher_locked: true,
-});
+const wire = (code: string | null, type: string, key: string) =>
+  appliedEngineVoucher({
+    voucher_key: key.repeat(64),
+    voucher_code: code,
+    voucher_type: type,
+    voucher_status: 'claimed',
+    voucher_locked: true,
+  });
 
 const base = setCustomer(newSale('S1', 'S1'), '1000001');
 const priced = addVoucherCode(base, 'SCANNED-5');
@@ -30,19 +27,17 @@ const engine = {
 describe('keptEngineVouchers', () => {
   it('keeps scanned and member vouchers while the sale still has them', () => {
     const kept = keptEngineVouchers(priced, engine);
-    expect(kept.value.map((v) => v.voucher_code)).toEqual(['SCANNED-5', 'MEMBER-10']);
+    expect(kept.value.map((v) => v.code)).toEqual(['SCANNED-5', 'MEMBER-10']);
     expect(kept.honourCodes).toEqual(['MEMBER-COFFEE']);
-    expect(kept.honourWithoutCode.map((v) => v.voucher_key)).toEqual(['d'.repeat(64)]);
+    expect(kept.honourWithoutCode.map((v) => v.key)).toEqual(['d'.repeat(64)]);
   });
 
   it('drops a scanned voucher removed since, and the member vouchers once the customer changed', () => {
     expect(
-      keptEngineVouchers(removeVoucherCode(priced, 'SCANNED-5'), engine).value.map(
-        (v) => v.voucher_code,
-      ),
+      keptEngineVouchers(removeVoucherCode(priced, 'SCANNED-5'), engine).value.map((v) => v.code),
     ).toEqual(['MEMBER-10']);
     const other = keptEngineVouchers(setCustomer(priced, '1000002'), engine);
-    expect(other.value.map((v) => v.voucher_code)).toEqual(['SCANNED-5']);
+    expect(other.value.map((v) => v.code)).toEqual(['SCANNED-5']);
     expect(other.honourCodes).toEqual([]);
   });
 

@@ -1,19 +1,19 @@
-import type { WireVoucher } from '../../src-shared/wire';
+import type { AppliedEngineVoucher } from '../engine-client';
 import type { SaleState } from './sale-state';
 
 /** The vouchers the engine applied to a sale the last time it priced it, and the state it priced. */
 export interface EngineVouchers {
   readonly state: SaleState;
-  readonly vouchers: readonly WireVoucher[];
+  readonly vouchers: readonly AppliedEngineVoucher[];
 }
 
 export interface KeptVouchers {
   /** `basket` and `basket_pct` vouchers the engine applied, still part of the sale. */
-  readonly value: readonly WireVoucher[];
+  readonly value: readonly AppliedEngineVoucher[];
   /** Codes of the member's honour vouchers the engine applied without a scan (checked in the cache). */
   readonly honourCodes: readonly string[];
   /** Honour vouchers the engine applied that have no code: the cache cannot be asked about them. */
-  readonly honourWithoutCode: readonly WireVoucher[];
+  readonly honourWithoutCode: readonly AppliedEngineVoucher[];
 }
 
 const NONE: KeptVouchers = { value: [], honourCodes: [], honourWithoutCode: [] };
@@ -27,18 +27,16 @@ export function keptEngineVouchers(state: SaleState, engine: EngineVouchers | nu
   if (engine === null) return NONE;
   const scannedThen = new Set(engine.state.voucherCodes);
   const relevant = engine.vouchers.filter((voucher) => {
-    const code = voucher.voucher_code ?? null;
-    if (code !== null && scannedThen.has(code)) return state.voucherCodes.includes(code);
+    if (voucher.code !== null && scannedThen.has(voucher.code))
+      return state.voucherCodes.includes(voucher.code);
     return state.memberNumber !== null && state.memberNumber === engine.state.memberNumber;
   });
   const honour = relevant.filter(
-    (voucher) => voucher.voucher_type === 'honour' && !scannedThen.has(voucher.voucher_code ?? ''),
+    (voucher) => voucher.type === 'honour' && !scannedThen.has(voucher.code ?? ''),
   );
   return {
-    value: relevant.filter(
-      (voucher) => voucher.voucher_type === 'basket' || voucher.voucher_type === 'basket_pct',
-    ),
-    honourCodes: honour.flatMap((voucher) => (voucher.voucher_code ? [voucher.voucher_code] : [])),
-    honourWithoutCode: honour.filter((voucher) => !voucher.voucher_code),
+    value: relevant.filter((voucher) => voucher.type === 'basket' || voucher.type === 'basket_pct'),
+    honourCodes: honour.flatMap((voucher) => (voucher.code ? [voucher.code] : [])),
+    honourWithoutCode: honour.filter((voucher) => !voucher.code),
   };
 }

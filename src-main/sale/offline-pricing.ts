@@ -2,12 +2,14 @@ import { formatMoney } from '../../src-shared/money';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
 import type { SaleView } from '../../src-shared/till';
 import type { Voucher } from '../../src-shared/vouchers';
-import { pricingLines } from './basket-request';
-import type { SaleState } from './sale-state';
-import type { ViewContext } from './sale-view';
-
-type Notice = SaleView['notices'][number];
-export type RefusedVoucher = SaleView['rejected'][number];
+import { pricingLines, type SaleState } from './sale-state';
+import {
+  localPricing,
+  saleView,
+  type Notice,
+  type RefusedVoucher,
+  type ViewContext,
+} from './sale-view';
 
 /** `offline` of the till's configuration: value vouchers refused unless allowed, then capped. */
 export interface OfflinePolicy {
@@ -40,7 +42,6 @@ export const OFFLINE_NOTICE: Notice = {
     'The voucher engine cannot be reached: the till priced this sale itself, and will send it to the engine once it is back.',
 };
 
-const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
 const sum = (values: readonly number[]) => values.reduce((acc, value) => acc + value, 0);
 const valueDiscount = (priced: PricedBasket) =>
   sum(priced.applied.filter(({ voucher }) => voucher.type !== 'honour').map((a) => a.discount));
@@ -91,62 +92,11 @@ export function offlineSaleView(input: OfflinePricingInput, context: ViewContext
             message: `${capMessage} Not applied: ${capRefusals.map((refusal) => refusal.ref).join(', ')}.`,
           },
         ];
-  return viewOf(input, priced, context, capRefusals, capNotices);
-}
-
-function viewOf(
-  input: OfflinePricingInput,
-  priced: PricedBasket,
-  context: ViewContext,
-  capRefusals: readonly RefusedVoucher[],
-  capNotices: readonly Notice[],
-): SaleView {
-  const { sale } = input;
   const titles = new Map(input.candidates.map((c) => [c.voucher.key, c.title]));
-  const byId = new Map(priced.lines.map((line) => [line.id, line]));
-  return {
-    saleId: sale.saleId,
-    basketCode: sale.basketCode,
-    state: 'open',
-    currency: context.currency,
-    locale: context.locale,
-    customer: sale.memberNumber ? { memberNumber: sale.memberNumber } : null,
-    lines: sale.lines.map((line) => {
-      const pricedLine = byId.get(line.lineId);
-      return {
-        ...line,
-        gross: pricedLine?.gross ?? 0,
-        discount: pricedLine?.discount ?? 0,
-        net: pricedLine?.net ?? 0,
-        shares: (pricedLine?.shares ?? []).map((share) => ({ ...share })),
-      };
-    }),
-    applied: priced.applied.map(({ voucher, discount, amountRemaining }) => ({
-      voucherKey: voucher.key,
-      code: voucher.code,
-      type: voucher.type,
-      title: titles.get(voucher.key) ?? voucher.code ?? 'Voucher',
-      discount,
-      amountRemaining,
-      honourCode: voucher.type === 'honour' ? voucher.honourCode : null,
-      lockedUntil: null,
-    })),
-    rejected: [
-      ...input.refused,
-      ...priced.rejected.map((rejected) => ({
-        ref: rejected.ref,
-        reason: rejected.reason,
-        message: rejected.message,
-        lockedUntil: iso(rejected.lockedUntil),
-      })),
-      ...capRefusals,
-    ],
-    totals: {
-      gross: priced.totals.gross,
-      discount: priced.totals.discount,
-      net: priced.totals.net,
-    },
-    pricedBy: 'local',
-    notices: [OFFLINE_NOTICE, ...input.notices, ...capNotices],
-  };
+  const pricing = localPricing(priced, titles, [OFFLINE_NOTICE, ...input.notices, ...capNotices]);
+  return saleView(
+    sale,
+    { ...pricing, rejected: [...input.refused, ...pricing.rejected, ...capRefusals] },
+    context,
+  );
 }

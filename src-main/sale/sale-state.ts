@@ -1,3 +1,5 @@
+import type { BasketLine } from '../../src-shared/pricing';
+
 /**
  * The open sale as the till keeps it between scans: pure values and pure transitions, so
  * that the same state can be priced by the engine, priced locally offline, and journaled.
@@ -73,12 +75,22 @@ export function setCustomer(sale: SaleState, memberNumber: string | null): SaleS
   return { ...sale, memberNumber };
 }
 
-/** What void sends: no customer, no lines, no vouchers, so the engine releases every lock of the basket. */
 /** Nothing scanned yet: no customer, no lines, no voucher codes. */
 export function isUntouched(sale: SaleState): boolean {
   return sale.memberNumber === null && sale.lines.length === 0 && sale.voucherCodes.length === 0;
 }
 
+/** What void sends: no customer, no lines, no vouchers, so the engine releases every lock of the basket. */
 export function emptied(sale: SaleState): SaleState {
   return { ...sale, memberNumber: null, lines: [], voucherCodes: [] };
+}
+
+/** The sale's lines as the pricing core reads them (for offline pricing and the cross-check). */
+export function pricingLines(sale: SaleState): BasketLine[] {
+  return sale.lines.map((line) => ({
+    id: line.lineId,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    excluded: line.excluded,
+  }));
 }

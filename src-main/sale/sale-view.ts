@@ -1,9 +1,6 @@
-import { isRejectionCode, priceBasket, rejectionMessage } from '../../src-shared/pricing';
+import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
 import type { SaleView } from '../../src-shared/till';
-import type { SpaazaWarning, WirePricedBasket } from '../../src-shared/wire';
-import { pricingLines } from './basket-request';
-import type { SaleState } from './sale-state';
-import { appliedVoucherToDomain, instantOf, minorOf } from './wire-to-domain';
+import { pricingLines, type SaleState } from './sale-state';
 
 export interface ViewContext {
   readonly currency: string;
@@ -11,128 +8,125 @@ export interface ViewContext {
   readonly now: number;
 }
 
-type Notice = SaleView['notices'][number];
+export type Notice = SaleView['notices'][number];
+export type AppliedVoucherView = SaleView['applied'][number];
+export type RefusedVoucher = SaleView['rejected'][number];
+type VoucherShareView = SaleView['lines'][number]['shares'][number];
 
-const iso = (instant: number | null) => (instant === null ? null : new Date(instant).toISOString());
+/** One line's prices, by whoever priced it; a line it did not price shows zeros. */
+export interface LinePrice {
+  readonly gross: number;
+  readonly discount: number;
+  readonly net: number;
+  /** Excluded by the pricer too (the engine excludes an unmatched return). */
+  readonly excluded: boolean;
+  readonly shares: readonly VoucherShareView[];
+}
 
-/** The cashier's view of a sale the engine priced; warnings that are not voucher refusals become notices. */
-export function engineSaleView(
+/** What a sale's pricing came to, whether the engine, the till offline, or nobody priced it. */
+export interface SalePricing {
+  readonly pricedBy: SaleView['pricedBy'];
+  readonly lines: ReadonlyMap<string, LinePrice>;
+  readonly applied: readonly AppliedVoucherView[];
+  readonly rejected: readonly RefusedVoucher[];
+  readonly totals: SaleView['totals'];
+  readonly notices: readonly Notice[];
+}
+
+const UNPRICED_LINE: LinePrice = { gross: 0, discount: 0, net: 0, excluded: false, shares: [] };
+
+/** An instant of the till's (epoch ms) as the views carry it. */
+export function isoInstant(instant: number | null): string | null {
+  return instant === null ? null : new Date(instant).toISOString();
+}
+
+/** The cashier's view of a sale: the one builder, whatever priced it. */
+export function saleView(
   sale: SaleState,
-  basket: WirePricedBasket,
-  warnings: readonly SpaazaWarning[],
-  context: ViewContext,
+  pricing: SalePricing,
+  context: Pick<ViewContext, 'currency' | 'locale'>,
 ): SaleView {
-  const { currency } = context;
-  const byLine = new Map(basket.basket_items.map((item) => [item.retailer_item_code, item]));
-  const lines = sale.lines.map((line) => {
-    const item = byLine.get(line.lineId);
-    const discount = minorOf(item?.item_discount, currency);
-    const net = item ? minorOf(item.item_adjusted_subtotal, currency) : 0;
-    return {
-      lineId: line.lineId,
-      barcode: line.barcode,
-      name: line.name,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      gross: net + discount,
-      discount,
-      net,
-      excluded: line.excluded || item?.excluded_from_spaaza === true,
-      shares: (item?.item_vouchers ?? []).map((share) => ({
-        voucherKey: share.voucher_key,
-        discount: minorOf(share.discount, currency),
-      })),
-    };
-  });
-  const rejected: SaleView['rejected'] = [];
-  const notices: Notice[] = [];
-  for (const warning of warnings) {
-    if (isRejectionCode(warning.name)) {
-      rejected.push({
-        // the code the cashier scanned, when the engine names it; else the voucher key
-        ref: warning.message?.voucher_code ?? warning.message?.key ?? warning.name,
-        reason: warning.name,
-        message: rejectionMessage(warning.name),
-        lockedUntil: iso(instantOf(warning.message?.locked_until)),
-      });
-    } else {
-      notices.push({ code: warning.name, message: warning.description });
-    }
-  }
   return {
     saleId: sale.saleId,
     basketCode: sale.basketCode,
     state: 'open',
-    currency,
+    currency: context.currency,
     locale: context.locale,
     customer: sale.memberNumber ? { memberNumber: sale.memberNumber } : null,
-    lines,
-    applied: basket.basket_vouchers.flatMap((voucher) =>
-      voucher.voucher_type === 'basket_fixed_unit'
-        ? []
-        : [
-            {
-              voucherKey: voucher.voucher_key,
-              code: voucher.voucher_code ?? null,
-              type: voucher.voucher_type,
-              title: voucher.voucher_title ?? voucher.voucher_code ?? 'Voucher',
-              discount: minorOf(voucher.voucher_applied_amount, currency),
-              amountRemaining: minorOf(voucher.voucher_amount_remaining, currency),
-              honourCode: voucher.voucher_honour_code ?? null,
-              lockedUntil: iso(instantOf(voucher.voucher_locked_until)),
-            },
-          ],
+    lines: sale.lines.map((line) => {
+      const priced = pricing.lines.get(line.lineId) ?? UNPRICED_LINE;
+      return {
+        lineId: line.lineId,
+        barcode: line.barcode,
+        name: line.name,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        gross: priced.gross,
+        discount: priced.discount,
+        net: priced.net,
+        excluded: line.excluded || priced.excluded,
+        shares: priced.shares.map((share) => ({ ...share })),
+      };
+    }),
+    applied: [...pricing.applied],
+    rejected: [...pricing.rejected],
+    totals: { ...pricing.totals },
+    pricedBy: pricing.pricedBy,
+    notices: [...pricing.notices],
+  };
+}
+
+/** What the pricing core made of the sale, with the titles the cashier knows its vouchers by. */
+export function localPricing(
+  priced: PricedBasket,
+  titles: ReadonlyMap<string, string>,
+  notices: readonly Notice[],
+): SalePricing {
+  return {
+    pricedBy: 'local',
+    lines: new Map(
+      priced.lines.map((line) => [
+        line.id,
+        {
+          gross: line.gross,
+          discount: line.discount,
+          net: line.net,
+          excluded: false,
+          shares: line.shares,
+        },
+      ]),
     ),
-    rejected,
+    applied: priced.applied.map(({ voucher, discount, amountRemaining }) => ({
+      voucherKey: voucher.key,
+      code: voucher.code,
+      type: voucher.type,
+      title: titles.get(voucher.key) ?? voucher.code ?? 'Voucher',
+      discount,
+      amountRemaining,
+      honourCode: voucher.type === 'honour' ? voucher.honourCode : null,
+      lockedUntil: null,
+    })),
+    rejected: priced.rejected.map((rejected) => ({
+      ref: rejected.ref,
+      reason: rejected.reason,
+      message: rejected.message,
+      lockedUntil: isoInstant(rejected.lockedUntil),
+    })),
     totals: {
-      gross: minorOf(basket.basket_total_price, currency),
-      discount: minorOf(basket.basket_total_discount, currency),
-      net: minorOf(basket.basket_total_adjusted_price, currency),
+      gross: priced.totals.gross,
+      discount: priced.totals.discount,
+      net: priced.totals.net,
     },
-    pricedBy: 'engine',
     notices,
   };
 }
 
-export interface PricingMismatch {
-  readonly field: string;
-  readonly engine: number;
-  readonly local: number;
-}
-
-/**
- * Prices the same lines with the vouchers the engine applied, locally, and lists every
- * cent of difference: the till and the engine must agree without talking to each other.
- */
-export function crossCheck(
+/** The sale's lines at their plain prices, for when the engine has not priced it (yet). */
+export function unpricedView(
   sale: SaleState,
-  basket: WirePricedBasket,
-  view: SaleView,
+  notices: readonly Notice[],
   context: ViewContext,
-): PricingMismatch[] {
-  const vouchers = basket.basket_vouchers.flatMap((wire) => {
-    const voucher = appliedVoucherToDomain(wire, context.currency, sale.memberNumber);
-    return voucher ? [voucher] : [];
-  });
-  const excluded = new Set(view.lines.filter((line) => line.excluded).map((line) => line.lineId));
-  const lines = pricingLines(sale).map((line) => ({
-    ...line,
-    excluded: line.excluded === true || excluded.has(line.id),
-  }));
-  const local = priceBasket(lines, vouchers, context.now, {
-    basketCode: sale.basketCode,
-    memberNumber: sale.memberNumber,
-  });
-  const mismatches: PricingMismatch[] = [];
-  const compare = (field: string, engine: number, mine: number) => {
-    if (engine !== mine) mismatches.push({ field, engine, local: mine });
-  };
-  compare('totals.gross', view.totals.gross, local.totals.gross);
-  compare('totals.discount', view.totals.discount, local.totals.discount);
-  compare('totals.net', view.totals.net, local.totals.net);
-  local.lines.forEach((line) => {
-    const shown = view.lines.find((candidate) => candidate.lineId === line.id);
-    compare(`lines.${line.id}.discount`, shown?.discount ?? 0, line.discount);
-  });
-  return mismatches;
+): SaleView {
+  const priced = priceBasket(pricingLines(sale), [], context.now);
+  return saleView(sale, localPricing(priced, new Map(), notices), context);
 }

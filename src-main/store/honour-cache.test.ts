@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HonourChange, WireVoucher } from '../../src-shared/wire';
+import { engineVoucher, honourFeedChange } from '../engine-client/test-support/engine-answers';
 import {
   applyHonourPage,
   findCachedHonour,
@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 const key = (n: number) => n.toString(16).padStart(64, '0');
-function honour(n: number, overrides: Partial<WireVoucher> = {}): WireVoucher {
+function honour(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     voucher_key: key(n),
     voucher_code: `HONOUR-COFFEE-000${n}`,
@@ -32,11 +32,8 @@ function honour(n: number, overrides: Partial<WireVoucher> = {}): WireVoucher {
     ...overrides,
   };
 }
-const change = (rev: number, voucher: WireVoucher, removed = false): HonourChange => ({
-  rev,
-  voucher,
-  removed,
-});
+const change = (rev: number, voucher: Record<string, unknown>, removed = false) =>
+  honourFeedChange(rev, voucher, removed);
 const T1 = new Date('2026-11-23T10:00:00Z');
 const T2 = new Date('2026-11-23T10:05:00Z');
 
@@ -54,7 +51,7 @@ describe('the honour-voucher cache', () => {
       code: 'HONOUR-COFFEE-0001',
       honourCode: 'FREE-COFFEE',
       memberNumber: null,
-      voucher: honour(1),
+      voucher: engineVoucher(honour(1)),
       usedLocallyAt: null,
       usedLocallyBasketCode: null,
     });
@@ -91,9 +88,11 @@ describe('the honour-voucher cache', () => {
 
   it('applies a page atomically: a change that fails leaves the cache and the cursor as they were', () => {
     applyHonourPage(store.db, { changes: [change(1, honour(1))], nextCursor: 1 }, T1);
-    const broken = { ...honour(9), voucher_key: 'not-a-64-character-key' };
+    // the feed's decoder refuses such a key; the cache's own CHECK is the last line
+    const nine = change(4, honour(9));
+    const broken = { ...nine, voucher: { ...nine.voucher, key: 'not-a-64-character-key' } };
     const page = {
-      changes: [change(2, honour(1), true), change(3, honour(2)), change(4, broken)],
+      changes: [change(2, honour(1), true), change(3, honour(2)), broken],
       nextCursor: 4,
     };
     expect(() => {
@@ -125,7 +124,7 @@ describe('the honour-voucher cache', () => {
     expect(findCachedHonour(store.db, 'HONOUR-COFFEE-0001')).toMatchObject({
       usedLocallyAt: T1,
       usedLocallyBasketCode: 'S001-01-20261123-0001',
-      voucher: { voucher_title: 'Coffee' },
+      voucher: { title: 'Coffee' },
     });
   });
 

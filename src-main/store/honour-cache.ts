@@ -1,11 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import {
-  fromSpaazaDateTime,
-  voucherObjectSchema,
-  type HonourChange,
-  type WireVoucher,
-} from '../../src-shared/wire';
+// the voucher codec alone, not the client that talks to the engine
+import type { EngineVoucher } from '../engine-client/engine-voucher';
+import { readStoredVoucher, type HonourFeedChange } from '../engine-client/honour-feed';
 import { HONOUR_CURSOR_KEY, readSyncState, writeSyncState } from './sync-state';
 
 /** An honour voucher of the chain as the till mirrors it for offline selling. */
@@ -14,15 +11,15 @@ export interface CachedHonourVoucher {
   readonly code: string | null;
   readonly honourCode: string;
   readonly memberNumber: string | null;
-  /** The wire object as the feed sent it. */
-  readonly voucher: WireVoucher;
+  /** The voucher as the feed described it. */
+  readonly voucher: EngineVoucher;
   readonly usedLocallyAt: Date | null;
   readonly usedLocallyBasketCode: string | null;
 }
 
 /** One page of the change feed, as `GET /sync/honour-vouchers` returned it. */
 export interface HonourPage {
-  readonly changes: readonly HonourChange[];
+  readonly changes: readonly HonourFeedChange[];
   readonly nextCursor: number;
 }
 
@@ -50,14 +47,14 @@ export function findCachedHonour(db: Database, code: string): CachedHonourVouche
   if (raw === undefined) return undefined;
   const row = cacheRow.parse(raw);
   // the row was checked when it was written; one that no longer parses is not honoured
-  const voucher = voucherObjectSchema.safeParse(parseJson(row.voucher));
-  if (!voucher.success) return undefined;
+  const voucher = readStoredVoucher(row.voucher);
+  if (!voucher) return undefined;
   return {
     voucherKey: row.voucher_key,
     code: row.code,
     honourCode: row.honour_code,
     memberNumber: row.member_number,
-    voucher: voucher.data,
+    voucher,
     usedLocallyAt: row.used_locally_at === null ? null : new Date(row.used_locally_at),
     usedLocallyBasketCode: row.used_locally_basket_code,
   };
@@ -124,35 +121,26 @@ export function applyHonourPage(db: Database, page: HonourPage, at: Date): void 
   const apply = () => {
     for (const change of page.changes) {
       const { voucher } = change;
-      const honourCode = voucher.voucher_honour_code ?? '';
-      if (change.removed || voucher.voucher_type !== 'honour' || honourCode === '') {
-        remove.run(voucher.voucher_key);
+      const honourCode = voucher.honourCode ?? '';
+      if (change.removed || voucher.type !== 'honour' || honourCode === '') {
+        remove.run(voucher.key);
         continue;
       }
-      const code = voucher.voucher_code ?? null;
+      const { code } = voucher;
       // codes are unique: a newer voucher under a code replaces whatever held it before
-      if (code !== null) freeCode.run(code, voucher.voucher_key);
-      const expiry = voucher.voucher_expiry_datetime_utc;
+      if (code !== null) freeCode.run(code, voucher.key);
       upsert.run({
-        voucherKey: voucher.voucher_key,
+        voucherKey: voucher.key,
         code,
         honourCode,
-        memberNumber: voucher.member_number ?? null,
-        expiresAt: expiry ? fromSpaazaDateTime(expiry) : null,
+        memberNumber: voucher.memberNumber,
+        expiresAt: voucher.expiresAt,
         rev: change.rev,
-        voucher: JSON.stringify(voucher),
+        voucher: change.stored,
         at: at.getTime(),
       });
     }
     writeSyncState(db, HONOUR_CURSOR_KEY, String(page.nextCursor), at);
   };
   db.transaction(apply).immediate();
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

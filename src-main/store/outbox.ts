@@ -1,12 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { err, ok, type Result } from '../../src-shared/result';
-import {
-  addBasketRequestSchema,
-  describeIssues,
-  issuesOf,
-  type AddBasketRequest,
-} from '../../src-shared/wire';
+import type { Result } from '../../src-shared/result';
+// the add-basket codec alone, not the client that talks to the engine
+import { readEncodedAddBasket, type EncodedAddBasket } from '../engine-client/encoded-add-basket';
 
 /**
  * `queued`: the sale is journaled and waits for the engine. `in_flight`: a confirm of this run is
@@ -21,7 +17,7 @@ export interface OutboxEntry {
   readonly basketCode: string;
   readonly state: OutboxState;
   /** The stored request, or why it no longer passes the wire schema. */
-  readonly request: Result<AddBasketRequest, string>;
+  readonly request: Result<EncodedAddBasket, string>;
   readonly createdAt: Date;
   readonly attempts: number;
   readonly nextAttemptAt: Date;
@@ -48,7 +44,7 @@ const outboxRow = z.object({
 export function enqueueSale(
   db: Database,
   basketCode: string,
-  request: AddBasketRequest,
+  request: EncodedAddBasket,
   at: Date,
 ): void {
   const stored = storable(basketCode, request);
@@ -69,7 +65,7 @@ export function enqueueSale(
 export function recordConfirmInFlight(
   db: Database,
   basketCode: string,
-  request: AddBasketRequest,
+  request: EncodedAddBasket,
   at: Date,
 ): void {
   insertEntry(db, basketCode, storable(basketCode, request), at, 'in_flight');
@@ -141,7 +137,7 @@ function entryOf(raw: unknown): OutboxEntry {
     id: row.id,
     basketCode: row.basket_code,
     state: row.state,
-    request: storedRequest(row.request),
+    request: readEncodedAddBasket(row.request),
     createdAt: new Date(row.created_at),
     attempts: row.attempts,
     nextAttemptAt: new Date(row.next_attempt_at),
@@ -168,14 +164,10 @@ export function removeOutboxEntry(db: Database, id: number): boolean {
   return db.prepare('DELETE FROM outbox WHERE id = ?').run(id).changes === 1;
 }
 
-/** The request as built, not as parsed: sent again it must be the very same basket (docs/architecture.md, "Locking and redemption"). */
-function storable(basketCode: string, request: AddBasketRequest): string {
-  const checked = addBasketRequestSchema.safeParse(request);
-  if (!checked.success)
-    throw new Error(`the queued add-basket is invalid: ${describeIssues(issuesOf(checked.error))}`);
-  if (checked.data.basket.retailer_basket_code !== basketCode)
+function storable(basketCode: string, request: EncodedAddBasket): string {
+  if (request.basketCode !== basketCode)
     throw new Error(`the queued add-basket is for another basket than ${basketCode}`);
-  return JSON.stringify(request);
+  return request.text();
 }
 
 function insertEntry(
@@ -188,15 +180,4 @@ function insertEntry(
   db.prepare(
     `INSERT INTO outbox (basket_code, request, created_at, next_attempt_at, state) VALUES (?, ?, ?, ?, ?)`,
   ).run(basketCode, request, at.getTime(), at.getTime(), state);
-}
-
-function storedRequest(text: string): Result<AddBasketRequest, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return err('the stored request is not JSON');
-  }
-  const parsed = addBasketRequestSchema.safeParse(json);
-  return parsed.success ? ok(parsed.data) : err(describeIssues(issuesOf(parsed.error)));
 }

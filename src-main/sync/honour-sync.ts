@@ -40,12 +40,12 @@ export async function pullHonourVouchers(deps: HonourSyncDeps): Promise<HonourPu
     }
     deps.connectivity.reportAnswered();
     const page = outcome.value;
-    if (page.has_more && page.next_cursor <= cursor)
+    if (page.hasMore && page.nextCursor <= cursor)
       return { kind: 'failed', message: `the change feed did not move past cursor ${cursor}` };
     try {
       applyHonourPage(
         deps.db,
-        { changes: page.changes, nextCursor: page.next_cursor },
+        { changes: page.changes, nextCursor: page.nextCursor },
         new Date(deps.now()),
       );
     } catch (error) {
@@ -54,6 +54,6 @@ export async function pullHonourVouchers(deps: HonourSyncDeps): Promise<HonourPu
     }
     pages += 1;
     changes += page.changes.length;
-    if (!page.has_more) return { kind: 'done', pages, changes };
+    if (!page.hasMore) return { kind: 'done', pages, changes };
   }
 }

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AddBasketRequest, AddBasketResults } from '../../src-shared/wire';
-import type { EngineFailure, EngineOutcome, EngineWarning } from '../engine-client';
+import type {
+  EncodedAddBasket,
+  EngineFailure,
+  EngineOutcome,
+  EngineWarning,
+  StoredBasket,
+} from '../engine-client';
 import {
   countOutbox,
   dropUnfinishedConfirm,
@@ -40,14 +45,14 @@ const NOW = Date.UTC(2026, 10, 23, 12);
 const code = (n: number) => `S001-01-20261123-000${n}`;
 const KEY = 'c'.repeat(64);
 
-type Answer = EngineOutcome<AddBasketResults>;
+type Answer = EngineOutcome<StoredBasket>;
 /** An engine that answers each add-basket from a script, and remembers what it was sent. */
-function scriptedEngine(...answers: ((request: AddBasketRequest) => Answer)[]) {
+function scriptedEngine(...answers: ((request: EncodedAddBasket) => Answer)[]) {
   const sent: string[] = [];
   return {
     sent,
-    addBasket: (request: AddBasketRequest): Promise<Answer> => {
-      sent.push(request.basket.retailer_basket_code);
+    addBasket: (request: EncodedAddBasket): Promise<Answer> => {
+      sent.push(request.basketCode);
       const answer = answers.shift();
       if (!answer) throw new Error('the test engine has no answer left');
       return Promise.resolve(answer(request));
@@ -57,21 +62,15 @@ function scriptedEngine(...answers: ((request: AddBasketRequest) => Answer)[]) {
 let nextBasketId = 100;
 const stored =
   (warnings: EngineWarning[] = [], replayed = false) =>
-  (request: AddBasketRequest): Answer => ({
+  (): Answer => ({
     ok: true,
     warnings,
     value: {
-      basket: {
-        ...request.basket,
-        basket_id: nextBasketId++,
-        basket_total_price: 1.45,
-        basket_total_discount: 0,
-        basket_total_adjusted_price: 1.45,
-        basket_items: [],
-        basket_vouchers: [],
-      },
-      vouchers_redeemed: [],
-      vouchers_created: [],
+      basketId: nextBasketId++,
+      lines: [],
+      vouchers: [],
+      totals: { gross: 145, discount: 0, net: 145 },
+      redeemedKeys: [],
       replayed,
     },
   });
@@ -239,12 +238,12 @@ describe('the outbox sender', () => {
     const order: string[] = [];
     const engine = scriptedEngine(
       (request) => {
-        order.push(request.basket.retailer_basket_code);
-        return stored()(request);
+        order.push(request.basketCode);
+        return stored()();
       },
       (request) => {
-        order.push(request.basket.retailer_basket_code);
-        return stored()(request);
+        order.push(request.basketCode);
+        return stored()();
       },
     );
     const answers: ResumedConfirm[] = ['unanswered', 'confirmed'];

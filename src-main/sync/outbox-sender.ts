@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { AddBasketResults } from '../../src-shared/wire';
 import type { CoreLog } from '../core/log';
-import type { EngineCalls, EngineFailure, EngineWarning } from '../engine-client';
+import type { EngineCalls, EngineFailure, EngineWarning, StoredBasket } from '../engine-client';
 import {
   claimInterruptedConfirm,
   deferOutboxEntry,
@@ -82,7 +81,7 @@ export async function sendOutbox(
       );
       continue;
     }
-    const outcome = await deps.engine.addBasket(entry.request.value);
+    const outcome = await deps.engine.addBasket(entry.request.value, 'sync');
     if (outcome.ok) {
       deps.connectivity.reportAnswered();
       acknowledge(deps, entry, outcome.value, outcome.warnings);
@@ -120,14 +119,14 @@ function isFinalRefusal(failure: EngineFailure): boolean {
 function acknowledge(
   deps: OutboxDeps,
   entry: OutboxEntry,
-  results: AddBasketResults,
+  results: StoredBasket,
   warnings: readonly EngineWarning[],
 ): void {
   const at = new Date(deps.now());
   const codes = voucherCodesOf(deps, entry.basketCode);
   const record = () => {
     if (!removeOutboxEntry(deps.db, entry.id)) return;
-    if (!markSaleSynced(deps.db, entry.basketCode, results.basket.basket_id, at))
+    if (!markSaleSynced(deps.db, entry.basketCode, results.basketId, at))
       deps.log.warn(
         { basketCode: entry.basketCode },
         'a synced sale was not waiting in the journal',

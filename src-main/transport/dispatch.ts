@@ -5,7 +5,7 @@ import {
   type TillHandlers,
   type TillResult,
 } from '../../src-shared/till';
-import { describeIssues, parseWith } from '../../src-shared/wire';
+import { describeIssues, parseWith } from '../../src-shared/validation';
 
 /**
  * The one way into the till core from outside the process, shared by both transports:

@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { REJECTION_CODES } from '../../src-shared/pricing/reasons';
+import { REJECTION_CODES, rejectionMessage } from '../../src-shared/pricing/reasons';
 import type { SaleView } from '../../src-shared/till';
-import { REFUSAL_MESSAGES } from './refusal-messages';
+import { refusalText } from './refusal-text';
 import { VoucherPanel } from './VoucherPanel';
 
 const NOW = Date.parse('2025-11-23T13:00:00.000Z');
@@ -32,17 +32,45 @@ function sale(overrides: Partial<Pick<SaleView, 'applied' | 'rejected'>>) {
   return { applied: [], rejected: [], currency: 'EUR', locale: 'nl-NL', ...overrides };
 }
 
-describe('the refusal messages', () => {
-  it.each(REJECTION_CODES.map((code) => [code]))('has plain words for %s', (code) => {
-    const message = REFUSAL_MESSAGES[code]({ heldUntil: null });
-    expect(message.length).toBeGreaterThan(10);
+/** Refusals as the till core words them: the shared wording, or the core's own specific words. */
+const CORE_WORDS = [
+  {
+    reason: 'voucher_offline_not_allowed',
+    message:
+      'HONOUR-TEA-0001 is not among the honour vouchers this till keeps for offline use; it can be checked once the engine is back.',
+  },
+  {
+    reason: 'voucher_already_redeemed',
+    message: 'This voucher was already used on this till, in sale S001-01-20251123-0004.',
+  },
+  {
+    reason: 'voucher_offline_not_allowed',
+    message:
+      'Offline, value vouchers may take off at most €5.00 per sale and €8.00 per day (€3.00 left today). This voucher would go over that.',
+  },
+] as const;
+
+describe('the refusal text', () => {
+  it.each(REJECTION_CODES.map((code) => [code]))('is the core’s plain words for %s', (code) => {
+    const message = rejectionMessage(code);
+    expect(refusalText({ ref: 'X', reason: code, message, lockedUntil: null }, 'nl-NL')).toBe(
+      message,
+    );
     expect(message).not.toContain('_');
   });
 
   it('says when a voucher held elsewhere is free again', () => {
-    expect(REFUSAL_MESSAGES.voucher_locked({ heldUntil: '14:05' })).toBe(
-      'This voucher is held for another sale. It is free again at 14:05.',
-    );
+    expect(
+      refusalText(
+        {
+          ref: 'X',
+          reason: 'voucher_locked',
+          message: rejectionMessage('voucher_locked'),
+          lockedUntil: LOCK_END,
+        },
+        'nl-NL',
+      ),
+    ).toBe(`This voucher is held for another sale. It is free again at ${lockEndClock}.`);
   });
 });
 
@@ -51,7 +79,7 @@ describe('the voucher list', () => {
     const rejected = REJECTION_CODES.map((reason, index) => ({
       ref: `CODE-${index}`,
       reason,
-      message: reason,
+      message: rejectionMessage(reason),
       lockedUntil: reason === 'voucher_locked' ? LOCK_END : null,
     }));
     render(<VoucherPanel sale={sale({ rejected })} now={NOW} onRemove={vi.fn()} />);
@@ -64,10 +92,32 @@ describe('the voucher list', () => {
       const item = items[index];
       const heldUntil = reason === 'voucher_locked' ? lockEndClock : null;
       expect(item).toHaveTextContent(`CODE-${index}`);
-      expect(item).toHaveTextContent(REFUSAL_MESSAGES[reason]({ heldUntil }));
+      expect(item).toHaveTextContent(
+        heldUntil === null
+          ? rejectionMessage(reason)
+          : `${rejectionMessage(reason)} It is free again at ${heldUntil}.`,
+      );
       expect(item).not.toHaveTextContent(reason);
     });
     expect(items[REJECTION_CODES.indexOf('voucher_locked')]).toHaveTextContent(lockEndClock);
+  });
+
+  it('shows the core’s own words for a refusal, never the generic words of its reason', () => {
+    const rejected = CORE_WORDS.map(({ reason, message }, index) => ({
+      ref: `CODE-${index}`,
+      reason,
+      message,
+      lockedUntil: null,
+    }));
+    render(<VoucherPanel sale={sale({ rejected })} now={NOW} onRemove={vi.fn()} />);
+
+    const items = within(screen.getByRole('list', { name: 'Refused vouchers' })).getAllByRole(
+      'listitem',
+    );
+    CORE_WORDS.forEach(({ reason, message }, index) => {
+      expect(items[index]).toHaveTextContent(message);
+      expect(items[index]).not.toHaveTextContent(rejectionMessage(reason));
+    });
   });
 
   it('shows an applied voucher with its discount and its hold counting down', () => {

@@ -3,7 +3,7 @@ import type { SaleView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
 import { formatClock, timeLeft } from '../common/time';
 import { useNow } from '../common/useNow';
-import { refusalMessage } from './refusal-messages';
+import { refusalText } from './refusal-text';
 
 type Applied = SaleView['applied'][number];
 type Refused = SaleView['rejected'][number];
@@ -81,7 +81,6 @@ function AppliedVoucher({ voucher, sale, now, onRemove }: { voucher: Applied } &
 }
 
 function RefusedVoucher({ voucher, sale, onRemove }: { voucher: Refused } & ItemProps) {
-  const heldUntil = voucher.lockedUntil ? formatClock(voucher.lockedUntil, sale.locale) : null;
   return (
     <li className="voucher voucher--refused">
       <Icon name="cross" className="voucher__mark" />
@@ -90,9 +89,7 @@ function RefusedVoucher({ voucher, sale, onRemove }: { voucher: Refused } & Item
       </p>
       <p className="voucher__amount">Refused</p>
       <RemoveButton code={voucher.ref} onRemove={onRemove} />
-      <p className="voucher__meta voucher__reason">
-        {refusalMessage(voucher.reason, { heldUntil })}
-      </p>
+      <p className="voucher__meta voucher__reason">{refusalText(voucher, sale.locale)}</p>
     </li>
   );
 }

@@ -1,9 +1,8 @@
 import type { MutationStatus } from '@tanstack/react-query';
 import type { SaleView } from '../../src-shared/till';
 import { failureMessage } from '../client';
-import { formatClock } from '../common/time';
 import { SLOW_MESSAGE } from '../common/useSlowFlag';
-import { refusalMessage } from './refusal-messages';
+import { refusalText } from './refusal-text';
 
 /** What the cashier last asked of the sale, as far as the alert cares. */
 export interface LastCommand {
@@ -29,8 +28,7 @@ function refusedScan(view: SaleView, last: LastCommand): string | null {
   const code = textVariable(last.variables, 'code')?.toUpperCase();
   const refused = view.rejected.find((voucher) => voucher.ref.toUpperCase() === code);
   if (!refused) return null;
-  const heldUntil = refused.lockedUntil ? formatClock(refused.lockedUntil, view.locale) : null;
-  return `Voucher ${refused.ref} was refused: ${refusalMessage(refused.reason, { heldUntil })}`;
+  return `Voucher ${refused.ref} was refused: ${refusalText(refused, view.locale)}`;
 }
 
 /** The member's own vouchers come back from the engine whatever the till asks. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { parseWith } from '../wire/parse';
+import { parseWith } from '../validation/parse';
 import type { TillClient } from './api';
 import { TILL_COMMAND_NAMES } from './command-names';
 import { isTillCommandName, tillCommands, type TillInput, type TillOutput } from './commands';

@@ -35,7 +35,9 @@ export const appliedVoucherView = z.object({
 export const rejectedVoucherView = z.object({
   ref: z.string(),
   reason: z.enum(REJECTION_CODES),
+  /** What the cashier reads: the till core's words for this refusal, shown as they are. */
   message: z.string(),
+  /** When the lock that keeps the voucher from this sale ends; the screen says it in its own clock. */
   lockedUntil: instant.nullable(),
 });
 

@@ -6,8 +6,8 @@ import {
   getBasketPriceExample,
   inlineReturnExample,
 } from '../../test-support/shared/wire-examples';
-import { describeIssues } from './issues';
-import { parseWith } from './parse';
+import { describeIssues } from '../validation/issues';
+import { parseWith } from '../validation/parse';
 
 type Body = Record<string, unknown>;
 

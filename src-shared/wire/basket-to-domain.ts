@@ -2,7 +2,7 @@ import { toMinorUnits } from '../money/amount';
 import type { BasketLine } from '../pricing/types';
 import { err, ok, type Result } from '../result';
 import type { WireBasket } from './basket-request';
-import type { FieldIssue } from './issues';
+import type { FieldIssue } from '../validation/issues';
 
 /**
  * The one conversion of a wire basket's amounts into minor units. Every amount is checked

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addBasketResultsSchema, getBasketPriceResultsSchema } from './basket-response';
 import { fromSpaazaDateTime, toSpaazaDateTime } from './datetime';
 import { errorEnvelopeSchema, okEnvelopeSchema, responseSchema } from './envelope';
-import { parseWith } from './parse';
+import { parseWith } from '../validation/parse';
 import { honourSyncResultsSchema } from './sync';
 
 const KEY_A = 'a'.repeat(64);

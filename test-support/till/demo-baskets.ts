@@ -1,4 +1,11 @@
-import type { AddBasketRequest } from '../../src-shared/wire';
+import type { TillIdentity } from '../../src-main/engine-client';
+import {
+  addItem,
+  addVoucherCode,
+  newSale,
+  setCustomer,
+  type SaleState,
+} from '../../src-main/sale/sale-state';
 
 /** The demo chain of `--demo`: chain 1, store S001, EUR; its terminal and manager accounts. */
 export const DEMO = {
@@ -9,31 +16,28 @@ export const DEMO = {
   manager: { username: 'manager-s001', password: 'demo-manager' },
 } as const;
 
-/** A basket for the demo member, locked exclusively as the till always does; valid for both calls. */
-export function demoBasket(
+/** The demo till's identity, as the till sends it with every basket. */
+export const DEMO_TILL: TillIdentity = {
+  chainId: DEMO.chainId,
+  storeCode: DEMO.storeCode,
+  terminalId: '01',
+  currency: 'EUR',
+  timezone: 'Europe/Amsterdam',
+};
+
+/** A sale for the demo member (two bags of coffee at 20.00), locked exclusively as the till always does. */
+export function demoSale(
   code: string,
   options: { member?: string | null; voucherCodes?: string[] } = {},
-): AddBasketRequest {
+): SaleState {
   const member = options.member === undefined ? DEMO.member : options.member;
-  return {
-    entity: { entity_type: 'chain', entity_id: DEMO.chainId, branch_business_owner_code: 'S001' },
-    ...(member === null ? {} : { user: { member_programme: 'spaaza', member_number: member } }),
-    basket: {
-      basket_platform_type: 'in_store',
-      retailer_basket_code: code,
-      basket_currency: { currency_code: 'EUR' },
-      basket_voucher_lock_exclusively: true,
-      basket_items: [
-        {
-          retailer_item_code: 'line-1',
-          item_barcode: '8710000000017',
-          item_quantity: 2,
-          item_price: 20,
-        },
-      ],
-      ...(options.voucherCodes
-        ? { basket_vouchers: options.voucherCodes.map((voucher_code) => ({ voucher_code })) }
-        : {}),
-    },
+  const coffee = {
+    barcode: '8710000000017',
+    name: 'Coffee beans 1 kg',
+    unitPrice: 2000,
+    excluded: false,
   };
+  // a second scan of the same product makes it two on one line
+  const sale = addItem(addItem(newSale(code, code), coffee), coffee);
+  return (options.voucherCodes ?? []).reduce(addVoucherCode, setCustomer(sale, member));
 }

@@ -15,16 +15,18 @@ export type FakeAnswer =
   | 'hold';
 
 export async function startFakeEngine(
-  answer: (method: string, path: string) => FakeAnswer,
+  /** `body` is the request's JSON body, or undefined when it has none. */
+  answer: (method: string, path: string, body: unknown) => FakeAnswer,
 ): Promise<FakeEngine> {
   const requests: FakeEngine['requests'] = [];
   const server: Server = createServer((request, response) => {
     const method = request.method ?? 'GET';
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     requests.push({ method, path, headers: request.headers });
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const reply = answer(method, path);
+      const reply = answer(method, path, jsonOf(Buffer.concat(chunks).toString('utf8')));
       if (reply === 'hold') return;
       const text = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
       response.writeHead(reply.status, { 'content-type': 'application/json' });
@@ -43,6 +45,14 @@ export async function startFakeEngine(
         });
       }),
   };
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 async function listenOnLoopback(server: Server): Promise<number> {

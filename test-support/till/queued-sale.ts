@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { AddBasketRequest } from '../../src-shared/wire';
-import { addBasketRequest, type TillIdentity } from '../../src-main/sale/basket-request';
+import {
+  encodeAddBasket,
+  type EncodedAddBasket,
+  type TillIdentity,
+} from '../../src-main/engine-client';
 import { addItem, newSale, setCustomer } from '../../src-main/sale/sale-state';
 import { markHonourUsedLocally } from '../../src-main/store/honour-cache';
 import { enqueueSale, recordConfirmInFlight } from '../../src-main/store/outbox';
@@ -28,7 +31,7 @@ export interface QueuedSaleInput {
  * What an offline confirm commits, until the real one lands: the sale priced locally, the
  * voucher's local use and the outbox entry, in one transaction. Returns the queued request.
  */
-export function queueOfflineSale(db: Database, input: QueuedSaleInput): AddBasketRequest {
+export function queueOfflineSale(db: Database, input: QueuedSaleInput): EncodedAddBasket {
   const till = input.till ?? TEST_TILL;
   const { sale, request } = croissantSale(input);
   const honour = input.honour;
@@ -81,7 +84,7 @@ export function queueOfflineSale(db: Database, input: QueuedSaleInput): AddBaske
 }
 
 /** An open sale whose online confirm has written its add-basket (in flight) and not heard back. */
-export function startOnlineConfirm(db: Database, input: QueuedSaleInput): AddBasketRequest {
+export function startOnlineConfirm(db: Database, input: QueuedSaleInput): EncodedAddBasket {
   const { request } = croissantSale(input);
   recordOpenSale(db, {
     basketCode: input.basketCode,
@@ -100,7 +103,7 @@ function croissantSale(input: QueuedSaleInput) {
     excluded: false,
   });
   if (input.memberNumber !== undefined) sale = setCustomer(sale, input.memberNumber);
-  const request = addBasketRequest(
+  const request = encodeAddBasket(
     sale,
     input.till ?? TEST_TILL,
     input.honour ? [input.honour.voucherKey] : [],

@@ -67,6 +67,37 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     expect(await importErrors(filePath, specifier)).toEqual([]);
   });
 
+  it.each([
+    ['src-main/sale/x.ts', '../../src-shared/wire'],
+    ['src-main/store/x.test.ts', '../../src-shared/wire/voucher'],
+    ['src-main/x.ts', '../src-shared/wire'],
+  ])('%s may not import the Spaaza wire (%s)', async (filePath, specifier) => {
+    const errors = await importErrors(filePath, specifier);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^@typescript-eslint\/no-restricted-imports: .*the Spaaza wire stays at the edge of the till/,
+      ),
+    ]);
+  });
+
+  it.each([
+    ['src-main/engine-client/x.ts', '../../src-shared/wire'],
+    ['src-main/engine-client/x.test.ts', '../../src-shared/wire/voucher'],
+    ['src-main/sale/x.ts', '../../src-shared/pricing'],
+  ])('%s may import %s', async (filePath, specifier) => {
+    expect(await importErrors(filePath, specifier)).toEqual([]);
+  });
+
+  it('a type-only import of the wire is refused too', async () => {
+    const [result] = await linter.lintText(
+      "import type { WireVoucher } from '../../src-shared/wire';\nexport type V = WireVoucher;\n",
+      { filePath: 'src-main/core/x.ts' },
+    );
+    expect(result?.messages.map((message) => message.ruleId)).toEqual([
+      '@typescript-eslint/no-restricted-imports',
+    ]);
+  });
+
   it('the project configuration applies these rules', async () => {
     const project = new ESLint({ cwd: process.cwd() });
     for (const [file, block] of [
@@ -77,11 +108,16 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
       const applied: unknown = await project.calculateConfigForFile(file);
       expect(applied).toMatchObject({ rules: { 'no-restricted-imports': [2, optionsOf(block)] } });
     }
+    const wireRule = '@typescript-eslint/no-restricted-imports';
+    const core: unknown = await project.calculateConfigForFile('src-main/core/sale-service.ts');
+    expect(core).toMatchObject({
+      rules: { [wireRule]: [2, optionsOf('boundaries/src-main/wire-at-the-edge', wireRule)] },
+    });
   });
 });
 
-function optionsOf(name: string): unknown {
-  const entry = boundaries.find((config) => config.name === name)?.rules?.['no-restricted-imports'];
+function optionsOf(name: string, rule = 'no-restricted-imports'): unknown {
+  const entry = boundaries.find((config) => config.name === name)?.rules?.[rule];
   if (!Array.isArray(entry)) throw new Error(`no import rule in ${name}`);
   return entry[1];
 }

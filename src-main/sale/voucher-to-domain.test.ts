@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkUsable } from '../../src-shared/vouchers';
-import type { WireVoucher } from '../../src-shared/wire';
-import { cachedHonourToDomain } from './wire-to-domain';
+import { engineVoucher } from '../engine-client/test-support/engine-answers';
+import { cachedHonourToDomain } from './voucher-to-domain';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
-const wire: WireVoucher = {
+const wire = {
   voucher_key: 'c'.repeat(64),
   voucher_code: 'HONOUR-COFFEE-0001',
   voucher_type: 'honour',
@@ -18,7 +18,7 @@ const sale = { basketCode: 'S1', lockingCode: null, memberNumber: null };
 
 describe('cachedHonourToDomain', () => {
   it('reads the state of a cached honour voucher from its wire object', () => {
-    const voucher = cachedHonourToDomain(wire, 'FREE-COFFEE', null);
+    const voucher = cachedHonourToDomain(engineVoucher(wire), 'FREE-COFFEE', null);
     expect(voucher).toMatchObject({
       type: 'honour',
       honourCode: 'FREE-COFFEE',
@@ -32,22 +32,26 @@ describe('cachedHonourToDomain', () => {
   });
 
   it('keeps what makes it unusable: not claimed, a lock for another basket, another owner', () => {
-    const unclaimed = cachedHonourToDomain({ ...wire, voucher_status: 'generated' }, 'X', null);
+    const unclaimed = cachedHonourToDomain(
+      engineVoucher({ ...wire, voucher_status: 'generated' }),
+      'X',
+      null,
+    );
     expect(checkUsable(unclaimed, NOW, sale)).toMatchObject({
       error: { code: 'voucher_not_claimed' },
     });
     const locked = cachedHonourToDomain(
-      {
+      engineVoucher({
         ...wire,
         voucher_locked: true,
         voucher_locked_until: '2026-11-23 12:05:00',
         voucher_retailer_basket_code_exclusive: 'S2',
-      },
+      }),
       'X',
       null,
     );
     expect(checkUsable(locked, NOW, sale)).toMatchObject({ error: { code: 'voucher_locked' } });
-    const owned = cachedHonourToDomain(wire, 'X', '1000002');
+    const owned = cachedHonourToDomain(engineVoucher(wire), 'X', '1000002');
     expect(checkUsable(owned, NOW, sale)).toMatchObject({ error: { code: 'voucher_wrong_owner' } });
   });
 });

@@ -1,8 +1,8 @@
 import { toMajorUnits } from '../../src-shared/money';
-import type { BasketLine } from '../../src-shared/pricing';
 import type { AddBasketRequest, GetBasketPriceRequest } from '../../src-shared/wire';
-import type { SaleState } from './sale-state';
+import type { SaleState } from '../sale/sale-state';
 
+/** Who sends the basket, and in which currency and time zone. */
 export interface TillIdentity {
   readonly chainId: number;
   readonly storeCode: string;
@@ -64,14 +64,4 @@ export function addBasketRequest(
       basket_vouchers: appliedVoucherKeys.map((voucher_key) => ({ voucher_key })),
     },
   };
-}
-
-/** The sale's lines as the pricing core reads them (for offline pricing and the cross-check). */
-export function pricingLines(sale: SaleState): BasketLine[] {
-  return sale.lines.map((line) => ({
-    id: line.lineId,
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    excluded: line.excluded,
-  }));
 }

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../../src-shared/money';
+import { REJECTION_CODES, rejectionMessage } from '../../src-shared/pricing/reasons';
+import type { SaleView } from '../../src-shared/till';
+import { getBasketPriceRequestSchema, toSpaazaDateTime } from '../../src-shared/wire';
+import { markHonourUsedLocally } from '../../src-main/store';
+import { loginOk, ok, startFakeEngine, type FakeEngine } from '../../test-support/till/fake-engine';
+import { openTillStore } from '../../test-support/till/offline-till';
+import {
+  startTestTill,
+  TILL_ONE,
+  valueOf,
+  type TestTill,
+} from '../../test-support/till/till-harness';
+
+// What the cashier reads for every refusal, as the till's command map answers the screen: the
+// engine's refusals in the shared words, the till core's own refusals in its specific words.
+
+const MILK = '8712345000011'; // 1.29
+const CACHED = 'HONOUR-TEA-0001';
+const VALUE = 'VALUE-FIVE-OFF';
+const LOCK_END = Date.UTC(2030, 0, 1, 12, 5, 0);
+const money = (minor: number) => formatMoney(minor, 'EUR', 'nl-NL');
+const key = (n: number) => n.toString(16).padStart(64, '0');
+/** The code a test scans to have the engine refuse it for `reason`. */
+const codeFor = (reason: string) => reason.toUpperCase().replaceAll('_', '-');
+
+const honourVoucher = {
+  voucher_key: key(1),
+  voucher_code: CACHED,
+  voucher_type: 'honour',
+  voucher_status: 'claimed',
+  voucher_locked: false,
+  voucher_honour_code: 'FREE-TEA',
+  voucher_title: 'Free tea',
+};
+const valueVoucher = {
+  voucher_key: key(2),
+  voucher_code: VALUE,
+  voucher_type: 'basket',
+  voucher_status: 'claimed',
+  voucher_locked: true,
+  voucher_amount: 1,
+  voucher_title: '€1.00 off',
+};
+
+/** get-basket-price as the engine answers it: one warning per refused code, VALUE applied (prices left as they are). */
+function pricedBasket(body: unknown) {
+  const { basket } = getBasketPriceRequestSchema.parse(body);
+  const codes = (basket.basket_vouchers ?? []).flatMap((ref) => ref.voucher_code ?? []);
+  const total = basket.basket_items.reduce((sum, item) => sum + item.item_price, 0);
+  const applyValue = codes.includes(VALUE);
+  return {
+    results: {
+      basket: {
+        ...basket,
+        basket_items: basket.basket_items.map((item) => ({
+          ...item,
+          retailer_item_code: item.retailer_item_code ?? 'line_1',
+          item_adjusted_price: item.item_price,
+          item_adjusted_subtotal: item.item_price,
+          item_discount: 0,
+          item_vouchers: [],
+        })),
+        basket_vouchers: applyValue
+          ? [{ ...valueVoucher, voucher_applied_amount: 1, voucher_amount_remaining: 0 }]
+          : [],
+        basket_total_price: total,
+        basket_total_discount: 0,
+        basket_total_adjusted_price: total,
+      },
+    },
+    warnings: REJECTION_CODES.filter((reason) => codes.includes(codeFor(reason))).map((reason) => ({
+      code: 1100,
+      name: reason,
+      description: `engine words for ${reason}`,
+      message: {
+        key: key(9),
+        voucher_code: codeFor(reason),
+        ...(reason === 'voucher_locked' ? { locked_until: toSpaazaDateTime(LOCK_END) } : {}),
+      },
+    })),
+  };
+}
+
+let fake: FakeEngine;
+let till: TestTill;
+let engineAway = false;
+
+beforeAll(async () => {
+  fake = await startFakeEngine((_method, path, body) => {
+    if (path === '/auth/login') return loginOk();
+    if (engineAway) return 'hold';
+    if (path === '/healthz') return { status: 200, json: { status: 'ok' } };
+    if (path === '/sync/honour-vouchers')
+      return ok({
+        changes: [{ rev: 1, voucher: honourVoucher, removed: false }],
+        next_cursor: 1,
+        has_more: false,
+      });
+    if (path === '/auth/get-basket-price') {
+      const { results, warnings } = pricedBasket(body);
+      return { status: 200, json: { result: { code: 1, status: 'ok' }, results, warnings } };
+    }
+    return { status: 404, json: {} };
+  });
+  till = await startTestTill(fake.url, TILL_ONE, undefined, {
+    timeouts: { pricingMs: 300, probeMs: 300 },
+    offline: { valueVouchersAllowed: true, perSaleCapMinor: 50, perDayCapMinor: 200 },
+  });
+  await till.till.sync.syncNow();
+});
+afterAll(async () => {
+  await till.close();
+  await fake.close();
+});
+
+async function scanned(codes: readonly string[]): Promise<SaleView> {
+  const { saleId } = valueOf(await till.send('sale/start', {}));
+  let view = valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+  for (const code of codes) view = valueOf(await till.send('sale/scan', { saleId, code }));
+  return view;
+}
+
+async function voidCurrent(view: SaleView): Promise<void> {
+  valueOf(await till.send('sale/void', { saleId: view.saleId }));
+}
+
+describe('while the engine answers', () => {
+  it.each(REJECTION_CODES.map((reason) => [reason]))(
+    'the cashier reads the till’s words for %s, not the engine’s',
+    async (reason) => {
+      const view = await scanned([codeFor(reason)]);
+      expect(view.rejected).toEqual([
+        {
+          ref: codeFor(reason),
+          reason,
+          message: rejectionMessage(reason),
+          lockedUntil: reason === 'voucher_locked' ? new Date(LOCK_END).toISOString() : null,
+        },
+      ]);
+      await voidCurrent(view);
+    },
+  );
+});
+
+describe('while the engine is away', () => {
+  const usedBy = 'S001-01-20000101-0001';
+  let pricedBeforeItWent: SaleView;
+  beforeAll(async () => {
+    // the engine applies the value voucher to a sale, then goes away
+    pricedBeforeItWent = await scanned([VALUE]);
+    expect(pricedBeforeItWent.applied.map((voucher) => voucher.code)).toEqual([VALUE]);
+    engineAway = true;
+    const store = openTillStore(till.dataDir);
+    try {
+      expect(markHonourUsedLocally(store, key(1), usedBy, new Date())).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a value voucher over the offline cap: says the cap and what is left today', async () => {
+    const { saleId } = pricedBeforeItWent;
+    const view = valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+    expect(view.pricedBy).toBe('local');
+    expect(view.rejected).toEqual([
+      {
+        ref: VALUE,
+        reason: 'voucher_offline_not_allowed',
+        message: `Offline, value vouchers may take off at most ${money(50)} per sale and ${money(200)} per day (${money(200)} left today). This voucher would go over that.`,
+        lockedUntil: null,
+      },
+    ]);
+    await voidCurrent(view);
+  });
+
+  it('an honour code the cache does not hold: it cannot be checked offline', async () => {
+    const view = await scanned(['HONOUR-NOT-KEPT']);
+    expect(view.pricedBy).toBe('local');
+    expect(view.rejected).toEqual([
+      {
+        ref: 'HONOUR-NOT-KEPT',
+        reason: 'voucher_offline_not_allowed',
+        message:
+          'HONOUR-NOT-KEPT is not among the honour vouchers this till keeps for offline use; it can be checked once the engine is back.',
+        lockedUntil: null,
+      },
+    ]);
+    await voidCurrent(view);
+  });
+
+  it('an honour voucher another sale on this till used: names that sale', async () => {
+    const view = await scanned([CACHED]);
+    expect(view.rejected).toEqual([
+      {
+        ref: CACHED,
+        reason: 'voucher_already_redeemed',
+        message: `This voucher was already used on this till, in sale ${usedBy}.`,
+        lockedUntil: null,
+      },
+    ]);
+    await voidCurrent(view);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { addItem, addVoucherCode, emptied, newSale, setCustomer } from '../sale/sale-state';
+import { basketPriceRequest } from './basket-request';
+
+const coffee = {
+  barcode: '8710000000017',
+  name: 'Coffee beans 1 kg',
+  unitPrice: 1899,
+  excluded: false,
+};
+
+describe('the Spaaza basket of a sale', () => {
+  it('becomes a Spaaza basket locked exclusively to its code, amounts in major units', () => {
+    const sale = addVoucherCode(
+      setCustomer(addItem(newSale('s1', 'S001-01-20261123-0002'), coffee), '1000001'),
+      'HONOUR-COFFEE-0001',
+    );
+    const request = basketPriceRequest(sale, {
+      chainId: 1,
+      storeCode: 'S001',
+      terminalId: '01',
+      currency: 'EUR',
+      timezone: 'Europe/Amsterdam',
+    });
+    expect(request).toMatchObject({
+      entity: { entity_type: 'chain', entity_id: 1, branch_business_owner_code: 'S001' },
+      user: { member_number: '1000001' },
+      basket: {
+        retailer_basket_code: 'S001-01-20261123-0002',
+        basket_voucher_lock_exclusively: true,
+        basket_items: [
+          {
+            retailer_item_code: 'line_1',
+            item_barcode: coffee.barcode,
+            item_quantity: 1,
+            item_price: 18.99,
+          },
+        ],
+        basket_vouchers: [{ voucher_code: 'HONOUR-COFFEE-0001' }],
+      },
+    });
+    const voided = basketPriceRequest(emptied(sale), {
+      chainId: 1,
+      storeCode: 'S001',
+      terminalId: '01',
+      currency: 'EUR',
+      timezone: 'Europe/Amsterdam',
+    });
+    expect(voided).not.toHaveProperty('user');
+    expect(voided.basket).toMatchObject({ basket_items: [], basket_vouchers: [] });
+  });
+});

@@ -1,0 +1,110 @@
+import { toMinorUnits } from '../../src-shared/money';
+import { err, ok, type Result } from '../../src-shared/result';
+import {
+  addBasketRequestSchema,
+  describeIssues,
+  issuesOf,
+  type AddBasketRequest,
+} from '../../src-shared/wire';
+import type { SaleLine, SaleState } from '../sale/sale-state';
+import { addBasketRequest, type TillIdentity } from './basket-request';
+
+/**
+ * A sale's add-basket, encoded once by the engine client and kept as it is (the outbox, a
+ * confirm in flight), so that a replay sends the very same basket (docs/architecture.md,
+ * "Locking and redemption"). Outside the engine client it is opaque: its text is stored, and
+ * read back with {@link readEncodedAddBasket}.
+ */
+export class EncodedAddBasket {
+  private constructor(
+    private readonly request: AddBasketRequest,
+    private readonly json: string,
+    readonly currency: string,
+  ) {}
+
+  /** A request the till built wrongly is a bug in the till, so it throws instead of travelling. */
+  static of(request: AddBasketRequest): EncodedAddBasket {
+    const checked = EncodedAddBasket.checked(request, JSON.stringify(request));
+    if (!checked.ok) throw new Error(`the add-basket request is invalid: ${checked.error}`);
+    return checked.value;
+  }
+
+  /** `json` checked against the wire schema; `text` is its JSON as built or stored, and is what is kept. */
+  static checked(json: unknown, text: string): Result<EncodedAddBasket, string> {
+    const parsed = addBasketRequestSchema.safeParse(json);
+    if (!parsed.success) return err(describeIssues(issuesOf(parsed.error)));
+    const currency = parsed.data.basket.basket_currency?.currency_code;
+    if (currency === undefined) return err('basket.basket_currency: the basket names no currency');
+    return ok(new EncodedAddBasket(parsed.data, text, currency));
+  }
+
+  get basketCode(): string {
+    return this.request.basket.retailer_basket_code;
+  }
+
+  /** When the cashier confirmed the sale; null when the request does not say. */
+  get confirmedAt(): number | null {
+    const at = Date.parse(this.request.basket.basket_timestamp_iso8601 ?? '');
+    return Number.isNaN(at) ? null : at;
+  }
+
+  /** The JSON text to store: the request as built, not as parsed, so that sent again it is the very same basket. */
+  text(): string {
+    return this.json;
+  }
+
+  /** The request body to send (the engine client's only). */
+  body(): AddBasketRequest {
+    return this.request;
+  }
+
+  /** The sale the request describes (to journal it from the engine's answer after a restart). */
+  sale(): SaleState {
+    const { basket, user } = this.request;
+    const basketCode = basket.retailer_basket_code;
+    const lines: SaleLine[] = basket.basket_items.map((item, index) => ({
+      lineId: item.retailer_item_code ?? `line_${String(index + 1)}`,
+      barcode: item.item_barcode ?? '',
+      name: item.item_name ?? '',
+      quantity: item.item_quantity,
+      unitPrice: unitPriceOf(item.item_original_price ?? item.item_price, this.currency),
+      excluded: item.excluded_from_spaaza === true,
+    }));
+    return {
+      saleId: basketCode,
+      basketCode,
+      memberNumber: user?.member_number ?? null,
+      lines,
+      voucherCodes: [],
+      nextLine: lines.length + 1,
+    };
+  }
+}
+
+/** The add-basket that confirms a sale with the vouchers its last pricing applied. */
+export function encodeAddBasket(
+  sale: SaleState,
+  till: TillIdentity,
+  appliedVoucherKeys: readonly string[],
+  confirmedAt: number,
+): EncodedAddBasket {
+  return EncodedAddBasket.of(addBasketRequest(sale, till, appliedVoucherKeys, confirmedAt));
+}
+
+/** A stored add-basket, checked again: the reason it no longer passes the wire schema otherwise. */
+export function readEncodedAddBasket(text: string): Result<EncodedAddBasket, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err('the stored request is not JSON');
+  }
+  return EncodedAddBasket.checked(json, text);
+}
+
+/** The request's prices came from the till's own minor units, so one that does not convert back is a bug. */
+function unitPriceOf(amount: number, currency: string): number {
+  const converted = toMinorUnits(amount, currency);
+  if (!converted.ok) throw new RangeError(`a stored add-basket price ${converted.error.message}`);
+  return converted.value;
+}

@@ -1,0 +1,43 @@
+import { honourSyncResultsSchema } from '../../src-shared/wire';
+import { engineVoucherOf, engineVoucherSchema, type EngineVoucher } from './engine-voucher';
+
+/** One change of the honour-voucher feed. */
+export interface HonourFeedChange {
+  readonly rev: number;
+  /** Burned or deleted elsewhere: drop it from the cache. */
+  readonly removed: boolean;
+  readonly voucher: EngineVoucher;
+  /** The voucher as the engine sent it, to keep in the cache; read back with {@link readStoredVoucher}. */
+  readonly stored: string;
+}
+
+export interface HonourFeedPage {
+  readonly changes: readonly HonourFeedChange[];
+  readonly nextCursor: number;
+  readonly hasMore: boolean;
+}
+
+export const honourFeedSchema = honourSyncResultsSchema.transform(
+  (results, context): HonourFeedPage => ({
+    changes: results.changes.map((change, index) => ({
+      rev: change.rev,
+      removed: change.removed,
+      voucher: engineVoucherOf(change.voucher, null, context, ['changes', index, 'voucher']),
+      stored: JSON.stringify(change.voucher),
+    })),
+    nextCursor: results.next_cursor,
+    hasMore: results.has_more,
+  }),
+);
+
+/** A voucher the cache stored from the feed; undefined when it no longer reads as one. */
+export function readStoredVoucher(text: string): EngineVoucher | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = engineVoucherSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,30 @@
+import { engineVoucherSchema, type EngineVoucher } from '../engine-voucher';
+import type { AppliedEngineVoucher } from '../engine-basket';
+import { honourFeedSchema, type HonourFeedChange } from '../honour-feed';
+
+/**
+ * Engine answers for tests of the till's own code, written as the engine sends them (Spaaza
+ * voucher objects) and decoded the way the engine client decodes them.
+ */
+export function engineVoucher(voucherObject: unknown): EngineVoucher {
+  return engineVoucherSchema.parse(voucherObject);
+}
+
+export function appliedEngineVoucher(voucherObject: unknown, discount = 0): AppliedEngineVoucher {
+  return { ...engineVoucher(voucherObject), discount, amountRemaining: 0 };
+}
+
+export function honourFeedChange(
+  rev: number,
+  voucherObject: unknown,
+  removed = false,
+): HonourFeedChange {
+  const page = honourFeedSchema.parse({
+    changes: [{ rev, voucher: voucherObject, removed }],
+    next_cursor: rev,
+    has_more: false,
+  });
+  const [change] = page.changes;
+  if (!change) throw new Error('the feed page lost its change');
+  return change;
+}

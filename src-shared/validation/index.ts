@@ -1,0 +1,2 @@
+export { describeIssues, formatPath, issuesOf, type FieldIssue } from './issues';
+export { parseWith } from './parse';
