@@ -32,6 +32,37 @@ const restrict = (patterns, paths = []) => ({
 
 const named = (names, message) => names.map((name) => ({ name, message }));
 
+const wireAtTheEdge = {
+  group: ['**/src-shared/wire', '**/src-shared/wire/**'],
+  message:
+    "the Spaaza wire stays at the edge of the till: only src-main/engine-client/ imports src-shared/wire; use the engine client's own types.",
+};
+
+const tillParts = [
+  'commands',
+  'engine-client',
+  'store',
+  'sync',
+  'doctor',
+  'transport',
+  'config',
+  'electron',
+];
+
+/** src-main/sale/ may name the types of the parts that do I/O, never call them. */
+const saleIsPure = [
+  {
+    group: tillParts.flatMap((name) => [`../${name}`, `../${name}/**`]),
+    allowTypeImports: true,
+    message:
+      'src-main/sale/ holds pure functions over a sale: it may use the types of the parts that do I/O, never call them.',
+  },
+  {
+    group: [...nodeBuiltins, 'better-sqlite3', 'axios', 'pino'],
+    message: 'src-main/sale/ holds pure functions over a sale: no I/O.',
+  },
+];
+
 /** @type {import('eslint').Linter.Config[]} */
 export const boundaries = [
   {
@@ -90,14 +121,20 @@ export const boundaries = [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/src-shared/wire', '**/src-shared/wire/**'],
-              message:
-                "the Spaaza wire stays at the edge of the till: only src-main/engine-client/ imports src-shared/wire; use the engine client's own types.",
-            },
-          ],
+          patterns: [wireAtTheEdge],
         },
+      ],
+    },
+  },
+  {
+    // Replaces the block above for these files, so it repeats the wire rule.
+    name: 'boundaries/src-main/sale-is-pure',
+    files: ['src-main/sale/**/*.{ts,tsx}'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [wireAtTheEdge, ...saleIsPure] },
       ],
     },
   },

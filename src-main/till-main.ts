@@ -3,9 +3,9 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { startTill } from './core/start-till';
+import { startTill } from './start-till';
 
-export { startTill, type RunningTill, type StartTillOptions } from './core/start-till';
+export { startTill, type RunningTill, type StartTillOptions } from './start-till';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string' } } });

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import pino from 'pino';
-import { startTill, type RunningTill } from '../core/start-till';
+import { startTill, type RunningTill } from '../start-till';
 import { loadConfig } from '../config';
 import { runShell } from './shell';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedEngineVoucher } from '../engine-client/test-support/engine-answers';
+import { appliedEngineVoucher } from '../../test-support/till/engine-answers';
 import { keptEngineVouchers } from './kept-vouchers';
 import { addVoucherCode, newSale, removeVoucherCode, setCustomer } from './sale-state';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkUsable } from '../../src-shared/vouchers';
-import { engineVoucher } from '../engine-client/test-support/engine-answers';
+import { engineVoucher } from '../../test-support/till/engine-answers';
 import { cachedHonourToDomain } from './voucher-to-domain';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);

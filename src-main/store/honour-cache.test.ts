@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engineVoucher, honourFeedChange } from '../engine-client/test-support/engine-answers';
+import { engineVoucher, honourFeedChange } from '../../test-support/till/engine-answers';
 import {
   applyHonourPage,
   findCachedHonour,

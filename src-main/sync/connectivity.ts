@@ -1,4 +1,4 @@
-import type { CoreLog } from '../core/log';
+import type { CoreLog } from '../commands/log';
 import { realSchedule, type Schedule } from './timers';
 
 /** Whether the engine answers, as every part of the till sees it. */

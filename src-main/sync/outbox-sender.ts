@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CoreLog } from '../core/log';
+import type { CoreLog } from '../commands/log';
 import type { EngineCalls, EngineFailure, EngineWarning, StoredBasket } from '../engine-client';
 import {
   claimInterruptedConfirm,

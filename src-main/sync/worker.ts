@@ -1,4 +1,4 @@
-import type { CoreLog } from '../core/log';
+import type { CoreLog } from '../commands/log';
 import type { Schedule } from './timers';
 
 /** What one pass of a worker says about the next: run again after this many ms, or when woken. */

@@ -6,7 +6,7 @@
 // Arguments: config file path, demo catalogue path, honour codes (comma-separated).
 import pino from 'pino';
 // start-till, not till-main: in a bundle till-main's own entry point would be this file
-import { startTill } from '../../src-main/core/start-till';
+import { startTill } from '../../src-main/start-till';
 
 const [configPath, demoCatalogue, honourList] = process.argv.slice(2);
 if (configPath === undefined || demoCatalogue === undefined || honourList === undefined)

@@ -1,4 +1,4 @@
-import type { CoreLog } from '../../src-main/core/log';
+import type { CoreLog } from '../../src-main/commands/log';
 import type { OutboxEntry } from '../../src-main/store';
 import type { Schedule } from '../../src-main/sync/timers';
 

@@ -84,14 +84,36 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-main/engine-client/x.ts', '../../src-shared/wire'],
     ['src-main/engine-client/x.test.ts', '../../src-shared/wire/voucher'],
     ['src-main/sale/x.ts', '../../src-shared/pricing'],
+    ['src-main/sale/x.ts', './sale-state'],
   ])('%s may import %s', async (filePath, specifier) => {
     expect(await importErrors(filePath, specifier)).toEqual([]);
+  });
+
+  it.each([
+    ['src-main/sale/x.ts', '../store'],
+    ['src-main/sale/x.ts', '../engine-client'],
+    ['src-main/sale/x.ts', '../commands/context'],
+    ['src-main/sale/x.ts', 'node:fs'],
+    ['src-main/sale/x.ts', 'better-sqlite3'],
+    ['src-main/sale/x.ts', '../../src-shared/wire'],
+  ])('%s, pure, may not call %s', async (filePath, specifier) => {
+    const errors = await importErrors(filePath, specifier);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^@typescript-eslint\/no-restricted-imports: /);
+  });
+
+  it('src-main/sale/ may name the types of the parts that do I/O', async () => {
+    const [result] = await linter.lintText(
+      "import type { EngineBasket } from '../engine-client';\nexport type B = EngineBasket;\n",
+      { filePath: 'src-main/sale/x.ts' },
+    );
+    expect(result?.messages).toEqual([]);
   });
 
   it('a type-only import of the wire is refused too', async () => {
     const [result] = await linter.lintText(
       "import type { WireVoucher } from '../../src-shared/wire';\nexport type V = WireVoucher;\n",
-      { filePath: 'src-main/core/x.ts' },
+      { filePath: 'src-main/commands/x.ts' },
     );
     expect(result?.messages.map((message) => message.ruleId)).toEqual([
       '@typescript-eslint/no-restricted-imports',
@@ -109,7 +131,7 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
       expect(applied).toMatchObject({ rules: { 'no-restricted-imports': [2, optionsOf(block)] } });
     }
     const wireRule = '@typescript-eslint/no-restricted-imports';
-    const core: unknown = await project.calculateConfigForFile('src-main/core/sale-service.ts');
+    const core: unknown = await project.calculateConfigForFile('src-main/commands/sale-service.ts');
     expect(core).toMatchObject({
       rules: { [wireRule]: [2, optionsOf('boundaries/src-main/wire-at-the-edge', wireRule)] },
     });

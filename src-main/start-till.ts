@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
-import { err, ok, type Result } from '../../src-shared/result';
-import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from '../config';
-import { createEngineClient } from '../engine-client';
-import { databasePath, importCatalogue, listProducts, openStore } from '../store';
-import { startSync, type RunningSync } from '../sync';
-import { startTillHttpServer } from '../transport/http-server';
-import type { InterruptedSales } from './interrupted-sales';
-import { createTillCore, type TillCore } from './till-core';
+import { err, ok, type Result } from '../src-shared/result';
+import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from './config';
+import { createEngineClient } from './engine-client';
+import { databasePath, importCatalogue, listProducts, openStore } from './store';
+import { startSync, type RunningSync } from './sync';
+import { startTillHttpServer } from './transport/http-server';
+import type { InterruptedSales } from './commands/interrupted-sales';
+import { createTillCore, type TillCore } from './commands/till-core';
 
 export interface StartTillOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -28,8 +28,8 @@ export interface TillAssets {
 }
 
 export const SOURCE_ASSETS: TillAssets = {
-  demoCatalogue: fileURLToPath(new URL('../store/demo-catalogue.csv', import.meta.url)),
-  rendererDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)),
+  demoCatalogue: fileURLToPath(new URL('./store/demo-catalogue.csv', import.meta.url)),
+  rendererDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
 };
 
 export interface RunningTill {

@@ -1,6 +1,6 @@
-import { engineVoucherSchema, type EngineVoucher } from '../engine-voucher';
-import type { AppliedEngineVoucher } from '../engine-basket';
-import { honourFeedSchema, type HonourFeedChange } from '../honour-feed';
+import { engineVoucherSchema, type EngineVoucher } from '../../src-main/engine-client/engine-voucher';
+import type { AppliedEngineVoucher } from '../../src-main/engine-client/engine-basket';
+import { honourFeedSchema, type HonourFeedChange } from '../../src-main/engine-client/honour-feed';
 
 /**
  * Engine answers for tests of the till's own code, written as the engine sends them (Spaaza
