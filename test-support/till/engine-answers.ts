@@ -1,4 +1,7 @@
-import { engineVoucherSchema, type EngineVoucher } from '../../src-main/engine-client/engine-voucher';
+import {
+  engineVoucherSchema,
+  type EngineVoucher,
+} from '../../src-main/engine-client/engine-voucher';
 import type { AppliedEngineVoucher } from '../../src-main/engine-client/engine-basket';
 import { honourFeedSchema, type HonourFeedChange } from '../../src-main/engine-client/honour-feed';
 
