@@ -148,7 +148,7 @@ function startMain(env: Record<string, string>): RunningMain {
       currency: 'EUR',
       timezone: 'Europe/Amsterdam',
       dataDir,
-      engineTimeoutMs: 1000,
+      timeouts: { confirmMs: 1000, doctorMs: 1000 },
     }),
   );
   const child = spawn(

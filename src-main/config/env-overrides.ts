@@ -17,6 +17,7 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_TIMEOUT_CONFIRM_MS', key: ['timeouts', 'confirmMs'], kind: 'integer' },
   { name: 'TILL_TIMEOUT_SYNC_MS', key: ['timeouts', 'syncMs'], kind: 'integer' },
   { name: 'TILL_TIMEOUT_PROBE_MS', key: ['timeouts', 'probeMs'], kind: 'integer' },
+  { name: 'TILL_TIMEOUT_DOCTOR_MS', key: ['timeouts', 'doctorMs'], kind: 'integer' },
   /** Deprecated, as its key is. */
   { name: 'TILL_OFFLINE_TIMEOUT_MS', key: ['offline', 'timeoutMs'], kind: 'integer' },
   {

@@ -56,7 +56,13 @@ describe('loadConfig', () => {
     expect(result.value.config).toMatchObject({
       ...GOOD,
       httpPort: 8410,
-      timeouts: { pricingMs: 2000, confirmMs: 5000, syncMs: 10_000, probeMs: 2000 },
+      timeouts: {
+        pricingMs: 2000,
+        confirmMs: 5000,
+        syncMs: 10_000,
+        probeMs: 2000,
+        doctorMs: 5000,
+      },
       offline: {
         valueVouchersAllowed: false,
         perSaleCapMinor: 0,
@@ -109,7 +115,11 @@ describe('loadConfig', () => {
   it('reads a timeout of each purpose from the file and from TILL_TIMEOUT_* variables', () => {
     const path = writeConfig({ ...GOOD, timeouts: { pricingMs: 1500, syncMs: 30_000 } });
     const result = load(
-      { TILL_TIMEOUT_CONFIRM_MS: '8000', TILL_TIMEOUT_PROBE_MS: '900' },
+      {
+        TILL_TIMEOUT_CONFIRM_MS: '8000',
+        TILL_TIMEOUT_PROBE_MS: '900',
+        TILL_TIMEOUT_DOCTOR_MS: '4000',
+      },
       { argvPath: path },
     );
     if (!result.ok) throw new Error(result.error.message);
@@ -118,6 +128,7 @@ describe('loadConfig', () => {
       confirmMs: 8000,
       syncMs: 30_000,
       probeMs: 900,
+      doctorMs: 4000,
     });
     expect(
       problemsOf(load({}, { argvPath: writeConfig({ ...GOOD, timeouts: { syncMs: 0 } }) })),
@@ -135,10 +146,11 @@ describe('loadConfig', () => {
       confirmMs: 7000,
       syncMs: 10_000,
       probeMs: 500,
+      doctorMs: 7000,
     });
     expect(result.value.warnings).toEqual([
       `config.json: offline.timeoutMs: is deprecated: it is read as timeouts.pricingMs and timeouts.probeMs (where those are not set); set those instead (file ${path})`,
-      `config.json: engineTimeoutMs: is deprecated: it is read as timeouts.confirmMs (where it is not set); set that instead (file ${path})`,
+      `config.json: engineTimeoutMs: is deprecated: it is read as timeouts.confirmMs and timeouts.doctorMs (where those are not set); set those instead (file ${path})`,
     ]);
   });
 
@@ -154,9 +166,10 @@ describe('loadConfig', () => {
       pricingMs: 1000,
       probeMs: 500,
       confirmMs: 6000,
+      doctorMs: 6000,
     });
     expect(result.value.warnings[1]).toBe(
-      'TILL_ENGINE_TIMEOUT_MS (engineTimeoutMs): is deprecated: it is read as timeouts.confirmMs (where it is not set); set that instead (environment)',
+      'TILL_ENGINE_TIMEOUT_MS (engineTimeoutMs): is deprecated: it is read as timeouts.confirmMs and timeouts.doctorMs (where those are not set); set those instead (environment)',
     );
   });
 

@@ -32,13 +32,16 @@ export const DEFAULT_SCAN_PATTERNS = {
  * waits longer. A confirm that times out goes to the outbox and is replayed (add-basket is
  * idempotent), so it may wait longer for an engine that is slow but there. The outbox and the
  * honour-voucher feed run in the background and send larger pages. The probe asks a till that
- * is offline whether the engine is back, and is as short as pricing.
+ * is offline whether the engine is back, and is as short as pricing. `till:doctor` waits as
+ * long as a confirm would for each of its engine checks: IT wants to see a slow engine, not
+ * an offline one.
  */
 export const DEFAULT_TIMEOUTS = {
   pricingMs: 2000,
   confirmMs: 5000,
   syncMs: 10_000,
   probeMs: 2000,
+  doctorMs: 5000,
 } as const;
 
 const timeouts = z.strictObject({
@@ -50,6 +53,8 @@ const timeouts = z.strictObject({
   syncMs: positiveInt.optional(),
   /** The health probe that tells an offline till the engine is back. */
   probeMs: positiveInt.optional(),
+  /** Each engine call of `npm run till:doctor`. */
+  doctorMs: positiveInt.optional(),
 });
 
 const offlinePolicy = z
@@ -109,7 +114,7 @@ export const tillConfigSchema = z.strictObject({
   /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
   hostPosToken: secretToken.optional(),
   timeouts: timeouts.default({}),
-  /** Deprecated: read as `timeouts.confirmMs`. */
+  /** Deprecated: read as `timeouts.confirmMs` and `timeouts.doctorMs`. */
   engineTimeoutMs: positiveInt.optional(),
   scanPatterns: z
     .strictObject({
@@ -138,7 +143,7 @@ export interface DeprecatedKey {
 
 const ALIASES = [
   { key: 'offline.timeoutMs', readAs: ['pricingMs', 'probeMs'] },
-  { key: 'engineTimeoutMs', readAs: ['confirmMs'] },
+  { key: 'engineTimeoutMs', readAs: ['confirmMs', 'doctorMs'] },
 ] as const;
 
 /**
@@ -169,6 +174,7 @@ export function resolveTimeouts(parsed: ParsedConfig): {
         confirmMs: resolved.confirmMs ?? DEFAULT_TIMEOUTS.confirmMs,
         syncMs: resolved.syncMs ?? DEFAULT_TIMEOUTS.syncMs,
         probeMs: resolved.probeMs ?? DEFAULT_TIMEOUTS.probeMs,
+        doctorMs: resolved.doctorMs ?? DEFAULT_TIMEOUTS.doctorMs,
       },
     },
     deprecated,

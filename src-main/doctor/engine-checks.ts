@@ -21,7 +21,7 @@ export function engineOfConfig(config: TillConfig): CheckedEngine {
   return createEngineClient({
     baseUrl: config.engineUrl ?? DEMO_ENGINE_URL,
     credentials: config.terminalCredentials,
-    timeoutMs: config.timeouts.confirmMs,
+    timeoutMs: config.timeouts.doctorMs,
   });
 }
 

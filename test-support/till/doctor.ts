@@ -64,7 +64,7 @@ export function demoSettings(
     currency: 'EUR',
     timezone: 'Europe/Amsterdam',
     dataDir,
-    engineTimeoutMs: 5_000,
+    timeouts: { confirmMs: 5_000, doctorMs: 5_000 },
   };
 }
 
