@@ -51,11 +51,15 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
   it('with the engine gone: reachability fails on both, the later checks are skipped, not failed', async () => {
     const proxy = await startHttpProxy(engine.url);
     const dataDir = tempDir('till-f3-');
-    const till = await startTestTill(proxy.url, TILL_ONE, dataDir, { timeouts: { confirmMs: 500, doctorMs: 500 } });
+    const till = await startTestTill(proxy.url, TILL_ONE, dataDir, {
+      timeouts: { confirmMs: 500, doctorMs: 500 },
+    });
     await proxy.stop();
     const f3 = valueOf(await till.send('diagnostics/run', {}));
     const folder = tillFolder();
-    const configPath = writeTillConfig(proxy.url, TILL_ONE, dataDir, { timeouts: { confirmMs: 500, doctorMs: 500 } });
+    const configPath = writeTillConfig(proxy.url, TILL_ONE, dataDir, {
+      timeouts: { confirmMs: 500, doctorMs: 500 },
+    });
     const doctor = await runDiagnostics({ env: folder.env, argvPath: configPath });
 
     const expected = CHECK_NAMES.map((name, index) => [
