@@ -48,6 +48,29 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     await till.close();
   });
 
+  it('wait for the engine as long as timeouts.doctorMs says, on both, whatever the till waits for pricing', async () => {
+    const proxy = await startHttpProxy(engine.url);
+    const dataDir = tempDir('till-f3-slow-');
+    const timeouts = { pricingMs: 5000, probeMs: 5000, doctorMs: 300 };
+    const till = await startTestTill(proxy.url, TILL_ONE, dataDir, { timeouts });
+    proxy.holdAnswersTo('/healthz');
+    const f3 = valueOf(await till.send('diagnostics/run', {}));
+    const folder = tillFolder();
+    const configPath = writeTillConfig(proxy.url, TILL_ONE, dataDir, { timeouts });
+    const doctor = await runDiagnostics({ env: folder.env, argvPath: configPath });
+    proxy.releaseHeld();
+
+    expect(namesAndVerdicts(f3.checks)).toEqual(namesAndVerdicts(doctor.checks));
+    const reachability = (checks: typeof doctor.checks) =>
+      checks.find((check) => check.name === 'engine reachability');
+    expect(reachability(f3.checks)).toMatchObject({ verdict: 'fail' });
+    expect(reachability(f3.checks)?.detail).toContain('did not answer within 300 ms');
+    expect(reachability(doctor.checks)?.detail).toContain('did not answer within 300 ms');
+    folder.dispose();
+    await till.close();
+    await proxy.stop();
+  });
+
   it('with the engine gone: reachability fails on both, the later checks are skipped, not failed', async () => {
     const proxy = await startHttpProxy(engine.url);
     const dataDir = tempDir('till-f3-');

@@ -32,7 +32,7 @@ export const DEFAULT_SCAN_PATTERNS = {
  * waits longer. A confirm that times out goes to the outbox and is replayed (add-basket is
  * idempotent), so it may wait longer for an engine that is slow but there. The outbox and the
  * honour-voucher feed run in the background and send larger pages. The probe asks a till that
- * is offline whether the engine is back, and is as short as pricing. `till:doctor` waits as
+ * is offline whether the engine is back, and is as short as pricing. The diagnostics wait as
  * long as a confirm would for each of its engine checks: IT wants to see a slow engine, not
  * an offline one.
  */
@@ -53,7 +53,7 @@ const timeouts = z.strictObject({
   syncMs: positiveInt.optional(),
   /** The health probe that tells an offline till the engine is back. */
   probeMs: positiveInt.optional(),
-  /** Each engine call of `npm run till:doctor`. */
+  /** Each engine check of the diagnostics, in `npm run till:doctor` and on F3 alike. */
   doctorMs: positiveInt.optional(),
 });
 

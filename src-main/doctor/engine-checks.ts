@@ -25,7 +25,10 @@ export function engineOfConfig(config: TillConfig): CheckedEngine {
   });
 }
 
-/** The three engine checks, in order; later ones are skipped when the engine is not there. */
+/**
+ * The three engine checks, in order; later ones are skipped when the engine is not there. Each
+ * waits `timeouts.doctorMs`, whichever client runs it, so F3 and the CLI judge alike.
+ */
 export async function engineChecks(
   config: TillConfig,
   client: CheckedEngine,
@@ -33,8 +36,9 @@ export async function engineChecks(
 ): Promise<DiagnosticCheck[]> {
   const engineUrl = config.engineUrl ?? DEMO_ENGINE_URL;
 
+  const limit = { timeoutMs: config.timeouts.doctorMs };
   const before = now();
-  const health = await client.health();
+  const health = await client.health(limit);
   const after = now();
   if (!health.ok && config.engineUrl === undefined) {
     return [
@@ -53,7 +57,7 @@ export async function engineChecks(
   }
   const reachability = reachabilityCheck(engineUrl, health.value);
   // Login replaces the terminal's session on the engine; a running till logs in again on its own.
-  const login = await client.login();
+  const login = await client.login(limit);
   const credentials = login.ok
     ? credentialsCheck(config.terminalCredentials.username, login.value.role)
     : failedCheck('terminal credentials', login.error.message);

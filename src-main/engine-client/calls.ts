@@ -11,6 +11,7 @@ import {
 } from './engine-basket';
 import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
 import { honourFeedSchema, type HonourFeedPage } from './honour-feed';
+import type { CallLimit } from './http-transport';
 import type { AuthorizedCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
 
@@ -91,7 +92,9 @@ function checkedPriceRequest(sale: SaleState, till: TillIdentity) {
   return parsed.data;
 }
 
-const ownLimit = (timeoutMs: number | undefined) => (timeoutMs === undefined ? {} : { timeoutMs });
+/** A purpose's limit as a call takes it; none, and the transport's own applies. */
+export const ownLimit = (timeoutMs: number | undefined): CallLimit =>
+  timeoutMs === undefined ? {} : { timeoutMs };
 
 export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): EngineCalls {
   return {

@@ -1,8 +1,13 @@
 import { API_VERSION } from '../../src-shared/wire';
 import { authorizedCaller } from './session';
-import { engineCalls, type CallTimeouts, type EngineCalls } from './calls';
+import { engineCalls, ownLimit, type CallTimeouts, type EngineCalls } from './calls';
 import { checkHealth, type EngineHealth } from './health';
-import { createTransport, type EngineSession, type Transport } from './http-transport';
+import {
+  createTransport,
+  type CallLimit,
+  type EngineSession,
+  type Transport,
+} from './http-transport';
 import { failed, succeeded, type EngineOutcome } from './outcome';
 import {
   fixedSessionSource,
@@ -39,13 +44,13 @@ export interface ManagerClient extends EngineCalls {
 }
 
 export interface EngineClient extends EngineCalls {
-  /** Logs the terminal in now (calls also do so on first use). */
-  login(): Promise<EngineOutcome<SignedInSession>>;
+  /** Logs the terminal in now (calls also do so on first use), within `limit` when given. */
+  login(limit?: CallLimit): Promise<EngineOutcome<SignedInSession>>;
   /** Signs a manager in; the username and password are used once and not kept. */
   managerLogin(username: string, password: string): Promise<EngineOutcome<ManagerClient>>;
   withSession(session: EngineSession): ManagerClient;
-  /** GET /healthz with its latency and the engine's clock, for diagnostics. */
-  health(): Promise<EngineOutcome<EngineHealth>>;
+  /** GET /healthz with its latency and the engine's clock; the probe's limit unless `limit` says. */
+  health(limit?: CallLimit): Promise<EngineOutcome<EngineHealth>>;
 }
 
 const silent: EngineClientLog = { info: () => undefined, warn: () => undefined };
@@ -77,7 +82,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   return {
     ...calls,
-    login: () => terminal.login(),
+    login: (limit) => terminal.login(limit),
     managerLogin: async (username, password) => {
       const outcome = await logIn(transport, { username, password });
       if (!outcome.ok) return outcome;
@@ -85,7 +90,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       return succeeded(withSession(outcome.value));
     },
     withSession,
-    health: async () => logged('healthz', await checkHealth(transport, timeouts.probeMs)),
+    health: async (limit = ownLimit(timeouts.probeMs)) =>
+      logged('healthz', await checkHealth(transport, limit)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Transport } from './http-transport';
+import type { CallLimit, Transport } from './http-transport';
 import { succeeded, type EngineOutcome } from './outcome';
 
 /** What IT's diagnostics need: is the engine there, how fast, and does its clock agree. */
@@ -19,13 +19,9 @@ const healthBodySchema = z.looseObject({ status: z.string() });
 
 export async function checkHealth(
   transport: Transport,
-  timeoutMs?: number,
+  limit: CallLimit,
 ): Promise<EngineOutcome<EngineHealth>> {
-  const answer = await transport({
-    method: 'GET',
-    path: '/healthz',
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-  });
+  const answer = await transport({ method: 'GET', path: '/healthz', ...limit });
   if (!answer.ok) return answer;
   const { httpStatus, body, latencyMs, serverTime, localMidpoint } = answer.value;
   const parsed = healthBodySchema.safeParse(body);

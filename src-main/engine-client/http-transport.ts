@@ -9,15 +9,18 @@ export interface EngineSession {
   readonly key: string;
 }
 
-export interface EngineRequest {
+/** A call's own limit, in milliseconds; without one, the transport's `timeoutMs`. */
+export interface CallLimit {
+  readonly timeoutMs?: number;
+}
+
+export interface EngineRequest extends CallLimit {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly json?: unknown;
   readonly form?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string | number | boolean>>;
   readonly session?: EngineSession;
-  /** This call's own limit; the transport's `timeoutMs` otherwise. */
-  readonly timeoutMs?: number;
 }
 
 /** What came back over the wire, before any validation. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { fromSpaazaDateTime, loginResultsSchema } from '../../src-shared/wire';
 import { decodeAnswer } from './decode';
-import type { EngineRequest, EngineSession, Transport } from './http-transport';
+import type { CallLimit, EngineRequest, EngineSession, Transport } from './http-transport';
 import { failed, isNoValidSession, succeeded, withValue, type EngineOutcome } from './outcome';
 
 export interface Credentials {
@@ -22,11 +22,13 @@ const BAD_CREDENTIALS = 'password_error_or_non_existent';
 export async function logIn(
   transport: Transport,
   credentials: Credentials,
+  limit: CallLimit = {},
 ): Promise<EngineOutcome<SignedInSession>> {
   const answer = await transport({
     method: 'POST',
     path: '/auth/login',
     form: { username: credentials.username, password: credentials.password },
+    ...limit,
   });
   if (!answer.ok) return answer;
   const outcome = decodeAnswer('login', answer.value, loginResultsSchema);
@@ -59,12 +61,12 @@ export function terminalSessionSource(
   transport: Transport,
   credentials: Credentials,
   onLogin: (reason: 'first use' | 'session ended') => void,
-): SessionSource & { login(): Promise<EngineOutcome<SignedInSession>> } {
+): SessionSource & { login(limit?: CallLimit): Promise<EngineOutcome<SignedInSession>> } {
   let session: SignedInSession | null = null;
   let pending: Promise<EngineOutcome<SignedInSession>> | null = null;
 
-  const login = (): Promise<EngineOutcome<SignedInSession>> => {
-    pending ??= logIn(transport, credentials).then((outcome) => {
+  const login = (limit: CallLimit = {}): Promise<EngineOutcome<SignedInSession>> => {
+    pending ??= logIn(transport, credentials, limit).then((outcome) => {
       pending = null;
       session = outcome.ok ? outcome.value : null;
       return outcome;
