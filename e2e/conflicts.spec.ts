@@ -2,7 +2,7 @@ import { HONOUR_CODE, ITEMS, MANAGER, honourVoucher } from './support/demo';
 import { expect, saveScreen, test, valueOf } from './fixtures';
 
 // Each till behind its own gate, so that both can be offline at once and come back one by one.
-test.use({ tillOffline: { timeoutMs: 500 }, tillsBehindGates: true });
+test.use({ tillOffline: { giveUpAfterMs: 500 }, tillsBehindGates: true });
 
 test('two offline tills accept the same honour voucher: the engine burns it once, and the till that syncs second shows one conflict, which a manager acknowledges', async ({
   page,

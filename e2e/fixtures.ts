@@ -5,8 +5,8 @@
  * a second till on the same engine when it asks for one, and the engine's database for
  * assertions. Everything is stopped and removed after the test.
  *
- * For offline selling a test can `test.use({ tillOffline: { timeoutMs: 500 } })` (the
- * `offline` key of the tills' configuration), stop and restart the engine on the same port and
+ * For offline selling a test can `test.use({ tillOffline: { giveUpAfterMs: 500 } })` (the
+ * `offline` policy of the tills' configuration, and every engine call cut at 500 ms), stop and restart the engine on the same port and
  * SQLite file (`engine.stop()`, `engine.restart()`; read `engine.db` afterwards, not the
  * `engineDb` taken before), and `test.use({ tillsBehindGates: true })` to put each till behind
  * its own TCP gate (`gates.of('01').close()` takes that till's network away).

@@ -3,7 +3,7 @@ import { expect, saveScreen, test, valueOf } from './fixtures';
 import { money } from './support/format';
 
 // A short offline timeout, as a store would set it: a scan never waits longer than this.
-test.use({ tillOffline: { timeoutMs: 500 } });
+test.use({ tillOffline: { giveUpAfterMs: 500 } });
 
 test('engine stopped: the till says Offline, sells with an honour voucher from its cache, and sends the sale once the engine is back', async ({
   page,

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
 import { databasePath } from '../../src-main/store';
 import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
-import { startOfflineTill } from '../../test-support/till/offline-till';
+import { offlineConfig, startOfflineTill } from '../../test-support/till/offline-till';
 import {
   tempDir,
   tillSettings,
@@ -33,7 +33,7 @@ const CHILD_SOURCE = fileURLToPath(
 );
 const DEMO_CATALOGUE = join(REPO_ROOT, 'src-main', 'store', 'demo-catalogue.csv');
 /** Short, so an offline phase costs little; a closed gate refuses at once anyway. */
-const OFFLINE = { timeoutMs: 500 };
+const OFFLINE = { giveUpAfterMs: 500 };
 
 type Phase = 'online' | 'offline' | 'network lost mid-run';
 const PHASES: readonly Phase[] = ['online', 'offline', 'network lost mid-run'];
@@ -132,7 +132,7 @@ describe(`till processes killed with SIGKILL ${KILLS} times during a stream of o
     const configPath = join(dataDir, 'till.json');
     writeFileSync(
       configPath,
-      JSON.stringify({ ...tillSettings(gate.url, dataDir, terminal), offline: OFFLINE }),
+      JSON.stringify({ ...tillSettings(gate.url, dataDir, terminal), ...offlineConfig(OFFLINE) }),
     );
     const args = [configPath, DEMO_CATALOGUE, (engine.demo?.honourCodes ?? []).join(',')];
     const runs: LaneRun[] = [];

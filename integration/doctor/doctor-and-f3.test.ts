@@ -61,7 +61,7 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     proxy.releaseHeld();
 
     expect(namesAndVerdicts(f3.checks)).toEqual(namesAndVerdicts(doctor.checks));
-    const reachability = (checks: typeof doctor.checks) =>
+    const reachability = (checks: readonly { name: string; verdict: string; detail: string }[]) =>
       checks.find((check) => check.name === 'engine reachability');
     expect(reachability(f3.checks)).toMatchObject({ verdict: 'fail' });
     expect(reachability(f3.checks)?.detail).toContain('did not answer within 300 ms');

@@ -12,7 +12,7 @@ let till: TestTill;
 
 beforeAll(async () => {
   gate = await startEngineGate('http://127.0.0.1:9', 'silent');
-  till = await startOfflineTill(gate.url, TILL_ONE, { timeoutMs: 300 });
+  till = await startOfflineTill(gate.url, TILL_ONE, { giveUpAfterMs: 300 });
 });
 afterAll(async () => {
   await till.close();

@@ -33,7 +33,7 @@ export const DEFAULT_SCAN_PATTERNS = {
  * idempotent), so it may wait longer for an engine that is slow but there. The outbox and the
  * honour-voucher feed run in the background and send larger pages. The probe asks a till that
  * is offline whether the engine is back, and is as short as pricing. The diagnostics wait as
- * long as a confirm would for each of its engine checks: IT wants to see a slow engine, not
+ * long as a confirm would for each of their engine checks: IT wants to see a slow engine, not
  * an offline one.
  */
 export const DEFAULT_TIMEOUTS = {
