@@ -1,33 +1,29 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { basename, join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 /**
  * Each folder is type-checked with the globals of where it runs: src-shared with neither Node
- * nor DOM, the renderer with DOM and no Node. Probes are written into the folder itself, so
- * they are checked exactly as the folder's own files are, and removed after each test.
+ * nor DOM, the renderer with DOM and no Node. A probe is checked with exactly the compiler
+ * options of its folder's project (a temporary project that extends it), outside the
+ * repository, so nothing else that reads the source tree ever sees it.
  */
 
 const TSC = join('node_modules', 'typescript', 'bin', 'tsc');
-let buildInfoDir = '';
-const probes: string[] = [];
+let probeDir = '';
 
 beforeAll(() => {
-  buildInfoDir = mkdtempSync(join(tmpdir(), 'typecheck-probe-'));
+  probeDir = mkdtempSync(join(tmpdir(), 'typecheck-probe-'));
   return () => {
-    rmSync(buildInfoDir, { recursive: true, force: true });
+    rmSync(probeDir, { recursive: true, force: true });
   };
 });
 
-afterEach(() => {
-  for (const probe of probes.splice(0)) rmSync(probe, { force: true });
-});
-
-function writeProbe(folder: string, name: string, source: string): string {
-  const path = join(folder, `typecheck-probe-${String(process.pid)}-${name}.ts`);
-  probes.push(path);
+function writeProbe(project: string, name: string, source: string): string {
+  const path = join(probeDir, `${project}-${name}.ts`);
   writeFileSync(path, source);
   return path;
 }
@@ -37,10 +33,19 @@ interface Typecheck {
   readonly output: string;
 }
 
-/** Type-checks one project of the repository, its cache kept apart from `npm run typecheck`'s. */
-function typecheck(project: string): Promise<Typecheck> {
-  const buildInfo = join(buildInfoDir, `${project}.tsbuildinfo`);
-  const args = [TSC, '-p', project, '--pretty', 'false', '--tsBuildInfoFile', buildInfo];
+/** Type-checks `files` with the options of one project of the repository, in a project of their own. */
+function typecheck(project: string, files: readonly string[]): Promise<Typecheck> {
+  const config = join(probeDir, `${project}.probe.json`);
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: resolve(`tsconfig.${project}.json`),
+      compilerOptions: { tsBuildInfoFile: join(probeDir, `${project}.tsbuildinfo`) },
+      include: [],
+      files,
+    }),
+  );
+  const args = [TSC, '-p', config, '--pretty', 'false'];
   return new Promise((resolve) => {
     execFile(process.execPath, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ passed: error === null, output: stdout + stderr });
@@ -48,28 +53,33 @@ function typecheck(project: string): Promise<Typecheck> {
   });
 }
 
-/** The compiler's error lines that name `file`. */
+/** The compiler's error lines that name `file` (the compiler names it relative to the repository). */
 function errorsIn(output: string, file: string): string[] {
-  return output.split('\n').filter((line) => line.startsWith(`${file}(`));
+  return output.split('\n').filter((line) => line.includes(`${basename(file)}(`));
 }
 
+const projectFile = z.object({ include: z.array(z.string()) });
+
 describe('type-checking by environment', { timeout: 180_000 }, () => {
+  it('checks each folder with its own project', () => {
+    const includes = (project: string) =>
+      projectFile.parse(JSON.parse(readFileSync(`tsconfig.${project}.json`, 'utf8'))).include;
+    expect(includes('shared')).toContain('src-shared');
+    expect(includes('renderer')).toContain('src-renderer');
+  });
+
   it('refuses Node globals in src-shared and the renderer', async () => {
-    const sharedEnv = writeProbe('src-shared', 'env', 'export const probe = process.env.HOME;\n');
+    const sharedEnv = writeProbe('shared', 'env', 'export const probe = process.env.HOME;\n');
     const sharedBuffer = writeProbe(
-      'src-shared',
+      'shared',
       'buffer',
       "export const probe = Buffer.from('x').length;\n",
     );
-    const rendererEnv = writeProbe(
-      'src-renderer',
-      'env',
-      'export const probe = process.env.HOME;\n',
-    );
+    const rendererEnv = writeProbe('renderer', 'env', 'export const probe = process.env.HOME;\n');
 
     const [shared, renderer] = await Promise.all([
-      typecheck('tsconfig.shared.json'),
-      typecheck('tsconfig.renderer.json'),
+      typecheck('shared', [sharedEnv, sharedBuffer]),
+      typecheck('renderer', [rendererEnv]),
     ]);
 
     expect(shared.passed).toBe(false);
@@ -82,12 +92,20 @@ describe('type-checking by environment', { timeout: 180_000 }, () => {
   });
 
   it('accepts clean code in both, and the DOM in the renderer', async () => {
-    writeProbe('src-shared', 'clean', 'export const probe = [3, 1, 2].toSorted().at(0);\n');
-    writeProbe('src-renderer', 'clean', 'export const probe = (): string => document.title;\n');
+    const sharedClean = writeProbe(
+      'shared',
+      'clean',
+      'export const probe = [3, 1, 2].toSorted().at(0);\n',
+    );
+    const rendererClean = writeProbe(
+      'renderer',
+      'clean',
+      'export const probe = (): string => document.title;\n',
+    );
 
     const [shared, renderer] = await Promise.all([
-      typecheck('tsconfig.shared.json'),
-      typecheck('tsconfig.renderer.json'),
+      typecheck('shared', [sharedClean]),
+      typecheck('renderer', [rendererClean]),
     ]);
 
     expect(shared.output).toBe('');
