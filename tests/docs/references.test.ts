@@ -47,6 +47,27 @@ function outsidePaths(text: string): Finding[] {
   return findAll(text, OUTSIDE_PATH);
 }
 
+/** A relative path (`../x/y`) as code and docs write one. */
+const RELATIVE_PATH = /(?<![\w/.-])(?:\.\.\/)+[\w@.-]+(?:\/[\w@.-]+)*/g;
+
+/** Absolute paths into this machine's working folders, which a user of the repository does not have. */
+const MACHINE_PATH = /(?<![\w.-])\/(?:work|root)\/[\w@.-]+/g;
+
+/** Files whose relative paths are not relative to themselves, with why. */
+const PATHS_RELATIVE_ELSEWHERE = new Map([
+  ['eslint/boundaries.js', 'import patterns, relative to the file being linted'],
+  ['vite.config.ts', "paths relative to Vite's root, src-renderer"],
+]);
+
+/** Relative paths in `file` that climb out of the repository, and paths into this machine's folders. */
+function escapingPaths(file: string, text: string): Finding[] {
+  if (PATHS_RELATIVE_ELSEWHERE.has(file)) return findAll(text, MACHINE_PATH);
+  const climbsOut = findAll(text, RELATIVE_PATH).filter((found) =>
+    normalize(join(dirname(file), found.text)).startsWith('..'),
+  );
+  return [...climbsOut, ...findAll(text, MACHINE_PATH)];
+}
+
 function issueNumbers(text: string): Finding[] {
   return findAll(text, ISSUE_NUMBER);
 }
@@ -193,6 +214,18 @@ describe('the checks themselves', () => {
     );
   });
 
+  it('finds paths that climb out of the repository or point into this machine', () => {
+    expect(
+      escapingPaths('src-main/x.ts', "import y from '../../../other/y';").map((f) => f.text),
+    ).toEqual(['../../../other/y']);
+    expect(escapingPaths('README.md', 'see ../notes/plan.md').map((f) => f.text)).toEqual([
+      '../notes/plan.md',
+    ]);
+    expect(escapingPaths('docs/x.md', 'written in /work/notes/x.md')).toHaveLength(1);
+    expect(escapingPaths('src-main/a/b.ts', "import y from '../../src-shared/money';")).toEqual([]);
+    expect(escapingPaths('e2e/README.md', 'in ../test-support/till/')).toEqual([]);
+  });
+
   it('finds issue numbers, and not words that merely contain "issue"', () => {
     expect(issueNumbers('Built in issues 4 and 6.').map((f) => f.text)).toEqual(['issues 4']);
     expect(issueNumbers('// Crash safety (Issue 6): …')).toHaveLength(1);
@@ -277,6 +310,16 @@ describe('the repository stands alone', () => {
 
   it('names no path outside the repository', () => {
     expect(scan(files, outsidePaths)).toEqual([]);
+  });
+
+  it('has no path that climbs out of the repository or into this machine', () => {
+    expect(
+      report(
+        [...files].flatMap(([file, text]) =>
+          escapingPaths(file, text).map((found) => ({ file, ...found })),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('refers to no issue by number', () => {
