@@ -6,7 +6,11 @@
 import { existsSync } from 'node:fs';
 import type { LaunchOptions } from '@playwright/test';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const fromEnvironment = process.env.CHROMIUM_PATH;
+
+/** An empty CHROMIUM_PATH means the default, as in scripts/ensure-chromium.sh. */
+export const CHROMIUM_PATH =
+  fromEnvironment === undefined || fromEnvironment === '' ? '/usr/bin/chromium' : fromEnvironment;
 
 /** Fails with what to do when the Chromium to run is not installed. */
 export function requireChromium(): string {

@@ -56,6 +56,7 @@ describe('the refusal text', () => {
     expect(refusalText({ ref: 'X', reason: code, message, lockedUntil: null }, 'nl-NL')).toBe(
       message,
     );
+    expect(message.length).toBeGreaterThan(10);
     expect(message).not.toContain('_');
   });
 
