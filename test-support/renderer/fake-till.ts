@@ -6,6 +6,7 @@ import type {
   TillOutput,
   TillResult,
 } from '../../src-shared/till';
+import { DEMO_STATUS } from '../shared/till-status';
 
 /** What the fake's catalogue sells: barcode → name and unit price in minor units. */
 const CATALOGUE: Readonly<Record<string, { name: string; unitPrice: number }>> = {
@@ -199,19 +200,7 @@ export function createFakeTill(): FakeTill {
         error: { code: 'not_found', message: `There is no sync conflict ${input.conflictId}.` },
       });
     },
-    'status/get': (input) => (
-      log('status/get', input),
-      ok({
-        online: true,
-        engineUrl: 'http://127.0.0.1:8400',
-        chainId: 1,
-        storeCode: 'S001',
-        terminalId: '01',
-        salesWaiting: 0,
-        honourCacheUpdatedAt: null,
-        conflictsOpen: 0,
-      })
-    ),
+    'status/get': (input) => (log('status/get', input), ok(DEMO_STATUS)),
     'diagnostics/run': (input) => (
       log('diagnostics/run', input),
       ok({

@@ -1,15 +1,7 @@
-import { TILL_COMMAND_NAMES, type StatusView, type TillHandlers } from '../../src-shared/till';
+import { TILL_COMMAND_NAMES, type TillHandlers } from '../../src-shared/till';
+import { DEMO_STATUS } from '../shared/till-status';
 
-export const status: StatusView = {
-  online: true,
-  engineUrl: 'http://127.0.0.1:8400',
-  chainId: 1,
-  storeCode: 'S001',
-  terminalId: '01',
-  salesWaiting: 0,
-  honourCacheUpdatedAt: null,
-  conflictsOpen: 0,
-};
+export const status = DEMO_STATUS;
 
 /** A stand-in for the till core (built in its own module): status answers, the rest say not found, scan records its input. */
 export function standInCore(seen: unknown[]): TillHandlers {

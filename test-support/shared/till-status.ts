@@ -1,0 +1,13 @@
+import type { StatusView } from '../../src-shared/till';
+
+/** The demo till's status as a stand-in reports it: online, terminal 01 of store S001, nothing waiting. */
+export const DEMO_STATUS: StatusView = {
+  online: true,
+  engineUrl: 'http://127.0.0.1:8400',
+  chainId: 1,
+  storeCode: 'S001',
+  terminalId: '01',
+  salesWaiting: 0,
+  honourCacheUpdatedAt: null,
+  conflictsOpen: 0,
+};
