@@ -7,7 +7,6 @@ export { readStoredVoucher, type HonourFeedChange, type HonourFeedPage } from '.
 export {
   createEngineClient,
   type EngineClient,
-  type EngineClientLog,
   type EngineClientOptions,
   type ManagerClient,
 } from './engine-client';
@@ -20,5 +19,6 @@ export type {
   EngineSuccess,
   EngineWarning,
   KnownWarningCode,
+  RejectionReason,
 } from './outcome';
 export type { Credentials, SignedInSession } from './session';
