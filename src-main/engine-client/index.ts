@@ -2,7 +2,7 @@ export type { EngineCalls, VoucherList, VoucherListQuery } from './calls';
 export type { TillIdentity } from './basket-request';
 export { EncodedAddBasket, encodeAddBasket, readEncodedAddBasket } from './encoded-add-basket';
 export type { AppliedEngineVoucher, EngineBasket, EngineLine, StoredBasket } from './engine-basket';
-export type { EngineVoucher, EngineVoucherType } from './engine-voucher';
+export type { EngineVoucher } from './engine-voucher';
 export { readStoredVoucher, type HonourFeedChange, type HonourFeedPage } from './honour-feed';
 export {
   createEngineClient,
