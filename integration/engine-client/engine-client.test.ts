@@ -18,7 +18,7 @@ function recordingLog() {
   const keep = (_details: Record<string, unknown>, message: string) => {
     messages.push(message);
   };
-  return { messages, info: keep, warn: keep };
+  return { messages, info: keep, warn: keep, error: keep };
 }
 
 describeEachDatabase('the till’s engine client against a real engine', (database) => {

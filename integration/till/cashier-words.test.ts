@@ -1,10 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-shared/money';
 import { REJECTION_CODES, rejectionMessage } from '../../src-shared/pricing/reasons';
 import type { SaleView } from '../../src-shared/till';
 import { getBasketPriceRequestSchema, toSpaazaDateTime } from '../../src-shared/wire';
 import { markHonourUsedLocally } from '../../src-main/store';
-import { loginOk, ok, startFakeEngine, type FakeEngine } from '../../test-support/till/fake-engine';
+import {
+  loginOk,
+  ok,
+  startFakeEngine,
+  type FakeAnswer,
+  type FakeEngine,
+} from '../../test-support/till/fake-engine';
 import { openTillStore } from '../../test-support/till/offline-till';
 import {
   startTestTill,
@@ -86,10 +92,18 @@ function pricedBasket(body: unknown) {
 let fake: FakeEngine;
 let till: TestTill;
 let engineAway = false;
+/** What a test has the engine answer on a path instead, once the terminal is signed in. */
+let answerInstead = new Map<string, FakeAnswer>();
 
 beforeAll(async () => {
+  let signedIn = false;
   fake = await startFakeEngine((_method, path, body) => {
-    if (path === '/auth/login') return loginOk();
+    const instead = signedIn ? answerInstead.get(path) : undefined;
+    if (instead) return instead;
+    if (path === '/auth/login') {
+      signedIn = true;
+      return loginOk();
+    }
     if (engineAway) return 'hold';
     if (path === '/healthz') return { status: 200, json: { status: 'ok' } };
     if (path === '/sync/honour-vouchers')
@@ -144,6 +158,76 @@ describe('while the engine answers', () => {
   );
 });
 
+/** The engine's error envelope with its own words for the refusal. */
+const engineRefusal = (status: number, name: string, description: string): FakeAnswer => ({
+  status,
+  json: { result: { code: 2, status: 'error' }, error: { code: 1000, name, description } },
+});
+
+describe('when the engine fails a call, the cashier reads one plain sentence', () => {
+  afterEach(() => {
+    answerInstead = new Map();
+  });
+
+  it('a refused pricing: what the engine said, once', async () => {
+    answerInstead.set(
+      '/auth/get-basket-price',
+      engineRefusal(400, 'member_not_found', 'no member 1000009 in this chain'),
+    );
+    const view = await scanned([]);
+    expect(view.notices).toEqual([
+      {
+        code: 'engine_rejected',
+        message: 'The voucher engine refused the sale: no member 1000009 in this chain.',
+      },
+    ]);
+    await voidCurrent(view);
+  });
+
+  it('an answer the till cannot read: says so, and what to do', async () => {
+    answerInstead.set('/auth/get-basket-price', ok({ basket: 'not a basket' }));
+    const view = await scanned([]);
+    expect(view.notices).toEqual([
+      {
+        code: 'engine_rejected',
+        message:
+          "The till cannot read the voucher engine's answer about the sale; try again, and tell a manager if it keeps happening.",
+      },
+    ]);
+    await voidCurrent(view);
+  });
+
+  it('a refused confirm: what the engine said, once', async () => {
+    const view = await scanned([]);
+    answerInstead.set(
+      '/auth/add-basket',
+      engineRefusal(409, 'basket_conflict', 'another sale already has this basket code.'),
+    );
+    expect(await till.send('sale/confirm', { saleId: view.saleId })).toEqual({
+      ok: false,
+      error: {
+        code: 'engine_rejected',
+        message: 'The voucher engine refused the sale: another sale already has this basket code.',
+      },
+    });
+    await voidCurrent(view);
+  });
+
+  it('an engine that does not answer a manager: try again in a moment', async () => {
+    answerInstead.set('/auth/login', 'hold');
+    expect(
+      await till.send('manager/sign-in', { username: 'manager-s001', password: 'demo-manager' }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'engine_unreachable',
+        message:
+          'The voucher engine cannot be reached just now; try the sign-in again in a moment.',
+      },
+    });
+  });
+});
+
 describe('while the engine is away', () => {
   const usedBy = 'S001-01-20000101-0001';
   let pricedBeforeItWent: SaleView;
@@ -172,6 +256,8 @@ describe('while the engine is away', () => {
         lockedUntil: null,
       },
     ]);
+    // the cap is the sale's notice; the voucher it kept out is named once, by its refusal
+    expect(view.notices.filter((notice) => notice.message.includes(VALUE))).toEqual([]);
     await voidCurrent(view);
   });
 

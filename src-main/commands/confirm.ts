@@ -17,6 +17,7 @@ import {
   type JournalSale,
 } from '../store';
 import { viewContext, type CoreContext } from './context';
+import { tillErrorOf } from './engine-errors';
 import { journalContent } from './journal-entry';
 import { commitOffline } from './offline-confirm';
 import type { SaleBook, SaleEntry } from './sale-book';
@@ -105,7 +106,7 @@ async function confirmOnline(
   context.connectivity.reportAnswered();
   if (!outcome.ok) {
     dropUnfinishedConfirm(context.db, basketCode);
-    return { ok: false, error: { code: 'engine_rejected', message: outcome.error.message } };
+    return { ok: false, error: tillErrorOf(outcome.error, 'the sale') };
   }
   if (outcome.value.replayed) context.log.info({ basketCode }, 'the engine already had this sale');
   const stored = journalEngineSale(

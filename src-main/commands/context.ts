@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { TillConfig } from '../config';
-import type { CoreLog } from './log';
+import type { TillLog } from '../log';
 import type { EngineClient } from '../engine-client';
 import type { ScanPatterns } from '../sale/scan-router';
 import type { Connectivity } from '../sync/connectivity';
@@ -15,7 +15,7 @@ export interface CoreContext {
   readonly connectivity: Connectivity;
   readonly patterns: ScanPatterns;
   readonly now: () => number;
-  readonly log: CoreLog;
+  readonly log: TillLog;
 }
 
 export function viewContext(context: CoreContext): ViewContext {

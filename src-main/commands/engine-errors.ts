@@ -1,20 +1,50 @@
-import type { EngineFailure } from '../engine-client';
 import type { TillError } from '../../src-shared/till';
+import type { EngineFailure } from '../engine-client';
 
-/** An engine failure as the cashier or manager reads it. */
-export function tillErrorOf(failure: EngineFailure): TillError {
+/** What the till asked the engine for, as the cashier or manager names it. */
+export type EngineErrand =
+  'the sale' | 'the sign-in' | 'the list of locked vouchers' | 'the unlock';
+
+/** The engine's own words as the end of a sentence. */
+const sentence = (words: string) =>
+  /[.!?]$/.test(words.trim()) ? words.trim() : `${words.trim()}.`;
+
+/**
+ * An engine failure as the cashier or manager reads it: the one place its words are chosen,
+ * saying what happened and what to do, once.
+ */
+export function tillErrorOf(failure: EngineFailure, errand: EngineErrand): TillError {
   switch (failure.kind) {
     case 'unreachable':
-      return { code: 'engine_unreachable', message: failure.message };
+      return {
+        code: 'engine_unreachable',
+        message: `The voucher engine cannot be reached just now; try ${errand} again in a moment.`,
+      };
     case 'unauthorized':
       return { code: 'forbidden', message: failure.message };
     case 'invalid_response':
-      return { code: 'engine_rejected', message: failure.message };
-    case 'rejected':
-      if (failure.httpStatus === 401 || failure.httpStatus === 403)
-        return { code: 'forbidden', message: `The engine refused: ${failure.description}` };
-      if (failure.httpStatus === 404)
-        return { code: 'not_found', message: `The engine says: ${failure.description}` };
-      return { code: 'engine_rejected', message: `The engine refused: ${failure.description}` };
+      return {
+        code: 'engine_rejected',
+        message: `The till cannot read the voucher engine's answer about ${errand}; try again, and tell a manager if it keeps happening.`,
+      };
+    case 'rejected': {
+      const why = sentence(failure.description);
+      switch (failure.reason) {
+        case 'forbidden':
+          return {
+            code: 'forbidden',
+            message: `The voucher engine does not allow ${errand}: ${why}`,
+          };
+        case 'not_found':
+          return { code: 'not_found', message: `The voucher engine refused ${errand}: ${why}` };
+        case 'refused':
+        case 'session':
+        case 'retryable':
+          return {
+            code: 'engine_rejected',
+            message: `The voucher engine refused ${errand}: ${why}`,
+          };
+      }
+    }
   }
 }

@@ -9,7 +9,7 @@ import {
   type SyncConflict,
 } from '../store';
 import type { CoreContext } from './context';
-import { tillErrorOf } from './engine-errors';
+import { tillErrorOf, type EngineErrand } from './engine-errors';
 
 type ManagerHandlers = Pick<
   TillHandlers,
@@ -80,8 +80,8 @@ export function managerHandlers(
     return current ? run(current) : { ok: false, error: notSignedIn };
   };
   /** A session the engine no longer accepts ends here too: the manager signs in again. */
-  const failureOf = (failure: EngineFailure): TillError => {
-    if (failure.kind !== 'unauthorized') return tillErrorOf(failure);
+  const failureOf = (failure: EngineFailure, errand: EngineErrand): TillError => {
+    if (failure.kind !== 'unauthorized') return tillErrorOf(failure, errand);
     session = null;
     return { code: 'not_signed_in', message: `The manager session ended: ${failure.message}` };
   };
@@ -90,7 +90,7 @@ export function managerHandlers(
     'manager/sign-in': async ({ username, password }) => {
       session = null;
       const outcome = await context.engine.managerLogin(username, password);
-      if (!outcome.ok) return { ok: false, error: tillErrorOf(outcome.error) };
+      if (!outcome.ok) return { ok: false, error: tillErrorOf(outcome.error, 'the sign-in') };
       const expiresAt = context.now() + MANAGER_SESSION_MS;
       session = { username, client: outcome.value, expiresAt };
       return { ok: true, value: { username, expiresAt: new Date(expiresAt).toISOString() } };
@@ -108,13 +108,14 @@ export function managerHandlers(
           locked: true,
           storeCode: context.config.storeCode,
         });
-        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error) };
+        if (!outcome.ok)
+          return { ok: false, error: failureOf(outcome.error, 'the list of locked vouchers') };
         return { ok: true, value: outcome.value.vouchers.map(lockedVoucherOf) };
       }),
     'manager/unlock-voucher': ({ voucherKey, reason }) =>
       withSession(async ({ client, username }) => {
         const outcome = await client.unlockVoucher({ voucherKey, reason });
-        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error) };
+        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error, 'the unlock') };
         const voucher = outcome.value;
         appendAudit(context.db, {
           at: new Date(context.now()),

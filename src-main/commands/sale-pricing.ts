@@ -5,6 +5,7 @@ import type { EngineVouchers } from '../sale/kept-vouchers';
 import type { SaleState } from '../sale/sale-state';
 import { saleView, unpricedView, type Notice } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
+import { tillErrorOf } from './engine-errors';
 import { localSaleView } from './local-pricing';
 
 export type { Notice };
@@ -41,7 +42,7 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
   }
   context.connectivity.reportAnswered();
   if (!outcome.ok) {
-    const message = `Not priced by the voucher engine: ${outcome.error.message}`;
+    const { message } = tillErrorOf(outcome.error, 'the sale');
     sale.view = unpricedView(state, [{ code: 'engine_rejected', message }], viewContext(context));
     sale.pricedState = null;
     return;

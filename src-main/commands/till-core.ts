@@ -13,7 +13,7 @@ import {
 import { confirmHandlers } from './confirm';
 import type { CoreContext } from './context';
 import { diagnosticsHandlers, type ConfigSource } from './diagnostics';
-import type { CoreLog } from './log';
+import type { TillLog } from '../log';
 import {
   releaseInterruptedSales,
   resumeInterruptedConfirm,
@@ -28,7 +28,7 @@ export interface TillCoreOptions {
   readonly config: TillConfig;
   readonly store: Database;
   readonly engine: EngineClient;
-  readonly log: CoreLog;
+  readonly log: TillLog;
   readonly now?: () => number;
   /** Default: one that probes `engine.health()` every few seconds while offline. */
   readonly connectivity?: ConnectivityMonitor;

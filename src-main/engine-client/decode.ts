@@ -20,6 +20,7 @@ import {
   type KnownWarningCode,
 } from './outcome';
 import type { RawAnswer } from './http-transport';
+import { rejectionReason } from './rejection';
 
 function invalidResponse(
   callName: string,
@@ -53,10 +54,10 @@ export function decodeAnswer<S extends z.ZodType>(
     const { name, code, description } = refusal.data.error;
     return failed({
       kind: 'rejected',
+      reason: rejectionReason(answer.httpStatus, name),
       name,
       code,
       description,
-      httpStatus: answer.httpStatus,
       message: `The voucher engine refused ${callName}: ${description} (${name}).`,
     });
   }

@@ -53,4 +53,17 @@ describe('an encoded add-basket', () => {
     });
     expect(readEncodedAddBasket('{"basket":{}}').ok).toBe(false);
   });
+
+  it('refuses a stored price the basket’s currency cannot hold, naming the field', () => {
+    const request = addBasketRequest(sale, TILL, [], CONFIRMED_AT);
+    const [item] = request.basket.basket_items;
+    if (!item) throw new Error('the demo sale has a line');
+    const stored = {
+      ...request,
+      basket: { ...request.basket, basket_items: [{ ...item, item_original_price: 1.455 }] },
+    };
+    const read = readEncodedAddBasket(JSON.stringify(stored));
+    expect(read.ok).toBe(false);
+    expect(read.ok ? '' : read.error).toContain('basket.basket_items[0].item_original_price');
+  });
 });

@@ -1,4 +1,4 @@
-import { toMinorUnits } from '../../src-shared/money';
+import { z } from 'zod';
 import { err, ok, type Result } from '../../src-shared/result';
 import {
   addBasketRequestSchema,
@@ -7,7 +7,41 @@ import {
   type AddBasketRequest,
 } from '../../src-shared/wire';
 import type { SaleLine, SaleState } from '../sale/sale-state';
+import { minorAmount } from './amounts';
 import { addBasketRequest, type TillIdentity } from './basket-request';
+
+/** The request checked against the wire schema, with its currency and the sale lines it describes (prices in minor units). */
+const readableAddBasket = addBasketRequestSchema.transform((request, context) => {
+  const currency = request.basket.basket_currency?.currency_code;
+  if (currency === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['basket', 'basket_currency'],
+      message: 'the basket names no currency',
+    });
+    return z.NEVER;
+  }
+  const lines: SaleLine[] = request.basket.basket_items.map((item, index) => {
+    const priced =
+      item.item_original_price === undefined
+        ? { amount: item.item_price, field: 'item_price' }
+        : { amount: item.item_original_price, field: 'item_original_price' };
+    return {
+      lineId: item.retailer_item_code ?? `line_${String(index + 1)}`,
+      barcode: item.item_barcode ?? '',
+      name: item.item_name ?? '',
+      quantity: item.item_quantity,
+      unitPrice: minorAmount(priced.amount, currency, context, [
+        'basket',
+        'basket_items',
+        index,
+        priced.field,
+      ]),
+      excluded: item.excluded_from_spaaza === true,
+    };
+  });
+  return { request, currency, lines };
+});
 
 /**
  * A sale's add-basket, encoded once by the engine client and kept as it is (the outbox, a
@@ -20,6 +54,7 @@ export class EncodedAddBasket {
     private readonly request: AddBasketRequest,
     private readonly json: string,
     readonly currency: string,
+    private readonly lines: readonly SaleLine[],
   ) {}
 
   /** A request the till built wrongly is a bug in the till, so it throws instead of travelling. */
@@ -31,11 +66,10 @@ export class EncodedAddBasket {
 
   /** `json` checked against the wire schema; `text` is its JSON as built or stored, and is what is kept. */
   static checked(json: unknown, text: string): Result<EncodedAddBasket, string> {
-    const parsed = addBasketRequestSchema.safeParse(json);
+    const parsed = readableAddBasket.safeParse(json);
     if (!parsed.success) return err(describeIssues(issuesOf(parsed.error)));
-    const currency = parsed.data.basket.basket_currency?.currency_code;
-    if (currency === undefined) return err('basket.basket_currency: the basket names no currency');
-    return ok(new EncodedAddBasket(parsed.data, text, currency));
+    const { request, currency, lines } = parsed.data;
+    return ok(new EncodedAddBasket(request, text, currency, lines));
   }
 
   get basketCode(): string {
@@ -62,14 +96,7 @@ export class EncodedAddBasket {
   sale(): SaleState {
     const { basket, user } = this.request;
     const basketCode = basket.retailer_basket_code;
-    const lines: SaleLine[] = basket.basket_items.map((item, index) => ({
-      lineId: item.retailer_item_code ?? `line_${String(index + 1)}`,
-      barcode: item.item_barcode ?? '',
-      name: item.item_name ?? '',
-      quantity: item.item_quantity,
-      unitPrice: unitPriceOf(item.item_original_price ?? item.item_price, this.currency),
-      excluded: item.excluded_from_spaaza === true,
-    }));
+    const lines = [...this.lines];
     return {
       saleId: basketCode,
       basketCode,
@@ -100,11 +127,4 @@ export function readEncodedAddBasket(text: string): Result<EncodedAddBasket, str
     return err('the stored request is not JSON');
   }
   return EncodedAddBasket.checked(json, text);
-}
-
-/** The request's prices came from the till's own minor units, so one that does not convert back is a bug. */
-function unitPriceOf(amount: number, currency: string): number {
-  const converted = toMinorUnits(amount, currency);
-  if (!converted.ok) throw new RangeError(`a stored add-basket price ${converted.error.message}`);
-  return converted.value;
 }

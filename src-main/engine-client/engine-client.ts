@@ -1,4 +1,5 @@
 import { API_VERSION } from '../../src-shared/wire';
+import { silentLog, type TillLog } from '../log';
 import { authorizedCaller } from './session';
 import { engineCalls, ownLimit, type CallTimeouts, type EngineCalls } from './calls';
 import { checkHealth, type EngineHealth } from './health';
@@ -17,12 +18,6 @@ import {
   type SignedInSession,
 } from './session';
 
-/** pino's Logger fits; so does anything with these two methods. */
-export interface EngineClientLog {
-  info(details: Record<string, unknown>, message: string): void;
-  warn(details: Record<string, unknown>, message: string): void;
-}
-
 export interface EngineClientOptions {
   readonly baseUrl: string;
   /** The terminal's engine account; the password is kept only to log in again. */
@@ -33,7 +28,7 @@ export interface EngineClientOptions {
   readonly timeouts?: CallTimeouts;
   /** Sent as X-Spaaza-API-Version on every call. */
   readonly apiVersion?: string;
-  readonly log?: EngineClientLog;
+  readonly log?: TillLog;
 }
 
 /** A manager's step-up session: the same calls, under the manager's name, never renewed. */
@@ -53,10 +48,8 @@ export interface EngineClient extends EngineCalls {
   health(limit?: CallLimit): Promise<EngineOutcome<EngineHealth>>;
 }
 
-const silent: EngineClientLog = { info: () => undefined, warn: () => undefined };
-
 export function createEngineClient(options: EngineClientOptions): EngineClient {
-  const log = options.log ?? silent;
+  const log = options.log ?? silentLog;
   const transport = createTransport({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,

@@ -1,15 +1,14 @@
 import type { z } from 'zod';
+import type { ListedVoucherType, SpaazaStatus } from '../../src-shared/vouchers';
 import { voucherObjectSchema, type WireVoucher } from '../../src-shared/wire';
 import { instantOf, minorAmount } from './amounts';
-
-export type EngineVoucherType = WireVoucher['voucher_type'];
 
 /** A voucher as the engine described it, in the till's terms: amounts in minor units, instants in epoch ms. */
 export interface EngineVoucher {
   readonly key: string;
   readonly code: string | null;
-  readonly type: EngineVoucherType;
-  readonly status: WireVoucher['voucher_status'];
+  readonly type: ListedVoucherType;
+  readonly status: SpaazaStatus;
   readonly title: string | null;
   readonly campaignId: number | null;
   readonly exclusive: boolean;

@@ -2,12 +2,11 @@ export type { EngineCalls, VoucherList, VoucherListQuery } from './calls';
 export type { TillIdentity } from './basket-request';
 export { EncodedAddBasket, encodeAddBasket, readEncodedAddBasket } from './encoded-add-basket';
 export type { AppliedEngineVoucher, EngineBasket, EngineLine, StoredBasket } from './engine-basket';
-export type { EngineVoucher, EngineVoucherType } from './engine-voucher';
+export type { EngineVoucher } from './engine-voucher';
 export { readStoredVoucher, type HonourFeedChange, type HonourFeedPage } from './honour-feed';
 export {
   createEngineClient,
   type EngineClient,
-  type EngineClientLog,
   type EngineClientOptions,
   type ManagerClient,
 } from './engine-client';
@@ -20,5 +19,6 @@ export type {
   EngineSuccess,
   EngineWarning,
   KnownWarningCode,
+  RejectionReason,
 } from './outcome';
 export type { Credentials, SignedInSession } from './session';

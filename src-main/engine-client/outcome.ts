@@ -22,6 +22,13 @@ export interface EngineWarning {
   readonly lockedUntil?: number;
 }
 
+/**
+ * Why the engine refused a call, as the till acts on it: `refused` and `not_found` stand
+ * whatever is sent again; `forbidden` is this account's lack of a right; `session` is a session
+ * the engine no longer accepts; `retryable` may pass on a later attempt.
+ */
+export type RejectionReason = 'refused' | 'not_found' | 'forbidden' | 'session' | 'retryable';
+
 export type EngineFailure =
   | {
       /** Timeout, connection refused, DNS failure, connection reset. */
@@ -31,11 +38,13 @@ export type EngineFailure =
   | {
       /** The engine answered with its error envelope. */
       readonly kind: 'rejected';
+      /** What the refusal means for the till, decided once from the answer (see `rejection.ts`). */
+      readonly reason: RejectionReason;
       readonly message: string;
       readonly name: string;
       readonly code: number;
+      /** The engine's own words for the refusal. */
       readonly description: string;
-      readonly httpStatus: number;
     }
   | {
       /** The answer did not match the wire schema; `issues` name each bad field. */
@@ -75,11 +84,6 @@ export function withValue<T, U>(
   return outcome.ok ? succeeded(convert(outcome.value), outcome.warnings) : outcome;
 }
 
-/** The Spaaza error name for a session that is missing, expired or replaced by a newer login. */
-export const NO_VALID_SESSION = 'no_valid_session';
-
 export function isNoValidSession(outcome: EngineOutcome<unknown>): boolean {
-  return (
-    !outcome.ok && outcome.error.kind === 'rejected' && outcome.error.name === NO_VALID_SESSION
-  );
+  return !outcome.ok && outcome.error.kind === 'rejected' && outcome.error.reason === 'session';
 }

@@ -83,15 +83,9 @@ export function offlineSaleView(input: OfflinePricingInput, context: ViewContext
     message: `${capMessage} This voucher would go over that.`,
     lockedUntil: null,
   }));
+  // the cap is the sale's; which vouchers it kept out, their refusals say
   const capNotices: Notice[] =
-    overCap.length === 0
-      ? []
-      : [
-          {
-            code: 'offline_value_cap',
-            message: `${capMessage} Not applied: ${capRefusals.map((refusal) => refusal.ref).join(', ')}.`,
-          },
-        ];
+    overCap.length === 0 ? [] : [{ code: 'offline_value_cap', message: capMessage }];
   const titles = new Map(input.candidates.map((c) => [c.voucher.key, c.title]));
   const pricing = localPricing(priced, titles, [OFFLINE_NOTICE, ...input.notices, ...capNotices]);
   return saleView(

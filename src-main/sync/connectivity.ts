@@ -1,4 +1,4 @@
-import type { CoreLog } from '../commands/log';
+import type { TillLog } from '../log';
 import { realSchedule, type Schedule } from './timers';
 
 /** Whether the engine answers, as every part of the till sees it. */
@@ -25,7 +25,7 @@ export interface ConnectivityOptions {
   readonly probe: () => Promise<boolean>;
   /** How often to probe while offline. */
   readonly probeIntervalMs: number;
-  readonly log: CoreLog;
+  readonly log: TillLog;
   readonly schedule?: Schedule;
 }
 

@@ -4,6 +4,7 @@ import type {
   EngineFailure,
   EngineOutcome,
   EngineWarning,
+  RejectionReason,
   StoredBasket,
 } from '../engine-client';
 import {
@@ -76,8 +77,8 @@ const stored =
   });
 const failing = (error: EngineFailure) => (): Answer => ({ ok: false, error });
 const unreachable = failing({ kind: 'unreachable', message: 'timed out' });
-const refused = (httpStatus: number, name: string) =>
-  failing({ kind: 'rejected', name, code: 1, description: name, httpStatus, message: name });
+const refused = (reason: RejectionReason, name: string) =>
+  failing({ kind: 'rejected', reason, name, code: 1, description: name, message: name });
 
 function deps(engine: OutboxDeps['engine'], now = () => NOW): OutboxDeps {
   return {
@@ -129,8 +130,8 @@ describe('the outbox sender', () => {
     queue(1, 2);
     let now = NOW;
     const engine = scriptedEngine(
-      refused(503, 'internal_error'),
-      refused(500, 'internal_error'),
+      refused('retryable', 'internal_error'),
+      refused('retryable', 'internal_error'),
       stored(),
       stored(),
     );
@@ -151,7 +152,7 @@ describe('the outbox sender', () => {
 
   it('an entry the engine refuses as malformed is parked as a conflict, not retried forever', async () => {
     queue(1, 2);
-    const engine = scriptedEngine(refused(400, 'invalid_parameters'), stored());
+    const engine = scriptedEngine(refused('refused', 'invalid_parameters'), stored());
     expect(await sendOutbox(deps(engine))).toEqual({ kind: 'empty', sent: 1 });
     expect(countOutbox(store.db)).toBe(0);
     expect(listConflicts(store.db)).toEqual([

@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { CoreLog } from '../commands/log';
-import type { EngineCalls, EngineFailure, EngineWarning, StoredBasket } from '../engine-client';
+import type { TillLog } from '../log';
+import type {
+  EngineCalls,
+  EngineFailure,
+  EngineWarning,
+  RejectionReason,
+  StoredBasket,
+} from '../engine-client';
 import {
   claimInterruptedConfirm,
   deferOutboxEntry,
@@ -23,7 +29,7 @@ export interface OutboxDeps {
   readonly now: () => number;
   /** In [0, 1): the jitter of the backoff. */
   readonly random: () => number;
-  readonly log: CoreLog;
+  readonly log: TillLog;
   /** Sends an interrupted confirm (claimed: in flight) again and journals or voids its open sale. */
   readonly resumeConfirm: (entry: OutboxEntry) => Promise<ResumedConfirm>;
 }
@@ -40,10 +46,10 @@ export type OutboxRunOutcome =
   | { readonly kind: 'waiting'; readonly sent: number; readonly until: number };
 
 /** Warnings about a basket line, not a voucher: no conflict. */
-const NOT_A_VOUCHER_WARNING = new Set(['original_basket_item_not_found']);
+const NOT_A_VOUCHER_WARNING = new Set<EngineWarning['code']>(['original_basket_item_not_found']);
 
-/** HTTP statuses of a refusal that sending the same request again cannot change. */
-const FINAL_REFUSALS = new Set([400, 404, 409, 413, 415, 422]);
+/** Refusals that sending the same request again cannot change. */
+const FINAL_REFUSALS = new Set<RejectionReason>(['refused', 'not_found']);
 
 /**
  * Sends the queued sales, oldest first and strictly in order, until the outbox is empty, the
@@ -95,7 +101,7 @@ export async function sendOutbox(
     }
     deps.connectivity.reportAnswered();
     if (isFinalRefusal(failure)) {
-      park(deps, entry, REJECTED_BY_ENGINE, `The engine refused this sale: ${failure.message}`);
+      park(deps, entry, REJECTED_BY_ENGINE, failure.message);
       continue;
     }
     const until = deps.now() + backoffDelay(entry.attempts + 1, deps.random);
@@ -112,7 +118,7 @@ export async function sendOutbox(
 }
 
 function isFinalRefusal(failure: EngineFailure): boolean {
-  return failure.kind === 'rejected' && FINAL_REFUSALS.has(failure.httpStatus);
+  return failure.kind === 'rejected' && FINAL_REFUSALS.has(failure.reason);
 }
 
 /** The engine has the sale: out of the outbox, marked synced, its voucher warnings kept as conflicts. */
@@ -132,7 +138,7 @@ function acknowledge(
         'a synced sale was not waiting in the journal',
       );
     for (const warning of warnings) {
-      if (NOT_A_VOUCHER_WARNING.has(warning.name)) continue;
+      if (NOT_A_VOUCHER_WARNING.has(warning.code)) continue;
       recordConflict(deps.db, {
         basketCode: entry.basketCode,
         reason: warning.name,

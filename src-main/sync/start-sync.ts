@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { CoreLog } from '../commands/log';
+import type { TillLog } from '../log';
 import type { EngineCalls } from '../engine-client';
 import type { Connectivity } from './connectivity';
 import { HONOUR_PAGE_SIZE, pullHonourVouchers } from './honour-sync';
@@ -19,7 +19,7 @@ export interface SyncOptions {
   readonly engine: Pick<EngineCalls, 'syncHonourVouchers' | 'addBasket'>;
   /** Probed by `syncNow()` when offline; the workers pause while it says offline. */
   readonly connectivity: Connectivity & { probeNow(): Promise<boolean> };
-  readonly log: CoreLog;
+  readonly log: TillLog;
   /** The core's replay of a confirm that got no answer (its sale is still open). */
   readonly resumeConfirm: OutboxDeps['resumeConfirm'];
   readonly now?: () => number;

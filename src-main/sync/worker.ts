@@ -1,4 +1,4 @@
-import type { CoreLog } from '../commands/log';
+import type { TillLog } from '../log';
 import type { Schedule } from './timers';
 
 /** What one pass of a worker says about the next: run again after this many ms, or when woken. */
@@ -16,7 +16,7 @@ export interface Worker {
 export interface WorkerOptions {
   readonly name: string;
   readonly pass: () => Promise<NextPass>;
-  readonly log: CoreLog;
+  readonly log: TillLog;
   readonly schedule: Schedule;
   /** After a pass that threw (a bug, or a fault of the local store). */
   readonly retryAfterFaultMs: number;

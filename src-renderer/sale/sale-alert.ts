@@ -23,12 +23,18 @@ function textVariable(variables: unknown, name: 'code' | 'ref'): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** The voucher the last scan named, when the engine refused it. */
-function refusedScan(view: SaleView, last: LastCommand): string | null {
+type Refused = SaleView['rejected'][number];
+type Notice = SaleView['notices'][number];
+
+/** The voucher the last scan named, when the till refused it. */
+function refusedScan(view: SaleView, last: LastCommand): Refused | null {
   const code = textVariable(last.variables, 'code')?.toUpperCase();
-  const refused = view.rejected.find((voucher) => voucher.ref.toUpperCase() === code);
-  if (!refused) return null;
-  return `Voucher ${refused.ref} was refused: ${refusalText(refused, view.locale)}`;
+  return view.rejected.find((voucher) => voucher.ref.toUpperCase() === code) ?? null;
+}
+
+/** A notice that names the refused voucher, or that its refusal already says, adds nothing to the refusal's own line. */
+function restates(notice: Notice, refused: Refused): boolean {
+  return refused.message.includes(notice.message) || notice.message.includes(refused.ref);
 }
 
 /** The member's own vouchers come back from the engine whatever the till asks. */
@@ -41,7 +47,8 @@ function keptVoucher(view: SaleView, last: LastCommand): string | null {
 /**
  * The sale screen's alert, in plain words, or none: the engine being slow beats everything;
  * then a refused command; then what the latest answer said (unknown barcode, engine
- * unreachable, locks kept after a void …) and what became of the voucher just scanned.
+ * unreachable, locks kept after a void …) and what became of the voucher just scanned, in its
+ * refusal's words, said once.
  */
 export function saleAlert(
   view: SaleView | undefined,
@@ -51,15 +58,14 @@ export function saleAlert(
   if (slow) return { tone: 'warning', lines: [SLOW_MESSAGE] };
   if (last?.status === 'error') return { tone: 'danger', lines: [failureMessage(last.error)] };
   if (!view) return null;
-  const lines = view.notices.map((notice) => notice.message);
-  if (last?.status === 'success') {
-    const extra =
-      last.name === 'scan'
-        ? refusedScan(view, last)
-        : last.name === 'remove-voucher'
-          ? keptVoucher(view, last)
-          : null;
-    if (extra !== null) lines.push(extra);
-  }
+  const succeeded = last?.status === 'success' ? last : null;
+  const refused = succeeded?.name === 'scan' ? refusedScan(view, succeeded) : null;
+  const lines = view.notices
+    .filter((notice) => refused === null || !restates(notice, refused))
+    .map((notice) => notice.message);
+  if (refused !== null)
+    lines.push(`Voucher ${refused.ref} was refused: ${refusalText(refused, view.locale)}`);
+  const kept = succeeded?.name === 'remove-voucher' ? keptVoucher(view, succeeded) : null;
+  if (kept !== null) lines.push(kept);
   return lines.length > 0 ? { tone: 'warning', lines } : null;
 }

@@ -28,6 +28,7 @@ export {
   type BasketVoucher,
   type HonourVoucher,
   type Instant,
+  type ListedVoucherType,
   type PercentVoucher,
   type Voucher,
   type VoucherLock,

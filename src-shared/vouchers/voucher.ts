@@ -4,6 +4,9 @@ export type Instant = number;
 export type VoucherType = 'basket' | 'basket_pct' | 'honour';
 export const VOUCHER_TYPES: readonly VoucherType[] = ['basket', 'basket_pct', 'honour'];
 
+/** Every type the till may be told a voucher has: those it prices, and `basket_fixed_unit`, which it lists but never applies. */
+export type ListedVoucherType = VoucherType | 'basket_fixed_unit';
+
 export interface VoucherLock {
   readonly until: Instant;
   /** Set when the lock is exclusive to one basket (`voucher_retailer_basket_code_exclusive`). */

@@ -1,4 +1,3 @@
-import type { CoreLog } from '../../src-main/commands/log';
 import type { OutboxEntry } from '../../src-main/store';
 import type { Schedule } from '../../src-main/sync/timers';
 
@@ -23,11 +22,7 @@ export function manualSchedule(): { schedule: Schedule; pending(): number[]; fir
   };
 }
 
-export const silentLog: CoreLog = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+export { silentLog } from '../../src-main/log';
 
 /** For tests that queue only offline sales: an interrupted confirm reaching the worker is a test bug. */
 export const noInterruptedConfirm = (entry: OutboxEntry): Promise<never> =>
