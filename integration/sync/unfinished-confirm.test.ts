@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
 import { databasePath } from '../../src-main/store';
-import { startHttpProxy, type HttpProxy } from '../../test-support/till/http-proxy';
 import { failJournalConfirms } from '../../test-support/till/journal-fault';
 import {
-  startTestTill,
+  startProxiedTill,
   TILL_ONE,
   TILL_TWO,
   valueOf,
+  type ProxiedTill,
   type TestTill,
 } from '../../test-support/till/till-harness';
 
@@ -35,17 +35,16 @@ function outboxOf(till: TestTill) {
 describe('the one add-basket queue: a confirm that did not finish', () => {
   const [sqlite] = DATABASES;
   let engine: TestEngine;
-  let proxy: HttpProxy;
+  let proxied: ProxiedTill;
   let till: TestTill;
   beforeAll(async () => {
     if (!sqlite) throw new Error('no SQLite test database');
     engine = await startTestEngine(sqlite, { demo: true });
-    proxy = await startHttpProxy(engine.url);
-    till = await startTestTill(proxy.url, TILL_ONE);
+    proxied = await startProxiedTill(engine.url, TILL_ONE);
+    till = proxied.till;
   });
   afterAll(async () => {
-    await till.close();
-    await proxy.stop();
+    await proxied.close();
     await engine.close();
   });
 
@@ -103,26 +102,24 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
       ok: false,
       error: { code: 'sale_already_closed', message: `Sale ${basketCode} is already confirmed.` },
     });
-    const sentBefore = proxy.calls('/auth/add-basket');
+    const sentBefore = proxied.proxy.calls('/auth/add-basket');
     const receipt = valueOf(await till.send('sale/confirm', { saleId }));
     expect(receipt).toMatchObject({ basketCode, syncState: 'synced' });
     expect(receipt).toEqual(valueOf(await till.send('receipt/get', { basketCode })));
-    expect(proxy.calls('/auth/add-basket')).toBe(sentBefore);
+    expect(proxied.proxy.calls('/auth/add-basket')).toBe(sentBefore);
     expect(await engineBaskets(basketCode)).toHaveLength(1);
     expect(valueOf(await till.send('sale/current', {})).saleId).not.toBe(saleId);
   });
 
   it('an unanswered confirm queues the very add-basket it sent; the sale could not change while it waited', async () => {
     // a till of its own, whose confirm gives up after 3 s (long enough for the scan below)
-    const lossy = await startHttpProxy(engine.url);
-    const waiting = await startTestTill(lossy.url, TILL_TWO, undefined, {
-      timeouts: { confirmMs: 3000 },
-    });
+    const lossy = await startProxiedTill(engine.url, TILL_TWO, { timeouts: { confirmMs: 3000 } });
+    const waiting = lossy.till;
     const { saleId, basketCode } = valueOf(await waiting.send('sale/start', {}));
     valueOf(await waiting.send('sale/scan', { saleId, code: CROISSANT }));
-    lossy.holdAnswersTo('/auth/add-basket');
+    lossy.proxy.holdAnswersTo('/auth/add-basket');
     const confirming = waiting.send('sale/confirm', { saleId });
-    await expect.poll(() => lossy.held(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => lossy.proxy.held(), { timeout: 10_000 }).toBe(1);
     const [sent] = outboxOf(waiting);
     expect(sent).toMatchObject({ basket_code: basketCode, state: 'in_flight' });
     expect(await waiting.send('sale/scan', { saleId, code: CROISSANT })).toMatchObject({
@@ -135,12 +132,11 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
     expect(outboxOf(waiting)).toEqual([{ ...sent, state: 'queued' }]);
 
     // the engine stored the basket the till never heard about: the sync is a replay
-    lossy.releaseHeld();
+    lossy.proxy.releaseHeld();
     await waiting.till.sync.syncNow();
     expect(outboxOf(waiting)).toEqual([]);
     expect(await engineBaskets(basketCode)).toHaveLength(1);
     expect(valueOf(await waiting.send('receipt/get', { basketCode })).syncState).toBe('synced');
-    await waiting.close();
-    await lossy.stop();
+    await lossy.close();
   });
 });
