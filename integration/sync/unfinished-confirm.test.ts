@@ -111,6 +111,28 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
     expect(valueOf(await till.send('sale/current', {})).saleId).not.toBe(saleId);
   });
 
+  it('while the outbox worker is sending an interrupted confirm, confirming the sale waits for it', async () => {
+    const { saleId, basketCode } = await confirmStoppedByFault();
+    proxied.proxy.holdAnswersTo('/auth/add-basket');
+    const syncing = till.till.sync.syncNow();
+    await expect.poll(() => proxied.proxy.held(), { timeout: 10_000 }).toBe(1);
+    expect(await till.send('sale/confirm', { saleId })).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: `Sale ${basketCode} is being sent to the engine right now: confirm it again in a moment.`,
+      },
+    });
+
+    proxied.proxy.releaseHeld();
+    await syncing;
+    expect(valueOf(await till.send('sale/confirm', { saleId }))).toMatchObject({
+      basketCode,
+      syncState: 'synced',
+    });
+    expect(await engineBaskets(basketCode)).toHaveLength(1);
+  });
+
   it('an unanswered confirm queues the very add-basket it sent; the sale could not change while it waited', async () => {
     // a till of its own, whose confirm gives up after 3 s (long enough for the scan below)
     const lossy = await startProxiedTill(engine.url, TILL_TWO, { timeouts: { confirmMs: 3000 } });

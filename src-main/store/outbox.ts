@@ -127,7 +127,8 @@ export function claimInterruptedConfirm(db: Database, basketCode: string): Outbo
 /**
  * At start, before this run sends anything: every confirm a previous run left unfinished now
  * belongs to the caller (in flight), and one whose sale is no longer open is dropped (the
- * journal has the last word on it).
+ * journal has the last word on it). The caller hands each one it does not finish back to the
+ * outbox worker ({@link handOverUnfinishedConfirm}), also when it stops on a fault.
  */
 export function takeOverUnfinishedConfirms(db: Database): void {
   const takeOver = () => {
