@@ -11,7 +11,9 @@ import {
   startTestEngine,
   type TestEngine,
 } from '../../test-support/engine/harness';
-import { databasePath } from '../../src-main/store';
+import { databasePath, openStore } from '../../src-main/store';
+import { failJournalConfirms } from '../../test-support/till/journal-fault';
+import { startOnlineConfirm } from '../../test-support/till/queued-sale';
 import { startHttpProxy } from '../../test-support/till/http-proxy';
 import {
   startTestTill,
@@ -111,6 +113,42 @@ describeEachDatabase('a till restarted mid-sale', (database) => {
       .execute();
     expect(baskets).toHaveLength(1);
     expect(valueOf(await restarted.send('receipt/get', { basketCode })).syncState).toBe('synced');
+    await restarted.close();
+  });
+
+  it('a recovery stopped by a fault hands the confirms it did not reach to the outbox worker', async () => {
+    const dataDir = tempDir('till-restart-');
+    const codes = ['S001-01-20261127-0001', 'S001-01-20261127-0002'];
+    // a till killed with two confirms in flight
+    const opened = openStore(databasePath(dataDir));
+    if (!opened.ok) throw new Error(opened.error.message);
+    for (const basketCode of codes)
+      startOnlineConfirm(opened.value, { basketCode, confirmedAt: new Date() });
+    opened.value.close();
+    const fault = failJournalConfirms(dataDir, codes[0]);
+
+    const restarted = await startTestTill(engine.url, TILL_ONE, dataDir);
+    // the recovery stopped at the first sale (the log says so)
+    expect(await restarted.till.interrupted).toEqual({ confirmed: [], released: [], pending: [] });
+    const read = (sql: string) => {
+      const journal = new SQLite(databasePath(dataDir), { readonly: true });
+      try {
+        return journal.prepare(sql).all();
+      } finally {
+        journal.close();
+      }
+    };
+    expect(read('SELECT basket_code, state FROM outbox ORDER BY id')[1]).toEqual({
+      basket_code: codes[1],
+      state: 'interrupted',
+    });
+
+    fault.heal();
+    await restarted.till.sync.syncNow();
+    expect(read('SELECT basket_code FROM outbox')).toEqual([]);
+    expect(read('SELECT basket_code, state FROM sales ORDER BY id')).toEqual(
+      codes.map((basketCode) => ({ basket_code: basketCode, state: 'confirmed' })),
+    );
     await restarted.close();
   });
 

@@ -1,25 +1,21 @@
 import type { ReceiptView, TillHandlers, TillResult } from '../../src-shared/till';
-import {
-  encodeAddBasket,
-  type EncodedAddBasket,
-  type EngineWarning,
-  type StoredBasket,
-} from '../engine-client';
+import { encodeAddBasket, type EngineWarning, type StoredBasket } from '../engine-client';
 import { enginePricing } from '../sale/engine-pricing';
 import { saleView } from '../sale/sale-view';
 import type { SaleState } from '../sale/sale-state';
 import {
+  claimUnfinishedConfirm,
   confirmSale,
   dropUnfinishedConfirm,
   findSale,
   handOverUnfinishedConfirm,
-  recordConfirmInFlight,
+  startConfirm,
   type JournalSale,
 } from '../store';
 import { viewContext, type CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
 import { journalContent } from './journal-entry';
-import { commitOffline } from './offline-confirm';
+import { commitOffline, type ConfirmedRequest } from './offline-confirm';
 import type { SaleBook, SaleEntry } from './sale-book';
 
 type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
@@ -72,15 +68,23 @@ async function confirmOpen(
     return { ok: false, error: { code: 'engine_rejected', message: why } };
   }
   sale.confirmedAt ??= context.now();
-  // Priced by the till alone, or with the engine known to be away: straight into the outbox.
-  if (sale.view.pricedBy === 'local' || !context.connectivity.isOnline())
-    return confirmOffline(context, book, entry, sale.confirmedAt);
-  const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
   const { basketCode } = sale.state;
-  const request = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt);
-  recordConfirmInFlight(context.db, basketCode, request, new Date(context.now()));
+  const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
+  const fresh = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt);
+  // Priced by the till alone, or with the engine known to be away: straight into the outbox.
+  const offline = sale.view.pricedBy === 'local' || !context.connectivity.isOnline();
+  const request = offline
+    ? (claimUnfinishedConfirm(context.db, basketCode) ?? fresh)
+    : startConfirm(context.db, fresh, new Date(context.now()));
+  if (request === 'busy') {
+    const message = `Sale ${basketCode} is being sent to the engine right now: confirm it again in a moment.`;
+    return { ok: false, error: { code: 'conflict', message } };
+  }
+  const sending = { request, confirmedAt: sale.confirmedAt };
   try {
-    return await confirmOnline(context, book, entry, { request, confirmedAt: sale.confirmedAt });
+    return await (offline
+      ? confirmOffline(context, book, entry, sending)
+      : confirmOnline(context, book, entry, sending));
   } finally {
     // still in flight only when something threw: the outbox worker finishes it
     handOverUnfinishedConfirm(context.db, basketCode);
@@ -92,16 +96,14 @@ async function confirmOnline(
   context: CoreContext,
   book: SaleBook,
   entry: SaleEntry,
-  { request, confirmedAt }: { request: EncodedAddBasket; confirmedAt: number },
+  sending: ConfirmedRequest,
 ): Promise<TillResult<ReceiptView>> {
   const { sale } = entry;
   const { basketCode } = sale.state;
-  const outcome = await context.engine.addBasket(request);
+  const outcome = await context.engine.addBasket(sending.request);
   if (!outcome.ok && outcome.error.kind === 'unreachable') {
     context.connectivity.reportUnreachable();
-    const queued = await confirmOffline(context, book, entry, confirmedAt);
-    if (!queued.ok) dropUnfinishedConfirm(context.db, basketCode);
-    return queued;
+    return confirmOffline(context, book, entry, sending);
   }
   context.connectivity.reportAnswered();
   if (!outcome.ok) {
@@ -114,22 +116,26 @@ async function confirmOnline(
     sale.state,
     outcome.value,
     outcome.warnings,
-    confirmedAt,
+    sending.confirmedAt,
   );
   book.close(sale.state.saleId);
   return { ok: true, value: receiptOf(stored, context.config.locale) };
 }
 
-/** Commits the sale with its outbox entry; a refusal (a voucher used meanwhile) reprices the sale. */
+/**
+ * Commits the sale with its outbox entry (the add-basket sent, if one was); a refusal (a voucher
+ * used meanwhile) drops an unfinished entry and reprices the sale.
+ */
 async function confirmOffline(
   context: CoreContext,
   book: SaleBook,
   entry: SaleEntry,
-  confirmedAt: number,
+  sending: ConfirmedRequest,
 ): Promise<TillResult<ReceiptView>> {
   const { sale } = entry;
-  const committed = commitOffline(context, sale, sale.view.pricedBy, confirmedAt);
+  const committed = commitOffline(context, sale, sale.view.pricedBy, sending);
   if (!committed.ok) {
+    dropUnfinishedConfirm(context.db, sale.state.basketCode);
     sale.pricedState = null;
     await entry.reprice();
     return committed;
@@ -155,7 +161,7 @@ export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHa
     'sale/confirm': async ({ saleId }) => {
       const running = inFlight.get(saleId);
       if (running) return running;
-      const found = book.find(saleId);
+      const found = book.findToConfirm(saleId);
       if (!found.ok) return journaled(saleId) ?? found;
       const confirming = confirmOpen(context, book, found.value).finally(() => {
         inFlight.delete(saleId);

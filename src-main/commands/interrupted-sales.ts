@@ -39,7 +39,8 @@ export function salesLeftOpen(context: CoreContext): readonly string[] {
  * Releases what interrupted sales still hold: a sale stopped mid-confirm has its add-basket
  * replayed; any other is priced empty under its own code, which frees its vouchers on the
  * engine, then voided and the void audited, in one transaction. A sale the engine cannot be
- * told about stays open for the next attempt.
+ * told about stays open for the next attempt. Should this stop on a fault, the confirms it took
+ * over and did not reach go back to the outbox worker.
  */
 export async function releaseInterruptedSales(
   context: CoreContext,
@@ -48,13 +49,20 @@ export async function releaseInterruptedSales(
   const confirmed: string[] = [];
   const released: string[] = [];
   const pending: string[] = [];
-  for (const basketCode of basketCodes) {
-    const entry = unfinishedConfirm(context.db, basketCode);
-    const finished = entry ? await finishConfirm(context, entry) : 'not_confirming';
-    if (finished === 'confirmed') confirmed.push(basketCode);
-    else if (finished === 'unanswered') pending.push(basketCode);
-    else if (await releaseSale(context, basketCode)) released.push(basketCode);
-    else pending.push(basketCode);
+  let reached = 0;
+  try {
+    for (const basketCode of basketCodes) {
+      reached += 1;
+      const entry = unfinishedConfirm(context.db, basketCode);
+      const finished = entry ? await finishConfirm(context, entry) : 'not_confirming';
+      if (finished === 'confirmed') confirmed.push(basketCode);
+      else if (finished === 'unanswered') pending.push(basketCode);
+      else if (await releaseSale(context, basketCode)) released.push(basketCode);
+      else pending.push(basketCode);
+    }
+  } finally {
+    for (const basketCode of basketCodes.slice(reached))
+      handOverUnfinishedConfirm(context.db, basketCode);
   }
   if (confirmed.length + released.length + pending.length > 0)
     context.log.info({ confirmed, released, pending }, 'sales interrupted by a restart');

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../src-shared/result';
 import type { SaleView, TillError } from '../../src-shared/till';
-import { encodeAddBasket } from '../engine-client';
+import type { EncodedAddBasket } from '../engine-client';
 import {
   confirmSale,
   enqueueSale,
@@ -23,6 +23,12 @@ class CommitRefused extends Error {
 
 type AppliedVoucher = SaleView['applied'][number];
 
+/** A confirmed sale's add-basket (to send, or to queue) and when the cashier confirmed it. */
+export interface ConfirmedRequest {
+  readonly request: EncodedAddBasket;
+  readonly confirmedAt: number;
+}
+
 /**
  * The honour vouchers whose local use this sale records. Priced locally, each came from the
  * cache and must still be free there. Priced by the engine (its add-basket then went
@@ -44,24 +50,19 @@ function honourToMark(
 
 /**
  * Confirms a sale the engine has not acknowledged (docs/architecture.md, "Offline and sync"): the journal entry, the local use of
- * each honour voucher and the outbox entry (the add-basket with the original confirmation
- * time) commit in one transaction, or none of them does.
+ * each honour voucher and the outbox entry commit in one transaction, or none of them does. The
+ * entry is `request` as it is (with the original confirmation time): when the confirm sent it
+ * and got no answer, what is queued is the very basket the engine may already hold.
  */
 export function commitOffline(
   context: CoreContext,
   sale: OpenSale,
   pricedBy: PricedBy,
-  confirmedAt: number,
+  { request, confirmedAt }: ConfirmedRequest,
 ): Result<JournalSale, TillError> {
   const { state, view } = sale;
   const { db } = context;
   const basketCode = state.basketCode;
-  const request = encodeAddBasket(
-    state,
-    context.config,
-    view.applied.map((voucher) => voucher.voucherKey),
-    confirmedAt,
-  );
   const commit = (): JournalSale => {
     const at = new Date(context.now());
     const confirmed = confirmSale(db, basketCode, {

@@ -1,6 +1,12 @@
 import type { TillError, TillResult } from '../../src-shared/till';
 import { isUntouched, newSale } from '../sale/sale-state';
-import { allocateBasketCode, findSale, recordOpenSale } from '../store';
+import {
+  allocateBasketCode,
+  findSale,
+  recordOpenSale,
+  unfinishedConfirm,
+  type JournalSale,
+} from '../store';
 import { coalescingRunner } from './pricing-queue';
 import { unpricedView } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
@@ -19,7 +25,10 @@ export interface SaleBook {
   /** Opens a new sale unconditionally (after the current one was closed). */
   open(): SaleEntry;
   current(): SaleEntry;
+  /** An open sale to change or void: refused while a confirm of it is unfinished (its add-basket is fixed). */
   find(saleId: string): TillResult<SaleEntry>;
+  /** An open sale to confirm, also one whose earlier confirm is unfinished (it is confirmed again). */
+  findToConfirm(saleId: string): TillResult<SaleEntry>;
   close(saleId: string): void;
 }
 
@@ -45,8 +54,25 @@ export function createSaleBook(context: CoreContext): SaleBook {
     return entry;
   };
 
-  const current = (): SaleEntry | undefined =>
-    currentId === null ? undefined : sales.get(currentId);
+  const close = (saleId: string) => {
+    sales.delete(saleId);
+    if (currentId === saleId) currentId = null;
+  };
+
+  // The journal has the last word: the outbox worker journals a sale whose confirm it finished.
+  const stillOpen = (saleId: string): TillResult<SaleEntry> => {
+    const entry = sales.get(saleId);
+    const journaled = findSale(context.db, saleId);
+    if (entry && journaled?.state === 'open') return { ok: true, value: entry };
+    if (entry) close(saleId);
+    return { ok: false, error: closedOrMissing(saleId, journaled?.state) };
+  };
+
+  const current = (): SaleEntry | undefined => {
+    if (currentId === null) return undefined;
+    const open = stillOpen(currentId);
+    return open.ok ? open.value : undefined;
+  };
 
   return {
     open,
@@ -64,23 +90,18 @@ export function createSaleBook(context: CoreContext): SaleBook {
     },
     current: () => current() ?? open(),
     find: (saleId) => {
-      const entry = sales.get(saleId);
-      if (entry) return { ok: true, value: entry };
-      return { ok: false, error: closedOrMissing(context, saleId) };
+      const found = stillOpen(saleId);
+      if (!found.ok || unfinishedConfirm(context.db, saleId) === undefined) return found;
+      const message = `Sale ${saleId} is being confirmed and can no longer change: confirm it again to finish it.`;
+      return { ok: false, error: { code: 'conflict', message } };
     },
-    close: (saleId) => {
-      sales.delete(saleId);
-      if (currentId === saleId) currentId = null;
-    },
+    findToConfirm: stillOpen,
+    close,
   };
 }
 
-function closedOrMissing(context: CoreContext, saleId: string): TillError {
-  const journaled = findSale(context.db, saleId);
-  if (journaled && journaled.state !== 'open')
-    return {
-      code: 'sale_already_closed',
-      message: `Sale ${saleId} is already ${journaled.state}.`,
-    };
+function closedOrMissing(saleId: string, state: JournalSale['state'] | undefined): TillError {
+  if (state !== undefined && state !== 'open')
+    return { code: 'sale_already_closed', message: `Sale ${saleId} is already ${state}.` };
   return { code: 'sale_not_found', message: `There is no open sale ${saleId} on this till.` };
 }

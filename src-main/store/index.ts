@@ -38,14 +38,15 @@ export { latestVersion, migrate, schemaVersion, type StoreVersionError } from '.
 export { DATABASE_FILE, databasePath, openStore } from './open-store';
 export {
   claimInterruptedConfirm,
+  claimUnfinishedConfirm,
   countOutbox,
   deferOutboxEntry,
   dropUnfinishedConfirm,
   enqueueSale,
   handOverUnfinishedConfirm,
   oldestOutboxEntry,
-  recordConfirmInFlight,
   removeOutboxEntry,
+  startConfirm,
   takeOverUnfinishedConfirms,
   unfinishedConfirm,
   type OutboxEntry,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   claimInterruptedConfirm,
+  claimUnfinishedConfirm,
   countOutbox,
   deferOutboxEntry,
   dropUnfinishedConfirm,
@@ -8,6 +9,7 @@ import {
   handOverUnfinishedConfirm,
   oldestOutboxEntry,
   removeOutboxEntry,
+  startConfirm,
   takeOverUnfinishedConfirms,
   unfinishedConfirm,
 } from './outbox';
@@ -146,6 +148,45 @@ describe('the outbox', () => {
     dropUnfinishedConfirm(store.db, CODE_1);
     handOverUnfinishedConfirm(store.db, CODE_1);
     expect(oldestOutboxEntry(store.db)).toMatchObject({ basketCode: CODE_1, state: 'queued' });
+  });
+
+  it('a confirm again after a fault takes the interrupted entry and sends its stored request', () => {
+    const first = startOnlineConfirm(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    const entry = unfinishedConfirm(store.db, CODE_1);
+    handOverUnfinishedConfirm(store.db, CODE_1);
+    const again = encodeAddBasket(first.sale(), TEST_TILL, [], AT.getTime() + 1000);
+    const sent = startConfirm(store.db, again, new Date(AT.getTime() + 5000));
+    expect(sent).not.toBe('busy');
+    if (sent === 'busy') return;
+    expect(sent.text()).toBe(first.text());
+    expect(store.db.prepare('SELECT id, state FROM outbox').all()).toEqual([
+      { id: entry?.id, state: 'in_flight' },
+    ]);
+    // while it is in flight, nobody else may send it
+    expect(startConfirm(store.db, again, AT)).toBe('busy');
+    expect(claimUnfinishedConfirm(store.db, CODE_1)).toBe('busy');
+  });
+
+  it('an offline confirm takes an interrupted entry too, and finds none where there is none', () => {
+    const first = startOnlineConfirm(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    handOverUnfinishedConfirm(store.db, CODE_1);
+    const claimed = claimUnfinishedConfirm(store.db, CODE_1);
+    expect(claimed === 'busy' ? claimed : claimed?.text()).toBe(first.text());
+    expect(unfinishedConfirm(store.db, CODE_1)?.state).toBe('in_flight');
+    expect(claimUnfinishedConfirm(store.db, CODE_2)).toBeUndefined();
+    expect(countOutbox(store.db)).toBe(0);
+  });
+
+  it('an interrupted entry whose request no longer reads gives way to the fresh one', () => {
+    const first = startOnlineConfirm(store.db, { basketCode: CODE_1, confirmedAt: AT });
+    handOverUnfinishedConfirm(store.db, CODE_1);
+    store.db.prepare(`UPDATE outbox SET request = '{"basket":{}}'`).run();
+    const sent = startConfirm(store.db, first, AT);
+    expect(sent).toBe(first);
+    expect(unfinishedConfirm(store.db, CODE_1)).toMatchObject({
+      state: 'in_flight',
+      request: { ok: true, value: first },
+    });
   });
 
   it('at start takes over the confirms a previous run left, dropping those of sales no longer open', () => {

@@ -60,15 +60,46 @@ export function enqueueSale(
 /**
  * An online confirm's add-basket, written (and committed) before it is sent: a till killed
  * before the answer is journaled replays it at its next start instead of voiding a sale the
- * engine may hold. The confirm owns the entry until it journals, queues or drops it.
+ * engine may hold. An unfinished entry an earlier confirm of the sale left is taken instead (see
+ * {@link claimUnfinishedConfirm}); `fresh` is recorded only when there is none. The confirm owns
+ * the entry until it journals, queues or drops it.
  */
-export function recordConfirmInFlight(
+export function startConfirm(
+  db: Database,
+  fresh: EncodedAddBasket,
+  at: Date,
+): EncodedAddBasket | 'busy' {
+  const start = (): EncodedAddBasket | 'busy' => {
+    const claimed = claimUnfinishedConfirm(db, fresh.basketCode);
+    if (claimed !== undefined) return claimed;
+    insertEntry(db, fresh.basketCode, storable(fresh.basketCode, fresh), at, 'in_flight');
+    return fresh;
+  };
+  return db.transaction(start).immediate();
+}
+
+/**
+ * A confirm of a sale whose earlier confirm stopped on a fault takes that entry (in flight from
+ * now on) and sends its stored request, not one built again: a replay must be the very basket the
+ * engine may already hold. Undefined when there is no such entry (or its request no longer
+ * reads, and it is dropped); `busy` while another sender of this process has it in flight.
+ */
+export function claimUnfinishedConfirm(
   db: Database,
   basketCode: string,
-  request: EncodedAddBasket,
-  at: Date,
-): void {
-  insertEntry(db, basketCode, storable(basketCode, request), at, 'in_flight');
+): EncodedAddBasket | 'busy' | undefined {
+  const claim = (): EncodedAddBasket | 'busy' | undefined => {
+    const unfinished = unfinishedConfirm(db, basketCode);
+    if (unfinished === undefined) return undefined;
+    if (unfinished.state === 'in_flight') return 'busy';
+    if (!unfinished.request.ok) {
+      db.prepare('DELETE FROM outbox WHERE id = ?').run(unfinished.id);
+      return undefined;
+    }
+    db.prepare(`UPDATE outbox SET state = 'in_flight' WHERE id = ?`).run(unfinished.id);
+    return unfinished.request.value;
+  };
+  return db.transaction(claim).immediate();
 }
 
 /** The engine answered the confirm (journaled in the same transaction) or refused it: its entry goes. */
@@ -96,7 +127,8 @@ export function claimInterruptedConfirm(db: Database, basketCode: string): Outbo
 /**
  * At start, before this run sends anything: every confirm a previous run left unfinished now
  * belongs to the caller (in flight), and one whose sale is no longer open is dropped (the
- * journal has the last word on it).
+ * journal has the last word on it). The caller hands each one it does not finish back to the
+ * outbox worker ({@link handOverUnfinishedConfirm}), also when it stops on a fault.
  */
 export function takeOverUnfinishedConfirms(db: Database): void {
   const takeOver = () => {

@@ -6,7 +6,7 @@ import {
 } from '../../src-main/engine-client';
 import { addItem, newSale, setCustomer } from '../../src-main/sale/sale-state';
 import { markHonourUsedLocally } from '../../src-main/store/honour-cache';
-import { enqueueSale, recordConfirmInFlight } from '../../src-main/store/outbox';
+import { enqueueSale, startConfirm } from '../../src-main/store/outbox';
 import { confirmSale, recordOpenSale } from '../../src-main/store/sales';
 
 export const TEST_TILL: TillIdentity = {
@@ -91,7 +91,7 @@ export function startOnlineConfirm(db: Database, input: QueuedSaleInput): Encode
     currency: (input.till ?? TEST_TILL).currency,
     startedAt: input.confirmedAt,
   });
-  recordConfirmInFlight(db, input.basketCode, request, input.confirmedAt);
+  startConfirm(db, request, input.confirmedAt);
   return request;
 }
 

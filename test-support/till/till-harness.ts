@@ -11,6 +11,7 @@ import {
   type TillResult,
 } from '../../src-shared/till';
 import { startTill, type RunningTill } from '../../src-main/till-main';
+import { startHttpProxy, type HttpProxy } from './http-proxy';
 
 export interface TestTill {
   readonly till: RunningTill;
@@ -119,4 +120,29 @@ export async function startTestTill(
 export function valueOf<T>(result: TillResult<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
+}
+
+/** A till whose every engine call passes through a proxy the test controls (held or lost answers). */
+export interface ProxiedTill {
+  readonly till: TestTill;
+  readonly proxy: HttpProxy;
+  /** Closes the till (removing its data) and the proxy. */
+  readonly close: () => Promise<void>;
+}
+
+export async function startProxiedTill(
+  engineUrl: string,
+  terminal: TerminalAccount,
+  extra: Readonly<Record<string, unknown>> = {},
+): Promise<ProxiedTill> {
+  const proxy = await startHttpProxy(engineUrl);
+  const till = await startTestTill(proxy.url, terminal, undefined, extra);
+  return {
+    till,
+    proxy,
+    close: async () => {
+      await till.close();
+      await proxy.stop();
+    },
+  };
 }
