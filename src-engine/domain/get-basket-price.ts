@@ -2,13 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
 import { err, ok } from '../../src-shared/result';
 import { lockHolds } from '../../src-shared/vouchers';
-import type { GetBasketPriceRequest, SpaazaWarning, WirePricedBasket } from '../../src-shared/wire';
+import type { GetBasketPriceRequest } from '../../src-shared/wire/basket-request';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { claimedVouchersOf, toDomainVoucher, type VoucherRow } from '../repo/vouchers';
-import { toPricedBasket, toWarning, unmatchedReturnWarning } from '../wire/priced-basket';
 import type { Actor } from './actor';
 import { audit } from './audit';
+import { basketWarnings, type BasketPricing } from './basket-pricing';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import type { Outcome } from './refusal';
 import { matchReturns } from './returns';
@@ -19,11 +19,6 @@ import {
   type Attempt,
 } from './voucher-ops/compare-and-set';
 import { whileUsable } from './voucher-ops/while-usable';
-
-export interface BasketPriceAnswer {
-  readonly basket: WirePricedBasket;
-  readonly warnings: SpaazaWarning[];
-}
 
 /**
  * Prices a provisional basket and locks every applied voucher for it (docs/architecture.md, "Locking and redemption"). Pricing the same
@@ -36,7 +31,7 @@ export async function getBasketPrice(
   actor: Actor,
   request: GetBasketPriceRequest,
   now: number,
-): Promise<Outcome<BasketPriceAnswer>> {
+): Promise<Outcome<BasketPricing>> {
   return retryLostRaces(
     () => inTransaction(db, (trx) => priceAndLock(trx, actor, request, now)),
     () => "the basket's vouchers",
@@ -48,7 +43,7 @@ async function priceAndLock(
   actor: Actor,
   request: GetBasketPriceRequest,
   now: number,
-): Promise<Attempt<BasketPriceAnswer>> {
+): Promise<Attempt<BasketPricing>> {
   const read = await readBasketInput(trx, actor, request);
   if (!read.ok) return read;
   const input = read.value;
@@ -72,13 +67,12 @@ async function priceAndLock(
   if (!locked.ok) return locked;
 
   return ok({
-    basket: toPricedBasket(request.basket, priced, rows, {
-      chainId: input.chainId,
-      currency: input.currency,
-      now,
-      unmatchedReturns: unmatched,
-    }),
-    warnings: [...priced.rejected.map(toWarning), ...[...unmatched].map(unmatchedReturnWarning)],
+    chainId: input.chainId,
+    currency: input.currency,
+    priced,
+    vouchers: rows,
+    unmatchedReturns: unmatched,
+    warnings: basketWarnings(priced.rejected, unmatched),
   });
 }
 
