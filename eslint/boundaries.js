@@ -172,6 +172,18 @@ boundaries.push({
         group: ['../routes', '../routes/**', '../../routes', '../../routes/**'],
         message: 'the domain is called by the routes, never the other way round.',
       },
+      {
+        group: ['../wire', '../wire/**', '../../wire', '../../wire/**', '**/src-engine/wire/**'],
+        message:
+          "the engine's domain answers domain values; src-engine/wire/ turns them into the Spaaza or WLL answer.",
+      },
+      {
+        // The domain reads the basket request it is given and formats instants in its messages;
+        // the answer shapes (and the barrel that carries them) stay out.
+        regex: '(^|/)src-shared/wire(/(?!(basket-request|basket-to-domain|fields|datetime)$).*)?$',
+        message:
+          "the engine's domain builds no Spaaza answer: it may read the basket request (src-shared/wire/basket-request, basket-to-domain, fields, datetime), never the answer shapes.",
+      },
     ],
     importRuleOf('boundaries/src-engine').paths,
   ),

@@ -1,23 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
+import { priceBasket, type PricedBasket, type RejectedVoucher } from '../../src-shared/pricing';
 import { ok } from '../../src-shared/result';
 import type { UseContext, Voucher } from '../../src-shared/vouchers';
-import {
-  addBasketResultsSchema,
-  parseWith,
-  type AddBasketRequest,
-  type AddBasketResults,
-  type SpaazaWarning,
-} from '../../src-shared/wire';
+import type { AddBasketRequest } from '../../src-shared/wire/basket-request';
 import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { toDomainVoucher, touchHonourRev, vouchersByIds, type VoucherRow } from '../repo/vouchers';
-import { toPricedBasket, toWarning, unmatchedReturnWarning } from '../wire/priced-basket';
-import { toVoucherObject } from '../wire/voucher-object';
 import type { Actor } from './actor';
 import { audit } from './audit';
+import { basketWarnings, type BasketPricing } from './basket-pricing';
 import { recordBasketAdded } from './events/basket-event';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import { issueReturnVouchers, matchReturns } from './returns';
@@ -26,10 +19,25 @@ import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
 import { NO_LOCK } from './voucher-ops/guards';
 import { changeWhileUsable } from './voucher-ops/while-usable';
 
-export interface AddBasketAnswer {
-  readonly results: AddBasketResults;
-  readonly warnings: SpaazaWarning[];
+/** A basket stored by this request: its pricing, the vouchers it burned and those it issued. */
+export interface StoredBasket extends BasketPricing {
+  readonly basketId: number;
+  readonly basketCode: string;
+  /** The vouchers the basket burned, as they are after it. */
+  readonly redeemed: readonly VoucherRow[];
+  /** Remainders of bigger fixed vouchers, and return vouchers. */
+  readonly created: readonly CreatedVoucher[];
 }
+
+/**
+ * The answer to a stored basket as the face writes it, kept with the basket: the same basket
+ * sent again gets this answer back, whatever has happened to its vouchers since.
+ */
+export type KeepAnswer = (basket: StoredBasket) => string;
+
+export type AddBasketResult =
+  | { readonly replayed: false; readonly basket: StoredBasket }
+  | { readonly replayed: true; readonly keptAnswer: string };
 
 /**
  * Stores a completed basket (immutable) and redeems its vouchers (docs/architecture.md, "Locking and redemption"). Each redemption is a
@@ -43,9 +51,11 @@ export async function addBasket(
   actor: Actor,
   request: AddBasketRequest,
   now: number,
-): Promise<Outcome<AddBasketAnswer>> {
+  keepAnswer: KeepAnswer,
+): Promise<Outcome<AddBasketResult>> {
   const requestHash = hashRequest(request);
-  const storeIt = () => inTransaction(db, (trx) => store(trx, actor, request, requestHash, now));
+  const storeIt = () =>
+    inTransaction(db, (trx) => store(trx, actor, request, { requestHash, keepAnswer }, now));
   try {
     return await storeIt();
   } catch (error) {
@@ -59,9 +69,9 @@ async function store(
   trx: Transaction<Database>,
   actor: Actor,
   request: AddBasketRequest,
-  requestHash: string,
+  { requestHash, keepAnswer }: { requestHash: string; keepAnswer: KeepAnswer },
   now: number,
-): Promise<Outcome<AddBasketAnswer>> {
+): Promise<Outcome<AddBasketResult>> {
   const code = request.basket.retailer_basket_code;
   const existing = await trx
     .selectFrom('baskets')
@@ -72,7 +82,7 @@ async function store(
   if (existing) {
     if (existing.request_hash !== requestHash)
       return refuse('basket_already_exists', `a different basket was already stored under ${code}`);
-    return ok(replayOf(existing.results_json));
+    return ok({ replayed: true, keptAnswer: existing.results_json });
   }
 
   const read = await readBasketInput(trx, actor, request);
@@ -122,56 +132,24 @@ async function store(
     ...(await issueReturnVouchers(trx, actor, matched, code, now)),
   ];
 
-  const wireBasket = toPricedBasket(request.basket, priced, rows, {
+  const basket: StoredBasket = {
     chainId: input.chainId,
     currency: input.currency,
-    now,
+    priced,
+    vouchers: rows,
     unmatchedReturns: unmatched,
-  });
-  const results: AddBasketResults = {
-    basket: { ...wireBasket, basket_id: basketId, retailer_basket_code: code },
-    vouchers_redeemed: redeemed.rows.map((row) => toVoucherObject(row, now)),
-    vouchers_created: created.map(({ row, parentKey }) => toVoucherObject(row, now, parentKey)),
-    replayed: false,
+    warnings: basketWarnings([...first.rejected, ...lostReasons], unmatched),
+    basketId,
+    basketCode: code,
+    redeemed: redeemed.rows,
+    created,
   };
-  const warnings = [
-    ...first.rejected.map(toWarning),
-    ...lostReasons,
-    ...[...unmatched].map(unmatchedReturnWarning),
-  ];
   await trx
     .updateTable('baskets')
-    .set({ results_json: JSON.stringify({ results, warnings }) })
+    .set({ results_json: keepAnswer(basket) })
     .where('id', '=', basketId)
     .execute();
-  return ok({ results, warnings });
-}
-
-function replayOf(stored: string): AddBasketAnswer {
-  const parsed: unknown = JSON.parse(stored);
-  const shape = parseWith(
-    addBasketResultsSchema,
-    typeof parsed === 'object' && parsed !== null && 'results' in parsed ? parsed.results : null,
-  );
-  if (!shape.ok) throw new Error('a stored basket result no longer parses');
-  const warnings =
-    typeof parsed === 'object' &&
-    parsed !== null &&
-    'warnings' in parsed &&
-    Array.isArray(parsed.warnings)
-      ? parsed.warnings
-      : [];
-  return { results: { ...shape.value, replayed: true }, warnings: warnings.filter(isWarning) };
-}
-
-function isWarning(value: unknown): value is SpaazaWarning {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'name' in value &&
-    'code' in value &&
-    'description' in value
-  );
+  return ok({ replayed: false, basket });
 }
 
 /**
@@ -199,7 +177,7 @@ async function reasonsFor(
   lost: readonly Voucher[],
   input: BasketInput,
   now: number,
-): Promise<SpaazaWarning[]> {
+): Promise<readonly RejectedVoucher[]> {
   if (lost.length === 0) return [];
   const fresh = await trx
     .selectFrom('vouchers')
@@ -217,7 +195,7 @@ async function reasonsFor(
     lockingCode: input.lockingCode,
     memberNumber: input.member?.number ?? null,
   });
-  return repriced.rejected.map(toWarning);
+  return repriced.rejected;
 }
 
 async function insertBasket(

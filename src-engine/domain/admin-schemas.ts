@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { parseDecimal, toMinorUnits } from '../../src-shared/money';
 import { err, ok, type Result } from '../../src-shared/result';
-import { code, currencyCode, voucherKey, type FieldIssue } from '../../src-shared/wire';
+import type { FieldIssue } from '../../src-shared/validation';
+import { code, currencyCode, voucherKey } from '../../src-shared/wire/fields';
 import type { Database } from '../db/schema';
 import type { CampaignIncentive, CampaignInput, VoucherInput } from './admin';
 import {

@@ -1,6 +1,7 @@
 import type { BasketLine } from '../../src-shared/pricing';
 import { ok } from '../../src-shared/result';
-import { basketLinesFromWire, type GetBasketPriceRequest } from '../../src-shared/wire';
+import type { GetBasketPriceRequest } from '../../src-shared/wire/basket-request';
+import { basketLinesFromWire } from '../../src-shared/wire/basket-to-domain';
 import { findVoucher, vouchersSharingCode, type Executor, type VoucherRow } from '../repo/vouchers';
 import { chainRefusal, type Actor } from './actor';
 import { benefitByCode } from './benefits/lookup';

@@ -1,52 +1,40 @@
 import type { Kysely, Transaction } from 'kysely';
 import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
-import { err, ok, type Result } from '../../src-shared/result';
-import type { GetBasketPriceRequest, SpaazaWarning, WirePricedBasket } from '../../src-shared/wire';
+import { err, ok } from '../../src-shared/result';
+import { lockHolds } from '../../src-shared/vouchers';
+import type { GetBasketPriceRequest } from '../../src-shared/wire/basket-request';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { claimedVouchersOf, toDomainVoucher, type VoucherRow } from '../repo/vouchers';
-import { toPricedBasket, toWarning, unmatchedReturnWarning } from '../wire/priced-basket';
 import type { Actor } from './actor';
 import { audit } from './audit';
+import { basketWarnings, type BasketPricing } from './basket-pricing';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
-import { refuse, type Outcome, type Refusal } from './refusal';
+import type { Outcome } from './refusal';
 import { matchReturns } from './returns';
-import { COMPARE_AND_SET_ATTEMPTS } from './voucher-ops/compare-and-set';
-import { changeWhileUsable } from './voucher-ops/while-usable';
-
-export interface BasketPriceAnswer {
-  readonly basket: WirePricedBasket;
-  readonly warnings: SpaazaWarning[];
-}
-
-/** An applied voucher another sale took between the read and its lock: the pricing no longer holds. */
-interface LostToAnotherSale {
-  readonly code: 'lost_to_another_sale';
-  readonly refusal: Refusal;
-}
+import {
+  compareAndSetOnce,
+  LOST_RACE,
+  retryLostRaces,
+  type Attempt,
+} from './voucher-ops/compare-and-set';
+import { whileUsable } from './voucher-ops/while-usable';
 
 /**
  * Prices a provisional basket and locks every applied voucher for it (docs/architecture.md, "Locking and redemption"). Pricing the same
  * basket again refreshes its locks and releases the ones on vouchers it no longer holds. A
- * voucher another sale grabs between the read and the lock rolls the answer back and makes it
- * start over, a bounded number of times.
+ * voucher another sale grabs between the read and the lock rolls the answer back: the basket is
+ * read and priced again, under the one retry policy (`retryLostRaces`).
  */
 export async function getBasketPrice(
   db: Kysely<Database>,
   actor: Actor,
   request: GetBasketPriceRequest,
   now: number,
-): Promise<Outcome<BasketPriceAnswer>> {
-  let lost: Refusal | undefined;
-  for (let attempt = 1; attempt <= COMPARE_AND_SET_ATTEMPTS; attempt += 1) {
-    const priced = await inTransaction(db, (trx) => priceAndLock(trx, actor, request, now));
-    if (priced.ok) return priced;
-    if (priced.error.code !== 'lost_to_another_sale') return err(priced.error);
-    lost = priced.error.refusal;
-  }
-  return refuse(
-    'voucher_state_conflict',
-    `the basket's vouchers kept changing under this request; try again${lost ? ` (${lost.message})` : ''}`,
+): Promise<Outcome<BasketPricing>> {
+  return retryLostRaces(
+    () => inTransaction(db, (trx) => priceAndLock(trx, actor, request, now)),
+    () => "the basket's vouchers",
   );
 }
 
@@ -55,7 +43,7 @@ async function priceAndLock(
   actor: Actor,
   request: GetBasketPriceRequest,
   now: number,
-): Promise<Result<BasketPriceAnswer, Refusal | LostToAnotherSale>> {
+): Promise<Attempt<BasketPricing>> {
   const read = await readBasketInput(trx, actor, request);
   if (!read.ok) return read;
   const input = read.value;
@@ -79,13 +67,12 @@ async function priceAndLock(
   if (!locked.ok) return locked;
 
   return ok({
-    basket: toPricedBasket(request.basket, priced, rows, {
-      chainId: input.chainId,
-      currency: input.currency,
-      now,
-      unmatchedReturns: unmatched,
-    }),
-    warnings: [...priced.rejected.map(toWarning), ...[...unmatched].map(unmatchedReturnWarning)],
+    chainId: input.chainId,
+    currency: input.currency,
+    priced,
+    vouchers: rows,
+    unmatchedReturns: unmatched,
+    warnings: basketWarnings(priced.rejected, unmatched),
   });
 }
 
@@ -96,7 +83,7 @@ async function lockApplied(
   priced: PricedBasket,
   rows: Map<string, VoucherRow>,
   now: number,
-): Promise<Result<void, LostToAnotherSale>> {
+): Promise<Attempt<void>> {
   const basketCode = input.lockExclusively ? input.basketCode : null;
   const sale = {
     basketCode: input.basketCode,
@@ -108,15 +95,13 @@ async function lockApplied(
     const row = rows.get(applied.voucher.key);
     if (!row) continue;
     appliedIds.push(row.id);
-    const locked = await changeWhileUsable(trx, actor, now, {
+    const lock = whileUsable(trx, now, {
       row,
       sale,
       verb: 'lock',
       change: (current) => {
-        const refresh =
-          current.lock_until !== null &&
-          current.lock_until > now &&
-          current.lock_basket_code === basketCode;
+        const voucher = toDomainVoucher(current);
+        const refresh = lockHolds(voucher, now) && voucher.lock?.basketCode === basketCode;
         return ok({
           set: {
             lock_until: now + current.lock_period_seconds * 1000,
@@ -129,7 +114,9 @@ async function lockApplied(
         });
       },
     });
-    if (!locked.ok) return err({ code: 'lost_to_another_sale', refusal: locked.error });
+    // the pricing relied on this voucher: whatever stops its lock, the basket is priced again
+    const locked = await compareAndSetOnce(trx, actor, now, lock);
+    if (!locked.ok) return err(LOST_RACE);
     rows.set(row.voucher_key, locked.value.row);
   }
   if (input.basketCode === null) return ok(undefined);

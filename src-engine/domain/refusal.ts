@@ -1,5 +1,5 @@
 import { err, type Err, type Result } from '../../src-shared/result';
-import { describeIssues, type FieldIssue } from '../../src-shared/wire';
+import { describeIssues, type FieldIssue } from '../../src-shared/validation';
 
 /**
  * Every expected refusal a use case answers with, by its stable name. The HTTP layer decides

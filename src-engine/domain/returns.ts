@@ -9,7 +9,7 @@ import {
   type Decimal,
 } from '../../src-shared/money';
 import type { BasketLine } from '../../src-shared/pricing';
-import type { WireBasket } from '../../src-shared/wire';
+import type { WireBasket } from '../../src-shared/wire/basket-request';
 import type { Database } from '../db/schema';
 import { voucherById, type Executor } from '../repo/vouchers';
 import type { Actor } from './actor';

@@ -12,6 +12,11 @@ export type BenefitRow = Selectable<VoucherTable> & {
   expiry_seconds: number | null;
 };
 
+/** The code the member is given: the voucher's own, or the one it shares (static, pool). */
+export function codeValueOf(row: Pick<BenefitRow, 'code' | 'shared_code'>): string | null {
+  return row.code ?? row.shared_code;
+}
+
 /** Vouchers joined with what the benefit JSON shows of their reward and owner; deleted ones left out. */
 export function selectBenefits(db: Executor, chainId: number) {
   return db

@@ -1,12 +1,14 @@
 import { Router, type Request } from 'express';
 import { addBasketRequestSchema, getBasketPriceRequestSchema } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
-import { addBasket } from '../domain/add-basket';
+import { addBasket, type StoredBasket } from '../domain/add-basket';
 import { getBasketPrice } from '../domain/get-basket-price';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
 import { EngineError, valueOrRefuse } from '../http/errors';
 import { parseParams } from '../http/parse';
+import { keptAnswerOf, replayedAnswer, toAddBasketAnswer } from '../wire/add-basket';
+import { toPricedBasket, toWarnings } from '../wire/priced-basket';
 
 /** The basket calls take one JSON document (docs/spaaza-wire.md, "Basket calls"). */
 function requireJson(request: Request): void {
@@ -23,15 +25,16 @@ export function basketRoutes(deps: EngineDeps): Router {
     const actor = await authorize(deps, request, 'terminal');
     requireJson(request);
     const body = parseParams(getBasketPriceRequestSchema, request.body);
-    const answer = valueOrRefuse(await getBasketPrice(db, actor, body, deps.now()));
+    const now = deps.now();
+    const pricing = valueOrRefuse(await getBasketPrice(db, actor, body, now));
     sendOk(
       response,
       {
         result_type: 'get-basket-price',
         ...(body.user ? { user: body.user } : {}),
-        basket: answer.basket,
+        basket: toPricedBasket(body.basket, pricing, now),
       },
-      answer.warnings,
+      toWarnings(pricing.warnings),
     );
   });
 
@@ -39,7 +42,12 @@ export function basketRoutes(deps: EngineDeps): Router {
     const actor = await authorize(deps, request, 'terminal');
     requireJson(request);
     const body = parseParams(addBasketRequestSchema, request.body);
-    const answer = valueOrRefuse(await addBasket(db, actor, body, deps.now()));
+    const now = deps.now();
+    const answerOf = (basket: StoredBasket) => toAddBasketAnswer(body.basket, basket, now);
+    const stored = valueOrRefuse(
+      await addBasket(db, actor, body, now, (basket) => keptAnswerOf(answerOf(basket))),
+    );
+    const answer = stored.replayed ? replayedAnswer(stored.keptAnswer) : answerOf(stored.basket);
     sendOk(response, { result_type: 'add-basket', ...answer.results }, answer.warnings);
   });
   return router;

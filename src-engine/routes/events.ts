@@ -8,6 +8,7 @@ import { sendWll } from '../http/envelope';
 import { EngineError } from '../http/errors';
 import { idParams, listQuery } from '../http/fields';
 import { parseParams } from '../http/parse';
+import { toWllEvent } from '../wire/event';
 
 /** `GET /events` (docs/wll-face.md, "Lists"): filters, then skip/limit, by id. */
 const eventsQuery = listQuery({ maxLimit: 1000, defaultLimit: 100 }).extend({
@@ -32,7 +33,7 @@ export function eventsRoutes(deps: EngineDeps): Router {
   router.get('/', async (request, response) => {
     const { chainId } = await authorize(deps, request, 'admin');
     const query = parseParams(eventsQuery, request.query);
-    sendWll(response, await listEvents(db, chainId, query));
+    sendWll(response, (await listEvents(db, chainId, query)).map(toWllEvent));
   });
 
   router.get('/:id', async (request, response) => {
@@ -40,7 +41,7 @@ export function eventsRoutes(deps: EngineDeps): Router {
     const { id } = parseParams(idParams, request.params);
     const event = await eventByUuid(db, chainId, id);
     if (!event) throw new EngineError('event_not_found', `no event ${id} in this chain`);
-    sendWll(response, event);
+    sendWll(response, toWllEvent(event));
   });
   return router;
 }

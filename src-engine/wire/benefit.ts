@@ -1,6 +1,6 @@
-import { wllStatus } from '../../src-shared/vouchers';
+import { wllStatus, type WllStatus } from '../../src-shared/vouchers';
 import { iso, isoOrNull } from '../../src-shared/wire';
-import type { BenefitRow } from '../repo/benefits';
+import { codeValueOf, type BenefitRow } from '../repo/benefits';
 import { toDomainVoucher } from '../repo/vouchers';
 
 /*
@@ -9,7 +9,8 @@ import { toDomainVoucher } from '../repo/vouchers';
  * state follows from the timestamps (docs/wll-face.md, "Benefit states"), as `benefitState` derives it for filters.
  */
 
-export type BenefitState = 'CREATED' | 'REDEEMED' | 'VALIDATED' | 'BURNED' | 'EXPIRED';
+/** A benefit's state on the WLL face: the shared status read off its timestamps. */
+export type BenefitState = WllStatus;
 export const BENEFIT_STATES: readonly BenefitState[] = [
   'CREATED',
   'REDEEMED',
@@ -59,11 +60,6 @@ export interface WllBenefit {
  */
 export function benefitState(row: BenefitRow, now: number): BenefitState {
   return wllStatus(toDomainVoucher(row), now);
-}
-
-/** The code the member is given: the voucher's own, or the one it shares (static, pool). */
-export function codeValueOf(row: Pick<BenefitRow, 'code' | 'shared_code'>): string | null {
-  return row.code ?? row.shared_code;
 }
 
 /** What the benefit is worth as issued: a burn moves a fixed amount to amount_redeemed, leaving 0. */

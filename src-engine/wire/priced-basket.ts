@@ -1,5 +1,5 @@
 import { toMajorUnits } from '../../src-shared/money';
-import { unitPriceOf, type PricedBasket, type RejectedVoucher } from '../../src-shared/pricing';
+import { unitPriceOf, type RejectedVoucher } from '../../src-shared/pricing';
 import {
   WARNING_CODES,
   toSpaazaDateTime,
@@ -7,26 +7,21 @@ import {
   type WireBasket,
   type WirePricedBasket,
 } from '../../src-shared/wire';
-import type { VoucherRow } from '../repo/vouchers';
+import type { BasketPricing, BasketWarning } from '../domain/basket-pricing';
 import { toVoucherObject } from './voucher-object';
 
 /** The request's basket echoed with totals, per-item adjustments and the applied vouchers. */
 export function toPricedBasket(
   request: WireBasket,
-  priced: PricedBasket,
-  rows: ReadonlyMap<string, VoucherRow>,
-  context: {
-    chainId: number;
-    currency: string;
-    now: number;
-    unmatchedReturns: ReadonlySet<string>;
-  },
+  pricing: BasketPricing,
+  now: number,
 ): WirePricedBasket {
-  const money = (minor: number) => toMajorUnits(minor, context.currency);
+  const { priced, currency } = pricing;
+  const money = (minor: number) => toMajorUnits(minor, currency);
   return {
     ...request,
-    chain_id: context.chainId,
-    basket_currency: { currency_code: context.currency },
+    chain_id: pricing.chainId,
+    basket_currency: { currency_code: currency },
     basket_total_price: money(priced.totals.gross),
     basket_total_discount: money(priced.totals.discount),
     basket_total_adjusted_price: money(priced.totals.net),
@@ -36,7 +31,7 @@ export function toPricedBasket(
       return {
         ...item,
         retailer_item_code: line.id,
-        ...(context.unmatchedReturns.has(line.id) ? { excluded_from_spaaza: true } : {}),
+        ...(pricing.unmatchedReturns.has(line.id) ? { excluded_from_spaaza: true } : {}),
         item_adjusted_price: money(unitPriceOf(line.net, line.quantity)),
         item_adjusted_subtotal: money(line.net),
         item_discount: money(line.discount),
@@ -47,10 +42,10 @@ export function toPricedBasket(
       };
     }),
     basket_vouchers: priced.applied.map((applied) => {
-      const row = rows.get(applied.voucher.key);
+      const row = pricing.vouchers.get(applied.voucher.key);
       if (!row) throw new Error('applied voucher without its row');
       return {
-        ...toVoucherObject(row, context.now),
+        ...toVoucherObject(row, now),
         voucher_applied_amount: money(applied.discount),
         voucher_amount_remaining: money(applied.amountRemaining),
       };
@@ -58,7 +53,15 @@ export function toPricedBasket(
   };
 }
 
-export function toWarning(rejected: RejectedVoucher): SpaazaWarning {
+export function toWarnings(warnings: readonly BasketWarning[]): SpaazaWarning[] {
+  return warnings.map((warning) =>
+    warning.kind === 'voucher_rejected'
+      ? rejectedVoucherWarning(warning.voucher)
+      : unmatchedReturnWarning(warning.lineId),
+  );
+}
+
+function rejectedVoucherWarning(rejected: RejectedVoucher): SpaazaWarning {
   return {
     code: WARNING_CODES[rejected.reason],
     name: rejected.reason,
@@ -75,7 +78,7 @@ export function toWarning(rejected: RejectedVoucher): SpaazaWarning {
   };
 }
 
-export function unmatchedReturnWarning(lineId: string): SpaazaWarning {
+function unmatchedReturnWarning(lineId: string): SpaazaWarning {
   return {
     code: WARNING_CODES.original_basket_item_not_found,
     name: 'original_basket_item_not_found',

@@ -1,8 +1,8 @@
 import { toMajorUnits } from '../../src-shared/money';
 import { lockHolds, spaazaStatus } from '../../src-shared/vouchers';
 import { isoOrNull, toSpaazaDateTime, type WireVoucher } from '../../src-shared/wire';
+import { codeValueOf } from '../repo/benefits';
 import { toDomainVoucher, type VoucherRow } from '../repo/vouchers';
-import { codeValueOf } from './benefit';
 
 const spaaza = (instant: number | null) => (instant === null ? null : toSpaazaDateTime(instant));
 

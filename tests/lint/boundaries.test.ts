@@ -45,6 +45,11 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-engine/domain/rewards/purchase.ts', '../../http/envelope'],
     ['src-engine/domain/add-basket.ts', '../routes/basket'],
     ['src-engine/domain/add-basket.ts', '../../src-main/till/core'],
+    ['src-engine/domain/add-basket.ts', '../wire/priced-basket'],
+    ['src-engine/domain/events/voucher-event.ts', '../../wire/benefit'],
+    ['src-engine/domain/add-basket.ts', '../../src-shared/wire'],
+    ['src-engine/domain/add-basket.ts', '../../src-shared/wire/basket-response'],
+    ['src-engine/domain/voucher-ops/x.ts', '../../../src-shared/wire/envelope'],
   ])('%s may not import %s', async (filePath, specifier) => {
     const errors = await importErrors(filePath, specifier);
     expect(errors).toHaveLength(1);
@@ -63,6 +68,10 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-engine/server.ts', '../src-shared/wire'],
     ['src-engine/routes/basket.ts', '../http/errors'],
     ['src-engine/domain/add-basket.ts', './refusal'],
+    ['src-engine/domain/add-basket.ts', '../../src-shared/wire/basket-request'],
+    ['src-engine/domain/voucher-ops/x.ts', '../../../src-shared/wire/datetime'],
+    ['src-engine/wire/add-basket.ts', '../../src-shared/wire'],
+    ['src-engine/routes/basket.ts', '../wire/priced-basket'],
   ])('%s may import %s', async (filePath, specifier) => {
     expect(await importErrors(filePath, specifier)).toEqual([]);
   });
@@ -117,6 +126,16 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     );
     expect(result?.messages.map((message) => message.ruleId)).toEqual([
       '@typescript-eslint/no-restricted-imports',
+    ]);
+  });
+
+  it("a type-only import of a Spaaza answer shape into the engine's domain is refused", async () => {
+    const [result] = await linter.lintText(
+      "import type { SpaazaWarning } from '../../src-shared/wire/envelope';\nexport type W = SpaazaWarning;\n",
+      { filePath: 'src-engine/domain/add-basket.ts' },
+    );
+    expect(result?.messages.map((message) => message.message)).toEqual([
+      expect.stringMatching(/the engine's domain builds no Spaaza answer/),
     ]);
   });
 

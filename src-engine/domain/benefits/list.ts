@@ -1,12 +1,12 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { WllStatus } from '../../../src-shared/vouchers';
 import type { Database } from '../../db/schema';
 import { selectBenefits, type BenefitRow } from '../../repo/benefits';
 import type { Executor } from '../../repo/vouchers';
-import type { BenefitState } from '../../wire/benefit';
 
 export interface BenefitQuery {
   /** Any of these states; every state when empty. */
-  readonly states: readonly BenefitState[];
+  readonly states: readonly WllStatus[];
   /** The owner's member number. */
   readonly owner?: string | undefined;
   readonly rewardId?: string | undefined;
@@ -24,7 +24,7 @@ type BenefitExpressions = ExpressionBuilder<Database, 'vouchers'>;
  * `benefitState` (wire/benefit.ts) as SQL, so that the database filters before it pages:
  * burned > validated > redeemed > expired (only while untouched) > created.
  */
-function inState(eb: BenefitExpressions, state: BenefitState, now: number): Expression<SqlBool> {
+function inState(eb: BenefitExpressions, state: WllStatus, now: number): Expression<SqlBool> {
   const burned = eb('vouchers.burned_at', 'is not', null);
   const notBurned = eb('vouchers.burned_at', 'is', null);
   const validated = eb('vouchers.validated_at', 'is not', null);

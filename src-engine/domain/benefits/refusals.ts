@@ -1,6 +1,6 @@
 import { missingCase, type Err } from '../../../src-shared/result';
 import { checkUsable, isExpired, lockHolds } from '../../../src-shared/vouchers';
-import { iso } from '../../../src-shared/wire';
+import { iso } from '../../../src-shared/wire/datetime';
 import type { BenefitRow } from '../../repo/benefits';
 import { toDomainVoucher } from '../../repo/vouchers';
 import { refuse, type Refusal } from '../refusal';

@@ -1,5 +1,5 @@
+import { codeValueOf } from '../../repo/benefits';
 import type { Executor } from '../../repo/vouchers';
-import { codeValueOf } from '../../wire/benefit';
 import type { AuditAction } from '../audit-action';
 import { recordEvent } from './record';
 import type { EventType } from './types';

@@ -1,11 +1,11 @@
 import type { Selectable, Transaction, Updateable } from 'kysely';
-import { ok } from '../../../src-shared/result';
+import { err, ok, type Result } from '../../../src-shared/result';
 import type { Database, VoucherTable } from '../../db/schema';
 import { touchHonourRev } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import type { AuditAction } from '../audit-action';
-import { refuse, type Outcome } from '../refusal';
+import { refuse, type Outcome, type Refusal } from '../refusal';
 import type { Guard } from './guards';
 
 /** One state change of one voucher, decided from its row. */
@@ -39,8 +39,40 @@ export interface CompareAndSet<Row extends StoredVoucher> {
   readonly decide: Decide<Row>;
 }
 
-/** How often a decision made on a row another request changed first is made again. */
+/**
+ * The engine's one retry policy: how often an attempt that lost a race (another request changed
+ * what it read before its conditional update) is made again from a fresh read.
+ */
 export const COMPARE_AND_SET_ATTEMPTS = 3;
+
+/** An attempt another request overtook: its conditional update changed nothing. */
+export interface LostRace {
+  readonly code: 'lost_race';
+}
+
+export const LOST_RACE: LostRace = { code: 'lost_race' };
+
+/** What one attempt answers: its value, a refusal to pass on, or a lost race to make again. */
+export type Attempt<T> = Result<T, Refusal | LostRace>;
+
+/**
+ * Makes `attempt` again while it loses races, up to COMPARE_AND_SET_ATTEMPTS times; then refuses,
+ * naming what kept changing. `attempt` reads afresh each time (it is told which attempt it is).
+ */
+export async function retryLostRaces<T>(
+  attempt: (number: number) => Promise<Attempt<T>>,
+  changing: () => string,
+): Promise<Outcome<T>> {
+  for (let number = 1; number <= COMPARE_AND_SET_ATTEMPTS; number += 1) {
+    const outcome = await attempt(number);
+    if (outcome.ok) return outcome;
+    if (outcome.error.code !== 'lost_race') return err(outcome.error);
+  }
+  return refuse(
+    'voucher_state_conflict',
+    `${changing()} kept changing under this request; try again`,
+  );
+}
 
 /**
  * Applies a decision as one conditional update whose WHERE re-checks what the decision read,
@@ -53,32 +85,52 @@ export async function compareAndSet<Row extends StoredVoucher>(
   actor: Actor,
   now: number,
   target: CompareAndSet<Row>,
-): Promise<Outcome<{ row: Row; change: VoucherChange | null }>> {
+): Promise<Outcome<Changed<Row>>> {
   let row = target.row;
-  for (let attempt = 1; attempt <= COMPARE_AND_SET_ATTEMPTS; attempt += 1) {
-    const decided = target.decide(row);
-    if (!decided.ok) return decided;
-    const change = decided.value;
-    if (change === null) return ok({ row, change });
-    let update = trx.updateTable('vouchers').set(change.set).where('id', '=', row.id);
-    if (change.guard) update = update.where(change.guard);
-    const { numUpdatedRows } = await update.executeTakeFirst();
-    if (numUpdatedRows === 1n) {
-      if (change.inHonourFeed !== false) await touchHonourRev(trx, row);
-      for (const action of change.audits)
-        await audit(trx, actor, action, now, {
-          voucherId: row.id,
-          basketCode: change.basketCode ?? null,
-          reason: change.reason ?? null,
-        });
-    }
-    const fresh = await target.reread(row);
-    if (!fresh.ok) return fresh;
-    if (numUpdatedRows === 1n) return ok({ row: fresh.value, change });
-    row = fresh.value;
-  }
-  return refuse(
-    'voucher_state_conflict',
-    `${target.name(row)} kept changing under this request; try again`,
+  return retryLostRaces(
+    async (number) => {
+      if (number > 1) {
+        const fresh = await target.reread(row);
+        if (!fresh.ok) return fresh;
+        row = fresh.value;
+      }
+      return compareAndSetOnce(trx, actor, now, { ...target, row });
+    },
+    () => target.name(row),
   );
+}
+
+export interface Changed<Row> {
+  readonly row: Row;
+  readonly change: VoucherChange | null;
+}
+
+/**
+ * One attempt of `compareAndSet`, for a caller whose lost race restarts more than this one
+ * decision (get-basket-price prices the basket again): the lost race is answered, not retried.
+ */
+export async function compareAndSetOnce<Row extends StoredVoucher>(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: number,
+  target: CompareAndSet<Row>,
+): Promise<Attempt<Changed<Row>>> {
+  const { row } = target;
+  const decided = target.decide(row);
+  if (!decided.ok) return decided;
+  const change = decided.value;
+  if (change === null) return ok({ row, change });
+  let update = trx.updateTable('vouchers').set(change.set).where('id', '=', row.id);
+  if (change.guard) update = update.where(change.guard);
+  const { numUpdatedRows } = await update.executeTakeFirst();
+  if (numUpdatedRows !== 1n) return err(LOST_RACE);
+  if (change.inHonourFeed !== false) await touchHonourRev(trx, row);
+  for (const action of change.audits)
+    await audit(trx, actor, action, now, {
+      voucherId: row.id,
+      basketCode: change.basketCode ?? null,
+      reason: change.reason ?? null,
+    });
+  const fresh = await target.reread(row);
+  return fresh.ok ? ok({ row: fresh.value, change }) : fresh;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ok } from '../../../src-shared/result';
 import { isExpired, lockHolds, type Voucher } from '../../../src-shared/vouchers';
-import { toSpaazaDateTime } from '../../../src-shared/wire';
+import { toSpaazaDateTime } from '../../../src-shared/wire/datetime';
 import type { Database } from '../../db/schema';
 import { toDomainVoucher, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';

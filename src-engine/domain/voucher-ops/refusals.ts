@@ -1,6 +1,6 @@
 import type { Err } from '../../../src-shared/result';
 import type { UnusableReason } from '../../../src-shared/vouchers';
-import { toSpaazaDateTime } from '../../../src-shared/wire';
+import { toSpaazaDateTime } from '../../../src-shared/wire/datetime';
 import type { VoucherRow } from '../../repo/vouchers';
 import { refuse, type Refusal } from '../refusal';
 import type { OwnerRef } from './members';

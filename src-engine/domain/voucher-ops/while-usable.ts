@@ -6,7 +6,12 @@ import { toDomainVoucher, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import type { Outcome } from '../refusal';
 import { rereadVoucher } from './change';
-import { compareAndSet, type VoucherChange } from './compare-and-set';
+import {
+  compareAndSet,
+  type Changed,
+  type CompareAndSet,
+  type VoucherChange,
+} from './compare-and-set';
 import { usableBy } from './guards';
 import { refusal, voucherName } from './refusals';
 
@@ -22,16 +27,15 @@ export interface UsableChange {
 
 /**
  * A change that needs the voucher usable in a sale (get-basket-price's lock, add-basket's and
- * redeem-voucher's burn): decided with the voucher rule (`checkUsable`) and applied under its
- * SQL form (`usableBy`), as one compare-and-set.
+ * redeem-voucher's burn), as a compare-and-set: decided with the voucher rule (`checkUsable`)
+ * and applied under its SQL form (`usableBy`).
  */
-export function changeWhileUsable(
+export function whileUsable(
   trx: Transaction<Database>,
-  actor: Actor,
   now: number,
   target: UsableChange,
-): Promise<Outcome<{ row: VoucherRow; change: VoucherChange | null }>> {
-  return compareAndSet(trx, actor, now, {
+): CompareAndSet<VoucherRow> {
+  return {
     row: target.row,
     reread: rereadVoucher(trx),
     name: voucherName,
@@ -41,5 +45,15 @@ export function changeWhileUsable(
       const change = target.change(row);
       return change.ok ? ok({ ...change.value, guard: usableBy(target.sale, now) }) : change;
     },
-  });
+  };
+}
+
+/** `whileUsable`, applied with `compareAndSet`. */
+export function changeWhileUsable(
+  trx: Transaction<Database>,
+  actor: Actor,
+  now: number,
+  target: UsableChange,
+): Promise<Outcome<Changed<VoucherRow>>> {
+  return compareAndSet(trx, actor, now, whileUsable(trx, now, target));
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { iso, isoOrNull } from '../../../src-shared/wire';
+import { iso, isoOrNull } from '../../../src-shared/wire/datetime';
 import type { Database, WebhookTable } from '../../db/schema';
 import { ok } from '../../../src-shared/result';
 import { inTransaction } from '../../db/transaction';
