@@ -57,6 +57,7 @@ const MACHINE_PATH = /(?<![\w.-])\/(?:work|root)\/[\w@.-]+/g;
 const PATHS_RELATIVE_ELSEWHERE = new Map([
   ['eslint/boundaries.js', 'import patterns, relative to the file being linted'],
   ['vite.config.ts', "paths relative to Vite's root, src-renderer"],
+  ['tests/lint/boundaries.test.ts', 'imports of probes linted as if they sat elsewhere'],
 ]);
 
 /** Relative paths in `file` that climb out of the repository, and paths into this machine's folders. */
