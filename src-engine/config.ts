@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DATABASE_PATH } from './db/connect';
+import { DEFAULT_DATABASE_PATH, DEFAULT_POSTGRES_LIMITS } from './db/connect';
 
 /** The engine's settings, all from the environment; a bad value stops start-up naming the variable. */
 const envSchema = z.object({
@@ -11,6 +11,20 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case SQL identifier')
     .optional(),
+  /** PostgreSQL only: how long to wait for a new database connection. */
+  ENGINE_DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(DEFAULT_POSTGRES_LIMITS.connectTimeoutMs),
+  /** PostgreSQL only: how long one statement may run before the server cancels it. */
+  ENGINE_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(DEFAULT_POSTGRES_LIMITS.statementTimeoutMs),
   ENGINE_BOOTSTRAP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   ENGINE_SESSION_SECONDS: z.coerce
     .number()

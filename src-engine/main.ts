@@ -40,6 +40,10 @@ const engine = await start({
   host: config.ENGINE_HOST,
   databaseUrl: config.ENGINE_DATABASE_URL,
   ...schemaOption,
+  postgres: {
+    connectTimeoutMs: config.ENGINE_DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.ENGINE_DATABASE_STATEMENT_TIMEOUT_MS,
+  },
   demo: args.has('--demo'),
   sessionSeconds: config.ENGINE_SESSION_SECONDS,
   webhooks: {

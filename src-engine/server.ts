@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app';
-import { connect, type Db } from './db/connect';
+import { connect, type Db, type PostgresLimits } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap, seedDemo, type DemoData } from './domain/demo';
 import { DEFAULT_EVENT_RETENTION_MS, startEventPruner } from './domain/events/retention';
@@ -15,6 +15,8 @@ export interface StartOptions {
   readonly databaseUrl?: string;
   /** PostgreSQL only: the schema to use (tests use a fresh one per run). */
   readonly schema?: string;
+  /** PostgreSQL only: connect and statement timeouts; unset fields keep their defaults. */
+  readonly postgres?: Partial<PostgresLimits>;
   /** Seed the demo chain when the database is empty. */
   readonly demo?: boolean;
   readonly bootstrapApiKey?: string;
@@ -39,7 +41,11 @@ export interface RunningEngine {
 export async function start(options: StartOptions = {}): Promise<RunningEngine> {
   const log = options.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const now = options.now ?? Date.now;
-  const db = connect(options.databaseUrl, options.schema ? { schema: options.schema } : {});
+  const db = connect(options.databaseUrl, {
+    ...(options.schema ? { schema: options.schema } : {}),
+    ...(options.postgres ? { postgres: options.postgres } : {}),
+    log,
+  });
   try {
     await migrateToLatest(db);
     let demo: DemoData | null = null;

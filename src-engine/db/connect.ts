@@ -19,6 +19,30 @@ export interface Db {
 
 export const DEFAULT_DATABASE_PATH = 'data/engine.sqlite';
 
+/** PostgreSQL's limits, so that a database that hangs fails a request instead of holding it. */
+export interface PostgresLimits {
+  /** How long to wait for a new connection. */
+  readonly connectTimeoutMs: number;
+  /** How long one statement may run on the server before it is cancelled. */
+  readonly statementTimeoutMs: number;
+}
+
+export const DEFAULT_POSTGRES_LIMITS: PostgresLimits = {
+  connectTimeoutMs: 5000,
+  statementTimeoutMs: 30_000,
+};
+
+/** Where a connection that failed on its own (a restarted server, a killed backend) is reported. */
+export interface ConnectionFaultLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+export interface ConnectOptions {
+  readonly schema?: string;
+  readonly postgres?: Partial<PostgresLimits>;
+  readonly log?: ConnectionFaultLog;
+}
+
 /**
  * A `postgres://` (or `postgresql://`) URL selects PostgreSQL; a `sqlite:` URL or a plain
  * file path selects that SQLite file (created with its folder when missing). SQLite runs in
@@ -26,9 +50,9 @@ export const DEFAULT_DATABASE_PATH = 'data/engine.sqlite';
  */
 export function connect(
   databaseUrl: string = DEFAULT_DATABASE_PATH,
-  options: { schema?: string } = {},
+  options: ConnectOptions = {},
 ): Db {
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return connectPostgres(databaseUrl, options.schema);
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return connectPostgres(databaseUrl, options);
   const path = resolve(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
   mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
@@ -46,14 +70,30 @@ export function connect(
 pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
-function connectPostgres(url: string, schema: string | undefined): Db {
+/**
+ * A pool whose connections may fail on their own (a server restart or failover, a terminated
+ * backend, an idle connection cut by the network): such a connection is reported and dropped,
+ * and the pool opens a new one for the next query, instead of the failure ending the process.
+ */
+function connectPostgres(url: string, options: ConnectOptions): Db {
+  const { schema, log } = options;
+  const limits = { ...DEFAULT_POSTGRES_LIMITS, ...options.postgres };
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    connectionTimeoutMillis: limits.connectTimeoutMs,
+    statement_timeout: limits.statementTimeoutMs,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const reportFault = (error: Error) => {
+    log?.warn({ err: error, database: location }, 'a database connection failed; it is replaced');
+  };
+  // Every connection reports its own failure, idle or in use (a query in flight fails too). The
+  // pool passes an idle one's failure on as well; without a listener there, that would throw.
+  pool.on('connect', (client) => client.on('error', reportFault));
+  pool.on('error', alreadyReported);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
     dialect: 'postgres',
@@ -61,6 +101,10 @@ function connectPostgres(url: string, schema: string | undefined): Db {
     ...(schema ? { schema } : {}),
     close: () => kysely.destroy(),
   };
+}
+
+function alreadyReported(): void {
+  // the connection's own listener logged it
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -3,6 +3,10 @@ import { createInterface } from 'node:readline';
 
 export interface EngineProcess {
   readonly url: string;
+  /** null while the process runs; its exit code (or the signal's name) once it ended. */
+  exited(): number | string | null;
+  /** What the process wrote to standard error so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -24,7 +28,12 @@ export async function spawnEngine(env: Record<string, string>): Promise<EnginePr
       reject(new Error(`engine process exited (${code ?? 'signal'}): ${stderr.join('')}`));
     });
   });
-  return { url, stop: () => stopProcess(child) };
+  return {
+    url,
+    exited: () => child.exitCode ?? child.signalCode,
+    stderr: () => stderr.join(''),
+    stop: () => stopProcess(child),
+  };
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
