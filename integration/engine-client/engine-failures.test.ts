@@ -32,8 +32,8 @@ describe('the engine client when the engine misbehaves', () => {
   it('reports a closed port as unreachable', async () => {
     const client = clientOf(`http://127.0.0.1:${await closedPort()}`);
     const outcome = await client.getBasketPrice(demoSale('S001-01-FX-0001'), DEMO_TILL);
-    expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
-    expect(await client.health()).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+    expect(await client.health()).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
   });
 
   it('gives up on an engine that holds the request, within the timeout', async () => {
@@ -43,7 +43,7 @@ describe('the engine client when the engine misbehaves', () => {
 
     // the held request would never end: getting an answer at all proves the timeout fired
     const outcome = await client.getBasketPrice(demoSale('S001-01-FX-0002'), DEMO_TILL);
-    expect(outcome).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
     expect(outcome.ok ? '' : outcome.error.message).toContain(
       `did not answer within ${TIMEOUT_MS} ms`,
     );

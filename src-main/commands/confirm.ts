@@ -101,7 +101,7 @@ async function confirmOnline(
   const { sale } = entry;
   const { basketCode } = sale.state;
   const outcome = await context.engine.addBasket(sending.request);
-  if (!outcome.ok && outcome.error.kind === 'unreachable') {
+  if (!outcome.ok && outcome.error.kind === 'unavailable') {
     context.connectivity.reportUnreachable();
     return confirmOffline(context, book, entry, sending);
   }

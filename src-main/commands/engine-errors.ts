@@ -15,7 +15,7 @@ const sentence = (words: string) =>
  */
 export function tillErrorOf(failure: EngineFailure, errand: EngineErrand): TillError {
   switch (failure.kind) {
-    case 'unreachable':
+    case 'unavailable':
       return {
         code: 'engine_unreachable',
         message: `The voucher engine cannot be reached just now; try ${errand} again in a moment.`,

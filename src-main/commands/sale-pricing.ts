@@ -35,7 +35,7 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
     return;
   }
   const outcome = await context.engine.getBasketPrice(state, context.config);
-  if (!outcome.ok && outcome.error.kind === 'unreachable') {
+  if (!outcome.ok && outcome.error.kind === 'unavailable') {
     context.connectivity.reportUnreachable();
     priceLocally(context, sale, state);
     return;

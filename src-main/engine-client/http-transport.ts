@@ -78,7 +78,7 @@ export function createTransport(options: TransportOptions): Transport {
         localMidpoint: Math.round((started + finished) / 2),
       });
     } catch (error) {
-      if (error instanceof AxiosError) return err(unreachable(error, options.baseUrl, timeoutMs));
+      if (error instanceof AxiosError) return err(unavailable(error, options.baseUrl, timeoutMs));
       throw error;
     }
   };
@@ -111,16 +111,18 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   AxiosError.ERR_CANCELED,
 ]);
 
-function unreachable(error: AxiosError, baseUrl: string, timeoutMs: number): EngineFailure {
+function unavailable(error: AxiosError, baseUrl: string, timeoutMs: number): EngineFailure {
   const code = error.code ?? '';
   if (TIMEOUT_CODES.has(code))
     return {
-      kind: 'unreachable',
+      kind: 'unavailable',
+      cause: 'timeout',
       message: `The voucher engine at ${baseUrl} did not answer within ${timeoutMs} ms.`,
     };
   const cause = code === '' ? error.message : code;
   return {
-    kind: 'unreachable',
+    kind: 'unavailable',
+    cause: 'no_connection',
     message: `The voucher engine at ${baseUrl} cannot be reached (${cause}).`,
   };
 }

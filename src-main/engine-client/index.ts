@@ -14,6 +14,7 @@ export type { EngineHealth } from './health';
 export type { EngineSession } from './http-transport';
 export type {
   EngineFailure,
+  UnavailableCause,
   EngineFailureKind,
   EngineOutcome,
   EngineSuccess,

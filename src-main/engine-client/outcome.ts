@@ -29,10 +29,21 @@ export interface EngineWarning {
  */
 export type RejectionReason = 'refused' | 'not_found' | 'forbidden' | 'session' | 'retryable';
 
+/**
+ * Why there was no usable answer: `timeout` (the answer may still come, and a request that
+ * changes something may have been carried out), `no_connection` (refused, reset, DNS), or
+ * `bad_answer` (something answered, but not the engine's answer).
+ */
+export type UnavailableCause = 'timeout' | 'no_connection' | 'bad_answer';
+
 export type EngineFailure =
   | {
-      /** Timeout, connection refused, DNS failure, connection reset. */
-      readonly kind: 'unreachable';
+      /**
+       * No usable answer: the engine is treated as away, exactly like a refused connection
+       * (the sale is priced offline and confirmed into the outbox).
+       */
+      readonly kind: 'unavailable';
+      readonly cause: UnavailableCause;
       readonly message: string;
     }
   | {

@@ -5,7 +5,7 @@ import { realSchedule, type Schedule } from './timers';
 export interface Connectivity {
   /** True while the engine answered last (a fresh till starts online-until-proven-otherwise). */
   isOnline(): boolean;
-  /** An engine call failed as `unreachable` (timeout, refused): the till goes offline at once; a background probe brings it back. */
+  /** An engine call failed as `unavailable` (timeout, refused, no usable answer): the till goes offline at once; a background probe brings it back. */
   reportUnreachable(): void;
   /** An engine call got an answer (any HTTP answer counts). */
   reportAnswered(): void;

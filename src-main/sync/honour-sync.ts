@@ -31,7 +31,7 @@ export async function pullHonourVouchers(deps: HonourSyncDeps): Promise<HonourPu
     const cursor = honourCacheState(deps.db).cursor ?? 0;
     const outcome = await deps.engine.syncHonourVouchers({ cursor, limit: deps.pageSize });
     if (!outcome.ok) {
-      if (outcome.error.kind === 'unreachable') {
+      if (outcome.error.kind === 'unavailable') {
         deps.connectivity.reportUnreachable();
         return { kind: 'offline' };
       }

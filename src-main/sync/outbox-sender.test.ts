@@ -76,7 +76,7 @@ const stored =
     },
   });
 const failing = (error: EngineFailure) => (): Answer => ({ ok: false, error });
-const unreachable = failing({ kind: 'unreachable', message: 'timed out' });
+const unreachable = failing({ kind: 'unavailable', cause: 'timeout', message: 'timed out' });
 const refused = (reason: RejectionReason, name: string) =>
   failing({ kind: 'rejected', reason, name, code: 1, description: name, message: name });
 

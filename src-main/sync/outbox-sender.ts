@@ -95,7 +95,7 @@ export async function sendOutbox(
       continue;
     }
     const failure = outcome.error;
-    if (failure.kind === 'unreachable') {
+    if (failure.kind === 'unavailable') {
       deps.connectivity.reportUnreachable();
       return { kind: 'offline', sent };
     }
