@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { err, ok, type Result } from '../src-shared/result';
 import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from './config';
 import { createEngineClient } from './engine-client';
+import { tillClientOptions } from './doctor/till-version';
 import { databasePath, importCatalogue, listProducts, openStore } from './store';
 import { startSync, type RunningSync } from './sync';
 import { startTillHttpServer } from './transport/http-server';
@@ -89,6 +90,7 @@ export async function startTill(
     // signing in happens on the way to a pricing call, so it shares that call's limit
     timeoutMs: config.timeouts.pricingMs,
     timeouts: config.timeouts,
+    ...tillClientOptions(config),
     log,
   });
   const configSource = {

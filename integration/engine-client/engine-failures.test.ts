@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../../src-shared/wire';
-import { createEngineClient, encodeAddBasket } from '../../src-main/engine-client';
+import { createEngineClient, encodeAddBasket, tillUserAgent } from '../../src-main/engine-client';
 import { DEMO, DEMO_TILL, demoSale } from '../../test-support/till/demo-baskets';
 import {
   closedPort,
@@ -58,16 +58,14 @@ describe('the engine client when the engine misbehaves', () => {
     const outcome = await clientOf(engine.url).syncHonourVouchers({ cursor: 0, limit: 10 });
     expect(outcome).toMatchObject({
       ok: false,
-      error: {
-        kind: 'invalid_response',
-        httpStatus: 200,
-        issues: [{ path: 'results.next_cursor' }],
-      },
+      error: { kind: 'unavailable', cause: 'bad_answer' },
     });
-    expect(outcome.ok ? '' : outcome.error.message).toContain('results.next_cursor');
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(
+      /answered sync honour vouchers with HTTP 200 and JSON the till cannot read \(results\.next_cursor/,
+    );
   });
 
-  it('reports a body that is not JSON, and an error status without an envelope, as invalid', async () => {
+  it('reports a body that is not JSON, and an error status without an envelope, as a bad answer', async () => {
     const engine = await fakeWith((_method, path) =>
       path === '/auth/login'
         ? loginOk()
@@ -78,11 +76,19 @@ describe('the engine client when the engine misbehaves', () => {
     const client = clientOf(engine.url);
     expect(await client.syncHonourVouchers({ cursor: 0, limit: 1 })).toMatchObject({
       ok: false,
-      error: { kind: 'invalid_response', issues: [{ path: '(the body)' }] },
+      error: {
+        kind: 'unavailable',
+        cause: 'bad_answer',
+        message: expect.stringContaining('with HTTP 200 and a body that is not JSON') as unknown,
+      },
     });
     expect(await client.getVouchers({ chainId: 1 })).toMatchObject({
       ok: false,
-      error: { kind: 'invalid_response', httpStatus: 502 },
+      error: {
+        kind: 'unavailable',
+        cause: 'bad_answer',
+        message: expect.stringContaining('answered HTTP 502 with an HTML page') as unknown,
+      },
     });
   });
 
@@ -180,13 +186,143 @@ describe('the engine client when the engine misbehaves', () => {
     );
     expect(outcome).toMatchObject({
       ok: false,
+      error: { kind: 'unavailable', cause: 'bad_answer' },
+    });
+    const message = outcome.ok ? '' : outcome.error.message;
+    expect(message).toContain('results.basket.basket_total_price');
+    expect(message).toContain('results.basket.basket_total_adjusted_price');
+  });
+
+  it('counts a 5xx as the engine being away, with or without its envelope, naming what came back', async () => {
+    const engine = await fakeWith((_method, path) => {
+      if (path === '/auth/login') return loginOk();
+      if (path === '/sync/honour-vouchers') return refusal(503, 9001, 'storage_unavailable');
+      if (path === '/get-vouchers') return refusal(500, 1, 'internal_error');
+      return { status: 502, text: '<html><body>Bad Gateway</body></html>' };
+    });
+    const client = clientOf(engine.url);
+    const badAnswer = (words: string) => ({
+      ok: false,
       error: {
-        kind: 'invalid_response',
-        issues: [
-          { path: 'results.basket.basket_total_price' },
-          { path: 'results.basket.basket_total_adjusted_price' },
-        ],
+        kind: 'unavailable',
+        cause: 'bad_answer',
+        message: expect.stringContaining(words) as unknown,
       },
     });
+    expect(await client.syncHonourVouchers({ cursor: 0, limit: 1 })).toMatchObject(
+      badAnswer('answered HTTP 503 with the error storage_unavailable'),
+    );
+    expect(await client.getVouchers({ chainId: 1 })).toMatchObject(
+      badAnswer('answered HTTP 500 with the error internal_error'),
+    );
+    expect(await client.health()).toMatchObject(badAnswer('answered HTTP 502 with an HTML page'));
+  });
+
+  it('keeps a 4xx envelope a refusal, and a 4xx without one a bad answer', async () => {
+    const engine = await fakeWith((_method, path) => {
+      if (path === '/auth/login') return loginOk();
+      if (path === '/get-vouchers') return refusal(429, 1, 'too_many_requests');
+      return {
+        status: 404,
+        text: '<html>Not Found</html>',
+        headers: { 'content-type': 'text/html' },
+      };
+    });
+    const client = clientOf(engine.url);
+    expect(await client.getVouchers({ chainId: 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'rejected', reason: 'retryable', name: 'too_many_requests' },
+    });
+    expect(await client.syncHonourVouchers({ cursor: 0, limit: 1 })).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'unavailable',
+        cause: 'bad_answer',
+        message: expect.stringContaining('with HTTP 404 and an HTML page') as unknown,
+      },
+    });
+  });
+
+  it('follows no redirect: the other address never sees the session key', async () => {
+    const elsewhere = await startFakeEngine(() =>
+      ok({ changes: [], next_cursor: 0, has_more: false }),
+    );
+    try {
+      const engine = await fakeWith((_method, path) =>
+        path === '/auth/login'
+          ? loginOk('session-key-that-stays-home-0001')
+          : { status: 307, text: '', headers: { location: `${elsewhere.url}${path}` } },
+      );
+      const outcome = await clientOf(engine.url).syncHonourVouchers({ cursor: 0, limit: 1 });
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'unavailable',
+          cause: 'bad_answer',
+          message: expect.stringContaining(
+            `answered HTTP 307, a redirect to ${elsewhere.url}/sync/honour-vouchers that the till does not follow`,
+          ) as unknown,
+        },
+      });
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('cuts an answer off at the size cap instead of reading it all', async () => {
+    const engine = await fakeWith((_method, path) =>
+      path === '/auth/login' ? loginOk() : 'endless',
+    );
+    const client = createEngineClient({
+      baseUrl: engine.url,
+      credentials: DEMO.terminal,
+      timeoutMs: 10_000,
+      maxAnswerBytes: 256 * 1024,
+    });
+    const outcome = await client.syncHonourVouchers({ cursor: 0, limit: 1 });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'unavailable',
+        cause: 'bad_answer',
+        message: expect.stringContaining('answered with more than 262144 bytes') as unknown,
+      },
+    });
+    // what the sockets buffer on the way, no more: the 256 MB answer was not read
+    expect(engine.endlessBytesSent()).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('sends a fresh request id per call, the same one when a call is sent again after a new login, and its user agent', async () => {
+    let refusedOnce = false;
+    const engine = await fakeWith((_method, path) => {
+      if (path === '/auth/login') return loginOk();
+      if (!refusedOnce) {
+        refusedOnce = true;
+        return refusal(401, 6, 'no_valid_session');
+      }
+      return ok({ changes: [], next_cursor: 0, has_more: false });
+    });
+    const client = createEngineClient({
+      baseUrl: engine.url,
+      credentials: DEMO.terminal,
+      timeoutMs: TIMEOUT_MS,
+      userAgent: tillUserAgent('0.1.0', 'S001-01'),
+    });
+    await client.syncHonourVouchers({ cursor: 0, limit: 1 });
+    await client.syncHonourVouchers({ cursor: 0, limit: 1 });
+    const syncs = engine.requests.filter((request) => request.path === '/sync/honour-vouchers');
+    const ids = syncs.map((request) => request.headers['x-request-id']);
+    expect(ids).toHaveLength(3);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[0]);
+    const logins = engine.requests.filter((request) => request.path === '/auth/login');
+    expect(new Set(logins.map((request) => request.headers['x-request-id'])).size).toBe(
+      logins.length,
+    );
+    for (const request of engine.requests)
+      expect(request.headers['user-agent']).toBe('voucher-till/0.1.0 (S001-01)');
   });
 });

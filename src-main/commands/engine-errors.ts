@@ -22,11 +22,6 @@ export function tillErrorOf(failure: EngineFailure, errand: EngineErrand): TillE
       };
     case 'unauthorized':
       return { code: 'forbidden', message: failure.message };
-    case 'invalid_response':
-      return {
-        code: 'engine_rejected',
-        message: `The till cannot read the voucher engine's answer about ${errand}; try again, and tell a manager if it keeps happening.`,
-      };
     case 'rejected': {
       const why = sentence(failure.description);
       switch (failure.reason) {

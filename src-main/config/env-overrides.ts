@@ -18,6 +18,11 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_TIMEOUT_SYNC_MS', key: ['timeouts', 'syncMs'], kind: 'integer' },
   { name: 'TILL_TIMEOUT_PROBE_MS', key: ['timeouts', 'probeMs'], kind: 'integer' },
   { name: 'TILL_TIMEOUT_DOCTOR_MS', key: ['timeouts', 'doctorMs'], kind: 'integer' },
+  {
+    name: 'TILL_ENGINE_ANSWER_MAX_BYTES',
+    key: ['engineAnswerMaxBytes'],
+    kind: 'integer',
+  },
   /** Deprecated, as its key is. */
   { name: 'TILL_OFFLINE_TIMEOUT_MS', key: ['offline', 'timeoutMs'], kind: 'integer' },
   {

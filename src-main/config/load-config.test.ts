@@ -60,9 +60,10 @@ describe('loadConfig', () => {
         pricingMs: 2000,
         confirmMs: 5000,
         syncMs: 10_000,
-        probeMs: 2000,
+        probeMs: 1500,
         doctorMs: 5000,
       },
+      engineAnswerMaxBytes: 4 * 1024 * 1024,
       offline: {
         valueVouchersAllowed: false,
         perSaleCapMinor: 0,

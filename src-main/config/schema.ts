@@ -12,6 +12,7 @@ import {
   secretToken,
   timezone,
 } from './fields';
+import { DEFAULT_MAX_ANSWER_BYTES } from '../engine-client';
 
 export const DEFAULT_HTTP_PORT = 8410;
 
@@ -31,8 +32,9 @@ export const DEFAULT_SCAN_PATTERNS = {
  * out turns the till offline and the sale is priced locally, so it is short: a scan never
  * waits longer. A confirm that times out goes to the outbox and is replayed (add-basket is
  * idempotent), so it may wait longer for an engine that is slow but there. The outbox and the
- * honour-voucher feed run in the background and send larger pages. The probe asks a till that
- * is offline whether the engine is back, and is as short as pricing. The diagnostics wait as
+ * honour-voucher feed run in the background and send larger pages. The probe asks every
+ * couple of seconds whether the engine is there, and is short: the status bar must say Offline
+ * within 5 s of the engine going away. The diagnostics wait as
  * long as a confirm would for each of their engine checks: IT wants to see a slow engine, not
  * an offline one.
  */
@@ -40,7 +42,7 @@ export const DEFAULT_TIMEOUTS = {
   pricingMs: 2000,
   confirmMs: 5000,
   syncMs: 10_000,
-  probeMs: 2000,
+  probeMs: 1500,
   doctorMs: 5000,
 } as const;
 
@@ -51,7 +53,7 @@ const timeouts = z.strictObject({
   confirmMs: positiveInt.optional(),
   /** The outbox's add-baskets and the honour-voucher feed, in the background. */
   syncMs: positiveInt.optional(),
-  /** The health probe that tells an offline till the engine is back. */
+  /** The health probe that tells the till whether the engine is there (docs/architecture.md, "Offline and sync"). */
   probeMs: positiveInt.optional(),
   /** Each engine check of the diagnostics, in `npm run till:doctor` and on F3 alike. */
   doctorMs: positiveInt.optional(),
@@ -114,6 +116,8 @@ export const tillConfigSchema = z.strictObject({
   /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
   hostPosToken: secretToken.optional(),
   timeouts: timeouts.default({}),
+  /** An engine answer longer than this is cut off there and counts as the engine being away. */
+  engineAnswerMaxBytes: positiveInt.default(DEFAULT_MAX_ANSWER_BYTES),
   /** Deprecated: read as `timeouts.confirmMs` and `timeouts.doctorMs`. */
   engineTimeoutMs: positiveInt.optional(),
   scanPatterns: z

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { TillConfig } from '../config';
+import { tillUserAgent, type EngineClientOptions } from '../engine-client';
 
 const packageJson = z.object({ version: z.string() });
 
@@ -7,4 +9,14 @@ const packageJson = z.object({ version: z.string() });
 export function tillVersion(): string {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   return packageJson.parse(JSON.parse(text)).version;
+}
+
+/** What every engine client of this till sends and accepts, whoever makes it (the till, the doctor). */
+export function tillClientOptions(
+  config: Pick<TillConfig, 'storeCode' | 'terminalId' | 'engineAnswerMaxBytes'>,
+): Pick<EngineClientOptions, 'userAgent' | 'maxAnswerBytes'> {
+  return {
+    userAgent: tillUserAgent(tillVersion(), `${config.storeCode}-${config.terminalId}`),
+    maxAnswerBytes: config.engineAnswerMaxBytes,
+  };
 }

@@ -12,6 +12,7 @@ import {
   type SpaazaWarning,
 } from '../../src-shared/wire';
 import {
+  badAnswer,
   failed,
   succeeded,
   type EngineFailure,
@@ -22,23 +23,25 @@ import {
 import type { RawAnswer } from './http-transport';
 import { rejectionReason } from './rejection';
 
-function invalidResponse(
+/** An answer the till cannot use, named by what came back: the engine counts as away. */
+function unreadable(callName: string, answer: RawAnswer, what: string): EngineFailure {
+  return badAnswer(
+    `The voucher engine answered ${callName} with HTTP ${answer.httpStatus} and ${what}.`,
+  );
+}
+
+function unreadableJson(
   callName: string,
   answer: RawAnswer,
   issues: readonly FieldIssue[],
 ): EngineFailure {
-  return {
-    kind: 'invalid_response',
-    httpStatus: answer.httpStatus,
-    issues,
-    message: `The voucher engine's answer to ${callName} (HTTP ${answer.httpStatus}) is not valid: ${describeIssues(issues)}.`,
-  };
+  return unreadable(callName, answer, `JSON the till cannot read (${describeIssues(issues)})`);
 }
 
 /**
  * Reads a Spaaza envelope: the error face becomes `rejected`; the ok face is checked against
- * the call's `results` schema. An error status without an error envelope (a proxy's HTML page,
- * say) is an invalid answer, never a success.
+ * the call's `results` schema. Anything else (a body that is not JSON, a refusal without the
+ * error envelope, a success of the wrong shape) is a bad answer, never a success.
  */
 export function decodeAnswer<S extends z.ZodType>(
   callName: string,
@@ -46,9 +49,7 @@ export function decodeAnswer<S extends z.ZodType>(
   resultsSchema: S,
 ): EngineOutcome<z.output<S>> {
   if (answer.body === undefined)
-    return failed(
-      invalidResponse(callName, answer, [{ path: '(the body)', message: 'is not JSON' }]),
-    );
+    return failed(unreadable(callName, answer, answer.bodyDescription));
   const refusal = errorEnvelopeSchema.safeParse(answer.body);
   if (refusal.success) {
     const { name, code, description } = refusal.data.error;
@@ -61,13 +62,12 @@ export function decodeAnswer<S extends z.ZodType>(
       message: `The voucher engine refused ${callName}: ${description} (${name}).`,
     });
   }
-  if (answer.httpStatus >= 400)
-    return failed(invalidResponse(callName, answer, issuesOf(refusal.error)));
+  if (answer.httpStatus >= 400) return failed(unreadable(callName, answer, answer.bodyDescription));
   const envelope = okEnvelopeSchema(z.unknown()).safeParse(answer.body);
-  if (!envelope.success) return failed(invalidResponse(callName, answer, issuesOf(envelope.error)));
+  if (!envelope.success) return failed(unreadableJson(callName, answer, issuesOf(envelope.error)));
   const results = resultsSchema.safeParse(envelope.data.results);
   if (!results.success)
-    return failed(invalidResponse(callName, answer, issuesUnderResults(results.error)));
+    return failed(unreadableJson(callName, answer, issuesUnderResults(results.error)));
   return succeeded(results.data, toEngineWarnings(envelope.data.warnings));
 }
 

@@ -5,6 +5,7 @@ import { engineCalls, ownLimit, type CallTimeouts, type EngineCalls } from './ca
 import { checkHealth, type EngineHealth } from './health';
 import {
   createTransport,
+  DEFAULT_MAX_ANSWER_BYTES,
   type CallLimit,
   type EngineSession,
   type Transport,
@@ -28,6 +29,10 @@ export interface EngineClientOptions {
   readonly timeouts?: CallTimeouts;
   /** Sent as X-Spaaza-API-Version on every call. */
   readonly apiVersion?: string;
+  /** Sent as User-Agent on every call (see {@link tillUserAgent}); default: `voucher-till`. */
+  readonly userAgent?: string;
+  /** An answer body over this many bytes is cut off and counts as a bad answer. */
+  readonly maxAnswerBytes?: number;
   readonly log?: TillLog;
 }
 
@@ -48,12 +53,21 @@ export interface EngineClient extends EngineCalls {
   health(limit?: CallLimit): Promise<EngineOutcome<EngineHealth>>;
 }
 
+const TILL_PRODUCT = 'voucher-till';
+
+/** The User-Agent that names this till's version and its terminal, e.g. `voucher-till/0.1.0 (S001-01)`. */
+export function tillUserAgent(version: string, terminal: string): string {
+  return `${TILL_PRODUCT}/${version} (${terminal})`;
+}
+
 export function createEngineClient(options: EngineClientOptions): EngineClient {
   const log = options.log ?? silentLog;
   const transport = createTransport({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     apiVersion: options.apiVersion ?? API_VERSION,
+    userAgent: options.userAgent ?? TILL_PRODUCT,
+    maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
   });
   const terminal = terminalSessionSource(transport, options.credentials, (reason) => {
     const details = { username: options.credentials.username, engine: options.baseUrl };

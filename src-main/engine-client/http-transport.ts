@@ -1,7 +1,8 @@
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { randomUUID } from 'node:crypto';
+import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { err, ok, type Result } from '../../src-shared/result';
-import { SESSION_HEADERS } from '../../src-shared/wire';
-import type { EngineFailure } from './outcome';
+import { errorEnvelopeSchema, SESSION_HEADERS } from '../../src-shared/wire';
+import { badAnswer, type EngineFailure } from './outcome';
 
 /** The two Spaaza session headers' values (docs/spaaza-wire.md, "Sessions"). */
 export interface EngineSession {
@@ -21,13 +22,17 @@ export interface EngineRequest extends CallLimit {
   readonly form?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string | number | boolean>>;
   readonly session?: EngineSession;
+  /** Sent as X-Request-Id; the same for every sending of one logical call. Default: a fresh UUID. */
+  readonly requestId?: string;
 }
 
-/** What came back over the wire, before any validation. */
+/** What came back over the wire: an answer with a status the engine gives (not 3xx, not 5xx), before any validation. */
 export interface RawAnswer {
   readonly httpStatus: number;
   /** The parsed JSON body; `undefined` when the body was empty or not JSON. */
   readonly body: unknown;
+  /** What the body is in a few words ("an HTML page"), for a message about an answer the till cannot use. */
+  readonly bodyDescription: string;
   readonly latencyMs: number;
   /** Epoch milliseconds of the engine's `Date` header (second resolution), or null. */
   readonly serverTime: number | null;
@@ -40,19 +45,36 @@ export interface TransportOptions {
   /** For a request that sets none of its own. */
   readonly timeoutMs: number;
   readonly apiVersion: string;
+  /** Sent as User-Agent, naming the till and the terminal to the engine's request log. */
+  readonly userAgent: string;
+  /** An answer body longer than this is cut off and counts as a bad answer. */
+  readonly maxAnswerBytes: number;
 }
+
+/** A few MB: the largest honour-feed page (1000 changes) is well under one. */
+export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export type Transport = (request: EngineRequest) => Promise<Result<RawAnswer, EngineFailure>>;
 
-/** One axios instance per client: no module state, every status handed back as data. */
+/**
+ * One axios instance per client: no module state, every status the engine gives handed back
+ * as data. Redirects are never followed (the session key must not travel to another address)
+ * and, like a 5xx or an answer over the size cap, count as a bad answer: the engine is away.
+ */
 export function createTransport(options: TransportOptions): Transport {
   const http: AxiosInstance = axios.create({
     baseURL: options.baseUrl,
     validateStatus: () => true,
+    maxRedirects: 0,
+    maxContentLength: options.maxAnswerBytes,
     // the body is parsed here, so that a non-JSON answer is reported instead of passed on as text
     transformResponse: [(data: unknown) => data],
     responseType: 'text',
-    headers: { [SESSION_HEADERS.apiVersion]: options.apiVersion, Accept: 'application/json' },
+    headers: {
+      [SESSION_HEADERS.apiVersion]: options.apiVersion,
+      Accept: 'application/json',
+      'User-Agent': options.userAgent,
+    },
   });
 
   return async (request) => {
@@ -64,24 +86,61 @@ export function createTransport(options: TransportOptions): Transport {
         url: request.path,
         params: request.query,
         data: request.form ? new URLSearchParams({ ...request.form }) : request.json,
-        headers: sessionHeaders(request.session),
+        headers: {
+          'X-Request-Id': request.requestId ?? randomUUID(),
+          ...sessionHeaders(request.session),
+        },
         timeout: timeoutMs,
         // axios's timeout restarts on every byte; this bounds the whole exchange
         signal: AbortSignal.timeout(timeoutMs),
       });
       const finished = Date.now();
+      const body = parseJson(response.data);
+      if (!isEngineStatus(response.status))
+        return err(badAnswerFrom(options.baseUrl, describeBadStatus(response, body)));
       return ok({
         httpStatus: response.status,
-        body: parseJson(response.data),
+        body,
+        bodyDescription: describeBody(response.data, body, response.headers['content-type']),
         latencyMs: finished - started,
         serverTime: parseDateHeader(response.headers.date),
         localMidpoint: Math.round((started + finished) / 2),
       });
     } catch (error) {
-      if (error instanceof AxiosError) return err(unavailable(error, options.baseUrl, timeoutMs));
+      if (error instanceof AxiosError) return err(failureOf(error, options, timeoutMs));
       throw error;
     }
   };
+}
+
+/** The engine answers 2xx, or 4xx with its error envelope; a 3xx or 5xx is never its answer to a till. */
+function isEngineStatus(status: number): boolean {
+  return (status >= 200 && status < 300) || (status >= 400 && status < 500);
+}
+
+function badAnswerFrom(baseUrl: string, what: string): EngineFailure {
+  return badAnswer(`The voucher engine at ${baseUrl} ${what}.`);
+}
+
+function describeBadStatus(response: AxiosResponse<unknown>, body: unknown): string {
+  const status = `answered HTTP ${response.status}`;
+  if (response.status >= 300 && response.status < 400) {
+    const location: unknown = response.headers.location;
+    const where = typeof location === 'string' ? ` to ${location}` : '';
+    return `${status}, a redirect${where} that the till does not follow`;
+  }
+  return `${status} with ${describeBody(response.data, body, response.headers['content-type'])}`;
+}
+
+/** What a body is, in a few words: the engine's error name, JSON, an HTML page, or text. */
+function describeBody(raw: unknown, parsed: unknown, contentType?: unknown): string {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (text === '') return 'an empty body';
+  const refusal = errorEnvelopeSchema.safeParse(parsed);
+  if (refusal.success) return `the error ${refusal.data.error.name}`;
+  if (parsed !== undefined) return 'JSON that is not the engine’s error envelope';
+  const html = typeof contentType === 'string' && contentType.includes('html');
+  return html || text.startsWith('<') ? 'an HTML page' : 'a body that is not JSON';
 }
 
 function sessionHeaders(session: EngineSession | undefined): Record<string, string> {
@@ -111,7 +170,8 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   AxiosError.ERR_CANCELED,
 ]);
 
-function unavailable(error: AxiosError, baseUrl: string, timeoutMs: number): EngineFailure {
+function failureOf(error: AxiosError, options: TransportOptions, timeoutMs: number): EngineFailure {
+  const { baseUrl } = options;
   const code = error.code ?? '';
   if (TIMEOUT_CODES.has(code))
     return {
@@ -119,6 +179,12 @@ function unavailable(error: AxiosError, baseUrl: string, timeoutMs: number): Eng
       cause: 'timeout',
       message: `The voucher engine at ${baseUrl} did not answer within ${timeoutMs} ms.`,
     };
+  // the size cap: axios stops reading the answer there
+  if (code === AxiosError.ERR_BAD_RESPONSE && error.message.startsWith('maxContentLength'))
+    return badAnswerFrom(
+      baseUrl,
+      `answered with more than ${options.maxAnswerBytes} bytes, the most the till reads`,
+    );
   const cause = code === '' ? error.message : code;
   return {
     kind: 'unavailable',

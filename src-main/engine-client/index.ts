@@ -6,12 +6,13 @@ export type { EngineVoucher } from './engine-voucher';
 export { readStoredVoucher, type HonourFeedChange, type HonourFeedPage } from './honour-feed';
 export {
   createEngineClient,
+  tillUserAgent,
   type EngineClient,
   type EngineClientOptions,
   type ManagerClient,
 } from './engine-client';
 export type { EngineHealth } from './health';
-export type { EngineSession } from './http-transport';
+export { DEFAULT_MAX_ANSWER_BYTES, type EngineSession } from './http-transport';
 export type {
   EngineFailure,
   UnavailableCause,

@@ -1,6 +1,5 @@
 import type { Err, Ok } from '../../src-shared/result';
 import type { RejectionCode } from '../../src-shared/pricing/reasons';
-import type { FieldIssue } from '../../src-shared/wire';
 
 /** The warning names the till knows; any other name the engine sends is `unrecognised_warning`. */
 export type KnownWarningCode = RejectionCode | 'original_basket_item_not_found';
@@ -25,7 +24,7 @@ export interface EngineWarning {
 /**
  * Why the engine refused a call, as the till acts on it: `refused` and `not_found` stand
  * whatever is sent again; `forbidden` is this account's lack of a right; `session` is a session
- * the engine no longer accepts; `retryable` may pass on a later attempt.
+ * the engine no longer accepts; `retryable` (a 4xx such as 429) may pass on a later attempt.
  */
 export type RejectionReason = 'refused' | 'not_found' | 'forbidden' | 'session' | 'retryable';
 
@@ -40,7 +39,10 @@ export type EngineFailure =
   | {
       /**
        * No usable answer: the engine is treated as away, exactly like a refused connection
-       * (the sale is priced offline and confirmed into the outbox).
+       * (the sale is priced offline and confirmed into the outbox). A 3xx or 5xx, a body that
+       * is not JSON, JSON of the wrong shape and an answer over the size cap are all `bad_answer`:
+       * a 200 of the wrong shape to add-basket may mean the sale was stored, and the outbox's
+       * replay by basket code settles that exactly once.
        */
       readonly kind: 'unavailable';
       readonly cause: UnavailableCause;
@@ -56,13 +58,6 @@ export type EngineFailure =
       readonly code: number;
       /** The engine's own words for the refusal. */
       readonly description: string;
-    }
-  | {
-      /** The answer did not match the wire schema; `issues` name each bad field. */
-      readonly kind: 'invalid_response';
-      readonly message: string;
-      readonly httpStatus: number;
-      readonly issues: readonly FieldIssue[];
     }
   | {
       /** Bad credentials, or a session that renewal could not restore. */
@@ -85,6 +80,11 @@ export function succeeded<T>(value: T, warnings: readonly EngineWarning[] = []):
 
 export function failed(error: EngineFailure): Err<EngineFailure> {
   return { ok: false, error };
+}
+
+/** Something answered, but not with an answer the till can use: the engine counts as away. */
+export function badAnswer(message: string): EngineFailure {
+  return { kind: 'unavailable', cause: 'bad_answer', message };
 }
 
 /** Keeps a failure, retyped for a caller that expected another value. */

@@ -13,8 +13,8 @@ describe('the reason of an engine refusal', () => {
     [403, 'permission_denied_or_non_existent', 'forbidden'],
     [401, 'no_valid_session', 'session'],
     [429, 'too_many_requests', 'retryable'],
-    [500, 'internal_error', 'retryable'],
-    [503, 'internal_error', 'retryable'],
+    [408, 'request_timeout', 'retryable'],
+    [423, 'locked', 'retryable'],
   ])('HTTP %i %s is %s', (status, name, reason) => {
     expect(rejectionReason(status, name)).toBe(reason);
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { fromSpaazaDateTime, loginResultsSchema } from '../../src-shared/wire';
 import { decodeAnswer } from './decode';
@@ -118,9 +119,11 @@ export type AuthorizedCall = <S extends z.ZodType>(
  */
 export function authorizedCaller(transport: Transport, source: SessionSource): AuthorizedCall {
   return async (callName, request, resultsSchema) => {
+    // a call sent again after renewing the session is the same call to the engine's log
+    const requestId = randomUUID();
     const send = async (session: Awaited<ReturnType<SessionSource['current']>>) => {
       if (!session.ok) return session;
-      const answer = await transport({ ...request, session: session.value });
+      const answer = await transport({ ...request, requestId, session: session.value });
       return answer.ok ? decodeAnswer(callName, answer.value, resultsSchema) : answer;
     };
     const session = await source.current();

@@ -1,16 +1,29 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 
 /** A stand-in engine on 127.0.0.1 for answers a real engine never gives. */
 export interface FakeEngine {
   readonly url: string;
   /** Every request received, in order: method, path and headers. */
   readonly requests: { method: string; path: string; headers: IncomingHttpHeaders }[];
+  /** Bytes of `endless` answers written so far (what the caller let through before hanging up). */
+  endlessBytesSent(): number;
   close(): Promise<void>;
 }
 
 export type FakeAnswer =
   | { readonly status: number; readonly json: unknown }
-  | { readonly status: number; readonly text: string }
+  | {
+      readonly status: number;
+      readonly text: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  /** A 200 JSON answer that never ends, written as fast as the caller reads, up to 256 MB. */
+  | 'endless'
   /** Never answer: the request is held until the server closes. */
   | 'hold';
 
@@ -19,6 +32,7 @@ export async function startFakeEngine(
   answer: (method: string, path: string, body: unknown) => FakeAnswer,
 ): Promise<FakeEngine> {
   const requests: FakeEngine['requests'] = [];
+  let endlessBytes = 0;
   const server: Server = createServer((request, response) => {
     const method = request.method ?? 'GET';
     const path = (request.url ?? '/').split('?')[0] ?? '/';
@@ -28,8 +42,13 @@ export async function startFakeEngine(
     request.on('end', () => {
       const reply = answer(method, path, jsonOf(Buffer.concat(chunks).toString('utf8')));
       if (reply === 'hold') return;
+      if (reply === 'endless') {
+        writeEndlessly(response, (bytes) => (endlessBytes += bytes));
+        return;
+      }
       const text = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
-      response.writeHead(reply.status, { 'content-type': 'application/json' });
+      const headers = 'headers' in reply ? reply.headers : {};
+      response.writeHead(reply.status, { 'content-type': 'application/json', ...headers });
       response.end(text);
     });
   });
@@ -37,6 +56,7 @@ export async function startFakeEngine(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    endlessBytesSent: () => endlessBytes,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -45,6 +65,27 @@ export async function startFakeEngine(
         });
       }),
   };
+}
+
+const ENDLESS_CHUNK = Buffer.alloc(64 * 1024, 'x');
+const ENDLESS_LIMIT = 256 * 1024 * 1024;
+
+function writeEndlessly(response: ServerResponse, count: (bytes: number) => void): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.write('{"results":"');
+  let written = 0;
+  const more = () => {
+    while (written < ENDLESS_LIMIT && !response.destroyed) {
+      written += ENDLESS_CHUNK.length;
+      count(ENDLESS_CHUNK.length);
+      if (!response.write(ENDLESS_CHUNK)) {
+        response.once('drain', more);
+        return;
+      }
+    }
+    if (!response.destroyed) response.end('"}');
+  };
+  more();
 }
 
 function jsonOf(text: string): unknown {
