@@ -30,7 +30,7 @@ export interface TillCoreOptions {
   readonly engine: EngineClient;
   readonly log: TillLog;
   readonly now?: () => number;
-  /** Default: one that probes `engine.health()` every few seconds while offline. */
+  /** Default: one that probes `engine.health()` every couple of seconds. */
   readonly connectivity?: ConnectivityMonitor;
   /** Where the logs go, for IT's diagnostics. */
   readonly logPath?: string;
@@ -59,7 +59,10 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   const connectivity =
     options.connectivity ??
     createConnectivity({
-      probe: async () => (await engine.health()).ok,
+      probe: async () => {
+        const health = await engine.health();
+        return health.ok && health.value.healthy;
+      },
       probeIntervalMs: PROBE_INTERVAL_MS,
       log: options.log,
     });

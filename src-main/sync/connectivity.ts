@@ -5,9 +5,13 @@ import { realSchedule, type Schedule } from './timers';
 export interface Connectivity {
   /** True while the engine answered last (a fresh till starts online-until-proven-otherwise). */
   isOnline(): boolean;
-  /** An engine call failed as `unavailable` (timeout, refused, no usable answer): the till goes offline at once; a background probe brings it back. */
+  /**
+   * An engine call failed as `unavailable` (timeout, refused, no usable answer). The till goes
+   * offline only when the probe, sent at once, agrees: one slow call to an engine whose health
+   * check answers is slow, not away.
+   */
   reportUnreachable(): void;
-  /** An engine call got an answer (any HTTP answer counts). */
+  /** An engine call got a usable answer: the till is online, and the next probe can wait. */
   reportAnswered(): void;
   /** Called on every change between online and offline; returns the unsubscribe function. */
   onChange(listener: (online: boolean) => void): () => void;
@@ -21,17 +25,24 @@ export interface ConnectivityMonitor extends Connectivity {
 }
 
 export interface ConnectivityOptions {
-  /** true when the engine answered at all (e.g. `(await engine.health()).ok`). */
+  /** true when the engine gave a healthy answer, within a short limit of its own (`timeouts.probeMs`). */
   readonly probe: () => Promise<boolean>;
-  /** How often to probe while offline. */
+  /** The wait between probes, online and offline; an engine call that answers restarts it. */
   readonly probeIntervalMs: number;
   readonly log: TillLog;
   readonly schedule?: Schedule;
 }
 
-/** While offline the engine is probed every few seconds in the background. */
-export const PROBE_INTERVAL_MS = 3_000;
+/**
+ * The wait between probes. With the probe's own limit and the status bar's poll it bounds how
+ * long the till shows a stale status (docs/architecture.md, "Offline and sync").
+ */
+export const PROBE_INTERVAL_MS = 1_500;
 
+/**
+ * The engine is probed in the background every `probeIntervalMs`, online and offline alike,
+ * except while engine calls keep answering (each answer restarts the wait).
+ */
 export function createConnectivity(options: ConnectivityOptions): ConnectivityMonitor {
   const schedule = options.schedule ?? realSchedule;
   const listeners = new Set<(online: boolean) => void>();
@@ -39,6 +50,8 @@ export function createConnectivity(options: ConnectivityOptions): ConnectivityMo
   let stopped = false;
   let cancelProbe: (() => void) | null = null;
   let probing: Promise<boolean> | null = null;
+  // a call that answered while a probe was out outweighs that probe's failure
+  let answeredDuringProbe = false;
 
   const set = (next: boolean) => {
     if (online === next) return;
@@ -53,8 +66,20 @@ export function createConnectivity(options: ConnectivityOptions): ConnectivityMo
     }
   };
 
+  const scheduleProbe = () => {
+    cancelProbe?.();
+    cancelProbe = null;
+    if (stopped) return;
+    cancelProbe = schedule(() => {
+      cancelProbe = null;
+      void probeNow();
+    }, options.probeIntervalMs);
+  };
+
   const probeNow = (): Promise<boolean> => {
-    probing ??= options
+    if (probing) return probing;
+    answeredDuringProbe = false;
+    probing = options
       .probe()
       .catch((error: unknown) => {
         options.log.error({ err: error }, 'the engine probe failed');
@@ -62,32 +87,25 @@ export function createConnectivity(options: ConnectivityOptions): ConnectivityMo
       })
       .then((answered) => {
         probing = null;
-        if (answered) reportAnswered();
-        else reportUnreachable();
+        set(answered || answeredDuringProbe);
+        scheduleProbe();
         return online;
       });
     return probing;
   };
 
-  const scheduleProbe = () => {
-    if (stopped || online || cancelProbe) return;
-    cancelProbe = schedule(() => {
-      cancelProbe = null;
-      if (!stopped && !online) void probeNow();
-    }, options.probeIntervalMs);
-  };
-
   const reportAnswered = () => {
-    cancelProbe?.();
-    cancelProbe = null;
+    answeredDuringProbe = true;
     set(true);
+    // the probe under way schedules the next one when it ends
+    if (!probing) scheduleProbe();
   };
 
   const reportUnreachable = () => {
-    set(false);
-    scheduleProbe();
+    if (online) void probeNow();
   };
 
+  scheduleProbe();
   return {
     isOnline: () => online,
     reportUnreachable,

@@ -14,7 +14,8 @@ export interface HonourSyncDeps {
 
 export type HonourPullOutcome =
   | { readonly kind: 'done'; readonly pages: number; readonly changes: number }
-  | { readonly kind: 'offline' }
+  /** No usable answer; whether the engine is away is the probe's to say. */
+  | { readonly kind: 'unavailable'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 export const HONOUR_PAGE_SIZE = 500;
@@ -33,7 +34,7 @@ export async function pullHonourVouchers(deps: HonourSyncDeps): Promise<HonourPu
     if (!outcome.ok) {
       if (outcome.error.kind === 'unavailable') {
         deps.connectivity.reportUnreachable();
-        return { kind: 'offline' };
+        return { kind: 'unavailable', message: outcome.error.message };
       }
       deps.connectivity.reportAnswered();
       return { kind: 'failed', message: outcome.error.message };

@@ -43,6 +43,8 @@ afterEach(() => {
 });
 
 const NOW = Date.UTC(2026, 10, 23, 12);
+/** Lets a probe's promise chain settle. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 const code = (n: number) => `S001-01-20261123-000${n}`;
 const KEY = 'c'.repeat(64);
 
@@ -115,15 +117,52 @@ describe('the outbox sender', () => {
     expect(listConflicts(store.db)).toEqual([]);
   });
 
-  it('unreachable: the entry stays, the till goes offline, nothing more is sent', async () => {
+  it('unreachable: the entry counts an attempt and waits out its backoff; the probe says offline', async () => {
     queue(1, 2);
     const engine = scriptedEngine(unreachable);
-    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'offline', sent: 0 });
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'waiting', sent: 0, until: NOW + 500 });
+    expect(oldestOutboxEntry(store.db)).toMatchObject({
+      basketCode: code(1),
+      attempts: 1,
+      lastError: 'timed out',
+    });
+    await settle();
     expect(connectivity.isOnline()).toBe(false);
     expect(countOutbox(store.db)).toBe(2);
-    expect(oldestOutboxEntry(store.db)).toMatchObject({ basketCode: code(1), attempts: 0 });
-    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'offline', sent: 0 });
+    expect(await sendOutbox(deps(engine, () => NOW + 500))).toEqual({ kind: 'offline', sent: 0 });
     expect(engine.sent).toEqual([code(1)]);
+  });
+
+  it('a confirm whose answer is always late, to an engine whose probe answers, is sent a handful of times in a minute', async () => {
+    const slowButThere = createConnectivity({
+      probe: () => Promise.resolve(true),
+      probeIntervalMs: 1000,
+      log: silentLog,
+      schedule: manualSchedule().schedule,
+    });
+    queue(1);
+    const sent: string[] = [];
+    const engine = {
+      addBasket: (request: EncodedAddBasket): Promise<Answer> => {
+        sent.push(request.basketCode);
+        return Promise.resolve(unreachable());
+      },
+    };
+    // a pass every second for a minute, as often as any wake-up could run one
+    for (let second = 0; second < 60; second += 1) {
+      const outcome = await sendOutbox({
+        ...deps(engine, () => NOW + second * 1000),
+        connectivity: slowButThere,
+        random: Math.random,
+      });
+      expect(outcome.kind).toBe('waiting');
+      await settle();
+    }
+    expect(slowButThere.isOnline()).toBe(true);
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    expect(sent.length).toBeLessThanOrEqual(7);
+    expect(oldestOutboxEntry(store.db)?.attempts).toBe(sent.length);
+    slowButThere.stop();
   });
 
   it('another failure backs off with jitter, and the entries behind it wait in order', async () => {
@@ -215,7 +254,7 @@ describe('the outbox sender', () => {
       sent: 0,
       until: NOW - 60_000 + 1,
     });
-    connectivity.reportUnreachable();
+    await connectivity.probeNow();
     expect(await sendOutbox(deps(engine))).toEqual({ kind: 'offline', sent: 0 });
     expect(engine.sent).toEqual([]);
   });
@@ -251,16 +290,17 @@ describe('the outbox sender', () => {
     const resumeConfirm = (entry: OutboxEntry): Promise<ResumedConfirm> => {
       order.push(`resumed ${entry.basketCode} (${entry.state})`);
       const answer = answers.shift() ?? 'unanswered';
-      if (answer === 'unanswered') {
-        connectivity.reportUnreachable();
-        handOverUnfinishedConfirm(store.db, entry.basketCode);
-      } else dropUnfinishedConfirm(store.db, entry.basketCode);
+      if (answer === 'unanswered') handOverUnfinishedConfirm(store.db, entry.basketCode);
+      else dropUnfinishedConfirm(store.db, entry.basketCode);
       return Promise.resolve(answer);
     };
-    const withResume = { ...deps(engine), resumeConfirm };
-    expect(await sendOutbox(withResume)).toEqual({ kind: 'offline', sent: 1 });
+    let now = NOW;
+    const withResume = { ...deps(engine, () => now), resumeConfirm };
+    // unanswered: it waits out its backoff like any other failed send
+    expect(await sendOutbox(withResume)).toEqual({ kind: 'waiting', sent: 1, until: NOW + 500 });
     expect(countOutbox(store.db)).toBe(2);
-    connectivity.reportAnswered();
+    expect(oldestOutboxEntry(store.db)).toMatchObject({ basketCode: code(2), attempts: 1 });
+    now = NOW + 500;
     expect(await sendOutbox(withResume)).toEqual({ kind: 'empty', sent: 2 });
     expect(order).toEqual([
       code(1),

@@ -53,7 +53,8 @@ const FINAL_REFUSALS = new Set<RejectionReason>(['refused', 'not_found']);
 
 /**
  * Sends the queued sales, oldest first and strictly in order, until the outbox is empty, the
- * engine is unreachable, the oldest entry must wait for its retry, or a confirm is sending it.
+ * till is offline, the oldest entry must wait for its retry (after any failed send), or a
+ * confirm is sending it.
  * An entry leaves the outbox only in the transaction that records the engine's acknowledgement
  * (a replay counts) or parks it as a conflict; an interrupted confirm is finished by the core.
  */
@@ -74,7 +75,8 @@ export async function sendOutbox(
       const claimed = claimInterruptedConfirm(deps.db, entry.basketCode);
       if (!claimed) continue;
       const resumed = await deps.resumeConfirm(claimed);
-      if (resumed === 'unanswered') return { kind: 'offline', sent };
+      if (resumed === 'unanswered')
+        return defer(deps, claimed, 'the engine did not answer the interrupted confirm', sent);
       if (resumed === 'confirmed') sent += 1;
       continue;
     }
@@ -95,26 +97,35 @@ export async function sendOutbox(
       continue;
     }
     const failure = outcome.error;
-    if (failure.kind === 'unavailable') {
-      deps.connectivity.reportUnreachable();
-      return { kind: 'offline', sent };
-    }
-    deps.connectivity.reportAnswered();
+    // no usable answer: the probe decides whether the engine is away or only slow
+    if (failure.kind === 'unavailable') deps.connectivity.reportUnreachable();
+    else deps.connectivity.reportAnswered();
     if (isFinalRefusal(failure)) {
       park(deps, entry, REJECTED_BY_ENGINE, failure.message);
       continue;
     }
-    const until = deps.now() + backoffDelay(entry.attempts + 1, deps.random);
-    deferOutboxEntry(deps.db, entry.id, {
-      nextAttemptAt: new Date(until),
-      lastError: failure.message,
-    });
-    deps.log.warn(
-      { basketCode: entry.basketCode, attempts: entry.attempts + 1, retryAt: new Date(until) },
-      `a queued sale was not accepted; trying again later: ${failure.message}`,
-    );
-    return { kind: 'waiting', sent, until };
+    return defer(deps, entry, failure.message, sent);
   }
+}
+
+/**
+ * A failed attempt, whatever the failure: counted, and the entry waits out its backoff. A sale
+ * whose answer was only late is resolved by the replay, never re-sent every few seconds.
+ */
+function defer(
+  deps: OutboxDeps,
+  entry: OutboxEntry,
+  lastError: string,
+  sent: number,
+): OutboxRunOutcome {
+  const attempts = entry.attempts + 1;
+  const until = deps.now() + backoffDelay(attempts, deps.random);
+  deferOutboxEntry(deps.db, entry.id, { nextAttemptAt: new Date(until), lastError });
+  deps.log.warn(
+    { basketCode: entry.basketCode, attempts, retryAt: new Date(until) },
+    `a queued sale was not accepted; trying again later: ${lastError}`,
+  );
+  return { kind: 'waiting', sent, until };
 }
 
 function isFinalRefusal(failure: EngineFailure): boolean {

@@ -4,7 +4,7 @@ import type { EngineCalls } from '../engine-client';
 import type { Connectivity } from './connectivity';
 import { HONOUR_PAGE_SIZE, pullHonourVouchers } from './honour-sync';
 import { sendOutbox, type OutboxDeps } from './outbox-sender';
-import { realSchedule, type Schedule } from './timers';
+import { BACKOFF_BASE_MS, backoffDelay, realSchedule, type Schedule } from './timers';
 import { startWorker, type NextPass } from './worker';
 
 /** While online: refresh the honour cache this often. */
@@ -40,18 +40,26 @@ export function startSync(options: SyncOptions): RunningSync {
   const now = options.now ?? Date.now;
   const schedule = options.schedule ?? realSchedule;
   const { db, engine, connectivity, log } = options;
+  const random = options.random ?? Math.random;
   let stopping = false;
+  // failed feed pulls in a row: a slow engine is asked less and less often, up to the refresh
+  let honourFailures = 0;
 
   const honourPass = async (): Promise<NextPass> => {
     if (!connectivity.isOnline()) return 'when-woken';
     const pageSize = options.honourPageSize ?? HONOUR_PAGE_SIZE;
     const outcome = await pullHonourVouchers({ db, engine, connectivity, now, pageSize });
+    honourFailures = outcome.kind === 'unavailable' ? honourFailures + 1 : 0;
     switch (outcome.kind) {
       case 'done':
         if (outcome.changes > 0) log.info({ changes: outcome.changes }, 'honour cache updated');
         return HONOUR_REFRESH_MS;
-      case 'offline':
-        return 'when-woken';
+      case 'unavailable':
+        log.warn(
+          { attempts: honourFailures },
+          `the honour cache was not updated: ${outcome.message}`,
+        );
+        return backoffDelay(honourFailures, random, BACKOFF_BASE_MS, HONOUR_REFRESH_MS);
       case 'failed':
         log.warn({}, `the honour cache was not updated: ${outcome.message}`);
         return RETRY_AFTER_FAULT_MS;
@@ -64,7 +72,7 @@ export function startSync(options: SyncOptions): RunningSync {
         engine,
         connectivity,
         now,
-        random: options.random ?? Math.random,
+        random,
         log,
         resumeConfirm: options.resumeConfirm,
       },

@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import type { TillClient } from '../../src-shared/till';
 import { valueOf } from '../client';
 
-export const STATUS_POLL_MS = 3_000;
+/** status/get is answered locally, so it is cheap to ask often: part of the 5 s budget for a right status bar (docs/architecture.md, "Offline and sync"). */
+export const STATUS_POLL_MS = 1_000;
 
 export const statusKeys = {
   all: ['status'] as const,
