@@ -184,14 +184,15 @@ describe('when the engine fails a call, the cashier reads one plain sentence', (
     await voidCurrent(view);
   });
 
-  it('an answer the till cannot read: says so, and what to do', async () => {
+  it('an answer the till cannot read is no answer: the sale is priced on the till, with no refusal', async () => {
     answerInstead.set('/auth/get-basket-price', ok({ basket: 'not a basket' }));
     const view = await scanned([]);
+    expect(view.pricedBy).toBe('local');
     expect(view.notices).toEqual([
       {
-        code: 'engine_rejected',
+        code: 'engine_unreachable',
         message:
-          "The till cannot read the voucher engine's answer about the sale; try again, and tell a manager if it keeps happening.",
+          'The voucher engine cannot be reached: the till priced this sale itself, and will send it to the engine once it is back.',
       },
     ]);
     await voidCurrent(view);
