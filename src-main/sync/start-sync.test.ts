@@ -4,7 +4,7 @@ import { countOutbox, findSale, honourCacheState } from '../store';
 import { queueOfflineSale } from '../../test-support/till/queued-sale';
 import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 import { createConnectivity } from './connectivity';
-import { startSync } from './start-sync';
+import { OUTBOX_POLL_MS, startSync } from './start-sync';
 import {
   manualSchedule,
   noInterruptedConfirm,
@@ -85,13 +85,14 @@ describe('startSync', () => {
 
   it('syncNow probes an offline engine first, then syncs', async () => {
     const timers = manualSchedule();
+    const answers = [false];
     const connectivity = createConnectivity({
-      probe: () => Promise.resolve(true),
+      probe: () => Promise.resolve(answers.shift() ?? true),
       probeIntervalMs: 1000,
       log: silentLog,
       schedule: timers.schedule,
     });
-    connectivity.reportUnreachable();
+    expect(await connectivity.probeNow()).toBe(false);
     const sync = startSync({
       db: store.db,
       connectivity,
@@ -107,6 +108,48 @@ describe('startSync', () => {
     await sync.syncNow();
     expect(connectivity.isOnline()).toBe(true);
     expect(honourCacheState(store.db).cursor).toBe(0);
+    await sync.stop();
+    connectivity.stop();
+  });
+
+  it('a feed that gets no usable answer from an engine the probe still finds is asked again with backoff, not left until woken', async () => {
+    const timers = manualSchedule();
+    const connectivity = createConnectivity({
+      probe: () => Promise.resolve(true),
+      probeIntervalMs: 1000,
+      log: silentLog,
+      schedule: manualSchedule().schedule,
+    });
+    let pulls = 0;
+    const sync = startSync({
+      db: store.db,
+      connectivity,
+      log: silentLog,
+      schedule: timers.schedule,
+      random: () => 0,
+      resumeConfirm: noInterruptedConfirm,
+      engine: {
+        syncHonourVouchers: () => {
+          pulls += 1;
+          return Promise.resolve({
+            ok: false,
+            error: { kind: 'unavailable', cause: 'timeout', message: 'too slow' },
+          });
+        },
+        addBasket: () => Promise.resolve(acknowledged()),
+      },
+    });
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    await settle();
+    await settle();
+    expect(connectivity.isOnline()).toBe(true);
+    // the honour worker's backoff beside the outbox worker's poll of an empty outbox
+    expect(timers.pending().sort((a, b) => a - b)).toEqual([500, OUTBOX_POLL_MS]);
+    timers.fireAll();
+    await settle();
+    await settle();
+    expect(timers.pending().sort((a, b) => a - b)).toEqual([1000, OUTBOX_POLL_MS]);
+    expect(pulls).toBe(2);
     await sync.stop();
     connectivity.stop();
   });
