@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgeLatency, judgeSkew } from '../../src-main/doctor/check';
 import { runDiagnostics } from '../../src-main/doctor/run-diagnostics';
 import { databasePath } from '../../src-main/store';
-import { closedPort } from '../../test-support/till/fake-engine';
+import { closedPort, startFakeEngine } from '../../test-support/till/fake-engine';
 import {
   checkNamed,
   expectCheck,
@@ -38,6 +38,29 @@ describe('till:doctor without a working engine', () => {
         verdict: 'skipped',
         detail: 'the engine is not reachable',
       });
+    }
+  });
+
+  it('fails reachability, naming what came back, when a load balancer answers an HTML 502', async () => {
+    const balancer = await startFakeEngine(() => ({
+      status: 502,
+      text: '<html><body>Bad Gateway</body></html>',
+      headers: { 'content-type': 'text/html' },
+    }));
+    try {
+      const configPath = till.writeConfig(demoSettings(balancer.url, till.dataDir, SECRET));
+      const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+      expectCheck(
+        checkNamed(report.checks, 'engine reachability'),
+        'fail',
+        'answered HTTP 502 with an HTML page',
+      );
+      expect(checkNamed(report.checks, 'terminal credentials').verdict).toBe('skipped');
+      expect(balancer.requests[0]?.headers['user-agent']).toMatch(
+        /^voucher-till\/\d+\.\d+\.\d+ \(S001-01\)$/,
+      );
+    } finally {
+      await balancer.close();
     }
   });
 
