@@ -51,7 +51,7 @@ export interface TransportOptions {
   readonly maxAnswerBytes: number;
 }
 
-/** A few MB: the largest honour-feed page (1000 changes) is well under one. */
+/** A few MB: the widest honour-feed page the engine gives (1000 changes) is about 2 MB, a usual one under 1 MB. */
 export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export type Transport = (request: EngineRequest) => Promise<Result<RawAnswer, EngineFailure>>;
