@@ -123,7 +123,7 @@ function defer(
   deferOutboxEntry(deps.db, entry.id, { nextAttemptAt: new Date(until), lastError });
   deps.log.warn(
     { basketCode: entry.basketCode, attempts, retryAt: new Date(until) },
-    `a queued sale was not accepted; trying again later: ${lastError}`,
+    `a queued sale was not synced; trying again later: ${lastError}`,
   );
   return { kind: 'waiting', sent, until };
 }
