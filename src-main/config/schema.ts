@@ -29,14 +29,13 @@ export const DEFAULT_SCAN_PATTERNS = {
 
 /**
  * How long the till waits for the engine, one setting per purpose. A pricing call that times
- * out turns the till offline and the sale is priced locally, so it is short: a scan never
- * waits longer. A confirm that times out goes to the outbox and is replayed (add-basket is
+ * out has the sale priced locally (and the probe asked whether the engine is away), so it is
+ * short: a scan never waits longer. A confirm that times out goes to the outbox and is replayed (add-basket is
  * idempotent), so it may wait longer for an engine that is slow but there. The outbox and the
  * honour-voucher feed run in the background and send larger pages. The probe asks every
  * couple of seconds whether the engine is there, and is short: the status bar must say Offline
- * within 5 s of the engine going away. The diagnostics wait as
- * long as a confirm would for each of their engine checks: IT wants to see a slow engine, not
- * an offline one.
+ * within 5 s of the engine going away. The diagnostics wait as long as a confirm would for each
+ * of their engine checks: IT wants to see a slow engine, not an offline one.
  */
 export const DEFAULT_TIMEOUTS = {
   pricingMs: 2000,
