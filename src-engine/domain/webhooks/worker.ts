@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
+import { faultLog } from '../../db/storage-fault-log';
 import { retryDelay, type WebhookSettings } from './settings';
 import { deliveryBody, EVENT_ID_HEADER, SIGNATURE_HEADER, signBody } from './signature';
 
@@ -79,6 +80,7 @@ export function startDeliveryWorker(
   now: () => number,
   log: Logger,
 ): DeliveryWorker {
+  const faults = faultLog(log);
   const inFlight = new Set<Promise<void>>();
   const inFlightPerWebhook = new Map<number, number>();
   const inFlightPerChain = new Map<number, number>();
@@ -101,7 +103,7 @@ export function startDeliveryWorker(
     running = true;
     ticking = tick()
       .catch((error: unknown) => {
-        log.error({ err: error }, 'webhook delivery poll failed');
+        faults.failed(error, {}, 'webhook delivery poll failed');
       })
       .finally(() => {
         running = false;
@@ -169,7 +171,7 @@ export function startDeliveryWorker(
     countUp(inFlightPerChain, row.chain_id);
     const sending: Promise<void> = deliver(db, settings, claimed, now, stopping.signal)
       .catch((error: unknown) => {
-        log.error({ err: error, delivery: claimed.id }, 'webhook delivery failed to record');
+        faults.failed(error, { delivery: claimed.id }, 'webhook delivery failed to record');
       })
       .finally(() => {
         inFlight.delete(sending);
