@@ -81,11 +81,7 @@ else
     };
     const errorName = (body: Record<string, unknown>) =>
       isRecord(body.error) ? body.error.name : undefined;
-    const readiness = async () => {
-      const answer = await fetch(`${engine.url}/readyz`);
-      const body: unknown = await answer.json();
-      return { status: answer.status, body: isRecord(body) ? body : {} };
-    };
+    const readiness = () => call(engine.url, '/readyz');
     /** Add-baskets until one is answered 200, within WAIT_MS; the statuses on the way. */
     const untilServing = async () => {
       const statuses: number[] = [];

@@ -75,11 +75,7 @@ else
       });
       return { code, ...answer };
     };
-    const readiness = async () => {
-      const answer = await fetch(`${engine.url}/readyz`);
-      const body: unknown = await answer.json();
-      return { status: answer.status, body: isRecord(body) ? body : {} };
-    };
+    const readiness = () => call(engine.url, '/readyz');
     const errorName = (body: Record<string, unknown>) =>
       isRecord(body.error) ? body.error.name : undefined;
     const storedCodes = async (codes: readonly string[]) => {
