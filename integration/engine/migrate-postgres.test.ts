@@ -4,7 +4,12 @@ import { migrateToLatest } from '../../src-engine/db/migrate';
 import { DATABASES } from '../../test-support/engine/harness';
 
 const postgres = DATABASES.find((database) => database.name === 'postgres');
-const ALL_MIGRATIONS = ['0001_initial', '0002_rewards', '0003_event_retention'];
+const ALL_MIGRATIONS = [
+  '0001_initial',
+  '0002_rewards',
+  '0003_event_retention',
+  '0004_readiness_probe',
+];
 
 // Needs TEST_DATABASE_URL (npm run test:all sets it when PostgreSQL answers); reported as skipped otherwise.
 describe.skipIf(postgres === undefined)('migrations on PostgreSQL, beside other schemas', () => {

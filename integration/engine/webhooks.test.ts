@@ -1,6 +1,4 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectOk } from '../../src-engine/domain/refusal';
@@ -20,6 +18,12 @@ import {
   type Session,
 } from '../../test-support/engine/client';
 import {
+  startReceiver,
+  type Received,
+  type Receiver,
+  type Responder,
+} from '../../test-support/engine/webhook-receiver';
+import {
   describeEachDatabase,
   startTestEngine,
   type TestDatabase,
@@ -36,85 +40,6 @@ const FAST: Partial<WebhookSettings> = {
   retryForMs: 60_000,
 };
 const WAIT = { timeout: 15_000, interval: 20 };
-
-interface Received {
-  readonly id: string;
-  readonly signature: string;
-  readonly body: string;
-}
-
-/**
- * What a receiver answers to its n-th request (0-based): a status, a status once a promise
- * settles, a redirect, a 200 whose body never ends, or no answer at all.
- */
-type Reply =
-  | number
-  | { status: number; after: Promise<unknown> }
-  | { redirect: number; location: string }
-  | 'endless'
-  | 'never';
-type Responder = (n: number) => Reply;
-
-interface Receiver {
-  readonly url: string;
-  readonly received: Received[];
-  /** Answers the engine hung up on before they were complete. */
-  readonly cutOff: () => number;
-  close(): Promise<void>;
-}
-
-/** Writes a body for as long as the client takes it. */
-function streamEndlessly(response: ServerResponse): void {
-  const chunk = Buffer.alloc(64 * 1024, 'x');
-  const pump = () => {
-    while (!response.destroyed && response.write(chunk));
-  };
-  response.writeHead(200, { 'content-type': 'application/octet-stream' });
-  response.on('drain', pump);
-  pump();
-}
-
-/** A real HTTP server on a free loopback port that records each request. */
-async function startReceiver(respond: Responder = () => 204): Promise<Receiver> {
-  const received: Received[] = [];
-  let cutOff = 0;
-  const server: Server = createServer((request, response) => {
-    response.on('close', () => {
-      if (!response.writableFinished) cutOff += 1;
-    });
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const answer = respond(received.length);
-      received.push({
-        id: String(request.headers['x-webhook-id']),
-        signature: String(request.headers['x-webhook-signature']),
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      if (answer === 'endless') streamEndlessly(response);
-      else if (typeof answer === 'number') response.writeHead(answer).end();
-      else if (answer === 'never') return;
-      else if ('after' in answer)
-        void answer.after.then(() => response.writeHead(answer.status).end());
-      else response.writeHead(answer.redirect, { location: answer.location }).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    cutOff: () => cutOff,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      );
-    },
-  };
-}
 
 function signatureIsValid(secret: string, received: Received): boolean {
   const expected = Buffer.from(
@@ -305,9 +230,9 @@ describeEachDatabase('webhooks', (database) => {
     const queued = await deliveries(String(webhook.id));
     expect(queued.map((delivery) => delivery.event_type)).toEqual(['BASKET_ADDED']);
     expect(hook.received.map((request) => request.id)).toEqual([added?.id]);
-    expect(signatureIsValid(secret, hook.received[0] ?? { id: '', signature: '', body: '' })).toBe(
-      true,
-    );
+    expect(
+      signatureIsValid(secret, hook.received[0] ?? { id: '', signature: '', body: '', at: 0 }),
+    ).toBe(true);
   });
 
   it('a disabled webhook gets nothing more: its pending delivery is given up and new events are not queued', async () => {

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -116,23 +122,44 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 function withStatementCache(database: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
+  const prepare = (sqlText: string): SQLite.Statement => {
+    let statement = cache.get(sqlText);
+    if (statement) {
+      cache.delete(sqlText);
+    } else {
+      statement = database.prepare(sqlText);
+      if (cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+    }
+    cache.set(sqlText, statement);
+    return statement;
+  };
+  const rollback = rollbackWhenOpen(database, () => prepare('rollback'));
   return {
     close: () => {
       database.close();
     },
-    prepare: (sqlText: string) => {
-      let statement = cache.get(sqlText);
-      if (statement) {
-        cache.delete(sqlText);
-      } else {
-        statement = database.prepare(sqlText);
-        if (cache.size >= STATEMENT_CACHE_SIZE) {
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
-        }
-      }
-      cache.set(sqlText, statement);
-      return statement;
-    },
+    prepare: (sqlText: string) => (sqlText === 'rollback' ? rollback : prepare(sqlText)),
+  };
+}
+
+/**
+ * SQLite ends a transaction by itself when a write fails for want of space or working storage
+ * (SQLITE_FULL, SQLITE_IOERR and the like). Kysely answers the failure with a ROLLBACK, which
+ * then fails with "cannot rollback - no transaction is active" — and that error, thrown in its
+ * place, hid the one that said why. A rollback with no transaction open is therefore skipped.
+ */
+function rollbackWhenOpen(
+  database: SQLite.Database,
+  statement: () => SQLite.Statement,
+): SqliteStatement {
+  return {
+    reader: false,
+    all: (parameters) => statement().all(parameters),
+    iterate: (parameters) => statement().iterate(parameters),
+    run: (parameters) =>
+      database.inTransaction ? statement().run(parameters) : { changes: 0, lastInsertRowid: 0 },
   };
 }

@@ -27,7 +27,11 @@ describe('upgrading a database of the first release', () => {
         );
       }
 
-      expect(await migrateToLatest(db)).toEqual(['0002_rewards', '0003_event_retention']);
+      expect(await migrateToLatest(db)).toEqual([
+        '0002_rewards',
+        '0003_event_retention',
+        '0004_readiness_probe',
+      ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
         .select(['uuid', 'code_uuid', 'shared_code'])

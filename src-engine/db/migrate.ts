@@ -1,5 +1,6 @@
 import {
   Migrator,
+  sql,
   type Kysely,
   type Migration,
   type MigrationProvider,
@@ -9,12 +10,14 @@ import type { Db } from './connect';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_rewards';
 import * as m0003 from './migrations/0003_event_retention';
+import * as m0004 from './migrations/0004_readiness_probe';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
 const MIGRATIONS = {
   '0001_initial': m0001,
   '0002_rewards': m0002,
   '0003_event_retention': m0003,
+  '0004_readiness_probe': m0004,
 };
 
 class InCodeProvider implements MigrationProvider {
@@ -60,6 +63,29 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 /** Migrates up to and including `target` (an older schema, as a database of an earlier release has). */
 export async function migrateTo(db: Db, target: MigrationName): Promise<string[]> {
   return namesOf(await migratorFor(db).migrateTo(target));
+}
+
+/** How the database's applied migrations compare with this release's. */
+export interface MigrationState {
+  /** This release's migrations not applied yet. */
+  readonly pending: readonly string[];
+  /** Applied migrations this release does not know: the database belongs to a newer release. */
+  readonly unknown: readonly string[];
+}
+
+/** Reads the migrations applied (Kysely's bookkeeping table) and compares them with this release's. */
+export async function migrationState(db: Db): Promise<MigrationState> {
+  const table = db.schema === undefined ? 'kysely_migration' : `${db.schema}.kysely_migration`;
+  const applied = await db.kysely
+    .selectFrom(sql.table(table).as('applied'))
+    .select(sql<string>`name`.as('name'))
+    .execute();
+  const names = new Set(applied.map((row) => row.name));
+  const known: readonly string[] = Object.keys(MIGRATIONS);
+  return {
+    pending: known.filter((name) => !names.has(name)),
+    unknown: [...names].filter((name) => !known.includes(name)),
+  };
 }
 
 function namesOf({ error, results }: MigrationResultSet): string[] {

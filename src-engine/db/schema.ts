@@ -241,6 +241,12 @@ export interface WebhookAttemptTable {
   duration_ms: number;
 }
 
+/** One row, written by every readiness probe. */
+export interface ReadinessProbeTable {
+  id: number;
+  probed_at: number;
+}
+
 export interface Database {
   chains: ChainTable;
   stores: StoreTable;
@@ -259,4 +265,5 @@ export interface Database {
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  readiness_probe: ReadinessProbeTable;
 }

@@ -15,8 +15,15 @@ export function sendOk(
   });
 }
 
-/** Spaaza's envelope, or on the WLL face (docs/wll-face.md, "Envelope") `{status: "error", error: {code, message}}`. */
+/** How long a caller of an engine that cannot reach its storage is told to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Spaaza's envelope, or on the WLL face (docs/wll-face.md, "Envelope") `{status: "error", error: {code, message}}`.
+ * A 503 says when to try again.
+ */
 export function sendError(response: Response, error: EngineError, face: Face): void {
+  if (error.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   if (face === 'wll') {
     response.status(error.status).json({
       status: 'error',

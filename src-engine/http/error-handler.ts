@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { faultLog } from '../db/storage-fault-log';
 import { sendError } from './envelope';
 import { EngineError } from './errors';
 import { faceOf } from './face';
@@ -25,8 +26,12 @@ function bodyParserFailure(error: unknown): EngineError | null {
   }
 }
 
-/** The one place errors become answers: refusals as their envelope, faults as a logged 500. */
+/**
+ * The one place errors become answers: refusals as their envelope, storage that fails as a 503
+ * (its cause logged once, not per request), other faults as a logged 500.
+ */
 export function errorHandler(log: Logger): ErrorRequestHandler {
+  const faults = faultLog(log);
   return (error: unknown, request, response, next) => {
     if (response.headersSent) {
       next(error);
@@ -38,10 +43,19 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       sendError(response, known, face);
       return;
     }
-    log.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
+    const fault = faults.failed(
+      error,
+      { method: request.method, path: request.path },
+      'unhandled error',
+    );
     sendError(
       response,
-      new EngineError('internal_error', 'the engine failed to answer; the fault is logged'),
+      fault
+        ? new EngineError(
+            'storage_unavailable',
+            'the engine cannot use its database just now; try again shortly',
+          )
+        : new EngineError('internal_error', 'the engine failed to answer; the fault is logged'),
       face,
     );
   };

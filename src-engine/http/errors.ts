@@ -8,6 +8,7 @@ type RequestErrorName =
   | 'body_too_large'
   | 'not_found'
   | 'no_valid_session'
+  | 'storage_unavailable'
   | 'internal_error';
 
 export type ErrorName = RefusalCode | RequestErrorName;
@@ -46,6 +47,7 @@ export const ERRORS: Readonly<
   voucher_owner_mismatch: { code: 1310, status: 403 },
   webhook_not_found: { code: 1311, status: 404 },
   event_not_found: { code: 1312, status: 404 },
+  storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
+import { faultLog } from '../../db/storage-fault-log';
 
 export const DAY_MS = 86_400_000;
 
@@ -93,6 +94,7 @@ export function startEventPruner(
   log: Logger,
   intervalMs: number = PRUNE_INTERVAL_MS,
 ): EventPruner {
+  const faults = faultLog(log);
   const stopping = new AbortController();
   let inFlight: Promise<void> | undefined;
 
@@ -105,7 +107,7 @@ export function startEventPruner(
           log.info({ removed, before: new Date(before).toISOString() }, 'old events pruned');
       })
       .catch((error: unknown) => {
-        log.error({ err: error }, 'event pruning failed');
+        faults.failed(error, {}, 'event pruning failed');
       })
       .finally(() => {
         inFlight = undefined;

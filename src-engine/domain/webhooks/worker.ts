@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
+import { faultLog } from '../../db/storage-fault-log';
 import { retryDelay, type WebhookSettings } from './settings';
 import { deliveryBody, EVENT_ID_HEADER, SIGNATURE_HEADER, signBody } from './signature';
 
@@ -12,6 +13,13 @@ const MAX_IN_FLIGHT = 16;
  * slots (each until its timeout) and the other receivers keep getting their events.
  */
 const MAX_IN_FLIGHT_PER_WEBHOOK = 2;
+
+/**
+ * At most this many go to the webhooks of one chain: a chain with many dead receivers (each
+ * holding its two slots until the timeout) cannot take every slot, so the other chains' events
+ * still go out at the next poll.
+ */
+const MAX_IN_FLIGHT_PER_CHAIN = MAX_IN_FLIGHT / 2;
 
 /**
  * A claimed delivery is not due again until the attempt is recorded, or — if this process died
@@ -30,6 +38,7 @@ export interface DeliveryWorker {
 interface Due {
   readonly id: number;
   readonly webhook_id: number;
+  readonly chain_id: number;
   readonly next_attempt_at: number;
 }
 
@@ -71,8 +80,10 @@ export function startDeliveryWorker(
   now: () => number,
   log: Logger,
 ): DeliveryWorker {
+  const faults = faultLog(log);
   const inFlight = new Set<Promise<void>>();
   const inFlightPerWebhook = new Map<number, number>();
+  const inFlightPerChain = new Map<number, number>();
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> = Promise.resolve();
@@ -92,7 +103,7 @@ export function startDeliveryWorker(
     running = true;
     ticking = tick()
       .catch((error: unknown) => {
-        log.error({ err: error }, 'webhook delivery poll failed');
+        faults.failed(error, {}, 'webhook delivery poll failed');
       })
       .finally(() => {
         running = false;
@@ -108,10 +119,9 @@ export function startDeliveryWorker(
     timer = setTimeout(poll, settings.pollMs);
   };
 
-  const busyWebhooks = () =>
-    [...inFlightPerWebhook]
-      .filter(([, sending]) => sending >= MAX_IN_FLIGHT_PER_WEBHOOK)
-      .map(([webhookId]) => webhookId);
+  const full = (row: Due) =>
+    (inFlightPerWebhook.get(row.webhook_id) ?? 0) >= MAX_IN_FLIGHT_PER_WEBHOOK ||
+    (inFlightPerChain.get(row.chain_id) ?? 0) >= MAX_IN_FLIGHT_PER_CHAIN;
 
   const tick = async () => {
     backlog = false;
@@ -121,19 +131,23 @@ export function startDeliveryWorker(
       return;
     }
     const at = now();
-    const busy = busyWebhooks();
+    const busyWebhooks = atCap(inFlightPerWebhook, MAX_IN_FLIGHT_PER_WEBHOOK);
+    const busyChains = atCap(inFlightPerChain, MAX_IN_FLIGHT_PER_CHAIN);
     let query = db
       .selectFrom('webhook_deliveries')
       .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
       .select([
         'webhook_deliveries.id',
         'webhook_deliveries.webhook_id',
+        'webhooks.chain_id',
         'webhook_deliveries.next_attempt_at',
       ])
       .where('webhook_deliveries.status', '=', 'pending')
       .where('webhook_deliveries.next_attempt_at', '<=', at)
       .where('webhooks.disabled_at', 'is', null);
-    if (busy.length > 0) query = query.where('webhook_deliveries.webhook_id', 'not in', busy);
+    if (busyWebhooks.length > 0)
+      query = query.where('webhook_deliveries.webhook_id', 'not in', busyWebhooks);
+    if (busyChains.length > 0) query = query.where('webhooks.chain_id', 'not in', busyChains);
     const due: Due[] = await query
       .orderBy('webhook_deliveries.next_attempt_at')
       .orderBy('webhook_deliveries.id')
@@ -142,27 +156,27 @@ export function startDeliveryWorker(
     if (due.length === room) backlog = true;
     for (const row of due) {
       if (stopping.signal.aborted) return;
-      if ((inFlightPerWebhook.get(row.webhook_id) ?? 0) >= MAX_IN_FLIGHT_PER_WEBHOOK) {
+      if (full(row)) {
         backlog = true;
         continue;
       }
       const claimed = await claim(db, settings, row, at);
       if (!claimed) continue;
-      send(row.webhook_id, claimed);
+      send(row, claimed);
     }
   };
 
-  const send = (webhookId: number, claimed: Claimed) => {
-    inFlightPerWebhook.set(webhookId, (inFlightPerWebhook.get(webhookId) ?? 0) + 1);
+  const send = (row: Due, claimed: Claimed) => {
+    countUp(inFlightPerWebhook, row.webhook_id);
+    countUp(inFlightPerChain, row.chain_id);
     const sending: Promise<void> = deliver(db, settings, claimed, now, stopping.signal)
       .catch((error: unknown) => {
-        log.error({ err: error, delivery: claimed.id }, 'webhook delivery failed to record');
+        faults.failed(error, { delivery: claimed.id }, 'webhook delivery failed to record');
       })
       .finally(() => {
         inFlight.delete(sending);
-        const left = (inFlightPerWebhook.get(webhookId) ?? 1) - 1;
-        if (left > 0) inFlightPerWebhook.set(webhookId, left);
-        else inFlightPerWebhook.delete(webhookId);
+        countDown(inFlightPerWebhook, row.webhook_id);
+        countDown(inFlightPerChain, row.chain_id);
         // a freed slot takes what the last poll had to leave, without waiting for the next poll
         if (backlog) poll();
       });
@@ -178,6 +192,21 @@ export function startDeliveryWorker(
       await Promise.all([...inFlight]);
     },
   };
+}
+
+/** The keys (webhooks, chains) whose sends in flight have reached their cap. */
+function atCap(sending: ReadonlyMap<number, number>, cap: number): number[] {
+  return [...sending].filter(([, count]) => count >= cap).map(([key]) => key);
+}
+
+function countUp(sending: Map<number, number>, key: number): void {
+  sending.set(key, (sending.get(key) ?? 0) + 1);
+}
+
+function countDown(sending: Map<number, number>, key: number): void {
+  const left = (sending.get(key) ?? 1) - 1;
+  if (left > 0) sending.set(key, left);
+  else sending.delete(key);
 }
 
 /** Takes the delivery if nobody else did since it was read; only then is it sent. */
@@ -287,6 +316,7 @@ async function post(
   const at = now();
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
+  const attempt = attemptSignal(stopping, timeoutMs);
   try {
     const response = await fetch(delivery.url, {
       method: 'POST',
@@ -297,7 +327,7 @@ async function post(
       },
       body,
       redirect: 'manual',
-      signal: AbortSignal.any([stopping, AbortSignal.timeout(timeoutMs)]),
+      signal: attempt.signal,
     });
     await response.body?.cancel();
     return { at, statusCode: response.status, durationMs: took(), ...judge(response) };
@@ -310,7 +340,37 @@ async function post(
       durationMs: took(),
       verdict: 'retry',
     };
+  } finally {
+    attempt.finished();
   }
+}
+
+/**
+ * The signal one attempt is sent with: aborted by stop(), or with a TimeoutError once the
+ * timeout is over. Its timer is an ordinary one that the attempt holds and clears: on Node 20,
+ * `AbortSignal.any` over `AbortSignal.timeout` loses the timeout when the garbage collector
+ * runs, and a receiver that never answered then held its slot until the OS gave up on the
+ * connection (minutes), starving every other delivery.
+ */
+function attemptSignal(
+  stopping: AbortSignal,
+  timeoutMs: number,
+): { readonly signal: AbortSignal; finished(): void } {
+  const controller = new AbortController();
+  const stop = () => {
+    controller.abort(stopping.reason);
+  };
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  stopping.addEventListener('abort', stop, { once: true });
+  return {
+    signal: controller.signal,
+    finished: () => {
+      clearTimeout(timer);
+      stopping.removeEventListener('abort', stop);
+    },
+  };
 }
 
 function judge(response: Response): { verdict: Verdict; error: string | null } {

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASES } from '../../test-support/engine/harness';
+import { connect, type Db } from './connect';
+import { migrateTo, migrateToLatest } from './migrate';
+import { checkReadiness } from './readiness';
+
+describe('checkReadiness', () => {
+  const sqlite = DATABASES.find((database) => database.name === 'sqlite');
+  if (!sqlite) throw new Error('the SQLite test database is always present');
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+  const fresh = async (): Promise<Db> => {
+    const created = await sqlite.create();
+    const db = connect(created.options.databaseUrl);
+    cleanup = async () => {
+      await db.close();
+      await created.drop();
+    };
+    return db;
+  };
+
+  it('is ready on a migrated database, and writes its probe row', async () => {
+    const db = await fresh();
+    await migrateToLatest(db);
+    expect(await checkReadiness(db, () => 1234)).toEqual({ ready: true });
+    const row = await db.kysely.selectFrom('readiness_probe').selectAll().executeTakeFirst();
+    expect(row).toEqual({ id: 1, probed_at: 1234 });
+  });
+
+  it('is not ready while migrations are pending, or when the database has ones this release does not know', async () => {
+    const db = await fresh();
+    await migrateTo(db, '0003_event_retention');
+    expect(await checkReadiness(db, Date.now)).toEqual({
+      ready: false,
+      reason: 'migrations_pending',
+      migrations: ['0004_readiness_probe'],
+    });
+    await migrateToLatest(db);
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01')`.execute(
+      db.kysely,
+    );
+    expect(await checkReadiness(db, Date.now)).toEqual({
+      ready: false,
+      reason: 'migrations_unknown',
+      migrations: ['9999_from_the_future'],
+    });
+  });
+
+  it('is not ready when the database takes no writes, with the driver code', async () => {
+    const db = await fresh();
+    await migrateToLatest(db);
+    await sql`pragma query_only = on`.execute(db.kysely);
+    expect(await checkReadiness(db, Date.now)).toEqual({
+      ready: false,
+      reason: 'database_not_writable',
+      code: 'SQLITE_READONLY',
+    });
+  });
+});
