@@ -1,10 +1,12 @@
-import { createServer, request as forward, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request as forward, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { cannedAnswer, reachesEngine, type CannedAnswer, type HttpFault } from './http-faults';
 
 /**
  * A real HTTP proxy on loopback (between a till and the engine, or a client and a till): it
  * counts the calls by path, can hold answers back, and can lose the answer to one call (the
- * server did the work, the caller never hears).
+ * server did the work, the caller never hears). It can also play a fault (http-faults.ts) on
+ * every path or on some, switched on and off while the test runs.
  */
 export interface HttpProxy {
   readonly url: string;
@@ -18,6 +20,12 @@ export interface HttpProxy {
   releaseHeld(): void;
   /** The next call to `path` reaches the engine, but its answer is cut off. */
   loseNextAnswerTo(path: string): void;
+  /** From now on, calls to `paths` (all paths when absent) meet `fault` instead of the engine's answer. */
+  injectFault(fault: HttpFault, paths?: readonly string[]): void;
+  /** Answers pass again; calls the fault was holding unanswered are cut. */
+  liftFault(): void;
+  /** Calls the faults have met so far. */
+  faulted(): number;
   stop(): Promise<void>;
 }
 
@@ -28,9 +36,33 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
   const losing = new Set<string>();
   const holding = new Set<string>();
   let heldAnswers: (() => void)[] = [];
+  let active: { fault: HttpFault; paths: readonly string[] | null } | null = null;
+  let faultedCalls = 0;
+  const unanswered = new Set<Socket>();
+  const answerWith = (outgoing: ServerResponse, canned: CannedAnswer) => {
+    outgoing.writeHead(canned.status, { 'content-type': canned.contentType });
+    outgoing.end(canned.body);
+  };
   const server: Server = createServer((incoming, outgoing) => {
     const path = (incoming.url ?? '/').split('?')[0] ?? '/';
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    const fault =
+      active && (active.paths === null || active.paths.includes(path)) ? active.fault : null;
+    if (fault) faultedCalls += 1;
+    if (fault && !reachesEngine(fault)) {
+      const canned = cannedAnswer(fault);
+      incoming.resume();
+      if (canned) {
+        incoming.on('end', () => {
+          answerWith(outgoing, canned);
+        });
+        return;
+      }
+      const { socket } = incoming;
+      unanswered.add(socket);
+      socket.on('close', () => unanswered.delete(socket));
+      return;
+    }
     const lose = losing.delete(path);
     const upstream = forward(
       {
@@ -46,11 +78,21 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
           answer.on('end', () => outgoing.socket?.destroy());
           return;
         }
+        const canned = fault ? cannedAnswer(fault) : null;
+        if (canned) {
+          answer.resume();
+          answer.on('end', () => {
+            answerWith(outgoing, canned);
+          });
+          return;
+        }
         const pass = () => {
+          if (outgoing.destroyed) return;
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(outgoing);
         };
-        if (holding.has(path)) heldAnswers.push(pass);
+        if (fault?.kind === 'delay') setTimeout(pass, fault.ms);
+        else if (holding.has(path)) heldAnswers.push(pass);
         else pass();
       },
     );
@@ -79,6 +121,14 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
     loseNextAnswerTo: (path) => {
       losing.add(path);
     },
+    injectFault: (fault, paths) => {
+      active = { fault, paths: paths ?? null };
+    },
+    liftFault: () => {
+      active = null;
+      for (const socket of unanswered) socket.destroy();
+    },
+    faulted: () => faultedCalls,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
