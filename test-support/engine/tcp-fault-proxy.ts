@@ -45,9 +45,15 @@ interface Pair {
   readonly held: { to: 'client' | 'upstream'; chunk: Buffer }[];
 }
 
+export interface TcpFaultProxyOptions {
+  /** Sees every chunk a client sends, in every mode (to count requests, say). */
+  readonly observe?: (chunk: Buffer) => void;
+}
+
 export async function startTcpFaultProxy(
   targetHost: string,
   targetPort: number,
+  options: TcpFaultProxyOptions = {},
 ): Promise<TcpFaultProxy> {
   let current: TcpFaultMode = 'pass';
   let delayMs = 0;
@@ -90,6 +96,7 @@ export async function startTcpFaultProxy(
       end(pair);
     });
     client.on('data', (chunk: Buffer) => {
+      options.observe?.(chunk);
       route(pair, 'upstream', chunk);
     });
     // a black-holed connection never reaches the target: the caller waits for a server that is not there
