@@ -161,8 +161,12 @@ describe('the HTTP proxy’s faults', () => {
     const enveloped = await get('/other');
     expect(enveloped.status).toBe(500);
     expect(JSON.parse(enveloped.body)).toMatchObject({ error: { name: 'internal_error' } });
+    proxy.injectFault({ kind: 'redirect', to: 'http://127.0.0.1:9' });
+    const redirected = await fetch(`${proxy.url}/other`, { redirect: 'manual' });
+    expect(redirected.status).toBe(307);
+    expect(redirected.headers.get('location')).toBe('http://127.0.0.1:9/other');
     expect(reached).toEqual(['/other']);
-    expect(proxy.faulted()).toBe(3);
+    expect(proxy.faulted()).toBe(4);
     proxy.liftFault();
   });
 
@@ -197,8 +201,10 @@ describe('the HTTP proxy’s faults', () => {
     });
     await settle(200);
     expect(settled).toBe(false);
+    expect(proxy.inFlight('/price')).toBe(1);
     proxy.liftFault();
     expect(await swallowed).toBe('cut');
+    await expect.poll(() => proxy.inFlight('/price')).toBe(0);
     expect(reached).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ export type HttpFault =
   /** The engine's answer, `ms` late. */
   | { readonly kind: 'delay'; readonly ms: number }
   /** The request is read and never answered; the engine never sees it. */
-  | { readonly kind: 'black-hole' };
+  | { readonly kind: 'black-hole' }
+  /** A 307 to another address (which a client must not follow with the session key). */
+  | { readonly kind: 'redirect'; readonly to: string };
 
 export const BAD_GATEWAY_PAGE = `<html>
 <head><title>502 Bad Gateway</title></head>
@@ -32,15 +34,18 @@ export interface CannedAnswer {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  readonly location?: string;
 }
 
 export function reachesEngine(fault: HttpFault): boolean {
   return fault.kind === 'malformed-json' || fault.kind === 'wrong-shape' || fault.kind === 'delay';
 }
 
-/** The answer the till hears instead of the engine's; null: the engine's own (late) or none at all. */
-export function cannedAnswer(fault: HttpFault): CannedAnswer | null {
+/** The answer the till hears to `path` instead of the engine's; null: the engine's own (late) or none at all. */
+export function cannedAnswer(fault: HttpFault, path: string): CannedAnswer | null {
   switch (fault.kind) {
+    case 'redirect':
+      return { status: 307, contentType: 'text/plain', body: '', location: `${fault.to}${path}` };
     case 'bad-gateway':
       return { status: 502, contentType: 'text/html', body: BAD_GATEWAY_PAGE };
     case 'server-error':
@@ -91,5 +96,7 @@ export function describeFault(fault: HttpFault): string {
       return `${fault.ms / 1000} s delay`;
     case 'black-hole':
       return 'black hole';
+    case 'redirect':
+      return `307 to ${fault.to}`;
   }
 }

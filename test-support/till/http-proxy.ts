@@ -26,6 +26,8 @@ export interface HttpProxy {
   liftFault(): void;
   /** Calls the faults have met so far. */
   faulted(): number;
+  /** Calls to `path` received and not yet answered (nor given up by either side). */
+  inFlight(path: string): number;
   stop(): Promise<void>;
 }
 
@@ -39,18 +41,24 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
   let active: { fault: HttpFault; paths: readonly string[] | null } | null = null;
   let faultedCalls = 0;
   const unanswered = new Set<Socket>();
+  const open = new Map<string, number>();
   const answerWith = (outgoing: ServerResponse, canned: CannedAnswer) => {
-    outgoing.writeHead(canned.status, { 'content-type': canned.contentType });
+    outgoing.writeHead(canned.status, {
+      'content-type': canned.contentType,
+      ...(canned.location === undefined ? {} : { location: canned.location }),
+    });
     outgoing.end(canned.body);
   };
   const server: Server = createServer((incoming, outgoing) => {
     const path = (incoming.url ?? '/').split('?')[0] ?? '/';
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    open.set(path, (open.get(path) ?? 0) + 1);
+    outgoing.on('close', () => open.set(path, (open.get(path) ?? 1) - 1));
     const fault =
       active && (active.paths === null || active.paths.includes(path)) ? active.fault : null;
     if (fault) faultedCalls += 1;
     if (fault && !reachesEngine(fault)) {
-      const canned = cannedAnswer(fault);
+      const canned = cannedAnswer(fault, path);
       incoming.resume();
       if (canned) {
         incoming.on('end', () => {
@@ -78,7 +86,7 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
           answer.on('end', () => outgoing.socket?.destroy());
           return;
         }
-        const canned = fault ? cannedAnswer(fault) : null;
+        const canned = fault ? cannedAnswer(fault, path) : null;
         if (canned) {
           answer.resume();
           answer.on('end', () => {
@@ -129,6 +137,7 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
       for (const socket of unanswered) socket.destroy();
     },
     faulted: () => faultedCalls,
+    inFlight: (path) => open.get(path) ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
