@@ -165,7 +165,8 @@ else
           `${sent.length} requests, answers by status ${JSON.stringify(byStatus)}, ` +
           `slowest answer ${slowest} ms; in the hole ${answeredInTheHole.length} of ${inTheHole.length} ` +
           `answered before it ended (${JSON.stringify(statusesOf(inTheHole))}); recovery ms ` +
-          JSON.stringify(recoveries.map((recovery) => recovery.ms)),
+          `${JSON.stringify(recoveries.map((recovery) => recovery.ms))}, the longest ` +
+          `${Math.max(...recoveries.map((recovery) => recovery.ms ?? Infinity))} ms`,
       );
 
       expect(engine.exited(), engine.stderr()).toBeNull();
