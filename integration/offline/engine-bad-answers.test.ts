@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tillVersion } from '../../src-main/doctor/till-version';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
 import { startFakeEngine, type FakeEngine } from '../../test-support/till/fake-engine';
-import type { ProxyFault } from '../../test-support/till/http-proxy';
+import type { HttpFault } from '../../test-support/till/http-faults';
 import {
   startProxiedTill,
   TILL_ONE,
@@ -62,7 +62,7 @@ describe('the till against an engine that answers badly', () => {
     await till.till.sync.syncNow();
   });
   afterAll(async () => {
-    proxied.proxy.answerBadly(null);
+    proxied.proxy.liftFault();
     await proxied.close();
     await elsewhere.close();
     await engine.close();
@@ -83,24 +83,24 @@ describe('the till against an engine that answers badly', () => {
     return { basketCode, view, receipt };
   };
 
-  const faults: [string, () => ProxyFault][] = [
-    ['an HTML 502 from a load balancer', () => 'html-502'],
-    ['a 500 with the engine envelope', () => 'status-500'],
-    ['JSON cut short (the engine did the work)', () => 'malformed-json'],
-    ['a 200 of the wrong shape (the engine did the work)', () => 'wrong-shape'],
-    ['a redirect to another address', () => ({ redirectTo: elsewhere.url })],
+  const faults: [string, () => HttpFault][] = [
+    ['an HTML 502 from a load balancer', () => ({ kind: 'bad-gateway' })],
+    ['a 500 with the engine envelope', () => ({ kind: 'server-error', envelope: true })],
+    ['JSON cut short (the engine did the work)', () => ({ kind: 'malformed-json' })],
+    ['a 200 of the wrong shape (the engine did the work)', () => ({ kind: 'wrong-shape' })],
+    ['a redirect to another address', () => ({ kind: 'redirect', to: elsewhere.url })],
   ];
 
   it.each(faults)(
     '%s: an item-only sale is priced and confirmed on the till, queued, and synced exactly once when the engine is back',
     async (_name, fault) => {
-      proxied.proxy.answerBadly(fault());
+      proxied.proxy.injectFault(fault());
       const { basketCode, view, receipt } = await sellCroissant();
       expect(view.pricedBy).toBe('local');
       expect(receipt).toMatchObject({ basketCode, syncState: 'queued', totals: { gross: 145 } });
       await within(CORE_STATUS_BUDGET_MS, async () => !(await isOnline()), 'offline');
 
-      proxied.proxy.answerBadly(null);
+      proxied.proxy.liftFault();
       await within(CORE_STATUS_BUDGET_MS, isOnline, 'online again');
       await within(15_000, async () => (await status()).salesWaiting === 0, 'the sale synced');
       expect(await engineBaskets(basketCode)).toHaveLength(1);
@@ -114,13 +114,13 @@ describe('the till against an engine that answers badly', () => {
 
   it('a black hole: Offline within the budget with no sale going on, Online within it once the engine is back', async () => {
     await within(CORE_STATUS_BUDGET_MS, isOnline, 'online to begin with');
-    proxied.proxy.answerBadly('black-hole');
+    proxied.proxy.injectFault({ kind: 'black-hole' });
     const wentOffline = await within(
       CORE_STATUS_BUDGET_MS,
       async () => !(await isOnline()),
       'offline',
     );
-    proxied.proxy.answerBadly(null);
+    proxied.proxy.liftFault();
     const cameBack = await within(CORE_STATUS_BUDGET_MS, isOnline, 'online again');
     // the figures, for the record; the bounds are the ones asserted above
     console.info(`black hole: offline after ${wentOffline} ms, online again after ${cameBack} ms`);
@@ -129,7 +129,7 @@ describe('the till against an engine that answers badly', () => {
   it('a confirm whose answer is 3.5 s late goes to the outbox and is settled by one replay, not re-sent every few seconds', async () => {
     await within(CORE_STATUS_BUDGET_MS, isOnline, 'online to begin with');
     const sentBefore = proxied.proxy.calls('/auth/add-basket');
-    proxied.proxy.delayAnswersTo('/auth/add-basket', 3_500);
+    proxied.proxy.injectFault({ kind: 'delay', ms: 3_500 }, ['/auth/add-basket']);
     const { basketCode, receipt } = await sellCroissant();
     expect(receipt.syncState).toBe('queued');
     // the health check answers at once: the engine is slow, not away
@@ -139,7 +139,7 @@ describe('the till against an engine that answers badly', () => {
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     expect(proxied.proxy.calls('/auth/add-basket') - sentBefore).toBe(2);
     expect(await engineBaskets(basketCode)).toHaveLength(1);
-    proxied.proxy.delayAnswersTo('/auth/add-basket', 0);
+    proxied.proxy.liftFault();
   });
 
   it("every call carries a fresh request id and the till's user agent, and the engine logs both", async () => {

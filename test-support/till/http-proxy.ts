@@ -1,24 +1,12 @@
 import { createServer, request as forward, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-/**
- * What the proxy answers instead of the engine, to every call while it is set: a load
- * balancer's HTML 502 or the engine's 500 envelope (nothing forwarded), JSON cut short or an ok
- * envelope of the wrong shape (forwarded: the engine did the work), a redirect to another
- * address (nothing forwarded), or no answer at all (a black hole).
- */
-export type ProxyFault =
-  | 'html-502'
-  | 'status-500'
-  | 'malformed-json'
-  | 'wrong-shape'
-  | 'black-hole'
-  | { readonly redirectTo: string };
+import type { AddressInfo, Socket } from 'node:net';
+import { cannedAnswer, reachesEngine, type CannedAnswer, type HttpFault } from './http-faults';
 
 /**
  * A real HTTP proxy on loopback (between a till and the engine, or a client and a till): it
- * counts the calls by path, can hold answers back, can lose the answer to one call (the
- * server did the work, the caller never hears), and can answer badly in the engine's place.
+ * counts the calls by path, can hold answers back, and can lose the answer to one call (the
+ * server did the work, the caller never hears). It can also play a fault (http-faults.ts) on
+ * every path or on some, switched on and off while the test runs.
  */
 export interface HttpProxy {
   readonly url: string;
@@ -27,15 +15,19 @@ export interface HttpProxy {
   forwarded(path: string): number;
   /** Answers to `path` wait until `releaseHeld()`. */
   holdAnswersTo(path: string): void;
-  /** Answers to `path` are passed on `ms` later (an engine that is slow but there). */
-  delayAnswersTo(path: string, ms: number): void;
   /** How many answers are being held now. */
   held(): number;
   releaseHeld(): void;
   /** The next call to `path` reaches the engine, but its answer is cut off. */
   loseNextAnswerTo(path: string): void;
-  /** Every call from now on gets this answer instead of the engine's (see {@link ProxyFault}); null: none. */
-  answerBadly(fault: ProxyFault | null): void;
+  /** From now on, calls to `paths` (all paths when absent) meet `fault` instead of the engine's answer. */
+  injectFault(fault: HttpFault, paths?: readonly string[]): void;
+  /** Answers pass again; calls the fault was holding unanswered are cut. */
+  liftFault(): void;
+  /** Calls the faults have met so far. */
+  faulted(): number;
+  /** Calls to `path` received and not yet answered (nor given up by either side). */
+  inFlight(path: string): number;
   stop(): Promise<void>;
 }
 
@@ -45,16 +37,38 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
   const forwardedCounts = new Map<string, number>();
   const losing = new Set<string>();
   const holding = new Set<string>();
-  const delays = new Map<string, number>();
   let heldAnswers: (() => void)[] = [];
-  let fault: ProxyFault | null = null;
+  let active: { fault: HttpFault; paths: readonly string[] | null } | null = null;
+  let faultedCalls = 0;
+  const unanswered = new Set<Socket>();
+  const open = new Map<string, number>();
+  const answerWith = (outgoing: ServerResponse, canned: CannedAnswer) => {
+    outgoing.writeHead(canned.status, {
+      'content-type': canned.contentType,
+      ...(canned.location === undefined ? {} : { location: canned.location }),
+    });
+    outgoing.end(canned.body);
+  };
   const server: Server = createServer((incoming, outgoing) => {
     const path = (incoming.url ?? '/').split('?')[0] ?? '/';
     counts.set(path, (counts.get(path) ?? 0) + 1);
-    const faulty = fault;
-    if (faulty !== null && !forwardsFirst(faulty)) {
+    open.set(path, (open.get(path) ?? 0) + 1);
+    outgoing.on('close', () => open.set(path, (open.get(path) ?? 1) - 1));
+    const fault =
+      active && (active.paths === null || active.paths.includes(path)) ? active.fault : null;
+    if (fault) faultedCalls += 1;
+    if (fault && !reachesEngine(fault)) {
+      const canned = cannedAnswer(fault, path);
       incoming.resume();
-      answerInstead(faulty, path, outgoing);
+      if (canned) {
+        incoming.on('end', () => {
+          answerWith(outgoing, canned);
+        });
+        return;
+      }
+      const { socket } = incoming;
+      unanswered.add(socket);
+      socket.on('close', () => unanswered.delete(socket));
       return;
     }
     const lose = losing.delete(path);
@@ -72,20 +86,21 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
           answer.on('end', () => outgoing.socket?.destroy());
           return;
         }
-        if (faulty !== null) {
+        const canned = fault ? cannedAnswer(fault, path) : null;
+        if (canned) {
           answer.resume();
           answer.on('end', () => {
-            answerInstead(faulty, path, outgoing);
+            answerWith(outgoing, canned);
           });
           return;
         }
         const pass = () => {
+          if (outgoing.destroyed) return;
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(outgoing);
         };
-        const delay = delays.get(path);
-        if (holding.has(path)) heldAnswers.push(pass);
-        else if (delay !== undefined) setTimeout(pass, delay);
+        if (fault?.kind === 'delay') setTimeout(pass, fault.ms);
+        else if (holding.has(path)) heldAnswers.push(pass);
         else pass();
       },
     );
@@ -104,9 +119,6 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
     holdAnswersTo: (path) => {
       holding.add(path);
     },
-    delayAnswersTo: (path, ms) => {
-      delays.set(path, ms);
-    },
     held: () => heldAnswers.length,
     releaseHeld: () => {
       holding.clear();
@@ -117,9 +129,15 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
     loseNextAnswerTo: (path) => {
       losing.add(path);
     },
-    answerBadly: (next) => {
-      fault = next;
+    injectFault: (fault, paths) => {
+      active = { fault, paths: paths ?? null };
     },
+    liftFault: () => {
+      active = null;
+      for (const socket of unanswered) socket.destroy();
+    },
+    faulted: () => faultedCalls,
+    inFlight: (path) => open.get(path) ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -128,47 +146,4 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
         });
       }),
   };
-}
-
-/** Faults that let the engine do the work and spoil only its answer. */
-function forwardsFirst(fault: ProxyFault): boolean {
-  return fault === 'malformed-json' || fault === 'wrong-shape';
-}
-
-function answerInstead(fault: ProxyFault, path: string, outgoing: ServerResponse): void {
-  const json = { 'content-type': 'application/json' };
-  if (typeof fault === 'object') {
-    outgoing.writeHead(307, { location: `${fault.redirectTo}${path}` });
-    outgoing.end();
-    return;
-  }
-  switch (fault) {
-    case 'black-hole':
-      return;
-    case 'html-502':
-      outgoing.writeHead(502, { 'content-type': 'text/html' });
-      outgoing.end(
-        '<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>',
-      );
-      return;
-    case 'status-500':
-      outgoing.writeHead(500, json);
-      outgoing.end(
-        JSON.stringify({
-          result: { code: 2, status: 'error' },
-          error: { code: 1, name: 'internal_error', description: 'Internal error' },
-        }),
-      );
-      return;
-    case 'malformed-json':
-      outgoing.writeHead(200, json);
-      outgoing.end('{"result":{"code":1,"status":"ok"},"results":{"basket":');
-      return;
-    case 'wrong-shape':
-      outgoing.writeHead(200, json);
-      outgoing.end(
-        JSON.stringify({ result: { code: 1, status: 'ok' }, results: { unexpected: true } }),
-      );
-      return;
-  }
 }
