@@ -9,6 +9,7 @@ import {
   type SqliteStatement,
 } from 'kysely';
 import pg from 'pg';
+import { guardedPool } from './guarded-pool';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -37,6 +38,9 @@ export const DEFAULT_POSTGRES_LIMITS: PostgresLimits = {
   connectTimeoutMs: 5000,
   statementTimeoutMs: 30_000,
 };
+
+/** How much longer than the statement timeout the engine waits for a silent database. */
+const SILENCE_MARGIN_MS = 1000;
 
 /** Where a connection that failed on its own (a restarted server, a killed backend) is reported. */
 export interface ConnectionFaultLog {
@@ -89,6 +93,8 @@ function connectPostgres(url: string, options: ConnectOptions): Db {
     max: 10,
     connectionTimeoutMillis: limits.connectTimeoutMs,
     statement_timeout: limits.statementTimeoutMs,
+    // the server cancels a slow statement; this ends the wait when the server or network is silent
+    query_timeout: limits.statementTimeoutMs + SILENCE_MARGIN_MS,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -99,7 +105,9 @@ function connectPostgres(url: string, options: ConnectOptions): Db {
   // pool passes an idle one's failure on as well; without a listener there, that would throw.
   pool.on('connect', (client) => client.on('error', reportFault));
   pool.on('error', alreadyReported);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: guardedPool(pool) }),
+  });
   return {
     kysely,
     dialect: 'postgres',

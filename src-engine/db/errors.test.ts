@@ -33,6 +33,9 @@ describe('storageFault', () => {
     expect(storageFault(new Error('Connection terminated unexpectedly'))).toMatchObject({
       code: 'connection_lost',
     });
+    expect(storageFault(new Error('Query read timeout'))).toMatchObject({
+      code: 'connection_lost',
+    });
     expect(
       storageFault(new Error('the write failed', { cause: coded('SQLITE_FULL') })),
     ).toMatchObject({ code: 'SQLITE_FULL' });

@@ -44,9 +44,9 @@ const NETWORK_CODES = new Set([
   'ENOTFOUND',
 ]);
 
-/** node-postgres reports a connection that ended under a query, or a pool that found none, with these words and no code. */
+/** node-postgres reports a connection that ended or fell silent under a query, or a pool that found none, with these words and no code. */
 const LOST_CONNECTION_MESSAGE =
-  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout)/;
 
 /** The storage fault behind `error` (or any error it was caused by); undefined for every other error. */
 export function storageFault(error: unknown): StorageFault | undefined {
