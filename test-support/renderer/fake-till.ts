@@ -39,6 +39,7 @@ export function emptySale(saleId: string, overrides: Partial<SaleView> = {}): Sa
     rejected: [],
     totals: { gross: 0, discount: 0, net: 0 },
     pricedBy: 'engine',
+    pricing: { state: 'priced' },
     notices: [],
     ...overrides,
   };
