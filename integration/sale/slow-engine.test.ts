@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SaleView } from '../../src-shared/till';
+import {
+  describeEachDatabase,
+  startTestEngine,
+  type TestEngine,
+} from '../../test-support/engine/harness';
+import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
+import { openTillStore } from '../../test-support/till/offline-till';
+import {
+  startProxiedTill,
+  startTestTill,
+  TILL_ONE,
+  TILL_TWO,
+  valueOf,
+  type ProxiedTill,
+  type TestTill,
+} from '../../test-support/till/till-harness';
+
+const COFFEE_BEANS = '8712345000165'; // 14.95
+const MILK = '8712345000011'; // 1.29
+const MEMBER = '1000001';
+const MEMBER_VOUCHERS = ['DEMO-10PCT', 'DEMO-5EUR'];
+const PRICE = '/auth/get-basket-price';
+/** Short limits, so that a slow or silent engine costs the test little. */
+const TIMEOUTS = { timeouts: { pricingMs: 1_000, probeMs: 500 } };
+
+const codesOf = (view: SaleView) => view.applied.map((voucher) => voucher.code);
+const noticeCodes = (view: SaleView) => view.notices.map((notice) => notice.code);
+
+/** `sale/current` asked again (as the screen does) until the pricing in flight has settled. */
+async function pricedView(till: TestTill, timeout = 15_000): Promise<SaleView> {
+  let view: SaleView | undefined;
+  await vi.waitFor(
+    async () => {
+      view = valueOf(await till.send('sale/current', {}));
+      expect(view.pricing.state).toBe('priced');
+    },
+    { timeout, interval: 100 },
+  );
+  if (!view) throw new Error('no view');
+  return view;
+}
+
+describeEachDatabase(
+  'a slow or returning engine never costs the cashier time or the member a discount',
+  (database) => {
+    let engine: TestEngine;
+
+    beforeAll(async () => {
+      engine = await startTestEngine(database, { demo: true });
+    });
+    afterAll(async () => engine.close());
+
+    const lockedTo = async (basketCode: string) =>
+      (
+        await engine.db.kysely
+          .selectFrom('vouchers')
+          .select('code')
+          .where('lock_basket_code', '=', basketCode)
+          .where('burned_at', 'is', null)
+          .execute()
+      ).map((row) => row.code);
+
+    describe('an engine that answers slowly', () => {
+      let proxied: ProxiedTill;
+      beforeAll(async () => {
+        proxied = await startProxiedTill(engine.url, TILL_ONE, TIMEOUTS);
+      });
+      afterAll(async () => proxied.close());
+
+      it('shows a scanned line at once, at its shelf price and waiting; priced once the engine answers', async () => {
+        const { till, proxy } = proxied;
+        const { saleId } = valueOf(await till.send('sale/start', {}));
+        proxy.holdAnswersTo(PRICE);
+        const scanned = valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        expect(scanned.lines.map((line) => [line.barcode, line.net])).toEqual([
+          [COFFEE_BEANS, 1495],
+        ]);
+        expect(scanned.pricing).toEqual({ state: 'waiting', since: expect.any(String) as unknown });
+        expect(scanned.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
+        expect(proxy.held()).toBe(1);
+
+        proxy.releaseHeld();
+        const priced = await pricedView(till);
+        expect(priced.pricedBy).toBe('engine');
+        expect(priced.lines.map((line) => line.barcode)).toEqual([COFFEE_BEANS]);
+        valueOf(await till.send('sale/void', { saleId }));
+      });
+
+      it('a pricing that times out while the engine answers its probe is sent again, never priced offline; the member keeps the vouchers', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        const before = proxy.calls(PRICE);
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        const withMember = valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        expect(withMember.pricing.state).toBe('waiting');
+
+        // the first answers are late (past timeouts.pricingMs); the third attempt gets its answer
+        await vi.waitFor(
+          async () => {
+            expect(proxy.calls(PRICE) - before).toBe(3);
+            const waiting = valueOf(await till.send('sale/current', {}));
+            expect(waiting.pricing.state).toBe('waiting');
+            expect(noticeCodes(waiting)).toEqual(['engine_slow']);
+          },
+          { timeout: 15_000, interval: 100 },
+        );
+        expect(valueOf(await till.send('status/get', {})).online).toBe(true);
+        proxy.releaseHeld();
+
+        const priced = await pricedView(till);
+        expect(priced.pricedBy).toBe('engine');
+        expect(codesOf(priced)).toEqual(MEMBER_VOUCHERS);
+        expect(priced.totals).toEqual({ gross: 1495, discount: 650, net: 845 });
+        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
+        expect(valueOf(await till.send('status/get', {})).online).toBe(true);
+
+        valueOf(await till.send('sale/void', { saleId }));
+        expect(await lockedTo(basketCode)).toEqual([]);
+      });
+    });
+
+    describe('an engine that goes away and comes back', () => {
+      let gate: EngineGate;
+      let till: TestTill;
+      beforeAll(async () => {
+        gate = await startEngineGate(engine.url);
+        till = await startTestTill(gate.url, TILL_TWO, undefined, TIMEOUTS);
+      });
+      afterAll(async () => {
+        await till.close();
+        await gate.stop();
+      });
+
+      const onlineAgain = () =>
+        vi.waitFor(
+          async () => {
+            expect(valueOf(await till.send('status/get', {})).online).toBe(true);
+          },
+          { timeout: 15_000, interval: 100 },
+        );
+
+      it('offline (a black hole), prices locally and says for each member voucher why it is not taken off; back, the open sale is priced again with them', async () => {
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        const online = valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        expect(codesOf(online)).toEqual(MEMBER_VOUCHERS);
+
+        gate.silence();
+        valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+        const offline = await pricedView(till);
+        expect(offline.pricedBy).toBe('local');
+        expect(offline.applied).toEqual([]);
+        const memberNotices = offline.notices.filter(
+          (notice) => notice.code === 'member_voucher_offline',
+        );
+        expect(memberNotices).toHaveLength(2);
+        for (const notice of memberNotices) expect(notice.message).toMatch(/the till is offline/);
+        expect(valueOf(await till.send('status/get', {})).online).toBe(false);
+
+        gate.open();
+        await onlineAgain();
+        const back = await pricedView(till);
+        await vi.waitFor(
+          async () => {
+            const view = valueOf(await till.send('sale/current', {}));
+            expect(view.pricedBy).toBe('engine');
+            expect(codesOf(view)).toEqual(MEMBER_VOUCHERS);
+          },
+          { timeout: 15_000, interval: 100 },
+        );
+        expect(back.lines).toHaveLength(2);
+        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
+        valueOf(await till.send('sale/void', { saleId }));
+      });
+
+      it('a sale voided offline has its locks released once the engine is back, and is then forgotten', async () => {
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
+
+        gate.close();
+        valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+        const voided = valueOf(await till.send('sale/void', { saleId }));
+        expect(noticeCodes(voided)).toEqual(['locks_not_released']);
+        const store = openTillStore(till.dataDir);
+        try {
+          const remembered = () =>
+            store.prepare('SELECT basket_code FROM locks_to_release').pluck().all();
+          expect(remembered()).toEqual([basketCode]);
+
+          gate.open();
+          await onlineAgain();
+          await vi.waitFor(
+            async () => {
+              expect(await lockedTo(basketCode)).toEqual([]);
+              expect(remembered()).toEqual([]);
+            },
+            { timeout: 15_000, interval: 100 },
+          );
+        } finally {
+          store.close();
+        }
+      });
+
+      it('a sale confirmed offline without the member vouchers it had locked frees them when it is synced', async () => {
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
+
+        gate.close();
+        valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+        const receipt = valueOf(await till.send('sale/confirm', { saleId }));
+        expect(receipt).toMatchObject({ syncState: 'queued', vouchersRedeemed: [] });
+        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
+
+        gate.open();
+        await onlineAgain();
+        await till.till.sync.syncNow();
+        await vi.waitFor(
+          async () => {
+            expect(valueOf(await till.send('receipt/get', { basketCode })).syncState).toBe(
+              'synced',
+            );
+          },
+          { timeout: 15_000, interval: 100 },
+        );
+        expect(await lockedTo(basketCode)).toEqual([]);
+      });
+    });
+  },
+);
