@@ -37,7 +37,7 @@ export const DEFAULT_SCAN_PATTERNS = {
  * an offline one.
  */
 export const DEFAULT_TIMEOUTS = {
-  pricingMs: 2000,
+  pricingMs: 8000,
   confirmMs: 5000,
   syncMs: 10_000,
   probeMs: 2000,
