@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SaleView } from '../../src-shared/till';
 import {
   describeEachDatabase,
@@ -7,6 +7,7 @@ import {
 } from '../../test-support/engine/harness';
 import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
 import { openTillStore } from '../../test-support/till/offline-till';
+import { settledSale } from '../../test-support/till/settled-sale';
 import {
   startProxiedTill,
   startTestTill,
@@ -28,18 +29,11 @@ const TIMEOUTS = { timeouts: { pricingMs: 1_000, probeMs: 500 } };
 const codesOf = (view: SaleView) => view.applied.map((voucher) => voucher.code);
 const noticeCodes = (view: SaleView) => view.notices.map((notice) => notice.code);
 
-/** `sale/current` asked again (as the screen does) until the pricing in flight has settled. */
-async function pricedView(till: TestTill, timeout = 15_000): Promise<SaleView> {
-  let view: SaleView | undefined;
-  await vi.waitFor(
-    async () => {
-      view = valueOf(await till.send('sale/current', {}));
-      expect(view.pricing.state).toBe('priced');
-    },
-    { timeout, interval: 100 },
-  );
-  if (!view) throw new Error('no view');
-  return view;
+/** A sale a failed test left started is voided, so that the next test starts afresh. */
+async function voidStarted(till: TestTill): Promise<void> {
+  const view = await settledSale(till);
+  if (view.lines.length > 0 || view.customer !== null)
+    valueOf(await till.send('sale/void', { saleId: view.saleId }));
 }
 
 describeEachDatabase(
@@ -68,6 +62,10 @@ describeEachDatabase(
         proxied = await startProxiedTill(engine.url, TILL_ONE, TIMEOUTS);
       });
       afterAll(async () => proxied.close());
+      afterEach(async () => {
+        proxied.proxy.releaseHeld();
+        await voidStarted(proxied.till);
+      });
 
       it('shows a scanned line at once, at its shelf price and waiting; priced once the engine answers', async () => {
         const { till, proxy } = proxied;
@@ -79,10 +77,12 @@ describeEachDatabase(
         ]);
         expect(scanned.pricing).toEqual({ state: 'waiting', since: expect.any(String) as unknown });
         expect(scanned.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
-        expect(proxy.held()).toBe(1);
+        await vi.waitFor(() => {
+          expect(proxy.held()).toBe(1);
+        });
 
         proxy.releaseHeld();
-        const priced = await pricedView(till);
+        const priced = await settledSale(till);
         expect(priced.pricedBy).toBe('engine');
         expect(priced.lines.map((line) => line.barcode)).toEqual([COFFEE_BEANS]);
         valueOf(await till.send('sale/void', { saleId }));
@@ -110,7 +110,7 @@ describeEachDatabase(
         expect(valueOf(await till.send('status/get', {})).online).toBe(true);
         proxy.releaseHeld();
 
-        const priced = await pricedView(till);
+        const priced = await settledSale(till);
         expect(priced.pricedBy).toBe('engine');
         expect(codesOf(priced)).toEqual(MEMBER_VOUCHERS);
         expect(priced.totals).toEqual({ gross: 1495, discount: 650, net: 845 });
@@ -118,6 +118,35 @@ describeEachDatabase(
         expect(valueOf(await till.send('status/get', {})).online).toBe(true);
 
         valueOf(await till.send('sale/void', { saleId }));
+        expect(await lockedTo(basketCode)).toEqual([]);
+      });
+
+      it('a void waits for a slow engine no longer than a scan; the answer, when it comes, settles its locks', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        expect(codesOf(await settledSale(till))).toEqual(MEMBER_VOUCHERS);
+
+        proxy.holdAnswersTo(PRICE);
+        const voided = valueOf(await till.send('sale/void', { saleId }));
+        expect(voided.basketCode).not.toBe(basketCode);
+        expect(noticeCodes(voided)).toEqual(['locks_not_released']);
+        const store = openTillStore(till.dataDir);
+        try {
+          const remembered = () =>
+            store.prepare('SELECT basket_code FROM locks_to_release').pluck().all();
+          expect(remembered()).toEqual([basketCode]);
+          proxy.releaseHeld();
+          await vi.waitFor(
+            () => {
+              expect(remembered()).toEqual([]);
+            },
+            { timeout: 15_000, interval: 100 },
+          );
+        } finally {
+          store.close();
+        }
         expect(await lockedTo(basketCode)).toEqual([]);
       });
     });
@@ -132,6 +161,10 @@ describeEachDatabase(
       afterAll(async () => {
         await till.close();
         await gate.stop();
+      });
+      afterEach(async () => {
+        gate.open();
+        await voidStarted(till);
       });
 
       const onlineAgain = () =>
@@ -150,7 +183,7 @@ describeEachDatabase(
 
         gate.silence();
         valueOf(await till.send('sale/scan', { saleId, code: MILK }));
-        const offline = await pricedView(till);
+        const offline = await settledSale(till);
         expect(offline.pricedBy).toBe('local');
         expect(offline.applied).toEqual([]);
         const memberNotices = offline.notices.filter(
@@ -162,7 +195,7 @@ describeEachDatabase(
 
         gate.open();
         await onlineAgain();
-        const back = await pricedView(till);
+        const back = await settledSale(till);
         await vi.waitFor(
           async () => {
             const view = valueOf(await till.send('sale/current', {}));

@@ -56,6 +56,7 @@ export function createSaleBook(context: CoreContext): SaleBook {
       engineVouchers: null,
       waitingSince: null,
       engineSlow: false,
+      unansweredPricing: false,
     };
     const entry = pricedEntry(context, sale);
     sales.set(basketCode, entry);

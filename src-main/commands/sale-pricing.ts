@@ -4,7 +4,7 @@ import { crossCheck } from '../sale/cross-check';
 import { enginePricing } from '../sale/engine-pricing';
 import type { EngineVouchers } from '../sale/kept-vouchers';
 import { memberVoucherNotices } from '../sale/member-vouchers-offline';
-import type { SaleState } from '../sale/sale-state';
+import { isUntouched, type SaleState } from '../sale/sale-state';
 import { saleView, unpricedView, waitingView, type Notice } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
@@ -26,6 +26,8 @@ export interface OpenSale {
   waitingSince: number | null;
   /** The engine let a pricing of this sale time out but answered the probe: it is slow, not gone. */
   engineSlow: boolean;
+  /** A pricing timed out since the engine last answered one: it may hold locks the till never heard of. */
+  unansweredPricing: boolean;
 }
 
 /** How many times a pricing is sent to an engine that times out but still answers its probe. */
@@ -42,6 +44,16 @@ const TOO_SLOW_NOTICE: Notice = {
   message:
     'The voucher engine answers, but too slowly to price this sale: the lines show shelf prices. Confirm to try again, or scan on.',
 };
+
+/**
+ * Whether the engine holds no lock for the sale any more: it priced the sale as it stands
+ * empty, or it never applied a voucher to it and no pricing of it went unanswered.
+ */
+export function engineHoldsNothing(sale: OpenSale): boolean {
+  const pricedNow = sale.view.pricedBy === 'engine' && sale.pricedState === sale.state;
+  if (pricedNow && isUntouched(sale.state)) return true;
+  return !sale.unansweredPricing && (sale.engineVouchers?.vouchers.length ?? 0) === 0;
+}
 
 /** What the cashier sees of an open sale: its priced view, or while a pricing is in flight, the waiting one. */
 export function shownView(context: CoreContext, sale: OpenSale): SaleView {
@@ -72,15 +84,17 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
       else refused(context, sale, state, tillErrorOf(outcome.error, 'the sale').message);
       return;
     }
-    if (outcome.error.cause !== 'timeout') context.connectivity.reportUnreachable();
-    // a timeout: slow or gone? The probe says (and turns the till offline when it gets no answer).
-    else if (await context.connectivity.probeNow()) {
-      sale.engineSlow = true;
-      context.log.warn({ basketCode: state.basketCode, attempt }, 'the engine is slow to price');
-      if (attempt < SLOW_PRICING_ATTEMPTS) continue;
-      refused(context, sale, state, TOO_SLOW_NOTICE.message, TOO_SLOW_NOTICE.code);
-      return;
-    }
+    if (outcome.error.cause === 'timeout') {
+      sale.unansweredPricing = true;
+      // slow or gone? The probe says (and turns the till offline when it gets no answer).
+      if (await context.connectivity.probeNow()) {
+        sale.engineSlow = true;
+        context.log.warn({ basketCode: state.basketCode, attempt }, 'the engine is slow to price');
+        if (attempt < SLOW_PRICING_ATTEMPTS) continue;
+        refused(context, sale, state, TOO_SLOW_NOTICE.message, TOO_SLOW_NOTICE.code);
+        return;
+      }
+    } else context.connectivity.reportUnreachable();
     priceLocally(context, sale, sale.state);
     return;
   }
@@ -110,6 +124,7 @@ function useEngineAnswer(
   sale.view = view;
   sale.pricedState = state;
   sale.engineVouchers = { state, vouchers: basket.vouchers };
+  sale.unansweredPricing = false;
 }
 
 function refused(

@@ -11,10 +11,10 @@ import {
   type SaleState,
 } from '../sale/sale-state';
 import { classifyScan } from '../sale/scan-router';
-import { findProduct, rememberLocksToRelease, voidSale } from '../store';
+import { findProduct, forgetLocksToRelease, rememberLocksToRelease, voidSale } from '../store';
 import type { CoreContext } from './context';
 import type { SaleBook, SaleEntry } from './sale-book';
-import { shownView, type Notice } from './sale-pricing';
+import { engineHoldsNothing, shownView, type Notice } from './sale-pricing';
 
 type SaleHandlers = Pick<
   TillHandlers,
@@ -100,16 +100,18 @@ function scanned(context: CoreContext, code: string) {
   };
 }
 
-/** Empties the sale on the engine (releasing this basket's locks), journals it voided. */
+/**
+ * Empties the sale on the engine (releasing this basket's locks) and journals it voided, waiting
+ * for the engine no longer than a change does. A basket the engine may still hold locks for is
+ * remembered, and released once the engine answers (by the pricing still on its way, or when
+ * the engine is back).
+ */
 async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): Promise<SaleView> {
   const { sale, reprice } = entry;
   sale.state = emptied(sale.state);
-  await reprice();
-  // Only what the engine applied is locked there: an engine that priced the empty basket has
-  // released it all; offline (priced locally) the engine's last answer still holds.
-  const released =
-    (sale.view.pricedBy === 'engine' && sale.pricedState === sale.state) ||
-    (sale.engineVouchers?.vouchers.length ?? 0) === 0;
+  const releasing = reprice();
+  await atMost(releasing, PRICE_WAIT_MS);
+  const released = engineHoldsNothing(sale);
   const { basketCode } = sale.state;
   const at = new Date(context.now());
   const closeIt = () => {
@@ -120,8 +122,17 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
   book.close(sale.state.saleId);
   const fresh = book.open().sale.view;
   if (released) return fresh;
-  context.log.warn({ basketCode }, 'a voided sale kept its voucher locks until the engine is back');
-  const message = `Sale ${basketCode} is void, but the engine could not be told: its vouchers stay held until the engine is back, which releases them.`;
+  releasing.then(
+    () => {
+      if (engineHoldsNothing(sale)) forgetLocksToRelease(context.db, basketCode);
+    },
+    () => undefined,
+  );
+  context.log.warn(
+    { basketCode },
+    'a voided sale keeps its voucher locks until the engine answers',
+  );
+  const message = `Sale ${basketCode} is void, but the engine has not been told yet: its vouchers stay held until the engine answers, which releases them.`;
   return { ...fresh, notices: [{ code: 'locks_not_released', message }] };
 }
 
