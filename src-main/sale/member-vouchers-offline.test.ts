@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appliedEngineVoucher } from '../../test-support/till/engine-answers';
+import { lockedVoucher } from '../../test-support/till/engine-answers';
 import { memberVoucherNotices } from './member-vouchers-offline';
 import { addVoucherCode, newSale, setCustomer } from './sale-state';
 
-const wire = (code: string | null, type: string, key: string, title: string | null = null) =>
-  appliedEngineVoucher({
-    voucher_key: key.repeat(64),
-    voucher_code: code,
-    voucher_type: type,
-    voucher_status: 'claimed',
-    voucher_locked: true,
-    ...(title === null ? {} : { voucher_title: title }),
-  });
+const wire = lockedVoucher;
 
 const member = addVoucherCode(setCustomer(newSale('S1', 'S1'), '1000001'), 'SCANNED-5');
 const engine = {

@@ -1,25 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** How long a command or a pricing may take before the cashier is told the engine is slow. */
 export const SLOW_AFTER_MS = 5_000;
 export const SLOW_MESSAGE = 'The voucher engine is slow to answer…';
 
+type Key = string | number;
+
+/** True once `msUntil(key)` has passed since `key` appeared; false again as soon as it changes or goes. */
+function useFlagAfter(key: Key | null, msUntil: (key: Key) => number): boolean {
+  const [flagged, setFlagged] = useState<Key | null>(null);
+  useEffect(() => {
+    if (key === null) return undefined;
+    const timer = setTimeout(() => {
+      setFlagged(key);
+    }, msUntil(key));
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [key, msUntil]);
+  return key !== null && flagged === key;
+}
+
 /**
  * True once the piece of work named by `key` (a mutation id, a query in flight) has been
  * running for `afterMs`; false again as soon as it ends or another one starts.
  */
-export function useSlowFlag(key: string | number | null, afterMs = SLOW_AFTER_MS): boolean {
-  const [slowKey, setSlowKey] = useState<string | number | null>(null);
-  useEffect(() => {
-    if (key === null) return undefined;
-    const timer = setTimeout(() => {
-      setSlowKey(key);
-    }, afterMs);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [key, afterMs]);
-  return key !== null && slowKey === key;
+export function useSlowFlag(key: Key | null, afterMs = SLOW_AFTER_MS): boolean {
+  const msUntil = useCallback(() => afterMs, [afterMs]);
+  return useFlagAfter(key, msUntil);
 }
 
 /**
@@ -27,16 +35,9 @@ export function useSlowFlag(key: string | number | null, afterMs = SLOW_AFTER_MS
  * engine's price; null when nothing waits) lies `afterMs` in the past.
  */
 export function useSlowSince(since: string | null, afterMs = SLOW_AFTER_MS): boolean {
-  const [slowSince, setSlowSince] = useState<string | null>(null);
-  useEffect(() => {
-    if (since === null) return undefined;
-    const left = Math.max(0, Date.parse(since) + afterMs - Date.now());
-    const timer = setTimeout(() => {
-      setSlowSince(since);
-    }, left);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [since, afterMs]);
-  return since !== null && slowSince === since;
+  const msUntil = useCallback(
+    (key: Key) => Math.max(0, Date.parse(String(key)) + afterMs - Date.now()),
+    [afterMs],
+  );
+  return useFlagAfter(since, msUntil);
 }
