@@ -6,6 +6,7 @@ import {
   startTestEngine,
   type TestEngine,
 } from '../../test-support/engine/harness';
+import { issueDemoVoucher } from '../../test-support/engine/demo-vouchers';
 import { startEngineGate, type EngineGate } from '../../test-support/till/engine-gate';
 import { openTillStore } from '../../test-support/till/offline-till';
 import { settledSale } from '../../test-support/till/settled-sale';
@@ -130,6 +131,26 @@ describeEachDatabase(
 
         valueOf(await till.send('sale/void', { saleId }));
         expect(await lockedTo(basketCode)).toEqual([]);
+      });
+
+      it('a confirm waits for the pricing in flight, and redeems the voucher that pricing applies', async () => {
+        const { till, proxy } = proxied;
+        await issueDemoVoucher(engine.db.kysely, 'SLOW-CONFIRM-5', 500);
+        const { saleId } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        proxy.holdAnswersTo(PRICE);
+        const scanned = valueOf(await till.send('sale/scan', { saleId, code: 'SLOW-CONFIRM-5' }));
+        expect(scanned.pricing.state).toBe('waiting');
+
+        const confirming = till.send('sale/confirm', { saleId });
+        await vi.waitFor(() => {
+          expect(proxy.held()).toBe(1);
+        });
+        proxy.releaseHeld();
+        const receipt = valueOf(await confirming);
+        expect(receipt.syncState).toBe('synced');
+        expect(receipt.vouchersRedeemed.map((voucher) => voucher.code)).toEqual(['SLOW-CONFIRM-5']);
+        expect(receipt.totals).toEqual({ gross: 1495, discount: 500, net: 995 });
       });
 
       it('a void waits for a slow engine no longer than a scan; the answer, when it comes, settles its locks', async () => {
