@@ -10,7 +10,7 @@ import {
 import { coalescingRunner } from './pricing-queue';
 import { unpricedView } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
-import { priceSale, type OpenSale } from './sale-pricing';
+import { engineHoldsNothing, priceSale, type OpenSale } from './sale-pricing';
 
 export interface SaleEntry {
   readonly sale: OpenSale;
@@ -113,7 +113,8 @@ export function createSaleBook(context: CoreContext): SaleBook {
         if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
         const { sale, reprice } = found.value;
         const current = sale.view.pricedBy === 'engine' && sale.pricedState === sale.state;
-        if (!current && !isUntouched(sale.state)) void reprice();
+        // an untouched sale needs the engine only to release what it may still hold for it
+        if (!current && (!isUntouched(sale.state) || !engineHoldsNothing(sale))) void reprice();
       }
     },
   };

@@ -33,7 +33,7 @@ export interface OpenSale {
 /** How many times a pricing is sent to an engine that times out but still answers its probe. */
 export const SLOW_PRICING_ATTEMPTS = 3;
 
-export const ENGINE_SLOW_NOTICE: Notice = {
+const ENGINE_SLOW_NOTICE: Notice = {
   code: 'engine_slow',
   message:
     'The voucher engine is slow to answer: the till keeps waiting for its prices (the discounts follow).',
@@ -81,7 +81,11 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
     if (outcome.ok || outcome.error.kind !== 'unavailable') {
       context.connectivity.reportAnswered();
       if (outcome.ok) useEngineAnswer(context, sale, state, outcome.value, outcome.warnings);
-      else refused(context, sale, state, tillErrorOf(outcome.error, 'the sale').message);
+      else
+        leftUnpriced(context, sale, state, {
+          code: 'engine_rejected',
+          message: tillErrorOf(outcome.error, 'the sale').message,
+        });
       return;
     }
     if (outcome.error.cause === 'timeout') {
@@ -91,7 +95,7 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
         sale.engineSlow = true;
         context.log.warn({ basketCode: state.basketCode, attempt }, 'the engine is slow to price');
         if (attempt < SLOW_PRICING_ATTEMPTS) continue;
-        refused(context, sale, state, TOO_SLOW_NOTICE.message, TOO_SLOW_NOTICE.code);
+        leftUnpriced(context, sale, state, TOO_SLOW_NOTICE);
         return;
       }
     } else context.connectivity.reportUnreachable();
@@ -127,14 +131,9 @@ function useEngineAnswer(
   sale.unansweredPricing = false;
 }
 
-function refused(
-  context: CoreContext,
-  sale: OpenSale,
-  state: SaleState,
-  message: string,
-  code = 'engine_rejected',
-): void {
-  sale.view = unpricedView(state, [{ code, message }], viewContext(context));
+/** The lines at shelf prices, with the notice that says why the engine did not price them. */
+function leftUnpriced(context: CoreContext, sale: OpenSale, state: SaleState, why: Notice): void {
+  sale.view = unpricedView(state, [why], viewContext(context));
   sale.pricedState = null;
 }
 
