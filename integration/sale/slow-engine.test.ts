@@ -192,6 +192,17 @@ describeEachDatabase(
         await voidStarted(till);
       });
 
+      /** A member's sale priced online (the vouchers locked to it), then a scan with the network gone. */
+      const memberSaleCutOff = async () => {
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
+        gate.close();
+        valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+        return { saleId, basketCode };
+      };
+
       const onlineAgain = () =>
         vi.waitFor(
           async () => {
@@ -235,13 +246,7 @@ describeEachDatabase(
       });
 
       it('a sale voided offline has its locks released once the engine is back, and is then forgotten', async () => {
-        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
-        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
-        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
-        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
-
-        gate.close();
-        valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+        const { saleId, basketCode } = await memberSaleCutOff();
         const voided = valueOf(await till.send('sale/void', { saleId }));
         expect(noticeCodes(voided)).toEqual(['locks_not_released']);
         expect(locksToReleaseOf(till)).toEqual([basketCode]);
@@ -258,13 +263,7 @@ describeEachDatabase(
       });
 
       it('a sale confirmed offline without the member vouchers it had locked frees them when it is synced', async () => {
-        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
-        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
-        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
-        expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
-
-        gate.close();
-        valueOf(await till.send('sale/scan', { saleId, code: MILK }));
+        const { saleId, basketCode } = await memberSaleCutOff();
         const receipt = valueOf(await till.send('sale/confirm', { saleId }));
         expect(receipt).toMatchObject({ syncState: 'queued', vouchersRedeemed: [] });
         expect((await lockedTo(basketCode)).sort()).toEqual(MEMBER_VOUCHERS);
