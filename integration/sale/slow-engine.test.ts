@@ -133,6 +133,17 @@ describeEachDatabase(
         expect(await lockedTo(basketCode)).toEqual([]);
       });
 
+      it('an engine too slow for every attempt leaves the lines at shelf prices, saying so, and the till online', async () => {
+        const { till, proxy } = proxied;
+        const { saleId } = valueOf(await till.send('sale/start', {}));
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        const view = await settledSale(till);
+        expect(noticeCodes(view)).toEqual(['engine_too_slow']);
+        expect(view.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
+        expect(valueOf(await till.send('status/get', {})).online).toBe(true);
+      });
+
       it('a confirm waits for the pricing in flight, and redeems the voucher that pricing applies', async () => {
         const { till, proxy } = proxied;
         await issueDemoVoucher(engine.db.kysely, 'SLOW-CONFIRM-5', 500);
