@@ -230,6 +230,32 @@ describeEachDatabase('get-basket-price and add-basket', (database) => {
       });
     });
 
+    it('storing a basket without a voucher it had priced releases that lock for another sale', async () => {
+      await issueDemoVoucher(engine.db.kysely, 'RELEASE-ON-STORE', 500);
+      const basketCode = code();
+      const scanned = { member: null, vouchers: [{ voucher_code: 'RELEASE-ON-STORE' }] };
+      const priced = await price(basketRequest(basketCode, [item('a', 10)], scanned));
+      expect(appliedKeys(priced.body)).toHaveLength(1);
+      // stored as an offline sale is: without the voucher the pricing had locked
+      const stored = await confirm(basketRequest(basketCode, [item('a', 10)], { member: null }));
+      expect(stored.status).toBe(200);
+      const stillLocked = await engine.db.kysely
+        .selectFrom('vouchers')
+        .select('code')
+        .where('lock_basket_code', '=', basketCode)
+        .execute();
+      expect(stillLocked).toEqual([]);
+      const audits = await engine.db.kysely
+        .selectFrom('audit_log')
+        .select('action')
+        .where('basket_code', '=', basketCode)
+        .execute();
+      expect(audits.map((r) => r.action).sort()).toEqual(['lock', 'release']);
+      const other = await price(basketRequest(code(), [item('b', 10)], scanned), otherTill);
+      expect(warningNames(other.body)).toEqual([]);
+      expect(appliedKeys(other.body)).toHaveLength(1);
+    });
+
     it('a voucher already used elsewhere does not fail the sale: it is stored with a warning', async () => {
       const answer = await confirm(
         basketRequest(code(), [item('a', 10)], { vouchers: [{ voucher_code: 'DEMO-5EUR' }] }),

@@ -17,6 +17,7 @@ import { issueReturnVouchers, matchReturns } from './returns';
 import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
 import { NO_LOCK } from './voucher-ops/guards';
+import { releaseBasketLocks } from './voucher-ops/release-basket-locks';
 import { changeWhileUsable } from './voucher-ops/while-usable';
 
 /** A basket stored by this request: its pricing, the vouchers it burned and those it issued. */
@@ -126,6 +127,18 @@ async function store(
 
   const basketId = await insertBasket(trx, input, priced, requestHash, now, code);
   const redeemed = await settleRedemptions(trx, actor, priced, rows, basketId, code, now);
+  // a lock the stored basket did not redeem holds nothing any more (a voucher priced earlier, then left out)
+  await releaseBasketLocks(
+    trx,
+    actor,
+    {
+      chainId: input.chainId,
+      basketCode: code,
+      keep: [],
+      reason: 'the basket was stored without it',
+    },
+    now,
+  );
   await recordBasketAdded(trx, input, code, priced, redeemed.rows, now);
   const created = [
     ...redeemed.created,

@@ -7,7 +7,6 @@ import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { claimedVouchersOf, toDomainVoucher, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
-import { audit } from './audit';
 import { basketWarnings, type BasketPricing } from './basket-pricing';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import type { Outcome } from './refusal';
@@ -18,6 +17,7 @@ import {
   retryLostRaces,
   type Attempt,
 } from './voucher-ops/compare-and-set';
+import { releaseBasketLocks } from './voucher-ops/release-basket-locks';
 import { whileUsable } from './voucher-ops/while-usable';
 
 /**
@@ -121,20 +121,16 @@ async function lockApplied(
   }
   if (input.basketCode === null) return ok(undefined);
 
-  let release = trx
-    .updateTable('vouchers')
-    .set({ lock_until: null, lock_basket_code: null, lock_code: null })
-    .where('chain_id', '=', input.chainId)
-    .where('lock_basket_code', '=', input.basketCode)
-    .where('burned_at', 'is', null);
-  if (appliedIds.length > 0) release = release.where('id', 'not in', appliedIds);
-  const released = await release.returning('id').execute();
-  for (const { id } of released) {
-    await audit(trx, actor, 'release', now, {
-      voucherId: id,
+  await releaseBasketLocks(
+    trx,
+    actor,
+    {
+      chainId: input.chainId,
       basketCode: input.basketCode,
+      keep: appliedIds,
       reason: 'no longer in the basket',
-    });
-  }
+    },
+    now,
+  );
   return ok(undefined);
 }

@@ -62,6 +62,8 @@ async function confirmOpen(
   const { sale } = entry;
   if (sale.state.lines.length === 0)
     return { ok: false, error: { code: 'invalid_input', message: 'The sale has no items.' } };
+  // the total the customer pays is the one the pricing in flight comes to
+  await entry.settled();
   if (sale.pricedState !== sale.state) await entry.reprice();
   if (sale.pricedState !== sale.state) {
     const why = sale.view.notices.map((notice) => notice.message).join(' ');

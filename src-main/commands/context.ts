@@ -3,7 +3,7 @@ import type { TillConfig } from '../config';
 import type { TillLog } from '../log';
 import type { EngineClient } from '../engine-client';
 import type { ScanPatterns } from '../sale/scan-router';
-import type { Connectivity } from '../sync/connectivity';
+import type { ConnectivityMonitor } from '../sync/connectivity';
 import type { ViewContext } from '../sale/sale-view';
 
 /** What every part of the core shares: settings, the local store, the engine, whether it answers, the clock. */
@@ -11,8 +11,11 @@ export interface CoreContext {
   readonly config: TillConfig;
   readonly db: Database;
   readonly engine: EngineClient;
-  /** Online/offline as the last engine call found it; report every call's outcome here. */
-  readonly connectivity: Connectivity;
+  /** Online/offline as the last engine call found it; report every call's outcome here, probe when unsure. */
+  readonly connectivity: Pick<
+    ConnectivityMonitor,
+    'isOnline' | 'reportAnswered' | 'reportUnreachable' | 'onChange' | 'probeNow'
+  >;
   readonly patterns: ScanPatterns;
   readonly now: () => number;
   readonly log: TillLog;

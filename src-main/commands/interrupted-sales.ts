@@ -1,4 +1,3 @@
-import { newSale } from '../sale/sale-state';
 import {
   appendAudit,
   dropUnfinishedConfirm,
@@ -12,6 +11,7 @@ import {
 import type { ResumedConfirm } from '../sync';
 import { journalEngineSale } from './confirm';
 import type { CoreContext } from './context';
+import { releaseBasketLocks } from './lock-release';
 
 export interface InterruptedSales {
   /** Stopped mid-confirm: the add-basket was replayed and the sale journaled from the answer. */
@@ -123,11 +123,7 @@ async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<
 
 /** Prices the basket empty under its own code (freeing its vouchers), then voids and audits it. */
 async function releaseSale(context: CoreContext, basketCode: string): Promise<boolean> {
-  const outcome = await context.engine.getBasketPrice(
-    newSale(basketCode, basketCode),
-    context.config,
-  );
-  if (!outcome.ok) return false;
+  if ((await releaseBasketLocks(context, basketCode)) !== 'released') return false;
   const at = new Date(context.now());
   const voidWithAudit = () => {
     if (!voidSale(context.db, basketCode, at)) return;

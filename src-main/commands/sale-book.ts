@@ -10,12 +10,17 @@ import {
 import { coalescingRunner } from './pricing-queue';
 import { unpricedView } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
-import { priceSale, type OpenSale } from './sale-pricing';
+import { engineHoldsNothing, priceSale, type OpenSale } from './sale-pricing';
 
 export interface SaleEntry {
   readonly sale: OpenSale;
-  /** Prices the latest state; bursts share one request in flight plus one follow-up. */
+  /**
+   * Prices the latest state; bursts share one request in flight plus one follow-up. While any
+   * is in flight the sale is waiting (`sale.waitingSince`).
+   */
   readonly reprice: () => Promise<void>;
+  /** Resolves once no pricing of the sale is in flight (whatever became of it). */
+  readonly settled: () => Promise<void>;
 }
 
 /** The till's open sales, in memory, by sale id (the basket code); one of them is current. */
@@ -30,6 +35,8 @@ export interface SaleBook {
   /** An open sale to confirm, also one whose earlier confirm is unfinished (it is confirmed again). */
   findToConfirm(saleId: string): TillResult<SaleEntry>;
   close(saleId: string): void;
+  /** Prices again every open sale the engine has not priced as it stands (the engine is back). */
+  repriceStale(): void;
 }
 
 export function createSaleBook(context: CoreContext): SaleBook {
@@ -47,8 +54,11 @@ export function createSaleBook(context: CoreContext): SaleBook {
       pricedState: null,
       confirmedAt: null,
       engineVouchers: null,
+      waitingSince: null,
+      engineSlow: false,
+      unansweredPricing: false,
     };
-    const entry = { sale, reprice: coalescingRunner(() => priceSale(context, sale)) };
+    const entry = pricedEntry(context, sale);
     sales.set(basketCode, entry);
     currentId = basketCode;
     return entry;
@@ -97,7 +107,44 @@ export function createSaleBook(context: CoreContext): SaleBook {
     },
     findToConfirm: stillOpen,
     close,
+    repriceStale: () => {
+      for (const saleId of [...sales.keys()]) {
+        const found = stillOpen(saleId);
+        if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
+        const { sale, reprice } = found.value;
+        const current = sale.view.pricedBy === 'engine' && sale.pricedState === sale.state;
+        // an untouched sale needs the engine only to release what it may still hold for it
+        if (!current && (!isUntouched(sale.state) || !engineHoldsNothing(sale))) void reprice();
+      }
+    },
   };
+}
+
+/** A sale with its pricing queue, which keeps count of the pricings in flight. */
+function pricedEntry(context: CoreContext, sale: OpenSale): SaleEntry {
+  const run = coalescingRunner(() => priceSale(context, sale));
+  let inFlight = 0;
+  let latest: Promise<void> = Promise.resolve();
+  const reprice = () => {
+    sale.waitingSince ??= context.now();
+    inFlight += 1;
+    const pricing = run().finally(() => {
+      inFlight -= 1;
+      if (inFlight > 0) return;
+      sale.waitingSince = null;
+      sale.engineSlow = false;
+    });
+    // the cashier's command may have answered already: a failure is logged here, and told to whoever awaits it
+    pricing.catch((error: unknown) => {
+      context.log.error({ err: error, basketCode: sale.state.basketCode }, 'pricing a sale failed');
+    });
+    latest = pricing;
+    return pricing;
+  };
+  const settled = async () => {
+    while (inFlight > 0) await latest.catch(() => undefined);
+  };
+  return { sale, reprice, settled };
 }
 
 function closedOrMissing(saleId: string, state: JournalSale['state'] | undefined): TillError {

@@ -1,9 +1,11 @@
 import type { SaleView } from '../../src-shared/till';
+import type { EngineBasket, EngineWarning } from '../engine-client';
 import { crossCheck } from '../sale/cross-check';
 import { enginePricing } from '../sale/engine-pricing';
 import type { EngineVouchers } from '../sale/kept-vouchers';
-import type { SaleState } from '../sale/sale-state';
-import { saleView, unpricedView, type Notice } from '../sale/sale-view';
+import { memberVoucherNotices } from '../sale/member-vouchers-offline';
+import { isUntouched, type SaleState } from '../sale/sale-state';
+import { saleView, unpricedView, waitingView, type Notice } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
 import { localSaleView } from './local-pricing';
@@ -20,36 +22,97 @@ export interface OpenSale {
   confirmedAt: number | null;
   /** What the engine applied the last time it priced this sale: kept for pricing offline. */
   engineVouchers: EngineVouchers | null;
+  /** Since when a pricing of this sale is in flight (epoch ms); null while none is. */
+  waitingSince: number | null;
+  /** The engine let a pricing of this sale time out but answered the probe: it is slow, not gone. */
+  engineSlow: boolean;
+  /** A pricing timed out since the engine last answered one: it may hold locks the till never heard of. */
+  unansweredPricing: boolean;
+}
+
+/** How many times a pricing is sent to an engine that times out but still answers its probe. */
+export const SLOW_PRICING_ATTEMPTS = 3;
+
+const ENGINE_SLOW_NOTICE: Notice = {
+  code: 'engine_slow',
+  message:
+    'The voucher engine is slow to answer: the till keeps waiting for its prices (the discounts follow).',
+};
+
+const TOO_SLOW_NOTICE: Notice = {
+  code: 'engine_too_slow',
+  message:
+    'The voucher engine answers, but too slowly to price this sale: the lines show shelf prices. Confirm to try again, or scan on.',
+};
+
+/**
+ * Whether the engine holds no lock for the sale any more: it priced the sale as it stands
+ * empty, or it never applied a voucher to it and no pricing of it went unanswered.
+ */
+export function engineHoldsNothing(sale: OpenSale): boolean {
+  const pricedNow = sale.view.pricedBy === 'engine' && sale.pricedState === sale.state;
+  if (pricedNow && isUntouched(sale.state)) return true;
+  return !sale.unansweredPricing && (sale.engineVouchers?.vouchers.length ?? 0) === 0;
+}
+
+/** What the cashier sees of an open sale: its priced view, or while a pricing is in flight, the waiting one. */
+export function shownView(context: CoreContext, sale: OpenSale): SaleView {
+  if (sale.waitingSince === null) return sale.view;
+  const notices = sale.engineSlow ? [ENGINE_SLOW_NOTICE] : [];
+  return waitingView(sale.state, sale.view, sale.waitingSince, notices, viewContext(context));
 }
 
 /**
- * Prices the sale's current state: on the engine (locking its vouchers to this basket, the
+ * Prices the sale's latest state: on the engine (locking its vouchers to this basket, the
  * answer cross-checked) while the till is online; locally, at once, while it is offline or
- * when the engine turns out to be unreachable (docs/architecture.md, "Offline and sync"). An engine that refuses leaves the lines
- * unpriced, with a notice.
+ * when the engine turns out to be unreachable (docs/architecture.md, "Offline and sync"). A
+ * pricing that times out is not taken for an engine gone: the engine is probed, and while it
+ * answers the pricing is sent again (at most `SLOW_PRICING_ATTEMPTS` times in all). An engine
+ * that refuses leaves the lines unpriced, with a notice.
  */
 export async function priceSale(context: CoreContext, sale: OpenSale): Promise<void> {
-  const state = sale.state;
-  if (!context.connectivity.isOnline()) {
-    priceLocally(context, sale, state);
+  for (let attempt = 1; ; attempt += 1) {
+    const state = sale.state;
+    if (!context.connectivity.isOnline()) {
+      priceLocally(context, sale, state);
+      return;
+    }
+    const outcome = await context.engine.getBasketPrice(state, context.config);
+    if (outcome.ok || outcome.error.kind !== 'unavailable') {
+      context.connectivity.reportAnswered();
+      if (outcome.ok) useEngineAnswer(context, sale, state, outcome.value, outcome.warnings);
+      else
+        leftUnpriced(context, sale, state, {
+          code: 'engine_rejected',
+          message: tillErrorOf(outcome.error, 'the sale').message,
+        });
+      return;
+    }
+    if (outcome.error.cause === 'timeout') {
+      sale.unansweredPricing = true;
+      // slow or gone? The probe says (and turns the till offline when it gets no answer).
+      if (await context.connectivity.probeNow()) {
+        sale.engineSlow = true;
+        context.log.warn({ basketCode: state.basketCode, attempt }, 'the engine is slow to price');
+        if (attempt < SLOW_PRICING_ATTEMPTS) continue;
+        leftUnpriced(context, sale, state, TOO_SLOW_NOTICE);
+        return;
+      }
+    } else context.connectivity.reportUnreachable();
+    priceLocally(context, sale, sale.state);
     return;
   }
-  const outcome = await context.engine.getBasketPrice(state, context.config);
-  if (!outcome.ok && outcome.error.kind === 'unavailable') {
-    context.connectivity.reportUnreachable();
-    priceLocally(context, sale, state);
-    return;
-  }
-  context.connectivity.reportAnswered();
-  if (!outcome.ok) {
-    const { message } = tillErrorOf(outcome.error, 'the sale');
-    sale.view = unpricedView(state, [{ code: 'engine_rejected', message }], viewContext(context));
-    sale.pricedState = null;
-    return;
-  }
+}
+
+function useEngineAnswer(
+  context: CoreContext,
+  sale: OpenSale,
+  state: SaleState,
+  basket: EngineBasket,
+  warnings: readonly EngineWarning[],
+): void {
   const viewContextNow = viewContext(context);
-  const basket = outcome.value;
-  const view = saleView(state, enginePricing(basket, outcome.warnings), viewContextNow);
+  const view = saleView(state, enginePricing(basket, warnings), viewContextNow);
   const mismatches = crossCheck(state, basket, view, viewContextNow);
   if (mismatches.length > 0) {
     context.log.warn(
@@ -65,9 +128,19 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
   sale.view = view;
   sale.pricedState = state;
   sale.engineVouchers = { state, vouchers: basket.vouchers };
+  sale.unansweredPricing = false;
 }
 
+/** The lines at shelf prices, with the notice that says why the engine did not price them. */
+function leftUnpriced(context: CoreContext, sale: OpenSale, state: SaleState, why: Notice): void {
+  sale.view = unpricedView(state, [why], viewContext(context));
+  sale.pricedState = null;
+}
+
+/** Priced by the till alone; each of the customer's own vouchers left off says why. */
 function priceLocally(context: CoreContext, sale: OpenSale, state: SaleState): void {
-  sale.view = localSaleView(context, state, sale.engineVouchers);
+  const view = localSaleView(context, state, sale.engineVouchers);
+  view.notices.push(...memberVoucherNotices(state, sale.engineVouchers, view));
+  sale.view = view;
   sale.pricedState = state;
 }

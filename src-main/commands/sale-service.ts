@@ -11,10 +11,10 @@ import {
   type SaleState,
 } from '../sale/sale-state';
 import { classifyScan } from '../sale/scan-router';
-import { findProduct, voidSale } from '../store';
+import { findProduct, forgetLocksToRelease, rememberLocksToRelease, voidSale } from '../store';
 import type { CoreContext } from './context';
 import type { SaleBook, SaleEntry } from './sale-book';
-import type { Notice } from './sale-pricing';
+import { engineHoldsNothing, shownView, type Notice } from './sale-pricing';
 
 type SaleHandlers = Pick<
   TillHandlers,
@@ -33,8 +33,28 @@ const shown = (view: SaleView, notices: readonly Notice[] = []): TillResult<Sale
   value: { ...view, notices: [...view.notices, ...notices] },
 });
 
-/** Applies a change to the sale, prices the result, and answers with the priced view. */
+/**
+ * How long a change to the sale waits for the engine's price before it answers with the lines
+ * at shelf prices and the pricing still waiting (it goes on in the background).
+ */
+export const PRICE_WAIT_MS = 300;
+
+/** Resolves when `pricing` settles or after `ms`, whichever is first. */
+async function atMost(pricing: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([pricing.catch(() => undefined), waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Applies a change to the sale, prices the result, and answers with it: priced, or waiting for the engine. */
 async function change(
+  context: CoreContext,
   book: SaleBook,
   saleId: string,
   update: (state: SaleState) => SaleState | { notice: Notice },
@@ -43,10 +63,10 @@ async function change(
   if (!found.ok) return found;
   const { sale, reprice } = found.value;
   const next = update(sale.state);
-  if ('notice' in next) return shown(sale.view, [next.notice]);
+  if ('notice' in next) return shown(shownView(context, sale), [next.notice]);
   sale.state = next;
-  await reprice();
-  return shown(sale.view);
+  await atMost(reprice(), PRICE_WAIT_MS);
+  return shown(shownView(context, sale));
 }
 
 function scanned(context: CoreContext, code: string) {
@@ -80,45 +100,62 @@ function scanned(context: CoreContext, code: string) {
   };
 }
 
-/** Empties the sale on the engine (releasing this basket's locks), journals it voided. */
+/**
+ * Empties the sale on the engine (releasing this basket's locks) and journals it voided, waiting
+ * for the engine no longer than a change does. A basket the engine may still hold locks for is
+ * remembered, and released once the engine answers (by the pricing still on its way, or when
+ * the engine is back).
+ */
 async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): Promise<SaleView> {
   const { sale, reprice } = entry;
   sale.state = emptied(sale.state);
-  await reprice();
-  // Only what the engine applied is locked there: an engine that priced the empty basket has
-  // released it all; offline (priced locally) the engine's last answer still holds.
-  const released =
-    (sale.view.pricedBy === 'engine' && sale.pricedState === sale.state) ||
-    (sale.engineVouchers?.vouchers.length ?? 0) === 0;
-  voidSale(context.db, sale.state.basketCode, new Date(context.now()));
+  const releasing = reprice();
+  await atMost(releasing, PRICE_WAIT_MS);
+  const released = engineHoldsNothing(sale);
+  const { basketCode } = sale.state;
+  const at = new Date(context.now());
+  const closeIt = () => {
+    voidSale(context.db, basketCode, at);
+    if (!released) rememberLocksToRelease(context.db, basketCode, at);
+  };
+  context.db.transaction(closeIt).immediate();
   book.close(sale.state.saleId);
   const fresh = book.open().sale.view;
   if (released) return fresh;
-  context.log.warn({ basketCode: sale.state.basketCode }, 'a voided sale kept its voucher locks');
-  const message = `Sale ${sale.state.basketCode} is void, but the engine could not be told: its vouchers stay held until their locks expire.`;
+  releasing.then(
+    () => {
+      if (engineHoldsNothing(sale)) forgetLocksToRelease(context.db, basketCode);
+    },
+    () => undefined,
+  );
+  context.log.warn(
+    { basketCode },
+    'a voided sale keeps its voucher locks until the engine answers',
+  );
+  const message = `Sale ${basketCode} is void, but the engine has not been told yet: its vouchers stay held until the engine answers, which releases them.`;
   return { ...fresh, notices: [{ code: 'locks_not_released', message }] };
 }
 
 export function saleHandlers(context: CoreContext, book: SaleBook): SaleHandlers {
   return {
-    'sale/current': () => Promise.resolve(shown(book.current().sale.view)),
+    'sale/current': () => Promise.resolve(shown(shownView(context, book.current().sale))),
     'sale/start': () => {
       const started = book.start();
-      return Promise.resolve(started.ok ? shown(started.value.sale.view) : started);
+      return Promise.resolve(started.ok ? shown(shownView(context, started.value.sale)) : started);
     },
-    'sale/scan': ({ saleId, code }) => change(book, saleId, scanned(context, code)),
+    'sale/scan': ({ saleId, code }) => change(context, book, saleId, scanned(context, code)),
     'sale/set-quantity': ({ saleId, lineId, quantity }) =>
-      change(book, saleId, (state) =>
+      change(context, book, saleId, (state) =>
         hasLine(state, lineId)
           ? setQuantity(state, lineId, quantity)
           : { notice: { code: 'line_not_found', message: `The sale has no line ${lineId}.` } },
       ),
     'sale/remove-line': ({ saleId, lineId }) =>
-      change(book, saleId, (state) => removeLine(state, lineId)),
+      change(context, book, saleId, (state) => removeLine(state, lineId)),
     'sale/remove-voucher': ({ saleId, ref }) =>
-      change(book, saleId, (state) => removeVoucherCode(state, ref)),
+      change(context, book, saleId, (state) => removeVoucherCode(state, ref)),
     'sale/set-customer': ({ saleId, memberNumber }) =>
-      change(book, saleId, (state) => setCustomer(state, memberNumber)),
+      change(context, book, saleId, (state) => setCustomer(state, memberNumber)),
     'sale/void': async ({ saleId }) => {
       const found = book.find(saleId);
       if (!found.ok) return found;

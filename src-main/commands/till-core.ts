@@ -20,7 +20,9 @@ import {
   salesLeftOpen,
   type InterruptedSales,
 } from './interrupted-sales';
+import { releaseLeftLocks } from './lock-release';
 import { managerHandlers } from './manager';
+import { coalescingRunner } from './pricing-queue';
 import { createSaleBook } from './sale-book';
 import { saleHandlers } from './sale-service';
 
@@ -42,7 +44,7 @@ export interface TillCore {
   readonly handlers: TillHandlers;
   /** Whether the engine answers; the sync workers pause on it. */
   readonly connectivity: ConnectivityMonitor;
-  /** Voids the sales a previous run left open and releases their voucher locks. */
+  /** Voids the sales a previous run left open and releases their voucher locks, and those of sales voided offline. */
   releaseInterruptedSales(): Promise<InterruptedSales>;
   /** For the outbox worker: replays a confirm that got no answer and journals (or voids) its sale. */
   readonly resumeInterruptedConfirm: (entry: OutboxEntry) => Promise<ResumedConfirm>;
@@ -77,6 +79,13 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   };
   const leftOpen = salesLeftOpen(context);
   const book = createSaleBook(context);
+  const releaseLocks = coalescingRunner(() => releaseLeftLocks(context));
+  // the engine is back: its prices and locks for the open sales, and the locks nobody needs released
+  const stopFollowing = connectivity.onChange((online) => {
+    if (!online) return;
+    book.repriceStale();
+    void releaseLocks();
+  });
   const { signOutAll, ...manager } = managerHandlers(context);
   return {
     handlers: {
@@ -86,9 +95,14 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...diagnosticsHandlers(context, options.configSource, options.logPath ?? 'standard output'),
     },
     connectivity,
-    releaseInterruptedSales: () => releaseInterruptedSales(context, leftOpen),
+    releaseInterruptedSales: async () => {
+      const interrupted = await releaseInterruptedSales(context, leftOpen);
+      await releaseLocks();
+      return interrupted;
+    },
     resumeInterruptedConfirm: (entry) => resumeInterruptedConfirm(context, entry),
     close: () => {
+      stopFollowing();
       signOutAll();
       connectivity.stop();
     },

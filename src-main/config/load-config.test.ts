@@ -57,7 +57,7 @@ describe('loadConfig', () => {
       ...GOOD,
       httpPort: 8410,
       timeouts: {
-        pricingMs: 2000,
+        pricingMs: 8000,
         confirmMs: 5000,
         syncMs: 10_000,
         probeMs: 1500,

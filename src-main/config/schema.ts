@@ -38,7 +38,7 @@ export const DEFAULT_SCAN_PATTERNS = {
  * of their engine checks: IT wants to see a slow engine, not an offline one.
  */
 export const DEFAULT_TIMEOUTS = {
-  pricingMs: 2000,
+  pricingMs: 8000,
   confirmMs: 5000,
   syncMs: 10_000,
   probeMs: 1500,

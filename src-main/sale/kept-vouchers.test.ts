@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appliedEngineVoucher } from '../../test-support/till/engine-answers';
+import { lockedVoucher } from '../../test-support/till/engine-answers';
 import { keptEngineVouchers } from './kept-vouchers';
 import { addVoucherCode, newSale, removeVoucherCode, setCustomer } from './sale-state';
 
-const wire = (code: string | null, type: string, key: string) =>
-  appliedEngineVoucher({
-    voucher_key: key.repeat(64),
-    voucher_code: code,
-    voucher_type: type,
-    voucher_status: 'claimed',
-    voucher_locked: true,
-  });
+const wire = lockedVoucher;
 
 const base = setCustomer(newSale('S1', 'S1'), '1000001');
 const priced = addVoucherCode(base, 'SCANNED-5');

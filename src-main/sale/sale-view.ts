@@ -72,6 +72,7 @@ export function saleView(
     rejected: [...pricing.rejected],
     totals: { ...pricing.totals },
     pricedBy: pricing.pricedBy,
+    pricing: { state: 'priced' },
     notices: [...pricing.notices],
   };
 }
@@ -129,4 +130,23 @@ export function unpricedView(
 ): SaleView {
   const priced = priceBasket(pricingLines(sale), [], context.now);
   return saleView(sale, localPricing(priced, new Map(), notices), context);
+}
+
+/**
+ * The sale while a pricing of it is in flight: its lines at shelf prices, the vouchers as the
+ * last answer had them (still held for this basket), and since when the till waits.
+ */
+export function waitingView(
+  sale: SaleState,
+  last: SaleView,
+  since: number,
+  notices: readonly Notice[],
+  context: ViewContext,
+): SaleView {
+  return {
+    ...unpricedView(sale, notices, context),
+    applied: [...last.applied],
+    rejected: [...last.rejected],
+    pricing: { state: 'waiting', since: new Date(since).toISOString() },
+  };
 }

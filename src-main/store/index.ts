@@ -34,6 +34,7 @@ export {
   type CachedHonourVoucher,
   type HonourPage,
 } from './honour-cache';
+export { forgetLocksToRelease, locksToRelease, rememberLocksToRelease } from './locks-to-release';
 export { latestVersion, migrate, schemaVersion, type StoreVersionError } from './migrate';
 export { DATABASE_FILE, databasePath, openStore } from './open-store';
 export {

@@ -24,6 +24,7 @@ describe('the local store', () => {
       'catalogue',
       'conflicts',
       'honour_cache',
+      'locks_to_release',
       'outbox',
       'sales',
       'sync_state',

@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SLOW_MESSAGE } from '../common/useSlowFlag';
+import { WAITING_TEXT } from '../sale/TotalsPanel';
 import { createFakeTill } from '../../test-support/renderer/fake-till';
 import { renderWithTill } from '../../test-support/renderer/render';
 import { App } from './App';
@@ -80,6 +81,34 @@ describe('the till', () => {
     await vi.waitFor(() => {
       expect(screen.queryByText(SLOW_MESSAGE)).not.toBeInTheDocument();
     });
+  });
+
+  it('shows a scanned line at once while the engine prices it, says the engine is slow after five seconds of waiting, and shows the price when it comes', async () => {
+    const till = await openTill();
+    const engine = till.delayPricing();
+    vi.useFakeTimers({
+      shouldAdvanceTime: true,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.keyboard(`${COFFEE}{Enter}`);
+    expect(
+      await within(screen.getByRole('table', { name: 'Basket' })).findByRole('row', {
+        name: /Coffee beans 1 kg/,
+      }),
+    ).toHaveTextContent('€ 14,95');
+    expect(screen.getByText(WAITING_TEXT)).toBeInTheDocument();
+
+    await act(() => vi.advanceTimersByTimeAsync(4_000));
+    expect(screen.queryByText(SLOW_MESSAGE)).not.toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(1_500));
+    expect(screen.getByRole('alert')).toHaveTextContent(SLOW_MESSAGE);
+
+    engine.release();
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    expect(screen.getByText('Priced by the voucher engine')).toBeInTheDocument();
+    expect(screen.queryByText(SLOW_MESSAGE)).not.toBeInTheDocument();
+    expect(screen.queryByText(WAITING_TEXT)).not.toBeInTheDocument();
   });
 
   it('confirms into a receipt, and New sale returns to an empty sale ready to scan', async () => {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RefObject } from 'react';
 import { failureMessage, useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
+import { useSlowSince } from '../common/useSlowFlag';
 import { BasketTable } from './BasketTable';
 import { CustomerPanel } from './CustomerPanel';
 import {
@@ -33,6 +34,7 @@ const LOADING_TOTALS: TotalsSale = {
   currency: 'EUR',
   locale: 'nl-NL',
   pricedBy: 'local',
+  pricing: { state: 'priced' },
 };
 
 /** The open sale: scan field and basket on the left; customer, vouchers, totals, actions on the right. */
@@ -41,6 +43,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const saleQuery = useQuery(currentSaleQuery(client));
   const sale = saleQuery.data;
   const activity = useSaleActivity();
+  const engineSlow = useSlowSince(sale?.pricing.state === 'waiting' ? sale.pricing.since : null);
 
   const setQuantity = useSetQuantity();
   const removeLine = useRemoveLine();
@@ -56,7 +59,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
 
   const alert = saleQuery.isError
     ? { tone: 'danger' as const, lines: [failureMessage(saleQuery.error)] }
-    : saleAlert(sale, activity.last, activity.slow);
+    : saleAlert(sale, activity.last, activity.slow || engineSlow);
   const started =
     sale !== undefined &&
     (sale.lines.length > 0 ||

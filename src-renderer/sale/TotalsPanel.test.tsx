@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
-import { TotalsPanel, type TotalsSale } from './TotalsPanel';
+import { TotalsPanel, WAITING_TEXT, type TotalsSale } from './TotalsPanel';
 
 type Applied = SaleView['applied'][number];
 
@@ -24,6 +24,7 @@ function totals(overrides: Partial<TotalsSale>): TotalsSale {
     currency: 'EUR',
     locale: 'nl-NL',
     pricedBy: 'engine',
+    pricing: { state: 'priced' },
     ...overrides,
   };
 }
@@ -72,6 +73,26 @@ describe('the totals', () => {
     const region = screen.getByRole('region', { name: 'Totals' });
     expect(within(region).getByText('Pricing…')).toBeInTheDocument();
     expect(amount('Total to pay')).toBe('€ 19,75');
+    expect(region).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('while the engine price is on its way, shows the shelf total before discounts and says it waits', () => {
+    render(
+      <TotalsPanel
+        sale={totals({
+          totals: { gross: 2194, discount: 0, net: 2194 },
+          pricedBy: 'local',
+          pricing: { state: 'waiting', since: '2026-11-23T13:05:00.000Z' },
+        })}
+        pricing={false}
+      />,
+    );
+    const region = screen.getByRole('region', { name: 'Totals' });
+    expect(within(region).getByText(WAITING_TEXT)).toBeInTheDocument();
+    expect(within(region).getByText('before discounts')).toBeInTheDocument();
+    expect(amount('Total to pay')).toBe('€ 21,94');
+    expect(screen.queryByRole('status', { name: 'Discount' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: '10 % off for members' })).not.toBeInTheDocument();
     expect(region).toHaveAttribute('aria-busy', 'true');
   });
 });

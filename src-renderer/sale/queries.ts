@@ -8,15 +8,21 @@ export const saleKeys = {
   receipt: (basketCode: string) => ['receipt', basketCode] as const,
 };
 
+/** How often the open sale is asked for again while its price is still on its way from the engine. */
+export const WAITING_POLL_MS = 500;
+
 /**
  * The open sale. Only the till's sale commands change it, and each answers with the whole
- * view, which the mutations write here: it is never stale by itself.
+ * view, which the mutations write here: it is never stale by itself, except while it waits
+ * for the engine's price (`pricing.state` is `waiting`): then it is asked for again until priced.
  */
 export function currentSaleQuery(client: TillClient) {
   return queryOptions({
     queryKey: saleKeys.current(),
     queryFn: async () => valueOf(await client['sale/current']({})),
     staleTime: Infinity,
+    refetchInterval: (query) =>
+      query.state.data?.pricing.state === 'waiting' ? WAITING_POLL_MS : false,
   });
 }
 

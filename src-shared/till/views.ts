@@ -48,6 +48,18 @@ export const noticeView = z.object({
 
 export const totalsView = z.object({ gross: minor, discount: minor, net: minor });
 
+/**
+ * Whether the sale's figures are the till's last word for its lines (`priced`: by the engine,
+ * by the till alone offline, or at shelf prices after a refusal its notices explain) or a
+ * pricing is still in flight (`waiting`, since that instant): the lines are then at shelf
+ * prices and the discounts follow; ask `sale/current` again.
+ */
+export const salePricingView = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('priced') }),
+  z.object({ state: z.literal('waiting'), since: instant }),
+]);
+export type SalePricingView = z.infer<typeof salePricingView>;
+
 export const saleView = z.object({
   saleId: z.string(),
   basketCode: z.string(),
@@ -61,6 +73,7 @@ export const saleView = z.object({
   totals: totalsView,
   /** Who priced it: the engine, or the till alone while offline. */
   pricedBy: z.enum(['engine', 'local']),
+  pricing: salePricingView,
   /** What the last scan or change led to, for the cashier (unknown barcode, engine slow …). */
   notices: z.array(noticeView),
 });

@@ -24,6 +24,12 @@ export interface FakeTill {
   sale(): SaleView;
   /** From now on scans get no answer until `release` (the engine is slow). */
   stallScans(): { release: () => void };
+  /**
+   * From now on a scan answers at once with its line at the shelf price and the pricing
+   * waiting, as the till does when the engine is slow; `sale/current` says the same until
+   * `release`, after which the sale is priced.
+   */
+  delayPricing(): { release: () => void };
 }
 
 export function emptySale(saleId: string, overrides: Partial<SaleView> = {}): SaleView {
@@ -39,6 +45,7 @@ export function emptySale(saleId: string, overrides: Partial<SaleView> = {}): Sa
     rejected: [],
     totals: { gross: 0, discount: 0, net: 0 },
     pricedBy: 'engine',
+    pricing: { state: 'priced' },
     notices: [],
     ...overrides,
   };
@@ -54,6 +61,7 @@ export function createFakeTill(): FakeTill {
   let sale = emptySale('S001-01-0001');
   const calls: FakeTill['calls'] = [];
   let stalled: Promise<void> | null = null;
+  let waitingSince: string | null = null;
   let locked: TillOutput<'manager/locked-vouchers'> = [
     {
       voucherKey: 'c'.repeat(64),
@@ -127,14 +135,17 @@ export function createFakeTill(): FakeTill {
     engineBasketId: 1,
   });
 
+  const shown = (): SaleView =>
+    waitingSince === null ? sale : { ...sale, pricing: { state: 'waiting', since: waitingSince } };
+
   const client: TillClient = {
-    'sale/current': (input) => (log('sale/current', input), ok(sale)),
+    'sale/current': (input) => (log('sale/current', input), ok(shown())),
     'sale/start': (input) => (log('sale/start', input), ok(sale)),
     'sale/scan': async (input) => {
       log('sale/scan', input);
       if (stalled) await stalled;
       sale = scan(input.code);
-      return ok(sale);
+      return ok(shown());
     },
     'sale/set-quantity': (input) => (log('sale/set-quantity', input), ok(sale)),
     'sale/remove-line': (input) => {
@@ -226,5 +237,13 @@ export function createFakeTill(): FakeTill {
     });
     return { release };
   };
-  return { client, calls, sale: () => sale, stallScans };
+  const delayPricing = () => {
+    waitingSince = new Date().toISOString();
+    return {
+      release: () => {
+        waitingSince = null;
+      },
+    };
+  };
+  return { client, calls, sale: () => sale, stallScans, delayPricing };
 }

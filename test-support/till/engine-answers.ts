@@ -17,6 +17,23 @@ export function appliedEngineVoucher(voucherObject: unknown, discount = 0): Appl
   return { ...engineVoucher(voucherObject), discount, amountRemaining: 0 };
 }
 
+/** A voucher the engine applied and locked to the sale, as a claimed voucher object: `key` repeated makes its key. */
+export function lockedVoucher(
+  code: string | null,
+  type: string,
+  key: string,
+  title: string | null = null,
+): AppliedEngineVoucher {
+  return appliedEngineVoucher({
+    voucher_key: key.repeat(64),
+    voucher_code: code,
+    voucher_type: type,
+    voucher_status: 'claimed',
+    voucher_locked: true,
+    ...(title === null ? {} : { voucher_title: title }),
+  });
+}
+
 export function honourFeedChange(
   rev: number,
   voucherObject: unknown,

@@ -1,0 +1,39 @@
+import type { SaleView } from '../../src-shared/till';
+import type { EngineVouchers } from './kept-vouchers';
+import type { SaleState } from './sale-state';
+import type { Notice } from './sale-view';
+
+/**
+ * Why the customer's own vouchers are not taken off a sale the till priced alone, one notice
+ * each, in plain words: the till is offline, and the voucher stays the customer's. The vouchers
+ * are the ones the engine last applied for this customer; a customer the engine never priced
+ * for this sale gets one notice that their vouchers cannot be looked up.
+ */
+export function memberVoucherNotices(
+  state: SaleState,
+  engine: EngineVouchers | null,
+  view: Pick<SaleView, 'applied'>,
+): Notice[] {
+  const member = state.memberNumber;
+  if (member === null) return [];
+  if (engine?.state.memberNumber !== member)
+    return [
+      {
+        code: 'member_vouchers_offline',
+        message: `The till is offline, so the vouchers of customer ${member} cannot be looked up: they stay the customer's, and are applied once the voucher engine is back (in this sale if it is still open, else at the next one).`,
+      },
+    ];
+  const scanned = new Set(engine.state.voucherCodes);
+  const applied = new Set(view.applied.map((voucher) => voucher.voucherKey));
+  return engine.vouchers
+    .filter(
+      (voucher) =>
+        voucher.type !== 'basket_fixed_unit' &&
+        !scanned.has(voucher.code ?? '') &&
+        !applied.has(voucher.key),
+    )
+    .map((voucher) => ({
+      code: 'member_voucher_offline',
+      message: `${voucher.title ?? voucher.code ?? 'A voucher of the customer'} is not taken off: the till is offline and cannot check it with the voucher engine. It stays the customer's, and is applied once the engine is back (in this sale if it is still open, else at the next one).`,
+    }));
+}
