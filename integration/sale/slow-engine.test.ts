@@ -238,7 +238,13 @@ describeEachDatabase(
         );
         expect(memberNotices).toHaveLength(2);
         for (const notice of memberNotices) expect(notice.message).toMatch(/the till is offline/);
-        expect(valueOf(await till.send('status/get', {})).online).toBe(false);
+        // the probe has the last word on being offline; the status bar follows it within 5 s
+        await vi.waitFor(
+          async () => {
+            expect(valueOf(await till.send('status/get', {})).online).toBe(false);
+          },
+          { timeout: 5_000, interval: 100 },
+        );
 
         gate.open();
         await onlineAgain();

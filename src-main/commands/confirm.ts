@@ -104,7 +104,7 @@ async function confirmOnline(
   const { basketCode } = sale.state;
   const outcome = await context.engine.addBasket(sending.request);
   if (!outcome.ok && outcome.error.kind === 'unavailable') {
-    context.connectivity.reportUnreachable();
+    context.connectivity.reportUnavailable();
     return confirmOffline(context, book, entry, sending);
   }
   context.connectivity.reportAnswered();

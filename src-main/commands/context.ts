@@ -14,7 +14,7 @@ export interface CoreContext {
   /** Online/offline as the last engine call found it; report every call's outcome here, probe when unsure. */
   readonly connectivity: Pick<
     ConnectivityMonitor,
-    'isOnline' | 'reportAnswered' | 'reportUnreachable' | 'onChange' | 'probeNow'
+    'isOnline' | 'reportAnswered' | 'reportUnavailable' | 'onChange' | 'probeNow'
   >;
   readonly patterns: ScanPatterns;
   readonly now: () => number;

@@ -99,7 +99,7 @@ async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<
     const request = entry.request.value;
     const outcome = await context.engine.addBasket(request, 'sync');
     if (!outcome.ok && outcome.error.kind === 'unavailable') {
-      context.connectivity.reportUnreachable();
+      context.connectivity.reportUnavailable();
       return 'unanswered';
     }
     context.connectivity.reportAnswered();

@@ -26,7 +26,7 @@ export async function releaseLeftLocks(context: CoreContext): Promise<void> {
     if (!context.connectivity.isOnline()) return;
     const released = await releaseBasketLocks(context, basketCode);
     if (released === 'unanswered') {
-      context.connectivity.reportUnreachable();
+      context.connectivity.reportUnavailable();
       return;
     }
     context.connectivity.reportAnswered();

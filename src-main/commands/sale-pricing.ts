@@ -98,7 +98,11 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
         leftUnpriced(context, sale, state, TOO_SLOW_NOTICE);
         return;
       }
-    } else context.connectivity.reportUnreachable();
+    } else {
+      // no usable answer: priced by the till, once the probe has said offline (the status bar and
+      // the notices then agree)
+      await context.connectivity.probeNow();
+    }
     priceLocally(context, sale, sale.state);
     return;
   }

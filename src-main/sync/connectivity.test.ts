@@ -59,16 +59,16 @@ describe('connectivity', () => {
 
   it('an unreachable call probes at once; offline only when the probe agrees', async () => {
     const { connectivity, timers, changes, probes } = setup([true, false]);
-    connectivity.reportUnreachable();
+    connectivity.reportUnavailable();
     await settle();
     expect(probes()).toBe(1);
     expect(connectivity.isOnline()).toBe(true);
-    connectivity.reportUnreachable();
+    connectivity.reportUnavailable();
     await settle();
     expect(probes()).toBe(2);
     expect(connectivity.isOnline()).toBe(false);
     // already offline: the scheduled probe is the only one
-    connectivity.reportUnreachable();
+    connectivity.reportUnavailable();
     await settle();
     expect(probes()).toBe(2);
     expect(timers.pending()).toEqual([INTERVAL_MS]);

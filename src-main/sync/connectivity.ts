@@ -10,7 +10,7 @@ export interface Connectivity {
    * offline only when the probe, sent at once, agrees: one slow call to an engine whose health
    * check answers is slow, not away.
    */
-  reportUnreachable(): void;
+  reportUnavailable(): void;
   /** An engine call got a usable answer: the till is online, and the next probe can wait. */
   reportAnswered(): void;
   /** Called on every change between online and offline; returns the unsubscribe function. */
@@ -101,14 +101,14 @@ export function createConnectivity(options: ConnectivityOptions): ConnectivityMo
     if (!probing) scheduleProbe();
   };
 
-  const reportUnreachable = () => {
+  const reportUnavailable = () => {
     if (online) void probeNow();
   };
 
   scheduleProbe();
   return {
     isOnline: () => online,
-    reportUnreachable,
+    reportUnavailable,
     reportAnswered,
     onChange: (listener) => {
       listeners.add(listener);

@@ -33,7 +33,7 @@ export async function pullHonourVouchers(deps: HonourSyncDeps): Promise<HonourPu
     const outcome = await deps.engine.syncHonourVouchers({ cursor, limit: deps.pageSize });
     if (!outcome.ok) {
       if (outcome.error.kind === 'unavailable') {
-        deps.connectivity.reportUnreachable();
+        deps.connectivity.reportUnavailable();
         return { kind: 'unavailable', message: outcome.error.message };
       }
       deps.connectivity.reportAnswered();

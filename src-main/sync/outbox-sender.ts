@@ -98,7 +98,7 @@ export async function sendOutbox(
     }
     const failure = outcome.error;
     // no usable answer: the probe decides whether the engine is away or only slow
-    if (failure.kind === 'unavailable') deps.connectivity.reportUnreachable();
+    if (failure.kind === 'unavailable') deps.connectivity.reportUnavailable();
     else deps.connectivity.reportAnswered();
     if (isFinalRefusal(failure)) {
       park(deps, entry, REJECTED_BY_ENGINE, failure.message);
