@@ -9,5 +9,5 @@ export const BODY_LIMIT = '256kb';
 /** The most fields a form body may have (body-parser's `parameterLimit`). */
 export const MAX_FORM_PARAMETERS = 100;
 
-/** How deeply a body may nest objects and arrays; the deepest call (a basket) needs five. */
+/** How deeply a body may nest objects and arrays; no call needs more than five levels. */
 export const MAX_NESTING_DEPTH = 32;
