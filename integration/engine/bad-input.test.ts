@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getBasketPriceRequestSchema, parseWith } from '../../src-shared/wire';
+import { getBasketPrice } from '../../src-engine/domain/get-basket-price';
 import { basketRequest, item } from '../../test-support/engine/baskets';
 import { call, loginAs, type CallOptions, type Session } from '../../test-support/engine/client';
 import {
@@ -416,6 +418,25 @@ describeEachDatabase('bad input at the engine’s HTTP boundary', (database) => 
       error: { name: 'invalid_parameters' },
     });
   });
+  it('a pricing whose answer cannot be built locks nothing', async () => {
+    const request = parseWith(getBasketPriceRequestSchema, valid());
+    if (!request.ok) throw new Error('the valid basket does not parse');
+    const actor = {
+      chainId: 1,
+      role: 'terminal' as const,
+      name: 'till-s001-01',
+      accountId: till.userId,
+    };
+    const before = await snapshot(engine.db.kysely);
+    await expect(
+      getBasketPrice(engine.db.kysely, actor, request.value, Date.now(), (pricing) => {
+        expect(pricing.priced.applied).toHaveLength(1);
+        throw new RangeError('the answer could not be built');
+      }),
+    ).rejects.toThrow('the answer could not be built');
+    expect(await snapshot(engine.db.kysely)).toEqual(before);
+  });
+
   it('a malformed % escape under a WLL prefix is refused in the WLL envelope', async () => {
     for (const path of ['/events/%zz', '/benefits/%E0%A4%A', '/events/%00']) {
       const answer = await call(engine.url, path, { session: admin });
