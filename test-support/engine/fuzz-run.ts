@@ -30,7 +30,7 @@ export interface FuzzReport {
   readonly callers: Readonly<Record<string, number>>;
   /** Answers of 500 or above, and requests that got no answer at all (status 0). */
   readonly offenders: readonly Offender[];
-  /** Answered requests whose answer was not a 4xx (the refused phase wants nothing else). */
+  /** In the refused phase: answered requests whose answer was not a 4xx. */
   readonly notRefused: readonly Offender[];
   /** Basket codes of refused basket and lock calls: nothing may be stored under them. */
   readonly refusedBasketCodes: readonly string[];
@@ -142,7 +142,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       count(statuses, String(sent.status));
       const record = { index, caller: caller.name, request: fuzz, ...sent };
       if (sent.status >= 500 || sent.status === 0) offenders.push(record);
-      if (sent.status < 400 || sent.status >= 500) notRefused.push(record);
+      if (options.phase === 'refused' && (sent.status < 400 || sent.status >= 500))
+        notRefused.push(record);
       if (sent.status >= 400 && fuzz.basketCode !== null) refusedBasketCodes.push(fuzz.basketCode);
       if (sent.status === 200 && isLogout(fuzz)) await caller.renew?.();
     }
