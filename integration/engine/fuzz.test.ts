@@ -82,6 +82,9 @@ describeEachDatabase('fuzzing every engine call as every caller', (database) => 
       routes: FUZZ_ROUTES,
       callers,
       data: await fuzzData(engine),
+      onProgress: (sent) => {
+        console.log(`fuzz [${database.name}] ${phase}: ${sent} of ${requests} sent`);
+      },
     });
     reports.push(report);
     return report;

@@ -37,7 +37,7 @@ function bodyParserFailure(error: unknown, request: Request): EngineError | null
       return isDecompressionError(error)
         ? new EngineError(
             'malformed_body',
-            `the request body is not valid ${request.get('content-encoding') ?? 'compressed'} data`,
+            `the request body is not valid ${(request.get('content-encoding') ?? 'compressed').slice(0, 40)} data`,
           )
         : null;
   }

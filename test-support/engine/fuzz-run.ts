@@ -45,6 +45,8 @@ export interface FuzzOptions {
   readonly routes: readonly FuzzRoute[];
   readonly callers: readonly FuzzCaller[];
   readonly data: FuzzData;
+  /** Called after every 10,000 requests with how many were sent. */
+  readonly onProgress?: (sent: number) => void;
 }
 
 const ANSWER_TIMEOUT_MS = 20_000;
@@ -140,6 +142,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         continue;
       }
       count(statuses, String(sent.status));
+      if ((index + 1) % 10_000 === 0) options.onProgress?.(index + 1);
       const record = { index, caller: caller.name, request: fuzz, ...sent };
       if (sent.status >= 500 || sent.status === 0) offenders.push(record);
       if (options.phase === 'refused' && (sent.status < 400 || sent.status >= 500))
