@@ -2,6 +2,8 @@ import express, { Router, type Express } from 'express';
 import type { EngineDeps } from './deps';
 import { errorHandler, notFound } from './http/error-handler';
 import { answersOn, type Face } from './http/face';
+import { inputGuard } from './http/input-guard';
+import { BODY_LIMIT, MAX_FORM_PARAMETERS } from './http/limits';
 import { requestLog } from './http/request-log';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -15,8 +17,6 @@ import { voucherRoutes } from './routes/vouchers';
 import { syncRoutes } from './routes/sync';
 import { webhookRoutes } from './routes/webhooks';
 
-export const BODY_LIMIT = '256kb';
-
 /**
  * Routers answering on one face: every answer from them, errors and unknown calls included,
  * comes in that face's envelope. The body is parsed after the face is known, so that a
@@ -26,7 +26,10 @@ function faceGroup(face: Face, routers: readonly Router[]): Router {
   const group = Router();
   group.use(answersOn(face));
   group.use(express.json({ limit: BODY_LIMIT }));
-  group.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 100 }));
+  group.use(
+    express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_PARAMETERS }),
+  );
+  group.use(inputGuard);
   for (const router of routers) group.use(router);
   group.use(notFound);
   return group;

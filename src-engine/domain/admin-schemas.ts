@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseDecimal, toMinorUnits } from '../../src-shared/money';
 import { err, ok, type Result } from '../../src-shared/result';
 import type { FieldIssue } from '../../src-shared/validation';
+import { isCalendarDate } from '../../src-shared/wire/datetime';
 import { code, currencyCode, voucherKey } from '../../src-shared/wire/fields';
 import type { Database } from '../db/schema';
 import type { CampaignIncentive, CampaignInput, VoucherInput } from './admin';
@@ -270,6 +271,7 @@ export const createVoucherFields = z.object({
   /** null: never expires; absent: the campaign's expiry period. */
   expires_at: z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 time such as 2027-01-31T23:59:59Z' })
+    .refine((text) => isCalendarDate(text.slice(0, 10)), 'is not a date in the calendar')
     .transform((text) => Date.parse(text))
     .nullable()
     .optional(),

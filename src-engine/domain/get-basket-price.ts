@@ -24,16 +24,22 @@ import { whileUsable } from './voucher-ops/while-usable';
  * Prices a provisional basket and locks every applied voucher for it (docs/architecture.md, "Locking and redemption"). Pricing the same
  * basket again refreshes its locks and releases the ones on vouchers it no longer holds. A
  * voucher another sale grabs between the read and the lock rolls the answer back: the basket is
- * read and priced again, under the one retry policy (`retryLostRaces`).
+ * read and priced again, under the one retry policy (`retryLostRaces`). The answer is built by
+ * `answerOf` before the transaction commits, so a pricing that cannot be answered locks nothing.
  */
-export async function getBasketPrice(
+export async function getBasketPrice<Answer>(
   db: Kysely<Database>,
   actor: Actor,
   request: GetBasketPriceRequest,
   now: number,
-): Promise<Outcome<BasketPricing>> {
+  answerOf: (pricing: BasketPricing) => Answer,
+): Promise<Outcome<Answer>> {
   return retryLostRaces(
-    () => inTransaction(db, (trx) => priceAndLock(trx, actor, request, now)),
+    () =>
+      inTransaction(db, async (trx) => {
+        const pricing = await priceAndLock(trx, actor, request, now);
+        return pricing.ok ? ok(answerOf(pricing.value)) : pricing;
+      }),
     () => "the basket's vouchers",
   );
 }

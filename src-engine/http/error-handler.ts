@@ -1,20 +1,33 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { faultLog } from '../db/storage-fault-log';
 import { sendError } from './envelope';
 import { EngineError } from './errors';
 import { faceOf } from './face';
+import { MAX_FORM_PARAMETERS } from './limits';
 
-function bodyParserFailure(error: unknown): EngineError | null {
-  if (typeof error !== 'object' || error === null || !('type' in error)) return null;
-  switch (error.type) {
+/** What a failure of express's body parsers (or of the decompression they run) says to the caller. */
+function bodyParserFailure(error: unknown, request: Request): EngineError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const type = 'type' in error ? error.type : undefined;
+  switch (type) {
     case 'entity.too.large':
       return new EngineError(
         'body_too_large',
         'the request body is larger than the engine accepts',
       );
+    case 'parameters.too.many':
+      return new EngineError(
+        'body_too_large',
+        `the form body has more than ${MAX_FORM_PARAMETERS} parameters, the most the engine accepts`,
+      );
     case 'entity.parse.failed':
       return new EngineError('malformed_body', 'the request body is not valid JSON');
+    case 'request.size.invalid':
+      return new EngineError(
+        'malformed_body',
+        'the request body is not as long as its Content-Length',
+      );
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new EngineError(
@@ -22,8 +35,32 @@ function bodyParserFailure(error: unknown): EngineError | null {
         'the request body uses an unsupported encoding',
       );
     default:
-      return null;
+      return isDecompressionError(error)
+        ? new EngineError(
+            'malformed_body',
+            `the request body is not valid ${(request.get('content-encoding') ?? 'compressed').slice(0, 40)} data`,
+          )
+        : null;
   }
+}
+
+/** zlib's failures (gzip, deflate, br) carry a code such as Z_DATA_ERROR or ERR__ERROR_FORMAT_PADDING_1. */
+function isDecompressionError(error: object): boolean {
+  return (
+    'code' in error &&
+    typeof error.code === 'string' &&
+    /^(Z_|ERR__|ERR_BROTLI|ERR_ZLIB)/.test(error.code)
+  );
+}
+
+/** The client closed the connection before its body arrived: nobody is left to answer. */
+function clientWentAway(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    error.type === 'request.aborted'
+  );
 }
 
 /**
@@ -37,7 +74,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const known = error instanceof EngineError ? error : bodyParserFailure(error);
+    if (clientWentAway(error)) {
+      log.debug({ method: request.method, path: request.path }, 'client went away');
+      return;
+    }
+    const known = error instanceof EngineError ? error : bodyParserFailure(error, request);
     const face = faceOf(response);
     if (known) {
       sendError(response, known, face);

@@ -26,16 +26,17 @@ export function basketRoutes(deps: EngineDeps): Router {
     requireJson(request);
     const body = parseParams(getBasketPriceRequestSchema, request.body);
     const now = deps.now();
-    const pricing = valueOrRefuse(await getBasketPrice(db, actor, body, now));
-    sendOk(
-      response,
-      {
-        result_type: 'get-basket-price',
-        ...(body.user ? { user: body.user } : {}),
-        basket: toPricedBasket(body.basket, pricing, now),
-      },
-      toWarnings(pricing.warnings),
+    const answer = valueOrRefuse(
+      await getBasketPrice(db, actor, body, now, (pricing) => ({
+        results: {
+          result_type: 'get-basket-price',
+          ...(body.user ? { user: body.user } : {}),
+          basket: toPricedBasket(body.basket, pricing, now),
+        },
+        warnings: toWarnings(pricing.warnings),
+      })),
     );
+    sendOk(response, answer.results, answer.warnings);
   });
 
   router.post('/auth/add-basket', async (request, response) => {

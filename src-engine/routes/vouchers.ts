@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { code, voucherKey } from '../../src-shared/wire';
+import { code, isCalendarDate, voucherKey } from '../../src-shared/wire';
 import type { Role } from '../db/schema';
 import type { EngineDeps } from '../deps';
 import { chainRefusal, type Actor } from '../domain/actor';
@@ -255,10 +255,4 @@ export function voucherRoutes(deps: EngineDeps): Router {
   router.post('/auth/redeem-voucher', redeem);
   router.put('/auth/redeem-voucher', redeem);
   return router;
-}
-
-function isCalendarDate(text: string): boolean {
-  const [year = 0, month = 0, day = 0] = text.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.toISOString().slice(0, 10) === text;
 }

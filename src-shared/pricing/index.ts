@@ -2,6 +2,7 @@ export { allocateByLargestRemainder } from './allocate';
 export {
   MAX_QUANTITY_DECIMALS,
   MAX_RATIO_DECIMALS,
+  lineGross,
   priceBasket,
   unitPriceOf,
 } from './price-basket';

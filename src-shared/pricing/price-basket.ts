@@ -104,7 +104,7 @@ function discountOf(
 }
 
 /** quantity × unit price, rounded once; whole quantities need no decimal arithmetic. */
-function lineGross(line: BasketLine): number {
+export function lineGross(line: BasketLine): number {
   const product = line.quantity * line.unitPrice;
   if (Number.isSafeInteger(line.quantity) && line.quantity > 0 && Number.isSafeInteger(product)) {
     return product;

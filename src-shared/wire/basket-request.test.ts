@@ -161,4 +161,43 @@ describe('basketLinesFromWire', () => {
     const lines = basketLinesFromWire(parsed.value.basket, 'JPY');
     expect(!lines.ok && lines.error[0]?.message).toMatch(/JPY allows no decimals/);
   });
+
+  it('refuses a line, or lines together, beyond the largest amount the answer can carry', () => {
+    const example = getBasketPriceExample();
+    const [item] = example.basket.basket_items;
+    const linesOf = (items: unknown[]) => {
+      const parsed = parseWith(
+        getBasketPriceRequestSchema,
+        breakField(example, 'basket.basket_items', items),
+      );
+      if (!parsed.ok) throw new Error(describeIssues(parsed.error));
+      return basketLinesFromWire(parsed.value.basket, 'EUR');
+    };
+    const huge = { ...item, item_price: 9_000_000_000_000, item_quantity: 1 };
+    expect(linesOf([{ ...huge, item_quantity: 2 }])).toEqual({
+      ok: false,
+      error: [
+        {
+          path: 'basket.basket_items[0].item_price',
+          message: 'times item_quantity is beyond the largest supported amount',
+        },
+      ],
+    });
+    const returned = {
+      ...huge,
+      retailer_item_code: 'back',
+      item_price: -9_000_000_000_000,
+      return_item: true,
+    };
+    expect(linesOf([huge, returned])).toEqual({
+      ok: false,
+      error: [
+        {
+          path: 'basket.basket_items',
+          message: 'the lines add up to more than the largest supported amount',
+        },
+      ],
+    });
+    expect(linesOf([huge]).ok).toBe(true);
+  });
 });

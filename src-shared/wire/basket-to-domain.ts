@@ -1,4 +1,5 @@
-import { toMinorUnits } from '../money/amount';
+import { MAX_AMOUNT_MINOR, isAmount, toMinorUnits } from '../money/amount';
+import { lineGross } from '../pricing/price-basket';
 import type { BasketLine } from '../pricing/types';
 import { err, ok, type Result } from '../result';
 import type { WireBasket } from './basket-request';
@@ -7,7 +8,9 @@ import type { FieldIssue } from '../validation/issues';
 /**
  * The one conversion of a wire basket's amounts into minor units. Every amount is checked
  * against the currency's decimals; each line gets its `retailer_item_code` as id, or
- * `line_<n>` when it has none. All issues are reported together, by field path.
+ * `line_<n>` when it has none. All issues are reported together, by field path. Every line's
+ * total, and the sum of them all, must stay within the largest amount, so that every total the
+ * pricing works out (however the lines are grouped) is an amount the answer can carry.
  */
 export function basketLinesFromWire(
   basket: WireBasket,
@@ -52,5 +55,26 @@ export function basketLinesFromWire(
       returnItem: item.return_item === true,
     };
   });
+  if (issues.length === 0) issues.push(...totalIssues(lines));
   return issues.length === 0 ? ok(lines) : err(issues);
+}
+
+function totalIssues(lines: readonly BasketLine[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  let sum = 0;
+  lines.forEach((line, index) => {
+    const gross = lineGross(line);
+    if (isAmount(gross)) sum += Math.abs(gross);
+    else
+      issues.push({
+        path: `basket.basket_items[${index}].item_price`,
+        message: 'times item_quantity is beyond the largest supported amount',
+      });
+  });
+  if (issues.length === 0 && sum > MAX_AMOUNT_MINOR)
+    issues.push({
+      path: 'basket.basket_items',
+      message: 'the lines add up to more than the largest supported amount',
+    });
+  return issues;
 }

@@ -30,3 +30,14 @@ export function iso(instant: Instant): string {
 export function isoOrNull(instant: Instant | null): string | null {
   return instant === null ? null : iso(instant);
 }
+
+/**
+ * Whether text is a day of the calendar as YYYY-MM-DD (2027-02-29 is not). Any text may be
+ * given: a schema's refinements run even where its pattern already failed.
+ */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const [year = 0, month = 0, day = 0] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.toISOString().slice(0, 10) === text;
+}

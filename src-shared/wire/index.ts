@@ -1,7 +1,7 @@
 export * from './basket-request';
 export * from './basket-response';
 export { basketLinesFromWire } from './basket-to-domain';
-export { fromSpaazaDateTime, iso, isoOrNull, toSpaazaDateTime } from './datetime';
+export { fromSpaazaDateTime, isCalendarDate, iso, isoOrNull, toSpaazaDateTime } from './datetime';
 export * from './envelope';
 export * from './fields';
 export { describeIssues, formatPath, issuesOf, parseWith, type FieldIssue } from '../validation';

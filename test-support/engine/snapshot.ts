@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src-engine/db/schema';
 
 /** Everything a refused request must leave untouched. */
@@ -15,4 +15,36 @@ export async function snapshot(db: Kysely<Database>): Promise<unknown> {
     audit: await db.selectFrom('audit_log').selectAll().orderBy('id').execute(),
     members: await db.selectFrom('members').selectAll().orderBy('id').execute(),
   };
+}
+
+const EVERY_TABLE: readonly (keyof Database)[] = [
+  'chains',
+  'stores',
+  'accounts',
+  'sessions',
+  'api_keys',
+  'members',
+  'campaigns',
+  'vouchers',
+  'baskets',
+  'basket_items',
+  'basket_item_vouchers',
+  'audit_log',
+  'reward_pool_codes',
+  'events',
+  'webhooks',
+  'webhook_deliveries',
+  'webhook_attempts',
+];
+
+/** Every row of every table, each table's rows in one order: equal snapshots, equal databases. */
+export async function everyRow(db: Kysely<Database>): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const table of EVERY_TABLE) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(
+      db,
+    );
+    tables[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return tables;
 }
