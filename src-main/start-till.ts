@@ -7,7 +7,7 @@ import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from './con
 import { createEngineClient } from './engine-client';
 import { databasePath, importCatalogue, listProducts, openStore } from './store';
 import { startSync, type RunningSync } from './sync';
-import { startTillHttpServer } from './transport/http-server';
+import { startTillHttpServer, TillListenError, type TillHttpServer } from './transport/http-server';
 import type { InterruptedSales } from './commands/interrupted-sales';
 import { createTillCore, type TillCore } from './commands/till-core';
 
@@ -102,15 +102,24 @@ export async function startTill(
     return { confirmed: [], released: [], pending: [] };
   });
   const uiToken = randomBytes(24).toString('base64url');
-  const server = await startTillHttpServer({
-    handlers: core.handlers,
-    tokens: config.hostPosToken === undefined ? [uiToken] : [uiToken, config.hostPosToken],
-    port: options.port ?? config.httpPort,
-    staticDir: existsSync(assets.rendererDir) ? assets.rendererDir : null,
-    onFault: (error, command) => {
-      log.error({ err: error, command }, 'a till command failed');
-    },
-  });
+  let server: TillHttpServer;
+  try {
+    server = await startTillHttpServer({
+      handlers: core.handlers,
+      tokens: config.hostPosToken === undefined ? [uiToken] : [uiToken, config.hostPosToken],
+      port: options.port ?? config.httpPort,
+      staticDir: existsSync(assets.rendererDir) ? assets.rendererDir : null,
+      onFault: (error, command) => {
+        log.error({ err: error, command }, 'a till command failed');
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof TillListenError)) throw error;
+    await interrupted;
+    core.close();
+    store.close();
+    return err({ message: error.message });
+  }
   log.info({ config: maskSecrets(config), api: server.url }, 'the till is listening');
   // the outbox resumes from what the store holds; the honour cache from its stored cursor
   const sync = startSync({
