@@ -26,12 +26,21 @@ export function gracefulClose(server: Server): (drainMs: number) => Promise<{ cu
     // sent its next request on one would see a reset; a request that comes within the grace is
     // answered instead, and its connection closed after the answer.
     const closed = new Promise<'closed'>((resolve) => {
-      NetServer.prototype.close.call(server, () => resolve('closed'));
+      NetServer.prototype.close.call(server, () => {
+        resolve('closed');
+      });
     });
-    const grace = setTimeout(() => server.closeIdleConnections(), Math.min(IDLE_GRACE_MS, drainMs));
+    const grace = setTimeout(
+      () => {
+        server.closeIdleConnections();
+      },
+      Math.min(IDLE_GRACE_MS, drainMs),
+    );
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), drainMs);
+      timer = setTimeout(() => {
+        resolve('expired');
+      }, drainMs);
     });
     const outcome = await Promise.race([closed, expired]);
     clearTimeout(timer);

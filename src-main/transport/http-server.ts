@@ -145,6 +145,8 @@ export class TillListenError extends Error {
         : code === 'EACCES'
           ? 'permission denied for this port'
           : cause.message;
-    super(`the till cannot listen on ${host}:${String(port)}: ${reason} (httpPort, TILL_PORT)`, { cause });
+    super(`the till cannot listen on ${host}:${String(port)}: ${reason} (httpPort, TILL_PORT)`, {
+      cause,
+    });
   }
 }
