@@ -58,15 +58,17 @@ export function connect(
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
   });
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    // the one connection is free only between transactions: never close it inside one
+    await kysely.connection().execute(() => Promise.resolve());
+    await kysely.destroy();
+  };
   return {
     kysely,
     dialect: 'sqlite',
     location: path,
-    close: async () => {
-      // the one connection is free only between transactions: never close it inside one
-      await kysely.connection().execute(() => Promise.resolve());
-      await kysely.destroy();
-    },
+    close: () => (closing ??= close()),
   };
 }
 
