@@ -97,11 +97,14 @@ if (engine.demo) {
 }
 console.log(`Engine: ${engine.url}\n`);
 
-// A second signal while the drain runs changes nothing: the drain time already bounds the stop.
+// A second signal while the drain runs (a second Ctrl-C) ends the process at once.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      log.warn({ signal }, 'stopping at once: requests still running are cut');
+      process.exit(1);
+    }
     stopping = true;
     log.info({ signal }, 'stopping: no new connections, finishing the requests received');
     void engine.stop().then(
