@@ -44,7 +44,8 @@ export interface RunningTill {
   readonly interrupted: Promise<InterruptedSales>;
   /** The honour-cache and outbox workers (tests await `sync.syncNow()`). */
   readonly sync: RunningSync;
-  stop(): Promise<void>;
+  /** `drainMs`: how long the commands already received may take before they are cut (10 s). */
+  stop(options?: { readonly drainMs?: number }): Promise<void>;
 }
 
 /** Why the till could not start: a message for IT, naming the key and the file. */
@@ -137,8 +138,8 @@ export async function startTill(
     core,
     interrupted,
     sync,
-    stop: async () => {
-      await server.stop();
+    stop: async (stopOptions = {}) => {
+      await server.stop(stopOptions.drainMs);
       await interrupted;
       await sync.stop();
       core.close();

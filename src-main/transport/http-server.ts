@@ -22,7 +22,8 @@ export interface TillHttpOptions {
 export interface TillHttpServer {
   readonly url: string;
   readonly port: number;
-  stop(): Promise<void>;
+  /** Drains the commands already received (10 s unless told), then cuts what is left. */
+  stop(drainMs?: number): Promise<void>;
 }
 
 const NO_UI_YET = `voucher-till is running in browser mode without a built UI.
@@ -125,8 +126,8 @@ export async function startTillHttpServer(options: TillHttpOptions): Promise<Til
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
     port: boundPort,
-    stop: async () => {
-      await close(STOP_DRAIN_MS);
+    stop: async (drainMs = STOP_DRAIN_MS) => {
+      await close(drainMs);
     },
   };
 }
