@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH, DEFAULT_POSTGRES_LIMITS } from './db/connect';
+import { DEFAULT_SHUTDOWN_DRAIN_MS } from './listener';
 
 /** The engine's settings, all from the environment; a bad value stops start-up naming the variable. */
 const envSchema = z.object({
@@ -45,6 +46,13 @@ const envSchema = z.object({
   ENGINE_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   /** How many days events (with their finished webhook deliveries and attempts) are kept. */
   ENGINE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** On SIGTERM/SIGINT: how long the requests already received may take before they are cut. */
+  ENGINE_SHUTDOWN_DRAIN_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(DEFAULT_SHUTDOWN_DRAIN_MS),
 });
 
 export type EngineConfig = z.infer<typeof envSchema>;

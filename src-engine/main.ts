@@ -4,11 +4,12 @@
  */
 import pino from 'pino';
 import { readConfig } from './config';
-import { connect } from './db/connect';
+import { connect, reach } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { DEMO_ACCOUNTS } from './domain/demo';
 import { DAY_MS } from './domain/events/retention';
 import { start } from './server';
+import { EngineStartError } from './start-error';
 
 const args = new Set(process.argv.slice(2));
 const known = new Set(['--demo', '--migrate-only']);
@@ -26,35 +27,61 @@ if (!read.ok) {
 const { config } = read;
 const schemaOption = config.ENGINE_DATABASE_SCHEMA ? { schema: config.ENGINE_DATABASE_SCHEMA } : {};
 
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+/** A start-up failure is one line on stderr (its cause at the debug level) and exit code 1. */
+async function orExit<T>(starting: () => Promise<T>): Promise<T> {
+  try {
+    return await starting();
+  } catch (error) {
+    if (!(error instanceof EngineStartError)) throw error;
+    log.debug({ err: error.cause }, 'start-up failed');
+    console.error(`voucher engine: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 if (args.has('--migrate-only')) {
-  const db = connect(config.ENGINE_DATABASE_URL, schemaOption);
-  const applied = await migrateToLatest(db);
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : `${db.location} is up to date`);
-  await db.close();
+  await orExit(async () => {
+    const db = connect(config.ENGINE_DATABASE_URL, schemaOption);
+    try {
+      await reach(db);
+      const applied = await migrateToLatest(db);
+      console.log(
+        applied.length ? `applied: ${applied.join(', ')}` : `${db.location} is up to date`,
+      );
+    } finally {
+      await db.close();
+    }
+  });
   process.exit(0);
 }
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const engine = await start({
-  port: config.ENGINE_PORT,
-  host: config.ENGINE_HOST,
-  databaseUrl: config.ENGINE_DATABASE_URL,
-  ...schemaOption,
-  postgres: {
-    connectTimeoutMs: config.ENGINE_DATABASE_CONNECT_TIMEOUT_MS,
-    statementTimeoutMs: config.ENGINE_DATABASE_STATEMENT_TIMEOUT_MS,
-  },
-  demo: args.has('--demo'),
-  sessionSeconds: config.ENGINE_SESSION_SECONDS,
-  webhooks: {
-    retryForMs: config.ENGINE_WEBHOOK_RETRY_SECONDS * 1000,
-    timeoutMs: config.ENGINE_WEBHOOK_TIMEOUT_MS,
-    pollMs: config.ENGINE_WEBHOOK_POLL_MS,
-  },
-  eventRetentionMs: config.ENGINE_EVENT_RETENTION_DAYS * DAY_MS,
-  log,
-  ...(config.ENGINE_BOOTSTRAP_API_KEY ? { bootstrapApiKey: config.ENGINE_BOOTSTRAP_API_KEY } : {}),
-});
+const engine = await orExit(() =>
+  start({
+    port: config.ENGINE_PORT,
+    host: config.ENGINE_HOST,
+    databaseUrl: config.ENGINE_DATABASE_URL,
+    ...schemaOption,
+    postgres: {
+      connectTimeoutMs: config.ENGINE_DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: config.ENGINE_DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    demo: args.has('--demo'),
+    sessionSeconds: config.ENGINE_SESSION_SECONDS,
+    webhooks: {
+      retryForMs: config.ENGINE_WEBHOOK_RETRY_SECONDS * 1000,
+      timeoutMs: config.ENGINE_WEBHOOK_TIMEOUT_MS,
+      pollMs: config.ENGINE_WEBHOOK_POLL_MS,
+    },
+    eventRetentionMs: config.ENGINE_EVENT_RETENTION_DAYS * DAY_MS,
+    shutdownDrainMs: config.ENGINE_SHUTDOWN_DRAIN_MS,
+    log,
+    ...(config.ENGINE_BOOTSTRAP_API_KEY
+      ? { bootstrapApiKey: config.ENGINE_BOOTSTRAP_API_KEY }
+      : {}),
+  }),
+);
 
 if (engine.demo) {
   console.log(`\nDemo data created in ${engine.db.location}
@@ -70,9 +97,25 @@ if (engine.demo) {
 }
 console.log(`Engine: ${engine.url}\n`);
 
+// A second signal while the drain runs (a second Ctrl-C) ends the process at once.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log.info({ signal }, 'stopping');
-    void engine.stop().then(() => process.exit(0));
+  process.on(signal, () => {
+    if (stopping) {
+      log.warn({ signal }, 'stopping at once: requests still running are cut');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'stopping: no new connections, finishing the requests received');
+    void engine.stop().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'the engine did not stop cleanly');
+        process.exit(1);
+      },
+    );
   });
 }

@@ -1,13 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app';
-import { connect, type Db, type PostgresLimits } from './db/connect';
+import { connect, reach, type Db, type PostgresLimits } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap, seedDemo, type DemoData } from './domain/demo';
 import { DEFAULT_EVENT_RETENTION_MS, startEventPruner } from './domain/events/retention';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './domain/webhooks/settings';
 import { startDeliveryWorker } from './domain/webhooks/worker';
+import { DEFAULT_SHUTDOWN_DRAIN_MS, listen } from './listener';
 
 export interface StartOptions {
   readonly port?: number;
@@ -27,6 +26,8 @@ export interface StartOptions {
   readonly webhooks?: Partial<WebhookSettings>;
   /** How long events (with their finished webhook deliveries) are kept; default 90 days. */
   readonly eventRetentionMs?: number;
+  /** How long `stop()` lets the requests already received finish before it cuts them. */
+  readonly shutdownDrainMs?: number;
 }
 
 export interface RunningEngine {
@@ -37,7 +38,12 @@ export interface RunningEngine {
   stop(): Promise<void>;
 }
 
-/** Starts the engine: connects, migrates, seeds on request, listens. `stop()` undoes all of it. */
+/**
+ * Starts the engine: connects, migrates, seeds on request, listens. A port in use or a database
+ * that cannot be reached or opened rejects with an EngineStartError. `stop()` undoes all of it:
+ * it stops accepting, lets the requests already received finish (within `shutdownDrainMs`),
+ * then stops the workers and closes the database.
+ */
 export async function start(options: StartOptions = {}): Promise<RunningEngine> {
   const log = options.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const now = options.now ?? Date.now;
@@ -47,6 +53,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     log,
   });
   try {
+    await reach(db);
     await migrateToLatest(db);
     let demo: DemoData | null = null;
     if (options.demo) {
@@ -59,14 +66,8 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     const deps = { db, log, now, sessionSeconds: options.sessionSeconds ?? 12 * 3600 };
     const app = createApp(deps);
     const host = options.host ?? '127.0.0.1';
-    const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(options.port ?? 0, host, () => {
-        resolve(listening);
-      });
-      listening.once('error', reject);
-    });
-    const { port } = server.address() as AddressInfo;
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const listener = await listen(app, host, options.port ?? 0);
+    const { url, port } = listener;
     log.info({ url, database: db.location, dialect: db.dialect }, 'voucher engine listening');
     const worker = startDeliveryWorker(
       db.kysely,
@@ -86,13 +87,11 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
       db,
       demo,
       stop: async () => {
+        const drainMs = options.shutdownDrainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS;
+        const { cut } = await listener.close(drainMs);
+        if (cut > 0)
+          log.warn({ cut, drainMs }, 'requests still running after the drain time were cut');
         await Promise.all([worker.stop(), pruner.stop()]);
-        server.closeAllConnections();
-        await new Promise<void>((resolve) =>
-          server.close(() => {
-            resolve();
-          }),
-        );
         await db.close();
       },
     };

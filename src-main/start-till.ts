@@ -8,7 +8,7 @@ import { createEngineClient } from './engine-client';
 import { tillClientOptions } from './doctor/till-version';
 import { databasePath, importCatalogue, listProducts, openStore } from './store';
 import { startSync, type RunningSync } from './sync';
-import { startTillHttpServer } from './transport/http-server';
+import { startTillHttpServer, TillListenError, type TillHttpServer } from './transport/http-server';
 import type { InterruptedSales } from './commands/interrupted-sales';
 import { createTillCore, type TillCore } from './commands/till-core';
 
@@ -45,7 +45,8 @@ export interface RunningTill {
   readonly interrupted: Promise<InterruptedSales>;
   /** The honour-cache and outbox workers (tests await `sync.syncNow()`). */
   readonly sync: RunningSync;
-  stop(): Promise<void>;
+  /** `drainMs`: how long the commands already received may take before they are cut (10 s). */
+  stop(options?: { readonly drainMs?: number }): Promise<void>;
 }
 
 /** Why the till could not start: a message for IT, naming the key and the file. */
@@ -104,15 +105,24 @@ export async function startTill(
     return { confirmed: [], released: [], pending: [] };
   });
   const uiToken = randomBytes(24).toString('base64url');
-  const server = await startTillHttpServer({
-    handlers: core.handlers,
-    tokens: config.hostPosToken === undefined ? [uiToken] : [uiToken, config.hostPosToken],
-    port: options.port ?? config.httpPort,
-    staticDir: existsSync(assets.rendererDir) ? assets.rendererDir : null,
-    onFault: (error, command) => {
-      log.error({ err: error, command }, 'a till command failed');
-    },
-  });
+  let server: TillHttpServer;
+  try {
+    server = await startTillHttpServer({
+      handlers: core.handlers,
+      tokens: config.hostPosToken === undefined ? [uiToken] : [uiToken, config.hostPosToken],
+      port: options.port ?? config.httpPort,
+      staticDir: existsSync(assets.rendererDir) ? assets.rendererDir : null,
+      onFault: (error, command) => {
+        log.error({ err: error, command }, 'a till command failed');
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof TillListenError)) throw error;
+    await interrupted;
+    core.close();
+    store.close();
+    return err({ message: error.message });
+  }
   log.info({ config: maskSecrets(config), api: server.url }, 'the till is listening');
   // the outbox resumes from what the store holds; the honour cache from its stored cursor
   const sync = startSync({
@@ -130,8 +140,8 @@ export async function startTill(
     core,
     interrupted,
     sync,
-    stop: async () => {
-      await server.stop();
+    stop: async (stopOptions = {}) => {
+      await server.stop(stopOptions.drainMs);
       await interrupted;
       await sync.stop();
       core.close();

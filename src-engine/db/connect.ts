@@ -1,14 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   Kysely,
   PostgresDialect,
   SqliteDialect,
+  sql,
   type SqliteDatabase,
   type SqliteStatement,
 } from 'kysely';
 import pg from 'pg';
+import { EngineStartError } from '../start-error';
 import { guardedPool } from './guarded-pool';
 import type { Database } from './schema';
 
@@ -55,8 +57,7 @@ export interface ConnectOptions {
 
 /**
  * A `postgres://` (or `postgresql://`) URL selects PostgreSQL; a `sqlite:` URL or a plain
- * file path selects that SQLite file (created with its folder when missing). SQLite runs in
- * WAL mode with foreign keys on.
+ * file path selects that SQLite file (created with its folder when missing).
  */
 export function connect(
   databaseUrl: string = DEFAULT_DATABASE_PATH,
@@ -64,16 +65,86 @@ export function connect(
 ): Db {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return connectPostgres(databaseUrl, options);
   const path = resolve(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
-  mkdirSync(dirname(path), { recursive: true });
-  const database = new SQLite(path);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  const database = openSqlite(path);
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
   });
-  return { kysely, dialect: 'sqlite', location: path, close: () => kysely.destroy() };
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    // the one connection is free only between transactions: never close it inside one
+    await kysely.connection().execute(() => Promise.resolve());
+    await kysely.destroy();
+  };
+  return {
+    kysely,
+    dialect: 'sqlite',
+    location: path,
+    close: () => (closing ??= close()),
+  };
+}
+
+/**
+ * SQLite runs in WAL mode with foreign keys on and `synchronous=FULL`, so that an answered write
+ * survives a power cut. The file is held with an exclusive lock for as long as it is open: one
+ * process at a time (the operating system drops the lock when the process ends, however it
+ * ends). A file that cannot be opened, or is held by another process, is a one-line
+ * EngineStartError.
+ */
+function openSqlite(path: string): SQLite.Database {
+  let database: SQLite.Database | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    // SQLite would fall back to reading a file it may not write, and fail later on
+    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK);
+    // no busy wait while taking the lock: a file held elsewhere is refused at once
+    database = new SQLite(path, { timeout: 0 });
+    // set before the first access, so that WAL keeps no shared memory and the lock stays taken
+    database.pragma('locking_mode = EXCLUSIVE');
+    database.pragma('journal_mode = WAL');
+    database.exec('BEGIN EXCLUSIVE; COMMIT');
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
+    return database;
+  } catch (error) {
+    database?.close();
+    throw sqliteOpenFailure(path, error);
+  }
+}
+
+function sqliteOpenFailure(path: string, error: unknown): EngineStartError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  const why =
+    code === 'SQLITE_BUSY'
+      ? 'another process holds it: an SQLite file serves one engine process at a time (use PostgreSQL for several; stop the engine before engine:migrate or engine:admin)'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY'
+        ? 'the file or its folder is read-only'
+        : detail;
+  return new EngineStartError(
+    `cannot open the SQLite database ${path}: ${why} (ENGINE_DATABASE_URL)`,
+    { cause: error },
+  );
+}
+
+/** The first query: a database that cannot be reached fails here, as one line naming the setting. */
+export async function reach(db: Db): Promise<void> {
+  try {
+    await sql`select 1`.execute(db.kysely);
+  } catch (error) {
+    throw new EngineStartError(
+      `cannot reach the database ${db.location}: ${describeFailure(error)} (ENGINE_DATABASE_URL)`,
+      { cause: error },
+    );
+  }
+}
+
+/** A connection failure's words; a refused connection to a name with several addresses has none of its own. */
+function describeFailure(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0)
+    return describeFailure(error.errors[0]);
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
+  return String(error);
 }
 
 // Epoch milliseconds and minor units are int8 columns; they fit a double exactly, so read them as numbers.

@@ -148,3 +148,60 @@ describe('loopback rules', () => {
     expect(isAllowedHost(undefined, 8410)).toBe(false);
   });
 });
+
+describe('stopping the loopback HTTP transport', () => {
+  it('answers a command already received, with Connection: close, and refuses new connections', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let received: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => {
+      received = resolve;
+    });
+    const server = await startTillHttpServer({
+      handlers: {
+        ...standInCore([]),
+        'status/get': async () => {
+          received();
+          await held;
+          return { ok: true, value: status };
+        },
+      },
+      tokens: [TOKEN],
+      onFault: () => undefined,
+    });
+    const answer = new Promise<{ status: number; connection: string | undefined }>(
+      (resolve, reject) => {
+        const req = httpRequest(
+          `${server.url}/api/status/get`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      },
+    );
+    await arrived;
+    const stopped = server.stop();
+    const refused = await fetch(`${server.url}/`).then(
+      () => 'answered',
+      (error: unknown) =>
+        error instanceof TypeError && error.cause instanceof Error && 'code' in error.cause
+          ? error.cause.code
+          : 'other',
+    );
+    release();
+    expect(await answer).toEqual({ status: 200, connection: 'close' });
+    await stopped;
+    expect(refused).toBe('ECONNREFUSED');
+  });
+});

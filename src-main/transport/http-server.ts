@@ -5,6 +5,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { TillHandlers } from '../../src-shared/till';
 import { contentSecurityPolicy } from './content-security-policy';
 import { dispatch } from './dispatch';
+import { gracefulClose } from './graceful-close';
 import { isAllowedHost, isLoopbackAddress } from './loopback';
 
 export interface TillHttpOptions {
@@ -21,7 +22,8 @@ export interface TillHttpOptions {
 export interface TillHttpServer {
   readonly url: string;
   readonly port: number;
-  stop(): Promise<void>;
+  /** Drains the commands already received (10 s unless told), then cuts what is left. */
+  stop(drainMs?: number): Promise<void>;
 }
 
 const NO_UI_YET = `voucher-till is running in browser mode without a built UI.
@@ -111,22 +113,41 @@ export async function startTillHttpServer(options: TillHttpOptions): Promise<Til
   }
   let boundPort = 0;
   const app = createTillHttpApp(options, () => boundPort);
+  const port = options.port ?? 0;
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port ?? 0, host, () => {
-      resolve(listening);
+    // Express 5 calls this with the error when listening fails
+    const listening = app.listen(port, host, (error) => {
+      if (error) reject(new TillListenError(host, port, error));
+      else resolve(listening);
     });
-    listening.once('error', reject);
   });
   boundPort = (server.address() as AddressInfo).port;
+  const close = gracefulClose(server);
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
     port: boundPort,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
+    stop: async (drainMs = STOP_DRAIN_MS) => {
+      await close(drainMs);
+    },
   };
+}
+
+/** How long a stop lets the commands already received finish before it cuts them. */
+const STOP_DRAIN_MS = 10_000;
+
+/** The port (or address) could not be listened on: one line naming the setting. */
+export class TillListenError extends Error {
+  override readonly name = 'TillListenError';
+  constructor(host: string, port: number, cause: Error) {
+    const code = 'code' in cause ? cause.code : undefined;
+    const reason =
+      code === 'EADDRINUSE'
+        ? 'the port is in use'
+        : code === 'EACCES'
+          ? 'permission denied for this port'
+          : cause.message;
+    super(`the till cannot listen on ${host}:${String(port)}: ${reason} (httpPort, TILL_PORT)`, {
+      cause,
+    });
+  }
 }

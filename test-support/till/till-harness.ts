@@ -23,8 +23,11 @@ export interface TestTill {
     /** Another way to the same API (a proxy in front of it); the till's own address by default. */
     via?: string,
   ): Promise<TillResult<TillOutput<N>>>;
-  /** Stops the till and keeps its data directory (for a restart on the same data). */
-  stop(): Promise<void>;
+  /**
+   * Stops the till and keeps its data directory (for a restart on the same data). `drainMs: 0`
+   * cuts the commands still running, as a kill would.
+   */
+  stop(options?: { readonly drainMs?: number }): Promise<void>;
   /** Stops the till and removes its data directory. */
   close(): Promise<void>;
 }
@@ -108,7 +111,7 @@ export async function startTestTill(
       // The schema just checked this command's output; zod cannot carry the name's type through.
       return parsed as TillResult<TillOutput<typeof name>>;
     },
-    stop: () => till.stop(),
+    stop: (options) => till.stop(options),
     close: async () => {
       await till.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnEngine } from '../../test-support/engine/engine-process';
+
+/*
+ * What whoever starts the engine sees when it cannot start: one line on stderr naming the
+ * setting to change, no stack trace, and a non-zero exit code.
+ */
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function sqliteFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'engine-start-'));
+  dirs.push(dir);
+  return join(dir, 'engine.sqlite');
+}
+
+function runEngine(env: Record<string, string>, args: readonly string[] = []) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src-engine/main.ts', ...args], {
+    env: { ...process.env, ENGINE_HOST: '127.0.0.1', ENGINE_PORT: '0', LOG_LEVEL: 'info', ...env },
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+async function listening(): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+function portOf(server: Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+  return address.port;
+}
+
+describe('engine start-up failures', { timeout: 20_000 }, () => {
+  it('a port in use: one line naming ENGINE_PORT, exit 1', async () => {
+    const taken = await listening();
+    try {
+      const port = portOf(taken);
+      const run = runEngine({ ENGINE_PORT: String(port), ENGINE_DATABASE_URL: sqliteFile() });
+      expect(lines(run.stderr)).toEqual([
+        `voucher engine: cannot listen on 127.0.0.1:${port}: the port is in use (ENGINE_PORT)`,
+      ]);
+      expect(run.status).toBe(1);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('a PostgreSQL that refuses connections: one line naming ENGINE_DATABASE_URL without its password, exit 1', async () => {
+    const closed = await listening();
+    const port = portOf(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    const run = runEngine({
+      ENGINE_DATABASE_URL: `postgres://till:s3cret@127.0.0.1:${port}/engine`,
+    });
+    expect(lines(run.stderr)).toEqual([
+      `voucher engine: cannot reach the database postgres://till:***@127.0.0.1:${port}/engine: connect ECONNREFUSED 127.0.0.1:${port} (ENGINE_DATABASE_URL)`,
+    ]);
+    expect(run.status).toBe(1);
+  });
+
+  const refusal = (file: string) =>
+    `voucher engine: cannot open the SQLite database ${file}: another process holds it: an SQLite ` +
+    'file serves one engine process at a time (use PostgreSQL for several; stop the engine ' +
+    'before engine:migrate or engine:admin) (ENGINE_DATABASE_URL)';
+
+  it('a second engine process on one SQLite file is refused, saying to use PostgreSQL', async () => {
+    const file = sqliteFile();
+    const first = await spawnEngine({ ENGINE_DATABASE_URL: file });
+    try {
+      const second = runEngine({ ENGINE_DATABASE_URL: file });
+      expect(lines(second.stderr)).toEqual([refusal(file)]);
+      expect(second.status).toBe(1);
+      expect(first.exited()).toBeNull();
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it('engine:migrate is refused while an engine process holds the SQLite file, and runs once it stopped', async () => {
+    const file = sqliteFile();
+    const first = await spawnEngine({ ENGINE_DATABASE_URL: file });
+    try {
+      const migrate = runEngine({ ENGINE_DATABASE_URL: file }, ['--migrate-only']);
+      expect(lines(migrate.stderr)).toEqual([refusal(file)]);
+      expect(migrate.status).toBe(1);
+    } finally {
+      await first.stop();
+    }
+    const after = runEngine({ ENGINE_DATABASE_URL: file }, ['--migrate-only']);
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toContain(`${file} is up to date`);
+    expect(after.status).toBe(0);
+  });
+});

@@ -1,0 +1,53 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { gracefulClose } from './graceful-close';
+import { EngineStartError } from './start-error';
+
+/** How long a stop lets the requests already received finish, unless told otherwise. */
+export const DEFAULT_SHUTDOWN_DRAIN_MS = 10_000;
+
+export interface Listener {
+  readonly url: string;
+  readonly port: number;
+  /**
+   * Stops accepting connections and closes the idle ones; the requests already received are
+   * answered (with `Connection: close`) within `drainMs`. Only then are the connections still
+   * open cut; the promise says how many requests that cut.
+   */
+  close(drainMs: number): Promise<{ readonly cut: number }>;
+}
+
+/** Listens on host:port; a failure (a port in use) rejects with a one-line EngineStartError. */
+export async function listen(app: Express, host: string, port: number): Promise<Listener> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    // Express 5 calls this with the error when listening fails
+    const listening = app.listen(port, host, (error) => {
+      if (error) reject(listenFailure(error, host, port));
+      else resolve(listening);
+    });
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    port: bound,
+    close: gracefulClose(server),
+  };
+}
+
+const LISTEN_REASONS: Readonly<Record<string, { reason: string; setting: string }>> = {
+  EADDRINUSE: { reason: 'the port is in use', setting: 'ENGINE_PORT' },
+  EACCES: { reason: 'permission denied for this port', setting: 'ENGINE_PORT' },
+  EADDRNOTAVAIL: { reason: 'the address is not one of this machine', setting: 'ENGINE_HOST' },
+  ENOTFOUND: { reason: 'the host name is unknown', setting: 'ENGINE_HOST' },
+};
+
+function listenFailure(error: Error, host: string, port: number): EngineStartError {
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+  const known = LISTEN_REASONS[code];
+  const reason = known?.reason ?? error.message;
+  return new EngineStartError(
+    `cannot listen on ${host}:${port}: ${reason} (${known?.setting ?? 'ENGINE_HOST, ENGINE_PORT'})`,
+    { cause: error },
+  );
+}
