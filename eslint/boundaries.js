@@ -58,6 +58,12 @@ const saleIsPure = [
       'src-main/sale/ holds pure functions over a sale: it may use the types of the parts that do I/O, never call them.',
   },
   {
+    group: ['**/src-node', '**/src-node/**'],
+    allowTypeImports: true,
+    message:
+      'src-main/sale/ holds pure functions over a sale: it may use the types of src-node, never call it.',
+  },
+  {
     group: [...nodeBuiltins, 'better-sqlite3', 'axios', 'pino'],
     message: 'src-main/sale/ holds pure functions over a sale: no I/O.',
   },
@@ -73,6 +79,7 @@ export const boundaries = [
       folder('src-engine'),
       folder('src-main'),
       folder('src-renderer'),
+      folder('src-node'),
       folder('e2e'),
       folder('bench'),
       {
@@ -103,6 +110,7 @@ export const boundaries = [
       electronOutsideShell,
       folder('src-main'),
       folder('src-engine'),
+      folder('src-node'),
     ]),
   },
   {
@@ -149,6 +157,26 @@ export const boundaries = [
     rules: restrict(
       [electronOutsideShell, folder('src-main'), folder('src-renderer')],
       named(['react', 'react-dom'], 'the engine is a server: no UI libraries.'),
+    ),
+  },
+  {
+    name: 'boundaries/src-node',
+    files: ['src-node/**/*.{ts,tsx}'],
+    rules: restrict(
+      [
+        electronOutsideShell,
+        folder('src-main'),
+        folder('src-engine'),
+        folder('src-renderer'),
+        folder('e2e'),
+        folder('bench'),
+        {
+          group: wireAtTheEdge.group,
+          message:
+            'src-node is part of the till too, where the Spaaza wire stays in src-main/engine-client/: no src-shared/wire here.',
+        },
+      ],
+      named(['react', 'react-dom'], 'src-node is shared by two servers: no UI libraries.'),
     ),
   },
 ];

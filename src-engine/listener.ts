@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { gracefulClose } from './graceful-close';
+import { gracefulClose } from '../src-node/graceful-close';
 import { EngineStartError } from './start-error';
 
 /** How long a stop lets the requests already received finish, unless told otherwise. */

@@ -5,7 +5,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { TillHandlers } from '../../src-shared/till';
 import { contentSecurityPolicy } from './content-security-policy';
 import { dispatch } from './dispatch';
-import { gracefulClose } from './graceful-close';
+import { gracefulClose } from '../../src-node/graceful-close';
 import { isAllowedHost, isLoopbackAddress } from './loopback';
 
 export interface TillHttpOptions {

@@ -50,6 +50,14 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-engine/domain/add-basket.ts', '../../src-shared/wire'],
     ['src-engine/domain/add-basket.ts', '../../src-shared/wire/basket-response'],
     ['src-engine/domain/voucher-ops/x.ts', '../../../src-shared/wire/envelope'],
+    ['src-shared/x.ts', '../src-node/graceful-close'],
+    ['src-renderer/app.tsx', '../src-node/graceful-close'],
+    ['src-node/x.ts', '../src-main/till/core'],
+    ['src-node/x.ts', '../src-engine/server'],
+    ['src-node/x.ts', '../src-renderer/app'],
+    ['src-node/x.ts', '../src-shared/wire'],
+    ['src-node/x.ts', 'electron'],
+    ['src-node/x.ts', 'react'],
   ])('%s may not import %s', async (filePath, specifier) => {
     const errors = await importErrors(filePath, specifier);
     expect(errors).toHaveLength(1);
@@ -72,6 +80,11 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-engine/domain/voucher-ops/x.ts', '../../../src-shared/wire/datetime'],
     ['src-engine/wire/add-basket.ts', '../../src-shared/wire'],
     ['src-engine/routes/basket.ts', '../wire/priced-basket'],
+    ['src-engine/listener.ts', '../src-node/graceful-close'],
+    ['src-main/transport/x.ts', '../../src-node/graceful-close'],
+    ['src-main/electron/x.ts', '../../src-node/graceful-close'],
+    ['src-node/x.ts', 'node:http'],
+    ['src-node/x.ts', '../src-shared/money'],
   ])('%s may import %s', async (filePath, specifier) => {
     expect(await importErrors(filePath, specifier)).toEqual([]);
   });
@@ -105,6 +118,7 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ['src-main/sale/x.ts', 'node:fs'],
     ['src-main/sale/x.ts', 'better-sqlite3'],
     ['src-main/sale/x.ts', '../../src-shared/wire'],
+    ['src-main/sale/x.ts', '../../src-node/graceful-close'],
   ])('%s, pure, may not call %s', async (filePath, specifier) => {
     const errors = await importErrors(filePath, specifier);
     expect(errors).toHaveLength(1);
@@ -145,6 +159,7 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
       ['src-shared/money/amount.ts', 'boundaries/src-shared'],
       ['src-main/till/core.ts', 'boundaries/src-main'],
       ['src-renderer/app.tsx', 'boundaries/src-renderer'],
+      ['src-node/graceful-close.ts', 'boundaries/src-node'],
     ] as const) {
       const applied: unknown = await project.calculateConfigForFile(file);
       expect(applied).toMatchObject({ rules: { 'no-restricted-imports': [2, optionsOf(block)] } });
@@ -178,6 +193,8 @@ describe('import rules of test support: those of the part it supports', () => {
     ['test-support/till/x.ts', '../../src-engine/server'],
     ['test-support/till/x.ts', '../renderer/fake-till'],
     ['test-support/till/x.ts', '../tooling/summary-reporter'],
+    ['test-support/shared/x.ts', '../../src-node/graceful-close'],
+    ['test-support/renderer/x.tsx', '../../src-node/graceful-close'],
   ])('%s may not import %s', async (filePath, specifier) => {
     const errors = await importErrors(filePath, specifier);
     expect(errors).toHaveLength(1);
@@ -194,6 +211,8 @@ describe('import rules of test support: those of the part it supports', () => {
     ['test-support/till/x.ts', '../engine/harness'],
     ['test-support/till/x.ts', 'electron'],
     ['test-support/till/x.ts', 'node:child_process'],
+    ['test-support/engine/x.ts', '../../src-node/graceful-close'],
+    ['test-support/till/x.ts', '../../src-node/graceful-close'],
   ])('%s may import %s', async (filePath, specifier) => {
     expect(await importErrors(filePath, specifier)).toEqual([]);
   });

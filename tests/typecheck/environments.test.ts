@@ -66,6 +66,9 @@ describe('type-checking by environment', { timeout: 180_000 }, () => {
       projectFile.parse(JSON.parse(readFileSync(`tsconfig.${project}.json`, 'utf8'))).include;
     expect(includes('shared')).toContain('src-shared');
     expect(includes('renderer')).toContain('src-renderer');
+    expect(includes('node')).toContain('src-node');
+    expect(includes('shared')).not.toContain('src-node');
+    expect(includes('renderer')).not.toContain('src-node');
   });
 
   it('refuses Node globals in src-shared and the renderer', async () => {

@@ -5,7 +5,7 @@ import { Server as NetServer } from 'node:net';
 const IDLE_GRACE_MS = 1000;
 
 /**
- * How the engine stops listening: no new connections; every request received from then on (on a
+ * How an HTTP server stops listening: no new connections; every request received from then on (on a
  * connection kept alive) is answered with `Connection: close`; the connections still idle after a
  * short grace are closed; the requests already received are answered within the drain time.
  * Only what is still open then is cut. Call it right after listening, so that every request is
