@@ -85,6 +85,8 @@ export function startDeliveryWorker(
   const inFlightPerWebhook = new Map<number, number>();
   const inFlightPerChain = new Map<number, number>();
   const stopping = new AbortController();
+  /** A function, not the property: stop() may be called while a poll awaits the database. */
+  const stopped = () => stopping.signal.aborted;
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> = Promise.resolve();
   let running = false;
@@ -155,12 +157,14 @@ export function startDeliveryWorker(
       .execute();
     if (due.length === room) backlog = true;
     for (const row of due) {
-      if (stopping.signal.aborted) return;
+      if (stopped()) return;
       if (full(row)) {
         backlog = true;
         continue;
       }
       const claimed = await claim(db, settings, row, at);
+      // stopped during the claim: not sent and no attempt recorded; the lease hands it back
+      if (stopped()) return;
       if (!claimed) continue;
       send(row, claimed);
     }
@@ -363,7 +367,9 @@ function attemptSignal(
   const timer = setTimeout(() => {
     controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
   }, timeoutMs);
-  stopping.addEventListener('abort', stop, { once: true });
+  // a stop before the attempt began aborts it at once, as one during it does
+  if (stopping.aborted) stop();
+  else stopping.addEventListener('abort', stop, { once: true });
   return {
     signal: controller.signal,
     finished: () => {
