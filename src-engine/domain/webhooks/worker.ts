@@ -15,11 +15,18 @@ const MAX_IN_FLIGHT = 16;
 const MAX_IN_FLIGHT_PER_WEBHOOK = 2;
 
 /**
- * At most this many go to the webhooks of one chain: a chain with many dead receivers (each
- * holding its two slots until the timeout) cannot take every slot, so the other chains' events
- * still go out at the next poll.
+ * At most this many go to the webhooks of one chain, so a chain with many dead receivers (each
+ * holding its two slots until the timeout) cannot take every slot.
  */
 const MAX_IN_FLIGHT_PER_CHAIN = MAX_IN_FLIGHT / 2;
+
+/**
+ * This many slots are kept for chains with nothing on its way: a chain that already has sends in
+ * flight takes another slot only while more are free. So however many chains have dead
+ * receivers, those chains together leave these slots to the others, whose events still go out
+ * at the next poll.
+ */
+const KEPT_FOR_IDLE_CHAINS = 4;
 
 /**
  * A claimed delivery is not due again until the attempt is recorded, or — if this process died
@@ -121,9 +128,13 @@ export function startDeliveryWorker(
     timer = setTimeout(poll, settings.pollMs);
   };
 
+  /** How many sends a chain may have in flight now: one only, once the kept slots are all that is free. */
+  const chainCap = () =>
+    MAX_IN_FLIGHT - inFlight.size > KEPT_FOR_IDLE_CHAINS ? MAX_IN_FLIGHT_PER_CHAIN : 1;
+
   const full = (row: Due) =>
     (inFlightPerWebhook.get(row.webhook_id) ?? 0) >= MAX_IN_FLIGHT_PER_WEBHOOK ||
-    (inFlightPerChain.get(row.chain_id) ?? 0) >= MAX_IN_FLIGHT_PER_CHAIN;
+    (inFlightPerChain.get(row.chain_id) ?? 0) >= chainCap();
 
   const tick = async () => {
     backlog = false;
@@ -134,7 +145,7 @@ export function startDeliveryWorker(
     }
     const at = now();
     const busyWebhooks = atCap(inFlightPerWebhook, MAX_IN_FLIGHT_PER_WEBHOOK);
-    const busyChains = atCap(inFlightPerChain, MAX_IN_FLIGHT_PER_CHAIN);
+    const busyChains = atCap(inFlightPerChain, chainCap());
     let query = db
       .selectFrom('webhook_deliveries')
       .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
