@@ -21,7 +21,7 @@ const MAX_IN_FLIGHT_PER_WEBHOOK = 2;
 const MAX_IN_FLIGHT_PER_CHAIN = MAX_IN_FLIGHT / 2;
 
 /**
- * This many slots are kept for chains with nothing on its way: a chain that already has sends in
+ * This many slots are kept for chains with nothing on their way: a chain that already has sends in
  * flight takes another slot only while more are free. So however many chains have dead
  * receivers, those chains together leave these slots to the others, whose events still go out
  * at the next poll.
