@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES } from '../../test-support/engine/harness';
+import { call } from '../../test-support/engine/client';
+import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
+import { captureLog } from '../../test-support/engine/log-capture';
+import { startTcpFaultProxy, type TcpFaultProxy } from '../../test-support/engine/tcp-fault-proxy';
 import { healthyWithin, terminateBackends } from '../../test-support/engine/database-faults';
 import { spawnEngine, type EngineProcess } from '../../test-support/engine/engine-process';
 
@@ -72,5 +75,50 @@ else
       expect(engine.exited(), engine.stderr()).toBeNull();
       expect(await healthyWithin(engine.url, 5000)).not.toBeNull();
       expect(engine.stderr()).not.toContain("Unhandled 'error' event");
+    });
+  });
+
+if (!postgresDb)
+  describe.skip('health checks while PostgreSQL is out of reach', () => {
+    it('skipped: TEST_DATABASE_URL is not set, so there is no PostgreSQL to cut off', () =>
+      undefined);
+  });
+else
+  describe('health checks while PostgreSQL is out of reach', () => {
+    const PROBES = 8;
+    let proxy: TcpFaultProxy;
+    let engine: TestEngine;
+    const captured = captureLog();
+
+    beforeAll(async () => {
+      const direct = process.env.TEST_DATABASE_URL ?? '';
+      const target = new URL(direct);
+      proxy = await startTcpFaultProxy(target.hostname, Number(target.port || 5432));
+      engine = await startTestEngine(postgresDb, {
+        databaseUrl: proxy.via(direct),
+        postgres: { connectTimeoutMs: 1000 },
+        log: captured.log,
+      });
+    });
+    afterAll(async () => {
+      proxy.setMode('pass');
+      await engine.close();
+      await proxy.stop();
+    });
+
+    it('answer 503 each time and log the cause once, not a stack per probe', async () => {
+      expect((await call(engine.url, '/healthz')).status).toBe(200);
+      proxy.setMode('refuse');
+      proxy.cutAll();
+      const statuses: number[] = [];
+      for (let n = 0; n < PROBES; n += 1)
+        statuses.push((await call(engine.url, '/healthz')).status);
+
+      expect(statuses).toEqual(statuses.map(() => 503));
+      const errors = captured.errors();
+      expect(errors.filter((entry) => 'err' in entry)).toEqual([]);
+      expect(
+        errors.filter((entry) => String(entry.msg).startsWith('storage unavailable')),
+      ).toHaveLength(1);
     });
   });

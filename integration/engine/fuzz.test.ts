@@ -25,7 +25,8 @@ import { everyRow } from '../../test-support/engine/snapshot';
  * A seeded fuzzer over every call of the engine and every kind of caller: broken types, missing
  * and extra fields, extremes, odd text, NUL, deep nesting, bad JSON, wrong content types and
  * encodings, repeated parameters, escapes in paths, clients that go away. ENGINE_FUZZ_REQUESTS
- * sets the number of requests per database (20,000 by default) and ENGINE_FUZZ_SEED replays a run.
+ * sets the number of requests per database (20,000 by default). The seed is fixed, so every run
+ * sends the same requests; ENGINE_FUZZ_SEED picks another (a number, or `random`) to explore.
  */
 
 const REQUESTS = /^\d+$/.test(process.env.ENGINE_FUZZ_REQUESTS ?? '')

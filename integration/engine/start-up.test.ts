@@ -3,8 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnEngine } from '../../test-support/engine/engine-process';
+import {
+  mountReadOnlyView,
+  mountTmpfs,
+  whyTmpfsCannotMount,
+  type ReadOnlyView,
+  type Tmpfs,
+} from '../../test-support/engine/tmpfs';
 
 /*
  * What whoever starts the engine sees when it cannot start: one line on stderr naming the
@@ -108,3 +115,48 @@ describe('engine start-up failures', { timeout: 20_000 }, () => {
     expect(after.status).toBe(0);
   });
 });
+
+const cannotMount = whyTmpfsCannotMount();
+const readOnlyRefusal = (file: string) =>
+  `voucher engine: cannot open the SQLite database ${file}: the file or its folder is read-only (ENGINE_DATABASE_URL)`;
+
+if (cannotMount)
+  describe.skip('engine start-up on a read-only filesystem', () => {
+    it(`skipped: ${cannotMount}`, () => undefined);
+  });
+else
+  describe('engine start-up on a read-only filesystem', { timeout: 40_000 }, () => {
+    // a tmpfs of the test's own, seen through a read-only bind mount: a truly read-only filesystem
+    let disk: Tmpfs | undefined;
+    let view: ReadOnlyView | undefined;
+    beforeAll(() => {
+      disk = mountTmpfs(4 * 1024 * 1024);
+      view = mountReadOnlyView(disk.dir);
+    });
+    afterAll(() => {
+      view?.unmount();
+      disk?.unmount();
+    });
+    const mounted = () => {
+      if (!disk || !view) throw new Error('the read-only filesystem was not mounted');
+      return { writable: disk.dir, readOnly: view.dir };
+    };
+
+    it('a new database there: one line naming ENGINE_DATABASE_URL, exit 1', () => {
+      const file = join(mounted().readOnly, 'new.sqlite');
+      const run = runEngine({ ENGINE_DATABASE_URL: file });
+      expect(lines(run.stderr)).toEqual([readOnlyRefusal(file)]);
+      expect(run.status).toBe(1);
+    });
+
+    it('a database made before the filesystem turned read-only: one line naming ENGINE_DATABASE_URL, exit 1', () => {
+      const made = runEngine({ ENGINE_DATABASE_URL: join(mounted().writable, 'made.sqlite') }, [
+        '--migrate-only',
+      ]);
+      expect(made.status, made.stderr).toBe(0);
+      const file = join(mounted().readOnly, 'made.sqlite');
+      const run = runEngine({ ENGINE_DATABASE_URL: file });
+      expect(lines(run.stderr)).toEqual([readOnlyRefusal(file)]);
+      expect(run.status).toBe(1);
+    });
+  });

@@ -12,10 +12,11 @@ import {
 import { startReceiver, type Receiver } from '../../test-support/engine/webhook-receiver';
 
 /*
- * Receivers that accept the connection and never answer, on one chain; a healthy receiver on
+ * Receivers that accept the connection and never answer, on three chains; a healthy receiver on
  * another. A delivery's timeout must hold whatever the garbage collector does (it is forced
- * here, again and again, while the sends wait), and the dead chain must not take every sending
- * slot: the healthy chain's events arrive within the poll interval plus a second.
+ * here, again and again, while the sends wait), and the dead chains, each of which has more
+ * deliveries waiting than one chain may send at once, must not take every sending slot between
+ * them: the healthy chain's events arrive within the poll interval plus a second.
  */
 
 const SETTINGS: Partial<WebhookSettings> = {
@@ -26,6 +27,9 @@ const SETTINGS: Partial<WebhookSettings> = {
   retryForMs: 600_000,
 };
 const DEAD_RECEIVERS = 10;
+/** Two more chains whose receivers are dead too: four webhooks each, so each wants eight slots. */
+const MORE_DEAD_CHAINS = 2;
+const DEAD_RECEIVERS_ON_EACH_MORE = 4;
 const DEAD_EVENTS_EACH = 3;
 const HEALTHY_EVENTS = 12;
 const EVENT_SPACING_MS = 400;
@@ -74,8 +78,20 @@ describeEachDatabase('webhook delivery timeouts under garbage collection', (data
     });
   }
 
+  async function deadWebhook(chainId: number): Promise<Receiver> {
+    const receiver = await startReceiver(() => 'never');
+    receivers.push(receiver);
+    await createWebhook(
+      engine.db.kysely,
+      chainId,
+      { url: receiver.url, eventTypes: ['VOUCHER_EXPIRED'] },
+      Date.now(),
+    );
+    return receiver;
+  }
+
   it(
-    'a dead chain neither keeps its sends past the timeout nor holds up another chain',
+    'dead chains neither keep their sends past the timeout nor hold up another chain',
     { timeout: 60_000 },
     async () => {
       const deadChain = await createChain(
@@ -89,16 +105,16 @@ describeEachDatabase('webhook delivery timeouts under garbage collection', (data
         Date.now(),
       );
       const dead: Receiver[] = [];
-      for (let n = 0; n < DEAD_RECEIVERS; n += 1) {
-        const receiver = await startReceiver(() => 'never');
-        receivers.push(receiver);
-        dead.push(receiver);
-        await createWebhook(
+      for (let n = 0; n < DEAD_RECEIVERS; n += 1) dead.push(await deadWebhook(deadChain));
+      const moreDeadChains: number[] = [];
+      for (let c = 0; c < MORE_DEAD_CHAINS; c += 1) {
+        const chainId = await createChain(
           engine.db.kysely,
-          deadChain,
-          { url: receiver.url, eventTypes: ['VOUCHER_EXPIRED'] },
+          { name: `More dead receivers ${c}`, currency: 'EUR', timezone: 'Europe/Amsterdam' },
           Date.now(),
         );
+        moreDeadChains.push(chainId);
+        for (let n = 0; n < DEAD_RECEIVERS_ON_EACH_MORE; n += 1) await deadWebhook(chainId);
       }
       const healthy = await startReceiver();
       receivers.push(healthy);
@@ -109,6 +125,8 @@ describeEachDatabase('webhook delivery timeouts under garbage collection', (data
         Date.now(),
       );
       for (let n = 0; n < DEAD_EVENTS_EACH; n += 1) await event(deadChain, `dead-${n}`);
+      for (const chainId of moreDeadChains)
+        for (let n = 0; n < DEAD_EVENTS_EACH; n += 1) await event(chainId, `more-dead-${n}`);
 
       const withoutGc = await healthyDelays(liveChain, healthy, 'plain');
       // a full collection every half second: several during each send's wait, and not so many

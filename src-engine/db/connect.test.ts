@@ -1,28 +1,12 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASES } from '../../test-support/engine/harness';
-import { connect, type Db } from './connect';
+import { describe, expect, it } from 'vitest';
+import { useFreshSqlite } from '../../test-support/engine/fresh-sqlite';
 import { storageFault } from './errors';
 import { migrateToLatest } from './migrate';
 import { inTransaction } from './transaction';
 
 describe('SQLite: a transaction the database ended by itself', () => {
-  const sqlite = DATABASES.find((database) => database.name === 'sqlite');
-  if (!sqlite) throw new Error('the SQLite test database is always present');
-  let cleanup: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await cleanup?.();
-    cleanup = undefined;
-  });
-  const fresh = async (): Promise<Db> => {
-    const created = await sqlite.create();
-    const db = connect(created.options.databaseUrl);
-    cleanup = async () => {
-      await db.close();
-      await created.drop();
-    };
-    return db;
-  };
+  const fresh = useFreshSqlite();
 
   it('fails with its cause (SQLITE_FULL), not with the rollback that found nothing to roll back', async () => {
     const db = await fresh();

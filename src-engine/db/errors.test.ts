@@ -1,5 +1,8 @@
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { DATABASES } from '../../test-support/engine/harness';
+import { connect } from './connect';
 import { storageFault } from './errors';
 
 const coded = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
@@ -16,13 +19,14 @@ describe('storageFault', () => {
     '25006',
     '57P01',
     '57P03',
+    '57014',
     '08006',
     'ECONNREFUSED',
   ])('counts %s as storage that is unavailable', (code) => {
     expect(storageFault(coded(code))).toEqual({ code, message: 'failed' });
   });
 
-  it.each(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', '23505', '22P02', '57014', '42P01'])(
+  it.each(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', '23505', '22P02', '42P01'])(
     'leaves %s to be a fault of the engine or a refusal',
     (code) => {
       expect(storageFault(coded(code))).toBeUndefined();
@@ -57,3 +61,30 @@ describe('storageFault', () => {
     expect(storageFault(thrown)).toMatchObject({ code: 'SQLITE_READONLY' });
   });
 });
+
+const postgres = DATABASES.find((database) => database.name === 'postgres');
+if (!postgres)
+  describe.skip('storageFault on PostgreSQL', () => {
+    it('skipped: TEST_DATABASE_URL is not set, so there is no PostgreSQL to time out', () =>
+      undefined);
+  });
+else
+  describe('storageFault on PostgreSQL', () => {
+    it('counts a statement the statement timeout cancelled (57014)', async () => {
+      const created = await postgres.create();
+      const db = connect(created.options.databaseUrl, {
+        ...(created.options.schema === undefined ? {} : { schema: created.options.schema }),
+        postgres: { statementTimeoutMs: 100 },
+      });
+      try {
+        const failure: unknown = await sql`select pg_sleep(2)`.execute(db.kysely).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(storageFault(failure)).toMatchObject({ code: '57014' });
+      } finally {
+        await db.close();
+        await created.drop();
+      }
+    });
+  });

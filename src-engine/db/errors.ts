@@ -29,10 +29,11 @@ const SQLITE_STORAGE_CODES = [
 
 /**
  * PostgreSQL's SQLSTATEs of the same kind: 08 connection exceptions, 53 insufficient resources
- * (53100 disk full), 57P01-57P03 the server shutting down or starting, 25006 a read-only
- * transaction (a standby, or a database set read-only).
+ * (53100 disk full), 57P01-57P03 the server shutting down or starting, 57014 a statement
+ * cancelled (by the statement timeout: a server too slow or too loaded to answer in time),
+ * 25006 a read-only transaction (a standby, or a database set read-only).
  */
-const POSTGRES_STORAGE_STATE = /^(08...|53...|57P0[1-3]|25006)$/;
+const POSTGRES_STORAGE_STATE = /^(08...|53...|57P0[1-3]|57014|25006)$/;
 
 /** Socket failures on the way to the database server. */
 const NETWORK_CODES = new Set([

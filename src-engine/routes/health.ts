@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { sql } from 'kysely';
 import { iso } from '../../src-shared/wire';
 import { checkReadiness, type Readiness } from '../db/readiness';
+import { faultLog } from '../db/storage-fault-log';
 import type { EngineDeps } from '../deps';
 import { RETRY_AFTER_SECONDS } from '../http/envelope';
 
@@ -12,6 +13,8 @@ import { RETRY_AFTER_SECONDS } from '../http/envelope';
  */
 export function healthRoutes(deps: EngineDeps): Router {
   const router = Router();
+  // probed every second or two by tills and load balancers: an outage's cause is logged once
+  const faults = faultLog(deps.log);
   router.get('/healthz', async (_request, response) => {
     try {
       await sql`select 1`.execute(deps.db.kysely);
@@ -21,7 +24,7 @@ export function healthRoutes(deps: EngineDeps): Router {
         time: iso(deps.now()),
       });
     } catch (error) {
-      deps.log.error({ err: error }, 'health check: database unreachable');
+      faults.failed(error, {}, 'health check: database unreachable');
       response
         .status(503)
         .json({ status: 'unavailable', database: { reachable: false, dialect: deps.db.dialect } });

@@ -32,6 +32,38 @@ export function mountTmpfs(sizeBytes: number): Tmpfs {
   };
 }
 
+/** A read-only view of a folder: what a disk remounted read-only, or a read-only volume, looks like. */
+export interface ReadOnlyView {
+  readonly dir: string;
+  unmount(): void;
+}
+
+/**
+ * Bind-mounts `source` read-only on a fresh folder (root only; `source` should be a mount of the
+ * test's own, such as a tmpfs). Writes through the view fail with EROFS; `source` stays writable.
+ */
+export function mountReadOnlyView(source: string): ReadOnlyView {
+  const dir = mkdtempSync(join(tmpdir(), 'voucher-readonly-'));
+  try {
+    execFileSync('mount', ['--bind', source, dir], { stdio: 'pipe' });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const unmount = () => {
+    execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    // a bind mount takes the read-only flag only on a remount of its own
+    execFileSync('mount', ['-o', 'remount,bind,ro', dir], { stdio: 'pipe' });
+  } catch (error) {
+    unmount();
+    throw error;
+  }
+  return { dir, unmount };
+}
+
 /**
  * Why this process cannot mount a tmpfs (not root, or no permission in this container), or
  * undefined when it can: found by mounting and unmounting a tiny one.

@@ -15,11 +15,18 @@ const MAX_IN_FLIGHT = 16;
 const MAX_IN_FLIGHT_PER_WEBHOOK = 2;
 
 /**
- * At most this many go to the webhooks of one chain: a chain with many dead receivers (each
- * holding its two slots until the timeout) cannot take every slot, so the other chains' events
- * still go out at the next poll.
+ * At most this many go to the webhooks of one chain, so a chain with many dead receivers (each
+ * holding its two slots until the timeout) cannot take every slot.
  */
 const MAX_IN_FLIGHT_PER_CHAIN = MAX_IN_FLIGHT / 2;
+
+/**
+ * This many slots are kept for chains with nothing on their way: a chain that already has sends in
+ * flight takes another slot only while more are free. So however many chains have dead
+ * receivers, those chains together leave these slots to the others, whose events still go out
+ * at the next poll.
+ */
+const KEPT_FOR_IDLE_CHAINS = 4;
 
 /**
  * A claimed delivery is not due again until the attempt is recorded, or — if this process died
@@ -85,6 +92,8 @@ export function startDeliveryWorker(
   const inFlightPerWebhook = new Map<number, number>();
   const inFlightPerChain = new Map<number, number>();
   const stopping = new AbortController();
+  /** A function, not the property: stop() may be called while a poll awaits the database. */
+  const stopped = () => stopping.signal.aborted;
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> = Promise.resolve();
   let running = false;
@@ -119,9 +128,13 @@ export function startDeliveryWorker(
     timer = setTimeout(poll, settings.pollMs);
   };
 
+  /** How many sends a chain may have in flight now: one only, once the kept slots are all that is free. */
+  const chainCap = () =>
+    MAX_IN_FLIGHT - inFlight.size > KEPT_FOR_IDLE_CHAINS ? MAX_IN_FLIGHT_PER_CHAIN : 1;
+
   const full = (row: Due) =>
     (inFlightPerWebhook.get(row.webhook_id) ?? 0) >= MAX_IN_FLIGHT_PER_WEBHOOK ||
-    (inFlightPerChain.get(row.chain_id) ?? 0) >= MAX_IN_FLIGHT_PER_CHAIN;
+    (inFlightPerChain.get(row.chain_id) ?? 0) >= chainCap();
 
   const tick = async () => {
     backlog = false;
@@ -132,7 +145,7 @@ export function startDeliveryWorker(
     }
     const at = now();
     const busyWebhooks = atCap(inFlightPerWebhook, MAX_IN_FLIGHT_PER_WEBHOOK);
-    const busyChains = atCap(inFlightPerChain, MAX_IN_FLIGHT_PER_CHAIN);
+    const busyChains = atCap(inFlightPerChain, chainCap());
     let query = db
       .selectFrom('webhook_deliveries')
       .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
@@ -155,12 +168,14 @@ export function startDeliveryWorker(
       .execute();
     if (due.length === room) backlog = true;
     for (const row of due) {
-      if (stopping.signal.aborted) return;
+      if (stopped()) return;
       if (full(row)) {
         backlog = true;
         continue;
       }
       const claimed = await claim(db, settings, row, at);
+      // stopped during the claim: not sent and no attempt recorded; the lease hands it back
+      if (stopped()) return;
       if (!claimed) continue;
       send(row, claimed);
     }
@@ -363,7 +378,9 @@ function attemptSignal(
   const timer = setTimeout(() => {
     controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
   }, timeoutMs);
-  stopping.addEventListener('abort', stop, { once: true });
+  // a stop before the attempt began aborts it at once, as one during it does
+  if (stopping.aborted) stop();
+  else stopping.addEventListener('abort', stop, { once: true });
   return {
     signal: controller.signal,
     finished: () => {
