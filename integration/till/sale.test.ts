@@ -9,6 +9,7 @@ import { databasePath } from '../../src-main/store';
 import { startHttpProxy, type HttpProxy } from '../../test-support/till/http-proxy';
 import {
   startTestTill,
+  tempDir,
   TILL_ONE,
   valueOf,
   type TestTill,
@@ -26,7 +27,10 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
   beforeAll(async () => {
     engine = await startTestEngine(database, { demo: true });
     proxy = await startHttpProxy(engine.url);
-    till = await startTestTill(proxy.url, TILL_ONE);
+    // the tests hold pricing answers back: on a busy machine that must not run into the timeout
+    till = await startTestTill(proxy.url, TILL_ONE, tempDir('till-core-'), {
+      timeouts: { pricingMs: 60_000 },
+    });
   });
   afterAll(async () => {
     await till.close();
