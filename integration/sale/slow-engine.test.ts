@@ -133,15 +133,29 @@ describeEachDatabase(
         expect(await lockedTo(basketCode)).toEqual([]);
       });
 
-      it('an engine too slow for every attempt leaves the lines at shelf prices, saying so, and the till online', async () => {
+      it('an engine too slow for every attempt has the till price the sale, saying so, the till online; the confirm queues it', async () => {
         const { till, proxy } = proxied;
-        const { saleId } = valueOf(await till.send('sale/start', {}));
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
         proxy.holdAnswersTo(PRICE);
         valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
         const view = await settledSale(till);
         expect(noticeCodes(view)).toEqual(['engine_too_slow']);
+        expect(view.pricedBy).toBe('local');
         expect(view.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
         expect(valueOf(await till.send('status/get', {})).online).toBe(true);
+        const receipt = valueOf(await till.send('sale/confirm', { saleId }));
+        expect(receipt).toMatchObject({ basketCode, syncState: 'queued' });
+      });
+
+      it('a confirm waiting on a slow engine gives it one attempt, then queues the sale priced by the till', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        const before = proxy.calls(PRICE);
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        const receipt = valueOf(await till.send('sale/confirm', { saleId }));
+        expect(receipt).toMatchObject({ basketCode, syncState: 'queued' });
+        expect(proxy.calls(PRICE) - before).toBe(1);
       });
 
       it('a confirm waits for the pricing in flight, and redeems the voucher that pricing applies', async () => {

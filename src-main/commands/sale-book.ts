@@ -57,6 +57,7 @@ export function createSaleBook(context: CoreContext): SaleBook {
       waitingSince: null,
       engineSlow: false,
       unansweredPricing: false,
+      confirming: false,
     };
     const entry = pricedEntry(context, sale);
     sales.set(basketCode, entry);

@@ -28,6 +28,8 @@ export interface OpenSale {
   engineSlow: boolean;
   /** A pricing timed out since the engine last answered one: it may hold locks the till never heard of. */
   unansweredPricing: boolean;
+  /** A confirm waits for this sale's pricing: a slow engine gets no second attempt, the till prices it. */
+  confirming: boolean;
 }
 
 /** How many times a pricing is sent to an engine that times out but still answers its probe. */
@@ -42,7 +44,7 @@ const ENGINE_SLOW_NOTICE: Notice = {
 const TOO_SLOW_NOTICE: Notice = {
   code: 'engine_too_slow',
   message:
-    'The voucher engine answers, but too slowly to price this sale: the lines show shelf prices. Confirm to try again, or scan on.',
+    'The voucher engine answers, but too slowly to price this sale: the till priced it alone, and a confirm queues it for the engine.',
 };
 
 /**
@@ -67,8 +69,9 @@ export function shownView(context: CoreContext, sale: OpenSale): SaleView {
  * answer cross-checked) while the till is online; locally, at once, while it is offline or
  * when the engine turns out to be unreachable (docs/architecture.md, "Offline and sync"). A
  * pricing that times out is not taken for an engine gone: the engine is probed, and while it
- * answers the pricing is sent again (at most `SLOW_PRICING_ATTEMPTS` times in all). An engine
- * that refuses leaves the lines unpriced, with a notice.
+ * answers the pricing is sent again (at most `SLOW_PRICING_ATTEMPTS` times in all, once while a
+ * confirm waits), then the till prices the sale alone so that selling goes on. An engine that
+ * refuses leaves the lines unpriced, with a notice.
  */
 export async function priceSale(context: CoreContext, sale: OpenSale): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
@@ -94,8 +97,8 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
       if (await context.connectivity.probeNow()) {
         sale.engineSlow = true;
         context.log.warn({ basketCode: state.basketCode, attempt }, 'the engine is slow to price');
-        if (attempt < SLOW_PRICING_ATTEMPTS) continue;
-        leftUnpriced(context, sale, state, TOO_SLOW_NOTICE);
+        if (attempt < SLOW_PRICING_ATTEMPTS && !sale.confirming) continue;
+        priceLocally(context, sale, sale.state, TOO_SLOW_NOTICE);
         return;
       }
     } else {
@@ -142,8 +145,13 @@ function leftUnpriced(context: CoreContext, sale: OpenSale, state: SaleState, wh
 }
 
 /** Priced by the till alone; each of the customer's own vouchers left off says why. */
-function priceLocally(context: CoreContext, sale: OpenSale, state: SaleState): void {
-  const view = localSaleView(context, state, sale.engineVouchers);
+export function priceLocally(
+  context: CoreContext,
+  sale: OpenSale,
+  state: SaleState,
+  why?: Notice,
+): void {
+  const view = localSaleView(context, state, sale.engineVouchers, why);
   view.notices.push(...memberVoucherNotices(state, sale.engineVouchers, view));
   sale.view = view;
   sale.pricedState = state;
