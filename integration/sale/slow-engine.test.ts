@@ -199,6 +199,27 @@ describeEachDatabase(
         );
         expect(await lockedTo(basketCode)).toEqual([]);
       });
+
+      it('a void while the pricing that applies the member vouchers is in flight remembers the basket, and forgets it once the engine answers', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        expect((await settledSale(till)).pricedBy).toBe('engine');
+
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        const voided = valueOf(await till.send('sale/void', { saleId }));
+        expect(noticeCodes(voided)).toEqual(['locks_not_released']);
+        expect(locksToReleaseOf(till)).toEqual([basketCode]);
+        proxy.releaseHeld();
+        await vi.waitFor(
+          async () => {
+            expect(locksToReleaseOf(till)).toEqual([]);
+            expect(await lockedTo(basketCode)).toEqual([]);
+          },
+          { timeout: 15_000, interval: 100 },
+        );
+      });
     });
 
     describe('an engine that goes away and comes back', () => {

@@ -35,6 +35,8 @@ export interface SaleBook {
   /** An open sale to confirm, also one whose earlier confirm is unfinished (it is confirmed again). */
   findToConfirm(saleId: string): TillResult<SaleEntry>;
   close(saleId: string): void;
+  /** Whether a pricing of a sale (open, or closed since it was sent) is still in flight. */
+  pricingInFlight(saleId: string): boolean;
   /** Prices again every open sale the engine has not priced as it stands (the engine is back). */
   repriceStale(): void;
 }
@@ -42,6 +44,8 @@ export interface SaleBook {
 export function createSaleBook(context: CoreContext): SaleBook {
   const sales = new Map<string, SaleEntry>();
   let currentId: string | null = null;
+  // closed sales whose pricing is still on its way: its answer settles their locks
+  const settling = new Set<string>();
 
   const open = (): SaleEntry => {
     const now = new Date(context.now());
@@ -66,6 +70,11 @@ export function createSaleBook(context: CoreContext): SaleBook {
   };
 
   const close = (saleId: string) => {
+    const entry = sales.get(saleId);
+    if (entry && entry.sale.waitingSince !== null) {
+      settling.add(saleId);
+      void entry.settled().then(() => settling.delete(saleId));
+    }
     sales.delete(saleId);
     if (currentId === saleId) currentId = null;
   };
@@ -108,6 +117,8 @@ export function createSaleBook(context: CoreContext): SaleBook {
     },
     findToConfirm: stillOpen,
     close,
+    pricingInFlight: (saleId) =>
+      settling.has(saleId) || (sales.get(saleId)?.sale.waitingSince ?? null) !== null,
     repriceStale: () => {
       for (const saleId of [...sales.keys()]) {
         const found = stillOpen(saleId);

@@ -79,7 +79,9 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   };
   const leftOpen = salesLeftOpen(context);
   const book = createSaleBook(context);
-  const releaseLocks = coalescingRunner(() => releaseLeftLocks(context));
+  const releaseLocks = coalescingRunner(() =>
+    releaseLeftLocks(context, (basketCode) => book.pricingInFlight(basketCode)),
+  );
   // the engine is back: its prices and locks for the open sales, and the locks nobody needs released
   const stopFollowing = connectivity.onChange((online) => {
     if (!online) return;
