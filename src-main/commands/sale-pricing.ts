@@ -26,7 +26,7 @@ export interface OpenSale {
   waitingSince: number | null;
   /** The engine let a pricing of this sale time out but answered the probe: it is slow, not gone. */
   engineSlow: boolean;
-  /** A pricing timed out since the engine last answered one: it may hold locks the till never heard of. */
+  /** A pricing went without a usable answer since the engine last answered one: it may hold locks the till never heard of. */
   unansweredPricing: boolean;
   /** A confirm waits for this sale's pricing: a slow engine gets no second attempt, the till prices it. */
   confirming: boolean;
@@ -91,8 +91,9 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
         });
       return;
     }
+    // sent but not answered usably (a timeout, a 502, a reset): the engine may have locked vouchers
+    sale.unansweredPricing = true;
     if (outcome.error.cause === 'timeout') {
-      sale.unansweredPricing = true;
       // slow or gone? The probe says (and turns the till offline when it gets no answer).
       if (await context.connectivity.probeNow()) {
         sale.engineSlow = true;
