@@ -138,9 +138,12 @@ describeEachDatabase(
         const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
         proxy.holdAnswersTo(PRICE);
         valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
         const view = await settledSale(till);
-        expect(noticeCodes(view)).toEqual(['engine_too_slow']);
+        // the status bar says Online: so do the notices
+        expect(noticeCodes(view)).toEqual(['engine_too_slow', 'member_vouchers_offline']);
         expect(view.pricedBy).toBe('local');
+        expect(view.notices.map((notice) => notice.message).join(' ')).not.toMatch(/offline/);
         expect(view.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
         expect(valueOf(await till.send('status/get', {})).online).toBe(true);
         const receipt = valueOf(await till.send('sale/confirm', { saleId }));

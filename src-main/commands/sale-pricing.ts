@@ -4,6 +4,7 @@ import { crossCheck } from '../sale/cross-check';
 import { enginePricing } from '../sale/engine-pricing';
 import type { EngineVouchers } from '../sale/kept-vouchers';
 import { memberVoucherNotices } from '../sale/member-vouchers-offline';
+import { NO_USABLE_ANSWER_NOTICE } from '../sale/offline-pricing';
 import { isUntouched, type SaleState } from '../sale/sale-state';
 import { saleView, unpricedView, waitingView, type Notice } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
@@ -152,8 +153,11 @@ export function priceLocally(
   state: SaleState,
   why?: Notice,
 ): void {
-  const view = localSaleView(context, state, sale.engineVouchers, why);
-  view.notices.push(...memberVoucherNotices(state, sale.engineVouchers, view));
+  // worded by the till's state, as the status bar shows it
+  const because = context.connectivity.isOnline() ? 'no_usable_answer' : 'offline';
+  const lead = why ?? (because === 'offline' ? undefined : NO_USABLE_ANSWER_NOTICE);
+  const view = localSaleView(context, state, sale.engineVouchers, lead);
+  view.notices.push(...memberVoucherNotices(state, sale.engineVouchers, view, because));
   sale.view = view;
   sale.pricedState = state;
 }

@@ -44,6 +44,13 @@ export const OFFLINE_NOTICE: Notice = {
     'The voucher engine cannot be reached: the till priced this sale itself, and will send it to the engine once it is back.',
 };
 
+/** The engine is there (the probe answers) but gave this pricing no usable answer. */
+export const NO_USABLE_ANSWER_NOTICE: Notice = {
+  code: 'engine_unreachable',
+  message:
+    'The voucher engine gave no usable answer: the till priced this sale itself, and will send it to the engine.',
+};
+
 const sum = (values: readonly number[]) => values.reduce((acc, value) => acc + value, 0);
 const valueDiscount = (priced: PricedBasket) =>
   sum(priced.applied.filter(({ voucher }) => voucher.type !== 'honour').map((a) => a.discount));
