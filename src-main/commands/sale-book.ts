@@ -59,7 +59,6 @@ export function createSaleBook(context: CoreContext): SaleBook {
       confirmedAt: null,
       engineVouchers: null,
       waitingSince: null,
-      engineSlow: false,
       unansweredPricing: false,
       confirming: false,
     };
@@ -144,7 +143,6 @@ function pricedEntry(context: CoreContext, sale: OpenSale): SaleEntry {
       inFlight -= 1;
       if (inFlight > 0) return;
       sale.waitingSince = null;
-      sale.engineSlow = false;
     });
     // the cashier's command may have answered already: a failure is logged here, and told to whoever awaits it
     pricing.catch((error: unknown) => {

@@ -25,8 +25,6 @@ export interface OpenSale {
   engineVouchers: EngineVouchers | null;
   /** Since when a pricing of this sale is in flight (epoch ms); null while none is. */
   waitingSince: number | null;
-  /** The engine let a pricing of this sale time out but answered the probe: it is slow, not gone. */
-  engineSlow: boolean;
   /** A pricing went without a usable answer since the engine last answered one: it may hold locks the till never heard of. */
   unansweredPricing: boolean;
   /** A confirm waits for this sale's pricing: a slow engine gets no second attempt, the till prices it. */
@@ -35,12 +33,6 @@ export interface OpenSale {
 
 /** How many times a pricing is sent to an engine that times out but still answers its probe. */
 export const SLOW_PRICING_ATTEMPTS = 3;
-
-const ENGINE_SLOW_NOTICE: Notice = {
-  code: 'engine_slow',
-  message:
-    'The voucher engine is slow to answer: the till keeps waiting for its prices (the discounts follow).',
-};
 
 const TOO_SLOW_NOTICE: Notice = {
   code: 'engine_too_slow',
@@ -58,11 +50,14 @@ export function engineHoldsNothing(sale: OpenSale): boolean {
   return !sale.unansweredPricing && (sale.engineVouchers?.vouchers.length ?? 0) === 0;
 }
 
-/** What the cashier sees of an open sale: its priced view, or while a pricing is in flight, the waiting one. */
+/**
+ * What the cashier sees of an open sale: its priced view, or while a pricing is in flight, the
+ * waiting one. Whether the engine is slow the sale screen tells from how long it has waited
+ * (one rule, in the renderer: docs/architecture.md, "Offline and sync").
+ */
 export function shownView(context: CoreContext, sale: OpenSale): SaleView {
   if (sale.waitingSince === null) return sale.view;
-  const notices = sale.engineSlow ? [ENGINE_SLOW_NOTICE] : [];
-  return waitingView(sale.state, sale.view, sale.waitingSince, notices, viewContext(context));
+  return waitingView(sale.state, sale.view, sale.waitingSince, [], viewContext(context));
 }
 
 /**
@@ -97,7 +92,6 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
     if (outcome.error.cause === 'timeout') {
       // slow or gone? The probe says (and turns the till offline when it gets no answer).
       if (await context.connectivity.probeNow()) {
-        sale.engineSlow = true;
         context.log.warn({ basketCode: state.basketCode, attempt }, 'the engine is slow to price');
         if (attempt < SLOW_PRICING_ATTEMPTS && !sale.confirming) continue;
         priceLocally(context, sale, sale.state, TOO_SLOW_NOTICE);
