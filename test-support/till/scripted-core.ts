@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreContext } from '../../src-main/commands/context';
-import { loadConfig } from '../../src-main/config';
+import { loadConfig, type LoadedConfig } from '../../src-main/config';
 import {
   createEngineClient,
   type EngineBasket,
@@ -22,6 +22,8 @@ export type PriceAnswer = EngineOutcome<EngineBasket>;
 export interface ScriptedCore {
   readonly context: CoreContext;
   readonly connectivity: ConnectivityMonitor;
+  /** The settings as loaded, for a core made on this context. */
+  readonly loaded: LoadedConfig;
   /** The answers to the next pricings, in order; each a promise the test may hold. */
   readonly answers: (() => Promise<PriceAnswer>)[];
   /** The states sent to be priced, in order. */
@@ -93,6 +95,7 @@ export function scriptedCore(): ScriptedCore {
   return Object.assign(core, {
     context,
     connectivity,
+    loaded: loaded.value,
     answers,
     priced,
     dispose: () => {
