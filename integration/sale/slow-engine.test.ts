@@ -229,6 +229,31 @@ describeEachDatabase(
       });
     });
 
+    describe('an engine that goes away while a pricing waits for it', () => {
+      let proxied: ProxiedTill;
+      beforeAll(async () => {
+        // a pricing limit far past the test's own: only the till going offline ends the wait
+        proxied = await startProxiedTill(engine.url, TILL_ONE, {
+          timeouts: { pricingMs: 60_000, probeMs: 500 },
+        });
+      });
+      afterAll(async () => proxied.close());
+
+      it('a confirm waiting for that pricing goes on offline once the till is offline, and queues the sale', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        const confirming = till.send('sale/confirm', { saleId });
+        proxy.holdAnswersTo('/healthz');
+        const receipt = valueOf(await confirming);
+        expect(receipt).toMatchObject({ basketCode, syncState: 'queued' });
+        expect(receipt.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
+        expect(valueOf(await till.send('status/get', {})).online).toBe(false);
+        proxy.releaseHeld();
+      }, 20_000);
+    });
+
     describe('an engine that goes away and comes back', () => {
       let gate: EngineGate;
       let till: TestTill;
