@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tillVersion } from '../../src-main/doctor/till-version';
+import { tillVersion } from '../../src-main/engine-client';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
 import { startFakeEngine, type FakeEngine } from '../../test-support/till/fake-engine';
 import type { HttpFault } from '../../test-support/till/http-faults';

@@ -115,7 +115,11 @@ describeEachDatabase(
             expect(proxy.calls(PRICE) - before).toBe(3);
             const waiting = valueOf(await till.send('sale/current', {}));
             expect(waiting.pricing.state).toBe('waiting');
-            expect(noticeCodes(waiting)).toEqual(['engine_slow']);
+            // the sale screen says the engine is slow from how long it has waited
+            expect(waiting.pricing).toEqual({
+              state: 'waiting',
+              since: expect.any(String) as unknown,
+            });
           },
           { timeout: 15_000, interval: 100 },
         );
@@ -133,15 +137,32 @@ describeEachDatabase(
         expect(await lockedTo(basketCode)).toEqual([]);
       });
 
-      it('an engine too slow for every attempt leaves the lines at shelf prices, saying so, and the till online', async () => {
+      it('an engine too slow for every attempt has the till price the sale, saying so, the till online; the confirm queues it', async () => {
         const { till, proxy } = proxied;
-        const { saleId } = valueOf(await till.send('sale/start', {}));
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
         proxy.holdAnswersTo(PRICE);
         valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
         const view = await settledSale(till);
-        expect(noticeCodes(view)).toEqual(['engine_too_slow']);
+        // the status bar says Online: so do the notices
+        expect(noticeCodes(view)).toEqual(['engine_too_slow', 'member_vouchers_offline']);
+        expect(view.pricedBy).toBe('local');
+        expect(view.notices.map((notice) => notice.message).join(' ')).not.toMatch(/offline/);
         expect(view.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
         expect(valueOf(await till.send('status/get', {})).online).toBe(true);
+        const receipt = valueOf(await till.send('sale/confirm', { saleId }));
+        expect(receipt).toMatchObject({ basketCode, syncState: 'queued' });
+      });
+
+      it('a confirm waiting on a slow engine gives it one attempt, then queues the sale priced by the till', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        const before = proxy.calls(PRICE);
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        const receipt = valueOf(await till.send('sale/confirm', { saleId }));
+        expect(receipt).toMatchObject({ basketCode, syncState: 'queued' });
+        expect(proxy.calls(PRICE) - before).toBe(1);
       });
 
       it('a confirm waits for the pricing in flight, and redeems the voucher that pricing applies', async () => {
@@ -185,6 +206,52 @@ describeEachDatabase(
         );
         expect(await lockedTo(basketCode)).toEqual([]);
       });
+
+      it('a void while the pricing that applies the member vouchers is in flight remembers the basket, and forgets it once the engine answers', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        expect((await settledSale(till)).pricedBy).toBe('engine');
+
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: MEMBER }));
+        const voided = valueOf(await till.send('sale/void', { saleId }));
+        expect(noticeCodes(voided)).toEqual(['locks_not_released']);
+        expect(locksToReleaseOf(till)).toEqual([basketCode]);
+        proxy.releaseHeld();
+        await vi.waitFor(
+          async () => {
+            expect(locksToReleaseOf(till)).toEqual([]);
+            expect(await lockedTo(basketCode)).toEqual([]);
+          },
+          { timeout: 15_000, interval: 100 },
+        );
+      });
+    });
+
+    describe('an engine that goes away while a pricing waits for it', () => {
+      let proxied: ProxiedTill;
+      beforeAll(async () => {
+        // a pricing limit far past the test's own: only the till going offline ends the wait
+        proxied = await startProxiedTill(engine.url, TILL_ONE, {
+          timeouts: { pricingMs: 60_000, probeMs: 500 },
+        });
+      });
+      afterAll(async () => proxied.close());
+
+      it('a confirm waiting for that pricing goes on offline once the till is offline, and queues the sale', async () => {
+        const { till, proxy } = proxied;
+        const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
+        proxy.holdAnswersTo(PRICE);
+        valueOf(await till.send('sale/scan', { saleId, code: COFFEE_BEANS }));
+        const confirming = till.send('sale/confirm', { saleId });
+        proxy.holdAnswersTo('/healthz');
+        const receipt = valueOf(await confirming);
+        expect(receipt).toMatchObject({ basketCode, syncState: 'queued' });
+        expect(receipt.totals).toEqual({ gross: 1495, discount: 0, net: 1495 });
+        expect(valueOf(await till.send('status/get', {})).online).toBe(false);
+        proxy.releaseHeld();
+      }, 20_000);
     });
 
     describe('an engine that goes away and comes back', () => {

@@ -185,15 +185,16 @@ describe('when the engine fails a call, the cashier reads one plain sentence', (
     await voidCurrent(view);
   });
 
-  it('an answer the till cannot read is no answer: the sale is priced on the till, with no refusal', async () => {
+  it('an answer the till cannot read is no answer: the sale is priced on the till, with no refusal, in words that fit a till still online', async () => {
     answerInstead.set('/auth/get-basket-price', ok({ basket: 'not a basket' }));
     const view = await scanned([]);
     expect(view.pricedBy).toBe('local');
+    // the probe still answers: the status bar says Online, and so do the notices
     expect(view.notices).toEqual([
       {
         code: 'engine_unreachable',
         message:
-          'The voucher engine cannot be reached: the till priced this sale itself, and will send it to the engine once it is back.',
+          'The voucher engine gave no usable answer: the till priced this sale itself, and will send it to the engine.',
       },
     ]);
     await voidCurrent(view);

@@ -69,7 +69,7 @@ it('an older config file with the deprecated timeout keys starts the till, which
     pricingMs: 2000,
     confirmMs: 5000,
     syncMs: 10_000,
-    probeMs: 2000,
+    probeMs: 1500,
     doctorMs: 5000,
   });
   const warnings = lines.map((line) => z.object({ msg: z.string() }).parse(JSON.parse(line)).msg);

@@ -16,6 +16,7 @@ import { viewContext, type CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
 import { journalContent } from './journal-entry';
 import { commitOffline, type ConfirmedRequest } from './offline-confirm';
+import { priceLocally } from './sale-pricing';
 import type { SaleBook, SaleEntry } from './sale-book';
 
 type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
@@ -63,8 +64,13 @@ async function confirmOpen(
   if (sale.state.lines.length === 0)
     return { ok: false, error: { code: 'invalid_input', message: 'The sale has no items.' } };
   // the total the customer pays is the one the pricing in flight comes to
-  await entry.settled();
-  if (sale.pricedState !== sale.state) await entry.reprice();
+  sale.confirming = true;
+  try {
+    await settledOrOffline(context, entry);
+    if (sale.pricedState !== sale.state) await entry.reprice();
+  } finally {
+    sale.confirming = false;
+  }
   if (sale.pricedState !== sale.state) {
     const why = sale.view.notices.map((notice) => notice.message).join(' ');
     return { ok: false, error: { code: 'engine_rejected', message: why } };
@@ -91,6 +97,26 @@ async function confirmOpen(
     // still in flight only when something threw: the outbox worker finishes it
     handOverUnfinishedConfirm(context.db, basketCode);
   }
+}
+
+/**
+ * Waits for the pricing in flight, but no longer than the till stays online: once it is offline
+ * the till prices the sale alone and the confirm goes on (a late answer finds the sale closed).
+ */
+async function settledOrOffline(context: CoreContext, entry: SaleEntry): Promise<void> {
+  let stopFollowing = (): void => undefined;
+  const offline = new Promise<void>((resolve) => {
+    if (!context.connectivity.isOnline()) resolve();
+    stopFollowing = context.connectivity.onChange((online) => {
+      if (!online) resolve();
+    });
+  });
+  try {
+    await Promise.race([entry.settled(), offline]);
+  } finally {
+    stopFollowing();
+  }
+  if (entry.sale.waitingSince !== null) priceLocally(context, entry.sale, entry.sale.state);
 }
 
 /** Sends the add-basket its outbox entry holds; every way out journals, queues or drops that entry. */

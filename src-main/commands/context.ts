@@ -11,7 +11,7 @@ export interface CoreContext {
   readonly config: TillConfig;
   readonly db: Database;
   readonly engine: EngineClient;
-  /** Online/offline as the last engine call found it; report every call's outcome here, probe when unsure. */
+  /** Online/offline as the probe last found it (an answered call counts); report every call's outcome here, probe when unsure. */
   readonly connectivity: Pick<
     ConnectivityMonitor,
     'isOnline' | 'reportAnswered' | 'reportUnavailable' | 'onChange' | 'probeNow'

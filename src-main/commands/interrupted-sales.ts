@@ -3,6 +3,7 @@ import {
   dropUnfinishedConfirm,
   handOverUnfinishedConfirm,
   listSales,
+  rememberLocksToRelease,
   takeOverUnfinishedConfirms,
   unfinishedConfirm,
   voidSale,
@@ -58,7 +59,11 @@ export async function releaseInterruptedSales(
       if (finished === 'confirmed') confirmed.push(basketCode);
       else if (finished === 'unanswered') pending.push(basketCode);
       else if (await releaseSale(context, basketCode)) released.push(basketCode);
-      else pending.push(basketCode);
+      else {
+        // the engine may hold its vouchers: released while online, before the next start
+        rememberLocksToRelease(context.db, basketCode, new Date(context.now()));
+        pending.push(basketCode);
+      }
     }
   } finally {
     for (const basketCode of basketCodes.slice(reached))

@@ -27,6 +27,7 @@ export function localSaleView(
   context: CoreContext,
   state: SaleState,
   engineVouchers: EngineVouchers | null,
+  why?: Notice,
 ): SaleView {
   const kept = keptEngineVouchers(state, engineVouchers);
   const valueCodes = new Set(kept.value.flatMap((voucher) => voucher.code ?? []));
@@ -41,7 +42,10 @@ export function localSaleView(
           ...kept.honourWithoutCode.map((voucher) => voucher.key),
         ])
       : combine(fromCache(context, state, codes), fromEngine(context, engineVouchers, kept));
-  return offlineSaleView({ sale: state, ...allowance(context), ...found }, viewContext(context));
+  return offlineSaleView(
+    { sale: state, ...allowance(context), ...found, why },
+    viewContext(context),
+  );
 }
 
 interface Found {

@@ -19,11 +19,16 @@ export async function releaseBasketLocks(
 
 /**
  * Releases the locks of the sales closed while the engine could not be told (a void offline),
- * and forgets each the engine answered for; stops at the first one it gets no answer for.
+ * and forgets each the engine answered for; stops at the first one it gets no answer for. A
+ * sale whose own pricing is still in flight is left to that pricing's answer.
  */
-export async function releaseLeftLocks(context: CoreContext): Promise<void> {
+export async function releaseLeftLocks(
+  context: CoreContext,
+  pricingInFlight: (basketCode: string) => boolean,
+): Promise<void> {
   for (const basketCode of locksToRelease(context.db)) {
     if (!context.connectivity.isOnline()) return;
+    if (pricingInFlight(basketCode)) continue;
     const released = await releaseBasketLocks(context, basketCode);
     if (released === 'unanswered') {
       context.connectivity.reportUnavailable();

@@ -35,6 +35,8 @@ export interface SaleBook {
   /** An open sale to confirm, also one whose earlier confirm is unfinished (it is confirmed again). */
   findToConfirm(saleId: string): TillResult<SaleEntry>;
   close(saleId: string): void;
+  /** Whether a pricing of a sale (open, or closed since it was sent) is still in flight. */
+  pricingInFlight(saleId: string): boolean;
   /** Prices again every open sale the engine has not priced as it stands (the engine is back). */
   repriceStale(): void;
 }
@@ -42,6 +44,8 @@ export interface SaleBook {
 export function createSaleBook(context: CoreContext): SaleBook {
   const sales = new Map<string, SaleEntry>();
   let currentId: string | null = null;
+  // closed sales whose pricing is still on its way: its answer settles their locks
+  const settling = new Set<string>();
 
   const open = (): SaleEntry => {
     const now = new Date(context.now());
@@ -55,8 +59,8 @@ export function createSaleBook(context: CoreContext): SaleBook {
       confirmedAt: null,
       engineVouchers: null,
       waitingSince: null,
-      engineSlow: false,
       unansweredPricing: false,
+      confirming: false,
     };
     const entry = pricedEntry(context, sale);
     sales.set(basketCode, entry);
@@ -65,6 +69,11 @@ export function createSaleBook(context: CoreContext): SaleBook {
   };
 
   const close = (saleId: string) => {
+    const entry = sales.get(saleId);
+    if (entry && entry.sale.waitingSince !== null) {
+      settling.add(saleId);
+      void entry.settled().then(() => settling.delete(saleId));
+    }
     sales.delete(saleId);
     if (currentId === saleId) currentId = null;
   };
@@ -107,6 +116,8 @@ export function createSaleBook(context: CoreContext): SaleBook {
     },
     findToConfirm: stillOpen,
     close,
+    pricingInFlight: (saleId) =>
+      settling.has(saleId) || (sales.get(saleId)?.sale.waitingSince ?? null) !== null,
     repriceStale: () => {
       for (const saleId of [...sales.keys()]) {
         const found = stillOpen(saleId);
@@ -132,7 +143,6 @@ function pricedEntry(context: CoreContext, sale: OpenSale): SaleEntry {
       inFlight -= 1;
       if (inFlight > 0) return;
       sale.waitingSince = null;
-      sale.engineSlow = false;
     });
     // the cashier's command may have answered already: a failure is logged here, and told to whoever awaits it
     pricing.catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { crossCheck } from '../sale/cross-check';
 import { enginePricing } from '../sale/engine-pricing';
 import type { EngineVouchers } from '../sale/kept-vouchers';
 import { memberVoucherNotices } from '../sale/member-vouchers-offline';
+import { NO_USABLE_ANSWER_NOTICE } from '../sale/offline-pricing';
 import { isUntouched, type SaleState } from '../sale/sale-state';
 import { saleView, unpricedView, waitingView, type Notice } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
@@ -24,25 +25,19 @@ export interface OpenSale {
   engineVouchers: EngineVouchers | null;
   /** Since when a pricing of this sale is in flight (epoch ms); null while none is. */
   waitingSince: number | null;
-  /** The engine let a pricing of this sale time out but answered the probe: it is slow, not gone. */
-  engineSlow: boolean;
-  /** A pricing timed out since the engine last answered one: it may hold locks the till never heard of. */
+  /** A pricing went without a usable answer since the engine last answered one: it may hold locks the till never heard of. */
   unansweredPricing: boolean;
+  /** A confirm waits for this sale's pricing: a slow engine gets no second attempt, the till prices it. */
+  confirming: boolean;
 }
 
 /** How many times a pricing is sent to an engine that times out but still answers its probe. */
 export const SLOW_PRICING_ATTEMPTS = 3;
 
-const ENGINE_SLOW_NOTICE: Notice = {
-  code: 'engine_slow',
-  message:
-    'The voucher engine is slow to answer: the till keeps waiting for its prices (the discounts follow).',
-};
-
 const TOO_SLOW_NOTICE: Notice = {
   code: 'engine_too_slow',
   message:
-    'The voucher engine answers, but too slowly to price this sale: the lines show shelf prices. Confirm to try again, or scan on.',
+    'The voucher engine answers, but too slowly to price this sale: the till priced it alone, and a confirm queues it for the engine.',
 };
 
 /**
@@ -55,11 +50,14 @@ export function engineHoldsNothing(sale: OpenSale): boolean {
   return !sale.unansweredPricing && (sale.engineVouchers?.vouchers.length ?? 0) === 0;
 }
 
-/** What the cashier sees of an open sale: its priced view, or while a pricing is in flight, the waiting one. */
+/**
+ * What the cashier sees of an open sale: its priced view, or while a pricing is in flight, the
+ * waiting one. Whether the engine is slow the sale screen tells from how long it has waited
+ * (one rule, in the renderer: docs/architecture.md, "Offline and sync").
+ */
 export function shownView(context: CoreContext, sale: OpenSale): SaleView {
   if (sale.waitingSince === null) return sale.view;
-  const notices = sale.engineSlow ? [ENGINE_SLOW_NOTICE] : [];
-  return waitingView(sale.state, sale.view, sale.waitingSince, notices, viewContext(context));
+  return waitingView(sale.state, sale.view, sale.waitingSince, [], viewContext(context));
 }
 
 /**
@@ -67,8 +65,9 @@ export function shownView(context: CoreContext, sale: OpenSale): SaleView {
  * answer cross-checked) while the till is online; locally, at once, while it is offline or
  * when the engine turns out to be unreachable (docs/architecture.md, "Offline and sync"). A
  * pricing that times out is not taken for an engine gone: the engine is probed, and while it
- * answers the pricing is sent again (at most `SLOW_PRICING_ATTEMPTS` times in all). An engine
- * that refuses leaves the lines unpriced, with a notice.
+ * answers the pricing is sent again (at most `SLOW_PRICING_ATTEMPTS` times in all, once while a
+ * confirm waits), then the till prices the sale alone so that selling goes on. An engine that
+ * refuses leaves the lines unpriced, with a notice.
  */
 export async function priceSale(context: CoreContext, sale: OpenSale): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
@@ -88,14 +87,14 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
         });
       return;
     }
+    // sent but not answered usably (a timeout, a 502, a reset): the engine may have locked vouchers
+    sale.unansweredPricing = true;
     if (outcome.error.cause === 'timeout') {
-      sale.unansweredPricing = true;
       // slow or gone? The probe says (and turns the till offline when it gets no answer).
       if (await context.connectivity.probeNow()) {
-        sale.engineSlow = true;
         context.log.warn({ basketCode: state.basketCode, attempt }, 'the engine is slow to price');
-        if (attempt < SLOW_PRICING_ATTEMPTS) continue;
-        leftUnpriced(context, sale, state, TOO_SLOW_NOTICE);
+        if (attempt < SLOW_PRICING_ATTEMPTS && !sale.confirming) continue;
+        priceLocally(context, sale, sale.state, TOO_SLOW_NOTICE);
         return;
       }
     } else {
@@ -142,9 +141,17 @@ function leftUnpriced(context: CoreContext, sale: OpenSale, state: SaleState, wh
 }
 
 /** Priced by the till alone; each of the customer's own vouchers left off says why. */
-function priceLocally(context: CoreContext, sale: OpenSale, state: SaleState): void {
-  const view = localSaleView(context, state, sale.engineVouchers);
-  view.notices.push(...memberVoucherNotices(state, sale.engineVouchers, view));
+export function priceLocally(
+  context: CoreContext,
+  sale: OpenSale,
+  state: SaleState,
+  why?: Notice,
+): void {
+  // worded by the till's state, as the status bar shows it
+  const because = context.connectivity.isOnline() ? 'no_usable_answer' : 'offline';
+  const lead = why ?? (because === 'offline' ? undefined : NO_USABLE_ANSWER_NOTICE);
+  const view = localSaleView(context, state, sale.engineVouchers, lead);
+  view.notices.push(...memberVoucherNotices(state, sale.engineVouchers, view, because));
   sale.view = view;
   sale.pricedState = state;
 }

@@ -111,7 +111,8 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
   sale.state = emptied(sale.state);
   const releasing = reprice();
   await atMost(releasing, PRICE_WAIT_MS);
-  const released = engineHoldsNothing(sale);
+  // a pricing still in flight may lock vouchers to the basket when it lands
+  const released = sale.waitingSince === null && engineHoldsNothing(sale);
   const { basketCode } = sale.state;
   const at = new Date(context.now());
   const closeIt = () => {
@@ -122,12 +123,14 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
   book.close(sale.state.saleId);
   const fresh = book.open().sale.view;
   if (released) return fresh;
-  releasing.then(
-    () => {
+  releasing
+    .then(() => {
       if (engineHoldsNothing(sale)) forgetLocksToRelease(context.db, basketCode);
-    },
-    () => undefined,
-  );
+      else rememberLocksToRelease(context.db, basketCode, at);
+    })
+    .catch((error: unknown) => {
+      context.log.error({ err: error, basketCode }, 'settling the locks of a voided sale failed');
+    });
   context.log.warn(
     { basketCode },
     'a voided sale keeps its voucher locks until the engine answers',

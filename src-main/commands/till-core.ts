@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { TillHandlers } from '../../src-shared/till';
 import type { TillConfig } from '../config';
 import type { EngineClient } from '../engine-client';
-import type { OutboxEntry } from '../store';
+import { locksToRelease, type OutboxEntry } from '../store';
+import { realSchedule, type Schedule } from '../sync/timers';
 import { compilePatterns } from '../sale/scan-router';
 import {
   createConnectivity,
@@ -38,7 +39,12 @@ export interface TillCoreOptions {
   readonly logPath?: string;
   /** How `config` was loaded, for the diagnostics' config check. */
   readonly configSource: ConfigSource;
+  /** The timers of the periodic lock release; tests pass their own. */
+  readonly schedule?: Schedule;
 }
+
+/** How often the locks of closed sales the engine was not told about are released while online. */
+export const LOCK_RELEASE_INTERVAL_MS = 10_000;
 
 export interface TillCore {
   readonly handlers: TillHandlers;
@@ -79,13 +85,29 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   };
   const leftOpen = salesLeftOpen(context);
   const book = createSaleBook(context);
-  const releaseLocks = coalescingRunner(() => releaseLeftLocks(context));
+  const releaseLocksOnce = coalescingRunner(() =>
+    releaseLeftLocks(context, (basketCode) => book.pricingInFlight(basketCode)),
+  );
+  const releaseLocks = () =>
+    releaseLocksOnce().catch((error: unknown) => {
+      context.log.error({ err: error }, 'releasing the locks of closed sales failed');
+    });
   // the engine is back: its prices and locks for the open sales, and the locks nobody needs released
   const stopFollowing = connectivity.onChange((online) => {
     if (!online) return;
     book.repriceStale();
     void releaseLocks();
   });
+  // while online too: a release the engine did not answer is tried again
+  const schedule = options.schedule ?? realSchedule;
+  let stopReleasing = (): void => undefined;
+  const releaseLater = () => {
+    stopReleasing = schedule(() => {
+      const due = connectivity.isOnline() && locksToRelease(context.db).length > 0;
+      void (due ? releaseLocks() : Promise.resolve()).then(releaseLater);
+    }, LOCK_RELEASE_INTERVAL_MS);
+  };
+  releaseLater();
   const { signOutAll, ...manager } = managerHandlers(context);
   return {
     handlers: {
@@ -103,6 +125,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     resumeInterruptedConfirm: (entry) => resumeInterruptedConfirm(context, entry),
     close: () => {
       stopFollowing();
+      stopReleasing();
       signOutAll();
       connectivity.stop();
     },

@@ -146,11 +146,11 @@ describe('loadConfig', () => {
       pricingMs: 500,
       confirmMs: 7000,
       syncMs: 10_000,
-      probeMs: 500,
+      probeMs: 1500,
       doctorMs: 7000,
     });
     expect(result.value.warnings).toEqual([
-      `config.json: offline.timeoutMs: is deprecated: it is read as timeouts.pricingMs and timeouts.probeMs (where those are not set); set those instead (file ${path})`,
+      `config.json: offline.timeoutMs: is deprecated: it is read as timeouts.pricingMs (where it is not set); set that instead (file ${path})`,
       `config.json: engineTimeoutMs: is deprecated: it is read as timeouts.confirmMs and timeouts.doctorMs (where those are not set); set those instead (file ${path})`,
     ]);
   });
@@ -165,7 +165,7 @@ describe('loadConfig', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.config.timeouts).toMatchObject({
       pricingMs: 1000,
-      probeMs: 500,
+      probeMs: 1500,
       confirmMs: 6000,
       doctorMs: 6000,
     });

@@ -28,9 +28,10 @@ export const DEFAULT_SCAN_PATTERNS = {
 } as const;
 
 /**
- * How long the till waits for the engine, one setting per purpose. A pricing call that times
- * out has the sale priced locally (and the probe asked whether the engine is away), so it is
- * short: a scan never waits longer. A confirm that times out goes to the outbox and is replayed (add-basket is
+ * How long the till waits for the engine, one setting per purpose. A pricing runs in the
+ * background (a scan answers within 300 ms whatever it waits), so it may wait long; one that
+ * times out has the probe asked whether the engine is away: while the probe answers the pricing
+ * is sent again, else the sale is priced locally. A confirm that times out goes to the outbox and is replayed (add-basket is
  * idempotent), so it may wait longer for an engine that is slow but there. The outbox and the
  * honour-voucher feed run in the background and send larger pages. The probe asks every
  * couple of seconds whether the engine is there, and is short: the status bar must say Offline
@@ -60,7 +61,10 @@ const timeouts = z.strictObject({
 
 const offlinePolicy = z
   .strictObject({
-    /** Deprecated: read as `timeouts.pricingMs` and `timeouts.probeMs`. */
+    /**
+     * Deprecated: read as `timeouts.pricingMs` only (a legacy value would break the probe's
+     * budget for the status bar).
+     */
     timeoutMs: positiveInt.optional(),
     /** Value vouchers (basket, basket_pct) offline: refused unless this is true. */
     valueVouchersAllowed: z.boolean({ error: 'must be true or false' }).default(false),
@@ -145,7 +149,7 @@ export interface DeprecatedKey {
 }
 
 const ALIASES = [
-  { key: 'offline.timeoutMs', readAs: ['pricingMs', 'probeMs'] },
+  { key: 'offline.timeoutMs', readAs: ['pricingMs'] },
   { key: 'engineTimeoutMs', readAs: ['confirmMs', 'doctorMs'] },
 ] as const;
 

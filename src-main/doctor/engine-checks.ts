@@ -1,5 +1,10 @@
 import { DEMO_ENGINE_URL, type TillConfig } from '../config';
-import { createEngineClient, type EngineClient, type EngineHealth } from '../engine-client';
+import {
+  createEngineClient,
+  tillClientOptions,
+  type EngineClient,
+  type EngineHealth,
+} from '../engine-client';
 import {
   describeSkew,
   failedCheck,
@@ -10,7 +15,6 @@ import {
   warned,
   type DiagnosticCheck,
 } from './check';
-import { tillClientOptions } from './till-version';
 
 const DEMO_MODE = `no engine is configured (no engineUrl in the config) and the demo engine at ${DEMO_ENGINE_URL} does not answer: start it with \`npm run engine -- --demo\`, or use \`npm start\``;
 

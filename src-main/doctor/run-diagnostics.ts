@@ -10,6 +10,7 @@ import {
 } from '../config';
 import { currentPlatform } from '../config/paths';
 import { databasePath } from '../store';
+import { tillVersion } from '../engine-client';
 import { failedCheck, skipped, type DiagnosticCheck } from './check';
 import { engineChecks, engineOfConfig, type CheckedEngine } from './engine-checks';
 import {
@@ -19,7 +20,6 @@ import {
   unreadStoreFacts,
   type StoreFacts,
 } from './local-checks';
-import { tillVersion } from './till-version';
 
 export interface DiagnosticsOptions {
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -11,6 +11,7 @@ export {
   type EngineClientOptions,
   type ManagerClient,
 } from './engine-client';
+export { tillClientOptions, tillVersion } from './client-identity';
 export type { EngineHealth } from './health';
 export { DEFAULT_MAX_ANSWER_BYTES, type EngineSession } from './http-transport';
 export type {

@@ -40,6 +40,19 @@ describe('memberVoucherNotices', () => {
     ]);
   });
 
+  it('online, with an engine that gave no usable answer, says that instead of offline', () => {
+    const [left] = memberVoucherNotices(member, engine, applied('c'), 'no_usable_answer');
+    expect(left?.message).toMatch(/the voucher engine gave no usable answer/);
+    expect(left?.message).not.toMatch(/offline/);
+    const [unknown] = memberVoucherNotices(
+      setCustomer(member, '1000002'),
+      null,
+      applied(),
+      'no_usable_answer',
+    );
+    expect(unknown?.message).toMatch(/^The voucher engine gave no usable answer/);
+  });
+
   it('says nothing for a sale without a customer, or when every voucher of theirs is applied', () => {
     expect(memberVoucherNotices(newSale('S2', 'S2'), engine, applied())).toEqual([]);
     expect(memberVoucherNotices(member, engine, applied('b', 'c'))).toEqual([]);

@@ -31,6 +31,8 @@ export interface OfflinePricingInput {
   /** Refused before pricing (unknown offline, used on this till already, cache never filled). */
   readonly refused: readonly RefusedVoucher[];
   readonly notices: readonly Notice[];
+  /** Why the till priced the sale alone (the first notice); the engine unreachable by default. */
+  readonly why?: Notice;
   readonly policy: OfflinePolicy;
   /** Value-voucher discounts of the offline sales this till already confirmed today. */
   readonly valueDiscountToday: number;
@@ -40,6 +42,13 @@ export const OFFLINE_NOTICE: Notice = {
   code: 'engine_unreachable',
   message:
     'The voucher engine cannot be reached: the till priced this sale itself, and will send it to the engine once it is back.',
+};
+
+/** The engine is there (the probe answers) but gave this pricing no usable answer. */
+export const NO_USABLE_ANSWER_NOTICE: Notice = {
+  code: 'engine_unreachable',
+  message:
+    'The voucher engine gave no usable answer: the till priced this sale itself, and will send it to the engine.',
 };
 
 const sum = (values: readonly number[]) => values.reduce((acc, value) => acc + value, 0);
@@ -87,7 +96,11 @@ export function offlineSaleView(input: OfflinePricingInput, context: ViewContext
   const capNotices: Notice[] =
     overCap.length === 0 ? [] : [{ code: 'offline_value_cap', message: capMessage }];
   const titles = new Map(input.candidates.map((c) => [c.voucher.key, c.title]));
-  const pricing = localPricing(priced, titles, [OFFLINE_NOTICE, ...input.notices, ...capNotices]);
+  const pricing = localPricing(priced, titles, [
+    input.why ?? OFFLINE_NOTICE,
+    ...input.notices,
+    ...capNotices,
+  ]);
   return saleView(
     sale,
     { ...pricing, rejected: [...input.refused, ...pricing.rejected, ...capRefusals] },

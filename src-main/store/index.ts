@@ -42,6 +42,7 @@ export {
   claimUnfinishedConfirm,
   countOutbox,
   deferOutboxEntry,
+  retryOldestOutboxEntryNow,
   dropUnfinishedConfirm,
   enqueueSale,
   handOverUnfinishedConfirm,

@@ -181,13 +181,27 @@ function entryOf(raw: unknown): OutboxEntry {
 export function deferOutboxEntry(
   db: Database,
   id: number,
-  retry: { nextAttemptAt: Date; lastError: string },
+  retry: { nextAttemptAt: Date; lastError: string; counted?: boolean },
 ): boolean {
   const result = db
     .prepare(
-      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`,
+      `UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, last_error = ? WHERE id = ?`,
     )
-    .run(retry.nextAttemptAt.getTime(), retry.lastError, id);
+    .run(retry.counted === false ? 0 : 1, retry.nextAttemptAt.getTime(), retry.lastError, id);
+  return result.changes === 1;
+}
+
+/**
+ * The oldest entry is due now (the engine is back): its backoff waited out an absence, and
+ * every queued sale waits behind it. True when it was waiting.
+ */
+export function retryOldestOutboxEntryNow(db: Database, now: Date): boolean {
+  const result = db
+    .prepare(
+      `UPDATE outbox SET next_attempt_at = ?
+       WHERE id = (SELECT MIN(id) FROM outbox) AND next_attempt_at > ?`,
+    )
+    .run(now.getTime(), now.getTime());
   return result.changes === 1;
 }
 

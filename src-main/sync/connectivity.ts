@@ -3,7 +3,10 @@ import { realSchedule, type Schedule } from './timers';
 
 /** Whether the engine answers, as every part of the till sees it. */
 export interface Connectivity {
-  /** True while the engine answered last (a fresh till starts online-until-proven-otherwise). */
+  /**
+   * True unless the probe last got no answer and no call has been answered since (a fresh till
+   * starts online-until-proven-otherwise).
+   */
   isOnline(): boolean;
   /**
    * An engine call failed as `unavailable` (timeout, refused, no usable answer). The till goes

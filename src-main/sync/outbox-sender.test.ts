@@ -14,6 +14,7 @@ import {
   handOverUnfinishedConfirm,
   listConflicts,
   oldestOutboxEntry,
+  retryOldestOutboxEntryNow,
   type OutboxEntry,
 } from '../store';
 import { queueOfflineSale, startOnlineConfirm } from '../../test-support/till/queued-sale';
@@ -131,6 +132,31 @@ describe('the outbox sender', () => {
     expect(countOutbox(store.db)).toBe(2);
     expect(await sendOutbox(deps(engine, () => NOW + 500))).toEqual({ kind: 'offline', sent: 0 });
     expect(engine.sent).toEqual([code(1)]);
+  });
+
+  it('a send that never reached the engine counts no attempt; the engine back, the oldest entry is due at once', async () => {
+    queue(1, 2);
+    const noConnection = failing({
+      kind: 'unavailable',
+      cause: 'no_connection',
+      message: 'connection refused',
+    });
+    const engine = scriptedEngine(unreachable, noConnection, stored(), stored());
+    await sendOutbox(deps(engine));
+    await settle();
+    connectivity.reportAnswered();
+    await sendOutbox(deps(engine, () => NOW + 10_000));
+    expect(oldestOutboxEntry(store.db)).toMatchObject({
+      attempts: 1,
+      lastError: 'connection refused',
+    });
+
+    const later = NOW + 10_100;
+    expect(retryOldestOutboxEntryNow(store.db, new Date(later))).toBe(true);
+    expect(oldestOutboxEntry(store.db)?.nextAttemptAt).toEqual(new Date(later));
+    expect(retryOldestOutboxEntryNow(store.db, new Date(later))).toBe(false);
+    connectivity.reportAnswered();
+    expect(await sendOutbox(deps(engine, () => later))).toEqual({ kind: 'empty', sent: 2 });
   });
 
   it('a confirm whose answer is always late, to an engine whose probe answers, is sent a handful of times in a minute', async () => {

@@ -104,23 +104,26 @@ export async function sendOutbox(
       park(deps, entry, REJECTED_BY_ENGINE, failure.message);
       continue;
     }
-    return defer(deps, entry, failure.message, sent);
+    // a send that never reached the engine is no attempt: only the engine's answers grow the backoff
+    const counted = failure.kind !== 'unavailable' || failure.cause !== 'no_connection';
+    return defer(deps, entry, failure.message, sent, counted);
   }
 }
 
 /**
- * A failed attempt, whatever the failure: counted, and the entry waits out its backoff. A sale
- * whose answer was only late is resolved by the replay, never re-sent every few seconds.
+ * A failed attempt: the entry waits out its backoff, which grows with each counted attempt. A
+ * sale whose answer was only late is resolved by the replay, never re-sent every few seconds.
  */
 function defer(
   deps: OutboxDeps,
   entry: OutboxEntry,
   lastError: string,
   sent: number,
+  counted = true,
 ): OutboxRunOutcome {
-  const attempts = entry.attempts + 1;
+  const attempts = entry.attempts + (counted ? 1 : 0);
   const until = deps.now() + backoffDelay(attempts, deps.random);
-  deferOutboxEntry(deps.db, entry.id, { nextAttemptAt: new Date(until), lastError });
+  deferOutboxEntry(deps.db, entry.id, { nextAttemptAt: new Date(until), lastError, counted });
   deps.log.warn(
     { basketCode: entry.basketCode, attempts, retryAt: new Date(until) },
     `a queued sale was not synced; trying again later: ${lastError}`,

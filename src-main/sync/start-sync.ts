@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TillLog } from '../log';
 import type { EngineCalls } from '../engine-client';
+import { retryOldestOutboxEntryNow } from '../store';
 import type { Connectivity } from './connectivity';
 import { HONOUR_PAGE_SIZE, pullHonourVouchers } from './honour-sync';
 import { sendOutbox, type OutboxDeps } from './outbox-sender';
@@ -95,6 +96,9 @@ export function startSync(options: SyncOptions): RunningSync {
   const outbox = startWorker({ name: 'outbox', pass: outboxPass, ...common });
   const unsubscribe = connectivity.onChange((online) => {
     if (!online) return;
+    // a backoff grown while the engine was away would hold every queued sale behind the oldest
+    if (retryOldestOutboxEntryNow(db, new Date(now())))
+      log.info({}, 'the engine is back: the oldest queued sale is sent at once');
     honour.wake();
     outbox.wake();
   });

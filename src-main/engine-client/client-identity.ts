@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { TillConfig } from '../config';
-import { tillUserAgent, type EngineClientOptions } from '../engine-client';
+import { tillUserAgent, type EngineClientOptions } from './engine-client';
 
 const packageJson = z.object({ version: z.string() });
 
@@ -12,9 +11,11 @@ export function tillVersion(): string {
 }
 
 /** What every engine client of this till sends and accepts, whoever makes it (the till, the doctor). */
-export function tillClientOptions(
-  config: Pick<TillConfig, 'storeCode' | 'terminalId' | 'engineAnswerMaxBytes'>,
-): Pick<EngineClientOptions, 'userAgent' | 'maxAnswerBytes'> {
+export function tillClientOptions(config: {
+  readonly storeCode: string;
+  readonly terminalId: string;
+  readonly engineAnswerMaxBytes: number;
+}): Pick<EngineClientOptions, 'userAgent' | 'maxAnswerBytes'> {
   return {
     userAgent: tillUserAgent(tillVersion(), `${config.storeCode}-${config.terminalId}`),
     maxAnswerBytes: config.engineAnswerMaxBytes,
