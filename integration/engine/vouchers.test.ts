@@ -261,7 +261,7 @@ describeEachDatabase('voucher calls', (database) => {
       expect((await lock(voucher.key, 'S001-01-U3')).status).toBe(200);
     });
 
-    it('accepts POST and a voucher_id, and wants a reason', async () => {
+    it('accepts POST and a voucher_id; a reason given must say why', async () => {
       const voucher = await newVoucher();
       await lock(voucher.key, 'S001-01-U4');
       const short = await send('POST', '/unlock-voucher', manager, {
@@ -275,6 +275,23 @@ describeEachDatabase('voucher calls', (database) => {
       });
       expect(answer.body).toMatchObject({
         results: { voucher_id: voucher.id, voucher_locked: false },
+      });
+    });
+
+    it('unlocks without a reason, as Spaaza clients send it; the audit row names who, and no reason', async () => {
+      const voucher = await newVoucher();
+      await lock(voucher.key, 'S001-01-U5');
+      const answer = await send('PUT', '/unlock-voucher', manager, { voucher_key: voucher.key });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        results: { result_type: 'unlock-voucher', voucher_key: voucher.key, voucher_locked: false },
+      });
+      expect(await voucherRow(voucher.id)).toMatchObject({ lock_until: null });
+      expect(await auditOf(voucher.id)).toContainEqual({
+        action: 'unlock',
+        actor: 'manager-s001',
+        reason: null,
+        basket_code: 'S001-01-U5',
       });
     });
   });

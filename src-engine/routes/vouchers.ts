@@ -85,7 +85,8 @@ const lockSchema = z
 const unlockSchema = z
   .object({
     ...voucherRefFields,
-    reason: z.string().trim().min(3, 'say why, in at least 3 characters').max(500),
+    // Spaaza's clients send no reason; our till's managers always give one
+    reason: z.string().trim().min(3, 'say why, in at least 3 characters').max(500).optional(),
   })
   .refine(namesVoucher, NAME_A_VOUCHER);
 
@@ -167,7 +168,12 @@ export function voucherRoutes(deps: EngineDeps): Router {
 
   const unlock: RequestHandler = async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'manager', unlockSchema);
-    const row = await unlockVoucher(db, actor, { ref: refOf(params), reason: params.reason }, now);
+    const row = await unlockVoucher(
+      db,
+      actor,
+      { ref: refOf(params), reason: params.reason ?? null },
+      now,
+    );
     sendVoucher(response, 'unlock-voucher', row, now);
   };
   router.put('/unlock-voucher', unlock);

@@ -49,11 +49,11 @@ export async function lockVoucher(
   });
 }
 
-/** unlock-voucher: clears any lock, and the audit trail says who and why. */
+/** unlock-voucher: clears any lock, and the audit trail says who, and why when told. */
 export async function unlockVoucher(
   db: Kysely<Database>,
   actor: Actor,
-  request: { readonly ref: VoucherRef; readonly reason: string },
+  request: { readonly ref: VoucherRef; readonly reason: string | null },
   now: number,
 ): Promise<Outcome<VoucherRow>> {
   return changeVoucher(db, actor, request.ref, now, (row) =>
