@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tillVersion } from '../../src-main/engine-client';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
+import { storedBaskets } from '../../test-support/engine/snapshot';
 import { startFakeEngine, type FakeEngine } from '../../test-support/till/fake-engine';
 import type { HttpFault } from '../../test-support/till/http-faults';
 import {
@@ -70,12 +71,6 @@ describe('the till against an engine that answers badly', () => {
 
   const status = async () => valueOf(await till.send('status/get', {}));
   const isOnline = async () => (await status()).online;
-  const engineBaskets = (basketCode: string) =>
-    engine.db.kysely
-      .selectFrom('baskets')
-      .select('id')
-      .where('retailer_basket_code', '=', basketCode)
-      .execute();
   const sellCroissant = async () => {
     const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
     const view = valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));
@@ -103,7 +98,7 @@ describe('the till against an engine that answers badly', () => {
       proxied.proxy.liftFault();
       await within(CORE_STATUS_BUDGET_MS, isOnline, 'online again');
       await within(15_000, async () => (await status()).salesWaiting === 0, 'the sale synced');
-      expect(await engineBaskets(basketCode)).toHaveLength(1);
+      expect(await storedBaskets(engine.db.kysely, basketCode)).toHaveLength(1);
       expect(valueOf(await till.send('receipt/get', { basketCode }))).toMatchObject({
         syncState: 'synced',
       });
@@ -138,7 +133,7 @@ describe('the till against an engine that answers badly', () => {
     // a few seconds more, in which nothing may be sent again
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     expect(proxied.proxy.calls('/auth/add-basket') - sentBefore).toBe(2);
-    expect(await engineBaskets(basketCode)).toHaveLength(1);
+    expect(await storedBaskets(engine.db.kysely, basketCode)).toHaveLength(1);
     proxied.proxy.liftFault();
   });
 

@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
+import { storedBaskets } from '../../test-support/engine/snapshot';
 import { databasePath } from '../../src-main/store';
 import { failJournalConfirms } from '../../test-support/till/journal-fault';
 import {
@@ -48,12 +49,6 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
     await engine.close();
   });
 
-  const engineBaskets = (basketCode: string) =>
-    engine.db.kysely
-      .selectFrom('baskets')
-      .select('id')
-      .where('retailer_basket_code', '=', basketCode)
-      .execute();
   /** A sale of one croissant whose confirm stops on a fault after the engine stored it. */
   const confirmStoppedByFault = async () => {
     const { saleId, basketCode } = valueOf(await till.send('sale/start', {}));
@@ -81,7 +76,7 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
     });
 
     const receipt = valueOf(await till.send('sale/confirm', { saleId }));
-    const [onEngine, ...twice] = await engineBaskets(basketCode);
+    const [onEngine, ...twice] = await storedBaskets(engine.db.kysely, basketCode);
     expect(twice).toEqual([]);
     expect(receipt).toMatchObject({
       basketCode,
@@ -107,7 +102,7 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
     expect(receipt).toMatchObject({ basketCode, syncState: 'synced' });
     expect(receipt).toEqual(valueOf(await till.send('receipt/get', { basketCode })));
     expect(proxied.proxy.calls('/auth/add-basket')).toBe(sentBefore);
-    expect(await engineBaskets(basketCode)).toHaveLength(1);
+    expect(await storedBaskets(engine.db.kysely, basketCode)).toHaveLength(1);
     expect(valueOf(await till.send('sale/current', {})).saleId).not.toBe(saleId);
   });
 
@@ -130,7 +125,7 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
       basketCode,
       syncState: 'synced',
     });
-    expect(await engineBaskets(basketCode)).toHaveLength(1);
+    expect(await storedBaskets(engine.db.kysely, basketCode)).toHaveLength(1);
   });
 
   it('an unanswered confirm queues the very add-basket it sent; the sale could not change while it waited', async () => {
@@ -157,7 +152,7 @@ describe('the one add-basket queue: a confirm that did not finish', () => {
     lossy.proxy.releaseHeld();
     await waiting.till.sync.syncNow();
     expect(outboxOf(waiting)).toEqual([]);
-    expect(await engineBaskets(basketCode)).toHaveLength(1);
+    expect(await storedBaskets(engine.db.kysely, basketCode)).toHaveLength(1);
     expect(valueOf(await waiting.send('receipt/get', { basketCode })).syncState).toBe('synced');
     await lossy.close();
   });

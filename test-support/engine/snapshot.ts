@@ -48,3 +48,12 @@ export async function everyRow(db: Kysely<Database>): Promise<Record<string, str
   }
   return tables;
 }
+
+/** The baskets the engine holds under `basketCode` (a sale stored once has one). */
+export function storedBaskets(db: Kysely<Database>, basketCode: string): Promise<{ id: number }[]> {
+  return db
+    .selectFrom('baskets')
+    .select('id')
+    .where('retailer_basket_code', '=', basketCode)
+    .execute();
+}
