@@ -31,6 +31,7 @@ describe('upgrading a database of the first release', () => {
         '0002_rewards',
         '0003_event_retention',
         '0004_readiness_probe',
+        '0005_spaaza_fields',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')

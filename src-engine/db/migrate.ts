@@ -11,6 +11,7 @@ import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_rewards';
 import * as m0003 from './migrations/0003_event_retention';
 import * as m0004 from './migrations/0004_readiness_probe';
+import * as m0005 from './migrations/0005_spaaza_fields';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
 const MIGRATIONS = {
@@ -18,6 +19,7 @@ const MIGRATIONS = {
   '0002_rewards': m0002,
   '0003_event_retention': m0003,
   '0004_readiness_probe': m0004,
+  '0005_spaaza_fields': m0005,
 };
 
 class InCodeProvider implements MigrationProvider {

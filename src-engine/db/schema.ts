@@ -14,6 +14,10 @@ export interface ChainTable {
   /** Next revision number of the honour-voucher change feed; its row lock orders the feed. */
   honour_rev: number;
   created_at: number;
+  /** 1: claim-voucher and friends may name a voucher by its `third_party_id`. */
+  uses_third_party_voucher_id: Generated<number>;
+  /** A child voucher (a remainder, a return's) is valid for at least this many days from its creation. */
+  child_voucher_min_days: Generated<number>;
 }
 
 export interface StoreTable {
@@ -60,6 +64,10 @@ export interface MemberTable {
   member_number: string;
   name: string | null;
   created_at: number;
+  /** Spaaza's `username` (an e-mail address), unique in the chain. */
+  username: string | null;
+  /** The member's id in a third-party identity system, unique in the chain. */
+  authentication_point_identifier: string | null;
 }
 
 export interface CampaignTable {
@@ -74,6 +82,8 @@ export interface CampaignTable {
   expiry_seconds: number | null;
   exclusive: number;
   created_at: number;
+  /** Spaaza's campaign_type: loyalty, wallet, signup, cashback, birthday … */
+  campaign_type: Generated<string>;
   /** The reward's public id on the WLL face. */
   uuid: string;
   /** How purchase_reward gives a benefit its code; null: the campaign is not sold as a reward. */
@@ -133,6 +143,12 @@ export interface VoucherTable {
    * so it is kept apart from `code`, which is the voucher's own unique code.
    */
   shared_code: string | null;
+  /** An id the voucher has in a third-party system, unique in the chain. */
+  third_party_id: string | null;
+  voucher_text: string | null;
+  description: string | null;
+  notes: string | null;
+  image_url: string | null;
 }
 
 export interface BasketTable {
@@ -149,6 +165,22 @@ export interface BasketTable {
   total_gross: number;
   total_discount: number;
   created_at: number;
+  /** When the sale took place (`basket_timestamp_iso8601`), else when it was received. */
+  sold_at: number;
+  /** `basket_timezone_name`, an IANA name. */
+  timezone: string | null;
+  platform_type: string | null;
+  employee_code: string | null;
+  employee_name: string | null;
+  /** `payment_methods` as sent, amounts in minor units: `[{method, amount}]`. */
+  payment_methods_json: string | null;
+  /** `basket_tax` as sent, totals in minor units: `[{rate, total}]`. */
+  tax_json: string | null;
+  notes: string | null;
+  /** `basket_total_price` as the till sent it (what it charged), in minor units. */
+  total_charged: number | null;
+  /** When claim-basket attached a member to this (anonymous) basket. */
+  claimed_at: number | null;
 }
 
 export interface BasketItemTable {
@@ -159,6 +191,8 @@ export interface BasketItemTable {
   gross: number;
   discount: number;
   returned_quantity: string;
+  /** `item_price` as the till sent it: the unit price it charged. `unit_price` is the one priced from. */
+  charged_unit_price: number | null;
 }
 
 export interface BasketItemVoucherTable {

@@ -232,6 +232,7 @@ async function insertBasket(
       total_gross: priced.totals.gross,
       total_discount: priced.totals.discount,
       created_at: now,
+      sold_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
