@@ -65,21 +65,23 @@ const voucherRefFields = {
   chain_id: idParam.optional(),
 };
 
-const namesVoucher = (params: { voucher_key?: string; voucher_id?: number }) =>
+export const namesVoucher = (params: { voucher_key?: string; voucher_id?: number }) =>
   params.voucher_key !== undefined || params.voucher_id !== undefined;
-const NAME_A_VOUCHER = { message: 'send voucher_key or voucher_id', path: ['voucher_key'] };
+export const NAME_A_VOUCHER = { message: 'send voucher_key or voucher_id', path: ['voucher_key'] };
 
 export const namesMember = (params: { member_number?: string; user_id?: number }) =>
   params.member_number !== undefined || params.user_id !== undefined;
 export const NAME_A_MEMBER = { message: 'send member_number or user_id', path: ['member_number'] };
 
+/** How a voucher is held: for a basket, under a code, for how many seconds. */
+export const lockFields = {
+  retailer_basket_code: code.optional(),
+  voucher_lock_period: wholeNumber(z.number().int().min(1).max(86_400)).optional(),
+  voucher_locking_code: code.optional(),
+};
+
 const lockSchema = z
-  .object({
-    ...voucherRefFields,
-    retailer_basket_code: code.optional(),
-    voucher_lock_period: wholeNumber(z.number().int().min(1).max(86_400)).optional(),
-    voucher_locking_code: code.optional(),
-  })
+  .object({ ...voucherRefFields, ...lockFields })
   .refine(namesVoucher, NAME_A_VOUCHER);
 
 const unlockSchema = z
@@ -112,7 +114,7 @@ const createSchema = z
 
 type RefParams = z.output<typeof ownedVoucherSchema>;
 
-const refOf = (params: Pick<RefParams, 'voucher_key' | 'voucher_id'>): VoucherRef => ({
+export const refOf = (params: Pick<RefParams, 'voucher_key' | 'voucher_id'>): VoucherRef => ({
   key: params.voucher_key,
   id: params.voucher_id,
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ok } from '../../../src-shared/result';
 import { inTransaction } from '../../db/transaction';
 import type { Database } from '../../db/schema';
@@ -27,17 +27,26 @@ export async function changeVoucher(
   now: number,
   decide: Decide<VoucherRow>,
 ): Promise<Outcome<VoucherRow>> {
-  return inTransaction(db, async (trx) => {
-    const read = await voucherOf(trx, actor.chainId, ref);
-    if (!read.ok) return read;
-    const changed = await compareAndSet(trx, actor, now, {
-      row: read.value,
-      reread: rereadVoucher(trx),
-      name: voucherName,
-      decide,
-    });
-    return changed.ok ? ok(changed.value.row) : changed;
+  return inTransaction(db, (trx) => changeVoucherIn(trx, actor, ref, now, decide));
+}
+
+/** `changeVoucher` inside the caller's transaction, for a call that changes several vouchers at once. */
+export async function changeVoucherIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  ref: VoucherRef,
+  now: number,
+  decide: Decide<VoucherRow>,
+): Promise<Outcome<VoucherRow>> {
+  const read = await voucherOf(trx, actor.chainId, ref);
+  if (!read.ok) return read;
+  const changed = await compareAndSet(trx, actor, now, {
+    row: read.value,
+    reread: rereadVoucher(trx),
+    name: voucherName,
+    decide,
   });
+  return changed.ok ? ok(changed.value.row) : changed;
 }
 
 /** The row again in this transaction; a voucher is never removed, only marked deleted. */

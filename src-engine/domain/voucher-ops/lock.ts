@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ok } from '../../../src-shared/result';
 import { heldAgainst } from '../../../src-shared/vouchers';
 import type { Database } from '../../db/schema';
-import { toDomainVoucher, type VoucherRow } from '../../repo/vouchers';
+import { inTransaction } from '../../db/transaction';
+import { toDomainVoucher, type Executor, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { refuse, type Outcome } from '../refusal';
-import { changeVoucher, type VoucherRef } from './change';
+import { changeVoucher, changeVoucherIn, type VoucherRef } from './change';
 import { allOf, lockFreeFor, NO_LOCK, notBurned } from './guards';
 import { refusal } from './refusals';
 
@@ -24,12 +25,22 @@ export async function lockVoucher(
   request: LockRequest,
   now: number,
 ): Promise<Outcome<VoucherRow>> {
+  return inTransaction(db, (trx) => lockVoucherIn(trx, actor, request, now));
+}
+
+/** lock-voucher inside the caller's transaction (claim-vouchers locks what it claims in one). */
+export async function lockVoucherIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  request: LockRequest,
+  now: number,
+): Promise<Outcome<VoucherRow>> {
   const { basketCode, lockingCode } = request;
   if (basketCode !== null) {
-    const stored = await storedBasketRefusal(db, actor.chainId, basketCode);
+    const stored = await storedBasketRefusal(trx, actor.chainId, basketCode);
     if (stored) return stored;
   }
-  return changeVoucher(db, actor, request.ref, now, (row) => {
+  return changeVoucherIn(trx, actor, request.ref, now, (row) => {
     const voucher = toDomainVoucher(row);
     if (voucher.burnedAt !== null)
       return refusal(row, 'lock', { code: 'voucher_already_redeemed' });
@@ -66,7 +77,7 @@ export async function unlockVoucher(
   );
 }
 
-async function storedBasketRefusal(db: Kysely<Database>, chainId: number, basketCode: string) {
+async function storedBasketRefusal(db: Executor, chainId: number, basketCode: string) {
   const stored = await db
     .selectFrom('baskets')
     .select('id')

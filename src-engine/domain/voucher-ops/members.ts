@@ -6,6 +6,10 @@ import { invalidFields, refuse, type Outcome } from '../refusal';
 export interface OwnerRef {
   readonly memberNumber?: string | undefined;
   readonly userId?: number | undefined;
+  /** Spaaza's `username` (an e-mail address). */
+  readonly username?: string | undefined;
+  /** The member's id in a third-party identity system. */
+  readonly authenticationPointIdentifier?: string | undefined;
 }
 
 export interface MemberRow {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ok } from '../../../src-shared/result';
 import { isExpired, lockHolds, type Voucher } from '../../../src-shared/vouchers';
 import { toSpaazaDateTime } from '../../../src-shared/wire/datetime';
@@ -6,7 +6,8 @@ import type { Database } from '../../db/schema';
 import { toDomainVoucher, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { refuse, type Outcome, type Refusal } from '../refusal';
-import { changeVoucher, type VoucherRef } from './change';
+import { changeVoucher, changeVoucherIn, type VoucherRef } from './change';
+import { inTransaction } from '../../db/transaction';
 import type { Decide } from './compare-and-set';
 import { allOf, claimed, notBurned, present, unclaimed, unexpiredAt, unlockedAt } from './guards';
 import type { OwnerRef } from './members';
@@ -26,13 +27,11 @@ function changeOwned(
   now: number,
   decide: Decide<VoucherRow>,
 ): Promise<Outcome<VoucherRow>> {
-  return changeVoucher(
-    db,
-    actor,
-    request.ref,
-    now,
-    (row) => otherOwnerRefusal(row, request.owner) ?? decide(row),
-  );
+  return changeVoucher(db, actor, request.ref, now, ownedBy(request.owner, decide));
+}
+
+function ownedBy(owner: OwnerRef, decide: Decide<VoucherRow>): Decide<VoucherRow> {
+  return (row) => otherOwnerRefusal(row, owner) ?? decide(row);
 }
 
 export async function claimVoucher(
@@ -41,7 +40,21 @@ export async function claimVoucher(
   request: OwnedVoucherRequest,
   now: number,
 ): Promise<Outcome<VoucherRow>> {
-  return changeOwned(db, actor, request, now, (row) => {
+  return inTransaction(db, (trx) => claimVoucherIn(trx, actor, request, now));
+}
+
+/** claim-voucher inside the caller's transaction (claim-vouchers claims several in one). */
+export async function claimVoucherIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  request: OwnedVoucherRequest,
+  now: number,
+): Promise<Outcome<VoucherRow>> {
+  return changeVoucherIn(trx, actor, request.ref, now, ownedBy(request.owner, decideClaim(now)));
+}
+
+function decideClaim(now: number): Decide<VoucherRow> {
+  return (row) => {
     const voucher = toDomainVoucher(row);
     const refused = usedOrExpiredRefusal(row, voucher, now, 'claim');
     if (refused) return refused;
@@ -51,7 +64,7 @@ export async function claimVoucher(
       guard: allOf(unclaimed, notBurned, unexpiredAt(now)),
       audits: ['claim'],
     });
-  });
+  };
 }
 
 /** unclaim-voucher: back to generated; while a lock holds, only a manager (or higher) may. */
