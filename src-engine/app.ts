@@ -8,9 +8,11 @@ import { requestLog } from './http/request-log';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { basketRoutes } from './routes/basket';
+import { claimVouchersRoutes } from './routes/claim-vouchers';
 import { benefitCommandRoutes, benefitRoutes } from './routes/benefits';
 import { eventsRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { receiptRoutes } from './routes/receipts';
 import { rewardCommandRoutes } from './routes/rewards';
 import { voucherListRoutes } from './routes/voucher-lists';
 import { voucherRoutes } from './routes/vouchers';
@@ -51,6 +53,8 @@ export function createApp(deps: EngineDeps): Express {
       authRoutes(deps),
       basketRoutes(deps),
       voucherRoutes(deps),
+      claimVouchersRoutes(deps),
+      receiptRoutes(deps),
       voucherListRoutes(deps),
       adminRoutes(deps),
       syncRoutes(deps),

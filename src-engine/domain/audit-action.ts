@@ -11,4 +11,6 @@ export type AuditAction =
   | 'create'
   | 'purchase'
   | 'validate'
-  | 'burn';
+  | 'burn'
+  /** claim-basket attached a member to an anonymous stored basket (no voucher). */
+  | 'claim_basket';

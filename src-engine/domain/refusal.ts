@@ -14,6 +14,8 @@ export type RefusalCode =
   | 'campaign_not_found'
   | 'voucher_state_conflict'
   | 'basket_already_exists'
+  | 'basket_not_found'
+  | 'basket_already_claimed'
   | 'already_exists'
   | 'reward_not_found'
   | 'reward_not_purchasable'

@@ -33,6 +33,8 @@ export const ERRORS: Readonly<
   campaign_not_found: { code: 1011, status: 404 },
   voucher_state_conflict: { code: 1012, status: 409 },
   basket_already_exists: { code: 1200, status: 409 },
+  basket_not_found: { code: 1220, status: 404 },
+  basket_already_claimed: { code: 1221, status: 409 },
   already_exists: { code: 1013, status: 409 },
   reward_not_found: { code: 1300, status: 404 },
   reward_not_purchasable: { code: 1301, status: 409 },

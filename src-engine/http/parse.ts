@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { parseWith } from '../../src-shared/wire';
-import { invalidParameters } from './errors';
+import { EngineError, invalidParameters } from './errors';
 
 /** The request's JSON or form body as fields; nothing else (the WLL commands, anything with a secret). */
 export function bodyOf(request: Request): Record<string, unknown> {
@@ -19,4 +19,10 @@ export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.o
   const parsed = parseWith(schema, input);
   if (!parsed.ok) throw invalidParameters(parsed.error);
   return parsed.value;
+}
+
+/** A call that takes one JSON document refuses any other body (docs/spaaza-wire.md, "Basket calls"). */
+export function requireJson(request: Request, what: string): void {
+  if (!request.is('application/json'))
+    throw new EngineError('unsupported_media_type', `send ${what} as application/json`);
 }

@@ -1,21 +1,14 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { addBasketRequestSchema, getBasketPriceRequestSchema } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
 import { addBasket, type StoredBasket } from '../domain/add-basket';
 import { getBasketPrice } from '../domain/get-basket-price';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
-import { EngineError, valueOrRefuse } from '../http/errors';
-import { parseParams } from '../http/parse';
+import { valueOrRefuse } from '../http/errors';
+import { parseParams, requireJson } from '../http/parse';
 import { keptAnswerOf, replayedAnswer, toAddBasketAnswer } from '../wire/add-basket';
 import { toPricedBasket, toWarnings } from '../wire/priced-basket';
-
-/** The basket calls take one JSON document (docs/spaaza-wire.md, "Basket calls"). */
-function requireJson(request: Request): void {
-  if (!request.is('application/json')) {
-    throw new EngineError('unsupported_media_type', 'send the basket as application/json');
-  }
-}
 
 export function basketRoutes(deps: EngineDeps): Router {
   const router = Router();
@@ -23,7 +16,7 @@ export function basketRoutes(deps: EngineDeps): Router {
 
   router.post('/auth/get-basket-price', async (request, response) => {
     const actor = await authorize(deps, request, 'terminal');
-    requireJson(request);
+    requireJson(request, 'the basket');
     const body = parseParams(getBasketPriceRequestSchema, request.body);
     const now = deps.now();
     const answer = valueOrRefuse(
@@ -41,7 +34,7 @@ export function basketRoutes(deps: EngineDeps): Router {
 
   router.post('/auth/add-basket', async (request, response) => {
     const actor = await authorize(deps, request, 'terminal');
-    requireJson(request);
+    requireJson(request, 'the basket');
     const body = parseParams(addBasketRequestSchema, request.body);
     const now = deps.now();
     const answerOf = (basket: StoredBasket) => toAddBasketAnswer(body.basket, basket, now);

@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'VOUCHER_EXPIRED',
   'VOUCHER_DELETED',
   'BASKET_ADDED',
+  'BASKET_CLAIMED',
   'CODE_POOL_LOW',
 ] as const;
 

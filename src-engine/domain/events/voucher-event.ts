@@ -18,6 +18,7 @@ const EVENT_OF_ACTION: Readonly<Record<AuditAction, EventType>> = {
   unclaim: 'VOUCHER_UNCLAIMED',
   expire: 'VOUCHER_EXPIRED',
   delete: 'VOUCHER_DELETED',
+  claim_basket: 'BASKET_CLAIMED',
 };
 
 export function eventOfAction(action: AuditAction): EventType {

@@ -1,0 +1,56 @@
+import { toMajorUnits } from '../../src-shared/money';
+import { iso, toSpaazaDateTime } from '../../src-shared/wire';
+import type { Receipt } from '../domain/receipts';
+import { paymentsOf, taxOf } from '../repo/baskets';
+import { toVoucherObject } from './voucher-object';
+
+const spaaza = (instant: number | null) => (instant === null ? null : toSpaazaDateTime(instant));
+
+/** A stored basket as get-receipts and claim-basket show it (docs/spaaza-wire.md, "get-receipts"). */
+export function toReceipt(receipt: Receipt, now: number) {
+  const { basket } = receipt;
+  const money = (minor: number) => toMajorUnits(minor, basket.currency);
+  const net = basket.total_gross - basket.total_discount;
+  return {
+    basket_id: basket.id,
+    retailer_basket_code: basket.retailer_basket_code,
+    basket_timestamp_iso8601: iso(basket.sold_at),
+    basket_timezone_name: basket.timezone,
+    basket_received_datetime: toSpaazaDateTime(basket.created_at),
+    basket_claimed_datetime: spaaza(basket.claimed_at),
+    branch_business_owner_code: basket.store_code,
+    employee_code: basket.employee_code,
+    employee_name: basket.employee_name,
+    basket_platform_type: basket.platform_type,
+    user:
+      basket.member_id === null
+        ? null
+        : { user_id: basket.member_id, member_number: receipt.memberNumber },
+    basket_currency: { currency_code: basket.currency },
+    basket_total_price: money(basket.total_charged ?? net),
+    engine_total_price: money(basket.total_gross),
+    engine_total_discount: money(basket.total_discount),
+    engine_total_adjusted_price: money(net),
+    payment_methods:
+      paymentsOf(basket)?.map((payment) => ({
+        payment_method: payment.method,
+        payment_amount: money(payment.amount),
+      })) ?? null,
+    basket_tax:
+      taxOf(basket)?.map((tax) => ({ tax_rate: tax.rate, tax_total: money(tax.total) })) ?? null,
+    basket_notes: basket.notes,
+    basket_items: receipt.items.map((item) => ({
+      retailer_item_code: item.line_id,
+      item_quantity: Number(item.quantity),
+      item_unit_price: money(item.unit_price),
+      item_price: item.charged_unit_price === null ? null : money(item.charged_unit_price),
+      item_subtotal: money(item.gross),
+      item_discount: money(item.discount),
+      item_returned_quantity: Number(item.returned_quantity),
+    })),
+    vouchers_redeemed: receipt.redeemed.map((row) => toVoucherObject(row, now)),
+    vouchers_created: receipt.created.map(({ row, parentKey }) =>
+      toVoucherObject(row, now, parentKey),
+    ),
+  };
+}
