@@ -146,6 +146,21 @@ export const FUZZ_ROUTES: readonly FuzzRoute[] = [
       amount: 1,
     })),
   ]),
+  spaaza('POST', '/claim-vouchers', 'json', (data, random) => ({
+    entity: { chain_id: 1 },
+    user: { member_number: random.pick(data.memberNumbers) },
+    vouchers: [voucher(data, random)],
+    locking: { retailer_basket_code: uniqueBasketCode(random), voucher_lock_period: 60 },
+  })),
+  spaaza('POST', '/auth/claim-basket', 'params', (data, random) => ({
+    retailer_basket_code: uniqueBasketCode(random),
+    member_number: random.pick(data.memberNumbers),
+  })),
+  spaaza('GET', '/get-receipts', 'query', (data, random) => ({
+    member_number: random.pick(data.memberNumbers),
+    number_results: '20',
+    min_basket_datetime: '2026-01-01T00:00:00Z',
+  })),
   spaaza('POST', '/create-voucher', 'params', (data, random) => ({
     campaign_id: random.pick(data.campaignIds),
     member_number: random.pick(data.memberNumbers),
