@@ -36,6 +36,12 @@ export function withoutCard<T>(
 }
 
 /** The first card warning of an answer, if the engine left the card out. */
-export function cardLeftOut(warnings: readonly EngineWarning[]): EngineWarning | undefined {
-  return warnings.find((warning) => isCardWarningCode(warning.code));
+export function cardLeftOut(warnings: readonly EngineWarning[]): CardWarning | undefined {
+  return warnings.find(isCardWarning);
+}
+
+export type CardWarning = EngineWarning & { readonly code: CardWarningCode };
+
+function isCardWarning(warning: EngineWarning): warning is CardWarning {
+  return isCardWarningCode(warning.code);
 }
