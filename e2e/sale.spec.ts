@@ -124,3 +124,25 @@ test('the receipt shows the lines, the vouchers redeemed, the honour code to han
   expect(fresh.basketCode).not.toBe(basketCode);
   await expect(page.getByText(fresh.basketCode)).toBeVisible();
 });
+
+test('a voucher worth more than the basket: the receipt lists its rest, issued by the engine, with its value and expiry', async ({
+  page,
+  ui,
+}, testInfo) => {
+  const { sale, receipt } = ui;
+  const { milk } = ITEMS;
+  // 10 % of 1.29 is 0.13; the €5.00 voucher pays the 1.16 left, and 3.84 of it is issued anew.
+  const rest = 500 - (milk.cents - 13);
+  expect(rest).toBe(384);
+
+  await sale.scanItem(milk.barcode, milk.name);
+  await sale.scan(MEMBER);
+  await expect(sale.appliedVoucher('DEMO-5EUR')).toBeVisible();
+  await expect(sale.totalToPay).toHaveText(money(0));
+  await sale.confirmPayment();
+  await receipt.expectShown();
+  const issued = receipt.issued('Rest of voucher DEMO-5EUR');
+  await expect(issued).toContainText(money(rest));
+  await expect(issued).toContainText(/valid until \d{2}-\d{2}-\d{4}/);
+  await saveScreen(page, testInfo, 'receipt-issued');
+});

@@ -7,6 +7,7 @@ export class ReceiptPage {
   readonly lines: Locator;
   readonly vouchersRedeemed: Locator;
   readonly honourCodes: Locator;
+  readonly vouchersIssued: Locator;
   readonly totalPaid: Locator;
   readonly newSaleButton: Locator;
 
@@ -16,6 +17,7 @@ export class ReceiptPage {
     this.lines = this.root.getByRole('table', { name: 'Receipt lines' });
     this.vouchersRedeemed = this.root.getByRole('list', { name: 'Vouchers redeemed' });
     this.honourCodes = this.root.getByRole('list', { name: 'Honour codes' });
+    this.vouchersIssued = this.root.getByRole('list', { name: 'Vouchers issued' });
     this.totalPaid = this.root.getByRole('status', { name: 'Total paid', exact: true });
     this.newSaleButton = page.getByRole('button', { name: 'New sale', exact: true });
   }
@@ -35,6 +37,11 @@ export class ReceiptPage {
 
   honourCode(honourCode: string): Locator {
     return this.honourCodes.getByRole('listitem').filter({ hasText: honourCode });
+  }
+
+  /** A voucher the engine issued with the sale, by what the receipt says it came from. */
+  issued(origin: string): Locator {
+    return this.vouchersIssued.getByRole('listitem').filter({ hasText: origin });
   }
 
   async newSale(): Promise<void> {

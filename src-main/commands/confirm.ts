@@ -46,6 +46,7 @@ export function journalEngineSale(
       confirmedAt: new Date(confirmedAt),
       syncedAt: new Date(context.now()),
       ...journalContent({ ...view, applied: redeemed }),
+      vouchersCreated: results.created,
     });
     dropUnfinishedConfirm(context.db, state.basketCode);
     return findSale(context.db, state.basketCode);
@@ -235,6 +236,10 @@ export function receiptOf(sale: JournalSale, locale: string): ReceiptView {
     honourCodes: sale.vouchersRedeemed.flatMap((voucher) =>
       voucher.honourCode === null ? [] : [{ code: voucher.code, honourCode: voucher.honourCode }],
     ),
+    vouchersCreated: sale.vouchersCreated.map((voucher) => ({
+      ...voucher,
+      from: voucher.from === null ? null : { ...voucher.from },
+    })),
     totals: { ...sale.totals },
     warnings: sale.warnings.map(({ code, message }) => ({ code, message })),
     syncState: sale.syncedAt === null ? 'queued' : 'synced',

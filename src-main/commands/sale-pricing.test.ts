@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addItem, setCustomer, emptied } from '../sale/sale-state';
+import { addItem, addVoucherCode, setCustomer, emptied } from '../sale/sale-state';
 import {
   pricedEmpty,
   scriptedCore,
@@ -161,4 +161,67 @@ describe('the sale book', () => {
     await entry.settled();
     expect(core.priced).toHaveLength(2);
   });
+
+  it('a card the engine priced the sale without leaves the sale, with a notice naming it; the voucher scanned stays', async () => {
+    const milkPriced: ReturnType<typeof unavailable> = {
+      ok: true,
+      warnings: [
+        {
+          code: 'member_not_found',
+          name: 'member_not_found',
+          message: 'The voucher engine does not know this loyalty card.',
+        },
+      ],
+      value: {
+        lines: [{ lineId: 'line_1', discount: 0, net: 129, excluded: false, shares: [] }],
+        vouchers: [],
+        totals: { gross: 129, discount: 0, net: 129 },
+      },
+    };
+    core.answers.push(answer(milkPriced));
+    const entry = scannedSale();
+    entry.sale.state = addVoucherCode(entry.sale.state, 'HONOUR-COFFEE-0001');
+    await entry.reprice();
+    const { sale } = entry;
+    expect(core.priced).toHaveLength(1);
+    expect(sale.state.memberNumber).toBeNull();
+    expect(sale.state.voucherCodes).toEqual(['HONOUR-COFFEE-0001']);
+    // the answer is the till's last word for the sale as it now stands: nothing to price again
+    expect(sale.pricedState).toBe(sale.state);
+    expect(sale.view.customer).toBeNull();
+    expect(sale.view.totals).toEqual({ gross: 129, discount: 0, net: 129 });
+    expect(sale.view.notices).toEqual([
+      { code: 'member_not_found', message: expect.stringContaining('1000001') as unknown },
+    ]);
+  });
+
+  it('the card leaves the sale also when the cashier scanned on while it was being priced', async () => {
+    let answerIt: (outcome: ReturnType<typeof unavailable>) => void = () => undefined;
+    core.answers.push(
+      () =>
+        new Promise((resolve) => {
+          answerIt = resolve;
+        }),
+      answer(pricedEmpty),
+    );
+    const entry = scannedSale();
+    const first = entry.reprice();
+    entry.sale.state = addItem(entry.sale.state, MILK);
+    const second = entry.reprice();
+    await new Promise((resolve) => setImmediate(resolve));
+    answerIt({
+      ok: true,
+      warnings: [cardWarning('member_programme_not_supported')],
+      value: { lines: [], vouchers: [], totals: { gross: 0, discount: 0, net: 0 } },
+    });
+    await Promise.all([first, second]);
+    expect(entry.sale.state.memberNumber).toBeNull();
+    expect(core.priced.map((state) => state.memberNumber)).toEqual(['1000001', null]);
+  });
+});
+
+const cardWarning = (code: 'member_not_found' | 'member_programme_not_supported') => ({
+  code,
+  name: code,
+  message: code,
 });

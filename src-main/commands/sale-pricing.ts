@@ -1,11 +1,12 @@
 import type { SaleView } from '../../src-shared/till';
-import type { EngineBasket, EngineWarning } from '../engine-client';
+import { cardLeftOut, type EngineBasket, type EngineWarning } from '../engine-client';
+import { cardNotice } from '../sale/card-notice';
 import { crossCheck } from '../sale/cross-check';
 import { enginePricing } from '../sale/engine-pricing';
 import type { EngineVouchers } from '../sale/kept-vouchers';
 import { memberVoucherNotices } from '../sale/member-vouchers-offline';
 import { NO_USABLE_ANSWER_NOTICE } from '../sale/offline-pricing';
-import { isUntouched, type SaleState } from '../sale/sale-state';
+import { isUntouched, setCustomer, type SaleState } from '../sale/sale-state';
 import { saleView, unpricedView, waitingView, type Notice } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
@@ -110,12 +111,18 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
 function useEngineAnswer(
   context: CoreContext,
   sale: OpenSale,
-  state: SaleState,
+  sent: SaleState,
   basket: EngineBasket,
   warnings: readonly EngineWarning[],
 ): void {
   const viewContextNow = viewContext(context);
-  const view = saleView(state, enginePricing(basket, warnings), viewContextNow);
+  // priced without a card it does not take: the sale goes on without it, and says so
+  const card = sent.memberNumber === null ? undefined : cardLeftOut(warnings);
+  const state = card === undefined ? sent : withoutCard(sale, sent);
+  const others = warnings.filter((warning) => warning !== card);
+  const view = saleView(state, enginePricing(basket, others), viewContextNow);
+  if (card !== undefined && sent.memberNumber !== null)
+    view.notices.unshift(cardNotice(card.code, sent.memberNumber));
   const mismatches = crossCheck(state, basket, view, viewContextNow);
   if (mismatches.length > 0) {
     context.log.warn(
@@ -132,6 +139,19 @@ function useEngineAnswer(
   sale.pricedState = state;
   sale.engineVouchers = { state, vouchers: basket.vouchers };
   sale.unansweredPricing = false;
+}
+
+/**
+ * The card the engine priced the sale without leaves the sale, from the state priced and from
+ * the sale as it stands now (the cashier may have scanned on meanwhile); the vouchers scanned
+ * stay. Answers the state the engine's answer describes.
+ */
+function withoutCard(sale: OpenSale, sent: SaleState): SaleState {
+  const priced = setCustomer(sent, null);
+  if (sale.state === sent) sale.state = priced;
+  else if (sale.state.memberNumber === sent.memberNumber)
+    sale.state = setCustomer(sale.state, null);
+  return priced;
 }
 
 /** The lines at shelf prices, with the notice that says why the engine did not price them. */

@@ -14,6 +14,7 @@ import { honourFeedSchema, type HonourFeedPage } from './honour-feed';
 import type { CallLimit } from './http-transport';
 import type { AuthorizedCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
+import { refusedCard, withoutCard } from './unknown-card';
 
 export interface VoucherListQuery {
   /** get-vouchers requires the chain (docs/spaaza-wire.md, "get-vouchers"). */
@@ -46,9 +47,12 @@ export interface CallTimeouts {
 
 /** The Spaaza calls a till makes; the same set serves the terminal's and a manager's session. */
 export interface EngineCalls {
-  /** Prices the sale as it stands, locking its vouchers to its basket. */
+  /** Prices the sale as it stands, locking its vouchers to its basket; without the card when an older engine refuses it. */
   getBasketPrice(sale: SaleState, till: TillIdentity): Promise<EngineOutcome<EngineBasket>>;
-  /** Sends a confirmed sale's add-basket as it was encoded: at the cashier's confirm, or from the outbox. */
+  /**
+   * Sends a confirmed sale's add-basket as it was encoded: at the cashier's confirm, or from the
+   * outbox. An older engine's refusal of the card is answered by sending it without (`unknown-card.ts`).
+   */
   addBasket(
     basket: EncodedAddBasket,
     purpose?: 'confirm' | 'sync',
@@ -98,29 +102,42 @@ export const ownLimit = (timeoutMs: number | undefined): CallLimit =>
 
 export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): EngineCalls {
   return {
-    getBasketPrice: (sale, till) =>
-      call(
-        'get-basket-price',
-        {
-          method: 'POST',
-          path: '/auth/get-basket-price',
-          json: checkedPriceRequest(sale, till),
-          ...ownLimit(timeouts.pricingMs),
-        },
-        pricedBasketSchema(till.currency),
-      ),
+    getBasketPrice: async (sale, till) => {
+      const price = (basket: SaleState) =>
+        call(
+          'get-basket-price',
+          {
+            method: 'POST',
+            path: '/auth/get-basket-price',
+            json: checkedPriceRequest(basket, till),
+            ...ownLimit(timeouts.pricingMs),
+          },
+          pricedBasketSchema(till.currency),
+        );
+      const outcome = await price(sale);
+      const card = refusedCard(outcome);
+      if (card === null || sale.memberNumber === null) return outcome;
+      return withoutCard(await price({ ...sale, memberNumber: null }), card, sale.memberNumber);
+    },
 
-    addBasket: (basket, purpose = 'confirm') =>
-      call(
-        'add-basket',
-        {
-          method: 'POST',
-          path: '/auth/add-basket',
-          json: basket.body(),
-          ...ownLimit(purpose === 'confirm' ? timeouts.confirmMs : timeouts.syncMs),
-        },
-        storedBasketSchema(basket.currency),
-      ),
+    addBasket: async (basket, purpose = 'confirm') => {
+      const send = (encoded: EncodedAddBasket) =>
+        call(
+          'add-basket',
+          {
+            method: 'POST',
+            path: '/auth/add-basket',
+            json: encoded.body(),
+            ...ownLimit(purpose === 'confirm' ? timeouts.confirmMs : timeouts.syncMs),
+          },
+          storedBasketSchema(encoded.currency),
+        );
+      const outcome = await send(basket);
+      const card = refusedCard(outcome);
+      const anonymous = card === null ? null : basket.withoutMember();
+      if (card === null || anonymous === null || basket.memberNumber === null) return outcome;
+      return withoutCard(await send(anonymous), card, basket.memberNumber);
+    },
 
     getVouchers: async (query) => {
       const outcome = await call(

@@ -14,7 +14,9 @@ import {
 import {
   badAnswer,
   failed,
+  isCardWarningCode,
   succeeded,
+  type CardWarningCode,
   type EngineFailure,
   type EngineOutcome,
   type EngineWarning,
@@ -80,13 +82,27 @@ function issuesUnderResults(error: z.ZodError): FieldIssue[] {
 }
 
 function knownCode(name: string): KnownWarningCode | null {
-  if (isRejectionCode(name)) return name;
+  if (isRejectionCode(name) || isCardWarningCode(name)) return name;
   return name === 'original_basket_item_not_found' ? name : null;
 }
 
+/** The till's own words for a card the engine did not use, whatever language the engine speaks. */
+export const CARD_WARNING_MESSAGES: Readonly<Record<CardWarningCode, string>> = {
+  member_not_found:
+    'The voucher engine does not know this loyalty card: the sale goes on without it.',
+  member_programme_not_supported:
+    'The voucher engine does not serve the loyalty programme of this card: the sale goes on without it.',
+};
+
+function messageOf(code: KnownWarningCode | null, description: string): string {
+  if (code === null) return description;
+  if (isRejectionCode(code)) return rejectionMessage(code);
+  return isCardWarningCode(code) ? CARD_WARNING_MESSAGES[code] : description;
+}
+
 /**
- * A wire warning in the till's terms. Rejections get the stable cashier message of `src-shared/pricing/reasons.ts`, since the
- * engine's description may be localised; anything else keeps the engine's own words. The
+ * A wire warning in the till's terms. Rejections get the stable cashier message of `src-shared/pricing/reasons.ts`, and a card
+ * the engine did not use the till's own words, since the engine's description may be localised; anything else keeps the engine's own words. The
  * reference says new warnings may appear without a version bump, so an unknown name is kept,
  * not refused.
  */
@@ -99,7 +115,7 @@ export function toEngineWarning(warning: SpaazaWarning): EngineWarning {
   return {
     code: code ?? 'unrecognised_warning',
     name: warning.name,
-    message: code !== null && isRejectionCode(code) ? rejectionMessage(code) : warning.description,
+    message: messageOf(code, warning.description),
     ...(key === undefined
       ? {}
       : voucherKey.safeParse(key).success

@@ -87,6 +87,19 @@ export class EncodedAddBasket {
     return this.json;
   }
 
+  /** The member the basket is for; null for an anonymous one. */
+  get memberNumber(): string | null {
+    return this.request.user?.member_number ?? null;
+  }
+
+  /** The same basket without the customer's card; null when it names none. */
+  withoutMember(): EncodedAddBasket | null {
+    if (this.request.user === undefined) return null;
+    const anonymous = { ...this.request };
+    delete anonymous.user;
+    return EncodedAddBasket.of(anonymous);
+  }
+
   /** The request body to send (the engine client's only). */
   body(): AddBasketRequest {
     return this.request;

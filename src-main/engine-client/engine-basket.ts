@@ -1,10 +1,13 @@
 import type { z } from 'zod';
+import type { CreatedVoucherView } from '../../src-shared/till';
 import {
   addBasketResultsSchema,
   getBasketPriceResultsSchema,
+  wireAmount,
   type WirePricedBasket,
 } from '../../src-shared/wire';
 import { minorAmount } from './amounts';
+import { createdVouchersOf } from './created-vouchers';
 import { engineVoucherOf, type EngineVoucher } from './engine-voucher';
 
 /** One basket line as the engine priced it, by the line id the till sent; amounts in minor units. */
@@ -35,10 +38,29 @@ export interface StoredBasket extends EngineBasket {
   readonly redeemedKeys: readonly string[];
   /** True when this add-basket repeated one already stored: nothing was redeemed again. */
   readonly replayed: boolean;
+  /** What the engine issued with the sale: remainders of bigger vouchers, values given back by returns. */
+  readonly created: readonly CreatedVoucherView[];
 }
 
+/**
+ * The till reads its totals from the engine's own figures (the discount and the adjusted total),
+ * never from `basket_total_price`: add-basket answers that one as the till sent it, so the till
+ * neither needs it nor trusts it (docs/spaaza-wire.md, "add-basket").
+ */
+type ReadBasket = Pick<
+  WirePricedBasket,
+  'basket_items' | 'basket_vouchers' | 'basket_total_discount' | 'basket_total_adjusted_price'
+>;
+const totalAsSent = { basket_total_price: wireAmount.optional() };
+const priceResultsSchema = getBasketPriceResultsSchema.extend({
+  basket: getBasketPriceResultsSchema.shape.basket.extend(totalAsSent),
+});
+const addResultsSchema = addBasketResultsSchema.extend({
+  basket: addBasketResultsSchema.shape.basket.extend(totalAsSent),
+});
+
 function engineBasketOf(
-  basket: WirePricedBasket,
+  basket: ReadBasket,
   currency: string,
   context: z.RefinementCtx,
 ): EngineBasket {
@@ -70,26 +92,31 @@ function engineBasketOf(
         ]),
       };
     }),
-    totals: {
-      gross: minor(basket.basket_total_price, ['basket_total_price']),
-      discount: minor(basket.basket_total_discount, ['basket_total_discount']),
-      net: minor(basket.basket_total_adjusted_price, ['basket_total_adjusted_price']),
-    },
+    totals: totalsOf(
+      minor(basket.basket_total_discount, ['basket_total_discount']),
+      minor(basket.basket_total_adjusted_price, ['basket_total_adjusted_price']),
+    ),
   };
+}
+
+/** Before vouchers is what was paid plus what the vouchers took off. */
+function totalsOf(discount: number, net: number): EngineBasket['totals'] {
+  return { gross: net + discount, discount, net };
 }
 
 /** get-basket-price's results decoded into the till's terms, in the basket's currency. */
 export function pricedBasketSchema(currency: string) {
-  return getBasketPriceResultsSchema.transform((results, context): EngineBasket =>
+  return priceResultsSchema.transform((results, context): EngineBasket =>
     engineBasketOf(results.basket, currency, context),
   );
 }
 
 export function storedBasketSchema(currency: string) {
-  return addBasketResultsSchema.transform((results, context): StoredBasket => ({
+  return addResultsSchema.transform((results, context): StoredBasket => ({
     ...engineBasketOf(results.basket, currency, context),
     basketId: results.basket.basket_id,
     redeemedKeys: results.vouchers_redeemed.map((voucher) => voucher.voucher_key),
     replayed: results.replayed,
+    created: createdVouchersOf(results, currency, context),
   }));
 }

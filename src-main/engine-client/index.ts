@@ -24,4 +24,6 @@ export type {
   KnownWarningCode,
   RejectionReason,
 } from './outcome';
+export { CARD_WARNING_CODES, isCardWarningCode, type CardWarningCode } from './outcome';
+export { cardLeftOut } from './unknown-card';
 export type { Credentials, SignedInSession } from './session';

@@ -1,8 +1,19 @@
 import type { Err, Ok } from '../../src-shared/result';
 import type { RejectionCode } from '../../src-shared/pricing/reasons';
 
+/**
+ * Warnings that the engine priced or stored the sale without the customer's card: it knows no
+ * such member, or the card is of a loyalty programme it does not serve.
+ */
+export const CARD_WARNING_CODES = ['member_not_found', 'member_programme_not_supported'] as const;
+export type CardWarningCode = (typeof CARD_WARNING_CODES)[number];
+
+export function isCardWarningCode(code: string): code is CardWarningCode {
+  return CARD_WARNING_CODES.some((known) => known === code);
+}
+
 /** The warning names the till knows; any other name the engine sends is `unrecognised_warning`. */
-export type KnownWarningCode = RejectionCode | 'original_basket_item_not_found';
+export type KnownWarningCode = RejectionCode | CardWarningCode | 'original_basket_item_not_found';
 
 /** A non-fatal remark in a 200 answer, e.g. one voucher that could not be applied. */
 export interface EngineWarning {

@@ -55,7 +55,12 @@ export {
   type OutboxState,
 } from './outbox';
 export type { Product } from './product';
-export type { JournalLine, JournalVoucher, JournalWarning } from './sale-payload';
+export type {
+  JournalCreatedVoucher,
+  JournalLine,
+  JournalVoucher,
+  JournalWarning,
+} from './sale-payload';
 export {
   confirmSale,
   findSale,

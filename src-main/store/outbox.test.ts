@@ -84,13 +84,27 @@ describe('the outbox', () => {
     // a request that breaks the wire schema cannot be encoded at all (engine-client/encoded-add-basket.test.ts)
   });
 
-  it('marks a queued sale synced once', () => {
+  it('marks a queued sale synced once, keeping what the engine issued and said with it', () => {
     queueOfflineSale(store.db, { basketCode: CODE_1, confirmedAt: AT });
     const at = new Date(AT.getTime() + 60_000);
-    expect(markSaleSynced(store.db, CODE_1, 77, at)).toBe(true);
-    expect(markSaleSynced(store.db, CODE_1, 78, at)).toBe(false);
-    expect(markSaleSynced(store.db, 'nope', 78, at)).toBe(false);
-    expect(findSale(store.db, CODE_1)).toMatchObject({ engineBasketId: 77, syncedAt: at });
+    const remainder = {
+      voucherKey: 'c'.repeat(64),
+      code: 'REST-0001',
+      amount: 250,
+      expiresAt: '2027-01-31T23:00:00.000Z',
+      ownerMemberNumber: '1000001',
+      origin: 'remainder' as const,
+      from: { voucherKey: 'd'.repeat(64), code: 'DEMO-5EUR' },
+    };
+    const unknownCard = { code: 'member_not_found', message: 'not known', voucherRef: null };
+    const synced = { at, vouchersCreated: [remainder], warnings: [unknownCard] };
+    expect(markSaleSynced(store.db, CODE_1, { ...synced, engineBasketId: 77 })).toBe(true);
+    expect(markSaleSynced(store.db, CODE_1, { ...synced, engineBasketId: 78 })).toBe(false);
+    expect(markSaleSynced(store.db, 'nope', { ...synced, engineBasketId: 78 })).toBe(false);
+    const sale = findSale(store.db, CODE_1);
+    expect(sale).toMatchObject({ engineBasketId: 77, syncedAt: at });
+    expect(sale?.vouchersCreated).toEqual([remainder]);
+    expect(sale?.warnings).toEqual([unknownCard]);
   });
 
   it('holds an online confirm in flight, then queues that same entry when the engine did not answer', () => {

@@ -29,6 +29,18 @@ export const journalVoucherSchema = z.object({
   honourCode: z.string().nullable(),
 });
 
+/** A voucher the engine issued with the sale (a remainder, a return's value), for the receipt. */
+export const journalCreatedVoucherSchema = z.object({
+  voucherKey: z.string(),
+  code: z.string().nullable(),
+  amount: minor.nullable(),
+  /** ISO-8601 UTC; null for never. */
+  expiresAt: z.iso.datetime().nullable(),
+  ownerMemberNumber: z.string().nullable(),
+  origin: z.enum(['remainder', 'return']),
+  from: z.object({ voucherKey: z.string(), code: z.string().nullable() }).nullable(),
+});
+
 export const journalWarningSchema = z.object({
   code: z.string(),
   message: z.string(),
@@ -39,12 +51,21 @@ export const salePayloadSchema = z.object({
   v: z.literal(1),
   lines: z.array(journalLineSchema),
   vouchersRedeemed: z.array(journalVoucherSchema),
+  /** Absent from sales journaled before the till kept them. */
+  vouchersCreated: z.array(journalCreatedVoucherSchema).default([]),
   warnings: z.array(journalWarningSchema),
 });
 
 export type JournalLine = z.infer<typeof journalLineSchema>;
 export type JournalVoucher = z.infer<typeof journalVoucherSchema>;
+export type JournalCreatedVoucher = z.infer<typeof journalCreatedVoucherSchema>;
 export type JournalWarning = z.infer<typeof journalWarningSchema>;
 export type SalePayload = z.infer<typeof salePayloadSchema>;
 
-export const EMPTY_PAYLOAD: SalePayload = { v: 1, lines: [], vouchersRedeemed: [], warnings: [] };
+export const EMPTY_PAYLOAD: SalePayload = {
+  v: 1,
+  lines: [],
+  vouchersRedeemed: [],
+  vouchersCreated: [],
+  warnings: [],
+};

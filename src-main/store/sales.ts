@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   EMPTY_PAYLOAD,
   salePayloadSchema,
+  type JournalCreatedVoucher,
   type JournalLine,
   type JournalVoucher,
   type JournalWarning,
@@ -34,6 +35,7 @@ export interface JournalSale {
   readonly syncedAt: Date | null;
   readonly lines: readonly JournalLine[];
   readonly vouchersRedeemed: readonly JournalVoucher[];
+  readonly vouchersCreated: readonly JournalCreatedVoucher[];
   readonly warnings: readonly JournalWarning[];
 }
 
@@ -80,6 +82,8 @@ export interface ConfirmedSale {
   readonly syncedAt: Date | null;
   readonly lines: readonly JournalLine[];
   readonly vouchersRedeemed: readonly JournalVoucher[];
+  /** What the engine issued with the sale; none for a sale it has not seen yet. */
+  readonly vouchersCreated?: readonly JournalCreatedVoucher[];
   readonly warnings: readonly JournalWarning[];
 }
 
@@ -89,6 +93,7 @@ export function confirmSale(db: Database, basketCode: string, sale: ConfirmedSal
     v: 1,
     lines: sale.lines,
     vouchersRedeemed: sale.vouchersRedeemed,
+    vouchersCreated: sale.vouchersCreated ?? [],
     warnings: sale.warnings,
   });
   const result = db
@@ -112,22 +117,41 @@ export function confirmSale(db: Database, basketCode: string, sale: ConfirmedSal
   return result.changes === 1;
 }
 
+/** What the engine's acknowledgement of a queued sale adds to its journal entry. */
+export interface SyncedSale {
+  readonly engineBasketId: number;
+  readonly at: Date;
+  /** The vouchers it issued with the sale, for the receipt. */
+  readonly vouchersCreated: readonly JournalCreatedVoucher[];
+  /** What it said about the sale as a whole (not about a voucher), e.g. a card it does not know. */
+  readonly warnings: readonly JournalWarning[];
+}
+
 /**
- * The engine acknowledged a sale that waited in the outbox: its basket id and when. False when
- * there is no such confirmed sale or it was marked synced already.
+ * The engine acknowledged a sale that waited in the outbox: its basket id, when, and what it
+ * issued or said. Call inside a transaction. False when there is no such confirmed sale or it
+ * was marked synced already.
  */
-export function markSaleSynced(
-  db: Database,
-  basketCode: string,
-  engineBasketId: number,
-  at: Date,
-): boolean {
+export function markSaleSynced(db: Database, basketCode: string, synced: SyncedSale): boolean {
+  const row: unknown = db
+    .prepare(
+      `SELECT payload FROM sales WHERE basket_code = ? AND state = 'confirmed' AND synced_at IS NULL`,
+    )
+    .pluck()
+    .get(basketCode);
+  if (row === undefined) return false;
+  const payload = salePayloadSchema.parse(JSON.parse(z.string().parse(row)));
+  const updated = salePayloadSchema.parse({
+    ...payload,
+    vouchersCreated: [...payload.vouchersCreated, ...synced.vouchersCreated],
+    warnings: [...payload.warnings, ...synced.warnings],
+  });
   const result = db
     .prepare(
-      `UPDATE sales SET engine_basket_id = ?, synced_at = ?
+      `UPDATE sales SET engine_basket_id = ?, synced_at = ?, payload = ?
        WHERE basket_code = ? AND state = 'confirmed' AND synced_at IS NULL`,
     )
-    .run(engineBasketId, at.getTime(), basketCode);
+    .run(synced.engineBasketId, synced.at.getTime(), JSON.stringify(updated), basketCode);
   return result.changes === 1;
 }
 
@@ -170,6 +194,7 @@ function toSale(row: SaleRow): JournalSale {
     syncedAt: toDate(row.synced_at),
     lines: payload.lines,
     vouchersRedeemed: payload.vouchersRedeemed,
+    vouchersCreated: payload.vouchersCreated,
     warnings: payload.warnings,
   };
 }

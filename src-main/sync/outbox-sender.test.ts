@@ -65,7 +65,7 @@ function scriptedEngine(...answers: ((request: EncodedAddBasket) => Answer)[]) {
 }
 let nextBasketId = 100;
 const stored =
-  (warnings: EngineWarning[] = [], replayed = false) =>
+  (warnings: EngineWarning[] = [], replayed = false, created: StoredBasket['created'] = []) =>
   (): Answer => ({
     ok: true,
     warnings,
@@ -76,6 +76,7 @@ const stored =
       totals: { gross: 145, discount: 0, net: 145 },
       redeemedKeys: [],
       replayed,
+      created,
     },
   });
 const failing = (error: EngineFailure) => (): Answer => ({ ok: false, error });
@@ -269,6 +270,45 @@ describe('the outbox sender', () => {
         voucherRef: 'HONOUR-COFFEE-0001',
         createdAt: new Date(NOW),
       }),
+    ]);
+  });
+
+  it('a sale the engine stored without its unknown card is delivered: no conflict; the warning and the vouchers issued are journaled', async () => {
+    queue(1);
+    const remainder: StoredBasket['created'][number] = {
+      voucherKey: 'e'.repeat(64),
+      code: 'REST-0001',
+      amount: 200,
+      expiresAt: '2027-01-31T23:00:00.000Z',
+      ownerMemberNumber: null,
+      origin: 'remainder',
+      from: { voucherKey: 'f'.repeat(64), code: 'GIFT-7EUR' },
+    };
+    const engine = scriptedEngine(
+      stored(
+        [
+          {
+            code: 'member_not_found',
+            name: 'member_not_found',
+            message: 'The voucher engine does not know this loyalty card.',
+          },
+        ],
+        false,
+        [remainder],
+      ),
+    );
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'empty', sent: 1 });
+    expect(countOutbox(store.db)).toBe(0);
+    expect(listConflicts(store.db)).toEqual([]);
+    const sale = findSale(store.db, code(1));
+    expect(sale?.syncedAt).toEqual(new Date(NOW));
+    expect(sale?.vouchersCreated).toEqual([remainder]);
+    expect(sale?.warnings).toEqual([
+      {
+        code: 'member_not_found',
+        message: 'The voucher engine does not know this loyalty card.',
+        voucherRef: null,
+      },
     ]);
   });
 

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { TillLog } from '../log';
-import type {
-  EngineCalls,
-  EngineFailure,
-  EngineWarning,
-  RejectionReason,
-  StoredBasket,
+import {
+  CARD_WARNING_CODES,
+  type EngineCalls,
+  type EngineFailure,
+  type EngineWarning,
+  type RejectionReason,
+  type StoredBasket,
 } from '../engine-client';
 import {
   claimInterruptedConfirm,
@@ -45,8 +46,14 @@ export type OutboxRunOutcome =
   /** The oldest entry waits for its next attempt (epoch ms); the rest wait behind it. */
   | { readonly kind: 'waiting'; readonly sent: number; readonly until: number };
 
-/** Warnings about a basket line, not a voucher: no conflict. */
-const NOT_A_VOUCHER_WARNING = new Set<EngineWarning['code']>(['original_basket_item_not_found']);
+/**
+ * Warnings about the sale itself, not a voucher: a basket line, or a card the engine stored the
+ * sale without. The sale is delivered; the warning is kept with it in the journal, no conflict.
+ */
+const NOT_A_VOUCHER_WARNING = new Set<EngineWarning['code']>([
+  'original_basket_item_not_found',
+  ...CARD_WARNING_CODES,
+]);
 
 /** Refusals that sending the same request again cannot change. */
 const FINAL_REFUSALS = new Set<RejectionReason>(['refused', 'not_found']);
@@ -135,7 +142,10 @@ function isFinalRefusal(failure: EngineFailure): boolean {
   return failure.kind === 'rejected' && FINAL_REFUSALS.has(failure.reason);
 }
 
-/** The engine has the sale: out of the outbox, marked synced, its voucher warnings kept as conflicts. */
+/**
+ * The engine has the sale: out of the outbox, marked synced with the vouchers it issued and what
+ * it said about the sale, its voucher warnings kept as conflicts.
+ */
 function acknowledge(
   deps: OutboxDeps,
   entry: OutboxEntry,
@@ -146,7 +156,15 @@ function acknowledge(
   const codes = voucherCodesOf(deps, entry.basketCode);
   const record = () => {
     if (!removeOutboxEntry(deps.db, entry.id)) return;
-    if (!markSaleSynced(deps.db, entry.basketCode, results.basketId, at))
+    const synced = {
+      engineBasketId: results.basketId,
+      at,
+      vouchersCreated: results.created,
+      warnings: warnings
+        .filter((warning) => NOT_A_VOUCHER_WARNING.has(warning.code))
+        .map((warning) => ({ code: warning.name, message: warning.message, voucherRef: null })),
+    };
+    if (!markSaleSynced(deps.db, entry.basketCode, synced))
       deps.log.warn(
         { basketCode: entry.basketCode },
         'a synced sale was not waiting in the journal',

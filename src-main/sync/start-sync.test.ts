@@ -35,6 +35,7 @@ const acknowledged = (): EngineOutcome<StoredBasket> => ({
     totals: { gross: 145, discount: 0, net: 145 },
     redeemedKeys: [],
     replayed: false,
+    created: [],
   },
 });
 

@@ -1,5 +1,6 @@
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const stampFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cached(
   cache: Map<string, Intl.DateTimeFormat>,
@@ -32,6 +33,13 @@ export function formatStamp(instant: string, locale: string | undefined): string
     minute: '2-digit',
     second: '2-digit',
   }).format(new Date(instant));
+}
+
+/** The day alone, "31-01-2027": until when an issued voucher can be used. */
+export function formatDate(instant: string, locale: string | undefined): string {
+  return cached(dateFormats, locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
 }
 
 /** Time left until `instant`, as "4:05" (minutes:seconds), or null once it has passed. */

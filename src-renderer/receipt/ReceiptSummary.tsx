@@ -3,6 +3,7 @@ import { formatMoney } from '../../src-shared/money';
 import type { ReceiptView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
 import { VOUCHER_TYPE_LABELS } from '../common/voucher-labels';
+import { IssuedVouchers } from './IssuedVouchers';
 
 function Money({
   label,
@@ -28,7 +29,7 @@ function Money({
   );
 }
 
-/** The honour codes first (the cashier must act on them), then vouchers, warnings and totals. */
+/** The honour codes first (the cashier must act on them), the vouchers issued to hand over, then vouchers used, warnings and totals. */
 export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
   const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
   return (
@@ -51,6 +52,7 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
           </ul>
         </section>
       ) : null}
+      <IssuedVouchers receipt={receipt} />
       <section className="panel" aria-labelledby="redeemed-heading">
         <h2 id="redeemed-heading" className="panel__heading">
           Vouchers redeemed

@@ -79,6 +79,25 @@ export const saleView = z.object({
 });
 export type SaleView = z.infer<typeof saleView>;
 
+/**
+ * A voucher the engine issued with the sale: the rest of a fixed voucher worth more than the
+ * basket (`remainder`), or the value a returned line carried (`return`). `from` names the
+ * voucher it descends from, by the code the cashier knows it by when there is one.
+ */
+export const createdVoucherView = z.object({
+  voucherKey: z.string(),
+  /** What the customer shows or types to use it; null while the engine gives it none. */
+  code: z.string().nullable(),
+  /** Its value; null when the engine names none. */
+  amount: minor.nullable(),
+  expiresAt: instant.nullable(),
+  /** The member it belongs to; null for a bearer voucher. */
+  ownerMemberNumber: z.string().nullable(),
+  origin: z.enum(['remainder', 'return']),
+  from: z.object({ voucherKey: z.string(), code: z.string().nullable() }).nullable(),
+});
+export type CreatedVoucherView = z.infer<typeof createdVoucherView>;
+
 export const receiptView = z.object({
   basketCode: z.string(),
   confirmedAt: instant,
@@ -88,6 +107,8 @@ export const receiptView = z.object({
   lines: z.array(saleLineView),
   vouchersRedeemed: z.array(appliedVoucherView),
   honourCodes: z.array(z.object({ code: z.string().nullable(), honourCode: z.string() })),
+  /** What the engine issued with the sale, for the customer to keep; known once it is synced. */
+  vouchersCreated: z.array(createdVoucherView),
   totals: totalsView,
   warnings: z.array(noticeView),
   /** `synced` once the engine has the sale; `queued` while it waits in the outbox. */

@@ -30,6 +30,8 @@ export interface FakeTill {
    * `release`, after which the sale is priced.
    */
   delayPricing(): { release: () => void };
+  /** The next confirm's receipt lists these as issued by the engine with the sale. */
+  issueOnConfirm(vouchers: ReceiptView['vouchersCreated']): void;
 }
 
 export function emptySale(saleId: string, overrides: Partial<SaleView> = {}): SaleView {
@@ -62,6 +64,8 @@ export function createFakeTill(): FakeTill {
   const calls: FakeTill['calls'] = [];
   let stalled: Promise<void> | null = null;
   let waitingSince: string | null = null;
+  let toIssue: ReceiptView['vouchersCreated'] = [];
+  const receipts = new Map<string, ReceiptView>();
   let locked: TillOutput<'manager/locked-vouchers'> = [
     {
       voucherKey: 'c'.repeat(64),
@@ -129,6 +133,7 @@ export function createFakeTill(): FakeTill {
     lines: sale.lines,
     vouchersRedeemed: sale.applied,
     honourCodes: [],
+    vouchersCreated: [],
     totals: sale.totals,
     warnings: [],
     syncState: 'synced',
@@ -164,12 +169,17 @@ export function createFakeTill(): FakeTill {
     },
     'sale/confirm': (input) => {
       log('sale/confirm', input);
-      const confirmed = receipt();
+      const confirmed = { ...receipt(), vouchersCreated: toIssue };
+      toIssue = [];
+      receipts.set(confirmed.basketCode, confirmed);
       nextSale();
       return ok(confirmed);
     },
     'sale/void': (input) => (log('sale/void', input), ok(nextSale())),
-    'receipt/get': (input) => (log('receipt/get', input), ok(receipt())),
+    'receipt/get': (input) => (
+      log('receipt/get', input),
+      ok(receipts.get(input.basketCode) ?? receipt())
+    ),
     'manager/sign-in': (input) => (
       log('manager/sign-in', input),
       ok({ username: input.username, expiresAt: '2099-01-01T00:00:00.000Z' })
@@ -245,5 +255,8 @@ export function createFakeTill(): FakeTill {
       },
     };
   };
-  return { client, calls, sale: () => sale, stallScans, delayPricing };
+  const issueOnConfirm = (vouchers: ReceiptView['vouchersCreated']) => {
+    toIssue = vouchers;
+  };
+  return { client, calls, sale: () => sale, stallScans, delayPricing, issueOnConfirm };
 }
