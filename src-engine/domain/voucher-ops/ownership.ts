@@ -8,8 +8,18 @@ import type { Actor } from '../actor';
 import { refuse, type Outcome, type Refusal } from '../refusal';
 import { changeVoucher, type VoucherRef } from './change';
 import type { Decide } from './compare-and-set';
-import { allOf, claimed, notBurned, present, unclaimed, unexpiredAt, unlockedAt } from './guards';
-import type { OwnerRef } from './members';
+import {
+  allOf,
+  claimed,
+  notBurned,
+  ownedBy,
+  present,
+  unclaimed,
+  unexpiredAt,
+  unlockedAt,
+  unowned,
+} from './guards';
+import { namedMemberId, type OwnerRef } from './members';
 import { labelOf, otherOwnerRefusal, refusal } from './refusals';
 import type { Err } from '../../../src-shared/result';
 
@@ -18,40 +28,64 @@ export interface OwnedVoucherRequest {
   readonly owner: OwnerRef;
 }
 
-/** A change of a voucher the caller names with its owner: refused when it is someone else's. */
-function changeOwned(
+/**
+ * A change of a voucher the caller may name with its owner: the member named is looked up first
+ * (an unknown one is refused), and a voucher that is not theirs is refused.
+ */
+async function changeOwned(
   db: Kysely<Database>,
   actor: Actor,
   request: OwnedVoucherRequest,
   now: number,
-  decide: Decide<VoucherRow>,
+  decide: (row: VoucherRow, memberId: number | null) => ReturnType<Decide<VoucherRow>>,
+  mayAdopt = false,
 ): Promise<Outcome<VoucherRow>> {
-  return changeVoucher(
-    db,
-    actor,
-    request.ref,
-    now,
-    (row) => otherOwnerRefusal(row, request.owner) ?? decide(row),
-  );
+  const member = await namedMemberId(db, actor.chainId, request.owner);
+  if (!member.ok) return member;
+  const memberId = member.value;
+  return changeVoucher(db, actor, request.ref, now, (row) => {
+    const unowned = mayAdopt && row.member_id === null;
+    return (unowned ? null : otherOwnerRefusal(row, memberId)) ?? decide(row, memberId);
+  });
 }
 
+/**
+ * claim-voucher: the voucher becomes claimed. An unowned voucher claimed with a member named
+ * becomes that member's; someone else's is refused.
+ */
 export async function claimVoucher(
   db: Kysely<Database>,
   actor: Actor,
   request: OwnedVoucherRequest,
   now: number,
 ): Promise<Outcome<VoucherRow>> {
-  return changeOwned(db, actor, request, now, (row) => {
-    const voucher = toDomainVoucher(row);
-    const refused = usedOrExpiredRefusal(row, voucher, now, 'claim');
-    if (refused) return refused;
-    if (voucher.claimedAt !== null) return ok(null);
-    return ok({
-      set: { claimed_at: now },
-      guard: allOf(unclaimed, notBurned, unexpiredAt(now)),
-      audits: ['claim'],
-    });
-  });
+  return changeOwned(
+    db,
+    actor,
+    request,
+    now,
+    (row, memberId) => {
+      const voucher = toDomainVoucher(row);
+      const refused = usedOrExpiredRefusal(row, voucher, now, 'claim');
+      if (refused) return refused;
+      const adopt = row.member_id === null && memberId !== null;
+      if (voucher.claimedAt !== null && !adopt) return ok(null);
+      return ok({
+        set: {
+          ...(voucher.claimedAt === null ? { claimed_at: now } : {}),
+          ...(adopt ? { member_id: memberId } : {}),
+        },
+        guard: allOf(
+          voucher.claimedAt === null ? unclaimed : claimed,
+          adopt ? unowned : ownedBy(row.member_id),
+          notBurned,
+          unexpiredAt(now),
+        ),
+        audits: ['claim'],
+      });
+    },
+    true,
+  );
 }
 
 /** unclaim-voucher: back to generated; while a lock holds, only a manager (or higher) may. */
