@@ -10,6 +10,7 @@ import {
   createMember,
   createStore,
   createVoucher,
+  type MemberInput,
 } from './admin';
 
 const DAY = 86_400_000;
@@ -18,7 +19,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'till-s001-01', password: 'demo-till', role: 'terminal' },
   { username: 'manager-s001', password: 'demo-manager', role: 'manager' },
   { username: 'admin', password: 'demo-admin', role: 'admin' },
-] as const;
+];
 
 export interface DemoData {
   readonly chainId: number;
@@ -33,6 +34,22 @@ export interface DemoData {
 }
 
 export const DEMO_POOL_THRESHOLD = 5;
+
+/** The demo members, each with a username and an id in a (made-up) identity system. */
+export const DEMO_MEMBERS: readonly Omit<MemberInput, 'chainId'>[] = [
+  {
+    memberNumber: '1000001',
+    name: 'Anna de Vries',
+    username: 'anna.devries@example.com',
+    authenticationPointIdentifier: 'idp-anna-0001',
+  },
+  {
+    memberNumber: '1000002',
+    name: 'Bram Jansen',
+    username: 'bram.jansen@example.com',
+    authenticationPointIdentifier: 'idp-bram-0002',
+  },
+] as const;
 
 /**
  * The demo chain the till's own demo prices against (docs/architecture.md, "The demo chain"): chain 1 "Demo Retail",
@@ -50,10 +67,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
   );
   for (const account of DEMO_ACCOUNTS)
     expectOk(await createAccount(db, { chainId, ...account }, now));
-  expectOk(
-    await createMember(db, { chainId, memberNumber: '1000001', name: 'Anna de Vries' }, now),
-  );
-  expectOk(await createMember(db, { chainId, memberNumber: '1000002', name: 'Bram Jansen' }, now));
+  for (const member of DEMO_MEMBERS) expectOk(await createMember(db, { chainId, ...member }, now));
 
   const { id: fiver } = expectOk(
     await createCampaign(
