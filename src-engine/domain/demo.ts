@@ -19,7 +19,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'till-s001-01', password: 'demo-till', role: 'terminal' },
   { username: 'manager-s001', password: 'demo-manager', role: 'manager' },
   { username: 'admin', password: 'demo-admin', role: 'admin' },
-];
+] as const;
 
 export interface DemoData {
   readonly chainId: number;
@@ -49,7 +49,7 @@ export const DEMO_MEMBERS: readonly Omit<MemberInput, 'chainId'>[] = [
     username: 'bram.jansen@example.com',
     authenticationPointIdentifier: 'idp-bram-0002',
   },
-] as const;
+];
 
 /**
  * The demo chain the till's own demo prices against (docs/architecture.md, "The demo chain"): chain 1 "Demo Retail",
