@@ -30,8 +30,10 @@ import {
   createAccountFields,
   createApiKeyFields,
   createCampaignFields,
+  chainInputOf,
   createChainFields,
   createMemberFields,
+  memberInputOf,
   createStoreFields,
   createVoucherFields,
   voucherInputFor,
@@ -189,10 +191,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       { name: 'name', help: 'the chain’s name' },
       { name: 'currency', help: 'ISO 4217 code, e.g. EUR' },
       { name: 'timezone', help: 'IANA time zone, e.g. Europe/Amsterdam' },
+      {
+        name: 'uses-third-party-voucher-id',
+        help: 'true: voucher calls may name a voucher by its third_party_id (default false)',
+      },
     ],
     fields: createChainFields,
     run: async ({ db, now }, fields) => {
-      const chainId = await createChain(db, fields, now);
+      const chainId = await createChain(db, chainInputOf(fields), now);
       return `created chain ${chainId} "${fields.name}" (${fields.currency}, ${fields.timezone})`;
     },
   }),
@@ -226,16 +232,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     flags: [
       { name: 'member-number', help: 'the member’s card number' },
       { name: 'name', help: 'optional' },
+      { name: 'username', help: 'optional: the member’s Spaaza username (an e-mail address)' },
+      {
+        name: 'authentication-point-identifier',
+        help: 'optional: the member’s id in a third-party identity system',
+      },
     ],
     fields: createMemberFields,
     run: async ({ db, chainId, now }, fields) => {
-      const memberId = valueOrRefused(
-        await createMember(
-          db,
-          { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
-          now,
-        ),
-      );
+      const memberId = valueOrRefused(await createMember(db, memberInputOf(chainId, fields), now));
       return `created member ${fields.member_number} (id ${memberId}) in chain ${chainId}`;
     },
   }),

@@ -331,7 +331,7 @@ describeEachDatabase('voucher lists', (database) => {
         {},
         400,
         'invalid_parameters',
-        /send member_number or user_id/,
+        /send member_number, user_id, username or authentication_point_identifier/,
       ],
       [
         'a user_id that is not a number',

@@ -671,7 +671,7 @@ describeEachDatabase('voucher calls', (database) => {
         () => ({ form: { member_number: '1000001' }, session: manager }),
         400,
         'invalid_parameters',
-        /send voucher_key or voucher_id/,
+        /send voucher_key, voucher_id or third_party_id/,
       ],
       [
         'a lock period that is not a number',

@@ -6,7 +6,7 @@ import type { FieldIssue } from '../../src-shared/validation';
 import { isCalendarDate } from '../../src-shared/wire/datetime';
 import { code, currencyCode, voucherKey } from '../../src-shared/wire/fields';
 import type { Database } from '../db/schema';
-import type { CampaignIncentive, CampaignInput, VoucherInput } from './admin';
+import type { CampaignIncentive, CampaignInput, MemberInput, VoucherInput } from './admin';
 import {
   MAX_CODE_CHARS,
   MAX_CODE_LENGTH,
@@ -98,7 +98,24 @@ const timeZone = z
 const name = z.string().trim().min(1).max(200);
 const memberNumber = z.string().trim().min(1).max(64);
 
-export const createChainFields = z.object({ name, currency: currencyCode, timezone: timeZone });
+export const createChainFields = z.object({
+  name,
+  currency: currencyCode,
+  timezone: timeZone,
+  /** Whether the voucher calls may name a voucher by its third_party_id. */
+  uses_third_party_voucher_id: flag.optional(),
+});
+export type CreateChainFields = z.output<typeof createChainFields>;
+
+/** What createChain takes from the fields. */
+export function chainInputOf(fields: CreateChainFields) {
+  return {
+    name: fields.name,
+    currency: fields.currency,
+    timezone: fields.timezone,
+    usesThirdPartyVoucherId: fields.uses_third_party_voucher_id,
+  };
+}
 
 export const createStoreFields = z.object({ code, name });
 
@@ -116,7 +133,23 @@ export const createAccountFields = z.object({
 export const createMemberFields = z.object({
   member_number: memberNumber,
   name: name.nullish(),
+  /** Spaaza's username, an e-mail address as a rule; not checked as one, as clients vary. */
+  username: z.string().trim().min(1).max(254).nullish(),
+  /** The member's id in a third-party identity system. */
+  authentication_point_identifier: z.string().trim().min(1).max(128).nullish(),
 });
+export type CreateMemberFields = z.output<typeof createMemberFields>;
+
+/** What createMember takes from the fields. */
+export function memberInputOf(chainId: number, fields: CreateMemberFields): MemberInput {
+  return {
+    chainId,
+    memberNumber: fields.member_number,
+    name: fields.name ?? null,
+    username: fields.username ?? null,
+    authenticationPointIdentifier: fields.authentication_point_identifier ?? null,
+  };
+}
 
 const onlyFor = (voucherType: string) =>
   z.undefined({ error: `only a ${voucherType} campaign takes this field` }).optional();

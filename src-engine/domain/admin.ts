@@ -17,7 +17,13 @@ import { insertVoucher, voucherOfCampaign } from './voucher-factory';
 
 export async function createChain(
   db: Kysely<Database>,
-  input: { name: string; currency: string; timezone: string },
+  input: {
+    name: string;
+    currency: string;
+    timezone: string;
+    /** Whether voucher calls may name a voucher by its third_party_id; off when absent. */
+    usesThirdPartyVoucherId?: boolean | undefined;
+  },
   now: number,
 ): Promise<number> {
   const row = await db
@@ -28,6 +34,7 @@ export async function createChain(
       timezone: input.timezone,
       honour_rev: 0,
       created_at: now,
+      uses_third_party_voucher_id: input.usesThirdPartyVoucherId === true ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -39,10 +46,12 @@ export async function createStore(
   input: { chainId: number; code: string; name: string },
 ): Promise<Outcome<number>> {
   const row = await insertOrRefuse(
-    db
-      .insertInto('stores')
-      .values({ chain_id: input.chainId, code: input.code, name: input.name })
-      .returning('id'),
+    () =>
+      db
+        .insertInto('stores')
+        .values({ chain_id: input.chainId, code: input.code, name: input.name })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
     `store ${input.code} exists`,
   );
   return row.ok ? ok(row.value.id) : row;
@@ -51,12 +60,9 @@ export async function createStore(
 export { createAccount };
 
 /** Inserts, letting the unique constraint decide (no check-then-insert race); a clash is already_exists. */
-async function insertOrRefuse<T>(
-  insert: { executeTakeFirstOrThrow(): Promise<T> },
-  clash: string,
-): Promise<Outcome<T>> {
+async function insertOrRefuse<T>(insert: () => Promise<T>, clash: string): Promise<Outcome<T>> {
   try {
-    return ok(await insert.executeTakeFirstOrThrow());
+    return ok(await insert());
   } catch (error) {
     if (isUniqueViolation(error)) return refuse('already_exists', clash);
     throw error;
@@ -64,22 +70,44 @@ async function insertOrRefuse<T>(
 }
 export type { Role };
 
+export interface MemberInput {
+  readonly chainId: number;
+  readonly memberNumber: string;
+  readonly name?: string | null | undefined;
+  /** Spaaza's username (an e-mail address); unique in the chain. */
+  readonly username?: string | null | undefined;
+  /** The member's id in a third-party identity system; unique in the chain. */
+  readonly authenticationPointIdentifier?: string | null | undefined;
+}
+
+/** A member; a member number, username or identity id another member has is already_exists. */
 export async function createMember(
   db: Kysely<Database>,
-  input: { chainId: number; memberNumber: string; name?: string | null },
+  input: MemberInput,
   now: number,
 ): Promise<Outcome<number>> {
+  const taken = [
+    `member_number ${input.memberNumber}`,
+    ...(input.username ? [`username ${input.username}`] : []),
+    ...(input.authenticationPointIdentifier
+      ? [`authentication_point_identifier ${input.authenticationPointIdentifier}`]
+      : []),
+  ];
   const row = await insertOrRefuse(
-    db
-      .insertInto('members')
-      .values({
-        chain_id: input.chainId,
-        member_number: input.memberNumber,
-        name: input.name ?? null,
-        created_at: now,
-      })
-      .returning('id'),
-    `member ${input.memberNumber} exists`,
+    () =>
+      db
+        .insertInto('members')
+        .values({
+          chain_id: input.chainId,
+          member_number: input.memberNumber,
+          name: input.name ?? null,
+          username: input.username ?? null,
+          authentication_point_identifier: input.authenticationPointIdentifier ?? null,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    `a member with ${taken.join(' or ')} exists`,
   );
   return row.ok ? ok(row.value.id) : row;
 }
@@ -158,6 +186,8 @@ export interface VoucherInput {
   /** Overrides the campaign's amount for a `basket` voucher. */
   readonly amount?: number;
   readonly expiresAt?: number | null;
+  /** The voucher's id in a third-party system; unique in the chain. */
+  readonly thirdPartyId?: string | null | undefined;
 }
 
 /** Issues a voucher of a campaign: its value and lock period come from the campaign. */
@@ -203,17 +233,30 @@ export async function createVoucher(
           `voucher code ${input.code} is taken: ${describeUses(clashes)}`,
         );
     }
-    const created = await insertVoucher(trx, {
-      ...voucherOfCampaign(campaign, {
-        currency: chain.currency,
-        memberId,
-        now,
-        amount: input.amount,
-      }),
-      code: input.code ?? null,
-      claimed_at: input.claimed ? now : null,
-      ...(input.expiresAt === undefined ? {} : { expires_at: input.expiresAt }),
-    });
+    const thirdPartyId = input.thirdPartyId ?? null;
+    const insert = () =>
+      insertVoucher(trx, {
+        ...voucherOfCampaign(campaign, {
+          currency: chain.currency,
+          memberId,
+          now,
+          amount: input.amount,
+        }),
+        code: input.code ?? null,
+        claimed_at: input.claimed ? now : null,
+        third_party_id: thirdPartyId,
+        ...(input.expiresAt === undefined ? {} : { expires_at: input.expiresAt }),
+      });
+    // the unique index decides a third-party id's clash; a refusal rolls the transaction back
+    const inserted =
+      thirdPartyId === null
+        ? ok(await insert())
+        : await insertOrRefuse(
+            insert,
+            `third_party_id ${thirdPartyId} is taken by another voucher of this chain`,
+          );
+    if (!inserted.ok) return inserted;
+    const created = inserted.value;
     await audit(trx, actor, 'create', now, { voucherId: created.id });
     if (input.claimed) await audit(trx, actor, 'claim', now, { voucherId: created.id });
     return ok(created);

@@ -10,6 +10,7 @@ import {
   createMember,
   createStore,
   createVoucher,
+  type MemberInput,
 } from './admin';
 
 const DAY = 86_400_000;
@@ -34,6 +35,22 @@ export interface DemoData {
 
 export const DEMO_POOL_THRESHOLD = 5;
 
+/** The demo members, each with a username and an id in a (made-up) identity system. */
+export const DEMO_MEMBERS: readonly Omit<MemberInput, 'chainId'>[] = [
+  {
+    memberNumber: '1000001',
+    name: 'Anna de Vries',
+    username: 'anna.devries@example.com',
+    authenticationPointIdentifier: 'idp-anna-0001',
+  },
+  {
+    memberNumber: '1000002',
+    name: 'Bram Jansen',
+    username: 'bram.jansen@example.com',
+    authenticationPointIdentifier: 'idp-bram-0002',
+  },
+];
+
 /**
  * The demo chain the till's own demo prices against (docs/architecture.md, "The demo chain"): chain 1 "Demo Retail",
  * store S001, three accounts, members 1000001 and 1000002, ten free-coffee honour vouchers.
@@ -50,10 +67,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
   );
   for (const account of DEMO_ACCOUNTS)
     expectOk(await createAccount(db, { chainId, ...account }, now));
-  expectOk(
-    await createMember(db, { chainId, memberNumber: '1000001', name: 'Anna de Vries' }, now),
-  );
-  expectOk(await createMember(db, { chainId, memberNumber: '1000002', name: 'Bram Jansen' }, now));
+  for (const member of DEMO_MEMBERS) expectOk(await createMember(db, { chainId, ...member }, now));
 
   const { id: fiver } = expectOk(
     await createCampaign(

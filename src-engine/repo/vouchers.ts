@@ -51,18 +51,32 @@ function selectVouchers(db: Executor) {
     .select(['members.member_number', 'campaigns.code_type', 'campaigns.hide_code']);
 }
 
+/**
+ * The present voucher named by key, id and/or third-party id (every one given must match), or
+ * else by its own code.
+ */
 export async function findVoucher(
   db: Executor,
   chainId: number,
-  by: { key?: string | undefined; id?: number | undefined; code?: string | undefined },
+  by: {
+    key?: string | undefined;
+    id?: number | undefined;
+    thirdPartyId?: string | undefined;
+    code?: string | undefined;
+  },
 ): Promise<VoucherRow | undefined> {
   let query = selectVouchers(db)
     .where('vouchers.chain_id', '=', chainId)
     .where('vouchers.deleted_at', 'is', null);
+  const named = by.key !== undefined || by.id !== undefined || by.thirdPartyId !== undefined;
   if (by.key !== undefined) query = query.where('vouchers.voucher_key', '=', by.key.toLowerCase());
-  else if (by.id !== undefined) query = query.where('vouchers.id', '=', by.id);
-  else if (by.code !== undefined) query = query.where('vouchers.code', '=', by.code);
-  else return undefined;
+  if (by.id !== undefined) query = query.where('vouchers.id', '=', by.id);
+  if (by.thirdPartyId !== undefined)
+    query = query.where('vouchers.third_party_id', '=', by.thirdPartyId);
+  if (!named) {
+    if (by.code === undefined) return undefined;
+    query = query.where('vouchers.code', '=', by.code);
+  }
   return query.executeTakeFirst();
 }
 

@@ -18,6 +18,7 @@ import {
   addPoolCodesFields,
   auditQueryFields,
   campaignInputFor,
+  chainInputOf,
   createAccountFields,
   createApiKeyFields,
   createCampaignFields,
@@ -25,6 +26,7 @@ import {
   createMemberFields,
   createStoreFields,
   createVoucherFields,
+  memberInputOf,
   poolStockFields,
   voucherInputFor,
 } from '../domain/admin-schemas';
@@ -110,8 +112,15 @@ export function adminRoutes(deps: EngineDeps): Router {
   router.post('/admin/chains', async (request, response) => {
     requirePrivileged(await authenticate(db, request, deps.now()));
     const fields = parseParams(createChainFields, paramsOf(request));
-    const chainId = await createChain(db, fields, deps.now());
-    sendOk(response, { result_type: 'create-chain', chain_id: chainId, ...fields });
+    const chainId = await createChain(db, chainInputOf(fields), deps.now());
+    sendOk(response, {
+      result_type: 'create-chain',
+      chain_id: chainId,
+      name: fields.name,
+      currency: fields.currency,
+      timezone: fields.timezone,
+      uses_third_party_voucher_id: fields.uses_third_party_voucher_id ?? false,
+    });
   });
 
   router.post('/admin/stores', async (request, response) => {
@@ -137,19 +146,15 @@ export function adminRoutes(deps: EngineDeps): Router {
 
   router.post('/admin/members', async (request, response) => {
     const { chainId } = await admin(request);
-    const fields = parseParams(createMemberFields, paramsOf(request));
-    const memberId = valueOrRefuse(
-      await createMember(
-        db,
-        { chainId, memberNumber: fields.member_number, name: fields.name ?? null },
-        deps.now(),
-      ),
-    );
+    const input = memberInputOf(chainId, parseParams(createMemberFields, paramsOf(request)));
+    const memberId = valueOrRefuse(await createMember(db, input, deps.now()));
     sendOk(response, {
       result_type: 'create-member',
       member_id: memberId,
-      member_number: fields.member_number,
-      name: fields.name ?? null,
+      member_number: input.memberNumber,
+      name: input.name ?? null,
+      username: input.username ?? null,
+      authentication_point_identifier: input.authenticationPointIdentifier ?? null,
     });
   });
 

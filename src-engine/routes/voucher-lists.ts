@@ -8,9 +8,11 @@ import { notBurned, unexpiredAt, unlockedAt } from '../domain/voucher-ops/guards
 import { findMember, type MemberRow } from '../domain/voucher-ops/members';
 import { apiVersionOf, atLeast } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
-import { valueOrRefuse } from '../http/errors';
+import { refused as refusedError, valueOrRefuse } from '../http/errors';
+import { thirdPartyIdRefusal } from '../domain/voucher-ops/third-party';
 import type { VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from '../wire/voucher-object';
+import { doubledBounds, filterGuards, voucherFilterFields } from './voucher-filters';
 import {
   flagParam,
   idParam,
@@ -35,14 +37,32 @@ const getVouchersSchema = z
     store_code: code.optional(),
     number_results: wholeNumber(z.number().int().min(1).max(500)).default(100),
     results_offset: wholeNumber(z.number().int().min(0).max(1_000_000_000)).default(0),
+    ...voucherFilterFields,
   })
   .refine((params) => params.store_code === undefined || params.locked === true, {
     message: 'store_code filters locks: send it with locked=true',
     path: ['store_code'],
+  })
+  .superRefine((params, context) => {
+    for (const name of doubledBounds(params))
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `send either ${name.replace(/_relative$/, '')} or ${name}, not both`,
+      });
   });
 
 const memberVouchersSchema = z
   .object({ chain_id: idParam.optional(), ...memberFields })
+  .refine(namesMember, NAME_A_MEMBER);
+
+/** get-user-vouchers: by default what the member still holds; `all` adds used and expired ones. */
+const userVouchersSchema = z
+  .object({
+    chain_id: idParam.optional(),
+    ...memberFields,
+    filter: z.enum(['all'], { error: 'must be all, or left out' }).optional(),
+  })
   .refine(namesMember, NAME_A_MEMBER);
 
 type ListedVoucher = VoucherRow & { readonly campaign_title: string };
@@ -85,6 +105,7 @@ function filteredVouchers(
 ) {
   let query = vouchersOfChain(db, chainId);
   if (memberId !== null) query = query.where('vouchers.member_id', '=', memberId);
+  for (const guard of filterGuards(params, now)) query = query.where(guard);
   if (!params.show_all_statuses)
     query = query.where('vouchers.burned_at', params.show_redeemed ? 'is not' : 'is', null);
   if (!params.show_expired)
@@ -156,6 +177,10 @@ export function voucherListRoutes(deps: EngineDeps): Router {
 
   router.get('/get-vouchers', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'manager', getVouchersSchema);
+    if (params.third_party_id !== undefined) {
+      const refused = await thirdPartyIdRefusal(db, actor.chainId);
+      if (refused) throw refusedError(refused.error);
+    }
     const member = await memberFilter(db, actor.chainId, params);
     const query = filteredVouchers(db, actor.chainId, params, member?.id ?? null, now);
     const { total } = await query
@@ -173,10 +198,11 @@ export function voucherListRoutes(deps: EngineDeps): Router {
   });
 
   router.get('/get-user-vouchers', async (request, response) => {
-    const { actor, params, now } = await readCall(deps, request, 'terminal', memberVouchersSchema);
+    const { actor, params, now } = await readCall(deps, request, 'terminal', userVouchersSchema);
     const member = valueOrRefuse(await findMember(db, actor.chainId, ownerOf(params)));
+    const ofChain = vouchersOfChain(db, actor.chainId);
     const rows = await selectListed(
-      stillHeld(vouchersOfChain(db, actor.chainId), now).where(
+      (params.filter === 'all' ? ofChain : stillHeld(ofChain, now)).where(
         'vouchers.member_id',
         '=',
         member.id,

@@ -7,7 +7,7 @@ import { chainRefusal, type Actor } from '../domain/actor';
 import type { VoucherRef } from '../domain/voucher-ops/change';
 import { issueVoucher } from '../domain/voucher-ops/issue';
 import { lockVoucher, unlockVoucher } from '../domain/voucher-ops/lock';
-import type { OwnerRef } from '../domain/voucher-ops/members';
+import { NAME_A_MEMBER_MESSAGE, namesOwner, type OwnerRef } from '../domain/voucher-ops/members';
 import {
   claimVoucher,
   deleteVoucher,
@@ -54,24 +54,48 @@ const expiryDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-12-31')
   .refine(isCalendarDate, 'is not a date in the calendar');
 
+/** The ways Spaaza clients name a member; several may be sent, and must then agree. */
 export const memberFields = {
   member_number: z.string().trim().min(1).max(64).optional(),
   user_id: idParam.optional(),
+  username: z.string().trim().min(1).max(254).optional(),
+  authentication_point_identifier: z.string().trim().min(1).max(128).optional(),
 };
+
+/** A voucher's id in a third-party system. */
+export const thirdPartyIdParam = z.string().trim().min(1).max(128);
 
 const voucherRefFields = {
   voucher_key: voucherKey.optional(),
   voucher_id: idParam.optional(),
+  third_party_id: thirdPartyIdParam.optional(),
   chain_id: idParam.optional(),
 };
 
-export const namesVoucher = (params: { voucher_key?: string; voucher_id?: number }) =>
-  params.voucher_key !== undefined || params.voucher_id !== undefined;
-export const NAME_A_VOUCHER = { message: 'send voucher_key or voucher_id', path: ['voucher_key'] };
+export const namesVoucher = (params: {
+  voucher_key?: string;
+  voucher_id?: number;
+  third_party_id?: string;
+}) =>
+  params.voucher_key !== undefined ||
+  params.voucher_id !== undefined ||
+  params.third_party_id !== undefined;
+export const NAME_A_VOUCHER = {
+  message: 'send voucher_key, voucher_id or third_party_id',
+  path: ['voucher_key'],
+};
 
-export const namesMember = (params: { member_number?: string; user_id?: number }) =>
-  params.member_number !== undefined || params.user_id !== undefined;
-export const NAME_A_MEMBER = { message: 'send member_number or user_id', path: ['member_number'] };
+type MemberParams = { [K in keyof typeof memberFields]?: z.output<(typeof memberFields)[K]> };
+
+export const ownerOf = (params: MemberParams): OwnerRef => ({
+  memberNumber: params.member_number,
+  userId: params.user_id,
+  username: params.username,
+  authenticationPointIdentifier: params.authentication_point_identifier,
+});
+
+export const namesMember = (params: MemberParams) => namesOwner(ownerOf(params));
+export const NAME_A_MEMBER = { message: NAME_A_MEMBER_MESSAGE, path: ['member_number'] };
 
 /** How a voucher is held: for a basket, under a code, for how many seconds. */
 export const lockFields = {
@@ -109,19 +133,18 @@ const createSchema = z
     set_claimed: flagParam.default(false),
     expiry_date: expiryDate.optional(),
     voucher_code: code.optional(),
+    third_party_id: thirdPartyIdParam.optional(),
   })
   .refine(namesMember, NAME_A_MEMBER);
 
 type RefParams = z.output<typeof ownedVoucherSchema>;
 
-export const refOf = (params: Pick<RefParams, 'voucher_key' | 'voucher_id'>): VoucherRef => ({
+export const refOf = (
+  params: Pick<RefParams, 'voucher_key' | 'voucher_id' | 'third_party_id'>,
+): VoucherRef => ({
   key: params.voucher_key,
   id: params.voucher_id,
-});
-
-export const ownerOf = (params: Pick<RefParams, 'member_number' | 'user_id'>): OwnerRef => ({
-  memberNumber: params.member_number,
-  userId: params.user_id,
+  thirdPartyId: params.third_party_id,
 });
 
 /** Parses the parameters only after authentication, so a stranger learns nothing about them. */
@@ -214,6 +237,7 @@ export function voucherRoutes(deps: EngineDeps): Router {
         claimed: params.set_claimed,
         expiryDate: params.expiry_date,
         code: params.voucher_code,
+        thirdPartyId: params.third_party_id,
       },
       now,
     );

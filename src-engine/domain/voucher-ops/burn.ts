@@ -10,6 +10,7 @@ import { issueChildVoucher } from '../voucher-factory';
 import { positiveAmount } from './amounts';
 import { voucherOf } from './change';
 import { NO_LOCK } from './guards';
+import { namedMemberId } from './members';
 import type { OwnedVoucherRequest } from './ownership';
 import { conflict, labelOf, otherOwnerRefusal } from './refusals';
 import { changeWhileUsable } from './while-usable';
@@ -39,10 +40,12 @@ export async function burnVoucher(
   request: BurnRequest,
   now: number,
 ): Promise<Outcome<Burn>> {
+  const member = await namedMemberId(db, actor.chainId, request.owner);
+  if (!member.ok) return member;
   return inTransaction(db, async (trx) => {
     const read = await voucherOf(trx, actor.chainId, request.ref);
     if (!read.ok) return read;
-    const otherOwner = otherOwnerRefusal(read.value, request.owner);
+    const otherOwner = otherOwnerRefusal(read.value, member.value);
     if (otherOwner) return otherOwner;
     let applied: Split | undefined; // the split of the decision the update applied: the last one
     const burned = await changeWhileUsable(trx, actor, now, {

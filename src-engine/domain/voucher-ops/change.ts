@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import { refuse, type Outcome } from '../refusal';
 import { compareAndSet, type Decide } from './compare-and-set';
 import { voucherName } from './refusals';
+import { thirdPartyIdRefusal } from './third-party';
 
 /*
  * The Spaaza voucher calls (docs/spaaza-wire.md, "Voucher calls") as use cases: each change and its audit line commit
@@ -14,9 +15,12 @@ import { voucherName } from './refusals';
  * (only a manager may unclaim a locked voucher) is checked in ownership.ts.
  */
 
+/** A voucher as a caller names it; every name given must fit the one voucher. */
 export interface VoucherRef {
   readonly key?: string | undefined;
   readonly id?: number | undefined;
+  /** Its id in a third-party system: only on chains that use those (uses_third_party_voucher_id). */
+  readonly thirdPartyId?: string | undefined;
 }
 
 /** Reads the voucher and applies the change `decide` makes of it, as one compare-and-set. */
@@ -59,10 +63,17 @@ export async function voucherOf(
   chainId: number,
   ref: VoucherRef,
 ): Promise<Outcome<VoucherRow>> {
-  const row = await findVoucher(db, chainId, ref);
-  if (!row || (ref.id !== undefined && row.id !== ref.id)) {
-    const named = ref.key ?? `with voucher_id ${ref.id ?? '(none)'}`;
-    return refuse('voucher_not_found', `no voucher ${named} in this chain`);
+  if (ref.thirdPartyId !== undefined) {
+    const refused = await thirdPartyIdRefusal(db, chainId);
+    if (refused) return refused;
   }
+  const row = await findVoucher(db, chainId, ref);
+  if (!row) return refuse('voucher_not_found', `no voucher ${describeRef(ref)} in this chain`);
   return ok(row);
+}
+
+function describeRef(ref: VoucherRef): string {
+  if (ref.key !== undefined) return ref.key;
+  if (ref.thirdPartyId !== undefined) return `with third_party_id ${ref.thirdPartyId}`;
+  return `with voucher_id ${ref.id ?? '(none)'}`;
 }

@@ -14,6 +14,12 @@ export const notBurned: Guard = (eb) => eb('burned_at', 'is', null);
 export const present: Guard = (eb) => eb('deleted_at', 'is', null);
 export const claimed: Guard = (eb) => eb('claimed_at', 'is not', null);
 export const unclaimed: Guard = (eb) => eb('claimed_at', 'is', null);
+export const unowned: Guard = (eb) => eb('member_id', 'is', null);
+/** Still owned as read: by that member, or by none. */
+export const ownedBy =
+  (memberId: number | null): Guard =>
+  (eb) =>
+    memberId === null ? unowned(eb) : eb('member_id', '=', memberId);
 export const unexpiredAt =
   (now: number): Guard =>
   (eb) =>
@@ -51,9 +57,8 @@ export const usableButForLocksAt = (now: number): Guard =>
   allOf(present, notBurned, claimed, unexpiredAt(now));
 
 /**
- * `checkUsable` is ok for `holder`: usable, and free of other sales' locks. The owner is not
- * re-checked: a voucher's owner never changes once issued, so the owner the decision read
- * still stands.
+ * `checkUsable` is ok for `holder`: usable, and free of other sales' locks. The owner is checked
+ * apart (`ownedBy`): claim-voucher may give an unowned voucher its owner.
  */
 export const usableBy = (holder: LockHolder, now: number): Guard =>
   allOf(usableButForLocksAt(now), lockFreeFor(holder, now));

@@ -7,6 +7,7 @@ import { createVoucher } from '../admin';
 import { invalidFields, refuse, type Outcome } from '../refusal';
 import { positiveAmount } from './amounts';
 import { findMember, type OwnerRef } from './members';
+import { thirdPartyIdRefusal } from './third-party';
 
 export interface NewVoucherRequest {
   readonly campaignId: number;
@@ -17,6 +18,8 @@ export interface NewVoucherRequest {
   /** YYYY-MM-DD: the voucher is valid through that day (UTC). */
   readonly expiryDate?: string | undefined;
   readonly code?: string | undefined;
+  /** Its id in a third-party system: only on chains that use those (uses_third_party_voucher_id). */
+  readonly thirdPartyId?: string | undefined;
 }
 
 /** create-voucher: a voucher of a campaign for a member. */
@@ -35,6 +38,10 @@ export async function issueVoucher(
     .executeTakeFirst();
   if (!campaign)
     return refuse('campaign_not_found', `no campaign ${request.campaignId} in this chain`);
+  if (request.thirdPartyId !== undefined) {
+    const refused = await thirdPartyIdRefusal(db, actor.chainId);
+    if (refused) return refused;
+  }
   const member = await findMember(db, actor.chainId, request.owner);
   if (!member.ok) return member;
   const amount =
@@ -56,6 +63,7 @@ export async function issueVoucher(
       claimed: request.claimed,
       amount: amount.value,
       expiresAt: expiresAt.value,
+      thirdPartyId: request.thirdPartyId,
     },
     now,
   );

@@ -2,7 +2,10 @@ import { ok } from '../../../src-shared/result';
 import type { Executor } from '../../repo/vouchers';
 import { invalidFields, refuse, type Outcome } from '../refusal';
 
-/** The customer a caller says a voucher belongs to; `userId` is the member's id (Spaaza's user_id). */
+/**
+ * The customer a caller names, by any of the ways Spaaza clients name one; `userId` is the
+ * member's id (Spaaza's user_id). Several may be given: they must then name the same member.
+ */
 export interface OwnerRef {
   readonly memberNumber?: string | undefined;
   readonly userId?: number | undefined;
@@ -18,14 +21,42 @@ export interface MemberRow {
   readonly name: string | null;
 }
 
-/** The member a caller names by member_number and/or user_id; both must then agree. */
+export const NAME_A_MEMBER_MESSAGE =
+  'send member_number, user_id, username or authentication_point_identifier';
+
+/** Whether the caller named a member at all. */
+export function namesOwner(owner: OwnerRef): boolean {
+  return (
+    owner.memberNumber !== undefined ||
+    owner.userId !== undefined ||
+    owner.username !== undefined ||
+    owner.authenticationPointIdentifier !== undefined
+  );
+}
+
+/** How the member named is told back in a refusal, by what the caller sent. */
+function describeOwner(owner: OwnerRef): string {
+  const named = [
+    owner.memberNumber === undefined ? null : `member_number ${owner.memberNumber}`,
+    owner.userId === undefined ? null : `user_id ${owner.userId}`,
+    owner.username === undefined ? null : `username ${owner.username}`,
+    owner.authenticationPointIdentifier === undefined
+      ? null
+      : `authentication_point_identifier ${owner.authenticationPointIdentifier}`,
+  ].filter((part) => part !== null);
+  return owner.memberNumber !== undefined && named.length === 1
+    ? owner.memberNumber
+    : `with ${named.join(' and ')}`;
+}
+
+/** The member a caller names; every way given must match that one member. */
 export async function findMember(
   db: Executor,
   chainId: number,
   owner: OwnerRef,
 ): Promise<Outcome<MemberRow>> {
-  if (owner.memberNumber === undefined && owner.userId === undefined)
-    return invalidFields([{ path: 'member_number', message: 'send member_number or user_id' }]);
+  if (!namesOwner(owner))
+    return invalidFields([{ path: 'member_number', message: NAME_A_MEMBER_MESSAGE }]);
   let query = db
     .selectFrom('members')
     .select(['id', 'member_number', 'name'])
@@ -33,10 +64,25 @@ export async function findMember(
   if (owner.memberNumber !== undefined)
     query = query.where('member_number', '=', owner.memberNumber);
   if (owner.userId !== undefined) query = query.where('id', '=', owner.userId);
+  if (owner.username !== undefined) query = query.where('username', '=', owner.username);
+  if (owner.authenticationPointIdentifier !== undefined)
+    query = query.where(
+      'authentication_point_identifier',
+      '=',
+      owner.authenticationPointIdentifier,
+    );
   const member = await query.executeTakeFirst();
-  if (!member) {
-    const named = owner.memberNumber ?? `with user_id ${owner.userId ?? ''}`;
-    return refuse('member_not_found', `no member ${named} in this chain`);
-  }
+  if (!member) return refuse('member_not_found', `no member ${describeOwner(owner)} in this chain`);
   return ok(member);
+}
+
+/** The id of the member a caller names, null when none is named; refused when none matches. */
+export async function namedMemberId(
+  db: Executor,
+  chainId: number,
+  owner: OwnerRef,
+): Promise<Outcome<number | null>> {
+  if (!namesOwner(owner)) return ok(null);
+  const member = await findMember(db, chainId, owner);
+  return member.ok ? ok(member.value.id) : member;
 }

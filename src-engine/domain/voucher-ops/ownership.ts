@@ -6,11 +6,21 @@ import type { Database } from '../../db/schema';
 import { toDomainVoucher, type VoucherRow } from '../../repo/vouchers';
 import type { Actor } from '../actor';
 import { refuse, type Outcome, type Refusal } from '../refusal';
-import { changeVoucher, changeVoucherIn, type VoucherRef } from './change';
+import { changeVoucherIn, type VoucherRef } from './change';
 import { inTransaction } from '../../db/transaction';
 import type { Decide } from './compare-and-set';
-import { allOf, claimed, notBurned, present, unclaimed, unexpiredAt, unlockedAt } from './guards';
-import type { OwnerRef } from './members';
+import {
+  allOf,
+  claimed,
+  notBurned,
+  ownedBy,
+  present,
+  unclaimed,
+  unexpiredAt,
+  unlockedAt,
+  unowned,
+} from './guards';
+import { namedMemberId, type OwnerRef } from './members';
 import { labelOf, otherOwnerRefusal, refusal } from './refusals';
 import type { Err } from '../../../src-shared/result';
 
@@ -19,21 +29,44 @@ export interface OwnedVoucherRequest {
   readonly owner: OwnerRef;
 }
 
-/** A change of a voucher the caller names with its owner: refused when it is someone else's. */
-function changeOwned(
+type DecideForMember = (row: VoucherRow, memberId: number | null) => ReturnType<Decide<VoucherRow>>;
+
+/**
+ * A change of a voucher the caller may name with its owner: the member named is looked up first
+ * (an unknown one is refused), and a voucher that is not theirs is refused.
+ */
+async function changeOwned(
   db: Kysely<Database>,
   actor: Actor,
   request: OwnedVoucherRequest,
   now: number,
-  decide: Decide<VoucherRow>,
+  decide: DecideForMember,
+  mayAdopt = false,
 ): Promise<Outcome<VoucherRow>> {
-  return changeVoucher(db, actor, request.ref, now, ownedBy(request.owner, decide));
+  return inTransaction(db, (trx) => changeOwnedIn(trx, actor, request, now, decide, mayAdopt));
 }
 
-function ownedBy(owner: OwnerRef, decide: Decide<VoucherRow>): Decide<VoucherRow> {
-  return (row) => otherOwnerRefusal(row, owner) ?? decide(row);
+async function changeOwnedIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  request: OwnedVoucherRequest,
+  now: number,
+  decide: DecideForMember,
+  mayAdopt: boolean,
+): Promise<Outcome<VoucherRow>> {
+  const member = await namedMemberId(trx, actor.chainId, request.owner);
+  if (!member.ok) return member;
+  const memberId = member.value;
+  return changeVoucherIn(trx, actor, request.ref, now, (row) => {
+    const unowned = mayAdopt && row.member_id === null;
+    return (unowned ? null : otherOwnerRefusal(row, memberId)) ?? decide(row, memberId);
+  });
 }
 
+/**
+ * claim-voucher: the voucher becomes claimed. An unowned voucher claimed with a member named
+ * becomes that member's; someone else's is refused.
+ */
 export async function claimVoucher(
   db: Kysely<Database>,
   actor: Actor,
@@ -50,18 +83,27 @@ export async function claimVoucherIn(
   request: OwnedVoucherRequest,
   now: number,
 ): Promise<Outcome<VoucherRow>> {
-  return changeVoucherIn(trx, actor, request.ref, now, ownedBy(request.owner, decideClaim(now)));
+  return changeOwnedIn(trx, actor, request, now, decideClaim(now), true);
 }
 
-function decideClaim(now: number): Decide<VoucherRow> {
-  return (row) => {
+function decideClaim(now: number): DecideForMember {
+  return (row, memberId) => {
     const voucher = toDomainVoucher(row);
     const refused = usedOrExpiredRefusal(row, voucher, now, 'claim');
     if (refused) return refused;
-    if (voucher.claimedAt !== null) return ok(null);
+    const adopt = row.member_id === null && memberId !== null;
+    if (voucher.claimedAt !== null && !adopt) return ok(null);
     return ok({
-      set: { claimed_at: now },
-      guard: allOf(unclaimed, notBurned, unexpiredAt(now)),
+      set: {
+        ...(voucher.claimedAt === null ? { claimed_at: now } : {}),
+        ...(adopt ? { member_id: memberId } : {}),
+      },
+      guard: allOf(
+        voucher.claimedAt === null ? unclaimed : claimed,
+        adopt ? unowned : ownedBy(row.member_id),
+        notBurned,
+        unexpiredAt(now),
+      ),
       audits: ['claim'],
     });
   };

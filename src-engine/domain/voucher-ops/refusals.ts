@@ -3,15 +3,15 @@ import type { UnusableReason } from '../../../src-shared/vouchers';
 import { toSpaazaDateTime } from '../../../src-shared/wire/datetime';
 import type { VoucherRow } from '../../repo/vouchers';
 import { refuse, type Refusal } from '../refusal';
-import type { OwnerRef } from './members';
 
 /* The refusals of the voucher calls, each naming the voucher by its label. */
 
-/** A voucher named for a member it does not belong to, or null when it is theirs. */
-export function otherOwnerRefusal(row: VoucherRow, owner: OwnerRef): Err<Refusal> | null {
-  const otherNumber = owner.memberNumber !== undefined && owner.memberNumber !== row.member_number;
-  const otherId = owner.userId !== undefined && owner.userId !== row.member_id;
-  return otherNumber || otherId
+/**
+ * A voucher named together with a member it does not belong to, or null when it is theirs or no
+ * member was named (`memberId` null). An unowned voucher belongs to no member named.
+ */
+export function otherOwnerRefusal(row: VoucherRow, memberId: number | null): Err<Refusal> | null {
+  return memberId !== null && row.member_id !== memberId
     ? refuse('voucher_not_found', `voucher ${labelOf(row)} does not belong to the member named`)
     : null;
 }

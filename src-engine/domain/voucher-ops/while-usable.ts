@@ -12,12 +12,12 @@ import {
   type CompareAndSet,
   type VoucherChange,
 } from './compare-and-set';
-import { usableBy } from './guards';
+import { allOf, ownedBy, usableBy } from './guards';
 import { refusal, voucherName } from './refusals';
 
 export interface UsableChange {
   readonly row: VoucherRow;
-  /** The sale the voucher is used in; its owner is the voucher's, read once (it never changes). */
+  /** The sale the voucher is used in and the member it is for. */
   readonly sale: UseContext;
   /** What the refusal says could not be done: "cannot <verb> voucher …". */
   readonly verb: string;
@@ -43,7 +43,9 @@ export function whileUsable(
       const usable = checkUsable(toDomainVoucher(row), now, target.sale);
       if (!usable.ok) return refusal(row, target.verb, usable.error);
       const change = target.change(row);
-      return change.ok ? ok({ ...change.value, guard: usableBy(target.sale, now) }) : change;
+      // claim-voucher may give an unowned voucher an owner meanwhile: the owner read must still hold
+      const guard = allOf(usableBy(target.sale, now), ownedBy(row.member_id));
+      return change.ok ? ok({ ...change.value, guard }) : change;
     },
   };
 }
