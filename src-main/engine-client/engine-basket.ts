@@ -70,12 +70,21 @@ function engineBasketOf(
         ]),
       };
     }),
-    totals: {
-      gross: minor(basket.basket_total_price, ['basket_total_price']),
-      discount: minor(basket.basket_total_discount, ['basket_total_discount']),
-      net: minor(basket.basket_total_adjusted_price, ['basket_total_adjusted_price']),
-    },
+    totals: totalsOf(basket, minor),
   };
+}
+
+/**
+ * The engine's totals. `basket_total_price` is what the till said it charged, echoed, so the
+ * gross is the adjusted total plus the discount.
+ */
+function totalsOf(
+  basket: WirePricedBasket,
+  minor: (amount: number, path: readonly (string | number)[]) => number,
+): EngineBasket['totals'] {
+  const discount = minor(basket.basket_total_discount, ['basket_total_discount']);
+  const net = minor(basket.basket_total_adjusted_price, ['basket_total_adjusted_price']);
+  return { gross: net + discount, discount, net };
 }
 
 /** get-basket-price's results decoded into the till's terms, in the basket's currency. */
