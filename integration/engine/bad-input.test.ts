@@ -157,15 +157,17 @@ describeEachDatabase('bad input at the engine’s HTTP boundary', (database) => 
       /sells in EUR/,
     ],
     [
-      'an unknown member',
-      '/auth/get-basket-price',
+      'a time zone that is not an IANA name',
+      '/auth/add-basket',
       () => ({
-        json: basketRequest('S001-01-BAD-0001', [item('a', 10)], { member: '999' }),
+        json: basketRequest('S001-01-BAD-0001', [item('a', 10)], {
+          extra: { basket_timezone_name: 'Mars/Olympus' },
+        }),
         session: till,
       }),
-      404,
-      'member_not_found',
-      /999/,
+      400,
+      'invalid_parameters',
+      /basket\.basket_timezone_name/,
     ],
     [
       'a form body for a JSON call',

@@ -925,10 +925,12 @@ describeEachDatabase(
 
         // add-basket applies only the vouchers the basket names: the scanned code burns Anna's
         const added = await call(engine.url, '/auth/add-basket', {
-          json: basketRequest('S001-01-SHARED-1', [item('line_1', 20)], {
-            member: anna,
-            vouchers: scanned,
-          }),
+          // charged 17.00 of the 20.00 shelf price: the 15 % the pricing gave
+          json: basketRequest(
+            'S001-01-SHARED-1',
+            [item('line_1', 17, 1, { item_original_price: 20 })],
+            { member: anna, vouchers: scanned },
+          ),
           session: till,
         });
         expect(added.status).toBe(200);

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { priceBasket, type PricedBasket, type RejectedVoucher } from '../../src-shared/pricing';
+import {
+  chargeMismatches,
+  priceBasket,
+  totalCharged,
+  type PricedBasket,
+  type RejectedVoucher,
+} from '../../src-shared/pricing';
 import { ok } from '../../src-shared/result';
 import type { UseContext, Voucher } from '../../src-shared/vouchers';
 import type { AddBasketRequest } from '../../src-shared/wire/basket-request';
@@ -10,7 +16,7 @@ import { inTransaction } from '../db/transaction';
 import { toDomainVoucher, touchHonourRev, vouchersByIds, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
 import { audit } from './audit';
-import { basketWarnings, type BasketPricing } from './basket-pricing';
+import { basketWarnings, leavesRemainder, type BasketPricing } from './basket-pricing';
 import { recordBasketAdded } from './events/basket-event';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import { issueReturnVouchers, matchReturns } from './returns';
@@ -149,9 +155,16 @@ async function store(
     chainId: input.chainId,
     currency: input.currency,
     priced,
+    totalCharged: totalCharged(input.charged),
     vouchers: rows,
     unmatchedReturns: unmatched,
-    warnings: basketWarnings([...first.rejected, ...lostReasons], unmatched),
+    // what the till charged is checked, never refused: the customer has paid it
+    warnings: basketWarnings(
+      input.memberWarning,
+      [...first.rejected, ...lostReasons],
+      unmatched,
+      chargeMismatches(input.charged, priced),
+    ),
     basketId,
     basketCode: code,
     redeemed: redeemed.rows,
@@ -232,11 +245,11 @@ async function insertBasket(
       total_gross: priced.totals.gross,
       total_discount: priced.totals.discount,
       created_at: now,
-      sold_at: now,
+      ...saleColumns(input, now),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const line of priced.lines) {
+  for (const [index, line] of priced.lines.entries()) {
     await trx
       .insertInto('basket_items')
       .values({
@@ -247,10 +260,27 @@ async function insertBasket(
         gross: line.gross,
         discount: line.discount,
         returned_quantity: '0',
+        charged_unit_price: input.charged.lines[index]?.unitPrice ?? null,
       })
       .execute();
   }
   return id;
+}
+
+/** What the sale says about itself, as the basket row keeps it (src-engine/db/schema.ts). */
+function saleColumns(input: BasketInput, now: number) {
+  const { sale } = input;
+  return {
+    sold_at: sale.soldAt ?? now,
+    timezone: sale.timezone,
+    platform_type: sale.platformType,
+    employee_code: sale.employeeCode,
+    employee_name: sale.employeeName,
+    payment_methods_json: sale.payments === null ? null : JSON.stringify(sale.payments),
+    tax_json: sale.tax === null ? null : JSON.stringify(sale.tax),
+    notes: sale.notes,
+    total_charged: totalCharged(input.charged),
+  };
 }
 
 /** Records what each burned voucher gave, issues the remainder of a bigger fixed voucher, keeps the line shares. */
@@ -269,7 +299,7 @@ async function settleRedemptions(
     const row = rows.get(applied.voucher.key);
     if (!row) continue;
     ids.push(row.id);
-    const isFixed = row.voucher_type === 'basket';
+    const isFixed = applied.voucher.type === 'basket';
     await trx
       .updateTable('vouchers')
       .set({
@@ -281,7 +311,7 @@ async function settleRedemptions(
       .execute();
     await touchHonourRev(trx, row);
     await audit(trx, actor, 'redeem', now, { voucherId: row.id, basketCode });
-    if (isFixed && applied.amountRemaining > 0) {
+    if (leavesRemainder(applied)) {
       const remainder = await issueChildVoucher(
         trx,
         actor,

@@ -1,24 +1,42 @@
-import type { BasketLine } from '../../src-shared/pricing';
+import type { BasketLine, ChargedBasket } from '../../src-shared/pricing';
 import { ok } from '../../src-shared/result';
 import type { GetBasketPriceRequest } from '../../src-shared/wire/basket-request';
-import { basketLinesFromWire } from '../../src-shared/wire/basket-to-domain';
+import {
+  basketFromWire,
+  saleFactsFromWire,
+  type SaleFacts,
+} from '../../src-shared/wire/basket-to-domain';
 import { findVoucher, vouchersSharingCode, type Executor, type VoucherRow } from '../repo/vouchers';
 import { chainRefusal, type Actor } from './actor';
+import type { MemberWarning } from './basket-pricing';
 import { benefitByCode } from './benefits/lookup';
-import { invalidFields, refuse, type Outcome } from './refusal';
+import { invalidFields, type Outcome } from './refusal';
 
 export interface BasketInput {
   readonly chainId: number;
   readonly currency: string;
+  /** What the engine prices: each line at its price before discounts. */
   readonly lines: BasketLine[];
+  /** What the till says it charged. */
+  readonly charged: ChargedBasket;
   readonly basketCode: string | null;
   readonly lockingCode: string | null;
   readonly lockExclusively: boolean;
+  /** Null for an anonymous basket, and for a card this engine does not know (`memberWarning`). */
   readonly member: { readonly id: number; readonly number: string } | null;
+  readonly memberWarning: MemberWarning | null;
   readonly storeCode: string | null;
+  readonly sale: SaleFacts;
 }
 
-/** Checks a basket request against the caller's chain and converts its amounts, once. */
+/** The programme name (any case) that names this engine's own members; absent means the same. */
+const OWN_PROGRAMME = 'spaaza';
+
+/**
+ * Checks a basket request against the caller's chain and converts its amounts, once. A card
+ * the engine cannot use (an unknown number, another loyalty programme's card) does not refuse
+ * the basket: it is priced, and stored, anonymously, with a warning saying why.
+ */
 export async function readBasketInput(
   db: Executor,
   actor: Actor,
@@ -40,31 +58,49 @@ export async function readBasketInput(
       },
     ]);
   }
-  const lines = basketLinesFromWire(request.basket, currency);
-  if (!lines.ok) return invalidFields(lines.error);
+  const figures = basketFromWire(request.basket, currency);
+  if (!figures.ok) return invalidFields(figures.error);
+  const sale = saleFactsFromWire(request, figures.value);
+  if (!sale.ok) return invalidFields(sale.error);
 
-  let member: BasketInput['member'] = null;
-  if (request.user) {
-    const row = await db
-      .selectFrom('members')
-      .select(['id', 'member_number'])
-      .where('chain_id', '=', actor.chainId)
-      .where('member_number', '=', request.user.member_number)
-      .executeTakeFirst();
-    if (!row)
-      return refuse('member_not_found', `no member ${request.user.member_number} in this chain`);
-    member = { id: row.id, number: row.member_number };
-  }
+  const { member, warning } = await memberOf(db, actor.chainId, request.user);
   return ok({
     chainId: actor.chainId,
     currency,
-    lines: lines.value,
+    lines: figures.value.lines,
+    charged: figures.value.charged,
     basketCode: request.basket.retailer_basket_code ?? null,
     lockingCode: request.basket.voucher_locking_code ?? null,
     lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
     member,
+    memberWarning: warning,
     storeCode: request.entity.branch_business_owner_code ?? null,
+    sale: sale.value,
   });
+}
+
+async function memberOf(
+  db: Executor,
+  chainId: number,
+  user: GetBasketPriceRequest['user'],
+): Promise<{ member: BasketInput['member']; warning: MemberWarning | null }> {
+  if (!user) return { member: null, warning: null };
+  const memberNumber = user.member_number;
+  const programme = user.member_programme;
+  // another scheme's card number says nothing about who this engine's member is
+  if (programme !== undefined && programme.toLowerCase() !== OWN_PROGRAMME)
+    return {
+      member: null,
+      warning: { kind: 'member_programme_not_supported', memberNumber, programme },
+    };
+  const row = await db
+    .selectFrom('members')
+    .select(['id', 'member_number'])
+    .where('chain_id', '=', chainId)
+    .where('member_number', '=', memberNumber)
+    .executeTakeFirst();
+  if (!row) return { member: null, warning: { kind: 'member_not_found', memberNumber } };
+  return { member: { id: row.id, number: row.member_number }, warning: null };
 }
 
 /**

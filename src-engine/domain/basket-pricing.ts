@@ -1,16 +1,34 @@
-import type { PricedBasket, RejectedVoucher } from '../../src-shared/pricing';
+import type {
+  AppliedVoucher,
+  ChargeMismatch,
+  PricedBasket,
+  RejectedVoucher,
+} from '../../src-shared/pricing';
 import type { VoucherRow } from '../repo/vouchers';
+
+/** Why a basket's member was left out: the basket is priced and stored anonymously. */
+export type MemberWarning =
+  | { readonly kind: 'member_not_found'; readonly memberNumber: string }
+  | {
+      readonly kind: 'member_programme_not_supported';
+      readonly memberNumber: string;
+      readonly programme: string;
+    };
 
 /** What a basket was priced without, and why; each face words it in its own way. */
 export type BasketWarning =
+  | MemberWarning
   | { readonly kind: 'voucher_rejected'; readonly voucher: RejectedVoucher }
-  | { readonly kind: 'return_unmatched'; readonly lineId: string };
+  | { readonly kind: 'return_unmatched'; readonly lineId: string }
+  | { readonly kind: 'price_mismatch'; readonly mismatch: ChargeMismatch };
 
 /** A basket as the engine priced it: the sums, the vouchers they used, and the warnings. */
 export interface BasketPricing {
   readonly chainId: number;
   readonly currency: string;
   readonly priced: PricedBasket;
+  /** What the till says it charged for the whole basket (docs/spaaza-wire.md, "Basket calls"). */
+  readonly totalCharged: number;
   /** Every voucher the pricing considered, by key, as it is after this request's changes. */
   readonly vouchers: ReadonlyMap<string, VoucherRow>;
   /** The line ids of returns that match no earlier purchase: priced without voucher logic. */
@@ -18,13 +36,25 @@ export interface BasketPricing {
   readonly warnings: readonly BasketWarning[];
 }
 
-/** The warnings of a pricing, in the order the answer lists them: vouchers first, then returns. */
+/**
+ * The warnings of a pricing, in the order the answer lists them: the member, vouchers, returns,
+ * then what was charged.
+ */
 export function basketWarnings(
+  member: MemberWarning | null,
   rejected: readonly RejectedVoucher[],
   unmatchedReturns: ReadonlySet<string>,
+  mismatches: readonly ChargeMismatch[] = [],
 ): BasketWarning[] {
   return [
+    ...(member === null ? [] : [member]),
     ...rejected.map((voucher) => ({ kind: 'voucher_rejected' as const, voucher })),
     ...[...unmatchedReturns].map((lineId) => ({ kind: 'return_unmatched' as const, lineId })),
+    ...mismatches.map((mismatch) => ({ kind: 'price_mismatch' as const, mismatch })),
   ];
+}
+
+/** A fixed voucher worth more than the basket: add-basket issues what is left as a new voucher. */
+export function leavesRemainder(applied: AppliedVoucher): boolean {
+  return applied.voucher.type === 'basket' && applied.amountRemaining > 0;
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
+import { priceBasket, totalCharged, type PricedBasket } from '../../src-shared/pricing';
 import { err, ok } from '../../src-shared/result';
 import { lockHolds } from '../../src-shared/vouchers';
 import type { GetBasketPriceRequest } from '../../src-shared/wire/basket-request';
@@ -76,9 +76,10 @@ async function priceAndLock(
     chainId: input.chainId,
     currency: input.currency,
     priced,
+    totalCharged: totalCharged(input.charged),
     vouchers: rows,
     unmatchedReturns: unmatched,
-    warnings: basketWarnings(priced.rejected, unmatched),
+    warnings: basketWarnings(input.memberWarning, priced.rejected, unmatched),
   });
 }
 

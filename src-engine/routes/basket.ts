@@ -8,7 +8,7 @@ import { sendOk } from '../http/envelope';
 import { valueOrRefuse } from '../http/errors';
 import { parseParams, requireJson } from '../http/parse';
 import { keptAnswerOf, replayedAnswer, toAddBasketAnswer } from '../wire/add-basket';
-import { toPricedBasket, toWarnings } from '../wire/priced-basket';
+import { toPricedBasket, toProvisionalVouchers, toWarnings } from '../wire/priced-basket';
 
 export function basketRoutes(deps: EngineDeps): Router {
   const router = Router();
@@ -25,8 +25,11 @@ export function basketRoutes(deps: EngineDeps): Router {
           result_type: 'get-basket-price',
           ...(body.user ? { user: body.user } : {}),
           basket: toPricedBasket(body.basket, pricing, now),
+          // this engine runs no spend-progress campaigns: there is never progress to report
+          purchase_progress: [],
+          vouchers_created: toProvisionalVouchers(pricing),
         },
-        warnings: toWarnings(pricing.warnings),
+        warnings: toWarnings(pricing.warnings, pricing.currency),
       })),
     );
     sendOk(response, answer.results, answer.warnings);
@@ -37,7 +40,7 @@ export function basketRoutes(deps: EngineDeps): Router {
     requireJson(request, 'the basket');
     const body = parseParams(addBasketRequestSchema, request.body);
     const now = deps.now();
-    const answerOf = (basket: StoredBasket) => toAddBasketAnswer(body.basket, basket, now);
+    const answerOf = (basket: StoredBasket) => toAddBasketAnswer(body, basket, now);
     const stored = valueOrRefuse(
       await addBasket(db, actor, body, now, (basket) => keptAnswerOf(answerOf(basket))),
     );

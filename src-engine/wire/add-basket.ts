@@ -3,7 +3,7 @@ import {
   parseWith,
   type AddBasketResults,
   type SpaazaWarning,
-  type WireBasket,
+  type AddBasketRequest,
 } from '../../src-shared/wire';
 import type { StoredBasket } from '../domain/add-basket';
 import { toPricedBasket, toWarnings } from './priced-basket';
@@ -15,15 +15,16 @@ export interface AddBasketAnswer {
   readonly warnings: SpaazaWarning[];
 }
 
-/** The answer to a basket stored now. */
+/** The answer to a basket stored now; the `user` sent is echoed even when it named no member. */
 export function toAddBasketAnswer(
-  request: WireBasket,
+  request: AddBasketRequest,
   basket: StoredBasket,
   now: number,
 ): AddBasketAnswer {
-  const priced = toPricedBasket(request, basket, now);
+  const priced = toPricedBasket(request.basket, basket, now);
   return {
     results: {
+      ...(request.user ? { user: request.user } : {}),
       basket: { ...priced, basket_id: basket.basketId, retailer_basket_code: basket.basketCode },
       vouchers_redeemed: basket.redeemed.map((row) => toVoucherObject(row, now)),
       vouchers_created: basket.created.map(({ row, parentKey }) =>
@@ -31,7 +32,7 @@ export function toAddBasketAnswer(
       ),
       replayed: false,
     },
-    warnings: toWarnings(basket.warnings),
+    warnings: toWarnings(basket.warnings, basket.currency),
   };
 }
 

@@ -1,16 +1,26 @@
 import { toMajorUnits } from '../../src-shared/money';
-import { unitPriceOf, type RejectedVoucher } from '../../src-shared/pricing';
+import { unitPriceOf, type ChargeMismatch, type RejectedVoucher } from '../../src-shared/pricing';
 import {
   WARNING_CODES,
   toSpaazaDateTime,
   type SpaazaWarning,
   type WireBasket,
   type WirePricedBasket,
+  type WireProvisionalVoucher,
 } from '../../src-shared/wire';
-import type { BasketPricing, BasketWarning } from '../domain/basket-pricing';
+import {
+  leavesRemainder,
+  type BasketPricing,
+  type BasketWarning,
+  type MemberWarning,
+} from '../domain/basket-pricing';
 import { toVoucherObject } from './voucher-object';
 
-/** The request's basket echoed with totals, per-item adjustments and the applied vouchers. */
+/**
+ * The request's basket echoed with the engine's totals, per-item adjustments and the applied
+ * vouchers. `basket_total_price` stays what the till charged: as sent, else the sum of its
+ * charged lines; the engine's own figures are the discount and adjusted fields.
+ */
 export function toPricedBasket(
   request: WireBasket,
   pricing: BasketPricing,
@@ -22,7 +32,7 @@ export function toPricedBasket(
     ...request,
     chain_id: pricing.chainId,
     basket_currency: { currency_code: currency },
-    basket_total_price: money(priced.totals.gross),
+    basket_total_price: money(pricing.totalCharged),
     basket_total_discount: money(priced.totals.discount),
     basket_total_adjusted_price: money(priced.totals.net),
     basket_items: request.basket_items.map((item, index) => {
@@ -53,12 +63,80 @@ export function toPricedBasket(
   };
 }
 
-export function toWarnings(warnings: readonly BasketWarning[]): SpaazaWarning[] {
-  return warnings.map((warning) =>
-    warning.kind === 'voucher_rejected'
-      ? rejectedVoucherWarning(warning.voucher)
-      : unmatchedReturnWarning(warning.lineId),
-  );
+/**
+ * What add-basket would create for this basket: the rest of each fixed voucher worth more than
+ * the basket. Provisional: nothing is stored, so none has a key.
+ */
+export function toProvisionalVouchers(pricing: BasketPricing): WireProvisionalVoucher[] {
+  return pricing.priced.applied.filter(leavesRemainder).flatMap((applied) => {
+    const row = pricing.vouchers.get(applied.voucher.key);
+    if (!row) return [];
+    return [
+      {
+        voucher_provisional: true as const,
+        voucher_type: 'basket' as const,
+        voucher_currency_code: row.currency,
+        voucher_amount: toMajorUnits(applied.amountRemaining, row.currency),
+        voucher_title: row.title,
+        voucher_expiry_datetime_utc:
+          row.expires_at === null ? null : toSpaazaDateTime(row.expires_at),
+        member_number: row.member_number,
+        parent_voucher: { voucher_key: row.voucher_key },
+      },
+    ];
+  });
+}
+
+export function toWarnings(warnings: readonly BasketWarning[], currency: string): SpaazaWarning[] {
+  return warnings.map((warning) => {
+    switch (warning.kind) {
+      case 'voucher_rejected':
+        return rejectedVoucherWarning(warning.voucher);
+      case 'return_unmatched':
+        return unmatchedReturnWarning(warning.lineId);
+      case 'price_mismatch':
+        return mismatchWarning(warning.mismatch, currency);
+      case 'member_not_found':
+      case 'member_programme_not_supported':
+        return memberWarning(warning);
+    }
+  });
+}
+
+function memberWarning(warning: MemberWarning): SpaazaWarning {
+  if (warning.kind === 'member_not_found')
+    return {
+      code: WARNING_CODES.member_not_found,
+      name: 'member_not_found',
+      description: `No member ${warning.memberNumber} in this chain; the basket is handled as anonymous.`,
+      message: { key: warning.memberNumber },
+    };
+  return {
+    code: WARNING_CODES.member_programme_not_supported,
+    name: 'member_programme_not_supported',
+    description: `The card is of the programme "${warning.programme}", not of this engine's; the basket is handled as anonymous.`,
+    message: { key: warning.memberNumber, member_programme: warning.programme },
+  };
+}
+
+function mismatchWarning(mismatch: ChargeMismatch, currency: string): SpaazaWarning {
+  const charged = toMajorUnits(mismatch.charged, currency);
+  const priced = toMajorUnits(mismatch.priced, currency);
+  const what =
+    mismatch.lineId === null
+      ? 'the basket total'
+      : `line ${mismatch.lineId} (${mismatch.field === 'item_price' ? 'item_price × item_quantity' : 'item_subtotal'})`;
+  return {
+    code: WARNING_CODES.basket_price_mismatch,
+    name: 'basket_price_mismatch',
+    description: `The till charged ${charged} for ${what}; the engine priced it at ${priced}.`,
+    message: {
+      ...(mismatch.lineId === null ? {} : { key: mismatch.lineId }),
+      field: mismatch.field,
+      amount_charged: charged,
+      amount_priced: priced,
+    },
+  };
 }
 
 function rejectedVoucherWarning(rejected: RejectedVoucher): SpaazaWarning {

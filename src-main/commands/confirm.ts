@@ -79,7 +79,9 @@ async function confirmOpen(
   sale.confirmedAt ??= context.now();
   const { basketCode } = sale.state;
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
-  const fresh = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt);
+  // what the customer pays: each line's net, as the last pricing worked it out
+  const charged = new Map(sale.view.lines.map((line) => [line.lineId, line.net]));
+  const fresh = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt, charged);
   // Priced by the till alone, or with the engine known to be away: straight into the outbox.
   const offline = sale.view.pricedBy === 'local' || !context.connectivity.isOnline();
   const request = offline

@@ -127,8 +127,11 @@ export function encodeAddBasket(
   till: TillIdentity,
   appliedVoucherKeys: readonly string[],
   confirmedAt: number,
+  charged?: ReadonlyMap<string, number>,
 ): EncodedAddBasket {
-  return EncodedAddBasket.of(addBasketRequest(sale, till, appliedVoucherKeys, confirmedAt));
+  return EncodedAddBasket.of(
+    addBasketRequest(sale, till, appliedVoucherKeys, confirmedAt, charged),
+  );
 }
 
 /** A stored add-basket, checked again: the reason it no longer passes the wire schema otherwise. */

@@ -17,3 +17,12 @@ export type {
   RejectedVoucher,
   VoucherShare,
 } from './types';
+export {
+  chargeMismatches,
+  chargeTolerance,
+  chargedLineTotal,
+  totalCharged,
+  type ChargeMismatch,
+  type ChargedBasket,
+  type ChargedLine,
+} from './charged';

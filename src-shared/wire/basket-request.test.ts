@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addBasketRequestSchema, getBasketPriceRequestSchema } from './basket-request';
-import { basketLinesFromWire } from './basket-to-domain';
+import { basketFromWire } from './basket-to-domain';
 import {
   addBasketMinimumExample,
   getBasketPriceExample,
@@ -114,23 +114,46 @@ describe('one broken field is refused by name', () => {
   });
 });
 
-describe('basketLinesFromWire', () => {
+describe('basketFromWire', () => {
   it('converts the lines to minor units', () => {
     const parsed = parseWith(getBasketPriceRequestSchema, getBasketPriceExample());
     if (!parsed.ok) throw new Error(describeIssues(parsed.error));
-    expect(basketLinesFromWire(parsed.value.basket, 'EUR')).toEqual({
-      ok: true,
-      value: [
-        { id: 'line_1', quantity: 10.5, unitPrice: 2000, excluded: false, returnItem: false },
+    const figures = basketFromWire(parsed.value.basket, 'EUR');
+    expect(figures.ok && figures.value.lines).toEqual([
+      { id: 'line_1', quantity: 10.5, unitPrice: 2000, excluded: false, returnItem: false },
+    ]);
+  });
+
+  it('prices from item_original_price and keeps item_price as what was charged', () => {
+    const parsed = parseWith(getBasketPriceRequestSchema, getBasketPriceExample());
+    if (!parsed.ok) throw new Error(describeIssues(parsed.error));
+    const [item] = parsed.value.basket.basket_items;
+    if (!item) throw new Error('the example has a line');
+    const basket = {
+      ...parsed.value.basket,
+      basket_total_price: 75,
+      basket_items: [
+        { ...item, item_quantity: 5, item_price: 15, item_original_price: 20, item_subtotal: 75 },
       ],
+      payment_methods: [{ payment_method: 'cash', payment_amount: 75 }],
+    };
+    const figures = basketFromWire(basket, 'EUR');
+    expect(figures.ok && figures.value).toMatchObject({
+      lines: [{ id: 'line_1', quantity: 5, unitPrice: 2000 }],
+      charged: {
+        lines: [{ id: 'line_1', quantity: 5, unitPrice: 1500, subtotal: 7500 }],
+        total: 7500,
+        shipping: 0,
+      },
+      payments: [{ method: 'cash', amount: 7500 }],
     });
   });
 
   it('numbers lines without a code and marks returns', () => {
     const parsed = parseWith(addBasketRequestSchema, inlineReturnExample());
     if (!parsed.ok) throw new Error(describeIssues(parsed.error));
-    const lines = basketLinesFromWire(parsed.value.basket, 'EUR');
-    expect(lines.ok && lines.value).toEqual([
+    const lines = basketFromWire(parsed.value.basket, 'EUR');
+    expect(lines.ok && lines.value.lines).toEqual([
       { id: '1', quantity: 2, unitPrice: -1000, excluded: false, returnItem: true },
     ]);
   });
@@ -145,7 +168,7 @@ describe('basketLinesFromWire', () => {
     ]);
     const parsed = parseWith(getBasketPriceRequestSchema, body);
     if (!parsed.ok) throw new Error(describeIssues(parsed.error));
-    const lines = basketLinesFromWire(parsed.value.basket, 'EUR');
+    const lines = basketFromWire(parsed.value.basket, 'EUR');
     expect(!lines.ok && lines.error.map((issue) => issue.path)).toEqual([
       'basket.basket_tax[0].tax_total',
       'basket.basket_items[1].retailer_item_code',
@@ -158,7 +181,7 @@ describe('basketLinesFromWire', () => {
   it('reads yen without decimals', () => {
     const parsed = parseWith(addBasketRequestSchema, addBasketMinimumExample());
     if (!parsed.ok) throw new Error(describeIssues(parsed.error));
-    const lines = basketLinesFromWire(parsed.value.basket, 'JPY');
+    const lines = basketFromWire(parsed.value.basket, 'JPY');
     expect(!lines.ok && lines.error[0]?.message).toMatch(/JPY allows no decimals/);
   });
 
@@ -171,7 +194,7 @@ describe('basketLinesFromWire', () => {
         breakField(example, 'basket.basket_items', items),
       );
       if (!parsed.ok) throw new Error(describeIssues(parsed.error));
-      return basketLinesFromWire(parsed.value.basket, 'EUR');
+      return basketFromWire(parsed.value.basket, 'EUR');
     };
     const huge = { ...item, item_price: 9_000_000_000_000, item_quantity: 1 };
     expect(linesOf([{ ...huge, item_quantity: 2 }])).toEqual({
@@ -187,6 +210,7 @@ describe('basketLinesFromWire', () => {
       ...huge,
       retailer_item_code: 'back',
       item_price: -9_000_000_000_000,
+      item_original_price: -9_000_000_000_000,
       return_item: true,
     };
     expect(linesOf([huge, returned])).toEqual({

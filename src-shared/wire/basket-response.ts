@@ -30,13 +30,34 @@ export const pricedBasketSchema = basketSchema.extend({
 });
 export type WirePricedBasket = z.infer<typeof pricedBasketSchema>;
 
+/**
+ * A voucher add-basket would create for this basket (the rest of a fixed voucher worth more
+ * than the basket), as get-basket-price foresees it: not stored, so it has no key yet.
+ */
+export const provisionalVoucherSchema = z.looseObject({
+  voucher_provisional: z.literal(true),
+  voucher_type: z.literal('basket'),
+  voucher_currency_code: z.string(),
+  voucher_amount: wireAmount,
+  voucher_title: z.string().nullish(),
+  voucher_expiry_datetime_utc: z.string().nullish(),
+  member_number: z.string().nullish(),
+  parent_voucher: z.looseObject({ voucher_key: voucherKey }),
+});
+export type WireProvisionalVoucher = z.infer<typeof provisionalVoucherSchema>;
+
 export const getBasketPriceResultsSchema = z.looseObject({
   user: basketUserSchema.optional(),
   basket: pricedBasketSchema,
+  /** Always empty from this engine: it runs no spend-progress campaigns. */
+  purchase_progress: z.array(z.unknown()).optional(),
+  vouchers_created: z.array(provisionalVoucherSchema).optional(),
 });
 export type GetBasketPriceResults = z.infer<typeof getBasketPriceResultsSchema>;
 
 export const addBasketResultsSchema = z.looseObject({
+  /** The `user` sent, kept even when the basket was stored anonymously. */
+  user: basketUserSchema.optional(),
   basket: pricedBasketSchema.extend({
     basket_id: z.number().int(),
     retailer_basket_code: z.string(),

@@ -41,3 +41,16 @@ export function isCalendarDate(text: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.toISOString().slice(0, 10) === text;
 }
+
+/**
+ * True for an IANA time zone name the runtime knows (`Europe/Amsterdam`, `UTC`). A bare UTC
+ * offset such as `+01:00` names no zone (it has no daylight-saving rules), so it is refused.
+ */
+export function isTimeZoneName(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return false;
+  try {
+    return Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone !== '';
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,6 @@
 export * from './basket-request';
 export * from './basket-response';
-export { basketLinesFromWire } from './basket-to-domain';
+export { basketFromWire, type BasketFigures } from './basket-to-domain';
 export { fromSpaazaDateTime, isCalendarDate, iso, isoOrNull, toSpaazaDateTime } from './datetime';
 export * from './envelope';
 export * from './fields';
@@ -8,4 +8,4 @@ export { describeIssues, formatPath, issuesOf, parseWith, type FieldIssue } from
 export * from './session';
 export * from './sync';
 export * from './voucher';
-export { WARNING_CODES } from './warnings';
+export { WARNING_CODES, type WarningName } from './warnings';

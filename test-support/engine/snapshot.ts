@@ -57,3 +57,19 @@ export function storedBaskets(db: Kysely<Database>, basketCode: string): Promise
     .where('retailer_basket_code', '=', basketCode)
     .execute();
 }
+
+/** The basket stored under `basketCode`, every column, with its lines in line order. */
+export async function storedBasketRow(db: Kysely<Database>, basketCode: string) {
+  const basket = await db
+    .selectFrom('baskets')
+    .selectAll()
+    .where('retailer_basket_code', '=', basketCode)
+    .executeTakeFirstOrThrow();
+  const items = await db
+    .selectFrom('basket_items')
+    .selectAll()
+    .where('basket_id', '=', basket.id)
+    .orderBy('line_id')
+    .execute();
+  return { basket, items };
+}
