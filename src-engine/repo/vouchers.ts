@@ -5,12 +5,27 @@ import type { CampaignTable, Database, VoucherTable } from '../db/schema';
 /** A stored voucher with its owner's number: all the domain voucher is made of. */
 export type OwnedVoucherRow = Selectable<VoucherTable> & { member_number: string | null };
 
-/** A voucher with its owner's number and what its campaign says about showing its code. */
+/**
+ * A voucher with its owner's number, what its campaign says about it (its type, showing its
+ * code) and the key of the voucher it was issued from.
+ */
 export type VoucherRow = OwnedVoucherRow & {
   /** Null for a Spaaza-side campaign; a reward's code type otherwise. */
   code_type: Selectable<CampaignTable>['code_type'];
   hide_code: number;
+  campaign_type: string;
+  /** The parent's `voucher_key` (a remainder's, a return's), else null. */
+  parent_voucher_key: string | null;
 };
+
+/** What a VoucherRow takes from its joins: `members`, `campaigns` and the parent as `parents`. */
+export const VOUCHER_ROW_JOINED_COLUMNS = [
+  'members.member_number',
+  'campaigns.code_type',
+  'campaigns.hide_code',
+  'campaigns.campaign_type',
+  'parents.voucher_key as parent_voucher_key',
+] as const;
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Row → domain voucher, the one place the two shapes meet. */
@@ -47,8 +62,9 @@ function selectVouchers(db: Executor) {
     .selectFrom('vouchers')
     .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
     .leftJoin('members', 'members.id', 'vouchers.member_id')
+    .leftJoin('vouchers as parents', 'parents.id', 'vouchers.parent_voucher_id')
     .selectAll('vouchers')
-    .select(['members.member_number', 'campaigns.code_type', 'campaigns.hide_code']);
+    .select(VOUCHER_ROW_JOINED_COLUMNS);
 }
 
 export async function findVoucher(

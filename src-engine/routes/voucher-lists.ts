@@ -9,7 +9,7 @@ import { findMember, type MemberRow } from '../domain/voucher-ops/members';
 import { apiVersionOf, atLeast } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
 import { valueOrRefuse } from '../http/errors';
-import type { VoucherRow } from '../repo/vouchers';
+import { VOUCHER_ROW_JOINED_COLUMNS, type VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from '../wire/voucher-object';
 import {
   flagParam,
@@ -53,6 +53,7 @@ function vouchersOfChain(db: Kysely<Database>, chainId: number) {
     .selectFrom('vouchers')
     .leftJoin('members', 'members.id', 'vouchers.member_id')
     .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
+    .leftJoin('vouchers as parents', 'parents.id', 'vouchers.parent_voucher_id')
     .where('vouchers.chain_id', '=', chainId)
     .where('vouchers.deleted_at', 'is', null);
 }
@@ -60,12 +61,7 @@ function vouchersOfChain(db: Kysely<Database>, chainId: number) {
 function selectListed(query: ReturnType<typeof vouchersOfChain>) {
   return query
     .selectAll('vouchers')
-    .select([
-      'members.member_number',
-      'campaigns.title as campaign_title',
-      'campaigns.code_type',
-      'campaigns.hide_code',
-    ])
+    .select([...VOUCHER_ROW_JOINED_COLUMNS, 'campaigns.title as campaign_title'])
     .orderBy('vouchers.id');
 }
 

@@ -253,9 +253,7 @@ export function voucherRoutes(deps: EngineDeps): Router {
       ...toVoucherObject(redemption.voucher, now),
       redeeming_basket: null,
       regenerated_voucher:
-        redemption.regenerated === null
-          ? null
-          : toVoucherObject(redemption.regenerated, now, redemption.voucher.voucher_key),
+        redemption.regenerated === null ? null : toVoucherObject(redemption.regenerated, now),
     });
   };
   router.post('/auth/redeem-voucher', redeem);
