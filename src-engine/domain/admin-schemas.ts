@@ -56,7 +56,7 @@ const decimalAmount = z.union([z.number(), z.string().trim().min(1)], {
 const RATIO_DECIMALS = 6;
 
 /** 0 < ratio ≤ 1 with at most 6 decimals, as parts per million (exact: no binary fractions). */
-const discountRatioPpm = decimalAmount.transform((value, context) => {
+export const discountRatioPpm = decimalAmount.transform((value, context) => {
   const parsed = parseDecimal(value);
   const refuse = (message: string) => {
     context.addIssue({ code: 'custom', message });
@@ -98,7 +98,17 @@ const timeZone = z
 const name = z.string().trim().min(1).max(200);
 const memberNumber = z.string().trim().min(1).max(64);
 
-export const createChainFields = z.object({ name, currency: currencyCode, timezone: timeZone });
+/** A child voucher (a remainder, a return's) is valid for at least this many days. */
+const childVoucherMinDays = wholeNumber(0, 3650);
+
+export const createChainFields = z.object({
+  name,
+  currency: currencyCode,
+  timezone: timeZone,
+  child_voucher_min_days: childVoucherMinDays.optional(),
+});
+
+export const chainSettingsFields = z.object({ child_voucher_min_days: childVoucherMinDays });
 
 export const createStoreFields = z.object({ code, name });
 
@@ -215,8 +225,16 @@ function rewardFieldIssues(fields: RewardFields): FieldIssue[] {
   return issues;
 }
 
+/** Spaaza's campaign types (loyalty, wallet, signup, cashback, birthday …) as lower-case words. */
+export const campaignType = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a campaign type such as loyalty or wallet');
+
 const campaignCommon = {
   title: name,
+  /** Absent: loyalty. create-voucher issues vouchers of loyalty and wallet campaigns only. */
+  campaign_type: campaignType.optional(),
   lock_period_seconds: wholeNumber(1, 86_400).optional(),
   /** null: the campaign's vouchers never expire. */
   expiry_seconds: wholeNumber(1, 100 * 365 * 86_400)
@@ -375,6 +393,7 @@ export async function campaignInputFor(
     chainId,
     title: fields.title,
     incentive,
+    ...(fields.campaign_type === undefined ? {} : { campaignType: fields.campaign_type }),
     ...(fields.lock_period_seconds === undefined
       ? {}
       : { lockPeriodSeconds: fields.lock_period_seconds }),

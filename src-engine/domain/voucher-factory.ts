@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { CampaignTable, VoucherTable } from '../db/schema';
 import { nextHonourRev, voucherById, type Executor, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
+import type { CampaignIncentive } from './admin';
 import { audit } from './audit';
 import { generateVoucherCode } from './voucher-code';
 
@@ -74,6 +75,18 @@ export function voucherOfCampaign(
     claimed_at: null,
     expires_at:
       campaign.expiry_seconds === null ? null : issue.now + campaign.expiry_seconds * 1000,
+  };
+}
+
+/** The value columns of a voucher giving `incentive`, whatever its campaign gives. */
+export function incentiveColumns(incentive: CampaignIncentive) {
+  return {
+    voucher_type: incentive.type,
+    amount_original: incentive.type === 'basket' ? incentive.amount : null,
+    amount: incentive.type === 'basket' ? incentive.amount : null,
+    amount_redeemed: incentive.type === 'basket' ? 0 : null,
+    ratio_ppm: incentive.type === 'basket_pct' ? incentive.ratioPpm : null,
+    honour_code: incentive.type === 'honour' ? incentive.honourCode : null,
   };
 }
 

@@ -18,7 +18,6 @@ export function selectBenefits(db: Executor, chainId: number) {
     .selectFrom('vouchers')
     .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
     .leftJoin('members', 'members.id', 'vouchers.member_id')
-    .leftJoin('vouchers as parents', 'parents.id', 'vouchers.parent_voucher_id')
     .selectAll('vouchers')
     .select([
       ...VOUCHER_ROW_JOINED_COLUMNS,

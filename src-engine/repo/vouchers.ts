@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
 import type { Voucher } from '../../src-shared/vouchers';
 import type { CampaignTable, Database, VoucherTable } from '../db/schema';
 
@@ -18,13 +18,21 @@ export type VoucherRow = OwnedVoucherRow & {
   parent_voucher_key: string | null;
 };
 
-/** What a VoucherRow takes from its joins: `members`, `campaigns` and the parent as `parents`. */
+/** The parent's key, as a subquery: a join would make the guards' bare column names ambiguous. */
+const parentVoucherKey = (eb: ExpressionBuilder<Database, 'vouchers'>) =>
+  eb
+    .selectFrom('vouchers as parents')
+    .select('parents.voucher_key')
+    .whereRef('parents.id', '=', 'vouchers.parent_voucher_id')
+    .as('parent_voucher_key');
+
+/** What a VoucherRow takes beside `vouchers.*`: from `members`, `campaigns` and its parent. */
 export const VOUCHER_ROW_JOINED_COLUMNS = [
   'members.member_number',
   'campaigns.code_type',
   'campaigns.hide_code',
   'campaigns.campaign_type',
-  'parents.voucher_key as parent_voucher_key',
+  parentVoucherKey,
 ] as const;
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -62,7 +70,6 @@ function selectVouchers(db: Executor) {
     .selectFrom('vouchers')
     .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
     .leftJoin('members', 'members.id', 'vouchers.member_id')
-    .leftJoin('vouchers as parents', 'parents.id', 'vouchers.parent_voucher_id')
     .selectAll('vouchers')
     .select(VOUCHER_ROW_JOINED_COLUMNS);
 }

@@ -53,7 +53,6 @@ function vouchersOfChain(db: Kysely<Database>, chainId: number) {
     .selectFrom('vouchers')
     .leftJoin('members', 'members.id', 'vouchers.member_id')
     .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
-    .leftJoin('vouchers as parents', 'parents.id', 'vouchers.parent_voucher_id')
     .where('vouchers.chain_id', '=', chainId)
     .where('vouchers.deleted_at', 'is', null);
 }
