@@ -21,7 +21,7 @@ import { recordBasketAdded } from './events/basket-event';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
 import { issueReturnVouchers, matchReturns } from './returns';
 import { refuse, type Outcome } from './refusal';
-import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
+import { issueChildVoucher, type StoredBasketRef } from './voucher-factory';
 import { NO_LOCK } from './voucher-ops/guards';
 import { releaseBasketLocks } from './voucher-ops/release-basket-locks';
 import { changeWhileUsable } from './voucher-ops/while-usable';
@@ -33,7 +33,7 @@ export interface StoredBasket extends BasketPricing {
   /** The vouchers the basket burned, as they are after it. */
   readonly redeemed: readonly VoucherRow[];
   /** Remainders of bigger fixed vouchers, and return vouchers. */
-  readonly created: readonly CreatedVoucher[];
+  readonly created: readonly VoucherRow[];
 }
 
 /**
@@ -132,7 +132,8 @@ async function store(
   const lostReasons = await reasonsFor(trx, lost, input, now);
 
   const basketId = await insertBasket(trx, input, priced, requestHash, now, code);
-  const redeemed = await settleRedemptions(trx, actor, priced, rows, basketId, code, now);
+  const stored = { id: basketId, code, memberId: input.member?.id ?? null };
+  const redeemed = await settleRedemptions(trx, actor, priced, rows, stored, now);
   // a lock the stored basket did not redeem holds nothing any more (a voucher priced earlier, then left out)
   await releaseBasketLocks(
     trx,
@@ -148,7 +149,7 @@ async function store(
   await recordBasketAdded(trx, input, code, priced, redeemed.rows, now);
   const created = [
     ...redeemed.created,
-    ...(await issueReturnVouchers(trx, actor, matched, code, now)),
+    ...(await issueReturnVouchers(trx, actor, matched, stored, now)),
   ];
 
   const basket: StoredBasket = {
@@ -289,11 +290,11 @@ async function settleRedemptions(
   actor: Actor,
   priced: PricedBasket,
   rows: ReadonlyMap<string, VoucherRow>,
-  basketId: number,
-  basketCode: string,
+  stored: StoredBasketRef,
   now: number,
-): Promise<{ rows: VoucherRow[]; created: CreatedVoucher[] }> {
-  const created: CreatedVoucher[] = [];
+): Promise<{ rows: VoucherRow[]; created: VoucherRow[] }> {
+  const { id: basketId, code: basketCode } = stored;
+  const created: VoucherRow[] = [];
   const ids: number[] = [];
   for (const applied of priced.applied) {
     const row = rows.get(applied.voucher.key);
@@ -316,10 +317,16 @@ async function settleRedemptions(
         trx,
         actor,
         row,
-        { amount: applied.amountRemaining, title: row.title, reason: 'remainder', basketCode },
+        {
+          amount: applied.amountRemaining,
+          title: row.title,
+          reason: 'remainder',
+          basketCode,
+          basketMemberId: stored.memberId,
+        },
         now,
       );
-      created.push({ row: remainder, parentKey: row.voucher_key });
+      created.push(remainder);
     }
   }
   for (const line of priced.lines) {

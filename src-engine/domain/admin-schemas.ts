@@ -56,7 +56,7 @@ const decimalAmount = z.union([z.number(), z.string().trim().min(1)], {
 const RATIO_DECIMALS = 6;
 
 /** 0 < ratio ≤ 1 with at most 6 decimals, as parts per million (exact: no binary fractions). */
-const discountRatioPpm = decimalAmount.transform((value, context) => {
+export const discountRatioPpm = decimalAmount.transform((value, context) => {
   const parsed = parseDecimal(value);
   const refuse = (message: string) => {
     context.addIssue({ code: 'custom', message });
@@ -98,12 +98,16 @@ const timeZone = z
 const name = z.string().trim().min(1).max(200);
 const memberNumber = z.string().trim().min(1).max(64);
 
+/** A child voucher (a remainder, a return's) is valid for at least this many days. */
+const childVoucherMinDays = wholeNumber(0, 3650);
+
 export const createChainFields = z.object({
   name,
   currency: currencyCode,
   timezone: timeZone,
   /** Whether the voucher calls may name a voucher by its third_party_id. */
   uses_third_party_voucher_id: flag.optional(),
+  child_voucher_min_days: childVoucherMinDays.optional(),
 });
 export type CreateChainFields = z.output<typeof createChainFields>;
 
@@ -114,8 +118,11 @@ export function chainInputOf(fields: CreateChainFields) {
     currency: fields.currency,
     timezone: fields.timezone,
     usesThirdPartyVoucherId: fields.uses_third_party_voucher_id,
+    childVoucherMinDays: fields.child_voucher_min_days,
   };
 }
+
+export const chainSettingsFields = z.object({ child_voucher_min_days: childVoucherMinDays });
 
 export const createStoreFields = z.object({ code, name });
 
@@ -248,8 +255,16 @@ function rewardFieldIssues(fields: RewardFields): FieldIssue[] {
   return issues;
 }
 
+/** Spaaza's campaign types (loyalty, wallet, signup, cashback, birthday …) as lower-case words. */
+export const campaignType = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a campaign type such as loyalty or wallet');
+
 const campaignCommon = {
   title: name,
+  /** Absent: loyalty. create-voucher issues vouchers of loyalty and wallet campaigns only. */
+  campaign_type: campaignType.optional(),
   lock_period_seconds: wholeNumber(1, 86_400).optional(),
   /** null: the campaign's vouchers never expire. */
   expiry_seconds: wholeNumber(1, 100 * 365 * 86_400)
@@ -408,6 +423,7 @@ export async function campaignInputFor(
     chainId,
     title: fields.title,
     incentive,
+    ...(fields.campaign_type === undefined ? {} : { campaignType: fields.campaign_type }),
     ...(fields.lock_period_seconds === undefined
       ? {}
       : { lockPeriodSeconds: fields.lock_period_seconds }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { ok } from '../../src-shared/result';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, Role } from '../db/schema';
@@ -11,7 +11,7 @@ import { invalidFields, refuse, type Outcome } from './refusal';
 import { codesInUse, describeUses } from './rewards/code-use';
 import { insertPoolCodes } from './rewards/pool-upload';
 import { rewardColumns, type RewardCodeSettings } from './rewards/settings';
-import { insertVoucher, voucherOfCampaign } from './voucher-factory';
+import { incentiveColumns, insertVoucher, voucherOfCampaign } from './voucher-factory';
 
 /* The operations an admin performs: the admin CLI and the admin HTTP endpoints both call these. */
 
@@ -23,6 +23,7 @@ export async function createChain(
     timezone: string;
     /** Whether voucher calls may name a voucher by its third_party_id; off when absent. */
     usesThirdPartyVoucherId?: boolean | undefined;
+    childVoucherMinDays?: number | undefined;
   },
   now: number,
 ): Promise<number> {
@@ -35,6 +36,9 @@ export async function createChain(
       honour_rev: 0,
       created_at: now,
       uses_third_party_voucher_id: input.usesThirdPartyVoucherId === true ? 1 : 0,
+      ...(input.childVoucherMinDays === undefined
+        ? {}
+        : { child_voucher_min_days: input.childVoucherMinDays }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -58,6 +62,20 @@ export async function createStore(
 }
 
 export { createAccount };
+
+/** Changes the chain's settings; answers the chain's settings as they are now. */
+export async function updateChainSettings(
+  db: Kysely<Database>,
+  chainId: number,
+  settings: { child_voucher_min_days: number },
+): Promise<{ child_voucher_min_days: number }> {
+  return db
+    .updateTable('chains')
+    .set({ child_voucher_min_days: settings.child_voucher_min_days })
+    .where('id', '=', chainId)
+    .returning('child_voucher_min_days')
+    .executeTakeFirstOrThrow();
+}
 
 /** Inserts, letting the unique constraint decide (no check-then-insert race); a clash is already_exists. */
 async function insertOrRefuse<T>(insert: () => Promise<T>, clash: string): Promise<Outcome<T>> {
@@ -121,6 +139,8 @@ export interface CampaignInput {
   readonly chainId: number;
   readonly title: string;
   readonly incentive: CampaignIncentive;
+  /** Spaaza's campaign type; loyalty when absent. */
+  readonly campaignType?: string;
   readonly lockPeriodSeconds?: number;
   readonly expirySeconds?: number | null;
   readonly exclusive?: boolean;
@@ -154,6 +174,7 @@ export async function createCampaign(
       .values({
         chain_id: input.chainId,
         title: input.title,
+        ...(input.campaignType === undefined ? {} : { campaign_type: input.campaignType }),
         voucher_type: incentive.type,
         amount: incentive.type === 'basket' ? incentive.amount : null,
         ratio_ppm: incentive.type === 'basket_pct' ? incentive.ratioPpm : null,
@@ -188,6 +209,18 @@ export interface VoucherInput {
   readonly expiresAt?: number | null;
   /** The voucher's id in a third-party system; unique in the chain. */
   readonly thirdPartyId?: string | null | undefined;
+  /** What the voucher gives instead of the campaign's incentive (create-voucher's voucher_type). */
+  readonly incentive?: CampaignIncentive;
+  readonly texts?: VoucherTexts;
+}
+
+/** What a voucher shows besides its value; a title absent is the campaign's. */
+export interface VoucherTexts {
+  readonly title?: string | undefined;
+  readonly text?: string | undefined;
+  readonly description?: string | undefined;
+  readonly notes?: string | undefined;
+  readonly imageUrl?: string | undefined;
 }
 
 /** Issues a voucher of a campaign: its value and lock period come from the campaign. */
@@ -197,68 +230,87 @@ export async function createVoucher(
   input: VoucherInput,
   now: number,
 ): Promise<Outcome<{ id: number; key: string }>> {
-  return inTransaction(db, async (trx) => {
-    const campaign = await trx
-      .selectFrom('campaigns')
-      .selectAll()
-      .where('id', '=', input.campaignId)
+  return inTransaction(db, (trx) => createVoucherIn(trx, actor, input, now));
+}
+
+/** createVoucher inside the caller's transaction. */
+export async function createVoucherIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  input: VoucherInput,
+  now: number,
+): Promise<Outcome<{ id: number; key: string }>> {
+  const campaign = await trx
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('id', '=', input.campaignId)
+    .where('chain_id', '=', input.chainId)
+    .executeTakeFirst();
+  if (!campaign)
+    return refuse('campaign_not_found', `no campaign ${input.campaignId} in this chain`);
+  const chain = await trx
+    .selectFrom('chains')
+    .select('currency')
+    .where('id', '=', input.chainId)
+    .executeTakeFirstOrThrow();
+  let memberId: number | null = null;
+  if (input.memberNumber !== null) {
+    const member = await trx
+      .selectFrom('members')
+      .select('id')
       .where('chain_id', '=', input.chainId)
+      .where('member_number', '=', input.memberNumber)
       .executeTakeFirst();
-    if (!campaign)
-      return refuse('campaign_not_found', `no campaign ${input.campaignId} in this chain`);
-    const chain = await trx
-      .selectFrom('chains')
-      .select('currency')
-      .where('id', '=', input.chainId)
-      .executeTakeFirstOrThrow();
-    let memberId: number | null = null;
-    if (input.memberNumber !== null) {
-      const member = await trx
-        .selectFrom('members')
-        .select('id')
-        .where('chain_id', '=', input.chainId)
-        .where('member_number', '=', input.memberNumber)
-        .executeTakeFirst();
-      if (!member)
-        return refuse('member_not_found', `no member ${input.memberNumber} in this chain`);
-      memberId = member.id;
-    }
-    if (input.code) {
-      // not only another voucher's own code: a shared, pool or static code would make the
-      // value stand for two benefits at validate_voucher
-      const clashes = await codesInUse(trx, input.chainId, [input.code]);
-      if (clashes.length > 0)
-        return refuse(
-          'already_exists',
-          `voucher code ${input.code} is taken: ${describeUses(clashes)}`,
+    if (!member) return refuse('member_not_found', `no member ${input.memberNumber} in this chain`);
+    memberId = member.id;
+  }
+  if (input.code) {
+    // not only another voucher's own code: a shared, pool or static code would make the
+    // value stand for two benefits at validate_voucher
+    const clashes = await codesInUse(trx, input.chainId, [input.code]);
+    if (clashes.length > 0)
+      return refuse(
+        'already_exists',
+        `voucher code ${input.code} is taken: ${describeUses(clashes)}`,
+      );
+  }
+  const thirdPartyId = input.thirdPartyId ?? null;
+  const insert = () =>
+    insertVoucher(trx, {
+      ...voucherOfCampaign(campaign, {
+        currency: chain.currency,
+        memberId,
+        now,
+        amount: input.amount,
+      }),
+      ...(input.incentive === undefined ? {} : incentiveColumns(input.incentive)),
+      ...textColumns(input.texts ?? {}),
+      code: input.code ?? null,
+      claimed_at: input.claimed ? now : null,
+      ...(input.expiresAt === undefined ? {} : { expires_at: input.expiresAt }),
+      third_party_id: thirdPartyId,
+    });
+  // the unique index decides a third-party id's clash; a refusal rolls the transaction back
+  const inserted =
+    thirdPartyId === null
+      ? ok(await insert())
+      : await insertOrRefuse(
+          insert,
+          `third_party_id ${thirdPartyId} is taken by another voucher of this chain`,
         );
-    }
-    const thirdPartyId = input.thirdPartyId ?? null;
-    const insert = () =>
-      insertVoucher(trx, {
-        ...voucherOfCampaign(campaign, {
-          currency: chain.currency,
-          memberId,
-          now,
-          amount: input.amount,
-        }),
-        code: input.code ?? null,
-        claimed_at: input.claimed ? now : null,
-        third_party_id: thirdPartyId,
-        ...(input.expiresAt === undefined ? {} : { expires_at: input.expiresAt }),
-      });
-    // the unique index decides a third-party id's clash; a refusal rolls the transaction back
-    const inserted =
-      thirdPartyId === null
-        ? ok(await insert())
-        : await insertOrRefuse(
-            insert,
-            `third_party_id ${thirdPartyId} is taken by another voucher of this chain`,
-          );
-    if (!inserted.ok) return inserted;
-    const created = inserted.value;
-    await audit(trx, actor, 'create', now, { voucherId: created.id });
-    if (input.claimed) await audit(trx, actor, 'claim', now, { voucherId: created.id });
-    return ok(created);
-  });
+  if (!inserted.ok) return inserted;
+  const created = inserted.value;
+  await audit(trx, actor, 'create', now, { voucherId: created.id });
+  if (input.claimed) await audit(trx, actor, 'claim', now, { voucherId: created.id });
+  return ok(created);
+}
+
+function textColumns(texts: VoucherTexts) {
+  return {
+    ...(texts.title === undefined ? {} : { title: texts.title }),
+    voucher_text: texts.text ?? null,
+    description: texts.description ?? null,
+    notes: texts.notes ?? null,
+    image_url: texts.imageUrl ?? null,
+  };
 }

@@ -20,7 +20,7 @@ export interface Receipt {
   readonly memberNumber: string | null;
   readonly items: readonly BasketItemRow[];
   readonly redeemed: readonly VoucherRow[];
-  readonly created: readonly { row: VoucherRow; parentKey: string | null }[];
+  readonly created: readonly VoucherRow[];
 }
 
 export interface ReceiptQuery {

@@ -12,6 +12,7 @@ export type RefusalCode =
   | 'voucher_not_found'
   | 'member_not_found'
   | 'campaign_not_found'
+  | 'campaign_type_not_allowed'
   | 'voucher_state_conflict'
   | 'basket_already_exists'
   | 'basket_not_found'

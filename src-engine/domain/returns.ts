@@ -11,9 +11,9 @@ import {
 import type { BasketLine } from '../../src-shared/pricing';
 import type { WireBasket } from '../../src-shared/wire/basket-request';
 import type { Database } from '../db/schema';
-import { voucherById, type Executor } from '../repo/vouchers';
+import { voucherById, type Executor, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
-import { issueChildVoucher, type CreatedVoucher } from './voucher-factory';
+import { issueChildVoucher, type StoredBasketRef } from './voucher-factory';
 
 export interface MatchedReturn {
   readonly lineId: string;
@@ -69,10 +69,10 @@ export async function issueReturnVouchers(
   trx: Transaction<Database>,
   actor: Actor,
   returns: readonly MatchedReturn[],
-  basketCode: string,
+  basket: StoredBasketRef,
   now: number,
-): Promise<CreatedVoucher[]> {
-  const created: CreatedVoucher[] = [];
+): Promise<VoucherRow[]> {
+  const created: VoucherRow[] = [];
   for (const match of returns) {
     const original = await trx
       .selectFrom('basket_items')
@@ -110,10 +110,16 @@ export async function issueReturnVouchers(
         trx,
         actor,
         parent,
-        { amount, title: `Returned: ${parent.title}`, reason: 'return', basketCode },
+        {
+          amount,
+          title: `Returned: ${parent.title}`,
+          reason: 'return',
+          basketCode: basket.code,
+          basketMemberId: basket.memberId,
+        },
         now,
       );
-      created.push({ row: issued, parentKey: parent.voucher_key });
+      created.push(issued);
     }
   }
   return created;

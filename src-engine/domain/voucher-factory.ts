@@ -3,7 +3,9 @@ import type { Insertable, Selectable } from 'kysely';
 import type { CampaignTable, VoucherTable } from '../db/schema';
 import { nextHonourRev, voucherById, type Executor, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
+import type { CampaignIncentive } from './admin';
 import { audit } from './audit';
+import { generateVoucherCode } from './voucher-code';
 
 /** A new voucher_key: 64 hex characters of randomness. */
 export function newVoucherKey(): string {
@@ -76,15 +78,40 @@ export function voucherOfCampaign(
   };
 }
 
-/** A voucher issued from another, with its parent's key for the wire's `parent_voucher`. */
-export interface CreatedVoucher {
-  readonly row: VoucherRow;
-  readonly parentKey: string;
+/** The value columns of a voucher giving `incentive`, whatever its campaign gives. */
+export function incentiveColumns(incentive: CampaignIncentive) {
+  return {
+    voucher_type: incentive.type,
+    amount_original: incentive.type === 'basket' ? incentive.amount : null,
+    amount: incentive.type === 'basket' ? incentive.amount : null,
+    amount_redeemed: incentive.type === 'basket' ? 0 : null,
+    ratio_ppm: incentive.type === 'basket_pct' ? incentive.ratioPpm : null,
+    honour_code: incentive.type === 'honour' ? incentive.honourCode : null,
+  };
+}
+
+/** A stored basket a child voucher is issued for: its code and its member, if any. */
+export interface StoredBasketRef {
+  readonly id: number;
+  readonly code: string;
+  readonly memberId: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A child's expiry: its parent's, but never sooner than `minDays` days after the child's
+ * creation, so that it is not born expired; a parent that never expires gives a child that never does.
+ */
+export function childExpiry(parentExpiresAt: number | null, now: number, minDays: number) {
+  return parentExpiresAt === null ? null : Math.max(parentExpiresAt, now + minDays * DAY_MS);
 }
 
 /**
- * Issues a claimed fixed-amount voucher descended from `parent` (what is left after a
- * partial redemption, or the share a return gives back): same owner, campaign and expiry.
+ * Issues a claimed fixed-amount voucher descended from `parent` (what is left after a partial
+ * redemption, or the share a return gives back), in the parent's campaign. It always has a
+ * generated code; its owner is the parent's, else the member of the basket that issues it,
+ * else nobody (whoever holds the code may use it). Its expiry is `childExpiry`.
  */
 export async function issueChildVoucher(
   db: Executor,
@@ -95,14 +122,24 @@ export async function issueChildVoucher(
     title: string;
     reason: 'remainder' | 'return';
     basketCode?: string | null;
+    /** The member of the basket issuing it, when it has one. */
+    basketMemberId?: number | null;
   },
   now: number,
 ): Promise<VoucherRow> {
+  const chain = await db
+    .selectFrom('chains')
+    .select('child_voucher_min_days')
+    .where('id', '=', parent.chain_id)
+    .executeTakeFirstOrThrow();
+  const code = await generateVoucherCode(db, parent.chain_id);
+  // 31^8 codes: running out is not a state a request can be refused for
+  if (!code.ok) throw new Error(`no free code for a child voucher: ${code.error.message}`);
   const issued = await insertVoucher(db, {
     chain_id: parent.chain_id,
-    code: null,
+    code: code.value,
     campaign_id: parent.campaign_id,
-    member_id: parent.member_id,
+    member_id: parent.member_id ?? issue.basketMemberId ?? null,
     voucher_type: 'basket',
     currency: parent.currency,
     amount_original: issue.amount,
@@ -115,7 +152,7 @@ export async function issueChildVoucher(
     lock_period_seconds: parent.lock_period_seconds,
     created_at: now,
     claimed_at: now,
-    expires_at: parent.expires_at,
+    expires_at: childExpiry(parent.expires_at, now, chain.child_voucher_min_days),
     parent_voucher_id: parent.id,
   });
   await audit(db, actor, 'create', now, {

@@ -31,6 +31,7 @@ export const ERRORS: Readonly<
   voucher_not_found: { code: 183, status: 404 },
   member_not_found: { code: 1010, status: 404 },
   campaign_not_found: { code: 1011, status: 404 },
+  campaign_type_not_allowed: { code: 1240, status: 409 },
   voucher_state_conflict: { code: 1012, status: 409 },
   basket_already_exists: { code: 1200, status: 409 },
   basket_not_found: { code: 1220, status: 404 },

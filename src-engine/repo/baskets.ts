@@ -97,8 +97,8 @@ export interface BasketDetails {
   readonly memberNumbers: ReadonlyMap<number, string>;
   readonly items: ReadonlyMap<number, readonly BasketItemRow[]>;
   readonly redeemed: ReadonlyMap<number, readonly VoucherRow[]>;
-  /** The vouchers each basket issued (remainders, return vouchers), with their parent's key. */
-  readonly created: ReadonlyMap<number, readonly { row: VoucherRow; parentKey: string | null }[]>;
+  /** The vouchers each basket issued (remainders, return vouchers). */
+  readonly created: ReadonlyMap<number, readonly VoucherRow[]>;
 }
 
 export async function basketDetails(
@@ -171,21 +171,13 @@ async function createdBy(
     db,
     lines.flatMap((line) => (line.voucher_id === null ? [] : [line.voucher_id])),
   );
-  const parentIds = issued.flatMap((row) =>
-    row.parent_voucher_id === null ? [] : [row.parent_voucher_id],
-  );
-  const parents = new Map(
-    (await vouchersByIds(db, parentIds)).map((row) => [row.id, row.voucher_key]),
-  );
   const byId = new Map(issued.map((row) => [row.id, row]));
-  const created = new Map<number, { row: VoucherRow; parentKey: string | null }[]>();
+  const created = new Map<number, VoucherRow[]>();
   for (const line of lines) {
     const row = line.voucher_id === null ? undefined : byId.get(line.voucher_id);
     const basketId = line.basket_code === null ? undefined : basketOfCode.get(line.basket_code);
     if (row === undefined || basketId === undefined) continue;
-    const parentKey =
-      row.parent_voucher_id === null ? null : (parents.get(row.parent_voucher_id) ?? null);
-    created.set(basketId, [...(created.get(basketId) ?? []), { row, parentKey }]);
+    created.set(basketId, [...(created.get(basketId) ?? []), row]);
   }
   return created;
 }

@@ -1,14 +1,9 @@
-import type { Selectable } from 'kysely';
-import type { CampaignTable, VoucherTable } from '../db/schema';
-import type { Executor } from './vouchers';
+import { VOUCHER_ROW_JOINED_COLUMNS, type Executor, type VoucherRow } from './vouchers';
 
-/** A voucher seen as a WLL benefit: the voucher, its reward (campaign) and its owner's number. */
-export type BenefitRow = Selectable<VoucherTable> & {
-  member_number: string | null;
+/** A voucher seen as a WLL benefit: the voucher row with what the benefit shows of its reward (campaign). */
+export type BenefitRow = VoucherRow & {
   reward_uuid: string;
   reward_name: string;
-  code_type: Selectable<CampaignTable>['code_type'];
-  hide_code: number;
   expiry_seconds: number | null;
 };
 
@@ -25,11 +20,9 @@ export function selectBenefits(db: Executor, chainId: number) {
     .leftJoin('members', 'members.id', 'vouchers.member_id')
     .selectAll('vouchers')
     .select([
-      'members.member_number',
+      ...VOUCHER_ROW_JOINED_COLUMNS,
       'campaigns.uuid as reward_uuid',
       'campaigns.title as reward_name',
-      'campaigns.code_type',
-      'campaigns.hide_code',
       'campaigns.expiry_seconds',
     ])
     .where('vouchers.chain_id', '=', chainId)

@@ -1,16 +1,39 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
 import type { Voucher } from '../../src-shared/vouchers';
 import type { CampaignTable, Database, VoucherTable } from '../db/schema';
 
 /** A stored voucher with its owner's number: all the domain voucher is made of. */
 export type OwnedVoucherRow = Selectable<VoucherTable> & { member_number: string | null };
 
-/** A voucher with its owner's number and what its campaign says about showing its code. */
+/**
+ * A voucher with its owner's number, what its campaign says about it (its type, showing its
+ * code) and the key of the voucher it was issued from.
+ */
 export type VoucherRow = OwnedVoucherRow & {
   /** Null for a Spaaza-side campaign; a reward's code type otherwise. */
   code_type: Selectable<CampaignTable>['code_type'];
   hide_code: number;
+  campaign_type: string;
+  /** The parent's `voucher_key` (a remainder's, a return's), else null. */
+  parent_voucher_key: string | null;
 };
+
+/** The parent's key, as a subquery: a join would make the guards' bare column names ambiguous. */
+const parentVoucherKey = (eb: ExpressionBuilder<Database, 'vouchers'>) =>
+  eb
+    .selectFrom('vouchers as parents')
+    .select('parents.voucher_key')
+    .whereRef('parents.id', '=', 'vouchers.parent_voucher_id')
+    .as('parent_voucher_key');
+
+/** What a VoucherRow takes beside `vouchers.*`: from `members`, `campaigns` and its parent. */
+export const VOUCHER_ROW_JOINED_COLUMNS = [
+  'members.member_number',
+  'campaigns.code_type',
+  'campaigns.hide_code',
+  'campaigns.campaign_type',
+  parentVoucherKey,
+] as const;
 export type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Row → domain voucher, the one place the two shapes meet. */
@@ -48,7 +71,7 @@ function selectVouchers(db: Executor) {
     .innerJoin('campaigns', 'campaigns.id', 'vouchers.campaign_id')
     .leftJoin('members', 'members.id', 'vouchers.member_id')
     .selectAll('vouchers')
-    .select(['members.member_number', 'campaigns.code_type', 'campaigns.hide_code']);
+    .select(VOUCHER_ROW_JOINED_COLUMNS);
 }
 
 /**

@@ -13,12 +13,14 @@ import {
   createMember,
   createStore,
   createVoucher,
+  updateChainSettings,
 } from '../domain/admin';
 import {
   addPoolCodesFields,
   auditQueryFields,
   campaignInputFor,
   chainInputOf,
+  chainSettingsFields,
   createAccountFields,
   createApiKeyFields,
   createCampaignFields,
@@ -123,6 +125,13 @@ export function adminRoutes(deps: EngineDeps): Router {
     });
   });
 
+  router.put('/admin/chain-settings', async (request, response) => {
+    const { chainId } = await admin(request);
+    const fields = parseParams(chainSettingsFields, paramsOf(request));
+    const settings = await updateChainSettings(db, chainId, fields);
+    sendOk(response, { result_type: 'update-chain-settings', chain_id: chainId, ...settings });
+  });
+
   router.post('/admin/stores', async (request, response) => {
     const { chainId } = await admin(request);
     const { code, name } = parseParams(createStoreFields, paramsOf(request));
@@ -169,6 +178,7 @@ export function adminRoutes(deps: EngineDeps): Router {
       campaign_id: campaignId,
       title: input.title,
       voucher_type: input.incentive.type,
+      campaign_type: campaign.campaign_type,
       ...rewardSummary(campaign),
       ...(campaign.code_type === 'POOL'
         ? { pool: stockAnswer(valueOrRefuse(await poolStock(db, chainId, campaignId))) }

@@ -10,7 +10,7 @@ import { apiVersionOf, atLeast } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
 import { refused as refusedError, valueOrRefuse } from '../http/errors';
 import { thirdPartyIdRefusal } from '../domain/voucher-ops/third-party';
-import type { VoucherRow } from '../repo/vouchers';
+import { VOUCHER_ROW_JOINED_COLUMNS, type VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from '../wire/voucher-object';
 import { doubledBounds, filterGuards, voucherFilterFields } from './voucher-filters';
 import {
@@ -80,12 +80,7 @@ function vouchersOfChain(db: Kysely<Database>, chainId: number) {
 function selectListed(query: ReturnType<typeof vouchersOfChain>) {
   return query
     .selectAll('vouchers')
-    .select([
-      'members.member_number',
-      'campaigns.title as campaign_title',
-      'campaigns.code_type',
-      'campaigns.hide_code',
-    ])
+    .select([...VOUCHER_ROW_JOINED_COLUMNS, 'campaigns.title as campaign_title'])
     .orderBy('vouchers.id');
 }
 

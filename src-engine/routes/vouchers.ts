@@ -5,7 +5,8 @@ import type { Role } from '../db/schema';
 import type { EngineDeps } from '../deps';
 import { chainRefusal, type Actor } from '../domain/actor';
 import type { VoucherRef } from '../domain/voucher-ops/change';
-import { issueVoucher } from '../domain/voucher-ops/issue';
+import { discountRatioPpm } from '../domain/admin-schemas';
+import { issueVoucher, type LockOnCreation } from '../domain/voucher-ops/issue';
 import { lockVoucher, unlockVoucher } from '../domain/voucher-ops/lock';
 import { NAME_A_MEMBER_MESSAGE, namesOwner, type OwnerRef } from '../domain/voucher-ops/members';
 import {
@@ -124,18 +125,61 @@ const redeemSchema = z
   .object({ ...voucherRefFields, ...memberFields, amount: amountParam.optional() })
   .refine(namesVoucher, NAME_A_VOUCHER);
 
-const createSchema = z
-  .object({
-    chain_id: idParam.optional(),
-    campaign_id: idParam,
-    ...memberFields,
-    voucher_amount: amountParam.optional(),
-    set_claimed: flagParam.default(false),
-    expiry_date: expiryDate.optional(),
-    voucher_code: code.optional(),
-    third_party_id: thirdPartyIdParam.optional(),
-  })
-  .refine(namesMember, NAME_A_MEMBER);
+/** Optional text; an empty one (as form clients send for a field left blank) is absent. */
+const optionalText = (max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().trim().max(max).optional(),
+  );
+
+const imageUrl = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
+    .max(2000)
+    .optional(),
+);
+
+/** create-voucher (docs/spaaza-wire.md, "create-voucher"); no member named: an unowned voucher. */
+const createSchema = z.object({
+  chain_id: idParam.optional(),
+  campaign_id: idParam,
+  ...memberFields,
+  voucher_type: z
+    .enum(['basket', 'basket_pct', 'honour'], { error: 'must be basket, basket_pct or honour' })
+    .optional(),
+  voucher_amount: amountParam.optional(),
+  voucher_discount_ratio: discountRatioPpm.optional(),
+  voucher_honour_code: code.optional(),
+  voucher_title: optionalText(200),
+  voucher_text: optionalText(2000),
+  voucher_description: optionalText(2000),
+  voucher_notes: optionalText(2000),
+  voucher_image_url: imageUrl,
+  set_claimed: flagParam.default(false),
+  delete_existing: flagParam.default(false),
+  expiry_date: expiryDate.optional(),
+  voucher_code: code.optional(),
+  third_party_id: thirdPartyIdParam.optional(),
+  ...lockFields,
+});
+type CreateParams = z.output<typeof createSchema>;
+
+/** The lock create-voucher is asked for: any of the lock fields sent asks for one. */
+function lockOnCreation(params: CreateParams): LockOnCreation | null {
+  const { retailer_basket_code, voucher_locking_code, voucher_lock_period } = params;
+  if (
+    retailer_basket_code === undefined &&
+    voucher_locking_code === undefined &&
+    voucher_lock_period === undefined
+  )
+    return null;
+  return {
+    basketCode: retailer_basket_code ?? null,
+    lockingCode: voucher_locking_code ?? null,
+    periodSeconds: voucher_lock_period,
+  };
+}
 
 type RefParams = z.output<typeof ownedVoucherSchema>;
 
@@ -232,12 +276,26 @@ export function voucherRoutes(deps: EngineDeps): Router {
       actor,
       {
         campaignId: params.campaign_id,
-        owner: ownerOf(params),
-        amount: params.voucher_amount,
+        owner: namesMember(params) ? ownerOf(params) : null,
+        incentive: {
+          type: params.voucher_type,
+          amount: params.voucher_amount,
+          ratioPpm: params.voucher_discount_ratio,
+          honourCode: params.voucher_honour_code,
+        },
+        texts: {
+          title: params.voucher_title,
+          text: params.voucher_text,
+          description: params.voucher_description,
+          notes: params.voucher_notes,
+          imageUrl: params.voucher_image_url,
+        },
         claimed: params.set_claimed,
         expiryDate: params.expiry_date,
         code: params.voucher_code,
         thirdPartyId: params.third_party_id,
+        deleteExisting: params.delete_existing,
+        lock: lockOnCreation(params),
       },
       now,
     );
@@ -279,9 +337,7 @@ export function voucherRoutes(deps: EngineDeps): Router {
       ...toVoucherObject(redemption.voucher, now),
       redeeming_basket: null,
       regenerated_voucher:
-        redemption.regenerated === null
-          ? null
-          : toVoucherObject(redemption.regenerated, now, redemption.voucher.voucher_key),
+        redemption.regenerated === null ? null : toVoucherObject(redemption.regenerated, now),
     });
   };
   router.post('/auth/redeem-voucher', redeem);

@@ -27,9 +27,7 @@ export function toAddBasketAnswer(
       ...(request.user ? { user: request.user } : {}),
       basket: { ...priced, basket_id: basket.basketId, retailer_basket_code: basket.basketCode },
       vouchers_redeemed: basket.redeemed.map((row) => toVoucherObject(row, now)),
-      vouchers_created: basket.created.map(({ row, parentKey }) =>
-        toVoucherObject(row, now, parentKey),
-      ),
+      vouchers_created: basket.created.map((row) => toVoucherObject(row, now)),
       replayed: false,
     },
     warnings: toWarnings(basket.warnings, basket.currency),

@@ -49,8 +49,6 @@ export function toReceipt(receipt: Receipt, now: number) {
       item_returned_quantity: Number(item.returned_quantity),
     })),
     vouchers_redeemed: receipt.redeemed.map((row) => toVoucherObject(row, now)),
-    vouchers_created: receipt.created.map(({ row, parentKey }) =>
-      toVoucherObject(row, now, parentKey),
-    ),
+    vouchers_created: receipt.created.map((row) => toVoucherObject(row, now)),
   };
 }

@@ -1,4 +1,4 @@
-import { toMajorUnits } from '../../src-shared/money';
+import { currencyNumber, currencySymbol, toMajorUnits } from '../../src-shared/money';
 import { lockHolds, spaazaStatus } from '../../src-shared/vouchers';
 import { isoOrNull, toSpaazaDateTime, type WireVoucher } from '../../src-shared/wire';
 import { codeValueOf } from '../repo/benefits';
@@ -17,11 +17,7 @@ function shownCode(row: VoucherRow): string | null {
 }
 
 /** A stored voucher as the Spaaza wire shows it. */
-export function toVoucherObject(
-  row: VoucherRow,
-  now: number,
-  parentKey: string | null = null,
-): WireVoucher {
+export function toVoucherObject(row: VoucherRow, now: number): WireVoucher {
   const voucher = toDomainVoucher(row);
   const locked = lockHolds(voucher, now);
   const money = (minor: number | null) =>
@@ -42,16 +38,24 @@ export function toVoucherObject(
     voucher_expiry_seconds_remaining:
       row.expires_at === null ? null : Math.max(0, Math.floor((row.expires_at - now) / 1000)),
     voucher_currency_code: row.currency,
+    voucher_currency_id: currencyNumber(row.currency),
+    voucher_currency_symbol: currencySymbol(row.currency),
     voucher_amount: money(row.amount),
     voucher_amount_original: money(row.amount_original),
     voucher_amount_redeemed: money(row.amount_redeemed),
     voucher_discount_ratio: row.ratio_ppm === null ? null : row.ratio_ppm / 1_000_000,
     voucher_honour_code: row.honour_code,
     voucher_title: row.title,
+    voucher_text: row.voucher_text,
+    voucher_description: row.description,
+    voucher_notes: row.notes,
+    voucher_image_url: row.image_url,
     campaign_id: row.campaign_id,
+    campaign_type: row.campaign_type,
     campaign_exclusive: row.exclusive === 1,
     user_id: row.member_id,
     member_number: row.member_number,
-    parent_voucher: parentKey === null ? null : { voucher_key: parentKey },
+    parent_voucher:
+      row.parent_voucher_key === null ? null : { voucher_key: row.parent_voucher_key },
   };
 }

@@ -12,3 +12,4 @@ export {
 } from './decimal';
 export { formatMoney } from './format';
 export { divideRoundHalfAwayFromZero, multiplyMinor } from './rounding';
+export { currencyNumber, currencySymbol } from './currency-number';

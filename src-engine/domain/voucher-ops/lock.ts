@@ -7,6 +7,7 @@ import { toDomainVoucher, type Executor, type VoucherRow } from '../../repo/vouc
 import type { Actor } from '../actor';
 import { refuse, type Outcome } from '../refusal';
 import { changeVoucher, changeVoucherIn, type VoucherRef } from './change';
+import type { Decide } from './compare-and-set';
 import { allOf, lockFreeFor, NO_LOCK, notBurned } from './guards';
 import { refusal } from './refusals';
 
@@ -35,12 +36,20 @@ export async function lockVoucherIn(
   request: LockRequest,
   now: number,
 ): Promise<Outcome<VoucherRow>> {
-  const { basketCode, lockingCode } = request;
-  if (basketCode !== null) {
-    const stored = await storedBasketRefusal(trx, actor.chainId, basketCode);
+  if (request.basketCode !== null) {
+    const stored = await storedBasketRefusal(trx, actor.chainId, request.basketCode);
     if (stored) return stored;
   }
-  return changeVoucherIn(trx, actor, request.ref, now, (row) => {
+  return changeVoucherIn(trx, actor, request.ref, now, lockDecision(request, now));
+}
+
+/**
+ * The lock rule: a used voucher, or one another sale holds, is refused; otherwise the lock is
+ * set for the request's period (the voucher's own by default). create-voucher applies it too.
+ */
+export function lockDecision(request: Omit<LockRequest, 'ref'>, now: number): Decide<VoucherRow> {
+  const { basketCode, lockingCode } = request;
+  return (row) => {
     const voucher = toDomainVoucher(row);
     if (voucher.burnedAt !== null)
       return refusal(row, 'lock', { code: 'voucher_already_redeemed' });
@@ -57,7 +66,7 @@ export async function lockVoucherIn(
       audits: ['lock'],
       basketCode,
     });
-  });
+  };
 }
 
 /** unlock-voucher: clears any lock, and the audit trail says who, and why when told. */
@@ -77,7 +86,8 @@ export async function unlockVoucher(
   );
 }
 
-async function storedBasketRefusal(db: Executor, chainId: number, basketCode: string) {
+/** A lock for a basket already stored would never be used: refused. */
+export async function storedBasketRefusal(db: Executor, chainId: number, basketCode: string) {
   const stored = await db
     .selectFrom('baskets')
     .select('id')
