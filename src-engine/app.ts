@@ -3,6 +3,7 @@ import type { EngineDeps } from './deps';
 import { errorHandler, notFound } from './http/error-handler';
 import { answersOn, type Face } from './http/face';
 import { inputGuard } from './http/input-guard';
+import { multipartBody } from './http/multipart';
 import { BODY_LIMIT, MAX_FORM_PARAMETERS } from './http/limits';
 import { requestLog } from './http/request-log';
 import { adminRoutes } from './routes/admin';
@@ -31,6 +32,7 @@ function faceGroup(face: Face, routers: readonly Router[]): Router {
   group.use(
     express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: MAX_FORM_PARAMETERS }),
   );
+  group.use(multipartBody);
   group.use(inputGuard);
   for (const router of routers) group.use(router);
   group.use(notFound);

@@ -48,9 +48,9 @@ describeEachDatabase('bad input at the engine’s HTTP boundary', (database) => 
       /not valid JSON/,
     ],
     [
-      'a number sent as text',
+      'a number sent as text that is not plain decimal',
       '/auth/add-basket',
-      () => ({ json: withItem({ item_price: '10.00' }), session: till }),
+      () => ({ json: withItem({ item_price: '10,00' }), session: till }),
       400,
       'invalid_parameters',
       /basket\.basket_items\[0\]\.item_price: .*number/,

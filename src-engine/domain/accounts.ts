@@ -58,21 +58,30 @@ export async function logout(db: Kysely<Database>, userId: number, key: string):
     .execute();
 }
 
+/** Who a session names: its account's id, its account's user name, or both (then both must match). */
+export interface SessionAccount {
+  readonly userId: number | null;
+  readonly username: string | null;
+}
+
 export async function actorFromSession(
   db: Kysely<Database>,
-  userId: number,
+  account: SessionAccount,
   key: string,
   now: number,
 ): Promise<Actor | null> {
-  const row = await db
+  const { userId, username } = account;
+  if (userId === null && username === null) return null;
+  let query = db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .select(['accounts.id', 'accounts.chain_id', 'accounts.username', 'accounts.role'])
-    .where('sessions.account_id', '=', userId)
     .where('sessions.key_hash', '=', sha256(key))
     .where('sessions.expires_at', '>', now)
-    .where('accounts.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .where('accounts.disabled_at', 'is', null);
+  if (userId !== null) query = query.where('sessions.account_id', '=', userId);
+  if (username !== null) query = query.where('accounts.username', '=', username);
+  const row = await query.executeTakeFirst();
   return row
     ? { chainId: row.chain_id, role: row.role, name: row.username, accountId: row.id }
     : null;

@@ -140,7 +140,7 @@ async function store(
     actor,
     {
       chainId: input.chainId,
-      basketCode: code,
+      holder: context,
       keep: [],
       reason: 'the basket was stored without it',
     },

@@ -108,7 +108,10 @@ async function lockApplied(
       verb: 'lock',
       change: (current) => {
         const voucher = toDomainVoucher(current);
-        const refresh = lockHolds(voucher, now) && voucher.lock?.basketCode === basketCode;
+        const refresh =
+          lockHolds(voucher, now) &&
+          voucher.lock?.basketCode === basketCode &&
+          voucher.lock.lockingCode === input.lockingCode;
         return ok({
           set: {
             lock_until: now + current.lock_period_seconds * 1000,
@@ -126,17 +129,10 @@ async function lockApplied(
     if (!locked.ok) return err(LOST_RACE);
     rows.set(row.voucher_key, locked.value.row);
   }
-  if (input.basketCode === null) return ok(undefined);
-
   await releaseBasketLocks(
     trx,
     actor,
-    {
-      chainId: input.chainId,
-      basketCode: input.basketCode,
-      keep: appliedIds,
-      reason: 'no longer in the basket',
-    },
+    { chainId: input.chainId, holder: sale, keep: appliedIds, reason: 'no longer in the basket' },
     now,
   );
   return ok(undefined);

@@ -21,16 +21,45 @@ export async function authenticate(
     if (actor) return actor;
     throw new EngineError('no_valid_session', 'the API key is not valid');
   }
-  const userId = request.get('x-spaaza-session-user-id');
-  const key = request.get('x-spaaza-session-key');
-  if (userId && key && /^\d{1,12}$/.test(userId)) {
-    const actor = await actorFromSession(db, Number(userId), key, now);
+  const key = sessionKeyOf(request);
+  const userId = headerOf(request, SESSION_USER_ID_HEADERS);
+  const username = headerOf(request, SESSION_USERNAME_HEADERS);
+  const wellFormedId = userId === null || /^\d{1,12}$/.test(userId);
+  if (key !== null && wellFormedId) {
+    const account = { userId: userId === null ? null : Number(userId), username };
+    const actor = await actorFromSession(db, account, key, now);
     if (actor) return actor;
   }
   throw new EngineError(
     'no_valid_session',
-    'log in first: send X-Spaaza-Session-User-Id and X-Spaaza-Session-Key',
+    'log in first: send X-Spaaza-Session-Key with X-Spaaza-Session-User-Id or X-Spaaza-Session-Username',
   );
+}
+
+/*
+ * The session headers, current name first, then the names older Spaaza clients send
+ * (docs/spaaza-wire.md, "Sessions").
+ */
+const SESSION_USER_ID_HEADERS = [
+  'x-spaaza-session-user-id',
+  'session-user-id',
+  'session_user_id',
+] as const;
+const SESSION_USERNAME_HEADERS = ['x-spaaza-session-username', 'session_username'] as const;
+const SESSION_KEY_HEADERS = ['x-spaaza-session-key', 'session-key'] as const;
+
+/** The session key the request sends, under any of its header names; null when none. */
+export function sessionKeyOf(request: Request): string | null {
+  return headerOf(request, SESSION_KEY_HEADERS);
+}
+
+/** The first of `names` the request sends with a value, trimmed; null when none is sent. */
+function headerOf(request: Request, names: readonly string[]): string | null {
+  for (const name of names) {
+    const value = request.get(name)?.trim();
+    if (value) return value;
+  }
+  return null;
 }
 
 /** `X-Spaaza-API-Version` as comparable numbers; absent means the version we serve by default. */

@@ -3,10 +3,13 @@
  * request is refused at the edge, before any route reads it.
  */
 
-/** The largest body, JSON or form, after decompression. */
-export const BODY_LIMIT = '256kb';
+/** The largest body, JSON or form (urlencoded or multipart), in bytes after decompression. */
+export const BODY_LIMIT = 256 * 1024;
 
-/** The most fields a form body may have (body-parser's `parameterLimit`). */
+/** The longest field name of a multipart form body. */
+export const MAX_FIELD_NAME_BYTES = 200;
+
+/** The most fields a form body may have (body-parser's `parameterLimit`, multer's `fields`). */
 export const MAX_FORM_PARAMETERS = 100;
 
 /** How deeply a body may nest objects and arrays; no call needs more than five levels. */

@@ -1,54 +1,97 @@
-import type { RequestHandler } from 'express';
-import multer from 'multer';
-import { EngineError } from './errors';
-import { inputGuard } from './input-guard';
-import { MAX_FORM_PARAMETERS } from './limits';
+import type { Request, RequestHandler } from 'express';
+import multer, { MulterError } from 'multer';
+import { EngineError, invalidParameters } from './errors';
+import { BODY_LIMIT, MAX_FIELD_NAME_BYTES, MAX_FORM_PARAMETERS } from './limits';
 
-/** The longest text field a multipart body may carry: no call's field needs more. */
-const MAX_MULTIPART_FIELD_BYTES = 2048;
+/*
+ * `multipart/form-data` bodies (docs/spaaza-wire.md, "Content types"), as Spaaza's PHP client
+ * sends its form calls: text fields only, within the limits of every other body.
+ */
 
-const textFieldsOnly = multer({
+const fieldsOnly = multer({
   limits: {
     fields: MAX_FORM_PARAMETERS,
-    fieldSize: MAX_MULTIPART_FIELD_BYTES,
-    fieldNameSize: 100,
-    files: 0,
+    parts: MAX_FORM_PARAMETERS,
+    fieldSize: BODY_LIMIT,
+    fieldNameSize: MAX_FIELD_NAME_BYTES,
+    fileSize: 0,
   },
 }).none();
 
-const TOO_LARGE = new Set([
-  'LIMIT_FIELD_COUNT',
-  'LIMIT_FIELD_VALUE',
-  'LIMIT_FIELD_KEY',
-  'LIMIT_PART_COUNT',
-]);
+const TOO_LARGE = `the request body is larger than the engine accepts (${BODY_LIMIT / 1024} kB)`;
 
-/** What multer's (or busboy's) failure says to the caller: never a fault of the engine. */
-function multipartFailure(error: unknown): EngineError {
-  if (error instanceof multer.MulterError) {
-    if (TOO_LARGE.has(error.code))
-      return new EngineError(
-        'body_too_large',
-        `the multipart body is beyond the engine's limits (${String(MAX_FORM_PARAMETERS)} fields of at most ${String(MAX_MULTIPART_FIELD_BYTES)} bytes)`,
-      );
-    return new EngineError('malformed_body', 'the multipart body may carry text fields only');
+/** Parses a multipart body into `request.body`; any other body passes untouched. */
+export const multipartBody: RequestHandler = (request, response, next) => {
+  if (!request.is('multipart/form-data')) {
+    next();
+    return;
   }
-  return new EngineError('malformed_body', 'the request body is not valid multipart/form-data');
+  const encoding = request.get('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    next(new EngineError('unsupported_media_type', 'a multipart body cannot be compressed'));
+    return;
+  }
+  if (Number(request.get('content-length') ?? 0) > BODY_LIMIT) {
+    next(new EngineError('body_too_large', TOO_LARGE));
+    return;
+  }
+  let done = false;
+  const finish = (error?: unknown) => {
+    if (done) return;
+    done = true;
+    next(error === undefined ? undefined : multipartFailure(error));
+  };
+  watchSize(request, () => {
+    finish(new EngineError('body_too_large', TOO_LARGE));
+  });
+  fieldsOnly(request, response, finish);
+};
+
+/** Counts what arrives of a body sent without a length, and stops reading it beyond the limit. */
+function watchSize(request: Request, tooLarge: () => void): void {
+  let received = 0;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received <= BODY_LIMIT) return;
+    request.off('data', count);
+    request.unpipe();
+    request.resume();
+    tooLarge();
+  };
+  request.on('data', count);
 }
 
-/**
- * Reads a multipart/form-data body's text fields into the request body, then checks them as
- * every other body is checked; any other body passes untouched. Files are refused.
- */
-export const multipartFields: RequestHandler[] = [
-  (request, response, next) => {
-    if (!request.is('multipart/form-data')) {
-      next();
-      return;
-    }
-    textFieldsOnly(request, response, (error: unknown) => {
-      next(error === undefined || error === null ? undefined : multipartFailure(error));
-    });
-  },
-  inputGuard,
-];
+/** What a failed multipart parse says to the caller: a file or a limit names the problem. */
+function multipartFailure(error: unknown): EngineError {
+  if (error instanceof EngineError) return error;
+  if (!(error instanceof MulterError)) {
+    return new EngineError('malformed_body', 'the request body is not valid multipart/form-data');
+  }
+  switch (error.code) {
+    case 'LIMIT_UNEXPECTED_FILE':
+    case 'LIMIT_FILE_COUNT':
+    case 'LIMIT_FILE_SIZE':
+      return invalidParameters([
+        { path: error.field ?? '(the body)', message: 'is a file; send text fields only' },
+      ]);
+    case 'LIMIT_FIELD_COUNT':
+    case 'LIMIT_PART_COUNT':
+      return new EngineError(
+        'body_too_large',
+        `the form body has more than ${MAX_FORM_PARAMETERS} parameters, the most the engine accepts`,
+      );
+    case 'LIMIT_FIELD_VALUE':
+      return new EngineError('body_too_large', TOO_LARGE);
+    case 'LIMIT_FIELD_KEY':
+      return invalidParameters([
+        {
+          path: '(the body)',
+          message: `has a field name longer than ${MAX_FIELD_NAME_BYTES} bytes`,
+        },
+      ]);
+    case 'MISSING_FIELD_NAME':
+      return invalidParameters([{ path: '(the body)', message: 'has a field without a name' }]);
+  }
+  // codes newer than the typings (nesting and index limits, a destroyed stream)
+  return new EngineError('malformed_body', `the multipart body is not usable: ${error.message}`);
+}

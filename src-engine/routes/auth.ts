@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { loginRequestSchema, toSpaazaDateTime } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
 import { login, logout } from '../domain/accounts';
-import { authenticate } from '../http/authenticate';
+import { authenticate, sessionKeyOf } from '../http/authenticate';
 import { sendOk } from '../http/envelope';
 import { valueOrRefuse } from '../http/errors';
 import { paramsOf, parseParams } from '../http/parse';
@@ -31,10 +31,10 @@ export function authRoutes(deps: EngineDeps): Router {
   });
 
   const logoutHandler: RequestHandler = async (request, response) => {
-    await authenticate(db, request, deps.now());
+    const actor = await authenticate(db, request, deps.now());
     const { userId, key } = parseParams(
-      z.object({ userId: z.coerce.number().int(), key: z.string().min(1) }),
-      { userId: request.get('x-spaaza-session-user-id'), key: request.get('x-spaaza-session-key') },
+      z.object({ userId: z.number().int(), key: z.string().min(1) }),
+      { userId: actor.accountId, key: sessionKeyOf(request) },
     );
     await logout(db, userId, key);
     sendOk(response, { result_type: 'logout' });

@@ -6,7 +6,6 @@ import { BASKET_NAMES, claimBasket } from '../domain/claim-basket';
 import { getReceipts } from '../domain/receipts';
 import { sendOk } from '../http/envelope';
 import { valueOrRefuse } from '../http/errors';
-import { multipartFields } from '../http/multipart';
 import { toReceipt } from '../wire/receipt';
 import {
   memberIdentityFields,
@@ -88,7 +87,7 @@ export function receiptRoutes(deps: EngineDeps): Router {
     );
     sendOk(response, { result_type: 'claim-basket', basket: toReceipt(receipt, now) });
   };
-  router.post('/auth/claim-basket', ...multipartFields, claim);
+  router.post('/auth/claim-basket', claim);
 
   router.get('/get-receipts', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'terminal', getReceiptsSchema);

@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { code, isCalendarDate, voucherKey } from '../../src-shared/wire';
+import { code, isCalendarDate, voucherKey, wireFlag } from '../../src-shared/wire';
 import type { Role } from '../db/schema';
 import type { EngineDeps } from '../deps';
 import { chainRefusal, type Actor } from '../domain/actor';
@@ -32,17 +32,7 @@ const fromDigits = (value: unknown) =>
 export const wholeNumber = (schema: z.ZodNumber) => z.preprocess(fromDigits, schema);
 export const idParam = wholeNumber(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
-const FLAG_WORDS: Readonly<Record<string, boolean>> = {
-  '1': true,
-  true: true,
-  '0': false,
-  false: false,
-};
-export const flagParam = z.preprocess(
-  (value) =>
-    typeof value === 'string' ? (FLAG_WORDS[value.trim().toLowerCase()] ?? value) : value,
-  z.boolean(),
-);
+export const flagParam = wireFlag;
 
 /** An amount in major units, as a JSON number or decimal text; the currency's rules apply later. */
 const amountParam = z.custom<number | string>(

@@ -77,6 +77,18 @@ describe('usable (docs/architecture.md, "Voucher state")', () => {
     expect(isUsable(mine, T0, sale)).toBe(true);
   });
 
+  it('a hold taken under a locking code is bound to the code instead of its basket code', () => {
+    const underL1 = fixedVoucher(100, {
+      lock: { until: T0 + HOUR, basketCode: 'B2', lockingCode: 'L1' },
+    });
+    expect(isUsable(underL1, T0, { ...sale, basketCode: 'B9' })).toBe(true);
+    expect(isUsable(underL1, T0, { ...sale, basketCode: null })).toBe(true);
+    const result = checkUsable(underL1, T0, { ...sale, basketCode: 'B2', lockingCode: 'L2' });
+    expect(!result.ok && result.error.code).toBe('voucher_locking_code_mismatch');
+    const without = checkUsable(underL1, T0, { ...sale, basketCode: 'B2', lockingCode: null });
+    expect(!without.ok && without.error.code).toBe('voucher_locking_code_mismatch');
+  });
+
   it('an anonymous basket cannot use a member’s voucher', () => {
     expect(
       checkUsable(fixedVoucher(100, { ownerMemberNumber: '1' }), T0, {

@@ -31,17 +31,21 @@ export type HeldReason = Extract<
 >;
 
 /**
- * The lock rule: a lock that holds at `now` keeps out everyone but the basket and the locking
- * code it is bound to (a lock bound to neither keeps out nobody). Null when `holder` may use
- * the voucher. The engine's conditional updates check the same rule in SQL (`lockFreeFor`).
+ * The lock rule: a lock that holds at `now` keeps out everyone but the holder it is bound to. A
+ * lock taken with a locking code is bound to that code instead of its basket code, so a sale
+ * presenting the code may use it under any basket code; a lock without one is bound to its
+ * basket code; a lock bound to neither keeps out nobody. Null when `holder` may use the voucher.
+ * The engine's conditional updates check the same rule in SQL (`lockFreeFor`).
  */
 export function heldAgainst(voucher: Voucher, now: Instant, holder: LockHolder): HeldReason | null {
   if (voucher.lock === null || !lockHolds(voucher, now)) return null;
   const { basketCode, lockingCode, until } = voucher.lock;
+  if (lockingCode !== null)
+    return lockingCode === holder.lockingCode
+      ? null
+      : { code: 'voucher_locking_code_mismatch', lockedUntil: until };
   if (basketCode !== null && basketCode !== holder.basketCode)
     return { code: 'voucher_locked', lockedUntil: until };
-  if (lockingCode !== null && lockingCode !== holder.lockingCode)
-    return { code: 'voucher_locking_code_mismatch', lockedUntil: until };
   return null;
 }
 

@@ -54,12 +54,12 @@ describe('the reference’s request examples', () => {
 
 describe('one broken field is refused by name', () => {
   const cases: [string, () => Body, string, unknown][] = [
-    ['get-basket-price', getBasketPriceExample, 'entity.entity_id', '1743'],
+    ['get-basket-price', getBasketPriceExample, 'entity.entity_id', 'chain 1743'],
     ['get-basket-price', getBasketPriceExample, 'entity.entity_type', 'store'],
     ['get-basket-price', getBasketPriceExample, 'user.member_number', 3360056],
     ['get-basket-price', getBasketPriceExample, 'basket.basket_items.0.item_quantity', 'ten'],
     ['get-basket-price', getBasketPriceExample, 'basket.basket_items.0.item_quantity', -1],
-    ['get-basket-price', getBasketPriceExample, 'basket.basket_items.0.item_price', '20.00'],
+    ['get-basket-price', getBasketPriceExample, 'basket.basket_items.0.item_price', '20,00'],
     ['get-basket-price', getBasketPriceExample, 'basket.basket_currency.currency_code', 'EURO'],
     ['get-basket-price', getBasketPriceExample, 'basket.basket_timestamp_iso8601', 'yesterday'],
     ['get-basket-price', getBasketPriceExample, 'basket.basket_tax.0.tax_rate', -0.21],

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { code, currencyCode, itemQuantity, optionalText, voucherKey, wireAmount } from './fields';
+import {
+  code,
+  currencyCode,
+  itemQuantity,
+  optionalText,
+  voucherKey,
+  requestAmount,
+  wireFlag,
+  wireNumber,
+} from './fields';
 
 export const entitySchema = z.looseObject({
   entity_type: z.literal('chain'),
-  entity_id: z.number().int().positive(),
+  entity_id: wireNumber(z.number().int().positive()),
   /** The retailer's own store code. */
   branch_business_owner_code: code.optional(),
   employee_code: z.string().max(128).optional(),
@@ -23,15 +32,15 @@ export const basketItemObject = z.looseObject({
   item_quantity: itemQuantity,
   item_quantity_unit: z.string().max(32).optional(),
   /** Unit price charged, decimal major units; negative on a return line. */
-  item_price: wireAmount,
-  item_original_price: wireAmount.optional(),
-  item_subtotal: wireAmount.optional(),
+  item_price: requestAmount,
+  item_original_price: requestAmount.optional(),
+  item_subtotal: requestAmount.optional(),
   item_name: optionalText,
   item_description: optionalText,
   item_category: optionalText,
   /** Set by the caller for lines no voucher may discount, or by the engine for unmatched returns. */
-  excluded_from_spaaza: z.boolean().optional(),
-  return_item: z.boolean().optional(),
+  excluded_from_spaaza: wireFlag.optional(),
+  return_item: wireFlag.optional(),
   original_retailer_basket_code: code.optional(),
   original_retailer_item_code: code.optional(),
 });
@@ -59,20 +68,23 @@ export const MAX_BASKET_VOUCHERS = 50;
 export const basketSchema = z.looseObject({
   basket_platform_type: z.string().max(32).optional(),
   retailer_basket_code: code.optional(),
-  basket_total_price: wireAmount.optional(),
+  basket_total_price: requestAmount.optional(),
   /** ISO 8601; Spaaza's own samples send an empty string. */
   basket_timestamp_iso8601: z.union([z.iso.datetime({ offset: true }), z.literal('')]).optional(),
   basket_timezone_name: z.string().max(64).optional(),
-  shipping_charge: wireAmount.optional(),
+  shipping_charge: requestAmount.optional(),
   payment_methods: z
-    .array(z.looseObject({ payment_method: z.string().max(64), payment_amount: wireAmount }))
+    .array(z.looseObject({ payment_method: z.string().max(64), payment_amount: requestAmount }))
     .max(20)
     .optional(),
   basket_currency: z
-    .looseObject({ currency_code: currencyCode, currency_id: z.number().int().optional() })
+    .looseObject({
+      currency_code: currencyCode,
+      currency_id: wireNumber(z.number().int()).optional(),
+    })
     .optional(),
   basket_tax: z
-    .array(z.looseObject({ tax_rate: z.number().min(0), tax_total: wireAmount }))
+    .array(z.looseObject({ tax_rate: wireNumber(z.number().min(0)), tax_total: requestAmount }))
     .max(20)
     .optional(),
   basket_notes: z.string().max(2000).optional(),
@@ -82,7 +94,7 @@ export const basketSchema = z.looseObject({
    * Our reading of the flag the reference could not place (docs/architecture.md, "Locking and redemption"): true binds each lock
    * get-basket-price takes to this basket's `retailer_basket_code`.
    */
-  basket_voucher_lock_exclusively: z.boolean().optional(),
+  basket_voucher_lock_exclusively: wireFlag.optional(),
   /** Binds the locks to this code instead; add-basket must present the same code. */
   voucher_locking_code: code.optional(),
 });

@@ -34,20 +34,18 @@ export const allOf =
   (eb) =>
     eb.and(guards.map((guard) => guard(eb)));
 
-/** `heldAgainst` is null: no lock holds, or the one that holds is bound to nothing but `holder`'s basket and locking code. */
+/** `heldAgainst` is null: no lock holds, or the one that holds is bound to `holder`'s locking code, or, taken without one, to nothing but `holder`'s basket code. */
 export const lockFreeFor =
   (holder: LockHolder, now: number): Guard =>
   (eb) =>
     eb.or([
       unlockedAt(now)(eb),
+      ...(holder.lockingCode === null ? [] : [eb('lock_code', '=', holder.lockingCode)]),
       eb.and([
+        eb('lock_code', 'is', null),
         eb.or([
           eb('lock_basket_code', 'is', null),
           ...(holder.basketCode === null ? [] : [eb('lock_basket_code', '=', holder.basketCode)]),
-        ]),
-        eb.or([
-          eb('lock_code', 'is', null),
-          ...(holder.lockingCode === null ? [] : [eb('lock_code', '=', holder.lockingCode)]),
         ]),
       ]),
     ]);
