@@ -366,13 +366,15 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
       expect((await basketRow(code)).member_id).toBe(member.id);
     });
 
-    it('refuses a multipart body carrying a file, as malformed', async () => {
+    it('refuses a multipart body carrying a file, naming the field', async () => {
       const form = new FormData();
       form.set('retailer_basket_code', 'S001-01-X');
       form.set('receipt', new Blob(['hello']), 'receipt.txt');
       const response = await claimAsMultipart(form);
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ error: { name: 'malformed_body' } });
+      const body = await response.json();
+      expect(body).toMatchObject({ error: { name: 'invalid_parameters' } });
+      expect(JSON.stringify(body)).toContain('receipt');
     });
 
     it('refuses an unknown basket, a supplementary code, an unknown member and another chain', async () => {

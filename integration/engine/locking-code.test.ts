@@ -38,9 +38,11 @@ describeEachDatabase('voucher_locking_code on get-basket-price and add-basket', 
     const basket = (
       basketCode: string | null,
       lockingCode: string | null,
-      options: { exclusive?: boolean; withVoucher?: boolean } = {},
+      options: { exclusive?: boolean; withVoucher?: boolean; charged?: number } = {},
     ) => {
-      const request = basketRequest(basketCode ?? '', [item('a', 20)], {
+      // the shelf price is 20.00; a till that took the voucher off charges less
+      const line = item('a', options.charged ?? 20, 1, { item_original_price: 20 });
+      const request = basketRequest(basketCode ?? '', [line], {
         member: null,
         vouchers: options.withVoucher === false ? [] : [{ voucher_code: voucherCode }],
         extra: {
@@ -175,7 +177,7 @@ describeEachDatabase('voucher_locking_code on get-basket-price and add-basket', 
     it('add-basket under another basket code with the right locking code redeems the voucher', async () => {
       const voucher = await scannedVoucher();
       await price(voucher.basket(code(), 'L-SALE-1'));
-      const stored = await confirm(voucher.basket(code(), 'L-SALE-1'));
+      const stored = await confirm(voucher.basket(code(), 'L-SALE-1', { charged: 15 }));
       expect(stored.status).toBe(200);
       expect(warningNames(stored.body)).toEqual([]);
       expect(redeemedKeys(stored.body)).toEqual([voucher.key]);

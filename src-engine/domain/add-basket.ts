@@ -155,6 +155,8 @@ async function store(
   const basket: StoredBasket = {
     chainId: input.chainId,
     currency: input.currency,
+    memberNumber: input.member?.number ?? null,
+    childVoucherMinDays: input.childVoucherMinDays,
     priced,
     totalCharged: totalCharged(input.charged),
     vouchers: rows,

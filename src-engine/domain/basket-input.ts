@@ -15,6 +15,8 @@ import { invalidFields, type Outcome } from './refusal';
 export interface BasketInput {
   readonly chainId: number;
   readonly currency: string;
+  /** The chain's minimum validity of a child voucher (voucher-factory.ts `childExpiry`). */
+  readonly childVoucherMinDays: number;
   /** What the engine prices: each line at its price before discounts. */
   readonly lines: BasketLine[];
   /** What the till says it charged. */
@@ -46,7 +48,7 @@ export async function readBasketInput(
   if (otherChain) return otherChain;
   const chain = await db
     .selectFrom('chains')
-    .select(['currency'])
+    .select(['currency', 'child_voucher_min_days'])
     .where('id', '=', actor.chainId)
     .executeTakeFirstOrThrow();
   const currency = request.basket.basket_currency?.currency_code ?? chain.currency;
@@ -67,6 +69,7 @@ export async function readBasketInput(
   return ok({
     chainId: actor.chainId,
     currency,
+    childVoucherMinDays: chain.child_voucher_min_days,
     lines: figures.value.lines,
     charged: figures.value.charged,
     basketCode: request.basket.retailer_basket_code ?? null,

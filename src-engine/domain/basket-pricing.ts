@@ -26,6 +26,9 @@ export type BasketWarning =
 export interface BasketPricing {
   readonly chainId: number;
   readonly currency: string;
+  /** The member the basket is for, if any: the owner of a remainder of an unowned voucher. */
+  readonly memberNumber: string | null;
+  readonly childVoucherMinDays: number;
   readonly priced: PricedBasket;
   /** What the till says it charged for the whole basket (docs/spaaza-wire.md, "Basket calls"). */
   readonly totalCharged: number;

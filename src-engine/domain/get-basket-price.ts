@@ -75,6 +75,8 @@ async function priceAndLock(
   return ok({
     chainId: input.chainId,
     currency: input.currency,
+    memberNumber: input.member?.number ?? null,
+    childVoucherMinDays: input.childVoucherMinDays,
     priced,
     totalCharged: totalCharged(input.charged),
     vouchers: rows,

@@ -27,7 +27,7 @@ export function basketRoutes(deps: EngineDeps): Router {
           basket: toPricedBasket(body.basket, pricing, now),
           // this engine runs no spend-progress campaigns: there is never progress to report
           purchase_progress: [],
-          vouchers_created: toProvisionalVouchers(pricing),
+          vouchers_created: toProvisionalVouchers(pricing, now),
         },
         warnings: toWarnings(pricing.warnings, pricing.currency),
       })),

@@ -14,6 +14,7 @@ import {
   type BasketWarning,
   type MemberWarning,
 } from '../domain/basket-pricing';
+import { childExpiry } from '../domain/voucher-factory';
 import { toVoucherObject } from './voucher-object';
 
 /**
@@ -67,7 +68,10 @@ export function toPricedBasket(
  * What add-basket would create for this basket: the rest of each fixed voucher worth more than
  * the basket. Provisional: nothing is stored, so none has a key.
  */
-export function toProvisionalVouchers(pricing: BasketPricing): WireProvisionalVoucher[] {
+export function toProvisionalVouchers(
+  pricing: BasketPricing,
+  now: number,
+): WireProvisionalVoucher[] {
   return pricing.priced.applied.filter(leavesRemainder).flatMap((applied) => {
     const row = pricing.vouchers.get(applied.voucher.key);
     if (!row) return [];
@@ -78,14 +82,17 @@ export function toProvisionalVouchers(pricing: BasketPricing): WireProvisionalVo
         voucher_currency_code: row.currency,
         voucher_amount: toMajorUnits(applied.amountRemaining, row.currency),
         voucher_title: row.title,
-        voucher_expiry_datetime_utc:
-          row.expires_at === null ? null : toSpaazaDateTime(row.expires_at),
-        member_number: row.member_number,
+        voucher_expiry_datetime_utc: expiryOf(
+          childExpiry(row.expires_at, now, pricing.childVoucherMinDays),
+        ),
+        member_number: row.member_number ?? pricing.memberNumber,
         parent_voucher: { voucher_key: row.voucher_key },
       },
     ];
   });
 }
+
+const expiryOf = (instant: number | null) => (instant === null ? null : toSpaazaDateTime(instant));
 
 export function toWarnings(warnings: readonly BasketWarning[], currency: string): SpaazaWarning[] {
   return warnings.map((warning) => {
