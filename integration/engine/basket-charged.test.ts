@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createVoucher } from '../../src-engine/domain/admin';
 import { expectOk } from '../../src-engine/domain/refusal';
 import { appliedKeys, basketRequest, item, warningNames } from '../../test-support/engine/baskets';
-import { call, loginAs, type Session } from '../../test-support/engine/client';
+import { call, isRecord, loginAs, type Session } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
   startTestEngine,
@@ -37,8 +37,12 @@ describeEachDatabase('what the till charged, and the member it names', (database
         .where('code', '=', code)
         .executeTakeFirstOrThrow()
     ).voucher_key;
-  /** A claimed €-amount voucher of member 1000001 in the demo's fixed-amount campaign. */
-  const issueMemberVoucher = async (code: string, amount: number) => {
+  /** A claimed €-amount voucher in the demo's fixed-amount campaign, of member 1000001 unless told. */
+  const issueVoucher = async (
+    code: string,
+    amount: number,
+    options: { memberNumber?: string | null; expiresAt?: number } = {},
+  ) => {
     const { campaign_id } = await db()
       .selectFrom('vouchers')
       .select('campaign_id')
@@ -48,13 +52,15 @@ describeEachDatabase('what the till charged, and the member it names', (database
     const input = {
       chainId: 1,
       campaignId: campaign_id,
-      memberNumber: '1000001',
+      memberNumber: options.memberNumber === undefined ? '1000001' : options.memberNumber,
       code,
       claimed: true,
       amount,
+      ...(options.expiresAt === undefined ? {} : { expiresAt: options.expiresAt }),
     };
     return expectOk(await createVoucher(db(), actor, input, Date.now())).key;
   };
+  const issueMemberVoucher = (code: string, amount: number) => issueVoucher(code, amount);
   const storedBasket = (code: string) => storedBasketRow(db(), code);
   const shares = (basketCode: string) =>
     db()
@@ -317,6 +323,95 @@ describeEachDatabase('what the till charged, and the member it names', (database
       results: {
         vouchers_created: [{ voucher_amount: 2.3, parent_voucher: { voucher_key: fiverKey } }],
       },
+    });
+  });
+
+  it('the remainder get-basket-price foresees is the one add-basket stores: amount, expiry and owner', async () => {
+    const DAY = 86_400_000;
+    await db()
+      .updateTable('chains')
+      .set({ child_voucher_min_days: 30 })
+      .where('id', '=', 1)
+      .execute();
+    const soon = Date.now() + 2 * DAY;
+    const late = Date.now() + 90 * DAY;
+    const ownKey = await issueVoucher('OWN-5', 500, { memberNumber: '1000002', expiresAt: late });
+    const bearerKey = await issueVoucher('BEARER-4', 400, { memberNumber: null, expiresAt: soon });
+    const nobodyKey = await issueVoucher('BEARER-6', 600, { memberNumber: null, expiresAt: late });
+    const foreseenThenStored = async (
+      code: string,
+      voucherCode: string,
+      parentKey: string,
+      member: string | null,
+    ) => {
+      const vouchers = [{ voucher_code: voucherCode }];
+      const request = basketRequest(code, [item('a', 1.5)], { member, vouchers });
+      // confirmed as the till charges it: the shelf price, and nothing left to pay
+      const charged = basketRequest(code, [chargedItem('a', 0, 1.5, 1)], {
+        member,
+        vouchers,
+        extra: { basket_total_price: 0 },
+      });
+      const before = Date.now();
+      const priced = await price(request);
+      const between = Date.now();
+      const stored = await confirm(charged);
+      const after = Date.now();
+      expect(priced.status).toBe(200);
+      expect(warningNames(stored.body)).not.toContain('basket_price_mismatch');
+      // a member's own claimed vouchers apply too; this is the remainder of the one named
+      const remainder = (body: Record<string, unknown>) => {
+        const created = isRecord(body.results) ? body.results.vouchers_created : undefined;
+        const list: unknown[] = Array.isArray(created) ? created : [];
+        const ofParent = list.filter(
+          (voucher): voucher is Record<string, unknown> =>
+            isRecord(voucher) &&
+            isRecord(voucher.parent_voucher) &&
+            voucher.parent_voucher.voucher_key === parentKey,
+        );
+        expect(ofParent).toHaveLength(1);
+        return ofParent[0] ?? {};
+      };
+      return {
+        foreseen: remainder(priced.body),
+        created: remainder(stored.body),
+        pricedWithin: [before, between] as const,
+        storedWithin: [between, after] as const,
+      };
+    };
+    const seconds = (instant: number) => Math.floor(instant / 1000) * 1000;
+    const utc = (text: unknown) => Date.parse(`${String(text).replace(' ', 'T')}Z`);
+
+    // a member's voucher lasting longer than the minimum: its remainder keeps the parent's expiry
+    const own = await foreseenThenStored('PROV-OWN', 'OWN-5', ownKey, '1000002');
+    expect(own.foreseen).toMatchObject({ voucher_amount: 3.5, member_number: '1000002' });
+    expect(own.created).toMatchObject({
+      voucher_amount: own.foreseen.voucher_amount,
+      member_number: own.foreseen.member_number,
+      voucher_expiry_datetime_utc: own.foreseen.voucher_expiry_datetime_utc,
+    });
+    expect(utc(own.created.voucher_expiry_datetime_utc)).toBe(seconds(late));
+
+    // a bearer voucher used by a member: the remainder is the member's, and lasts the minimum
+    const bearer = await foreseenThenStored('PROV-BEARER', 'BEARER-4', bearerKey, '1000002');
+    expect(bearer.foreseen).toMatchObject({ voucher_amount: 2.5, member_number: '1000002' });
+    expect(bearer.created).toMatchObject({ voucher_amount: 2.5, member_number: '1000002' });
+    const [pricedFrom, pricedTo] = bearer.pricedWithin;
+    const foreseenExpiry = utc(bearer.foreseen.voucher_expiry_datetime_utc);
+    expect(foreseenExpiry).toBeGreaterThanOrEqual(seconds(pricedFrom + 30 * DAY));
+    expect(foreseenExpiry).toBeLessThanOrEqual(pricedTo + 30 * DAY);
+    const [storedFrom, storedTo] = bearer.storedWithin;
+    const storedExpiry = utc(bearer.created.voucher_expiry_datetime_utc);
+    expect(storedExpiry).toBeGreaterThanOrEqual(seconds(storedFrom + 30 * DAY));
+    expect(storedExpiry).toBeLessThanOrEqual(storedTo + 30 * DAY);
+
+    // a bearer voucher in an anonymous basket: the remainder has no owner either
+    const nobody = await foreseenThenStored('PROV-NOBODY', 'BEARER-6', nobodyKey, null);
+    expect(nobody.foreseen).toMatchObject({ voucher_amount: 4.5, member_number: null });
+    expect(nobody.created).toMatchObject({
+      voucher_amount: 4.5,
+      member_number: null,
+      voucher_expiry_datetime_utc: nobody.foreseen.voucher_expiry_datetime_utc,
     });
   });
 });
