@@ -620,10 +620,11 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
     it('finds a member’s baskets by username or identity id', async () => {
       const member = await newMember();
       const code = await storeBasket(member.number);
-      for (const query of [
+      const queries: Record<string, string>[] = [
         { username: member.username },
         { authentication_point_identifier: member.identity },
-      ]) {
+      ];
+      for (const query of queries) {
         const answer = await receipts(query);
         expect(answer.body).toMatchObject({ results: { results_count_total: 1 } });
         expect(receiptList(answer).map((r) => r.retailer_basket_code)).toEqual([code]);
