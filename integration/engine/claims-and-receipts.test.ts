@@ -45,15 +45,30 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
 
   const db = () => engine.db.kysely;
 
-  async function newMember(): Promise<{ id: number; number: string }> {
-    const number = next('77');
-    return {
-      id: expectOk(await createMember(db(), { chainId: 1, memberNumber: number }, clock)),
-      number,
-    };
+  interface Member {
+    readonly id: number;
+    readonly number: string;
+    readonly username: string;
+    readonly identity: string;
   }
 
-  async function newVoucher(memberNumber: string | null, extra: { expiresAt?: number } = {}) {
+  async function newMember(): Promise<Member> {
+    const number = next('77');
+    const username = `${number}@example.com`;
+    const identity = `idp-${number}`;
+    const member = {
+      chainId: 1,
+      memberNumber: number,
+      username,
+      authenticationPointIdentifier: identity,
+    };
+    return { id: expectOk(await createMember(db(), member, clock)), number, username, identity };
+  }
+
+  async function newVoucher(
+    memberNumber: string | null,
+    extra: { expiresAt?: number; thirdPartyId?: string } = {},
+  ) {
     return expectOk(
       await createVoucher(
         db(),
@@ -145,6 +160,58 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
         results: { vouchers: [{ voucher_status: 'claimed', voucher_locked: false }] },
       });
       expect((await voucherRow(voucher.id)).lock_until).toBeNull();
+    });
+
+    it.each(['username', 'authentication_point_identifier'] as const)(
+      'names the member by %s',
+      async (field) => {
+        const member = await newMember();
+        const voucher = await newVoucher(member.number);
+        const user =
+          field === 'username' ? { username: member.username } : { [field]: member.identity };
+        const answer = await claimVouchers({ user, vouchers: [{ voucher_id: voucher.id }] });
+        expect(answer.body).toMatchObject({
+          results: { vouchers: [{ voucher_status: 'claimed', member_number: member.number }] },
+        });
+        expect((await voucherRow(voucher.id)).claimed_at).toBe(clock);
+      },
+    );
+
+    it('names a voucher by its third_party_id on a chain that uses them, and refuses a list for one', async () => {
+      const member = await newMember();
+      const thirdPartyId = next('EXT');
+      const voucher = await newVoucher(member.number, { thirdPartyId });
+      await db()
+        .updateTable('chains')
+        .set({ uses_third_party_voucher_id: 1 })
+        .where('id', '=', 1)
+        .execute();
+      try {
+        const before = await snapshot(db());
+        expectError(
+          await claimVouchers({
+            user: { user_id: member.id },
+            vouchers: [{ third_party_id: [thirdPartyId, 'other'] }],
+          }),
+          400,
+          'invalid_parameters',
+          /third_party_id/,
+        );
+        expect(await snapshot(db())).toEqual(before);
+        const answer = await claimVouchers({
+          user: { user_id: member.id },
+          vouchers: [{ third_party_id: thirdPartyId }],
+        });
+        expect(answer.body).toMatchObject({
+          results: { vouchers: [{ voucher_id: voucher.id, voucher_status: 'claimed' }] },
+        });
+      } finally {
+        await db()
+          .updateTable('chains')
+          .set({ uses_third_party_voucher_id: 0 })
+          .where('id', '=', 1)
+          .execute();
+      }
     });
 
     it('a voucher that cannot be claimed leaves the others unclaimed and unlocked', async () => {
@@ -318,6 +385,20 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
         totalNet: 2000,
       });
     });
+
+    it.each(['username', 'authentication_point_identifier'] as const)(
+      'gives the basket the member named by %s',
+      async (field) => {
+        const member = await newMember();
+        const code = await storeBasket(null);
+        const name = field === 'username' ? member.username : member.identity;
+        const answer = await claimBasket({ retailer_basket_code: code, [field]: name });
+        expect(answer.body).toMatchObject({
+          results: { basket: { user: { user_id: member.id, member_number: member.number } } },
+        });
+        expect((await basketRow(code)).member_id).toBe(member.id);
+      },
+    );
 
     it('refuses a basket that already has a member, by basket_id in JSON, and changes nothing', async () => {
       const member = await newMember();
@@ -536,6 +617,50 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
       expect(receiptList(since).map((r) => r.retailer_basket_code)).toEqual([later]);
     });
 
+    it('finds a member’s baskets by username or identity id', async () => {
+      const member = await newMember();
+      const code = await storeBasket(member.number);
+      const queries: Record<string, string>[] = [
+        { username: member.username },
+        { authentication_point_identifier: member.identity },
+      ];
+      for (const query of queries) {
+        const answer = await receipts(query);
+        expect(answer.body).toMatchObject({ results: { results_count_total: 1 } });
+        expect(receiptList(answer).map((r) => r.retailer_basket_code)).toEqual([code]);
+      }
+      expectError(
+        await receipts({ username: member.username, member_number: 'NO-SUCH-MEMBER' }),
+        404,
+        'member_not_found',
+        /NO-SUCH-MEMBER/,
+      );
+    });
+
+    it('bounds the sale time relative to now, and takes a date and a space-separated time', async () => {
+      const member = await newMember();
+      const old = await storeBasket(member.number);
+      clock += 3 * 60 * MINUTE;
+      const recent = await storeBasket(member.number);
+      clock += 30 * MINUTE;
+      const codes = async (query: Record<string, string | number>) =>
+        receiptList(await receipts({ user_id: member.id, ...query })).map(
+          (r) => r.retailer_basket_code,
+        );
+      expect(await codes({ min_basket_datetime_relative: '-1 hour' })).toEqual([recent]);
+      expect(await codes({ max_basket_datetime_relative: '-2 hours' })).toEqual([old]);
+      expect(
+        await codes({
+          min_basket_datetime_relative: '-4 hours',
+          max_basket_datetime_relative: '0 seconds',
+        }),
+      ).toEqual([recent, old]);
+      const spaced = new Date(clock - 60 * MINUTE).toISOString().slice(0, 19).replace('T', ' ');
+      expect(await codes({ min_basket_datetime: spaced })).toEqual([recent]);
+      const day = new Date(clock + 2 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+      expect(await codes({ min_basket_datetime: day })).toEqual([]);
+    });
+
     it('decodes the stored payments and taxes back into major units, and shows what the till charged', async () => {
       const code = await storeBasket(null, { price: 20 });
       await db()
@@ -585,6 +710,30 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
         await receipts({
           min_basket_datetime: '2026-11-24T00:00:00Z',
           max_basket_datetime: '2026-11-23T00:00:00Z',
+        }),
+        400,
+        'invalid_parameters',
+        /max_basket_datetime/,
+      );
+      expectError(
+        await receipts({ max_basket_datetime_relative: 'last week' }),
+        400,
+        'invalid_parameters',
+        /max_basket_datetime_relative/,
+      );
+      expectError(
+        await receipts({
+          min_basket_datetime: '2026-11-23T00:00:00Z',
+          min_basket_datetime_relative: '-1 day',
+        }),
+        400,
+        'invalid_parameters',
+        /min_basket_datetime_relative.*not both/,
+      );
+      expectError(
+        await receipts({
+          min_basket_datetime_relative: '+1 day',
+          max_basket_datetime_relative: '-1 day',
         }),
         400,
         'invalid_parameters',

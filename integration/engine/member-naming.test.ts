@@ -6,6 +6,7 @@ import {
   type Answer,
   type Session,
 } from '../../test-support/engine/client';
+import { appliedKeys, basketRequest, item, warningNames } from '../../test-support/engine/baskets';
 import { issueDemoVoucher } from '../../test-support/engine/demo-vouchers';
 import {
   describeEachDatabase,
@@ -245,6 +246,112 @@ describeEachDatabase('naming a member', (database) => {
         expect(answer.status).toBe(200);
       },
     );
+  });
+
+  describe('the basket calls', () => {
+    /** A basket whose customer is the `user` given, in place of the helper's card number. */
+    const basketFor = (basketCode: string, user: Record<string, unknown>) => ({
+      ...basketRequest(basketCode, [item('line_1', 50)], { member: null }),
+      user,
+    });
+    const storedMember = async (basketCode: string) =>
+      (
+        await engine.db.kysely
+          .selectFrom('baskets')
+          .leftJoin('members', 'members.id', 'baskets.member_id')
+          .select('members.member_number')
+          .where('retailer_basket_code', '=', basketCode)
+          .executeTakeFirstOrThrow()
+      ).member_number;
+
+    it('get-basket-price applies the vouchers of the member named by username', async () => {
+      const priced = results(
+        await call(engine.url, '/auth/get-basket-price', {
+          session: till,
+          json: basketFor('S001-01-NAME-1', { username: ANNA.username }),
+        }),
+      );
+      expect(appliedKeys({ results: priced }).sort()).toEqual(
+        [await keyOf('DEMO-10PCT'), await keyOf('DEMO-5EUR')].sort(),
+      );
+      const bram = results(
+        await call(engine.url, '/auth/get-basket-price', {
+          session: till,
+          json: basketFor('S001-01-NAME-2', {
+            authentication_point_identifier: BRAM.authentication_point_identifier,
+          }),
+        }),
+      );
+      expect(appliedKeys({ results: bram })).toEqual([]);
+    });
+
+    it('add-basket stores the basket for the member named by username or identity id', async () => {
+      const users = [
+        { username: ANNA.username },
+        { member_programme: 'spaaza', ...BRAM },
+        { user_id: '1', username: ANNA.username },
+      ];
+      const expected = ['1000001', '1000002', '1000001'];
+      for (const [index, user] of users.entries()) {
+        const basketCode = `S001-01-NAME-ADD-${String(index)}`;
+        const answer = await call(engine.url, '/auth/add-basket', {
+          session: till,
+          json: basketFor(basketCode, user),
+        });
+        expect(warningNames(answer.body)).toEqual([]);
+        expect(await storedMember(basketCode)).toBe(expected[index]);
+      }
+    });
+
+    it('names that match no member, or not the same one, leave the basket anonymous with a warning', async () => {
+      const users = [
+        { username: 'nobody@example.com' },
+        {
+          username: ANNA.username,
+          authentication_point_identifier: BRAM.authentication_point_identifier,
+        },
+      ];
+      for (const [index, user] of users.entries()) {
+        const basketCode = `S001-01-NAME-ANON-${String(index)}`;
+        const answer = await call(engine.url, '/auth/add-basket', {
+          session: till,
+          json: basketFor(basketCode, user),
+        });
+        expect(answer.status).toBe(200);
+        expect(warningNames(answer.body)).toEqual(['member_not_found']);
+        expect(JSON.stringify(answer.body.warnings)).toContain(user.username);
+        expect(await storedMember(basketCode)).toBeNull();
+      }
+    });
+
+    it('another programme’s card is not looked up, however the customer is named', async () => {
+      const answer = await call(engine.url, '/auth/get-basket-price', {
+        session: till,
+        json: basketFor('S001-01-NAME-3', { member_programme: 'other', username: ANNA.username }),
+      });
+      expect(warningNames(answer.body)).toEqual(['member_programme_not_supported']);
+      expect(appliedKeys(answer.body)).toEqual([]);
+    });
+
+    it('refuses a user naming no one, a user_id that is not a number and a list for a username, naming the field', async () => {
+      const before = await snapshot(engine.db.kysely);
+      for (const [user, field] of [
+        [{ member_programme: 'spaaza' }, /member_number/],
+        [{ user_id: 'anna' }, /user_id/],
+        [{ username: ['a', 'b'] }, /username/],
+      ] as const) {
+        expectError(
+          await call(engine.url, '/auth/add-basket', {
+            session: till,
+            json: basketFor('S001-01-NAME-BAD', user),
+          }),
+          400,
+          'invalid_parameters',
+          field,
+        );
+      }
+      expect(await snapshot(engine.db.kysely)).toEqual(before);
+    });
   });
 
   describe('members through the admin API', () => {

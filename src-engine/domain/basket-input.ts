@@ -1,6 +1,6 @@
 import type { BasketLine, ChargedBasket } from '../../src-shared/pricing';
 import { ok } from '../../src-shared/result';
-import type { GetBasketPriceRequest } from '../../src-shared/wire/basket-request';
+import type { GetBasketPriceRequest, WireBasketUser } from '../../src-shared/wire/basket-request';
 import {
   basketFromWire,
   saleFactsFromWire,
@@ -11,6 +11,7 @@ import { chainRefusal, type Actor } from './actor';
 import type { MemberWarning } from './basket-pricing';
 import { benefitByCode } from './benefits/lookup';
 import { invalidFields, type Outcome } from './refusal';
+import { describeOwner, findMember, ownerKey, type OwnerRef } from './voucher-ops/members';
 
 export interface BasketInput {
   readonly chainId: number;
@@ -65,7 +66,9 @@ export async function readBasketInput(
   const sale = saleFactsFromWire(request, figures.value);
   if (!sale.ok) return invalidFields(sale.error);
 
-  const { member, warning } = await memberOf(db, actor.chainId, request.user);
+  const named = await memberOf(db, actor.chainId, request.user);
+  if (!named.ok) return named;
+  const { member, warning } = named.value;
   return ok({
     chainId: actor.chainId,
     currency,
@@ -82,28 +85,38 @@ export async function readBasketInput(
   });
 }
 
+interface MemberOf {
+  readonly member: BasketInput['member'];
+  readonly warning: MemberWarning | null;
+}
+
 async function memberOf(
   db: Executor,
   chainId: number,
-  user: GetBasketPriceRequest['user'],
-): Promise<{ member: BasketInput['member']; warning: MemberWarning | null }> {
-  if (!user) return { member: null, warning: null };
-  const memberNumber = user.member_number;
+  user: WireBasketUser | undefined,
+): Promise<Outcome<MemberOf>> {
+  if (!user) return ok({ member: null, warning: null });
+  const owner: OwnerRef = {
+    memberNumber: user.member_number,
+    userId: user.user_id,
+    username: user.username,
+    authenticationPointIdentifier: user.authentication_point_identifier,
+  };
   const programme = user.member_programme;
-  // another scheme's card number says nothing about who this engine's member is
+  // another scheme's card says nothing about who this engine's member is
   if (programme !== undefined && programme.toLowerCase() !== OWN_PROGRAMME)
-    return {
+    return ok({
       member: null,
-      warning: { kind: 'member_programme_not_supported', memberNumber, programme },
-    };
-  const row = await db
-    .selectFrom('members')
-    .select(['id', 'member_number'])
-    .where('chain_id', '=', chainId)
-    .where('member_number', '=', memberNumber)
-    .executeTakeFirst();
-  if (!row) return { member: null, warning: { kind: 'member_not_found', memberNumber } };
-  return { member: { id: row.id, number: row.member_number }, warning: null };
+      warning: { kind: 'member_programme_not_supported', key: ownerKey(owner), programme },
+    });
+  const found = await findMember(db, chainId, owner);
+  if (found.ok)
+    return ok({ member: { id: found.value.id, number: found.value.member_number }, warning: null });
+  if (found.error.code !== 'member_not_found') return found;
+  return ok({
+    member: null,
+    warning: { kind: 'member_not_found', key: ownerKey(owner), named: describeOwner(owner) },
+  });
 }
 
 /**

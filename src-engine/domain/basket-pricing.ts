@@ -7,11 +7,12 @@ import type {
 import type { VoucherRow } from '../repo/vouchers';
 
 /** Why a basket's member was left out: the basket is priced and stored anonymously. */
+/** `key` is the value the caller named the member by; `named` says which ways, for people. */
 export type MemberWarning =
-  | { readonly kind: 'member_not_found'; readonly memberNumber: string }
+  | { readonly kind: 'member_not_found'; readonly key: string; readonly named: string }
   | {
       readonly kind: 'member_programme_not_supported';
-      readonly memberNumber: string;
+      readonly key: string;
       readonly programme: string;
     };
 

@@ -9,12 +9,17 @@ import { refused, valueOrRefuse } from '../http/errors';
 import { parseParams, requireJson } from '../http/parse';
 import { toVoucherObject } from '../wire/voucher-object';
 import {
-  memberIdentityFields,
-  NAME_ANY_MEMBER,
-  namesAnyMember,
-  ownerOfIdentity,
-} from './member-params';
-import { idParam, lockFields, NAME_A_VOUCHER, namesVoucher, refOf } from './vouchers';
+  idParam,
+  lockFields,
+  memberFields,
+  NAME_A_MEMBER,
+  NAME_A_VOUCHER,
+  namesMember,
+  namesVoucher,
+  ownerOf,
+  refOf,
+  thirdPartyIdParam,
+} from './vouchers';
 import { voucherKey } from '../../src-shared/wire';
 
 /** The most vouchers one claim-vouchers call claims, as Spaaza allows. */
@@ -22,11 +27,15 @@ export const MAX_CLAIMED_VOUCHERS = 10;
 
 const claimVouchersSchema = z.looseObject({
   entity: z.looseObject({ chain_id: idParam.optional() }).optional(),
-  user: z.looseObject(memberIdentityFields).refine(namesAnyMember, NAME_ANY_MEMBER),
+  user: z.looseObject(memberFields).refine(namesMember, NAME_A_MEMBER),
   vouchers: z
     .array(
       z
-        .looseObject({ voucher_key: voucherKey.optional(), voucher_id: idParam.optional() })
+        .looseObject({
+          voucher_key: voucherKey.optional(),
+          voucher_id: idParam.optional(),
+          third_party_id: thirdPartyIdParam.optional(),
+        })
         .refine(namesVoucher, NAME_A_VOUCHER),
     )
     .min(1, 'name at least one voucher')
@@ -50,7 +59,7 @@ export function claimVouchersRoutes(deps: EngineDeps): Router {
         deps.db.kysely,
         actor,
         {
-          owner: ownerOfIdentity(body.user),
+          owner: ownerOf(body.user),
           vouchers: body.vouchers.map(refOf),
           locking:
             locking === undefined

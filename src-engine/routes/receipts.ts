@@ -5,15 +5,18 @@ import type { EngineDeps } from '../deps';
 import { BASKET_NAMES, claimBasket } from '../domain/claim-basket';
 import { getReceipts } from '../domain/receipts';
 import { sendOk } from '../http/envelope';
-import { valueOrRefuse } from '../http/errors';
+import { invalidParameters, valueOrRefuse } from '../http/errors';
 import { toReceipt } from '../wire/receipt';
+import { boundAt, doubledBoundIssues, isoBound, relativeBound } from './time-bound-params';
 import {
-  memberIdentityFields,
-  NAME_ANY_MEMBER,
-  namesAnyMember,
-  ownerOfIdentity,
-} from './member-params';
-import { idParam, readCall, wholeNumber } from './vouchers';
+  idParam,
+  memberFields,
+  NAME_A_MEMBER,
+  namesMember,
+  ownerOf,
+  readCall,
+  wholeNumber,
+} from './vouchers';
 
 export const MAX_RECEIPTS_PER_PAGE = 500;
 export const DEFAULT_RECEIPTS_PER_PAGE = 100;
@@ -28,7 +31,7 @@ const claimBasketSchema = z
     chain_id: idParam.optional(),
     ...basketRefFields,
     supplementary_basket_code: code.optional(),
-    ...memberIdentityFields,
+    ...memberFields,
   })
   .refine(
     (params) =>
@@ -37,31 +40,28 @@ const claimBasketSchema = z
       params.supplementary_basket_code !== undefined,
     { message: BASKET_NAMES, path: ['basket_id'] },
   )
-  .refine(namesAnyMember, NAME_ANY_MEMBER);
+  .refine(namesMember, NAME_A_MEMBER);
 
-/** An ISO 8601 date-time with its offset, as the instant it names. */
-const isoInstant = z.iso
-  .datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2026-11-23T14:05:00Z' })
-  .transform((text) => Date.parse(text));
+/** The sale-time bounds, each also relative to now (docs/spaaza-wire.md, "get-receipts"). */
+const SALE_BOUNDS = ['min_basket_datetime', 'max_basket_datetime'] as const;
 
 const getReceiptsSchema = z
   .object({
     chain_id: idParam.optional(),
     ...basketRefFields,
-    ...memberIdentityFields,
+    ...memberFields,
     branch_business_owner_code: code.optional(),
-    min_basket_datetime: isoInstant.optional(),
-    max_basket_datetime: isoInstant.optional(),
+    min_basket_datetime: isoBound.optional(),
+    min_basket_datetime_relative: relativeBound.optional(),
+    max_basket_datetime: isoBound.optional(),
+    max_basket_datetime_relative: relativeBound.optional(),
     number_results: wholeNumber(z.number().int().min(1).max(MAX_RECEIPTS_PER_PAGE)).optional(),
     results_offset: wholeNumber(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).optional(),
   })
-  .refine(
-    (params) =>
-      params.min_basket_datetime === undefined ||
-      params.max_basket_datetime === undefined ||
-      params.min_basket_datetime <= params.max_basket_datetime,
-    { message: 'must not be before min_basket_datetime', path: ['max_basket_datetime'] },
-  );
+  .superRefine((params, context) => {
+    for (const issue of doubledBoundIssues(params, SALE_BOUNDS))
+      context.addIssue({ code: 'custom', ...issue });
+  });
 
 /** POST /auth/claim-basket and GET /get-receipts (docs/spaaza-wire.md, "claim-basket", "get-receipts"). */
 export function receiptRoutes(deps: EngineDeps): Router {
@@ -80,7 +80,7 @@ export function receiptRoutes(deps: EngineDeps): Router {
             code: params.retailer_basket_code,
             supplementaryCode: params.supplementary_basket_code,
           },
-          owner: ownerOfIdentity(params),
+          owner: ownerOf(params),
         },
         now,
       ),
@@ -91,16 +91,23 @@ export function receiptRoutes(deps: EngineDeps): Router {
 
   router.get('/get-receipts', async (request, response) => {
     const { actor, params, now } = await readCall(deps, request, 'terminal', getReceiptsSchema);
+    const soldFrom = boundAt(params, 'min_basket_datetime', now);
+    const soldUntil = boundAt(params, 'max_basket_datetime', now);
+    // relative bounds are only comparable once placed at now
+    if (soldFrom !== undefined && soldUntil !== undefined && soldUntil < soldFrom)
+      throw invalidParameters([
+        { path: 'max_basket_datetime', message: 'must not be before min_basket_datetime' },
+      ]);
     const found = valueOrRefuse(
       await getReceipts(db, actor, {
         filter: {
           id: params.basket_id,
           code: params.retailer_basket_code,
           storeCode: params.branch_business_owner_code,
-          soldFrom: params.min_basket_datetime,
-          soldUntil: params.max_basket_datetime,
+          soldFrom,
+          soldUntil,
         },
-        member: namesAnyMember(params) ? ownerOfIdentity(params) : null,
+        member: namesMember(params) ? ownerOf(params) : null,
         page: {
           limit: params.number_results ?? DEFAULT_RECEIPTS_PER_PAGE,
           offset: params.results_offset ?? 0,

@@ -1,37 +1,13 @@
-import { z } from 'zod';
-import {
-  parseIsoInstant,
-  parseRelativeTime,
-  resolveTimeBound,
-  type TimeBound,
-} from '../../src-shared/wire/time-bound';
+import type { z } from 'zod';
+import type { TimeBound } from '../../src-shared/wire/time-bound';
 import type { Guard } from '../domain/voucher-ops/guards';
+import { boundAt, doubledBoundIssues, isoBound, relativeBound } from './time-bound-params';
 import { flagParam, idParam, thirdPartyIdParam } from './vouchers';
 
 /*
  * get-vouchers' narrowing filters (docs/spaaza-wire.md, "get-vouchers"): by voucher, campaign,
  * third-party id, descent and date bounds. Every filter given must hold (they AND together).
  */
-
-const isoBound = z.string().transform((text, context): TimeBound => {
-  const at = parseIsoInstant(text);
-  if (at !== null) return { kind: 'absolute', at };
-  context.addIssue({
-    code: 'custom',
-    message: 'must be an ISO 8601 time such as 2026-03-01 or 2026-03-01T10:15:00Z',
-  });
-  return z.NEVER;
-});
-
-const relativeBound = z.string().transform((text, context): TimeBound => {
-  const bound = parseRelativeTime(text);
-  if (bound !== null) return bound;
-  context.addIssue({
-    code: 'custom',
-    message: 'must be a time relative to now such as -13 months or +6 weeks (units second … year)',
-  });
-  return z.NEVER;
-});
 
 /** Which column each date filter bounds. */
 const BOUNDED = {
@@ -75,11 +51,11 @@ export const voucherFilterFields = {
 type BoundParams = Readonly<Partial<Record<BoundField, TimeBound | undefined>>>;
 
 /** A bound given both as a time and relative to now is ambiguous: the relative one is named. */
-export function doubledBounds(params: BoundParams): BoundField[] {
-  return EDGES.flatMap((edge) => BOUNDED_NAMES.map((bounded) => boundName(edge, bounded)))
-    .filter((name) => params[name] !== undefined && params[`${name}_relative`] !== undefined)
-    .map((name): BoundField => `${name}_relative`);
-}
+export const doubledBounds = (params: BoundParams) =>
+  doubledBoundIssues(
+    params,
+    EDGES.flatMap((edge) => BOUNDED_NAMES.map((bounded) => boundName(edge, bounded))),
+  );
 
 export interface VoucherFilters {
   readonly voucher_id?: number | undefined;
@@ -105,9 +81,8 @@ export function filterGuards(filters: VoucherFilters & BoundParams, now: number)
   for (const bounded of BOUNDED_NAMES)
     for (const edge of EDGES) {
       const name = boundName(edge, bounded);
-      const bound = filters[name] ?? filters[`${name}_relative`];
-      if (bound === undefined) continue;
-      const at = resolveTimeBound(bound, now);
+      const at = boundAt(filters, name, now);
+      if (at === undefined) continue;
       guards.push((eb) => eb(BOUNDED[bounded], edge === 'min' ? '>=' : '<=', at));
     }
   return guards;

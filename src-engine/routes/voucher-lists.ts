@@ -44,12 +44,7 @@ const getVouchersSchema = z
     path: ['store_code'],
   })
   .superRefine((params, context) => {
-    for (const name of doubledBounds(params))
-      context.addIssue({
-        code: 'custom',
-        path: [name],
-        message: `send either ${name.replace(/_relative$/, '')} or ${name}, not both`,
-      });
+    for (const issue of doubledBounds(params)) context.addIssue({ code: 'custom', ...issue });
   });
 
 const memberVouchersSchema = z

@@ -115,14 +115,14 @@ function memberWarning(warning: MemberWarning): SpaazaWarning {
     return {
       code: WARNING_CODES.member_not_found,
       name: 'member_not_found',
-      description: `No member ${warning.memberNumber} in this chain; the basket is handled as anonymous.`,
-      message: { key: warning.memberNumber },
+      description: `No member ${warning.named} in this chain; the basket is handled as anonymous.`,
+      message: { key: warning.key },
     };
   return {
     code: WARNING_CODES.member_programme_not_supported,
     name: 'member_programme_not_supported',
     description: `The card is of the programme "${warning.programme}", not of this engine's; the basket is handled as anonymous.`,
-    message: { key: warning.memberNumber, member_programme: warning.programme },
+    message: { key: warning.key, member_programme: warning.programme },
   };
 }
 

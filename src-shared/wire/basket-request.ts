@@ -19,10 +19,27 @@ export const entitySchema = z.looseObject({
   employee_name: z.string().max(256).optional(),
 });
 
-export const basketUserSchema = z.looseObject({
-  member_programme: z.string().max(64).optional(),
-  member_number: code,
-});
+/** The customer, named by any of the ways Spaaza clients name one; several must agree. */
+export const basketUserSchema = z
+  .looseObject({
+    member_programme: z.string().max(64).optional(),
+    member_number: code.optional(),
+    user_id: wireNumber(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).optional(),
+    username: z.string().trim().min(1).max(254).optional(),
+    authentication_point_identifier: z.string().trim().min(1).max(128).optional(),
+  })
+  .refine(
+    (user) =>
+      user.member_number !== undefined ||
+      user.user_id !== undefined ||
+      user.username !== undefined ||
+      user.authentication_point_identifier !== undefined,
+    {
+      message: 'send member_number, user_id, username or authentication_point_identifier',
+      path: ['member_number'],
+    },
+  );
+export type WireBasketUser = z.infer<typeof basketUserSchema>;
 
 export const basketItemObject = z.looseObject({
   retailer_item_code: code.optional(),

@@ -35,7 +35,7 @@ export function namesOwner(owner: OwnerRef): boolean {
 }
 
 /** How the member named is told back in a refusal, by what the caller sent. */
-function describeOwner(owner: OwnerRef): string {
+export function describeOwner(owner: OwnerRef): string {
   const named = [
     owner.memberNumber === undefined ? null : `member_number ${owner.memberNumber}`,
     owner.userId === undefined ? null : `user_id ${owner.userId}`,
@@ -47,6 +47,16 @@ function describeOwner(owner: OwnerRef): string {
   return owner.memberNumber !== undefined && named.length === 1
     ? owner.memberNumber
     : `with ${named.join(' and ')}`;
+}
+
+/** The value a caller named the member by, the card number first. */
+export function ownerKey(owner: OwnerRef): string {
+  return (
+    owner.memberNumber ??
+    owner.username ??
+    owner.authenticationPointIdentifier ??
+    (owner.userId === undefined ? '' : String(owner.userId))
+  );
 }
 
 /** The member a caller names; every way given must match that one member. */
