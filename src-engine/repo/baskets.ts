@@ -151,7 +151,7 @@ async function redeemedBy(db: Executor, basketIds: readonly number[]): Promise<V
 }
 
 /** A stored basket's issued vouchers are those whose creation its code is audited with. */
-async function createdBy(
+export async function createdBy(
   db: Executor,
   baskets: readonly BasketRow[],
 ): Promise<BasketDetails['created']> {
