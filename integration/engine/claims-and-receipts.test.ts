@@ -534,6 +534,32 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
       });
     });
 
+    it('lists the lines in the sale’s order, with what the till charged and the engine’s gross', async () => {
+      const code = next('S001-01-ORDER');
+      const lines = Array.from({ length: 11 }, (_, index) => item(`line_${String(index + 1)}`, 1));
+      // the till charged 15.00 a unit for three units shelved at 20.00
+      lines[1] = item('line_2', 15, 3, { item_original_price: 20 });
+      const stored = await call(engine.url, '/auth/add-basket', {
+        json: basketRequest(code, lines, { member: null }),
+        session: till,
+      });
+      expect(stored.status).toBe(200);
+      const [receipt] = receiptList(await receipts({ retailer_basket_code: code }));
+      const items = Array.isArray(receipt?.basket_items)
+        ? receipt.basket_items.filter(isRecord)
+        : [];
+      expect(items.map((line) => line.retailer_item_code)).toEqual(
+        lines.map((line) => line.retailer_item_code),
+      );
+      expect(items[1]).toMatchObject({
+        item_unit_price: 20,
+        item_price: 15,
+        item_subtotal: 45,
+        item_gross: 60,
+      });
+      expect(items[0]).toMatchObject({ item_price: 1, item_subtotal: 1, item_gross: 1 });
+    });
+
     it('pages with number_results and results_offset, and counts every match', async () => {
       const member = await newMember();
       const codes = [];

@@ -113,6 +113,7 @@ export async function basketDetails(
     .selectAll()
     .where('basket_id', 'in', ids)
     .orderBy('basket_id')
+    .orderBy('position')
     .orderBy('line_id')
     .execute();
   return {
