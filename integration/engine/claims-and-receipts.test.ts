@@ -3,6 +3,7 @@ import type { Actor } from '../../src-engine/domain/actor';
 import { createMember, createVoucher } from '../../src-engine/domain/admin';
 import { expectOk } from '../../src-engine/domain/refusal';
 import { basketRequest, item } from '../../test-support/engine/baskets';
+import { issueDemoVoucher } from '../../test-support/engine/demo-vouchers';
 import {
   call,
   isRecord,
@@ -400,6 +401,47 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
       },
     );
 
+    it('gives the member the unowned vouchers the basket issued, audited, in the same call', async () => {
+      const member = await newMember();
+      const voucherCode = next('ANON');
+      const parentKey = await issueDemoVoucher(db(), voucherCode, 500);
+      const code = await storeBasket(null, { price: 2, vouchers: [{ voucher_code: voucherCode }] });
+      const issued = await db()
+        .selectFrom('vouchers')
+        .innerJoin('vouchers as parent', 'parent.id', 'vouchers.parent_voucher_id')
+        .select(['vouchers.id', 'vouchers.member_id', 'vouchers.amount'])
+        .where('parent.voucher_key', '=', parentKey)
+        .execute();
+      expect(issued.map((row) => [row.member_id, row.amount])).toEqual([[null, 300]]);
+      const remainder = issued[0]?.id ?? 0;
+      clock += MINUTE;
+      const answer = await claimBasket({
+        retailer_basket_code: code,
+        member_number: member.number,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({
+        results: { basket: { vouchers_created: [{ voucher_id: remainder, user_id: member.id }] } },
+      });
+      expect((await voucherRow(remainder)).member_id).toBe(member.id);
+      const parent = await db()
+        .selectFrom('vouchers')
+        .select('member_id')
+        .where('voucher_key', '=', parentKey)
+        .executeTakeFirstOrThrow();
+      expect(parent.member_id).toBeNull();
+      const audit = await db()
+        .selectFrom('audit_log')
+        .select(['action', 'basket_code'])
+        .where('voucher_id', '=', remainder)
+        .orderBy('id')
+        .execute();
+      expect(audit).toEqual([
+        { action: 'create', basket_code: code },
+        { action: 'claim', basket_code: code },
+      ]);
+    });
+
     it('refuses a basket that already has a member, by basket_id in JSON, and changes nothing', async () => {
       const member = await newMember();
       const owned = await storeBasket('1000001');
@@ -571,6 +613,32 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
           },
         ],
       });
+    });
+
+    it('lists the lines in the sale’s order, with what the till charged and the engine’s gross', async () => {
+      const code = next('S001-01-ORDER');
+      const lines = Array.from({ length: 11 }, (_, index) => item(`line_${String(index + 1)}`, 1));
+      // the till charged 15.00 a unit for three units shelved at 20.00
+      lines[1] = item('line_2', 15, 3, { item_original_price: 20 });
+      const stored = await call(engine.url, '/auth/add-basket', {
+        json: basketRequest(code, lines, { member: null }),
+        session: till,
+      });
+      expect(stored.status).toBe(200);
+      const [receipt] = receiptList(await receipts({ retailer_basket_code: code }));
+      const items = Array.isArray(receipt?.basket_items)
+        ? receipt.basket_items.filter(isRecord)
+        : [];
+      expect(items.map((line) => line.retailer_item_code)).toEqual(
+        lines.map((line) => line.retailer_item_code),
+      );
+      expect(items[1]).toMatchObject({
+        item_unit_price: 20,
+        item_price: 15,
+        item_subtotal: 45,
+        item_gross: 60,
+      });
+      expect(items[0]).toMatchObject({ item_price: 1, item_subtotal: 1, item_gross: 1 });
     });
 
     it('pages with number_results and results_offset, and counts every match', async () => {

@@ -259,6 +259,45 @@ describeEachDatabase('create-voucher and child vouchers', (database) => {
       expect(audit.map((row) => row.action)).toEqual(['create', 'delete']);
     });
 
+    it('leaves alone a voucher a lock holds, and deletes it once the lock is gone', async () => {
+      const held = results(
+        await create({
+          campaign_id: basketCampaign,
+          member_number: '1000006',
+          set_claimed: 1,
+          voucher_locking_code: next('L-OPEN-SALE'),
+        }),
+      );
+      const loose = results(
+        await create({ campaign_id: basketCampaign, member_number: '1000006' }),
+      );
+      const fresh = results(
+        await create({ campaign_id: basketCampaign, member_number: '1000006', delete_existing: 1 }),
+      );
+      const rows = await vouchersOfCampaign('1000006', basketCampaign);
+      expect(rows.map((row) => [row.id, row.deleted_at !== null])).toEqual([
+        [held.voucher_id, false],
+        [loose.voucher_id, true],
+        [fresh.voucher_id, false],
+      ]);
+      const unlocked = await call(engine.url, '/unlock-voucher', {
+        method: 'PUT',
+        form: { voucher_id: Number(held.voucher_id) },
+        session: manager,
+      });
+      results(unlocked);
+      const again = results(
+        await create({ campaign_id: basketCampaign, member_number: '1000006', delete_existing: 1 }),
+      );
+      const after = await vouchersOfCampaign('1000006', basketCampaign);
+      expect(after.map((row) => [row.id, row.deleted_at !== null])).toEqual([
+        [held.voucher_id, true],
+        [loose.voucher_id, true],
+        [fresh.voucher_id, true],
+        [again.voucher_id, false],
+      ]);
+    });
+
     it('deletes nothing when the new voucher is refused', async () => {
       const taken = next('TAKEN');
       results(
@@ -315,6 +354,48 @@ describeEachDatabase('create-voucher and child vouchers', (database) => {
       });
       expectRefused(answer, 409, 'basket_already_exists', /already stored/);
       expect(await vouchersOfCampaign('1000005', basketCampaign)).toEqual(before);
+    });
+  });
+
+  describe('a stored basket code beside a locking code', () => {
+    it('create-voucher locks to the locking code, although the basket code is stored', async () => {
+      const basketCode = next('S001-STORED');
+      results(await addBasket(basketRequest(basketCode, [item('tea', 2)])));
+      const lockingCode = next('L-STORED');
+      const voucher = results(
+        await create({
+          campaign_id: basketCampaign,
+          member_number: '1000005',
+          set_claimed: 1,
+          retailer_basket_code: basketCode,
+          voucher_locking_code: lockingCode,
+        }),
+      );
+      expect(voucher).toMatchObject({ voucher_locked: true, voucher_locking_code: lockingCode });
+    });
+
+    it('lock-voucher locks to the locking code, and without one is still refused', async () => {
+      const basketCode = next('S001-STORED');
+      results(await addBasket(basketRequest(basketCode, [item('tea', 2)])));
+      const voucher = results(
+        await create({ campaign_id: basketCampaign, member_number: '1000002', set_claimed: 1 }),
+      );
+      const lock = (extra: Record<string, string>) =>
+        call(engine.url, '/lock-voucher', {
+          method: 'PUT',
+          form: {
+            voucher_key: String(voucher.voucher_key),
+            retailer_basket_code: basketCode,
+            ...extra,
+          },
+          session: till,
+        });
+      expectRefused(await lock({}), 409, 'basket_already_exists', /already stored/);
+      const lockingCode = next('L-STORED');
+      expect(results(await lock({ voucher_locking_code: lockingCode }))).toMatchObject({
+        voucher_locked: true,
+        voucher_locking_code: lockingCode,
+      });
     });
   });
 

@@ -10,6 +10,7 @@ const ALL_MIGRATIONS = [
   '0003_event_retention',
   '0004_readiness_probe',
   '0005_spaaza_fields',
+  '0006_basket_item_position',
 ];
 
 // Needs TEST_DATABASE_URL (npm run test:all sets it when PostgreSQL answers); reported as skipped otherwise.

@@ -32,6 +32,7 @@ describe('upgrading a database of the first release', () => {
         '0003_event_retention',
         '0004_readiness_probe',
         '0005_spaaza_fields',
+        '0006_basket_item_position',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
@@ -51,6 +52,53 @@ describe('upgrading a database of the first release', () => {
       expect(new Set(ids).size).toBe(5);
       expect(campaigns[0]?.hide_code).toBe(0);
       expect(vouchers.every((v) => v.shared_code === null)).toBe(true);
+    } finally {
+      await db.close();
+      await created.drop();
+    }
+  });
+});
+
+describe('numbering the lines of baskets stored before their order was kept', () => {
+  it('numbers them in line id order, as receipts listed them, basket by basket', async () => {
+    const sqlite = DATABASES.find((database) => database.name === 'sqlite');
+    if (!sqlite) throw new Error('the SQLite test database is always present');
+    const created = await sqlite.create();
+    const db = connect(created.options.databaseUrl);
+    try {
+      await migrateTo(db, '0005_spaaza_fields');
+      const chain = await sql<{ id: number }>`
+        insert into chains (name, currency, timezone, honour_rev, created_at)
+        values ('Old', 'EUR', 'Europe/Amsterdam', 0, 1) returning id`.execute(db.kysely);
+      const chainId = chain.rows[0]?.id;
+      const lines: Record<string, string[]> = { A: ['line_2', 'line_10', 'line_1'], B: ['x'] };
+      for (const [code, ids] of Object.entries(lines)) {
+        const basket = await sql<{ id: number }>`
+          insert into baskets (chain_id, retailer_basket_code, currency, request_hash, results_json,
+            total_gross, total_discount, created_at, sold_at)
+          values (${chainId}, ${code}, 'EUR', 'h', '{}', 0, 0, 1, 1) returning id`.execute(
+          db.kysely,
+        );
+        for (const id of ids)
+          await sql`
+            insert into basket_items (basket_id, line_id, quantity, unit_price, gross, discount, returned_quantity)
+            values (${basket.rows[0]?.id}, ${id}, '1', 100, 100, 0, '0')`.execute(db.kysely);
+      }
+
+      expect(await migrateToLatest(db)).toEqual(['0006_basket_item_position']);
+      const rows = await db.kysely
+        .selectFrom('basket_items')
+        .innerJoin('baskets', 'baskets.id', 'basket_items.basket_id')
+        .select(['baskets.retailer_basket_code as code', 'line_id', 'position'])
+        .orderBy('baskets.retailer_basket_code')
+        .orderBy('position')
+        .execute();
+      expect(rows).toEqual([
+        { code: 'A', line_id: 'line_1', position: 0 },
+        { code: 'A', line_id: 'line_10', position: 1 },
+        { code: 'A', line_id: 'line_2', position: 2 },
+        { code: 'B', line_id: 'x', position: 0 },
+      ]);
     } finally {
       await db.close();
       await created.drop();

@@ -12,6 +12,7 @@ import * as m0002 from './migrations/0002_rewards';
 import * as m0003 from './migrations/0003_event_retention';
 import * as m0004 from './migrations/0004_readiness_probe';
 import * as m0005 from './migrations/0005_spaaza_fields';
+import * as m0006 from './migrations/0006_basket_item_position';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
 const MIGRATIONS = {
@@ -20,6 +21,7 @@ const MIGRATIONS = {
   '0003_event_retention': m0003,
   '0004_readiness_probe': m0004,
   '0005_spaaza_fields': m0005,
+  '0006_basket_item_position': m0006,
 };
 
 class InCodeProvider implements MigrationProvider {

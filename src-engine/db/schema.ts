@@ -193,6 +193,8 @@ export interface BasketItemTable {
   returned_quantity: string;
   /** `item_price` as the till sent it: the unit price it charged. `unit_price` is the one priced from. */
   charged_unit_price: number | null;
+  /** The line's place in the basket as sent, from 0; lines stored before it was kept are numbered by line id. */
+  position: number | null;
 }
 
 export interface BasketItemVoucherTable {

@@ -264,6 +264,7 @@ async function insertBasket(
         discount: line.discount,
         returned_quantity: '0',
         charged_unit_price: input.charged.lines[index]?.unitPrice ?? null,
+        position: index,
       })
       .execute();
   }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ok } from '../../src-shared/result';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { findBaskets, type BasketRow } from '../repo/baskets';
+import { createdBy, findBaskets, type BasketRow } from '../repo/baskets';
 import type { Executor } from '../repo/vouchers';
 import type { Actor } from './actor';
 import { audit } from './audit';
@@ -10,6 +10,7 @@ import { recordBasketClaimed } from './events/basket-event';
 import { factsOf, readReceipt, type Receipt } from './receipts';
 import { invalidFields, refuse, type Outcome } from './refusal';
 import { findMember, type OwnerRef } from './voucher-ops/members';
+import { allOf, notBurned, present, unowned } from './voucher-ops/guards';
 
 export const BASKET_NAMES = 'send basket_id, retailer_basket_code or supplementary_basket_code';
 
@@ -28,8 +29,9 @@ export interface ClaimBasketRequest {
 
 /**
  * claim-basket: gives an anonymous stored basket its member, with its audit line and a
- * BASKET_CLAIMED event about the member, in one transaction. A basket that has a member keeps
- * it: of two claims racing, one wins and the other is refused.
+ * BASKET_CLAIMED event about the member, in one transaction. The unowned vouchers the basket
+ * issued (remainders, return vouchers) that are still usable become the member's too. A basket
+ * that has a member keeps it: of two claims racing, one wins and the other is refused.
  */
 export async function claimBasket(
   db: Kysely<Database>,
@@ -54,6 +56,7 @@ export async function claimBasket(
       .executeTakeFirst();
     if (numUpdatedRows !== 1n) return taken;
     await audit(trx, actor, 'claim_basket', now, { basketCode: code });
+    await adoptIssuedVouchers(trx, actor, { basket, memberId: member.value.id }, now);
     const receipt = await readReceipt(trx, {
       ...basket,
       member_id: member.value.id,
@@ -62,6 +65,36 @@ export async function claimBasket(
     await recordBasketClaimed(trx, member.value.member_number, factsOf(receipt), now);
     return ok(receipt);
   });
+}
+
+/**
+ * The basket's issued vouchers that nobody owns, unused and present, become the member's; each
+ * is audited `claim` with the basket's code. A voucher another call gave an owner meanwhile is
+ * left as it is.
+ */
+async function adoptIssuedVouchers(
+  trx: Executor,
+  actor: Actor,
+  claim: { readonly basket: BasketRow; readonly memberId: number },
+  now: number,
+): Promise<void> {
+  const { basket, memberId } = claim;
+  const issued = (await createdBy(trx, [basket])).get(basket.id) ?? [];
+  const ids = issued.filter((row) => row.member_id === null).map((row) => row.id);
+  if (ids.length === 0) return;
+  const adopted = await trx
+    .updateTable('vouchers')
+    .set({ member_id: memberId })
+    .where('id', 'in', ids)
+    .where(allOf(unowned, present, notBurned))
+    .returning('id')
+    .execute();
+  for (const row of adopted)
+    await audit(trx, actor, 'claim', now, {
+      voucherId: row.id,
+      basketCode: basket.retailer_basket_code,
+      reason: 'claim-basket gave it the basket’s member',
+    });
 }
 
 async function storedBasketOf(

@@ -113,6 +113,7 @@ export async function basketDetails(
     .selectAll()
     .where('basket_id', 'in', ids)
     .orderBy('basket_id')
+    .orderBy('position')
     .orderBy('line_id')
     .execute();
   return {
@@ -151,7 +152,7 @@ async function redeemedBy(db: Executor, basketIds: readonly number[]): Promise<V
 }
 
 /** A stored basket's issued vouchers are those whose creation its code is audited with. */
-async function createdBy(
+export async function createdBy(
   db: Executor,
   baskets: readonly BasketRow[],
 ): Promise<BasketDetails['created']> {

@@ -1,15 +1,28 @@
 import { toMajorUnits } from '../../src-shared/money';
+import { chargedLineTotal } from '../../src-shared/pricing/charged';
 import { iso, toSpaazaDateTime } from '../../src-shared/wire';
 import type { Receipt } from '../domain/receipts';
-import { paymentsOf, taxOf } from '../repo/baskets';
+import { paymentsOf, taxOf, type BasketItemRow } from '../repo/baskets';
 import { toVoucherObject } from './voucher-object';
 
 const spaaza = (instant: number | null) => (instant === null ? null : toSpaazaDateTime(instant));
+
+/** What the till charged for the line, as add-basket's `item_subtotal` means it; null if unknown. */
+function chargedSubtotal(item: BasketItemRow): number | null {
+  if (item.charged_unit_price === null) return null;
+  return chargedLineTotal({
+    id: item.line_id,
+    quantity: Number(item.quantity),
+    unitPrice: item.charged_unit_price,
+    subtotal: null,
+  });
+}
 
 /** A stored basket as get-receipts and claim-basket show it (docs/spaaza-wire.md, "get-receipts"). */
 export function toReceipt(receipt: Receipt, now: number) {
   const { basket } = receipt;
   const money = (minor: number) => toMajorUnits(minor, basket.currency);
+  const moneyOrNull = (minor: number | null) => (minor === null ? null : money(minor));
   const net = basket.total_gross - basket.total_discount;
   return {
     basket_id: basket.id,
@@ -43,8 +56,9 @@ export function toReceipt(receipt: Receipt, now: number) {
       retailer_item_code: item.line_id,
       item_quantity: Number(item.quantity),
       item_unit_price: money(item.unit_price),
-      item_price: item.charged_unit_price === null ? null : money(item.charged_unit_price),
-      item_subtotal: money(item.gross),
+      item_price: moneyOrNull(item.charged_unit_price),
+      item_subtotal: moneyOrNull(chargedSubtotal(item)),
+      item_gross: money(item.gross),
       item_discount: money(item.discount),
       item_returned_quantity: Number(item.returned_quantity),
     })),

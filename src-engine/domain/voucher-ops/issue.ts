@@ -91,9 +91,8 @@ export async function issueVoucher(
   const expiresAt =
     request.expiryDate === undefined ? ok(undefined) : endOfDay(request.expiryDate, now);
   if (!expiresAt.ok) return expiresAt;
-  const basketCode = request.lock?.basketCode ?? null;
-  if (basketCode !== null) {
-    const stored = await storedBasketRefusal(db, actor.chainId, basketCode);
+  if (request.lock !== null) {
+    const stored = await storedBasketRefusal(db, actor.chainId, request.lock);
     if (stored) return stored;
   }
   const owner = member.value;

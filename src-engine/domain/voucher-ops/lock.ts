@@ -36,10 +36,8 @@ export async function lockVoucherIn(
   request: LockRequest,
   now: number,
 ): Promise<Outcome<VoucherRow>> {
-  if (request.basketCode !== null) {
-    const stored = await storedBasketRefusal(trx, actor.chainId, request.basketCode);
-    if (stored) return stored;
-  }
+  const stored = await storedBasketRefusal(trx, actor.chainId, request);
+  if (stored) return stored;
   return changeVoucherIn(trx, actor, request.ref, now, lockDecision(request, now));
 }
 
@@ -86,8 +84,17 @@ export async function unlockVoucher(
   );
 }
 
-/** A lock for a basket already stored would never be used: refused. */
-export async function storedBasketRefusal(db: Executor, chainId: number, basketCode: string) {
+/**
+ * A lock bound to a basket already stored would never be used: refused. A lock taken with a
+ * locking code is bound to that code, not to the basket code, so it is not checked.
+ */
+export async function storedBasketRefusal(
+  db: Executor,
+  chainId: number,
+  lock: { readonly basketCode: string | null; readonly lockingCode: string | null },
+): Promise<Outcome<never> | null> {
+  const { basketCode, lockingCode } = lock;
+  if (basketCode === null || lockingCode !== null) return null;
   const stored = await db
     .selectFrom('baskets')
     .select('id')
