@@ -21,6 +21,7 @@ export {
   chargeMismatches,
   chargeTolerance,
   chargedLineTotal,
+  totalAsSent,
   totalCharged,
   type ChargeMismatch,
   type ChargedBasket,
