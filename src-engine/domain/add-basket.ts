@@ -158,7 +158,7 @@ async function store(
     memberNumber: input.member?.number ?? null,
     childVoucherMinDays: input.childVoucherMinDays,
     priced,
-    totalCharged: totalCharged(input.charged, priced),
+    totalCharged: totalCharged(input.charged),
     vouchers: rows,
     unmatchedReturns: unmatched,
     // what the till charged is checked, never refused: the customer has paid it
@@ -248,7 +248,7 @@ async function insertBasket(
       total_gross: priced.totals.gross,
       total_discount: priced.totals.discount,
       created_at: now,
-      ...saleColumns(input, priced, now),
+      ...saleColumns(input, now),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -271,7 +271,7 @@ async function insertBasket(
 }
 
 /** What the sale says about itself, as the basket row keeps it (src-engine/db/schema.ts). */
-function saleColumns(input: BasketInput, priced: PricedBasket, now: number) {
+function saleColumns(input: BasketInput, now: number) {
   const { sale } = input;
   return {
     sold_at: sale.soldAt ?? now,
@@ -282,7 +282,7 @@ function saleColumns(input: BasketInput, priced: PricedBasket, now: number) {
     payment_methods_json: sale.payments === null ? null : JSON.stringify(sale.payments),
     tax_json: sale.tax === null ? null : JSON.stringify(sale.tax),
     notes: sale.notes,
-    total_charged: totalCharged(input.charged, priced),
+    total_charged: totalCharged(input.charged),
   };
 }
 

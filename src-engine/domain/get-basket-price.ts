@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { priceBasket, totalAsSent, type PricedBasket } from '../../src-shared/pricing';
+import { priceBasket, totalCharged, type PricedBasket } from '../../src-shared/pricing';
 import { err, ok } from '../../src-shared/result';
 import { lockHolds } from '../../src-shared/vouchers';
 import type { GetBasketPriceRequest } from '../../src-shared/wire/basket-request';
@@ -78,7 +78,7 @@ async function priceAndLock(
     memberNumber: input.member?.number ?? null,
     childVoucherMinDays: input.childVoucherMinDays,
     priced,
-    totalCharged: totalAsSent(input.charged),
+    totalCharged: totalCharged(input.charged),
     vouchers: rows,
     unmatchedReturns: unmatched,
     warnings: basketWarnings(input.memberWarning, priced.rejected, unmatched),

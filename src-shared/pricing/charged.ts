@@ -50,38 +50,19 @@ export function chargedLineTotal(line: ChargedLine): number {
  * took the vouchers off the line) or of the line gross at the price it is priced from (a till
  * that keeps lines at the shelf price and takes the vouchers off the total).
  */
-function chargedAs(amount: number, line: PricedLine, tolerance: number): 'net' | 'gross' | null {
-  if (Math.abs(amount - line.net) <= tolerance) return 'net';
-  if (Math.abs(amount - line.gross) <= tolerance) return 'gross';
-  return null;
+function chargedRightly(amount: number, line: PricedLine, tolerance: number): boolean {
+  return Math.abs(amount - line.net) <= tolerance || Math.abs(amount - line.gross) <= tolerance;
 }
 
-/** `basket_total_price` when sent, else every line as sent plus the shipping charge: a quote's total. */
-export function totalAsSent(charged: ChargedBasket): number {
+/** `basket_total_price` when sent, else every charged line plus the shipping charge. */
+export function totalCharged(charged: ChargedBasket): number {
   return charged.total ?? sum(charged.lines.map(chargedLineTotal)) + charged.shipping;
-}
-
-/**
- * What the customer paid: `basket_total_price` when sent; else each line as charged, less the
- * line's discount where the till charged it at its gross (the discount came off the total), plus
- * the shipping charge. Lines are matched by position, as the pricing keeps the request's order.
- */
-export function totalCharged(charged: ChargedBasket, priced: PricedBasket): number {
-  if (charged.total !== null) return charged.total;
-  const lines = charged.lines.map((line, index) => {
-    const amount = chargedLineTotal(line);
-    const pricedLine = priced.lines[index];
-    if (pricedLine === undefined) return amount;
-    const basis = chargedAs(amount, pricedLine, chargeTolerance(line.quantity));
-    return basis === 'gross' ? amount - pricedLine.discount : amount;
-  });
-  return sum(lines) + charged.shipping;
 }
 
 /**
  * Every charged figure beyond its tolerance of the engine's pricing: each line's
  * `item_price × item_quantity` and `item_subtotal` against the line net or gross (see
- * `chargedAs`), and `basket_total_price`, only when sent, against the net total plus the
+ * `chargedRightly`), and `basket_total_price`, only when sent, against the net total plus the
  * shipping charge. A line's mismatch names the net as the priced amount. Lines are matched by
  * position, as the pricing keeps the request's order.
  */
@@ -98,7 +79,7 @@ export function chargeMismatches(charged: ChargedBasket, priced: PricedBasket): 
     ];
     for (const [field, amount] of figures) {
       if (amount === null) continue;
-      if (pricedLine !== undefined && chargedAs(amount, pricedLine, tolerance) !== null) continue;
+      if (pricedLine !== undefined && chargedRightly(amount, pricedLine, tolerance)) continue;
       mismatches.push({ field, lineId: line.id, charged: amount, priced: pricedLine?.net ?? 0 });
     }
   });

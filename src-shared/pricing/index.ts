@@ -21,7 +21,6 @@ export {
   chargeMismatches,
   chargeTolerance,
   chargedLineTotal,
-  totalAsSent,
   totalCharged,
   type ChargeMismatch,
   type ChargedBasket,
