@@ -150,11 +150,11 @@ describeEachDatabase('what the till charged, and the member it names', (database
     expect(warningNames(rounded.body)).toEqual([]);
 
     const tenPct = [{ voucher_key: await voucherKeyOf('DEMO-10PCT') }];
-    // the till charged the shelf price, but names a voucher the engine redeems
+    // 20.00 less 10 % is 18.00: the till charged 19.00, which is neither the net nor the shelf price
     const answer = await confirm(
-      basketRequest('TOL-0002', [{ ...chargedItem('a', 20, 20, 1), item_subtotal: 20 }], {
+      basketRequest('TOL-0002', [{ ...chargedItem('a', 19, 20, 1), item_subtotal: 19 }], {
         vouchers: tenPct,
-        extra: { basket_total_price: 20 },
+        extra: { basket_total_price: 19 },
       }),
     );
     expect(answer.status).toBe(200);
@@ -162,19 +162,51 @@ describeEachDatabase('what the till charged, and the member it names', (database
       {
         code: 1202,
         name: 'basket_price_mismatch',
-        message: { key: 'a', field: 'item_price', amount_charged: 20, amount_priced: 18 },
+        message: { key: 'a', field: 'item_price', amount_charged: 19, amount_priced: 18 },
       },
       { name: 'basket_price_mismatch', message: { key: 'a', field: 'item_subtotal' } },
       {
         name: 'basket_price_mismatch',
-        message: { field: 'basket_total_price', amount_charged: 20, amount_priced: 18 },
+        message: { field: 'basket_total_price', amount_charged: 19, amount_priced: 18 },
       },
     ]);
     expect(answer.body).toMatchObject({
-      results: { basket: { basket_total_price: 20, basket_total_adjusted_price: 18 } },
+      results: { basket: { basket_total_price: 19, basket_total_adjusted_price: 18 } },
     });
     const { basket } = await storedBasket('TOL-0002');
-    expect(basket).toMatchObject({ total_charged: 2000, total_discount: 200 });
+    expect(basket).toMatchObject({ total_charged: 1900, total_discount: 200 });
+  });
+
+  it('a till that keeps lines at the shelf price and takes the vouchers off the total is not warned about', async () => {
+    const tenPct = [{ voucher_key: await voucherKeyOf('DEMO-10PCT') }];
+    // 2 × 20.00 less 10 % is 36.00: the lines stay at 20.00, the customer pays 36.00
+    const withTotal = await confirm(
+      basketRequest('SHELF-0001', [{ ...chargedItem('a', 20, 20, 2), item_subtotal: 40 }], {
+        vouchers: tenPct,
+        extra: { basket_total_price: 36 },
+      }),
+    );
+    expect(withTotal.status).toBe(200);
+    expect(warningNames(withTotal.body)).toEqual([]);
+    expect((await storedBasket('SHELF-0001')).basket).toMatchObject({
+      total_charged: 3600,
+      total_discount: 400,
+    });
+
+    // a line without item_original_price, and no total: the lines as charged are echoed
+    const fiver = [{ voucher_key: await voucherKeyOf('DEMO-5EUR') }];
+    const withoutTotal = await confirm(
+      basketRequest('SHELF-0002', [item('a', 20, 2)], { vouchers: fiver }),
+    );
+    expect(withoutTotal.status).toBe(200);
+    expect(warningNames(withoutTotal.body)).toEqual([]);
+    expect(withoutTotal.body).toMatchObject({
+      results: { basket: { basket_total_price: 40, basket_total_adjusted_price: 35 } },
+    });
+    expect((await storedBasket('SHELF-0002')).basket).toMatchObject({
+      total_charged: 4000,
+      total_discount: 500,
+    });
   });
 
   it('an unknown member number does not refuse a paid sale: it is stored anonymously, with a warning', async () => {

@@ -79,9 +79,9 @@ async function confirmOpen(
   sale.confirmedAt ??= context.now();
   const { basketCode } = sale.state;
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
-  // what the customer pays: each line's net, as the last pricing worked it out
-  const charged = new Map(sale.view.lines.map((line) => [line.lineId, line.net]));
-  const fresh = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt, charged);
+  // what the customer pays: the basket's net, as the last pricing worked it out
+  const paid = sale.view.totals.net;
+  const fresh = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt, paid);
   // Priced by the till alone, or with the engine known to be away: straight into the outbox.
   const offline = sale.view.pricedBy === 'local' || !context.connectivity.isOnline();
   const request = offline

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addItem, addVoucherCode, emptied, newSale, setCustomer } from '../sale/sale-state';
-import { basketPriceRequest } from './basket-request';
+import { addBasketRequest, basketPriceRequest } from './basket-request';
 
 const coffee = {
   barcode: '8710000000017',
@@ -48,5 +48,28 @@ describe('the Spaaza basket of a sale', () => {
     });
     expect(voided).not.toHaveProperty('user');
     expect(voided.basket).toMatchObject({ basket_items: [], basket_vouchers: [] });
+  });
+
+  it('confirms at the shelf price on every line, and says in the basket total what the customer paid', () => {
+    const sale = addItem(addItem(newSale('s1', 'S001-01-20261123-0003'), coffee), coffee);
+    const till = {
+      chainId: 1,
+      storeCode: 'S001',
+      terminalId: '01',
+      currency: 'EUR',
+      timezone: 'Europe/Amsterdam',
+    };
+    // 2 × 18.99 less a €5.00 voucher
+    const request = addBasketRequest(sale, till, ['KEY-5EUR'], Date.UTC(2026, 10, 23), 3298);
+    expect(request.basket).toMatchObject({
+      basket_total_price: 32.98,
+      basket_vouchers: [{ voucher_key: 'KEY-5EUR' }],
+    });
+    expect(request.basket.basket_items).toMatchObject([
+      { item_quantity: 2, item_price: 18.99, item_original_price: 18.99 },
+    ]);
+    expect(request.basket.basket_items[0]).not.toHaveProperty('item_subtotal');
+    const unpaid = addBasketRequest(sale, till, [], Date.UTC(2026, 10, 23));
+    expect(unpaid.basket).not.toHaveProperty('basket_total_price');
   });
 });

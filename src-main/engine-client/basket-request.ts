@@ -1,5 +1,4 @@
 import { toMajorUnits } from '../../src-shared/money';
-import { unitPriceOf } from '../../src-shared/pricing';
 import type { AddBasketRequest, GetBasketPriceRequest } from '../../src-shared/wire';
 import type { SaleState } from '../sale/sale-state';
 
@@ -50,41 +49,26 @@ export function basketPriceRequest(sale: SaleState, till: TillIdentity): GetBask
 
 /**
  * add-basket: the same basket, the vouchers the last pricing applied, and the confirmation time.
- * With `charged` (each line's net by line id, minor units) the lines say what the customer
- * paid: `item_price` the discounted unit price, `item_subtotal` the line and
- * `basket_total_price` the basket, beside the shelf price in `item_original_price`, so the
- * engine prices the shelf price and checks the charge (docs/spaaza-wire.md, "add-basket").
+ * The lines stay at the shelf price in both `item_price` and `item_original_price` (an engine
+ * that prices from `item_price` would otherwise take the vouchers off twice); with `paid`
+ * (minor units: the net of the last pricing) `basket_total_price` says what the customer paid,
+ * so the engine checks the charge (docs/spaaza-wire.md, "add-basket").
  */
 export function addBasketRequest(
   sale: SaleState,
   till: TillIdentity,
   appliedVoucherKeys: readonly string[],
   confirmedAt: number,
-  charged?: ReadonlyMap<string, number>,
+  paid?: number,
 ): AddBasketRequest {
   const priced = basketPriceRequest(sale, till);
-  const money = (minor: number) => toMajorUnits(minor, till.currency);
-  const nets = sale.lines.map((line) => charged?.get(line.lineId));
-  const paid = nets.every((net) => net !== undefined) ? nets : null;
   return {
     ...priced,
     basket: {
       ...priced.basket,
       retailer_basket_code: sale.basketCode,
       basket_timestamp_iso8601: new Date(confirmedAt).toISOString(),
-      ...(paid === null
-        ? {}
-        : {
-            basket_total_price: money(paid.reduce((total, net) => total + net, 0)),
-            basket_items: priced.basket.basket_items.map((item, index) => {
-              const net = paid[index] ?? 0;
-              return {
-                ...item,
-                item_price: money(unitPriceOf(net, item.item_quantity)),
-                item_subtotal: money(net),
-              };
-            }),
-          }),
+      ...(paid === undefined ? {} : { basket_total_price: toMajorUnits(paid, till.currency) }),
       basket_vouchers: appliedVoucherKeys.map((voucher_key) => ({ voucher_key })),
     },
   };

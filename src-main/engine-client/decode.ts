@@ -15,6 +15,7 @@ import {
   badAnswer,
   failed,
   isCardWarningCode,
+  SALE_WARNING_CODES,
   succeeded,
   type CardWarningCode,
   type EngineFailure,
@@ -83,7 +84,7 @@ function issuesUnderResults(error: z.ZodError): FieldIssue[] {
 
 function knownCode(name: string): KnownWarningCode | null {
   if (isRejectionCode(name) || isCardWarningCode(name)) return name;
-  return name === 'original_basket_item_not_found' ? name : null;
+  return SALE_WARNING_CODES.find((known) => known === name) ?? null;
 }
 
 /** The till's own words for a card the engine did not use, whatever language the engine speaks. */

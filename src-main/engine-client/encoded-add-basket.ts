@@ -127,11 +127,9 @@ export function encodeAddBasket(
   till: TillIdentity,
   appliedVoucherKeys: readonly string[],
   confirmedAt: number,
-  charged?: ReadonlyMap<string, number>,
+  paid?: number,
 ): EncodedAddBasket {
-  return EncodedAddBasket.of(
-    addBasketRequest(sale, till, appliedVoucherKeys, confirmedAt, charged),
-  );
+  return EncodedAddBasket.of(addBasketRequest(sale, till, appliedVoucherKeys, confirmedAt, paid));
 }
 
 /** A stored add-basket, checked again: the reason it no longer passes the wire schema otherwise. */

@@ -24,6 +24,12 @@ export type {
   KnownWarningCode,
   RejectionReason,
 } from './outcome';
-export { CARD_WARNING_CODES, isCardWarningCode, type CardWarningCode } from './outcome';
+export {
+  CARD_WARNING_CODES,
+  SALE_WARNING_CODES,
+  isCardWarningCode,
+  type CardWarningCode,
+  type SaleWarningCode,
+} from './outcome';
 export { cardLeftOut } from './unknown-card';
 export type { Credentials, SignedInSession } from './session';

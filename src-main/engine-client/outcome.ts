@@ -12,8 +12,19 @@ export function isCardWarningCode(code: string): code is CardWarningCode {
   return CARD_WARNING_CODES.some((known) => known === code);
 }
 
+/**
+ * Warnings about the sale itself that the till keeps as the engine words them: a return line the
+ * engine did not find in the original basket, a figure the till charged that the engine's pricing
+ * does not explain.
+ */
+export const SALE_WARNING_CODES = [
+  'original_basket_item_not_found',
+  'basket_price_mismatch',
+] as const;
+export type SaleWarningCode = (typeof SALE_WARNING_CODES)[number];
+
 /** The warning names the till knows; any other name the engine sends is `unrecognised_warning`. */
-export type KnownWarningCode = RejectionCode | CardWarningCode | 'original_basket_item_not_found';
+export type KnownWarningCode = RejectionCode | CardWarningCode | SaleWarningCode;
 
 /** A non-fatal remark in a 200 answer, e.g. one voucher that could not be applied. */
 export interface EngineWarning {

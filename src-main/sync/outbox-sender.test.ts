@@ -19,6 +19,7 @@ import {
 } from '../store';
 import { queueOfflineSale, startOnlineConfirm } from '../../test-support/till/queued-sale';
 import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
+import { toEngineWarning } from '../engine-client/decode';
 import { createConnectivity, type ConnectivityMonitor } from './connectivity';
 import { sendOutbox, type OutboxDeps, type ResumedConfirm } from './outbox-sender';
 import {
@@ -307,6 +308,28 @@ describe('the outbox sender', () => {
       {
         code: 'member_not_found',
         message: 'The voucher engine does not know this loyalty card.',
+        voucherRef: null,
+      },
+    ]);
+  });
+
+  it('a charge the engine does not explain is a known warning about the sale: journaled with it, no conflict', async () => {
+    queue(1);
+    const mismatch = toEngineWarning({
+      code: 1202,
+      name: 'basket_price_mismatch',
+      description: 'The till charged 19 for the basket total; the engine priced it at 18.',
+      message: { field: 'basket_total_price', amount_charged: 19, amount_priced: 18 },
+    });
+    expect(mismatch.code).toBe('basket_price_mismatch');
+    const engine = scriptedEngine(stored([mismatch]));
+    expect(await sendOutbox(deps(engine))).toEqual({ kind: 'empty', sent: 1 });
+    expect(countOutbox(store.db)).toBe(0);
+    expect(listConflicts(store.db)).toEqual([]);
+    expect(findSale(store.db, code(1))?.warnings).toEqual([
+      {
+        code: 'basket_price_mismatch',
+        message: 'The till charged 19 for the basket total; the engine priced it at 18.',
         voucherRef: null,
       },
     ]);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { TillLog } from '../log';
 import {
   CARD_WARNING_CODES,
+  SALE_WARNING_CODES,
   type EngineCalls,
   type EngineFailure,
   type EngineWarning,
@@ -47,11 +48,12 @@ export type OutboxRunOutcome =
   | { readonly kind: 'waiting'; readonly sent: number; readonly until: number };
 
 /**
- * Warnings about the sale itself, not a voucher: a basket line, or a card the engine stored the
- * sale without. The sale is delivered; the warning is kept with it in the journal, no conflict.
+ * Warnings about the sale itself, not a voucher: a basket line, a charge the engine's pricing
+ * does not explain, or a card the engine stored the sale without. The sale is delivered; the
+ * warning is kept with it in the journal, no conflict.
  */
 const NOT_A_VOUCHER_WARNING = new Set<EngineWarning['code']>([
-  'original_basket_item_not_found',
+  ...SALE_WARNING_CODES,
   ...CARD_WARNING_CODES,
 ]);
 

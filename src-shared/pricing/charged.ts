@@ -1,5 +1,5 @@
 import { lineGross } from './price-basket';
-import type { PricedBasket } from './types';
+import type { PricedBasket, PricedLine } from './types';
 
 /** One line as the till says it charged it: amounts in minor units. */
 export interface ChargedLine {
@@ -45,6 +45,15 @@ export function chargedLineTotal(line: ChargedLine): number {
   return lineGross({ id: line.id, quantity: line.quantity, unitPrice: line.unitPrice });
 }
 
+/**
+ * Whether a charged line amount is right: within the tolerance of the line net (a till that
+ * took the vouchers off the line) or of the line gross at the price it is priced from (a till
+ * that keeps lines at the shelf price and takes the vouchers off the total).
+ */
+function chargedRightly(amount: number, line: PricedLine, tolerance: number): boolean {
+  return Math.abs(amount - line.net) <= tolerance || Math.abs(amount - line.gross) <= tolerance;
+}
+
 /** `basket_total_price` when sent, else every charged line plus the shipping charge. */
 export function totalCharged(charged: ChargedBasket): number {
   return charged.total ?? sum(charged.lines.map(chargedLineTotal)) + charged.shipping;
@@ -52,38 +61,38 @@ export function totalCharged(charged: ChargedBasket): number {
 
 /**
  * Every charged figure beyond its tolerance of the engine's pricing: each line's
- * `item_price × item_quantity` and `item_subtotal` against the line net, and
- * `basket_total_price` against the net total plus the shipping charge. Lines are matched by
+ * `item_price × item_quantity` and `item_subtotal` against the line net or gross (see
+ * `chargedRightly`), and `basket_total_price`, only when sent, against the net total plus the
+ * shipping charge. A line's mismatch names the net as the priced amount. Lines are matched by
  * position, as the pricing keeps the request's order.
  */
 export function chargeMismatches(charged: ChargedBasket, priced: PricedBasket): ChargeMismatch[] {
   const mismatches: ChargeMismatch[] = [];
-  const check = (
-    field: ChargeMismatch['field'],
-    lineId: string | null,
-    amount: number,
-    expected: number,
-    tolerance: number,
-  ) => {
-    if (Math.abs(amount - expected) > tolerance)
-      mismatches.push({ field, lineId, charged: amount, priced: expected });
-  };
   let basketTolerance = 0;
   charged.lines.forEach((line, index) => {
-    const net = priced.lines[index]?.net ?? 0;
+    const pricedLine = priced.lines[index];
     const tolerance = chargeTolerance(line.quantity);
     basketTolerance += tolerance;
-    check('item_price', line.id, chargedLineTotal(line), net, tolerance);
-    if (line.subtotal !== null) check('item_subtotal', line.id, line.subtotal, net, tolerance);
+    const figures: [ChargeMismatch['field'], number | null][] = [
+      ['item_price', chargedLineTotal(line)],
+      ['item_subtotal', line.subtotal],
+    ];
+    for (const [field, amount] of figures) {
+      if (amount === null) continue;
+      if (pricedLine !== undefined && chargedRightly(amount, pricedLine, tolerance)) continue;
+      mismatches.push({ field, lineId: line.id, charged: amount, priced: pricedLine?.net ?? 0 });
+    }
   });
-  if (charged.total !== null)
-    check(
-      'basket_total_price',
-      null,
-      charged.total,
-      priced.totals.net + charged.shipping,
-      Math.max(1, basketTolerance),
-    );
+  if (charged.total !== null) {
+    const expected = priced.totals.net + charged.shipping;
+    if (Math.abs(charged.total - expected) > Math.max(1, basketTolerance))
+      mismatches.push({
+        field: 'basket_total_price',
+        lineId: null,
+        charged: charged.total,
+        priced: expected,
+      });
+  }
   return mismatches;
 }
 
