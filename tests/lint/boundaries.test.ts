@@ -153,7 +153,8 @@ describe('import rules of docs/architecture.md, "Parts and import rules"', () =>
     ]);
   });
 
-  it('the project configuration applies these rules', async () => {
+  // loading the project's whole ESLint configuration takes seconds while the other suites run
+  it('the project configuration applies these rules', { timeout: 30_000 }, async () => {
     const project = new ESLint({ cwd: process.cwd() });
     for (const [file, block] of [
       ['src-shared/money/amount.ts', 'boundaries/src-shared'],
@@ -217,7 +218,8 @@ describe('import rules of test support: those of the part it supports', () => {
     expect(await importErrors(filePath, specifier)).toEqual([]);
   });
 
-  it('the project configuration applies these rules', async () => {
+  // loading the project's whole ESLint configuration takes seconds while the other suites run
+  it('the project configuration applies these rules', { timeout: 30_000 }, async () => {
     const project = new ESLint({ cwd: process.cwd() });
     for (const part of ['shared', 'renderer', 'engine', 'till']) {
       const applied: unknown = await project.calculateConfigForFile(`test-support/${part}/x.ts`);
