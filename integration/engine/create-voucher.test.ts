@@ -3,9 +3,9 @@ import { basketRequest, item } from '../../test-support/engine/baskets';
 import {
   call,
   isRecord,
-  loginAs,
   type Answer,
   type Session,
+  loginDemoAccounts,
 } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
@@ -32,9 +32,7 @@ describeEachDatabase('create-voucher and child vouchers', (database) => {
 
   beforeAll(async () => {
     engine = await startTestEngine(database, { demo: true, now: () => clock });
-    till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
-    manager = await loginAs(engine.url, 'manager-s001', 'demo-manager');
-    admin = await loginAs(engine.url, 'admin', 'demo-admin');
+    ({ till, manager, admin } = await loginDemoAccounts(engine.url));
     const rows = await engine.db.kysely
       .selectFrom('campaigns')
       .select(['id', 'voucher_type'])

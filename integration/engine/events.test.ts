@@ -8,9 +8,9 @@ import { basketRequest, item } from '../../test-support/engine/baskets';
 import {
   call,
   isRecord,
-  loginAs,
   type Answer,
   type Session,
+  loginDemoAccounts,
 } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
@@ -56,9 +56,7 @@ describeEachDatabase('events', (database) => {
 
   beforeAll(async () => {
     engine = await startTestEngine(database, { demo: true });
-    till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
-    manager = await loginAs(engine.url, 'manager-s001', 'demo-manager');
-    admin = await loginAs(engine.url, 'admin', 'demo-admin');
+    ({ till, manager, admin } = await loginDemoAccounts(engine.url));
     const demo = await engine.db.kysely
       .selectFrom('vouchers')
       .select('campaign_id')

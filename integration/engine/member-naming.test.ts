@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   call,
   isRecord,
-  loginAs,
   type Answer,
   type Session,
+  loginDemoAccounts,
 } from '../../test-support/engine/client';
 import { appliedKeys, basketRequest, item, warningNames } from '../../test-support/engine/baskets';
 import { issueDemoVoucher } from '../../test-support/engine/demo-vouchers';
@@ -34,9 +34,7 @@ describeEachDatabase('naming a member', (database) => {
 
   beforeEach(async () => {
     engine = await startTestEngine(database, { demo: true });
-    till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
-    manager = await loginAs(engine.url, 'manager-s001', 'demo-manager');
-    admin = await loginAs(engine.url, 'admin', 'demo-admin');
+    ({ till, manager, admin } = await loginDemoAccounts(engine.url));
   });
   afterEach(async () => engine.close());
 

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   call,
   isRecord,
-  loginAs,
   type Answer,
   type CallOptions,
   type Session,
+  loginDemoAccounts,
 } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
@@ -31,9 +31,7 @@ describeEachDatabase('voucher list filters', (database) => {
 
   beforeEach(async () => {
     engine = await startTestEngine(database, { demo: true, now: () => NOW });
-    till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
-    manager = await loginAs(engine.url, 'manager-s001', 'demo-manager');
-    admin = await loginAs(engine.url, 'admin', 'demo-admin');
+    ({ till, manager, admin } = await loginDemoAccounts(engine.url));
   });
   afterEach(async () => engine.close());
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   isRecord,
-  loginAs,
   type Answer,
   type CallOptions,
   type Session,
+  loginDemoAccounts,
 } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
@@ -25,9 +25,7 @@ describeEachDatabase('voucher lists', (database) => {
 
   beforeAll(async () => {
     engine = await startTestEngine(database, { demo: true });
-    till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
-    manager = await loginAs(engine.url, 'manager-s001', 'demo-manager');
-    admin = await loginAs(engine.url, 'admin', 'demo-admin');
+    ({ till, manager, admin } = await loginDemoAccounts(engine.url));
   });
   afterAll(async () => engine.close());
 

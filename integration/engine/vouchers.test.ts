@@ -12,10 +12,10 @@ import { basketRequest, item } from '../../test-support/engine/baskets';
 import {
   call,
   isRecord,
-  loginAs,
   type Answer,
   type CallOptions,
   type Session,
+  loginDemoAccounts,
 } from '../../test-support/engine/client';
 import {
   describeEachDatabase,
@@ -42,9 +42,7 @@ describeEachDatabase('voucher calls', (database) => {
 
   beforeAll(async () => {
     engine = await startTestEngine(database, { demo: true, now: () => clock });
-    till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
-    manager = await loginAs(engine.url, 'manager-s001', 'demo-manager');
-    admin = await loginAs(engine.url, 'admin', 'demo-admin');
+    ({ till, manager, admin } = await loginDemoAccounts(engine.url));
     const rows = await engine.db.kysely
       .selectFrom('campaigns')
       .select(['id', 'voucher_type'])

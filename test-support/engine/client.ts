@@ -52,6 +52,16 @@ export async function call(
   return { status: response.status, body: isRecord(parsed) ? parsed : { value: parsed } };
 }
 
+/** The demo chain's three accounts, logged in one after another. */
+export async function loginDemoAccounts(
+  baseUrl: string,
+): Promise<{ till: Session; manager: Session; admin: Session }> {
+  const till = await loginAs(baseUrl, 'till-s001-01', 'demo-till');
+  const manager = await loginAs(baseUrl, 'manager-s001', 'demo-manager');
+  const admin = await loginAs(baseUrl, 'admin', 'demo-admin');
+  return { till, manager, admin };
+}
+
 export async function loginAs(
   baseUrl: string,
   username: string,
