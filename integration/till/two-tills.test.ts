@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import {
   describeEachDatabase,
   startTestEngine,
@@ -115,18 +115,47 @@ describeEachDatabase('two tills, one engine: locks, void, and a manager’s unlo
     valueOf(await first.send('sale/void', { saleId: stuck.saleId }));
   });
 
-  it('a terminal account signed in on the manager screen is refused the unlock', async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a manager step-up ends after the idle time without a manager command, not while in use', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    const minutes = (count: number) => {
+      vi.setSystemTime(Date.now() + count * 60_000);
+    };
+    valueOf(
+      await second.send('manager/sign-in', { username: 'manager-s001', password: 'demo-manager' }),
+    );
+    minutes(1.5);
+    valueOf(await second.send('manager/audit-log', {}));
+    minutes(1.5);
+    valueOf(await second.send('manager/audit-log', {}));
+    minutes(2.5);
+    const idle = await second.send('manager/audit-log', {});
+    expect(idle).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+  });
+
+  it('a terminal account cannot sign in on the manager screen, so it cannot unlock', async () => {
     const code = honourCode(6);
     const sale = await saleWith(second, code);
     const voucherKey = sale.applied[0]?.voucherKey ?? '';
-    valueOf(
-      await first.send('manager/sign-in', { username: 'till-s001-01', password: 'demo-till' }),
-    );
+    const terminalSignIn = await first.send('manager/sign-in', {
+      username: 'till-s001-01',
+      password: 'demo-till',
+    });
+    expect(terminalSignIn).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: expect.stringContaining('a terminal account') as unknown,
+      },
+    });
     const refused = await first.send('manager/unlock-voucher', {
       voucherKey,
       reason: 'trying without the rights',
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     const wrongPassword = await first.send('manager/sign-in', {
       username: 'manager-s001',
       password: 'not-the-password',

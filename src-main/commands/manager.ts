@@ -22,19 +22,27 @@ type ManagerHandlers = Pick<
   | 'manager/acknowledge-conflict'
 >;
 
-/** A manager's step-up lasts this long; it lives in memory only. */
-export const MANAGER_SESSION_MS = 10 * 60 * 1000;
-
+/** A manager's step-up: in memory only, ended by sign-out, leaving the screen or idling. */
 interface ManagerSession {
   readonly username: string;
   readonly client: ManagerClient;
-  readonly expiresAt: number;
+  expiresAt: number;
 }
 
 const notSignedIn: TillError = {
   code: 'not_signed_in',
-  message: 'A manager must sign in first (the session lasts 10 minutes).',
+  message: 'A manager must sign in first.',
 };
+
+/** Only these accounts may step up; a terminal's own login opens nothing. */
+const MANAGER_ROLES: ReadonlySet<ManagerClient['role']> = new Set(['manager', 'admin']);
+
+function notAManager(username: string, role: ManagerClient['role']): TillError {
+  return {
+    code: 'forbidden',
+    message: `${username} is ${role === null ? 'an account of unknown role' : `a ${role} account`}; a manager or admin must sign in.`,
+  };
+}
 
 type UnlockedVoucher = TillOutput<'manager/unlock-voucher'>;
 type ConflictView = TillOutput<'manager/conflicts'>[number];
@@ -68,9 +76,14 @@ export function managerHandlers(
   context: CoreContext,
 ): ManagerHandlers & { readonly signOutAll: () => void } {
   let session: ManagerSession | null = null;
+  const idleMs = context.config.managerIdleMinutes * 60_000;
 
   const active = (): ManagerSession | null => {
-    if (session && session.expiresAt <= context.now()) session = null;
+    if (session && session.expiresAt <= context.now()) {
+      void session.client.signOut();
+      session = null;
+    }
+    if (session) session.expiresAt = context.now() + idleMs;
     return session;
   };
   const withSession = async <T>(
@@ -91,8 +104,13 @@ export function managerHandlers(
       session = null;
       const outcome = await context.engine.managerLogin(username, password);
       if (!outcome.ok) return { ok: false, error: tillErrorOf(outcome.error, 'the sign-in') };
-      const expiresAt = context.now() + MANAGER_SESSION_MS;
-      session = { username, client: outcome.value, expiresAt };
+      const client = outcome.value;
+      if (!MANAGER_ROLES.has(client.role)) {
+        await client.signOut();
+        return { ok: false, error: notAManager(username, client.role) };
+      }
+      const expiresAt = context.now() + idleMs;
+      session = { username, client, expiresAt };
       return { ok: true, value: { username, expiresAt: new Date(expiresAt).toISOString() } };
     },
     'manager/sign-out': async () => {

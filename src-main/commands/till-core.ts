@@ -80,7 +80,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     engine,
     connectivity,
     patterns,
-    now: options.now ?? Date.now,
+    now: options.now ?? (() => Date.now()),
     log: options.log,
   };
   const leftOpen = salesLeftOpen(context);

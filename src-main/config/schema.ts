@@ -116,6 +116,8 @@ export const tillConfigSchema = z.strictObject({
   httpPort: port.default(DEFAULT_HTTP_PORT),
   /** The Electron window fills the screen and cannot be left (a dedicated till). */
   kiosk: z.boolean().default(false),
+  /** A manager's sign-in ends after this many minutes without a manager command (and on leaving the screen). */
+  managerIdleMinutes: positiveInt.default(2),
   /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
   hostPosToken: secretToken.optional(),
   timeouts: timeouts.default({}),

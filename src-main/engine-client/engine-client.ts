@@ -39,6 +39,8 @@ export interface EngineClientOptions {
 /** A manager's step-up session: the same calls, under the manager's name, never renewed. */
 export interface ManagerClient extends EngineCalls {
   readonly session: EngineSession;
+  /** The account's role as the engine announced it at sign-in; null from an engine that does not say. */
+  readonly role: SignedInSession['role'];
   /** Ends the session on the engine (`DELETE /auth/logout`). */
   signOut(): Promise<EngineOutcome<null>>;
 }
@@ -48,7 +50,7 @@ export interface EngineClient extends EngineCalls {
   login(limit?: CallLimit): Promise<EngineOutcome<SignedInSession>>;
   /** Signs a manager in; the username and password are used once and not kept. */
   managerLogin(username: string, password: string): Promise<EngineOutcome<ManagerClient>>;
-  withSession(session: EngineSession): ManagerClient;
+  withSession(session: EngineSession): Omit<ManagerClient, 'role'>;
   /** GET /healthz with its latency and the engine's clock; the probe's limit unless `limit` says. */
   health(limit?: CallLimit): Promise<EngineOutcome<EngineHealth>>;
 }
@@ -94,7 +96,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       const outcome = await logIn(transport, { username, password });
       if (!outcome.ok) return outcome;
       log.info({ username, role: outcome.value.role }, 'manager signed in to the voucher engine');
-      return succeeded(withSession(outcome.value));
+      return succeeded({ ...withSession(outcome.value), role: outcome.value.role });
     },
     withSession,
     health: async (limit = ownLimit(timeouts.probeMs)) =>
@@ -106,7 +108,7 @@ function managerClient(
   transport: Transport,
   session: EngineSession,
   timeouts: CallTimeouts,
-): ManagerClient {
+): Omit<ManagerClient, 'role'> {
   const { userId, key } = session;
   return {
     ...engineCalls(authorizedCaller(transport, fixedSessionSource({ userId, key })), timeouts),

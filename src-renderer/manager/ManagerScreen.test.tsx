@@ -45,6 +45,22 @@ describe('the manager screen', () => {
     );
   });
 
+  it('signs the manager out when the screen is left, and not when nobody signed in', async () => {
+    const till = createFakeTill();
+    const user = userEvent.setup();
+    const signOuts = () => till.calls.filter((call) => call.name === 'manager/sign-out').length;
+    const unsigned = renderWithTill(<ManagerScreen />, till.client);
+    unsigned.unmount();
+    expect(signOuts()).toBe(0);
+
+    const signed = renderWithTill(<ManagerScreen />, till.client);
+    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'manager-s001');
+    await user.type(screen.getByLabelText('Password'), 'demo-manager{Enter}');
+    expect(await screen.findByText('Signed in as manager-s001')).toBeInTheDocument();
+    signed.unmount();
+    expect(signOuts()).toBe(1);
+  });
+
   it('shows a refused sign-in in an alert', async () => {
     const till = createFakeTill();
     const user = userEvent.setup();

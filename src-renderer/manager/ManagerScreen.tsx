@@ -1,12 +1,10 @@
 import { useQueries } from '@tanstack/react-query';
 import { failureCode, useTillClient } from '../client';
-import { formatClock } from '../common/time';
-import { useNow } from '../common/useNow';
 import { useTillLocale } from '../common/useTillLocale';
 import { AuditLogTable } from './AuditLogTable';
 import { ConflictsTable } from './ConflictsTable';
 import { LockedVouchersTable } from './LockedVouchersTable';
-import { useSignOut } from './mutations';
+import { useSignOut, useSignOutOnLeave } from './mutations';
 import { auditLogQuery, conflictsQuery, lockedVouchersQuery } from './queries';
 import { useManagerSession } from './session';
 import { SignInForm } from './SignInForm';
@@ -27,11 +25,10 @@ function useSessionRefused(): boolean {
 export function ManagerScreen() {
   const { session } = useManagerSession();
   const signOut = useSignOut();
+  useSignOutOnLeave();
   const locale = useTillLocale();
-  const now = useNow(5_000, session !== null);
   const refused = useSessionRefused();
-  const expired = session !== null && Date.parse(session.expiresAt) <= now;
-  const signedIn = session !== null && !expired && !refused;
+  const signedIn = session !== null && !refused;
 
   return (
     <div className="manager">
@@ -41,7 +38,10 @@ export function ManagerScreen() {
           <>
             <p className="screen-header__meta">
               <span>Signed in as {session.username}</span>
-              <span className="muted"> · until {formatClock(session.expiresAt, locale)}</span>
+              <span className="muted">
+                {' '}
+                · signed out when you leave this screen or stop for a while
+              </span>
             </p>
             <button
               type="button"

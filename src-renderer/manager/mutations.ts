@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTillClient, valueOf } from '../client';
 import { statusKeys } from '../status/queries';
 import { managerKeys } from './queries';
@@ -22,16 +23,39 @@ export function useSignIn() {
 
 export function useSignOut() {
   const client = useTillClient();
-  const queryClient = useQueryClient();
-  const { setSession } = useManagerSession();
+  const forget = useForgetSession();
   return useMutation({
     mutationKey: [...managerKeys.all, 'sign-out'],
     mutationFn: async () => valueOf(await client['manager/sign-out']({})),
-    onSettled: () => {
-      setSession(null);
-      queryClient.removeQueries({ queryKey: managerKeys.all });
-    },
+    onSettled: forget,
   });
+}
+
+/** The step-up ends when the manager leaves the screen: signed out in the till, forgotten here. */
+export function useSignOutOnLeave(): void {
+  const client = useTillClient();
+  const forget = useForgetSession();
+  const { session } = useManagerSession();
+  const signedIn = useRef(false);
+  useEffect(() => {
+    signedIn.current = session !== null;
+  }, [session]);
+  useEffect(
+    () => () => {
+      if (!signedIn.current) return;
+      void client['manager/sign-out']({}).finally(forget);
+    },
+    [client, forget],
+  );
+}
+
+function useForgetSession(): () => void {
+  const queryClient = useQueryClient();
+  const { setSession } = useManagerSession();
+  return useCallback(() => {
+    setSession(null);
+    queryClient.removeQueries({ queryKey: managerKeys.all });
+  }, [queryClient, setSession]);
 }
 
 export function useUnlockVoucher() {

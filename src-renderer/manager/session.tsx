@@ -12,8 +12,8 @@ const SessionContext = createContext<SessionState | null>(null);
 
 /**
  * Who is signed in on the manager screen. The till keeps the engine session itself and has no
- * command to ask whose it is, so the answer of `manager/sign-in` is kept here, above the
- * screens: switching to the sale and back does not sign the manager out.
+ * command to ask whose it is, so the answer of `manager/sign-in` is kept here; leaving the
+ * screen signs the manager out (see useSignOutOnLeave).
  */
 export function ManagerSessionProvider({ children }: { readonly children: ReactNode }) {
   const [session, setSession] = useState<ManagerSession | null>(null);
