@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { connect } from '../src-engine/db/connect';
 import { migrateToLatest } from '../src-engine/db/migrate';
-import { createApiKey } from '../src-engine/domain/accounts';
+import { createOperatorKey } from '../src-engine/domain/api-keys';
 import { createCampaign, createVoucher } from '../src-engine/domain/admin';
 import { expectOk } from '../src-engine/domain/refusal';
 import { seedDemo } from '../src-engine/domain/demo';
@@ -117,7 +117,7 @@ const { uuid: poolRewardId } = expectOk(
     now,
   ),
 );
-const apiKey = await createApiKey(db.kysely, demo.chainId, 'bench', now);
+const apiKey = await createOperatorKey(db.kysely, demo.chainId, 'bench', now);
 console.log('done');
 await db.close();
 

@@ -14,7 +14,7 @@ import { voucherState } from '../src-shared/vouchers';
 import { parseWith, type FieldIssue } from '../src-shared/wire';
 import type { Db } from './db/connect';
 import type { Database } from './db/schema';
-import { createApiKey } from './domain/accounts';
+import { createApiKey, listApiKeys, operatorActor, revokeApiKey } from './domain/api-keys';
 import type { Actor } from './domain/actor';
 import {
   createAccount,
@@ -29,6 +29,8 @@ import {
   campaignInputFor,
   createAccountFields,
   createApiKeyFields,
+  describeApiKey,
+  newApiKeyOf,
   createCampaignFields,
   chainInputOf,
   createChainFields,
@@ -119,12 +121,7 @@ function valueOrUsageError<T>(result: Result<T, FieldIssue[]>): T {
   return result.value;
 }
 
-const cliActor = (chainId: number): Actor => ({
-  chainId,
-  role: 'privileged',
-  name: 'admin-cli',
-  accountId: null,
-});
+const cliActor = (chainId: number): Actor => operatorActor(chainId, 'admin-cli');
 
 function describeValue(
   row: Pick<VoucherRow, 'voucher_type' | 'amount' | 'currency' | 'ratio_ppm' | 'honour_code'>,
@@ -320,12 +317,36 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     },
   }),
   'create-api-key': command({
-    summary: 'create a privileged API key (Authorization: Bearer <key>)',
-    flags: [{ name: 'label', help: 'what the key is for, e.g. crm-sync' }],
+    summary: 'create an API key (Authorization: Bearer <key>)',
+    flags: [
+      { name: 'label', help: 'what the key is for, e.g. crm-sync' },
+      { name: 'role', help: 'terminal, manager, admin or privileged (default privileged)' },
+      { name: 'expires', help: 'optional: when it stops working, ISO 8601' },
+    ],
     fields: createApiKeyFields,
-    run: async ({ db, chainId, now }, { label }) => {
-      const key = await createApiKey(db, chainId, label, now);
-      return `created API key "${label}" for chain ${chainId}; it is shown this once:\n${key}`;
+    run: async ({ db, chainId, now }, fields) => {
+      const input = newApiKeyOf(fields, 'privileged');
+      const key = valueOrRefused(await createApiKey(db, cliActor(chainId), input, now));
+      return `created ${input.role} API key "${fields.label}" for chain ${chainId}; it is shown this once:\n${key}`;
+    },
+  }),
+  'list-api-keys': command({
+    summary: 'list the chain’s API keys (never the keys themselves)',
+    flags: [],
+    fields: z.object({}),
+    run: async ({ db, chainId }) => {
+      const keys = await listApiKeys(db, chainId);
+      if (keys.length === 0) return `chain ${chainId} has no API keys`;
+      return keys.map(describeApiKey).join('\n');
+    },
+  }),
+  'revoke-api-key': command({
+    summary: 'revoke an API key at once',
+    flags: [{ name: 'id', help: 'the key’s id, from list-api-keys' }],
+    fields: z.object({ id: z.coerce.number().int().positive() }),
+    run: async ({ db, chainId, now }, { id }) => {
+      const revoked = valueOrRefused(await revokeApiKey(db, cliActor(chainId), id, now));
+      return `revoked API key ${revoked.id} "${revoked.label}" of chain ${chainId}`;
     },
   }),
   'list-vouchers': command({

@@ -6,6 +6,7 @@ import { inputGuard } from './http/input-guard';
 import { multipartBody } from './http/multipart';
 import { BODY_LIMIT, MAX_FORM_PARAMETERS } from './http/limits';
 import { requestLog } from './http/request-log';
+import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { basketRoutes } from './routes/basket';
@@ -59,6 +60,7 @@ export function createApp(deps: EngineDeps): Express {
       receiptRoutes(deps),
       voucherListRoutes(deps),
       adminRoutes(deps),
+      accountRoutes(deps),
       syncRoutes(deps),
       webhookRoutes(deps),
     ]),

@@ -46,7 +46,7 @@ export interface RunningEngine {
  */
 export async function start(options: StartOptions = {}): Promise<RunningEngine> {
   const log = options.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const db = connect(options.databaseUrl, {
     ...(options.schema ? { schema: options.schema } : {}),
     ...(options.postgres ? { postgres: options.postgres } : {}),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src-engine/db/schema';
 import { expectOk } from '../../src-engine/domain/refusal';
-import { createApiKey } from '../../src-engine/domain/accounts';
+import { createOperatorKey } from '../../src-engine/domain/api-keys';
 import { createAccount, createChain } from '../../src-engine/domain/admin';
 import { basketRequest, item } from '../../test-support/engine/baskets';
 import {
@@ -360,16 +360,17 @@ describeEachDatabase('admin endpoints', (database) => {
     expect(await adminTables(engine.db.kysely)).toEqual(before);
   });
 
-  it('issues an API key once; it works as a privileged key of the chain', async () => {
+  it('issues an API key once, of the admin’s own role; it works as a key of the chain', async () => {
     const created = await post('/admin/api-keys', { label: 'crm-sync' });
     const key = resultsOf(created).api_key;
     expect(key).toMatch(/^vtk_[0-9a-f]{64}$/);
     const stored = await engine.db.kysely
       .selectFrom('api_keys')
-      .select(['label', 'key_hash', 'chain_id'])
+      .select(['label', 'key_hash', 'chain_id', 'role'])
       .where('label', '=', 'crm-sync')
       .executeTakeFirstOrThrow();
     expect(stored.chain_id).toBe(1);
+    expect(stored.role).toBe('admin');
     expect(stored.key_hash).not.toContain(String(key));
     const member = await call(engine.url, '/admin/members', {
       json: { member_number: '2000002' },
@@ -548,7 +549,7 @@ describeEachDatabase('admin endpoints with a bootstrap API key', (database) => {
       { name: 'Osaka Retail', currency: 'JPY', timezone: 'Asia/Tokyo' },
       Date.now(),
     );
-    const key = await createApiKey(engine.db.kysely, chainId, 'osaka', Date.now());
+    const key = await createOperatorKey(engine.db.kysely, chainId, 'osaka', Date.now());
     const refused = await call(engine.url, '/admin/campaigns', {
       json: { title: 'yen', voucher_type: 'basket', amount: 500.5 },
       bearer: key,

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src-engine/db/schema';
 import { expectOk } from '../../src-engine/domain/refusal';
-import { createApiKey } from '../../src-engine/domain/accounts';
+import { createOperatorKey } from '../../src-engine/domain/api-keys';
 import type { Actor } from '../../src-engine/domain/actor';
 import { DEMO_POOL_THRESHOLD } from '../../src-engine/domain/demo';
 import { codePattern, type CodeDraw } from '../../src-engine/domain/rewards/code-format';
@@ -115,7 +115,7 @@ describeEachDatabase('rewards: admin, code pools and purchase_reward', (database
     engine = await startTestEngine(database, { demo: true, now: () => NOW });
     admin = await loginAs(engine.url, 'admin', 'demo-admin');
     till = await loginAs(engine.url, 'till-s001-01', 'demo-till');
-    apiKey = await createApiKey(db(), 1, 'rewards-test', NOW);
+    apiKey = await createOperatorKey(db(), 1, 'rewards-test', NOW);
   });
   afterAll(async () => engine.close());
 

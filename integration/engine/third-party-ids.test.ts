@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src-engine/domain/accounts';
+import { createOperatorKey } from '../../src-engine/domain/api-keys';
 import {
   call,
   isRecord,
@@ -60,7 +60,7 @@ describeEachDatabase('third-party voucher ids', (database) => {
     );
     expect(chain).toMatchObject({ uses_third_party_voucher_id: true });
     chainId = Number(chain.chain_id);
-    key = await createApiKey(engine.db.kysely, chainId, 'third-party', Date.now());
+    key = await createOperatorKey(engine.db.kysely, chainId, 'third-party', Date.now());
     results(
       await call(engine.url, '/admin/members', {
         json: { member_number: 'M1', username: 'm1@example.com' },

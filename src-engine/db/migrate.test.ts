@@ -33,6 +33,7 @@ describe('upgrading a database of the first release', () => {
         '0004_readiness_probe',
         '0005_spaaza_fields',
         '0006_basket_item_position',
+        '0007_keys_and_accounts',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
@@ -85,7 +86,10 @@ describe('numbering the lines of baskets stored before their order was kept', ()
             values (${basket.rows[0]?.id}, ${id}, '1', 100, 100, 0, '0')`.execute(db.kysely);
       }
 
-      expect(await migrateToLatest(db)).toEqual(['0006_basket_item_position']);
+      expect(await migrateToLatest(db)).toEqual([
+        '0006_basket_item_position',
+        '0007_keys_and_accounts',
+      ]);
       const rows = await db.kysely
         .selectFrom('basket_items')
         .innerJoin('baskets', 'baskets.id', 'basket_items.basket_id')

@@ -13,6 +13,7 @@ import * as m0003 from './migrations/0003_event_retention';
 import * as m0004 from './migrations/0004_readiness_probe';
 import * as m0005 from './migrations/0005_spaaza_fields';
 import * as m0006 from './migrations/0006_basket_item_position';
+import * as m0007 from './migrations/0007_keys_and_accounts';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
 const MIGRATIONS = {
@@ -22,6 +23,7 @@ const MIGRATIONS = {
   '0004_readiness_probe': m0004,
   '0005_spaaza_fields': m0005,
   '0006_basket_item_position': m0006,
+  '0007_keys_and_accounts': m0007,
 };
 
 class InCodeProvider implements MigrationProvider {

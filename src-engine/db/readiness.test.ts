@@ -21,7 +21,12 @@ describe('checkReadiness', () => {
     expect(await checkReadiness(db, Date.now)).toEqual({
       ready: false,
       reason: 'migrations_pending',
-      migrations: ['0004_readiness_probe', '0005_spaaza_fields', '0006_basket_item_position'],
+      migrations: [
+        '0004_readiness_probe',
+        '0005_spaaza_fields',
+        '0006_basket_item_position',
+        '0007_keys_and_accounts',
+      ],
     });
     await migrateToLatest(db);
     await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01')`.execute(

@@ -54,9 +54,17 @@ export interface ApiKeyTable {
   /** The first 16 hex of the key's SHA-256: finds the row; the scrypt hash proves the key. */
   lookup: string;
   key_hash: string;
+  /** What the key may do; never above the role of whoever created it. */
+  role: Generated<KeyRole>;
   created_at: number;
+  /** After this instant the key proves nobody; null: it does not expire. */
+  expires_at: number | null;
+  /** The audit name of who created it; null for keys made before this was recorded. */
+  created_by: string | null;
   revoked_at: number | null;
 }
+
+export type KeyRole = Role | 'privileged';
 
 export interface MemberTable {
   id: Generated<number>;

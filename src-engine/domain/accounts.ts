@@ -3,6 +3,7 @@ import type { Database, Role } from '../db/schema';
 import { ok } from '../../src-shared/result';
 import type { Actor } from './actor';
 import { refuse, type Outcome } from './refusal';
+import { audit } from './audit';
 import { hashSecret, randomToken, sha256, verifySecret } from './secrets';
 
 export interface SessionInfo {
@@ -13,7 +14,10 @@ export interface SessionInfo {
   readonly role: Role;
 }
 
-/** Spaaza's login: a new session, and every older session of that account ends. */
+/** Sessions an account may hold at once (tills and scripts sharing it); the oldest ends first. */
+export const MAX_SESSIONS_PER_ACCOUNT = 8;
+
+/** Spaaza's login: a new session beside the account's others, of which the oldest beyond the bound end. */
 export async function login(
   db: Kysely<Database>,
   username: string,
@@ -34,7 +38,11 @@ export async function login(
   const key = randomToken();
   const expiresAt = now + sessionSeconds * 1000;
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('account_id', '=', account.id).execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('account_id', '=', account.id)
+      .where('expires_at', '<=', now)
+      .execute();
     await trx
       .insertInto('sessions')
       .values({
@@ -43,6 +51,17 @@ export async function login(
         created_at: now,
         expires_at: expiresAt,
       })
+      .execute();
+    const kept = trx
+      .selectFrom('sessions')
+      .select('id')
+      .where('account_id', '=', account.id)
+      .orderBy('id', 'desc')
+      .limit(MAX_SESSIONS_PER_ACCOUNT);
+    await trx
+      .deleteFrom('sessions')
+      .where('account_id', '=', account.id)
+      .where('id', 'not in', kept)
       .execute();
   });
   return ok({ userId: account.id, key, expiresAt, username: account.username, role: account.role });
@@ -87,64 +106,6 @@ export async function actorFromSession(
     : null;
 }
 
-/** A new privileged key (random unless given, as with ENGINE_BOOTSTRAP_API_KEY); only hashes are stored. */
-export async function createApiKey(
-  db: Kysely<Database>,
-  chainId: number,
-  label: string,
-  now: number,
-  key = `vtk_${randomToken()}`,
-): Promise<string> {
-  await db
-    .insertInto('api_keys')
-    .values({
-      chain_id: chainId,
-      label,
-      lookup: lookupOf(key),
-      key_hash: await hashSecret(key),
-      created_at: now,
-    })
-    .execute();
-  return key;
-}
-
-function lookupOf(key: string): string {
-  return sha256(key).slice(0, 16);
-}
-
-const verifiedKeys = new Map<string, { actor: Actor; until: number }>();
-const VERIFIED_KEY_SECONDS = 60;
-
-/** Scrypt is slow on purpose, so a verified key is remembered for a minute (revocation shows within it). */
-export async function actorFromApiKey(
-  db: Kysely<Database>,
-  presented: string,
-  now: number,
-): Promise<Actor | null> {
-  const fingerprint = sha256(presented);
-  const cached = verifiedKeys.get(fingerprint);
-  if (cached && cached.until > now) return cached.actor;
-  const candidates = await db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('lookup', '=', lookupOf(presented))
-    .where('revoked_at', 'is', null)
-    .execute();
-  for (const row of candidates) {
-    if (await verifySecret(presented, row.key_hash)) {
-      const actor: Actor = {
-        chainId: row.chain_id,
-        role: 'privileged',
-        name: `api-key:${row.label}`,
-        accountId: null,
-      };
-      verifiedKeys.set(fingerprint, { actor, until: now + VERIFIED_KEY_SECONDS * 1000 });
-      return actor;
-    }
-  }
-  return null;
-}
-
 export async function createAccount(
   db: Kysely<Database>,
   input: { chainId: number; username: string; password: string; role: Role },
@@ -155,7 +116,12 @@ export async function createAccount(
     .select('id')
     .where('username', '=', input.username)
     .executeTakeFirst();
-  if (existing) return refuse('already_exists', `an account named ${input.username} exists`);
+  // one answer whichever chain holds the name, so it tells nobody about another chain's accounts
+  if (existing)
+    return refuse(
+      'already_exists',
+      `the username ${input.username} cannot be used; choose another`,
+    );
   const row = await db
     .insertInto('accounts')
     .values({
@@ -168,4 +134,137 @@ export async function createAccount(
     .returning('id')
     .executeTakeFirstOrThrow();
   return ok(row.id);
+}
+
+/** One of the actor's chain's accounts, or a refusal that says nothing of other chains. */
+async function accountOfChain(db: Kysely<Database>, actor: Actor, accountId: number) {
+  const account = await db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'role', 'disabled_at'])
+    .where('id', '=', accountId)
+    .where('chain_id', '=', actor.chainId)
+    .executeTakeFirst();
+  return account
+    ? ok(account)
+    : refuse('permission_denied_or_non_existent', `there is no account ${accountId} in this chain`);
+}
+
+export interface AccountSummary {
+  readonly id: number;
+  readonly username: string;
+  readonly role: Role;
+  readonly disabledAt: number | null;
+  readonly sessions: number;
+}
+
+/** The chain's accounts with how many live sessions each holds. */
+export async function listAccounts(
+  db: Kysely<Database>,
+  chainId: number,
+  now: number,
+): Promise<AccountSummary[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .leftJoin('sessions', (join) =>
+      join.onRef('sessions.account_id', '=', 'accounts.id').on('sessions.expires_at', '>', now),
+    )
+    .select(({ fn }) => [
+      'accounts.id',
+      'accounts.username',
+      'accounts.role',
+      'accounts.disabled_at',
+      fn.count<string | number>('sessions.id').as('sessions'),
+    ])
+    .where('accounts.chain_id', '=', chainId)
+    .groupBy(['accounts.id', 'accounts.username', 'accounts.role', 'accounts.disabled_at'])
+    .orderBy('accounts.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    disabledAt: row.disabled_at,
+    sessions: Number(row.sessions),
+  }));
+}
+
+/** Disables (or enables again) an account; disabling ends its sessions. Audited. */
+export async function setAccountDisabled(
+  db: Kysely<Database>,
+  actor: Actor,
+  accountId: number,
+  disabled: boolean,
+  now: number,
+): Promise<Outcome<{ username: string }>> {
+  const found = await accountOfChain(db, actor, accountId);
+  if (!found.ok) return found;
+  if (disabled && accountId === actor.accountId)
+    return refuse('invalid_parameters', 'an account cannot disable itself; ask another admin');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ disabled_at: disabled ? now : null })
+      .where('id', '=', accountId)
+      .execute();
+    if (disabled) await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+    await audit(trx, actor, disabled ? 'disable_account' : 'enable_account', now, {
+      reason: found.value.username,
+    });
+  });
+  return ok({ username: found.value.username });
+}
+
+/** An admin sets a new password for an account; its sessions end. Audited (never the password). */
+export async function resetPassword(
+  db: Kysely<Database>,
+  actor: Actor,
+  accountId: number,
+  password: string,
+  now: number,
+): Promise<Outcome<{ username: string }>> {
+  const found = await accountOfChain(db, actor, accountId);
+  if (!found.ok) return found;
+  const hash = await hashSecret(password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: hash })
+      .where('id', '=', accountId)
+      .execute();
+    await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+    await audit(trx, actor, 'reset_password', now, { reason: found.value.username });
+  });
+  return ok({ username: found.value.username });
+}
+
+/** A signed-in account changes its own password; its other sessions end. Audited. */
+export async function changePassword(
+  db: Kysely<Database>,
+  actor: Actor & { readonly accountId: number },
+  passwords: { readonly current: string; readonly next: string },
+  sessionKey: string,
+  now: number,
+): Promise<Outcome<null>> {
+  const account = await db
+    .selectFrom('accounts')
+    .select('password_hash')
+    .where('id', '=', actor.accountId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifySecret(passwords.current, account.password_hash)))
+    return refuse('password_error_or_non_existent', 'the current password is not right');
+  const hash = await hashSecret(passwords.next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: hash })
+      .where('id', '=', actor.accountId)
+      .execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('account_id', '=', actor.accountId)
+      .where('key_hash', '!=', sha256(sessionKey))
+      .execute();
+    await audit(trx, actor, 'change_password', now, { reason: actor.name });
+  });
+  return ok(null);
 }

@@ -37,3 +37,13 @@ export function chainRefusal(actor: Actor, chainId: number | undefined): Err<Ref
       )
     : null;
 }
+
+/** The refusal for granting `role` (to a key or an account) above the actor's own, or null. */
+export function grantRefusal(actor: Actor, role: Actor['role']): Err<Refusal> | null {
+  return RANK[role] > RANK[actor.role]
+    ? refuse(
+        'permission_denied_or_non_existent',
+        `${actor.name} is ${actor.role} and cannot grant the ${role} role`,
+      )
+    : null;
+}

@@ -17,6 +17,13 @@ import {
 } from './rewards/code-format';
 import { MAX_CODES_PER_UPLOAD } from './rewards/pool-upload';
 import type { RewardCodeSettings } from './rewards/settings';
+import type { ApiKeySummary, NewApiKey } from './api-keys';
+
+/** An ISO 8601 instant with its offset, as epoch milliseconds. */
+const isoInstant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 time such as 2027-01-31T23:59:59Z' })
+  .refine((text) => isCalendarDate(text.slice(0, 10)), 'is not a date in the calendar')
+  .transform((text) => Date.parse(text));
 
 /*
  * The fields of each admin operation, validated once for both faces: the admin HTTP
@@ -126,6 +133,9 @@ export const chainSettingsFields = z.object({ child_voucher_min_days: childVouch
 
 export const createStoreFields = z.object({ code, name });
 
+/** A password an account is given or changes to. */
+export const newPassword = z.string().min(8, 'must be at least 8 characters').max(256);
+
 export const createAccountFields = z.object({
   username: z
     .string()
@@ -133,7 +143,7 @@ export const createAccountFields = z.object({
     .min(1)
     .max(64)
     .regex(/^[\w.@-]+$/, 'may hold letters, digits and . _ @ - only'),
-  password: z.string().min(8, 'must be at least 8 characters').max(256),
+  password: newPassword,
   role: z.enum(['terminal', 'manager', 'admin']),
 });
 
@@ -317,12 +327,7 @@ export const createVoucherFields = z.object({
   /** Overrides the campaign's amount (basket campaigns only). */
   amount: decimalAmount.optional(),
   /** null: never expires; absent: the campaign's expiry period. */
-  expires_at: z.iso
-    .datetime({ offset: true, error: 'must be an ISO 8601 time such as 2027-01-31T23:59:59Z' })
-    .refine((text) => isCalendarDate(text.slice(0, 10)), 'is not a date in the calendar')
-    .transform((text) => Date.parse(text))
-    .nullable()
-    .optional(),
+  expires_at: isoInstant.nullable().optional(),
 });
 export type CreateVoucherFields = z.output<typeof createVoucherFields>;
 
@@ -335,7 +340,35 @@ export type AddPoolCodesFields = z.output<typeof addPoolCodesFields>;
 
 export const poolStockFields = z.object({ campaign_id: wholeNumber(1, MAX_ID) });
 
-export const createApiKeyFields = z.object({ label: z.string().trim().min(1).max(100) });
+export const createApiKeyFields = z.object({
+  label: z.string().trim().min(1).max(100),
+  /** Absent: the creator's own role. */
+  role: z.enum(['terminal', 'manager', 'admin', 'privileged']).optional(),
+  expires: isoInstant.optional(),
+});
+
+/** The key to create, from the admin's fields (the role is checked against the creator's). */
+export function newApiKeyOf(
+  fields: z.output<typeof createApiKeyFields>,
+  creatorRole: NewApiKey['role'],
+): NewApiKey {
+  return {
+    label: fields.label,
+    role: fields.role ?? creatorRole,
+    expiresAt: fields.expires,
+  };
+}
+
+/** One line per key for the CLI: id, label, role and its state. */
+export function describeApiKey(key: ApiKeySummary): string {
+  const state =
+    key.revokedAt !== null
+      ? `revoked ${new Date(key.revokedAt).toISOString()}`
+      : key.expiresAt !== null
+        ? `expires ${new Date(key.expiresAt).toISOString()}`
+        : 'active';
+  return `${key.id}\t${key.label}\t${key.role}\t${state}\tcreated by ${key.createdBy ?? 'unknown'}`;
+}
 
 export const auditQueryFields = z.object({
   limit: wholeNumber(1, 1000).default(100),

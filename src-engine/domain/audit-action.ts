@@ -1,5 +1,5 @@
 /** What an audit line records; each voucher action also becomes an event (events/voucher-event.ts). */
-export type AuditAction =
+export type VoucherAuditAction =
   | 'lock'
   | 'unlock'
   | 'release'
@@ -14,3 +14,14 @@ export type AuditAction =
   | 'burn'
   /** claim-basket attached a member to an anonymous stored basket (no voucher). */
   | 'claim_basket';
+
+/** Keys and accounts: who was given or lost access. They concern no voucher and raise no event. */
+export type AccessAuditAction =
+  | 'create_api_key'
+  | 'revoke_api_key'
+  | 'disable_account'
+  | 'enable_account'
+  | 'reset_password'
+  | 'change_password';
+
+export type AuditAction = VoucherAuditAction | AccessAuditAction;

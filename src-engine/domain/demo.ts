@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { createApiKey } from './accounts';
+import { createOperatorKey } from './api-keys';
 import type { Actor } from './actor';
 import { expectOk } from './refusal';
 import {
@@ -246,6 +246,6 @@ export async function bootstrap(
   }
   const keys = await db.selectFrom('api_keys').select('id').execute();
   if (keys.length > 0) return false;
-  await createApiKey(db, 1, 'bootstrap', now, apiKey);
+  await createOperatorKey(db, 1, 'bootstrap', now, apiKey);
   return true;
 }

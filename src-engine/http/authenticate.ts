@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { actorFromApiKey, actorFromSession } from '../domain/accounts';
+import { actorFromSession } from '../domain/accounts';
+import { actorFromApiKey } from '../domain/api-keys';
 import type { Actor } from '../domain/actor';
 import { EngineError } from './errors';
 

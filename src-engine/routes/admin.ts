@@ -1,10 +1,11 @@
 import { Router, type Request } from 'express';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Result } from '../../src-shared/result';
 import { iso, type FieldIssue } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import type { EngineDeps } from '../deps';
-import { createApiKey } from '../domain/accounts';
+import { createApiKey, listApiKeys, revokeApiKey, type ApiKeySummary } from '../domain/api-keys';
 import type { Actor } from '../domain/actor';
 import {
   createAccount,
@@ -29,6 +30,7 @@ import {
   createStoreFields,
   createVoucherFields,
   memberInputOf,
+  newApiKeyOf,
   poolStockFields,
   voucherInputFor,
 } from '../domain/admin-schemas';
@@ -42,6 +44,27 @@ import { sendOk } from '../http/envelope';
 import { EngineError, invalidParameters, valueOrRefuse } from '../http/errors';
 import { paramsOf, parseParams } from '../http/parse';
 import { toVoucherObject } from '../wire/voucher-object';
+
+const idParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
+
+/** A key as the admin API shows it: never the key or its hash. */
+function apiKeyObject(key: ApiKeySummary) {
+  return {
+    id: key.id,
+    label: key.label,
+    role: key.role,
+    created_at: iso(key.createdAt),
+    created_by: key.createdBy,
+    expires_at: key.expiresAt === null ? null : iso(key.expiresAt),
+    revoked_at: key.revokedAt === null ? null : iso(key.revokedAt),
+  };
+}
 
 function valueOrInvalid<T>(result: Result<T, FieldIssue[]>): T {
   if (!result.ok) throw invalidParameters(result.error);
@@ -224,11 +247,31 @@ export function adminRoutes(deps: EngineDeps): Router {
   });
 
   router.post('/admin/api-keys', async (request, response) => {
-    const { chainId } = await admin(request);
-    const { label } = parseParams(createApiKeyFields, paramsOf(request));
-    const key = await createApiKey(db, chainId, label, deps.now());
+    const actor = await admin(request);
+    const fields = parseParams(createApiKeyFields, paramsOf(request));
+    const input = newApiKeyOf(fields, actor.role);
+    const key = valueOrRefuse(await createApiKey(db, actor, input, deps.now()));
     // the key is shown this once: only its hash is stored
-    sendOk(response, { result_type: 'create-api-key', label, api_key: key });
+    sendOk(response, {
+      result_type: 'create-api-key',
+      label: fields.label,
+      role: input.role,
+      expires_at: fields.expires === undefined ? null : iso(fields.expires),
+      api_key: key,
+    });
+  });
+
+  router.get('/admin/api-keys', async (request, response) => {
+    const { chainId } = await admin(request);
+    const keys = await listApiKeys(db, chainId);
+    sendOk(response, { result_type: 'get-api-keys', api_keys: keys.map(apiKeyObject) });
+  });
+
+  router.post('/admin/api-keys/:id/revoke', async (request, response) => {
+    const actor = await admin(request);
+    const { id } = parseParams(idParam, request.params);
+    const revoked = valueOrRefuse(await revokeApiKey(db, actor, id, deps.now()));
+    sendOk(response, { result_type: 'revoke-api-key', api_key: apiKeyObject(revoked) });
   });
 
   router.get('/admin/audit', async (request, response) => {

@@ -1,11 +1,11 @@
 import { codeValueOf } from '../../repo/benefits';
 import type { Executor } from '../../repo/vouchers';
-import type { AuditAction } from '../audit-action';
+import type { AuditAction, VoucherAuditAction } from '../audit-action';
 import { recordEvent } from './record';
 import type { EventType } from './types';
 
 /** The event each voucher transition reports (WLL's redeem is our claim; its burn, our redeem). */
-const EVENT_OF_ACTION: Readonly<Record<AuditAction, EventType>> = {
+const EVENT_OF_ACTION: Readonly<Record<VoucherAuditAction, EventType>> = {
   purchase: 'PURCHASED_REWARD',
   claim: 'REDEEMED_VOUCHER',
   validate: 'VOUCHER_VALIDATED',
@@ -21,8 +21,13 @@ const EVENT_OF_ACTION: Readonly<Record<AuditAction, EventType>> = {
   claim_basket: 'BASKET_CLAIMED',
 };
 
-export function eventOfAction(action: AuditAction): EventType {
-  return EVENT_OF_ACTION[action];
+function isVoucherAction(action: AuditAction): action is VoucherAuditAction {
+  return Object.hasOwn(EVENT_OF_ACTION, action);
+}
+
+/** The event a voucher action raises; null for an action about access, which raises none. */
+export function eventOfAction(action: AuditAction): EventType | null {
+  return isVoucherAction(action) ? EVENT_OF_ACTION[action] : null;
 }
 
 /**
@@ -51,8 +56,8 @@ export async function recordVoucherEvent(
     ])
     .where('vouchers.id', '=', detail.voucherId)
     .executeTakeFirst();
-  if (!voucher) return;
   const type = eventOfAction(action);
+  if (!voucher || type === null) return;
   // never the voucher key: it is a spend credential (an anonymous voucher's key alone redeems it)
   const payload: Record<string, unknown> = {
     benefitId: voucher.uuid,
