@@ -124,6 +124,7 @@ describe('the Electron shell, run with a stand-in electron module', () => {
         sandbox: true,
         nodeIntegration: false,
         webSecurity: true,
+        devTools: false,
       },
     });
     expect(window?.loaded).toEqual([UI_URL]);
