@@ -27,6 +27,9 @@ export interface ElectronApi {
     on(event: 'second-instance' | 'window-all-closed', listener: () => void): void;
   };
   readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => ShellWindow;
+  readonly Menu: {
+    setApplicationMenu(menu: null): void;
+  };
   readonly ipcMain: {
     handle(channel: string, listener: (event: unknown, input: unknown) => Promise<unknown>): void;
   };

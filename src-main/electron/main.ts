@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import pino from 'pino';
 import { startTill, type RunningTill } from '../start-till';
 import { loadConfig } from '../config';
@@ -25,7 +25,7 @@ if (!loaded.ok) fail(loaded.error.message);
 let till: RunningTill | null = null;
 
 await runShell(
-  { app, BrowserWindow, ipcMain, session },
+  { app, BrowserWindow, Menu, ipcMain, session },
   {
     preloadPath: join(here, 'preload.cjs'),
     kiosk: loaded.value.config.kiosk,

@@ -24,6 +24,7 @@ function standInElectron(options: { primary: boolean }) {
     windows: [] as WindowRecord[],
     channels: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
     headers: [] as Record<string, string[]>[],
+    menusCleared: 0,
   };
   class StandInWindow implements ShellWindow {
     private readonly state: WindowRecord;
@@ -71,6 +72,11 @@ function standInElectron(options: { primary: boolean }) {
       },
     },
     BrowserWindow: StandInWindow,
+    Menu: {
+      setApplicationMenu: () => {
+        record.menusCleared += 1;
+      },
+    },
     ipcMain: {
       handle: (channel, listener) => {
         record.channels.set(channel, listener);
@@ -124,9 +130,11 @@ describe('the Electron shell, run with a stand-in electron module', () => {
         sandbox: true,
         nodeIntegration: false,
         webSecurity: true,
+        devTools: false,
       },
     });
     expect(window?.loaded).toEqual([UI_URL]);
+    expect(record.menusCleared).toBe(1);
     record.appListeners.get('second-instance')?.();
     expect(window?.focused).toBe(1);
   });

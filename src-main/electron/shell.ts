@@ -33,6 +33,8 @@ export async function runShell(
     electron.app.quit();
   });
   await electron.app.whenReady();
+  // No menu bar: Alt would otherwise show Reload and Quit to the cashier.
+  electron.Menu.setApplicationMenu(null);
   const core = await options.startCore();
   const origin = new URL(core.uiUrl).origin;
   registerIpcHandlers(electron, core.handlers, options.onFault);

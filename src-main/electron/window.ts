@@ -23,6 +23,8 @@ export function windowOptions(
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // A kiosk terminal is operated by cashiers: no inspector to reach the page's internals.
+      devTools: !kiosk,
     },
   };
 }

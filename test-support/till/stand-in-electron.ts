@@ -49,6 +49,12 @@ export class BrowserWindow {
   }
 }
 
+export const Menu = {
+  setApplicationMenu: () => {
+    report('application-menu', 'none');
+  },
+};
+
 export const ipcMain = {
   handle: (channel: string) => {
     channels.push(channel);
