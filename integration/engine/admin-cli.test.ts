@@ -60,6 +60,8 @@ describeEachDatabase('the admin CLI', (database) => {
       'create-campaign',
       'create-voucher',
       'create-api-key',
+      'list-api-keys',
+      'revoke-api-key',
       'list-vouchers',
       'add-pool-codes',
     ])
@@ -125,6 +127,16 @@ describeEachDatabase('the admin CLI', (database) => {
       expect(key.exitCode).toBe(0);
       const apiKey = key.stdout.trim().split('\n').at(-1) ?? '';
       expect(apiKey).toMatch(/^vtk_[0-9a-f]{64}$/);
+      const old = await cli('create-api-key', '--label', 'old', '--role', 'admin');
+      const oldKey = old.stdout.trim().split('\n').at(-1) ?? '';
+      const listedKeys = await cli('list-api-keys');
+      expect(listedKeys.stdout).toMatch(/^\d+\tops\tprivileged\tactive\tcreated by admin-cli$/m);
+      expect(listedKeys.stdout).toMatch(/^\d+\told\tadmin\tactive\tcreated by admin-cli$/m);
+      expect(listedKeys.stdout).not.toContain(apiKey);
+      const oldId = /^(\d+)\told\t/m.exec(listedKeys.stdout)?.[1] ?? '';
+      const revoked = await cli('revoke-api-key', '--id', oldId);
+      expect(revoked.stdout).toContain(`revoked API key ${oldId} "old"`);
+      expect((await cli('list-api-keys')).stdout).toMatch(/\told\tadmin\trevoked /);
 
       const engine = await start({
         databaseUrl: env.ENGINE_DATABASE_URL ?? '',
@@ -143,6 +155,11 @@ describeEachDatabase('the admin CLI', (database) => {
           bearer: apiKey,
         });
         expect(byKey.status).toBe(200);
+        const byRevokedKey = await call(engine.url, '/admin/members', {
+          json: { member_number: '3000003' },
+          bearer: oldKey,
+        });
+        expect(byRevokedKey.status).toBe(401);
       } finally {
         await engine.stop();
       }
