@@ -11,6 +11,7 @@ const ALL_MIGRATIONS = [
   '0004_readiness_probe',
   '0005_spaaza_fields',
   '0006_basket_item_position',
+  '0007_keys_and_accounts',
 ];
 
 // Needs TEST_DATABASE_URL (npm run test:all sets it when PostgreSQL answers); reported as skipped otherwise.
