@@ -23,6 +23,9 @@ export const digits = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
+/** `:id` of a row the admin API names by its number (keys, accounts). */
+export const rowIdParams = z.object({ id: digits(1, 2 ** 31 - 1) });
+
 export interface ListQueryOptions {
   /** The largest page a caller may ask for. */
   readonly maxLimit: number;

@@ -12,15 +12,8 @@ import { authenticate, sessionKeyOf } from '../http/authenticate';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
 import { EngineError, valueOrRefuse } from '../http/errors';
+import { rowIdParams } from '../http/fields';
 import { paramsOf, parseParams } from '../http/parse';
-
-const accountParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31),
-});
 
 /** An admin manages the chain's accounts; any signed-in account changes its own password. */
 export function accountRoutes(deps: EngineDeps): Router {
@@ -48,7 +41,7 @@ export function accountRoutes(deps: EngineDeps): Router {
   ] as const) {
     router.post(`/admin/accounts/:id/${path}`, async (request, response) => {
       const actor = await authorize(deps, request, 'admin');
-      const { id } = parseParams(accountParam, request.params);
+      const { id } = parseParams(rowIdParams, request.params);
       const { username } = valueOrRefuse(
         await setAccountDisabled(db, actor, id, disabled, deps.now()),
       );
@@ -58,7 +51,7 @@ export function accountRoutes(deps: EngineDeps): Router {
 
   router.post('/admin/accounts/:id/reset-password', async (request, response) => {
     const actor = await authorize(deps, request, 'admin');
-    const { id } = parseParams(accountParam, request.params);
+    const { id } = parseParams(rowIdParams, request.params);
     const { password } = parseParams(z.object({ password: newPassword }), paramsOf(request));
     const { username } = valueOrRefuse(await resetPassword(db, actor, id, password, deps.now()));
     sendOk(response, { result_type: 'reset-password', account_id: id, username });

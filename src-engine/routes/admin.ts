@@ -1,6 +1,5 @@
 import { Router, type Request } from 'express';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Result } from '../../src-shared/result';
 import { iso, type FieldIssue } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
@@ -42,16 +41,9 @@ import { authenticate } from '../http/authenticate';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
 import { EngineError, invalidParameters, valueOrRefuse } from '../http/errors';
+import { rowIdParams } from '../http/fields';
 import { paramsOf, parseParams } from '../http/parse';
 import { toVoucherObject } from '../wire/voucher-object';
-
-const idParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31),
-});
 
 /** A key as the admin API shows it: never the key or its hash. */
 function apiKeyObject(key: ApiKeySummary) {
@@ -269,7 +261,7 @@ export function adminRoutes(deps: EngineDeps): Router {
 
   router.post('/admin/api-keys/:id/revoke', async (request, response) => {
     const actor = await admin(request);
-    const { id } = parseParams(idParam, request.params);
+    const { id } = parseParams(rowIdParams, request.params);
     const revoked = valueOrRefuse(await revokeApiKey(db, actor, id, deps.now()));
     sendOk(response, { result_type: 'revoke-api-key', api_key: apiKeyObject(revoked) });
   });
