@@ -217,10 +217,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       { name: 'username', help: 'sign-in name, unique across chains' },
       { name: 'password', help: 'at least 8 characters' },
       { name: 'role', help: 'terminal, manager or admin' },
+      { name: 'store-code', help: 'the store of a terminal or manager account' },
     ],
     fields: createAccountFields,
     run: async ({ db, chainId, now }, fields) => {
-      const accountId = valueOrRefused(await createAccount(db, { chainId, ...fields }, now));
+      const { store_code: storeCode, ...account } = fields;
+      const accountId = valueOrRefused(
+        await createAccount(db, { chainId, ...account, storeCode }, now),
+      );
       return `created ${fields.role} account ${fields.username} (id ${accountId}) in chain ${chainId}`;
     },
   }),

@@ -65,6 +65,6 @@ export function createApp(deps: EngineDeps): Express {
       webhookRoutes(deps),
     ]),
   );
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.limits));
   return app;
 }

@@ -46,6 +46,12 @@ const envSchema = z.object({
   ENGINE_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   /** How many days events (with their finished webhook deliveries and attempts) are kept. */
   ENGINE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Behind a load balancer: which proxies' X-Forwarded-For names the caller (express's `trust
+   * proxy`, e.g. `loopback` or `10.0.0.0/8`). Unset: the connection's own address, so the
+   * per-address login limits see the balancer as one caller.
+   */
+  ENGINE_TRUST_PROXY: z.string().min(1).optional(),
   /** On SIGTERM/SIGINT: how long the requests already received may take before they are cut. */
   ENGINE_SHUTDOWN_DRAIN_MS: z.coerce
     .number()

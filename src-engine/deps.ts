@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/connect';
+import type { AttemptLimits } from './domain/attempt-limits';
 
 /** What every route needs, passed in (no module-level singletons). */
 export interface EngineDeps {
@@ -8,4 +9,6 @@ export interface EngineDeps {
   /** Milliseconds since the epoch; tests may substitute their own clock. */
   readonly now: () => number;
   readonly sessionSeconds: number;
+  /** How hard logins and lookups may be tried (held in this process's memory). */
+  readonly limits: AttemptLimits;
 }

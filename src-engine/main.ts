@@ -76,6 +76,7 @@ const engine = await orExit(() =>
     },
     eventRetentionMs: config.ENGINE_EVENT_RETENTION_DAYS * DAY_MS,
     shutdownDrainMs: config.ENGINE_SHUTDOWN_DRAIN_MS,
+    ...(config.ENGINE_TRUST_PROXY ? { trustProxy: config.ENGINE_TRUST_PROXY } : {}),
     log,
     ...(config.ENGINE_BOOTSTRAP_API_KEY
       ? { bootstrapApiKey: config.ENGINE_BOOTSTRAP_API_KEY }

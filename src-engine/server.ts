@@ -3,6 +3,11 @@ import { createApp } from './app';
 import { connect, reach, type Db, type PostgresLimits } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap, seedDemo, type DemoData } from './domain/demo';
+import {
+  AttemptLimits,
+  DEFAULT_ATTEMPT_LIMITS,
+  type AttemptLimitSettings,
+} from './domain/attempt-limits';
 import { DEFAULT_EVENT_RETENTION_MS, startEventPruner } from './domain/events/retention';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './domain/webhooks/settings';
 import { startDeliveryWorker } from './domain/webhooks/worker';
@@ -26,6 +31,10 @@ export interface StartOptions {
   readonly webhooks?: Partial<WebhookSettings>;
   /** How long events (with their finished webhook deliveries) are kept; default 90 days. */
   readonly eventRetentionMs?: number;
+  /** Limits on logins and lookups; unset fields keep their defaults. */
+  readonly attemptLimits?: Partial<AttemptLimitSettings>;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the caller's address. */
+  readonly trustProxy?: string;
   /** How long `stop()` lets the requests already received finish before it cuts them. */
   readonly shutdownDrainMs?: number;
 }
@@ -63,8 +72,15 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     }
     if (await bootstrap(db.kysely, options.bootstrapApiKey, now()))
       log.info('bootstrap API key stored for chain 1');
-    const deps = { db, log, now, sessionSeconds: options.sessionSeconds ?? 12 * 3600 };
+    const deps = {
+      db,
+      log,
+      now,
+      sessionSeconds: options.sessionSeconds ?? 12 * 3600,
+      limits: new AttemptLimits({ ...DEFAULT_ATTEMPT_LIMITS, ...options.attemptLimits }),
+    };
     const app = createApp(deps);
+    if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
     const host = options.host ?? '127.0.0.1';
     const listener = await listen(app, host, options.port ?? 0);
     const { url, port } = listener;

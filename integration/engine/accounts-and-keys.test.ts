@@ -222,6 +222,7 @@ describeEachDatabase(
         username: 'till-s001-02',
         password: 'demo-till',
         role: 'terminal',
+        store_code: 'S001',
       });
       const id = Number(resultsOf(created.body).account_id);
       const old = await loginAs(engine.url, 'till-s001-02', 'demo-till');

@@ -88,6 +88,8 @@ describeEachDatabase('the admin CLI', (database) => {
           'cli-till-pw',
           '--role',
           'terminal',
+          '--store-code',
+          'S001',
         ],
         ['create-member', '--member-number', '3000001', '--name', 'Chloé'],
         [

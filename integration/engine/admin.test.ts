@@ -118,6 +118,7 @@ describeEachDatabase('admin endpoints', (database) => {
       username: 'till-s002-01',
       password: 'a-till-password',
       role: 'terminal',
+      store_code: 'S001',
     });
     expect(resultsOf(created)).toMatchObject({ username: 'till-s002-01', role: 'terminal' });
     const login = await call(engine.url, '/auth/login', {
@@ -128,6 +129,7 @@ describeEachDatabase('admin endpoints', (database) => {
       username: 'till-s002-01',
       password: 'another-password',
       role: 'manager',
+      store_code: 'S001',
     });
     expectError(again, 409, 'already_exists');
   });

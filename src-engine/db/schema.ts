@@ -37,6 +37,12 @@ export interface AccountTable {
   role: Role;
   created_at: number;
   disabled_at: number | null;
+  /** The store a terminal or manager account belongs to; null: the whole chain. */
+  store_id: number | null;
+  /** Failed logins since the last one that worked. */
+  failed_logins: Generated<number>;
+  /** Until this instant the account's logins are refused without checking the password. */
+  locked_until: number | null;
 }
 
 export interface SessionTable {
@@ -138,6 +144,8 @@ export interface VoucherTable {
   lock_until: number | null;
   lock_basket_code: string | null;
   lock_code: string | null;
+  /** The store whose sale took the lock; null: a chain-wide caller's. */
+  lock_store_code: string | null;
   parent_voucher_id: number | null;
   redeemed_basket_id: number | null;
   /** Position in the honour-voucher change feed (honour vouchers only). */

@@ -1,8 +1,11 @@
+import { setTimeout } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { ok } from '../../src-shared/result';
 import type { Actor } from './actor';
-import { refuse, type Outcome } from './refusal';
+import { findStore } from '../repo/stores';
+import { accountLockMs, type AttemptLimits } from './attempt-limits';
+import { invalidFields, refuse, tooManyAttempts, type Outcome } from './refusal';
 import { audit } from './audit';
 import { hashSecret, randomToken, sha256, verifySecret } from './secrets';
 
@@ -20,24 +23,50 @@ export const MAX_SESSIONS_PER_ACCOUNT = 8;
 /** Spaaza's login: a new session beside the account's others, of which the oldest beyond the bound end. */
 export async function login(
   db: Kysely<Database>,
-  username: string,
-  password: string,
-  now: number,
-  sessionSeconds: number,
+  credentials: { readonly username: string; readonly password: string },
+  context: { readonly now: number; readonly sessionSeconds: number; readonly limits: AttemptLimits },
 ): Promise<Outcome<SessionInfo>> {
+  const { now, limits } = context;
   const account = await db
     .selectFrom('accounts')
     .selectAll()
-    .where('username', '=', username)
+    .where('username', '=', credentials.username)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
-  // verify against a throwaway hash for unknown names too, so timing does not reveal them
-  const verified = await verifySecret(password, account?.password_hash ?? UNKNOWN_ACCOUNT_HASH);
-  if (!account || !verified)
-    return refuse('password_error_or_non_existent', 'wrong username or password');
+  if (!account) {
+    // as long as a check takes, without taking a check's place from a real login
+    await setTimeout(PASSWORD_CHECK_MS);
+    return WRONG_PASSWORD;
+  }
+  if (account.locked_until !== null && account.locked_until > now)
+    return tooManyAttempts(
+      `too many failed logins for ${account.username}; wait, or ask an admin to unlock it`,
+      account.locked_until - now,
+    );
+  const check = limits.checkPassword(() =>
+    verifySecret(credentials.password, account.password_hash),
+  );
+  if (check === null)
+    return tooManyAttempts('the engine is checking many logins just now; try again', 1000);
+  if (!(await check)) {
+    const failures = account.failed_logins + 1;
+    const lockMs = accountLockMs(limits.settings, failures);
+    await db
+      .updateTable('accounts')
+      .set({ failed_logins: failures, locked_until: lockMs > 0 ? now + lockMs : null })
+      .where('id', '=', account.id)
+      .execute();
+    return WRONG_PASSWORD;
+  }
   const key = randomToken();
-  const expiresAt = now + sessionSeconds * 1000;
+  const expiresAt = now + context.sessionSeconds * 1000;
   await db.transaction().execute(async (trx) => {
+    if (account.failed_logins > 0)
+      await trx
+        .updateTable('accounts')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('id', '=', account.id)
+        .execute();
     await trx
       .deleteFrom('sessions')
       .where('account_id', '=', account.id)
@@ -67,7 +96,14 @@ export async function login(
   return ok({ userId: account.id, key, expiresAt, username: account.username, role: account.role });
 }
 
-const UNKNOWN_ACCOUNT_HASH = await hashSecret(randomToken());
+const WRONG_PASSWORD = refuse('password_error_or_non_existent', 'wrong username or password');
+
+/** How long one password check takes on this machine, measured once at start. */
+const PASSWORD_CHECK_MS = await (async () => {
+  const started = performance.now();
+  await hashSecret(randomToken());
+  return Math.round(performance.now() - started);
+})();
 
 export async function logout(db: Kysely<Database>, userId: number, key: string): Promise<void> {
   await db
@@ -94,7 +130,14 @@ export async function actorFromSession(
   let query = db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .select(['accounts.id', 'accounts.chain_id', 'accounts.username', 'accounts.role'])
+    .leftJoin('stores', 'stores.id', 'accounts.store_id')
+    .select([
+      'accounts.id',
+      'accounts.chain_id',
+      'accounts.username',
+      'accounts.role',
+      'stores.code as store_code',
+    ])
     .where('sessions.key_hash', '=', sha256(key))
     .where('sessions.expires_at', '>', now)
     .where('accounts.disabled_at', 'is', null);
@@ -102,15 +145,54 @@ export async function actorFromSession(
   if (username !== null) query = query.where('accounts.username', '=', username);
   const row = await query.executeTakeFirst();
   return row
-    ? { chainId: row.chain_id, role: row.role, name: row.username, accountId: row.id }
+    ? {
+        chainId: row.chain_id,
+        role: row.role,
+        name: row.username,
+        accountId: row.id,
+        storeCode: row.store_code,
+      }
     : null;
+}
+
+export interface AccountInput {
+  readonly chainId: number;
+  readonly username: string;
+  readonly password: string;
+  readonly role: Role;
+  /** Required for terminal and manager accounts, refused for admins (they reach every store). */
+  readonly storeCode?: string | undefined;
+}
+
+/** Where a new account belongs: terminals and managers to one of the chain's stores. */
+async function storeOfNewAccount(
+  db: Kysely<Database>,
+  input: AccountInput,
+): Promise<Outcome<number | null>> {
+  const { role, storeCode } = input;
+  if (role === 'admin')
+    return storeCode === undefined
+      ? ok(null)
+      : invalidFields([
+          { path: 'store_code', message: 'admin accounts reach every store; send no store_code' },
+        ]);
+  if (storeCode === undefined)
+    return invalidFields([
+      { path: 'store_code', message: `a ${role} account belongs to a store; name its store_code` },
+    ]);
+  const store = await findStore(db, input.chainId, storeCode);
+  return store
+    ? ok(store.id)
+    : invalidFields([{ path: 'store_code', message: `no store ${storeCode} in this chain` }]);
 }
 
 export async function createAccount(
   db: Kysely<Database>,
-  input: { chainId: number; username: string; password: string; role: Role },
+  input: AccountInput,
   now: number,
 ): Promise<Outcome<number>> {
+  const store = await storeOfNewAccount(db, input);
+  if (!store.ok) return store;
   const existing = await db
     .selectFrom('accounts')
     .select('id')
@@ -129,6 +211,7 @@ export async function createAccount(
       username: input.username,
       password_hash: await hashSecret(input.password),
       role: input.role,
+      store_id: store.value,
       created_at: now,
     })
     .returning('id')

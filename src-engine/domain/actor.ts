@@ -9,6 +9,8 @@ export interface Actor {
   /** For the audit trail: the account's username, or `api-key:<label>`. */
   readonly name: string;
   readonly accountId: number | null;
+  /** The store a terminal or manager account belongs to; absent or null: the whole chain. */
+  readonly storeCode?: string | null;
 }
 
 const RANK: Readonly<Record<Actor['role'], number>> = {
@@ -44,6 +46,17 @@ export function grantRefusal(actor: Actor, role: Actor['role']): Err<Refusal> | 
     ? refuse(
         'permission_denied_or_non_existent',
         `${actor.name} is ${actor.role} and cannot grant the ${role} role`,
+      )
+    : null;
+}
+
+/** The refusal for a store the actor does not belong to, or null when it may act for it. */
+export function storeRefusal(actor: Actor, storeCode: string | null): Err<Refusal> | null {
+  const own = actor.storeCode ?? null;
+  return own !== null && storeCode !== own
+    ? refuse(
+        'permission_denied_or_non_existent',
+        `${actor.name} belongs to store ${own} and cannot act for ${storeCode === null ? 'the whole chain' : `store ${storeCode}`}`,
       )
     : null;
 }

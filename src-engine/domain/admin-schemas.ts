@@ -145,6 +145,8 @@ export const createAccountFields = z.object({
     .regex(/^[\w.@-]+$/, 'may hold letters, digits and . _ @ - only'),
   password: newPassword,
   role: z.enum(['terminal', 'manager', 'admin']),
+  /** The store a terminal or manager account belongs to (admins reach the whole chain). */
+  store_code: code.optional(),
 });
 
 export const createMemberFields = z.object({

@@ -7,7 +7,8 @@ import {
   type SaleFacts,
 } from '../../src-shared/wire/basket-to-domain';
 import { findVoucher, vouchersSharingCode, type Executor, type VoucherRow } from '../repo/vouchers';
-import { chainRefusal, type Actor } from './actor';
+import { findStore } from '../repo/stores';
+import { chainRefusal, storeRefusal, type Actor } from './actor';
 import type { MemberWarning } from './basket-pricing';
 import { benefitByCode } from './benefits/lookup';
 import { invalidFields, type Outcome } from './refusal';
@@ -66,6 +67,8 @@ export async function readBasketInput(
   const sale = saleFactsFromWire(request, figures.value);
   if (!sale.ok) return invalidFields(sale.error);
 
+  const store = await storeOfSale(db, actor, request.entity.branch_business_owner_code);
+  if (!store.ok) return store;
   const named = await memberOf(db, actor.chainId, request.user);
   if (!named.ok) return named;
   const { member, warning } = named.value;
@@ -80,9 +83,28 @@ export async function readBasketInput(
     lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
     member,
     memberWarning: warning,
-    storeCode: request.entity.branch_business_owner_code ?? null,
+    storeCode: store.value,
     sale: sale.value,
   });
+}
+
+/**
+ * The store a basket is sold in: the one it names, which must be the chain's and, for a caller
+ * that belongs to a store, that store; a basket that names none is the caller's store's.
+ */
+async function storeOfSale(
+  db: Executor,
+  actor: Actor,
+  named: string | undefined,
+): Promise<Outcome<string | null>> {
+  if (named === undefined) return ok(actor.storeCode ?? null);
+  const foreign = storeRefusal(actor, named);
+  if (foreign) return foreign;
+  return (await findStore(db, actor.chainId, named))
+    ? ok(named)
+    : invalidFields([
+        { path: 'entity.branch_business_owner_code', message: `no store ${named} in this chain` },
+      ]);
 }
 
 interface MemberOf {

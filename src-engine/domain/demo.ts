@@ -16,8 +16,8 @@ import {
 const DAY = 86_400_000;
 
 export const DEMO_ACCOUNTS = [
-  { username: 'till-s001-01', password: 'demo-till', role: 'terminal' },
-  { username: 'manager-s001', password: 'demo-manager', role: 'manager' },
+  { username: 'till-s001-01', password: 'demo-till', role: 'terminal', storeCode: 'S001' },
+  { username: 'manager-s001', password: 'demo-manager', role: 'manager', storeCode: 'S001' },
   { username: 'admin', password: 'demo-admin', role: 'admin' },
 ] as const;
 

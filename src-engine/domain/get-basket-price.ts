@@ -119,6 +119,7 @@ async function lockApplied(
             lock_until: now + current.lock_period_seconds * 1000,
             lock_basket_code: basketCode,
             lock_code: input.lockingCode,
+            lock_store_code: input.storeCode,
           },
           audits: refresh ? [] : ['lock'],
           basketCode: input.basketCode,

@@ -30,12 +30,15 @@ export type RefusalCode =
   | 'voucher_locked'
   | 'voucher_owner_mismatch'
   | 'webhook_not_found'
-  | 'event_not_found';
+  | 'event_not_found'
+  | 'too_many_attempts';
 
 export interface Refusal {
   readonly code: RefusalCode;
   /** Says what was refused and why, for the person reading the answer. */
   readonly message: string;
+  /** For a refusal that passes with time (too many attempts): seconds until a retry may work. */
+  readonly retryAfterSeconds?: number;
 }
 
 /** What a use case answers: its value, or the refusal. Bugs are thrown instead. */
@@ -43,6 +46,15 @@ export type Outcome<T> = Result<T, Refusal>;
 
 export function refuse(code: RefusalCode, message: string): Err<Refusal> {
   return err({ code, message });
+}
+
+/** too_many_attempts, with the seconds after which the caller may try again. */
+export function tooManyAttempts(message: string, retryAfterMs: number): Err<Refusal> {
+  return err({
+    code: 'too_many_attempts',
+    message,
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+  });
 }
 
 /** invalid_parameters naming each bad field. */

@@ -20,10 +20,11 @@ export const RETRY_AFTER_SECONDS = 1;
 
 /**
  * Spaaza's envelope, or on the WLL face (docs/wll-face.md, "Envelope") `{status: "error", error: {code, message}}`.
- * A 503 says when to try again.
+ * A 503 or 429 says when to try again.
  */
 export function sendError(response: Response, error: EngineError, face: Face): void {
-  if (error.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  const retryAfter = error.retryAfterSeconds ?? (error.status === 503 ? RETRY_AFTER_SECONDS : null);
+  if (retryAfter !== null) response.setHeader('Retry-After', String(retryAfter));
   if (face === 'wll') {
     response.status(error.status).json({
       status: 'error',

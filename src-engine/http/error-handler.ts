@@ -2,7 +2,9 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { faultLog } from '../db/storage-fault-log';
 import { sendError } from './envelope';
-import { EngineError } from './errors';
+import type { AttemptLimits } from '../domain/attempt-limits';
+import { callerOf } from './caller';
+import { EngineError, type ErrorName } from './errors';
 import { faceOf } from './face';
 import { MAX_FORM_PARAMETERS } from './limits';
 
@@ -63,13 +65,20 @@ function clientWentAway(error: unknown): boolean {
   );
 }
 
+/** Refusals that say the caller named something that does not exist: they count as guesses. */
+const MISSES: ReadonlySet<ErrorName> = new Set([
+  'voucher_not_found',
+  'benefit_not_found',
+  'member_not_found',
+]);
+
 /**
  * The one place errors become answers: refusals as their envelope, storage that fails as a 503
  * (its cause logged once, not per request), other faults as a logged 500.
  */
-export function errorHandler(log: Logger): ErrorRequestHandler {
+export function errorHandler(log: Logger, limits: AttemptLimits): ErrorRequestHandler {
   const faults = faultLog(log);
-  return (error: unknown, request, response, next) => {
+  return async (error: unknown, request, response, next) => {
     if (response.headersSent) {
       next(error);
       return;
@@ -81,6 +90,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const known = error instanceof EngineError ? error : bodyParserFailure(error, request);
     const face = faceOf(response);
     if (known) {
+      const caller = callerOf(request);
+      if (caller && MISSES.has(known.errorName)) await limits.missed(caller);
       sendError(response, known, face);
       return;
     }

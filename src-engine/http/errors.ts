@@ -50,6 +50,7 @@ export const ERRORS: Readonly<
   voucher_owner_mismatch: { code: 1310, status: 403 },
   webhook_not_found: { code: 1311, status: 404 },
   event_not_found: { code: 1312, status: 404 },
+  too_many_attempts: { code: 1480, status: 429 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };
@@ -62,6 +63,8 @@ export class EngineError extends Error {
   constructor(
     readonly errorName: ErrorName,
     description: string,
+    /** Sent as `Retry-After` (seconds). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(description);
     this.name = 'EngineError';
@@ -77,7 +80,7 @@ export class EngineError extends Error {
 }
 
 export function refused(refusal: Refusal): EngineError {
-  return new EngineError(refusal.code, refusal.message);
+  return new EngineError(refusal.code, refusal.message, refusal.retryAfterSeconds);
 }
 
 /** The value of a use case's outcome; its refusal goes to the error handler. */

@@ -161,11 +161,22 @@ export function adminRoutes(deps: EngineDeps): Router {
 
   router.post('/admin/accounts', async (request, response) => {
     const { chainId } = await admin(request);
-    const { username, password, role } = parseParams(createAccountFields, paramsOf(request));
+    const fields = parseParams(createAccountFields, paramsOf(request));
+    const { username, role, store_code: storeCode } = fields;
     const accountId = valueOrRefuse(
-      await createAccount(db, { chainId, username, password, role }, deps.now()),
+      await createAccount(
+        db,
+        { chainId, username, password: fields.password, role, storeCode },
+        deps.now(),
+      ),
     );
-    sendOk(response, { result_type: 'create-account', account_id: accountId, username, role });
+    sendOk(response, {
+      result_type: 'create-account',
+      account_id: accountId,
+      username,
+      role,
+      store_code: storeCode ?? null,
+    });
   });
 
   router.post('/admin/members', async (request, response) => {

@@ -15,7 +15,13 @@ export function authRoutes(deps: EngineDeps): Router {
   router.post('/auth/login', async (request, response) => {
     const { username, password } = parseParams(loginRequestSchema, paramsOf(request));
     const session = valueOrRefuse(
-      await login(db, username, password, deps.now(), deps.sessionSeconds),
+      await deps.limits.login(request.ip ?? 'unknown', () =>
+        login(
+          db,
+          { username, password },
+          { now: deps.now(), sessionSeconds: deps.sessionSeconds, limits: deps.limits },
+        ),
+      ),
     );
     sendOk(response, {
       result_type: 'login',

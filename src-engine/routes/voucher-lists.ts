@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { code } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
 import type { EngineDeps } from '../deps';
+import { storeRefusal, type Actor } from '../domain/actor';
 import { notBurned, unexpiredAt, unlockedAt } from '../domain/voucher-ops/guards';
 import { findMember, type MemberRow } from '../domain/voucher-ops/members';
 import { apiVersionOf, atLeast } from '../http/authenticate';
@@ -108,17 +109,8 @@ function filteredVouchers(
     );
   if (params.locked === true) query = query.where((eb) => eb.not(unlockedAt(now)(eb)));
   if (params.locked === false) query = query.where(unlockedAt(now));
-  if (params.store_code !== undefined) {
-    // the till's basket codes start with its store code; substr compares exactly on both databases, unlike LIKE
-    const prefix = `${params.store_code}-`;
-    query = query.where((eb) =>
-      eb(
-        eb.fn<string>('substr', ['vouchers.lock_basket_code', eb.lit(1), eb.lit(prefix.length)]),
-        '=',
-        prefix,
-      ),
-    );
-  }
+  if (params.store_code !== undefined)
+    query = query.where('vouchers.lock_store_code', '=', params.store_code);
   return query;
 }
 
@@ -157,6 +149,15 @@ function chainListEntry(row: ListedVoucher, now: number) {
   };
 }
 
+/** A manager of one store lists only that store's locks: `store_code` is its own, named or not. */
+function locksOfOwnStore(actor: Actor, params: GetVouchersParams): GetVouchersParams {
+  const own = actor.storeCode ?? null;
+  if (own === null || params.locked !== true) return params;
+  const foreign = storeRefusal(actor, params.store_code ?? own);
+  if (foreign) throw refusedError(foreign.error);
+  return { ...params, store_code: own };
+}
+
 const nestsCampaign = (request: Request) => atLeast(apiVersionOf(request), [1, 6, 5]);
 const namesCardCall = (request: Request) =>
   atLeast(apiVersionOf(request), [1, 4, 5]) ? 'get-card' : 'get-user-entity-card';
@@ -166,7 +167,9 @@ export function voucherListRoutes(deps: EngineDeps): Router {
   const db = deps.db.kysely;
 
   router.get('/get-vouchers', async (request, response) => {
-    const { actor, params, now } = await readCall(deps, request, 'manager', getVouchersSchema);
+    const call = await readCall(deps, request, 'manager', getVouchersSchema);
+    const { actor, now } = call;
+    const params = locksOfOwnStore(actor, call.params);
     if (params.third_party_id !== undefined) {
       const refused = await thirdPartyIdRefusal(db, actor.chainId);
       if (refused) throw refusedError(refused.error);

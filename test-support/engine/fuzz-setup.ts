@@ -1,4 +1,4 @@
-import { createAccount, createChain } from '../../src-engine/domain/admin';
+import { createAccount, createChain, createStore } from '../../src-engine/domain/admin';
 import { expectOk } from '../../src-engine/domain/refusal';
 import { call, loginAs, type Session } from './client';
 import type { FuzzCaller } from './fuzz-run';
@@ -36,17 +36,26 @@ async function accountCaller(url: string, name: string, username: string, passwo
 export async function fuzzCallers(engine: TestEngine): Promise<FuzzCaller[]> {
   const db = engine.db.kysely;
   const now = Date.now();
-  expectOk(await createAccount(db, { chainId: 1, ...LOGIN, role: 'terminal' }, now));
+  expectOk(
+    await createAccount(db, { chainId: 1, ...LOGIN, role: 'terminal', storeCode: 'S001' }, now),
+  );
   const other = await createChain(
     db,
     { name: 'Other chain', currency: 'EUR', timezone: 'Europe/Amsterdam' },
     now,
   );
+  expectOk(await createStore(db, { chainId: other, code: 'O001', name: 'Other store' }));
   for (const role of ['terminal', 'admin'] as const)
     expectOk(
       await createAccount(
         db,
-        { chainId: other, username: `other-${role}`, password: `other-${role}-password`, role },
+        {
+          chainId: other,
+          username: `other-${role}`,
+          password: `other-${role}-password`,
+          role,
+          ...(role === 'terminal' ? { storeCode: 'O001' } : {}),
+        },
         now,
       ),
     );

@@ -3,6 +3,7 @@ import { ok } from '../../../src-shared/result';
 import type { Database, VoucherTable } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { BenefitRow } from '../../repo/benefits';
+import { findStore } from '../../repo/stores';
 import type { Actor } from '../actor';
 import type { AuditAction } from '../audit-action';
 import { invalidFields, type Outcome } from '../refusal';
@@ -108,13 +109,7 @@ function usedInFull(row: BenefitRow): Updateable<VoucherTable> {
 }
 
 async function unknownStoreRefusal(db: Kysely<Database>, chainId: number, storeCode: string) {
-  const store = await db
-    .selectFrom('stores')
-    .select('id')
-    .where('chain_id', '=', chainId)
-    .where('code', '=', storeCode)
-    .executeTakeFirst();
-  return store
+  return (await findStore(db, chainId, storeCode))
     ? null
     : invalidFields([{ path: 'venueIdentifier', message: `no store ${storeCode} in this chain` }]);
 }

@@ -61,4 +61,9 @@ export const usableButForLocksAt = (now: number): Guard =>
 export const usableBy = (holder: LockHolder, now: number): Guard =>
   allOf(usableButForLocksAt(now), lockFreeFor(holder, now));
 
-export const NO_LOCK = { lock_until: null, lock_basket_code: null, lock_code: null } as const;
+export const NO_LOCK = {
+  lock_until: null,
+  lock_basket_code: null,
+  lock_code: null,
+  lock_store_code: null,
+} as const;

@@ -151,7 +151,7 @@ async function lockNew(
     row,
     reread: rereadVoucher(trx),
     name: voucherName,
-    decide: lockDecision(lock, now),
+    decide: lockDecision(lock, now, actor.storeCode ?? null),
   });
   return locked.ok ? ok(locked.value.row) : locked;
 }

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ok } from '../../../src-shared/result';
-import { heldAgainst } from '../../../src-shared/vouchers';
+import { heldAgainst, lockHolds } from '../../../src-shared/vouchers';
 import type { Database } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import { toDomainVoucher, type Executor, type VoucherRow } from '../../repo/vouchers';
-import type { Actor } from '../actor';
+import { storeRefusal, type Actor } from '../actor';
 import { refuse, type Outcome } from '../refusal';
 import { changeVoucher, changeVoucherIn, type VoucherRef } from './change';
 import type { Decide } from './compare-and-set';
@@ -38,14 +38,25 @@ export async function lockVoucherIn(
 ): Promise<Outcome<VoucherRow>> {
   const stored = await storedBasketRefusal(trx, actor.chainId, request);
   if (stored) return stored;
-  return changeVoucherIn(trx, actor, request.ref, now, lockDecision(request, now));
+  return changeVoucherIn(
+    trx,
+    actor,
+    request.ref,
+    now,
+    lockDecision(request, now, actor.storeCode ?? null),
+  );
 }
 
 /**
  * The lock rule: a used voucher, or one another sale holds, is refused; otherwise the lock is
- * set for the request's period (the voucher's own by default). create-voucher applies it too.
+ * set for the request's period (the voucher's own by default), for the caller's store.
+ * create-voucher applies it too.
  */
-export function lockDecision(request: Omit<LockRequest, 'ref'>, now: number): Decide<VoucherRow> {
+export function lockDecision(
+  request: Omit<LockRequest, 'ref'>,
+  now: number,
+  storeCode: string | null,
+): Decide<VoucherRow> {
   const { basketCode, lockingCode } = request;
   return (row) => {
     const voucher = toDomainVoucher(row);
@@ -59,6 +70,7 @@ export function lockDecision(request: Omit<LockRequest, 'ref'>, now: number): De
         lock_until: now + seconds * 1000,
         lock_basket_code: basketCode,
         lock_code: lockingCode,
+        lock_store_code: storeCode,
       },
       guard: allOf(notBurned, lockFreeFor(request, now)),
       audits: ['lock'],
@@ -74,14 +86,18 @@ export async function unlockVoucher(
   request: { readonly ref: VoucherRef; readonly reason: string | null },
   now: number,
 ): Promise<Outcome<VoucherRow>> {
-  return changeVoucher(db, actor, request.ref, now, (row) =>
-    ok({
+  return changeVoucher(db, actor, request.ref, now, (row) => {
+    const otherStore = lockHolds(toDomainVoucher(row), now)
+      ? storeRefusal(actor, row.lock_store_code)
+      : null;
+    if (otherStore) return otherStore;
+    return ok({
       set: NO_LOCK,
       audits: ['unlock'],
       basketCode: row.lock_basket_code,
       reason: request.reason,
-    }),
-  );
+    });
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { LockHolder } from '../../../src-shared/vouchers';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
+import { NO_LOCK } from './guards';
 
 export interface BasketLocks {
   readonly chainId: number;
@@ -29,7 +30,7 @@ export async function releaseBasketLocks(
   if (basketCode === null && lockingCode === null) return;
   let release = trx
     .updateTable('vouchers')
-    .set({ lock_until: null, lock_basket_code: null, lock_code: null })
+    .set(NO_LOCK)
     .where('chain_id', '=', locks.chainId)
     .where((eb) =>
       eb.or([
