@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { toMajorText } from '../src-shared/money';
-import type { Result } from '../src-shared/result';
+import { ok, type Result } from '../src-shared/result';
 import { voucherState } from '../src-shared/vouchers';
 import { parseWith, type FieldIssue } from '../src-shared/wire';
 import type { Db } from './db/connect';
@@ -28,6 +28,7 @@ import {
   addPoolCodesFields,
   campaignInputFor,
   createAccountFields,
+  newPassword,
   createApiKeyFields,
   describeApiKey,
   newApiKeyOf,
@@ -41,7 +42,8 @@ import {
   voucherInputFor,
 } from './domain/admin-schemas';
 import { addPoolCodes } from './domain/rewards/pool-upload';
-import type { Outcome } from './domain/refusal';
+import { refuse, type Outcome } from './domain/refusal';
+import { resetPassword, setAccountDisabled, unlockAccount } from './domain/accounts';
 import { toDomainVoucher, type VoucherRow } from './repo/vouchers';
 
 interface Flag {
@@ -353,6 +355,34 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       return `revoked API key ${revoked.id} "${revoked.label}" of chain ${chainId}`;
     },
   }),
+  'disable-account': accountCommand(
+    'end an account’s sessions and refuse its logins',
+    async (db, actor, id, now) => setAccountDisabled(db, actor, id, true, now),
+    'disabled',
+  ),
+  'enable-account': accountCommand(
+    'let a disabled account sign in again',
+    async (db, actor, id, now) => setAccountDisabled(db, actor, id, false, now),
+    'enabled',
+  ),
+  'unlock-account': accountCommand(
+    'lift a lockout after failed logins',
+    async (db, actor, id, now) => unlockAccount(db, actor, id, now),
+    'unlocked',
+  ),
+  'reset-password': command({
+    summary: 'give an account a new password; its sessions end',
+    flags: [
+      { name: 'username', help: 'the account’s sign-in name' },
+      { name: 'password', help: 'the new password, at least 8 characters' },
+    ],
+    fields: z.object({ username: z.string().trim().min(1), password: newPassword }),
+    run: async ({ db, chainId, now }, { username, password }) => {
+      const id = valueOrRefused(await accountIdOf(db, chainId, username));
+      valueOrRefused(await resetPassword(db, cliActor(chainId), id, password, now));
+      return `reset the password of ${username} in chain ${chainId}; its sessions ended`;
+    },
+  }),
   'list-vouchers': command({
     summary: 'list the chain’s vouchers with their state',
     flags: [{ name: 'member', help: 'only this member’s vouchers' }],
@@ -360,6 +390,48 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: (context, { member }) => listVouchers(context, member),
   }),
 };
+
+/** A command on one account named by its username: disable, enable, unlock. */
+function accountCommand(
+  summary: string,
+  change: (
+    db: Kysely<Database>,
+    actor: Actor,
+    accountId: number,
+    now: number,
+  ) => Promise<Outcome<unknown>>,
+  done: string,
+) {
+  return command({
+    summary,
+    flags: [{ name: 'username', help: 'the account’s sign-in name' }],
+    fields: z.object({ username: z.string().trim().min(1) }),
+    run: async ({ db, chainId, now }, { username }) => {
+      const id = valueOrRefused(await accountIdOf(db, chainId, username));
+      valueOrRefused(await change(db, cliActor(chainId), id, now));
+      return `${done} account ${username} in chain ${chainId}`;
+    },
+  });
+}
+
+async function accountIdOf(
+  db: Kysely<Database>,
+  chainId: number,
+  username: string,
+): Promise<Outcome<number>> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('chain_id', '=', chainId)
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row
+    ? ok(row.id)
+    : refuse(
+        'permission_denied_or_non_existent',
+        `there is no account ${username} in chain ${chainId}`,
+      );
+}
 
 const CHAIN_FLAG: Flag = { name: 'chain', help: 'the chain to work in (default 1)' };
 

@@ -124,19 +124,24 @@ describeEachDatabase('voucher lists', (database) => {
     });
 
     it('lists the vouchers locked now, and only one store’s with store_code', async () => {
-      const lock = async (voucherCode: string, basket: string) =>
+      const lock = async (voucherCode: string, basket: string, session: Session) =>
         call(engine.url, '/lock-voucher', {
           method: 'PUT',
           form: { voucher_key: await keyOf(voucherCode), retailer_basket_code: basket },
-          session: till,
+          session,
         });
-      expect((await lock('DEMO-5EUR', 'S001-01-20261123-0001')).status).toBe(200);
-      expect((await lock('DEMO-10PCT', 'S002-04-20261123-0001')).status).toBe(200);
-      expect(codesIn(results(await getVouchers({ locked: 'true' })).vouchers)).toEqual([
+      // the store's terminal locks for its store; an admin, who belongs to none, for no store
+      expect((await lock('DEMO-5EUR', 'S001-01-20261123-0001', till)).status).toBe(200);
+      expect((await lock('DEMO-10PCT', 'HQ-20261123-0001', admin)).status).toBe(200);
+      expect(codesIn(results(await getVouchers({ locked: 'true' }, admin)).vouchers)).toEqual([
         'DEMO-5EUR',
         'DEMO-10PCT',
       ]);
-      const store = results(await getVouchers({ locked: 'true', store_code: 'S001' }));
+      // the store's manager sees its own store's locks only
+      expect(codesIn(results(await getVouchers({ locked: 'true' })).vouchers)).toEqual([
+        'DEMO-5EUR',
+      ]);
+      const store = results(await getVouchers({ locked: 'true', store_code: 'S001' }, admin));
       expect(store.results_count_total).toBe(1);
       expect(store.vouchers).toMatchObject([
         {

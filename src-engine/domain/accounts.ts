@@ -24,7 +24,11 @@ export const MAX_SESSIONS_PER_ACCOUNT = 8;
 export async function login(
   db: Kysely<Database>,
   credentials: { readonly username: string; readonly password: string },
-  context: { readonly now: number; readonly sessionSeconds: number; readonly limits: AttemptLimits },
+  context: {
+    readonly now: number;
+    readonly sessionSeconds: number;
+    readonly limits: AttemptLimits;
+  },
 ): Promise<Outcome<SessionInfo>> {
   const { now, limits } = context;
   const account = await db
@@ -220,7 +224,7 @@ export async function createAccount(
 }
 
 /** One of the actor's chain's accounts, or a refusal that says nothing of other chains. */
-async function accountOfChain(db: Kysely<Database>, actor: Actor, accountId: number) {
+export async function accountOfChain(db: Kysely<Database>, actor: Actor, accountId: number) {
   const account = await db
     .selectFrom('accounts')
     .select(['id', 'username', 'role', 'disabled_at'])
@@ -237,6 +241,9 @@ export interface AccountSummary {
   readonly username: string;
   readonly role: Role;
   readonly disabledAt: number | null;
+  readonly storeCode: string | null;
+  /** Until when failed logins keep it locked out; null: not locked. */
+  readonly lockedUntil: number | null;
   readonly sessions: number;
 }
 
@@ -251,15 +258,25 @@ export async function listAccounts(
     .leftJoin('sessions', (join) =>
       join.onRef('sessions.account_id', '=', 'accounts.id').on('sessions.expires_at', '>', now),
     )
+    .leftJoin('stores', 'stores.id', 'accounts.store_id')
     .select(({ fn }) => [
       'accounts.id',
       'accounts.username',
       'accounts.role',
       'accounts.disabled_at',
+      'accounts.locked_until',
+      'stores.code as store_code',
       fn.count<string | number>('sessions.id').as('sessions'),
     ])
     .where('accounts.chain_id', '=', chainId)
-    .groupBy(['accounts.id', 'accounts.username', 'accounts.role', 'accounts.disabled_at'])
+    .groupBy([
+      'accounts.id',
+      'accounts.username',
+      'accounts.role',
+      'accounts.disabled_at',
+      'accounts.locked_until',
+      'stores.code',
+    ])
     .orderBy('accounts.id')
     .execute();
   return rows.map((row) => ({
@@ -267,6 +284,8 @@ export async function listAccounts(
     username: row.username,
     role: row.role,
     disabledAt: row.disabled_at,
+    storeCode: row.store_code,
+    lockedUntil: row.locked_until !== null && row.locked_until > now ? row.locked_until : null,
     sessions: Number(row.sessions),
   }));
 }
@@ -293,6 +312,26 @@ export async function setAccountDisabled(
     await audit(trx, actor, disabled ? 'disable_account' : 'enable_account', now, {
       reason: found.value.username,
     });
+  });
+  return ok({ username: found.value.username });
+}
+
+/** An admin lifts a lockout after failed logins, before it ends by itself. Audited. */
+export async function unlockAccount(
+  db: Kysely<Database>,
+  actor: Actor,
+  accountId: number,
+  now: number,
+): Promise<Outcome<{ username: string }>> {
+  const found = await accountOfChain(db, actor, accountId);
+  if (!found.ok) return found;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', accountId)
+      .execute();
+    await audit(trx, actor, 'unlock_account', now, { reason: found.value.username });
   });
   return ok({ username: found.value.username });
 }

@@ -16,8 +16,10 @@ export interface AttemptLimitSettings {
   readonly addressWindowSeconds: number;
   /** …for this long. */
   readonly addressBlockSeconds: number;
-  /** Logins of one address in progress at once; more are refused at once, never queued. */
+  /** Logins of one address in progress at once… */
   readonly loginsPerAddressAtOnce: number;
+  /** …and waiting behind them; more are refused at once. */
+  readonly loginsPerAddressWaiting: number;
   /** Password checks (scrypt) running at once across the engine… */
   readonly passwordChecksAtOnce: number;
   /** …and waiting at most; a login beyond is refused as busy. */
@@ -37,6 +39,7 @@ export const DEFAULT_ATTEMPT_LIMITS: AttemptLimitSettings = {
   addressWindowSeconds: 300,
   addressBlockSeconds: 300,
   loginsPerAddressAtOnce: 2,
+  loginsPerAddressWaiting: 8,
   passwordChecksAtOnce: 2,
   passwordChecksWaiting: 64,
   guesses: 30,
@@ -76,7 +79,7 @@ export class AttemptLimits {
   private readonly addressFailures: RateLimiterMemory;
   private readonly guessMisses: RateLimiterMemory;
   private readonly checks: LimitFunction;
-  private readonly inFlight = new Map<string, number>();
+  private readonly addresses = new Map<string, LimitFunction>();
 
   constructor(readonly settings: AttemptLimitSettings = DEFAULT_ATTEMPT_LIMITS) {
     this.addressFailures = new RateLimiterMemory({
@@ -93,8 +96,8 @@ export class AttemptLimits {
   }
 
   /**
-   * Runs one login from `address`: refused at once while the address is blocked, while it
-   * already has its share of logins in progress, or while too many password checks wait.
+   * Runs one login from `address` in its turn: refused at once while the address is blocked
+   * after failed logins, or while it already has its share of logins in progress and waiting.
    */
   async login<T>(address: string, attempt: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
     const blockedMs = await blockedFor(
@@ -107,20 +110,33 @@ export class AttemptLimits {
         'too many failed logins from this address; wait and try again',
         blockedMs,
       );
-    const running = this.inFlight.get(address) ?? 0;
-    if (running >= this.settings.loginsPerAddressAtOnce)
-      return tooManyAttempts('a login from this address is still being checked; try again', 1000);
-    this.inFlight.set(address, running + 1);
+    const queue = this.addressQueue(address);
+    const { loginsPerAddressAtOnce, loginsPerAddressWaiting } = this.settings;
+    if (queue.activeCount + queue.pendingCount >= loginsPerAddressAtOnce + loginsPerAddressWaiting)
+      return tooManyAttempts('too many logins from this address at once; try again', 1000);
     try {
-      const outcome = await attempt();
-      if (!outcome.ok && outcome.error.code === 'password_error_or_non_existent')
-        await consumed(this.addressFailures, address);
-      return outcome;
+      return await queue(async () => {
+        const outcome = await attempt();
+        if (!outcome.ok && outcome.error.code === 'password_error_or_non_existent')
+          await consumed(this.addressFailures, address);
+        return outcome;
+      });
     } finally {
-      const left = (this.inFlight.get(address) ?? 1) - 1;
-      if (left === 0) this.inFlight.delete(address);
-      else this.inFlight.set(address, left);
+      if (queue.activeCount + queue.pendingCount === 0) this.addresses.delete(address);
     }
+  }
+
+  /**
+   * Each address's logins take their turns in its own queue, so that one address never holds
+   * more than its share of the password checks and a flood from it waits behind itself.
+   */
+  private addressQueue(address: string): LimitFunction {
+    let queue = this.addresses.get(address);
+    if (!queue) {
+      queue = pLimit(this.settings.loginsPerAddressAtOnce);
+      this.addresses.set(address, queue);
+    }
+    return queue;
   }
 
   /** A password check, run when one of the few slots is free; null when too many already wait. */

@@ -22,6 +22,8 @@ export type AccessAuditAction =
   | 'disable_account'
   | 'enable_account'
   | 'reset_password'
-  | 'change_password';
+  | 'change_password'
+  | 'unlock_account'
+  | 'revoke_session';
 
 export type AuditAction = VoucherAuditAction | AccessAuditAction;

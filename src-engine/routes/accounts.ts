@@ -6,7 +6,10 @@ import {
   listAccounts,
   resetPassword,
   setAccountDisabled,
+  unlockAccount,
 } from '../domain/accounts';
+import { listSessions, revokeSession } from '../domain/sessions';
+import { toSpaazaDateTime } from '../../src-shared/wire';
 import { newPassword } from '../domain/admin-schemas';
 import { authenticate, sessionKeyOf } from '../http/authenticate';
 import { authorize } from '../http/authorize';
@@ -29,7 +32,9 @@ export function accountRoutes(deps: EngineDeps): Router {
         id: account.id,
         username: account.username,
         role: account.role,
+        store_code: account.storeCode,
         disabled: account.disabledAt !== null,
+        locked_until: account.lockedUntil === null ? null : toSpaazaDateTime(account.lockedUntil),
         sessions: account.sessions,
       })),
     });
@@ -48,6 +53,36 @@ export function accountRoutes(deps: EngineDeps): Router {
       sendOk(response, { result_type: `${path}-account`, account_id: id, username, disabled });
     });
   }
+
+  router.post('/admin/accounts/:id/unlock', async (request, response) => {
+    const actor = await authorize(deps, request, 'admin');
+    const { id } = parseParams(rowIdParams, request.params);
+    const { username } = valueOrRefuse(await unlockAccount(db, actor, id, deps.now()));
+    sendOk(response, { result_type: 'unlock-account', account_id: id, username });
+  });
+
+  router.get('/admin/accounts/:id/sessions', async (request, response) => {
+    const actor = await authorize(deps, request, 'admin');
+    const { id } = parseParams(rowIdParams, request.params);
+    const listed = valueOrRefuse(await listSessions(db, actor, id, deps.now()));
+    sendOk(response, {
+      result_type: 'get-sessions',
+      account_id: id,
+      username: listed.username,
+      sessions: listed.sessions.map((session) => ({
+        id: session.id,
+        created_at: toSpaazaDateTime(session.createdAt),
+        expires_at: toSpaazaDateTime(session.expiresAt),
+      })),
+    });
+  });
+
+  router.post('/admin/sessions/:id/revoke', async (request, response) => {
+    const actor = await authorize(deps, request, 'admin');
+    const { id } = parseParams(rowIdParams, request.params);
+    const { username } = valueOrRefuse(await revokeSession(db, actor, id, deps.now()));
+    sendOk(response, { result_type: 'revoke-session', session_id: id, username });
+  });
 
   router.post('/admin/accounts/:id/reset-password', async (request, response) => {
     const actor = await authorize(deps, request, 'admin');

@@ -87,9 +87,11 @@ export async function unlockVoucher(
   now: number,
 ): Promise<Outcome<VoucherRow>> {
   return changeVoucher(db, actor, request.ref, now, (row) => {
-    const otherStore = lockHolds(toDomainVoucher(row), now)
-      ? storeRefusal(actor, row.lock_store_code)
-      : null;
+    // a lock no store took (a chain-wide caller's) may be freed by any store's manager
+    const otherStore =
+      lockHolds(toDomainVoucher(row), now) && row.lock_store_code !== null
+        ? storeRefusal(actor, row.lock_store_code)
+        : null;
     if (otherStore) return otherStore;
     return ok({
       set: NO_LOCK,
