@@ -40,31 +40,65 @@ function faceGroup(face: Face, routers: readonly Router[]): Router {
   return group;
 }
 
+/** The faces the engine answers on: where each is mounted and its routers, in order. */
+function faces(deps: EngineDeps): readonly (readonly [string, Face, readonly Router[]])[] {
+  return [
+    // the WLL reward face (docs/wll-face.md): its commands, benefits and events
+    ['/commands', 'wll', [rewardCommandRoutes(deps), benefitCommandRoutes(deps)]],
+    ['/benefits', 'wll', [benefitRoutes(deps)]],
+    ['/events', 'wll', [eventsRoutes(deps)]],
+    [
+      '',
+      'spaaza',
+      [
+        healthRoutes(deps),
+        authRoutes(deps),
+        basketRoutes(deps),
+        voucherRoutes(deps),
+        claimVouchersRoutes(deps),
+        receiptRoutes(deps),
+        voucherListRoutes(deps),
+        adminRoutes(deps),
+        accountRoutes(deps),
+        syncRoutes(deps),
+        webhookRoutes(deps),
+      ],
+    ],
+  ];
+}
+
 /** The express app: thin routes over use cases, one error handler. */
 export function createApp(deps: EngineDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps.log));
-  // the WLL reward face (docs/wll-face.md): its commands, benefits and events
-  app.use('/commands', faceGroup('wll', [rewardCommandRoutes(deps), benefitCommandRoutes(deps)]));
-  app.use('/benefits', faceGroup('wll', [benefitRoutes(deps)]));
-  app.use('/events', faceGroup('wll', [eventsRoutes(deps)]));
-  app.use(
-    faceGroup('spaaza', [
-      healthRoutes(deps),
-      authRoutes(deps),
-      basketRoutes(deps),
-      voucherRoutes(deps),
-      claimVouchersRoutes(deps),
-      receiptRoutes(deps),
-      voucherListRoutes(deps),
-      adminRoutes(deps),
-      accountRoutes(deps),
-      syncRoutes(deps),
-      webhookRoutes(deps),
-    ]),
-  );
+  for (const [prefix, face, routers] of faces(deps)) {
+    if (prefix === '') app.use(faceGroup(face, routers));
+    else app.use(prefix, faceGroup(face, routers));
+  }
   app.use(errorHandler(deps.log, deps.limits));
   return app;
+}
+
+export interface EngineRoute {
+  readonly method: string;
+  /** As declared, e.g. `/admin/accounts/:id/disable`. */
+  readonly path: string;
+}
+
+/** Every call the engine answers (for the authorization tests and the docs checks). */
+export function engineRoutes(deps: EngineDeps): EngineRoute[] {
+  return faces(deps).flatMap(([prefix, , routers]) =>
+    routers.flatMap((router) =>
+      router.stack.flatMap(({ route }) =>
+        route
+          ? [...new Set(route.stack.map((layer) => layer.method.toUpperCase()))].map((method) => ({
+              method,
+              path: `${prefix}${route.path}`,
+            }))
+          : [],
+      ),
+    ),
+  );
 }
