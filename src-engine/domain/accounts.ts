@@ -15,6 +15,9 @@ export interface SessionInfo {
   readonly expiresAt: number;
   readonly username: string;
   readonly role: Role;
+  readonly chainId: number;
+  /** The store the account belongs to; null: the whole chain. */
+  readonly storeCode: string | null;
 }
 
 /** Sessions an account may hold at once (tills and scripts sharing it); the oldest ends first. */
@@ -33,9 +36,11 @@ export async function login(
   const { now, limits } = context;
   const account = await db
     .selectFrom('accounts')
-    .selectAll()
-    .where('username', '=', credentials.username)
-    .where('disabled_at', 'is', null)
+    .leftJoin('stores', 'stores.id', 'accounts.store_id')
+    .selectAll('accounts')
+    .select('stores.code as store_code')
+    .where('accounts.username', '=', credentials.username)
+    .where('accounts.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!account) {
     // as long as a check takes, without taking a check's place from a real login
@@ -97,7 +102,15 @@ export async function login(
       .where('id', 'not in', kept)
       .execute();
   });
-  return ok({ userId: account.id, key, expiresAt, username: account.username, role: account.role });
+  return ok({
+    userId: account.id,
+    key,
+    expiresAt,
+    username: account.username,
+    role: account.role,
+    chainId: account.chain_id,
+    storeCode: account.store_code,
+  });
 }
 
 const WRONG_PASSWORD = refuse('password_error_or_non_existent', 'wrong username or password');

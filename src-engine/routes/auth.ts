@@ -32,7 +32,12 @@ export function authRoutes(deps: EngineDeps): Router {
         session_validity_seconds: deps.sessionSeconds,
         auth_method: 'password',
       },
-      user_info: { username: session.username, role: session.role },
+      user_info: {
+        username: session.username,
+        role: session.role,
+        chain_id: session.chainId,
+        store_code: session.storeCode,
+      },
     });
   });
 

@@ -37,6 +37,33 @@ const notSignedIn: TillError = {
 /** Only these accounts may step up; a terminal's own login opens nothing. */
 const MANAGER_ROLES: ReadonlySet<ManagerClient['role']> = new Set(['manager', 'admin']);
 
+/** Why an account that signed in may not open this till's Manager screen, or null when it may. */
+function signInRefusal(
+  username: string,
+  client: ManagerClient,
+  till: { readonly chainId: number; readonly storeCode: string },
+): TillError | null {
+  if (!MANAGER_ROLES.has(client.role)) return notAManager(username, client.role);
+  if (client.chainId !== null && client.chainId !== till.chainId) return ofAnotherChain(username);
+  if (client.storeCode !== null && client.storeCode !== till.storeCode)
+    return ofAnotherStore(username, client.storeCode, till.storeCode);
+  return null;
+}
+
+function ofAnotherChain(username: string): TillError {
+  return {
+    code: 'forbidden',
+    message: `${username} is an account of another chain; a manager of this store or an admin must sign in.`,
+  };
+}
+
+function ofAnotherStore(username: string, theirs: string, ours: string): TillError {
+  return {
+    code: 'forbidden',
+    message: `${username} manages store ${theirs}; this till is in store ${ours}. A manager of ${ours} or an admin must sign in.`,
+  };
+}
+
 function notAManager(username: string, role: ManagerClient['role']): TillError {
   return {
     code: 'forbidden',
@@ -105,9 +132,10 @@ export function managerHandlers(
       const outcome = await context.engine.managerLogin(username, password);
       if (!outcome.ok) return { ok: false, error: tillErrorOf(outcome.error, 'the sign-in') };
       const client = outcome.value;
-      if (!MANAGER_ROLES.has(client.role)) {
+      const refusal = signInRefusal(username, client, context.config);
+      if (refusal) {
         await client.signOut();
-        return { ok: false, error: notAManager(username, client.role) };
+        return { ok: false, error: refusal };
       }
       const expiresAt = context.now() + idleMs;
       session = { username, client, expiresAt };

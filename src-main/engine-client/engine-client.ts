@@ -41,6 +41,9 @@ export interface ManagerClient extends EngineCalls {
   readonly session: EngineSession;
   /** The account's role as the engine announced it at sign-in; null from an engine that does not say. */
   readonly role: SignedInSession['role'];
+  /** Where the account belongs, as the engine announced it (null: it did not say / the whole chain). */
+  readonly chainId: SignedInSession['chainId'];
+  readonly storeCode: SignedInSession['storeCode'];
   /** Ends the session on the engine (`DELETE /auth/logout`). */
   signOut(): Promise<EngineOutcome<null>>;
 }
@@ -50,7 +53,7 @@ export interface EngineClient extends EngineCalls {
   login(limit?: CallLimit): Promise<EngineOutcome<SignedInSession>>;
   /** Signs a manager in; the username and password are used once and not kept. */
   managerLogin(username: string, password: string): Promise<EngineOutcome<ManagerClient>>;
-  withSession(session: EngineSession): Omit<ManagerClient, 'role'>;
+  withSession(session: EngineSession): Omit<ManagerClient, 'role' | 'chainId' | 'storeCode'>;
   /** GET /healthz with its latency and the engine's clock; the probe's limit unless `limit` says. */
   health(limit?: CallLimit): Promise<EngineOutcome<EngineHealth>>;
 }
@@ -96,7 +99,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       const outcome = await logIn(transport, { username, password });
       if (!outcome.ok) return outcome;
       log.info({ username, role: outcome.value.role }, 'manager signed in to the voucher engine');
-      return succeeded({ ...withSession(outcome.value), role: outcome.value.role });
+      const { role, chainId, storeCode } = outcome.value;
+      return succeeded({ ...withSession(outcome.value), role, chainId, storeCode });
     },
     withSession,
     health: async (limit = ownLimit(timeouts.probeMs)) =>
@@ -108,7 +112,7 @@ function managerClient(
   transport: Transport,
   session: EngineSession,
   timeouts: CallTimeouts,
-): Omit<ManagerClient, 'role'> {
+): Omit<ManagerClient, 'role' | 'chainId' | 'storeCode'> {
   const { userId, key } = session;
   return {
     ...engineCalls(authorizedCaller(transport, fixedSessionSource({ userId, key })), timeouts),

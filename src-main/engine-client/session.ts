@@ -14,6 +14,10 @@ export interface SignedInSession extends EngineSession {
   /** Epoch milliseconds, as the engine announced it. */
   readonly expiresAt: number | null;
   readonly role: 'terminal' | 'manager' | 'admin' | null;
+  /** The account's chain, when the engine says. */
+  readonly chainId: number | null;
+  /** The store the account belongs to; null: the whole chain (or an engine that does not say). */
+  readonly storeCode: string | null;
 }
 
 /** The reference's error for a wrong username or password (docs/spaaza-wire.md, "Errors", code 5). */
@@ -43,6 +47,8 @@ export async function logIn(
     key: results.session_info.session_key,
     expiresAt: fromSpaazaDateTime(results.session_info.session_expires_date),
     role: results.user_info?.role ?? null,
+    chainId: results.user_info?.chain_id ?? null,
+    storeCode: results.user_info?.store_code ?? null,
   }));
 }
 

@@ -17,6 +17,9 @@ export const loginResultsSchema = z.looseObject({
     .looseObject({
       username: z.string(),
       role: z.enum(['terminal', 'manager', 'admin']).optional(),
+      chain_id: z.number().int().optional(),
+      /** The store the account belongs to; null or absent: the whole chain. */
+      store_code: z.string().nullable().optional(),
     })
     .optional(),
 });
