@@ -145,5 +145,27 @@ describe.each(DATABASES.map((database) => [database.name, database] as const))(
         await flooded.close();
       }
     }, 120_000);
+
+    it('a caller guessing codes is refused for a while after thirty that do not exist; others are not', async () => {
+      const guesser = await loginAs(engine.url, 'victim', 'victim-password');
+      const other = await loginAs(engine.url, 'till-s001-01', 'demo-till');
+      const guess = (session: typeof guesser, attempt: number) =>
+        call(engine.url, '/commands/validate_voucher', {
+          json: { code: `GUESS-${attempt}`, userIdentifier: '1000001' },
+          session,
+        });
+      for (let attempt = 0; attempt < 30; attempt += 1)
+        expect((await guess(guesser, attempt)).status).toBe(404);
+      const refused = await guess(guesser, 30);
+      expect(refused.status).toBe(429);
+      expect(JSON.stringify(refused.body)).toContain('TOO_MANY_ATTEMPTS');
+      // refused before anything is looked up, even a call that would have found its voucher
+      const lookup = await call(engine.url, '/get-user-vouchers', {
+        query: { member_number: '1000001' },
+        session: guesser,
+      });
+      expect(lookup.status).toBe(429);
+      expect((await guess(other, 0)).status).toBe(404);
+    });
   },
 );
