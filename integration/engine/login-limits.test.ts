@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basketRequest, item } from '../../test-support/engine/baskets';
 import { call, loginAs, type Answer } from '../../test-support/engine/client';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
 
@@ -166,6 +167,35 @@ describe.each(DATABASES.map((database) => [database.name, database] as const))(
       });
       expect(lookup.status).toBe(429);
       expect((await guess(other, 0)).status).toBe(404);
+    });
+
+    it('pricing baskets for made-up member numbers counts as guessing too', async () => {
+      const admin = await loginAs(engine.url, 'admin', 'demo-admin');
+      await call(engine.url, '/admin/accounts', {
+        session: admin,
+        form: {
+          username: 'pricer',
+          password: 'pricer-password',
+          role: 'terminal',
+          store_code: 'S001',
+        },
+      });
+      const pricer = await loginAs(engine.url, 'pricer', 'pricer-password');
+      const price = (member: string, attempt: number) =>
+        call(engine.url, '/auth/get-basket-price', {
+          json: basketRequest(
+            `S001-07-20261202-${String(attempt).padStart(4, '0')}`,
+            [item('SKU', 2)],
+            {
+              member,
+            },
+          ),
+          session: pricer,
+        });
+      for (let attempt = 0; attempt < 30; attempt += 1)
+        expect((await price(String(2_000_000 + attempt), attempt)).status).toBe(200);
+      const refused = await price('1000001', 30);
+      expect(refused.status).toBe(429);
     });
   },
 );

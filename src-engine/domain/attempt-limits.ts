@@ -61,9 +61,9 @@ function blockedFor(limiter: RateLimiterMemory, key: string, points: number) {
   };
 }
 
-async function consumed(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function consumed(limiter: RateLimiterMemory, key: string, points = 1): Promise<void> {
   try {
-    await limiter.consume(key);
+    await limiter.consume(key, points);
   } catch (error) {
     // a rejection is the limiter saying the key has run out: what `blockedFor` reports next
     if (!(error instanceof RateLimiterRes)) throw error;
@@ -156,9 +156,9 @@ export class AttemptLimits {
         );
   }
 
-  /** The caller named something that does not exist. */
-  async missed(actor: Actor): Promise<void> {
-    await consumed(this.guessMisses, guesserOf(actor));
+  /** The caller named `count` things that do not exist. */
+  async missed(actor: Actor, count = 1): Promise<void> {
+    if (count > 0) await consumed(this.guessMisses, guesserOf(actor), count);
   }
 }
 

@@ -58,6 +58,15 @@ export function basketWarnings(
   ];
 }
 
+/** How many things the basket named that do not exist: an unknown card, unknown voucher codes. */
+export function namedButMissing(warnings: readonly BasketWarning[]): number {
+  return warnings.filter(
+    (warning) =>
+      warning.kind === 'member_not_found' ||
+      (warning.kind === 'voucher_rejected' && warning.voucher.reason === 'voucher_not_found'),
+  ).length;
+}
+
 /** A fixed voucher worth more than the basket: add-basket issues what is left as a new voucher. */
 export function leavesRemainder(applied: AppliedVoucher): boolean {
   return applied.voucher.type === 'basket' && applied.amountRemaining > 0;

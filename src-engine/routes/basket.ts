@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { addBasketRequestSchema, getBasketPriceRequestSchema } from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
 import { addBasket, type StoredBasket } from '../domain/add-basket';
+import { namedButMissing } from '../domain/basket-pricing';
 import { getBasketPrice } from '../domain/get-basket-price';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
@@ -21,6 +22,7 @@ export function basketRoutes(deps: EngineDeps): Router {
     const now = deps.now();
     const answer = valueOrRefuse(
       await getBasketPrice(db, actor, body, now, (pricing) => ({
+        misses: namedButMissing(pricing.warnings),
         results: {
           result_type: 'get-basket-price',
           ...(body.user ? { user: body.user } : {}),
@@ -32,6 +34,8 @@ export function basketRoutes(deps: EngineDeps): Router {
         warnings: toWarnings(pricing.warnings, pricing.currency),
       })),
     );
+    // pricing for made-up cards and codes is guessing too: it counts against the caller
+    await deps.limits.missed(actor, answer.misses);
     sendOk(response, answer.results, answer.warnings);
   });
 
