@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/connect';
+import type { DestinationPolicy } from './domain/webhooks/destination';
 
 /** What every route needs, passed in (no module-level singletons). */
 export interface EngineDeps {
@@ -8,4 +9,6 @@ export interface EngineDeps {
   /** Milliseconds since the epoch; tests may substitute their own clock. */
   readonly now: () => number;
   readonly sessionSeconds: number;
+  /** Where webhooks may be registered and delivered to, with the resolver both use. */
+  readonly webhookDestinations: DestinationPolicy;
 }

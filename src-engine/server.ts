@@ -4,6 +4,8 @@ import { connect, reach, type Db, type PostgresLimits } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap, seedDemo, type DemoData } from './domain/demo';
 import { DEFAULT_EVENT_RETENTION_MS, startEventPruner } from './domain/events/retention';
+import { allowList } from './domain/webhooks/addresses';
+import { systemResolve, type Resolve } from './domain/webhooks/destination';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './domain/webhooks/settings';
 import { startDeliveryWorker } from './domain/webhooks/worker';
 import { DEFAULT_SHUTDOWN_DRAIN_MS, listen } from './listener';
@@ -22,8 +24,13 @@ export interface StartOptions {
   readonly sessionSeconds?: number;
   readonly log?: Logger;
   readonly now?: () => number;
-  /** The webhook delivery worker's timing (tests use short ones); unset fields keep their defaults. */
+  /**
+   * Where webhooks may go and the delivery worker's timing (tests use short ones); unset fields
+   * keep their defaults.
+   */
   readonly webhooks?: Partial<WebhookSettings>;
+  /** How webhook hosts are resolved, at registration and at connect time; default the system's. */
+  readonly resolve?: Resolve;
   /** How long events (with their finished webhook deliveries) are kept; default 90 days. */
   readonly eventRetentionMs?: number;
   /** How long `stop()` lets the requests already received finish before it cuts them. */
@@ -63,18 +70,25 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     }
     if (await bootstrap(db.kysely, options.bootstrapApiKey, now()))
       log.info('bootstrap API key stored for chain 1');
-    const deps = { db, log, now, sessionSeconds: options.sessionSeconds ?? 12 * 3600 };
+    const webhooks = { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks };
+    const webhookDestinations = {
+      allowHttp: webhooks.allowHttp,
+      allowList: allowList(webhooks.allowHosts),
+      resolve: options.resolve ?? systemResolve,
+    };
+    const deps = {
+      db,
+      log,
+      now,
+      sessionSeconds: options.sessionSeconds ?? 12 * 3600,
+      webhookDestinations,
+    };
     const app = createApp(deps);
     const host = options.host ?? '127.0.0.1';
     const listener = await listen(app, host, options.port ?? 0);
     const { url, port } = listener;
     log.info({ url, database: db.location, dialect: db.dialect }, 'voucher engine listening');
-    const worker = startDeliveryWorker(
-      db.kysely,
-      { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks },
-      now,
-      log,
-    );
+    const worker = startDeliveryWorker(db.kysely, webhooks, webhookDestinations, now, log);
     const pruner = startEventPruner(
       db.kysely,
       options.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS,

@@ -50,6 +50,8 @@ export const ERRORS: Readonly<
   voucher_owner_mismatch: { code: 1310, status: 403 },
   webhook_not_found: { code: 1311, status: 404 },
   event_not_found: { code: 1312, status: 404 },
+  webhook_url_not_allowed: { code: 1400, status: 400 },
+  webhook_host_not_resolved: { code: 1401, status: 400 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };
