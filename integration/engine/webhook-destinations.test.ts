@@ -8,7 +8,6 @@ import {
   type ResolvedAddress,
 } from '../../src-engine/domain/webhooks/destination';
 import { ADDRESS_REFUSED } from '../../src-engine/domain/webhooks/outcomes';
-import type { WebhookSettings } from '../../src-engine/domain/webhooks/settings';
 import { createWebhook, disableWebhook } from '../../src-engine/domain/webhooks/subscriptions';
 import { expectOk } from '../../src-engine/domain/refusal';
 import {
@@ -25,6 +24,13 @@ import {
 } from '../../test-support/engine/harness';
 import { captureLog } from '../../test-support/engine/log-capture';
 import { startReceiver, type Receiver } from '../../test-support/engine/webhook-receiver';
+import {
+  DELIVERY_WAIT,
+  errorOf,
+  failureReasons,
+  FAST_DELIVERY,
+  resultsOf,
+} from '../../test-support/engine/webhook-testing';
 
 /*
  * Where webhooks may go: refused at registration for every inward range and spelling, and
@@ -35,14 +41,8 @@ import { startReceiver, type Receiver } from '../../test-support/engine/webhook-
 
 const PUBLIC: readonly ResolvedAddress[] = [{ address: '93.184.215.14', family: 4 }];
 const LOOPBACK: readonly ResolvedAddress[] = [{ address: '127.0.0.1', family: 4 }];
-const FAST: Partial<WebhookSettings> = {
-  pollMs: 10,
-  baseDelayMs: 20,
-  maxDelayMs: 80,
-  timeoutMs: 2000,
-  retryForMs: 60_000,
-};
-const WAIT = { timeout: 15_000, interval: 20 };
+const FAST = FAST_DELIVERY;
+const WAIT = DELIVERY_WAIT;
 const SECRET = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
 
 const names = new Map<string, readonly ResolvedAddress[]>([
@@ -63,16 +63,8 @@ const resolve: Resolve = (hostname) => {
   return known === undefined ? systemResolve(hostname) : Promise.resolve(known);
 };
 
-function errorOf(answer: Answer): { name: unknown; description: string } {
-  const error = answer.body.error;
-  return isRecord(error)
-    ? { name: error.name, description: String(error.description) }
-    : { name: null, description: '' };
-}
-
 function webhookIdOf(answer: Answer): string {
-  const results = answer.body.results;
-  const webhook = isRecord(results) ? results.webhook : undefined;
+  const { webhook } = resultsOf(answer);
   if (!isRecord(webhook) || typeof webhook.id !== 'string') throw new Error('no webhook id');
   return webhook.id;
 }
@@ -211,10 +203,7 @@ describeEachDatabase('webhook destinations', (database) => {
     });
     afterAll(async () => engine.close());
 
-    const reasonsFor = (url: string) =>
-      logged.entries
-        .filter((entry) => entry.msg === 'webhook delivery attempt failed' && entry.url === url)
-        .map((entry) => entry.reason);
+    const reasonsFor = (url: string) => failureReasons(logged, url);
 
     /** Waits for the webhook's one delivery to fail, and answers its attempts. */
     async function failedAttempts(webhookId: string) {

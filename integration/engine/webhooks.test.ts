@@ -19,7 +19,14 @@ import {
   type Answer,
   type Session,
 } from '../../test-support/engine/client';
-import { captureLog, type CapturedLog } from '../../test-support/engine/log-capture';
+import { captureLog } from '../../test-support/engine/log-capture';
+import {
+  DELIVERY_WAIT,
+  errorOf,
+  failureReasons,
+  FAST_DELIVERY,
+  resultsOf,
+} from '../../test-support/engine/webhook-testing';
 import {
   startReceiver,
   type Received,
@@ -40,15 +47,8 @@ const ALLOW_TEST_RECEIVERS: Partial<WebhookSettings> = {
   allowHttp: true,
   allowHosts: ['127.0.0.1', 'example.test'],
 };
-const FAST: Partial<WebhookSettings> = {
-  ...ALLOW_TEST_RECEIVERS,
-  pollMs: 10,
-  baseDelayMs: 20,
-  maxDelayMs: 80,
-  timeoutMs: 2000,
-  retryForMs: 60_000,
-};
-const WAIT = { timeout: 15_000, interval: 20 };
+const FAST: Partial<WebhookSettings> = { ...ALLOW_TEST_RECEIVERS, ...FAST_DELIVERY };
+const WAIT = DELIVERY_WAIT;
 
 /** As a receiver checks a delivery: the standardwebhooks library over the body and headers. */
 function signatureIsValid(secret: string, received: Received): boolean {
@@ -58,26 +58,6 @@ function signatureIsValid(secret: string, received: Received): boolean {
   } catch {
     return false;
   }
-}
-
-/** Why the engine's log says each failed attempt to `url` failed, in order. */
-function failureReasons(captured: CapturedLog, url: string): unknown[] {
-  return captured.entries
-    .filter((entry) => entry.msg === 'webhook delivery attempt failed' && entry.url === url)
-    .map((entry) => entry.reason);
-}
-
-function resultsOf(answer: Answer): Record<string, unknown> {
-  const results = answer.body.results;
-  if (!isRecord(results)) throw new Error(`no results in ${JSON.stringify(answer.body)}`);
-  return results;
-}
-
-function errorOf(answer: Answer): { name: unknown; description: unknown } {
-  const error = answer.body.error;
-  return isRecord(error)
-    ? { name: error.name, description: error.description }
-    : { name: null, description: null };
 }
 
 describeEachDatabase('webhooks', (database) => {
@@ -470,7 +450,7 @@ describeEachDatabase('webhooks', (database) => {
       const answer = await call(engine.url, '/admin/webhooks', { session: admin, json: body });
       expect(answer.status).toBe(400);
       expect(errorOf(answer).name).toBe('invalid_parameters');
-      expect(String(errorOf(answer).description)).toContain(field);
+      expect(errorOf(answer).description).toContain(field);
     }
 
     // an unknown id is not found; one that is not an id at all is a bad parameter naming `id`
@@ -489,7 +469,7 @@ describeEachDatabase('webhooks', (database) => {
       for (const answer of [removed, history]) {
         expect(answer.status).toBe(status);
         expect(errorOf(answer).name).toBe(name);
-        expect(String(errorOf(answer).description)).toContain(mentioned);
+        expect(errorOf(answer).description).toContain(mentioned);
       }
     }
 

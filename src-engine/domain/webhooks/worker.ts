@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
 import { faultLog } from '../../db/storage-fault-log';
-import { attempt } from './attempt';
+import { attempt, type AttemptTarget } from './attempt';
 import type { DestinationPolicy } from './destination';
 import { retryDelay, type WebhookSettings } from './settings';
 
@@ -47,20 +47,13 @@ interface Due {
   readonly next_attempt_at: number;
 }
 
-interface Claimed {
+interface Claimed extends AttemptTarget {
   readonly id: number;
   /** The claim's next_attempt_at: while it is still there, no other process has taken the delivery. */
   readonly lease: number;
   readonly attempts: number;
   readonly give_up_at: number;
   readonly webhook_uuid: string;
-  readonly url: string;
-  readonly secret: string;
-  readonly event_uuid: string;
-  readonly type: string;
-  readonly subject: string;
-  readonly payload_json: string;
-  readonly reported_at: number;
 }
 
 /**
