@@ -109,11 +109,11 @@ const INWARD: readonly (readonly [url: string, why: string])[] = [
   ['https://0x7f.0.0.1/hook', '127.0.0.1 is a loopback address'],
   ['https://0/hook', '0.0.0.0 is an unspecified address'],
   // names that resolve inward, one of them (localhost) through the system's resolver
-  ['https://localhost/hook', 'localhost resolves to'],
-  ['https://inward.test/hook', 'inward.test resolves to 10.0.0.1, a private address'],
-  ['https://mixed.test/hook', 'mixed.test resolves to 127.0.0.1, a loopback address'],
-  ['https://metadata.test/hook', 'resolves to 169.254.169.254, a cloud metadata address'],
-  ['https://v6-inward.test/hook', 'resolves to fd12:3456::1, a unique-local address'],
+  ['https://localhost/hook', 'localhost resolves to a loopback address'],
+  ['https://inward.test/hook', 'inward.test resolves to a private address'],
+  ['https://mixed.test/hook', 'mixed.test resolves to a loopback address'],
+  ['https://metadata.test/hook', 'metadata.test resolves to a cloud metadata address'],
+  ['https://v6-inward.test/hook', 'v6-inward.test resolves to a unique-local address'],
 ];
 
 describeEachDatabase('webhook destinations', (database) => {
@@ -157,6 +157,9 @@ describeEachDatabase('webhook destinations', (database) => {
       expect(errorOf(answer).description).toMatch(/^url: /);
       expect(errorOf(answer).description).toContain(why);
       expect(errorOf(answer).description).toContain('ENGINE_WEBHOOK_ALLOW_HOSTS');
+      // a name's refusal names the range, not the inside address the name has
+      if (why.includes('resolves to'))
+        expect(errorOf(answer).description).not.toMatch(/\d+\.\d+\.\d+\.\d+|::/);
     });
 
     it('takes public https receivers, by name or address, and refuses plain http and names that do not resolve', async () => {
@@ -232,7 +235,9 @@ describeEachDatabase('webhook destinations', (database) => {
       expect(hook.received).toEqual([]);
       expect(hook.cutOff()).toBe(0);
       expect(reasonsFor(url)).toEqual([
-        expect.stringContaining('rebind.test resolves to 127.0.0.1, a loopback address'),
+        expect.stringMatching(
+          /^refused: rebind\.test resolves to a loopback address: .* \(resolved to 127\.0\.0\.1\)$/,
+        ),
       ]);
       expectOk(await disableWebhook(engine.db.kysely, 1, webhookId, Date.now()));
     });
@@ -262,7 +267,9 @@ describeEachDatabase('webhook destinations', (database) => {
         ]);
       expect(hook.received).toEqual([]);
       expect(reasonsFor(urls[0] ?? '')).toEqual([
-        expect.stringMatching(/^refused: localhost resolves to .*, a loopback address/),
+        expect.stringMatching(
+          /^refused: localhost resolves to a loopback address: .* \(resolved to (127\.0\.0\.1|::1)\)$/,
+        ),
       ]);
       for (const url of urls.slice(1))
         expect(reasonsFor(url)).toEqual([

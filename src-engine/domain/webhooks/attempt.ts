@@ -119,7 +119,11 @@ function post(
 function refused(refusal: DestinationRefusal): Pick<Attempted, 'verdict' | 'outcome' | 'detail'> {
   return refusal.kind === 'unresolved'
     ? { verdict: 'retry', outcome: NOT_ACCEPTED, detail: refusal.message }
-    : { verdict: 'final', outcome: ADDRESS_REFUSED, detail: `refused: ${refusal.message}` };
+    : {
+        verdict: 'final',
+        outcome: ADDRESS_REFUSED,
+        detail: `refused: ${refusal.message}${refusal.resolvedTo === undefined ? '' : ` (resolved to ${refusal.resolvedTo})`}`,
+      };
 }
 
 /**

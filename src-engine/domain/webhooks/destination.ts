@@ -37,7 +37,10 @@ export interface DestinationPolicy {
 /** Why a destination is refused: `address` and `scheme` by the policy, `unresolved` by DNS. */
 export interface DestinationRefusal {
   readonly kind: 'scheme' | 'address' | 'unresolved';
+  /** For the caller: a name's refusal gives the range its address is in, not the address. */
   readonly message: string;
+  /** For the engine's log: the address a name resolved to, when that was refused. */
+  readonly resolvedTo?: string;
 }
 
 export type Vetted =
@@ -70,11 +73,12 @@ function addressRefusal(
   if (policy.allowList.allowsAddress(address)) return null;
   const range = refusedRange(address);
   if (range === null) return null;
-  const what =
-    named === null ? `${address} is ${range}` : `${named} resolves to ${address}, ${range}`;
+  // which address an inside name has is not for a chain's admin to learn
+  const what = named === null ? `${address} is ${range}` : `${named} resolves to ${range}`;
   return {
     kind: 'address',
     message: `${what}: webhooks are not sent to the engine's own machine or networks (${OPEN_IT})`,
+    ...(named === null ? {} : { resolvedTo: address }),
   };
 }
 
