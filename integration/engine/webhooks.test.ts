@@ -446,6 +446,12 @@ describeEachDatabase('webhooks', (database) => {
       [{ url: 'https://example.test', event_types: '* BURNED_VOUCHER' }, 'event_types'],
       [{ url: 'https://example.test', event_types: [] }, 'event_types'],
       [{ url: 'https://example.test', event_types: '*', secret: 'short' }, 'secret'],
+      // a secret is a Standard Webhooks key: whsec_ and the base64 of 24 to 64 bytes
+      [
+        { url: 'https://example.test', event_types: '*', secret: 'a-test-secret-of-some-length' },
+        'secret',
+      ],
+      [{ url: 'https://example.test', event_types: '*', secret: 'whsec_c2hvcnQ=' }, 'secret'],
     ] as const) {
       const answer = await call(engine.url, '/admin/webhooks', { session: admin, json: body });
       expect(answer.status).toBe(400);
