@@ -43,18 +43,18 @@ export interface DestinationRefusal {
   readonly resolvedTo?: string;
 }
 
-export type Vetted =
+type Vetted =
   | { readonly ok: true; readonly addresses: readonly ResolvedAddress[] }
   | { readonly ok: false; readonly refusal: DestinationRefusal };
 
 const OPEN_IT = 'ENGINE_WEBHOOK_ALLOW_HOSTS names the hosts and networks IT allows';
 
 /** A URL's host without the brackets of an IPv6 literal. */
-export function bareHost(url: URL): string {
+function bareHost(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
-export function schemeRefusal(policy: DestinationPolicy, url: URL): DestinationRefusal | null {
+function schemeRefusal(policy: DestinationPolicy, url: URL): DestinationRefusal | null {
   if (url.protocol === 'https:' || (url.protocol === 'http:' && policy.allowHttp)) return null;
   return {
     kind: 'scheme',
@@ -87,7 +87,7 @@ function addressRefusal(
  * connection may use: all of them, or none when any one is refused. A name on the allow list
  * is resolved but not checked.
  */
-export async function vetHost(policy: DestinationPolicy, host: string): Promise<Vetted> {
+async function vetHost(policy: DestinationPolicy, host: string): Promise<Vetted> {
   const family = isIP(host);
   if (family !== 0) {
     const refusal = addressRefusal(policy, host, null);
