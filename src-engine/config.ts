@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH, DEFAULT_POSTGRES_LIMITS } from './db/connect';
+import { allowEntryProblem } from './domain/webhooks/addresses';
 import { DEFAULT_SHUTDOWN_DRAIN_MS } from './listener';
+
+/** A comma-separated list of hosts, addresses and CIDR networks; each bad entry is named. */
+const allowHosts = z
+  .string()
+  .default('')
+  .transform((text, context) => {
+    const entries = text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    for (const entry of entries) {
+      const problem = allowEntryProblem(entry);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    }
+    return entries;
+  });
 
 /** The engine's settings, all from the environment; a bad value stops start-up naming the variable. */
 const envSchema = z.object({
@@ -42,6 +59,16 @@ const envSchema = z.object({
     .default(86_400),
   /** How long one delivery attempt waits for the receiver. */
   ENGINE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /**
+   * Hosts, addresses and networks webhooks may go to although they are loopback, private or
+   * otherwise inward (docs/security.md, "Webhooks"). Empty by default: only public addresses.
+   */
+  ENGINE_WEBHOOK_ALLOW_HOSTS: allowHosts,
+  /** 1: plain http webhook URLs are allowed too (tests, a demo on one machine); 0: https only. */
+  ENGINE_WEBHOOK_ALLOW_HTTP: z
+    .enum(['0', '1'], { error: 'must be 0 or 1' })
+    .default('0')
+    .transform((value) => value === '1'),
   /** How often the delivery worker looks for due deliveries. */
   ENGINE_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   /** How many days events (with their finished webhook deliveries and attempts) are kept. */

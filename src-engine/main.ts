@@ -73,6 +73,8 @@ const engine = await orExit(() =>
       retryForMs: config.ENGINE_WEBHOOK_RETRY_SECONDS * 1000,
       timeoutMs: config.ENGINE_WEBHOOK_TIMEOUT_MS,
       pollMs: config.ENGINE_WEBHOOK_POLL_MS,
+      allowHosts: config.ENGINE_WEBHOOK_ALLOW_HOSTS,
+      allowHttp: config.ENGINE_WEBHOOK_ALLOW_HTTP,
     },
     eventRetentionMs: config.ENGINE_EVENT_RETENTION_DAYS * DAY_MS,
     shutdownDrainMs: config.ENGINE_SHUTDOWN_DRAIN_MS,

@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { createApp } from './app';
+import { createApp, engineRoutes, type EngineRoute } from './app';
 import { connect, reach, type Db, type PostgresLimits } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { bootstrap, seedDemo, type DemoData } from './domain/demo';
@@ -9,6 +9,8 @@ import {
   type AttemptLimitSettings,
 } from './domain/attempt-limits';
 import { DEFAULT_EVENT_RETENTION_MS, startEventPruner } from './domain/events/retention';
+import { allowList } from './domain/webhooks/addresses';
+import { systemResolve, type Resolve } from './domain/webhooks/destination';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './domain/webhooks/settings';
 import { startDeliveryWorker } from './domain/webhooks/worker';
 import { DEFAULT_SHUTDOWN_DRAIN_MS, listen } from './listener';
@@ -27,8 +29,13 @@ export interface StartOptions {
   readonly sessionSeconds?: number;
   readonly log?: Logger;
   readonly now?: () => number;
-  /** The webhook delivery worker's timing (tests use short ones); unset fields keep their defaults. */
+  /**
+   * Where webhooks may go and the delivery worker's timing (tests use short ones); unset fields
+   * keep their defaults.
+   */
   readonly webhooks?: Partial<WebhookSettings>;
+  /** How webhook hosts are resolved, at registration and at connect time; default the system's. */
+  readonly resolve?: Resolve;
   /** How long events (with their finished webhook deliveries) are kept; default 90 days. */
   readonly eventRetentionMs?: number;
   /** Limits on logins and lookups; unset fields keep their defaults. */
@@ -44,6 +51,8 @@ export interface RunningEngine {
   readonly port: number;
   readonly db: Db;
   readonly demo: DemoData | null;
+  /** Every call this engine answers. */
+  readonly routes: readonly EngineRoute[];
   stop(): Promise<void>;
 }
 
@@ -72,12 +81,19 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     }
     if (await bootstrap(db.kysely, options.bootstrapApiKey, now()))
       log.info('bootstrap API key stored for chain 1');
+    const webhooks = { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks };
+    const webhookDestinations = {
+      allowHttp: webhooks.allowHttp,
+      allowList: allowList(webhooks.allowHosts),
+      resolve: options.resolve ?? systemResolve,
+    };
     const deps = {
       db,
       log,
       now,
       sessionSeconds: options.sessionSeconds ?? 12 * 3600,
       limits: new AttemptLimits({ ...DEFAULT_ATTEMPT_LIMITS, ...options.attemptLimits }),
+      webhookDestinations,
     };
     const app = createApp(deps);
     if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
@@ -85,12 +101,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     const listener = await listen(app, host, options.port ?? 0);
     const { url, port } = listener;
     log.info({ url, database: db.location, dialect: db.dialect }, 'voucher engine listening');
-    const worker = startDeliveryWorker(
-      db.kysely,
-      { ...DEFAULT_WEBHOOK_SETTINGS, ...options.webhooks },
-      now,
-      log,
-    );
+    const worker = startDeliveryWorker(db.kysely, webhooks, webhookDestinations, now, log);
     const pruner = startEventPruner(
       db.kysely,
       options.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS,
@@ -102,6 +113,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
       port,
       db,
       demo,
+      routes: engineRoutes(deps),
       stop: async () => {
         const drainMs = options.shutdownDrainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS;
         const { cut } = await listener.close(drainMs);

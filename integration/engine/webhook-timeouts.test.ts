@@ -4,6 +4,7 @@ import { recordEvent } from '../../src-engine/domain/events/record';
 import type { WebhookSettings } from '../../src-engine/domain/webhooks/settings';
 import { createWebhook } from '../../src-engine/domain/webhooks/subscriptions';
 import { forcedGc } from '../../test-support/engine/forced-gc';
+import { captureLog } from '../../test-support/engine/log-capture';
 import {
   describeEachDatabase,
   startTestEngine,
@@ -20,6 +21,9 @@ import { startReceiver, type Receiver } from '../../test-support/engine/webhook-
  */
 
 const SETTINGS: Partial<WebhookSettings> = {
+  // the receivers listen on 127.0.0.1 over plain http
+  allowHttp: true,
+  allowHosts: ['127.0.0.1'],
   pollMs: 200,
   timeoutMs: 3000,
   baseDelayMs: 20,
@@ -41,9 +45,10 @@ describeEachDatabase('webhook delivery timeouts under garbage collection', (data
   let engine: TestEngine;
   const receivers: Receiver[] = [];
   const gc = forcedGc();
+  const logged = captureLog();
 
   beforeAll(async () => {
-    engine = await startTestEngine(database, { webhooks: SETTINGS });
+    engine = await startTestEngine(database, { webhooks: SETTINGS, log: logged.log });
   });
   afterAll(async () => {
     await engine.close();
@@ -143,13 +148,12 @@ describeEachDatabase('webhook delivery timeouts under garbage collection', (data
         clearInterval(collecting);
       }
 
-      const timedOut = await engine.db.kysely
-        .selectFrom('webhook_attempts')
-        .select(({ fn }) => fn.countAll<number>().as('count'))
-        .where('error', '=', `no answer within ${SETTINGS.timeoutMs} ms`)
-        .executeTakeFirstOrThrow();
+      // why an attempt failed is in the engine's own log (the delivery log says only that it did)
+      const timedOut = logged.entries.filter(
+        (entry) => entry.reason === `no answer within ${SETTINGS.timeoutMs} ms`,
+      ).length;
       const figures = `delays without forced GC ${withoutGc.join(', ')} ms; under forced GC ${underGc.join(', ')} ms`;
-      expect(timedOut.count, figures).toBeGreaterThanOrEqual(DEAD_RECEIVERS);
+      expect(timedOut, figures).toBeGreaterThanOrEqual(DEAD_RECEIVERS);
       expect(
         dead.map((receiver) => receiver.received.length >= 2),
         figures,

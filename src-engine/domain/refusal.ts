@@ -30,6 +30,8 @@ export type RefusalCode =
   | 'voucher_locked'
   | 'voucher_owner_mismatch'
   | 'webhook_not_found'
+  | 'webhook_url_not_allowed'
+  | 'webhook_host_not_resolved'
   | 'event_not_found'
   | 'too_many_attempts';
 

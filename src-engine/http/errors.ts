@@ -51,6 +51,8 @@ export const ERRORS: Readonly<
   webhook_not_found: { code: 1311, status: 404 },
   event_not_found: { code: 1312, status: 404 },
   too_many_attempts: { code: 1480, status: 429 },
+  webhook_url_not_allowed: { code: 1400, status: 400 },
+  webhook_host_not_resolved: { code: 1401, status: 400 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };

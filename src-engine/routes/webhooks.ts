@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { EngineDeps } from '../deps';
 import { EVENT_TYPES, isEventType } from '../domain/events/types';
+import { checkDestination } from '../domain/webhooks/destination';
+import { secretProblem } from '../domain/webhooks/signature';
 import {
   createWebhook,
   deliveriesOf,
@@ -62,8 +64,11 @@ const createWebhookFields = z.object({
   event_types: eventTypes,
   secret: z
     .string({ error: 'must be text' })
-    .min(16, 'must be at least 16 characters')
-    .max(200, 'must be at most 200 characters')
+    .trim()
+    .superRefine((secret, context) => {
+      const problem = secretProblem(secret);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    })
     .optional(),
 });
 
@@ -79,6 +84,8 @@ export function webhookRoutes(deps: EngineDeps): Router {
   router.post('/admin/webhooks', async (request, response) => {
     const { chainId } = await authorize(deps, request, 'admin');
     const fields = parseParams(createWebhookFields, bodyOf(request));
+    // only where the policy allows: a public https address, or one IT allowed
+    valueOrRefuse(await checkDestination(deps.webhookDestinations, fields.url));
     const webhook = await createWebhook(
       db,
       chainId,

@@ -234,7 +234,8 @@ export const FUZZ_ROUTES: readonly FuzzRoute[] = [
   spaaza('POST', '/admin/webhooks', 'params', () => ({
     url: 'http://127.0.0.1:9/fuzz-hook',
     event_types: 'CODE_POOL_LOW',
-    secret: 'a-secret-of-twenty-chars',
+    // Standard Webhooks' form: whsec_ and the base64 of a 24-byte key
+    secret: 'whsec_ZnV6ei1zZWNyZXQtb2YtMjQtYnl0ZXMh',
   })),
   spaaza('GET', '/admin/webhooks', 'query', none),
   spaaza('DELETE', '/admin/webhooks/:id', 'params', none, {

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 /** A webhook receiver for the engine's tests: a real HTTP server that records what it gets. */
 
 export interface Received {
+  /** The Standard Webhooks id (webhook-id): the event's id. */
   readonly id: string;
-  readonly signature: string;
+  /** The three Standard Webhooks headers as they came, for `new Webhook(secret).verify`. */
+  readonly headers: Record<string, string>;
   readonly body: string;
   /** When the request's body had arrived (Date.now()). */
   readonly at: number;
@@ -25,6 +27,7 @@ export type Responder = (n: number) => Reply;
 
 export interface Receiver {
   readonly url: string;
+  readonly port: number;
   readonly received: Received[];
   /** Answers the engine hung up on before they were complete. */
   readonly cutOff: () => number;
@@ -54,9 +57,15 @@ export async function startReceiver(respond: Responder = () => 204): Promise<Rec
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const answer = respond(received.length);
+      const header = (name: string) => String(request.headers[name]);
       received.push({
-        id: String(request.headers['x-webhook-id']),
-        signature: String(request.headers['x-webhook-signature']),
+        id: header('webhook-id'),
+        headers: Object.fromEntries(
+          ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [
+            name,
+            header(name),
+          ]),
+        ),
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now(),
       });
@@ -72,6 +81,7 @@ export async function startReceiver(respond: Responder = () => 204): Promise<Rec
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hook`,
+    port,
     received,
     cutOff: () => cutOff,
     close: async () => {

@@ -1,7 +1,14 @@
 import { DEFAULT_WEBHOOK_RETRY_MS } from './retry';
 
-/** How the delivery worker polls, waits for receivers and backs off. */
+/** Where webhooks may go, and how the delivery worker polls, waits for receivers and backs off. */
 export interface WebhookSettings {
+  /** Plain http receivers are allowed too; otherwise https only. */
+  readonly allowHttp: boolean;
+  /**
+   * Hosts, addresses and networks (CIDR) webhooks may be sent to even when they are loopback,
+   * private or otherwise inward (docs/security.md, "Webhooks"); empty by default.
+   */
+  readonly allowHosts: readonly string[];
   /** How often due deliveries are looked for. */
   readonly pollMs: number;
   /** How long after its event a failing delivery is retried before it is given up. */
@@ -14,6 +21,8 @@ export interface WebhookSettings {
 }
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
+  allowHttp: false,
+  allowHosts: [],
   pollMs: 1000,
   retryForMs: DEFAULT_WEBHOOK_RETRY_MS,
   baseDelayMs: 10_000,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { iso, isoOrNull } from '../../../src-shared/wire/datetime';
 import type { Database, WebhookTable } from '../../db/schema';
@@ -6,6 +6,8 @@ import { ok } from '../../../src-shared/result';
 import { inTransaction } from '../../db/transaction';
 import type { Executor } from '../../repo/vouchers';
 import { refuse, type Outcome } from '../refusal';
+import { outcomeOf, type AttemptOutcome } from './outcomes';
+import { newSecret } from './signature';
 
 /*
  * A chain's webhook subscriptions: a URL, the event types it wants (or `*`) and the secret its
@@ -24,10 +26,9 @@ export interface NewWebhook {
   readonly url: string;
   /** Known event types, or `['*']`. */
   readonly eventTypes: readonly string[];
+  /** A `whsec_` secret (signature.ts checks one given at registration); generated when absent. */
   readonly secret?: string | undefined;
 }
-
-const SECRET_BYTES = 32;
 
 function toView(row: Selectable<WebhookTable>): WebhookView {
   return {
@@ -46,7 +47,7 @@ export async function createWebhook(
   input: NewWebhook,
   now: number,
 ): Promise<WebhookView & { secret: string }> {
-  const secret = input.secret ?? randomBytes(SECRET_BYTES).toString('hex');
+  const secret = input.secret ?? newSecret();
   const row = await db
     .insertInto('webhooks')
     .values({
@@ -121,11 +122,10 @@ export interface DeliveryView {
   readonly next_attempt_at: string | null;
   readonly give_up_at: string;
   readonly delivered_at: string | null;
+  /** Each attempt's time and neutral outcome; why one failed is in the engine's log only. */
   readonly attempts: {
     readonly at: string;
-    readonly status_code: number | null;
-    readonly error: string | null;
-    readonly duration_ms: number;
+    readonly outcome: AttemptOutcome;
   }[];
 }
 
@@ -177,12 +177,7 @@ export async function deliveriesOf(
       delivered_at: isoOrNull(delivery.delivered_at),
       attempts: attempts
         .filter((attempt) => attempt.delivery_id === delivery.id)
-        .map((attempt) => ({
-          at: iso(attempt.at),
-          status_code: attempt.status_code,
-          error: attempt.error,
-          duration_ms: attempt.duration_ms,
-        })),
+        .map((attempt) => ({ at: iso(attempt.at), outcome: outcomeOf(attempt) })),
     })),
   );
 }

@@ -6,6 +6,8 @@ import { useFreshSqlite } from '../../../test-support/engine/fresh-sqlite';
 import { startReceiver, type Receiver } from '../../../test-support/engine/webhook-receiver';
 import { createChain } from '../admin';
 import { recordEvent } from '../events/record';
+import { allowList } from './addresses';
+import { systemResolve } from './destination';
 import { createWebhook } from './subscriptions';
 import { startDeliveryWorker, type DeliveryWorker } from './worker';
 
@@ -64,7 +66,17 @@ describe('the delivery worker', () => {
             stopped = worker.stop().then(() => 'stopped' as const);
           }),
         ),
-        { pollMs: 10, timeoutMs: 30_000, baseDelayMs: 20, maxDelayMs: 80, retryForMs: 600_000 },
+        {
+          pollMs: 10,
+          timeoutMs: 30_000,
+          baseDelayMs: 20,
+          maxDelayMs: 80,
+          retryForMs: 600_000,
+          allowHttp: true,
+          allowHosts: ['127.0.0.1'],
+        },
+        // the receiver is allowed: what keeps it from getting the event is the stop alone
+        { allowHttp: true, allowList: allowList(['127.0.0.1']), resolve: systemResolve },
         Date.now,
         pino({ level: 'silent' }),
       );

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
 import { faultLog } from '../../db/storage-fault-log';
+import { attempt, type AttemptTarget } from './attempt';
+import type { DestinationPolicy } from './destination';
 import { retryDelay, type WebhookSettings } from './settings';
-import { deliveryBody, EVENT_ID_HEADER, SIGNATURE_HEADER, signBody } from './signature';
 
 /** At most this many deliveries are on their way at once from one engine process. */
 const MAX_IN_FLIGHT = 16;
@@ -34,9 +35,6 @@ const KEPT_FOR_IDLE_CHAINS = 4;
  */
 const LEASE_MARGIN_MS = 30_000;
 
-/** Longest receiver-supplied text (a redirect's Location) kept in an attempt's error. */
-const MAX_ERROR_CHARS = 500;
-
 export interface DeliveryWorker {
   /** Stops polling, abandons the sends on their way (their leases hand them back) and waits for them. */
   stop(): Promise<void>;
@@ -49,41 +47,26 @@ interface Due {
   readonly next_attempt_at: number;
 }
 
-interface Claimed {
+interface Claimed extends AttemptTarget {
   readonly id: number;
   /** The claim's next_attempt_at: while it is still there, no other process has taken the delivery. */
   readonly lease: number;
   readonly attempts: number;
   readonly give_up_at: number;
-  readonly url: string;
-  readonly secret: string;
-  readonly event_uuid: string;
-  readonly type: string;
-  readonly subject: string;
-  readonly payload_json: string;
-  readonly reported_at: number;
-}
-
-/** delivered: a 2xx; retry: worth another attempt; final: another attempt would get the same answer. */
-type Verdict = 'delivered' | 'retry' | 'final';
-
-interface Outcome {
-  readonly at: number;
-  readonly statusCode: number | null;
-  readonly error: string | null;
-  readonly durationMs: number;
-  readonly verdict: Verdict;
+  readonly webhook_uuid: string;
 }
 
 /**
  * Sends the outbox: polls due pending deliveries, claims each with a compare-and-set (so two
- * engine processes on one database never send the same attempt), POSTs the signed event, records
- * the attempt, and schedules a retry with backoff until the delivery's deadline. It runs apart
- * from requests: a slow or failing receiver never holds up the change that caused the event.
+ * engine processes on one database never send the same attempt), POSTs the signed event to an
+ * address the destination policy allows, records the attempt (why one failed goes to the log),
+ * and schedules a retry with backoff until the delivery's deadline. It runs apart from
+ * requests: a slow or failing receiver never holds up the change that caused the event.
  */
 export function startDeliveryWorker(
   db: Kysely<Database>,
   settings: WebhookSettings,
+  destinations: DestinationPolicy,
   now: () => number,
   log: Logger,
 ): DeliveryWorker {
@@ -184,7 +167,15 @@ export function startDeliveryWorker(
   const send = (row: Due, claimed: Claimed) => {
     countUp(inFlightPerWebhook, row.webhook_id);
     countUp(inFlightPerChain, row.chain_id);
-    const sending: Promise<void> = deliver(db, settings, claimed, now, stopping.signal)
+    const sending: Promise<void> = deliver(
+      db,
+      settings,
+      destinations,
+      claimed,
+      now,
+      log,
+      stopping.signal,
+    )
       .catch((error: unknown) => {
         faults.failed(error, { delivery: claimed.id }, 'webhook delivery failed to record');
       })
@@ -252,6 +243,7 @@ async function claim(
       'webhook_deliveries.id',
       'webhook_deliveries.attempts',
       'webhook_deliveries.give_up_at',
+      'webhooks.uuid as webhook_uuid',
       'webhooks.url',
       'webhooks.secret',
       'events.uuid as event_uuid',
@@ -268,13 +260,27 @@ async function claim(
 async function deliver(
   db: Kysely<Database>,
   settings: WebhookSettings,
+  destinations: DestinationPolicy,
   delivery: Claimed,
   now: () => number,
+  log: Logger,
   stopping: AbortSignal,
 ): Promise<void> {
-  const outcome = await post(delivery, settings.timeoutMs, now, stopping);
+  const outcome = await attempt(delivery, destinations, settings.timeoutMs, now, stopping);
   // abandoned by stop(): not the receiver's failure; the lease hands it to a later run
   if (outcome === undefined) return;
+  if (outcome.detail !== null)
+    log.warn(
+      {
+        webhook: delivery.webhook_uuid,
+        event: delivery.event_uuid,
+        url: delivery.url,
+        status_code: outcome.statusCode,
+        reason: outcome.detail,
+        final: outcome.verdict === 'final',
+      },
+      'webhook delivery attempt failed',
+    );
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('webhook_attempts')
@@ -282,7 +288,8 @@ async function deliver(
         delivery_id: delivery.id,
         at: outcome.at,
         status_code: outcome.statusCode,
-        error: outcome.error,
+        // the neutral outcome only: the detail went to the log above
+        error: outcome.verdict === 'delivered' ? null : outcome.outcome,
         duration_ms: outcome.durationMs,
       })
       .execute();
@@ -315,106 +322,4 @@ async function deliver(
       .where('id', '=', delivery.id)
       .execute();
   });
-}
-
-/**
- * One attempt: the signed POST, its answer's status or why there was none; undefined when
- * stop() abandoned it. The answer's body is never read: a receiver cannot make us hold it.
- */
-async function post(
-  delivery: Claimed,
-  timeoutMs: number,
-  now: () => number,
-  stopping: AbortSignal,
-): Promise<Outcome | undefined> {
-  const body = deliveryBody(delivery);
-  const at = now();
-  const started = performance.now();
-  const took = () => Math.round(performance.now() - started);
-  const attempt = attemptSignal(stopping, timeoutMs);
-  try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [EVENT_ID_HEADER]: delivery.event_uuid,
-        [SIGNATURE_HEADER]: signBody(delivery.secret, body),
-      },
-      body,
-      redirect: 'manual',
-      signal: attempt.signal,
-    });
-    await response.body?.cancel();
-    return { at, statusCode: response.status, durationMs: took(), ...judge(response) };
-  } catch (failure) {
-    if (stopping.aborted) return undefined;
-    return {
-      at,
-      statusCode: null,
-      error: describeFailure(failure, timeoutMs),
-      durationMs: took(),
-      verdict: 'retry',
-    };
-  } finally {
-    attempt.finished();
-  }
-}
-
-/**
- * The signal one attempt is sent with: aborted by stop(), or with a TimeoutError once the
- * timeout is over. Its timer is an ordinary one that the attempt holds and clears: on Node 20,
- * `AbortSignal.any` over `AbortSignal.timeout` loses the timeout when the garbage collector
- * runs, and a receiver that never answered then held its slot until the OS gave up on the
- * connection (minutes), starving every other delivery.
- */
-function attemptSignal(
-  stopping: AbortSignal,
-  timeoutMs: number,
-): { readonly signal: AbortSignal; finished(): void } {
-  const controller = new AbortController();
-  const stop = () => {
-    controller.abort(stopping.reason);
-  };
-  const timer = setTimeout(() => {
-    controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
-  }, timeoutMs);
-  // a stop before the attempt began aborts it at once, as one during it does
-  if (stopping.aborted) stop();
-  else stopping.addEventListener('abort', stop, { once: true });
-  return {
-    signal: controller.signal,
-    finished: () => {
-      clearTimeout(timer);
-      stopping.removeEventListener('abort', stop);
-    },
-  };
-}
-
-function judge(response: Response): { verdict: Verdict; error: string | null } {
-  const { status } = response;
-  if (status >= 200 && status < 300) return { verdict: 'delivered', error: null };
-  // a receiver that moved or is gone answers the same to every retry
-  if (status >= 300 && status < 400) {
-    const location = response.headers.get('location');
-    return {
-      verdict: 'final',
-      error:
-        location === null
-          ? 'redirect without a Location not followed'
-          : `redirect to ${location.slice(0, MAX_ERROR_CHARS)} not followed`,
-    };
-  }
-  if (status === 410)
-    return { verdict: 'final', error: 'gone: the receiver takes no more deliveries' };
-  return { verdict: 'retry', error: null };
-}
-
-function describeFailure(failure: unknown, timeoutMs: number): string {
-  if (failure instanceof Error && failure.name === 'TimeoutError')
-    return `no answer within ${timeoutMs} ms`;
-  if (failure instanceof Error) {
-    const cause = failure.cause instanceof Error ? `: ${failure.cause.message}` : '';
-    return `${failure.message}${cause}`.slice(0, MAX_ERROR_CHARS);
-  }
-  return String(failure).slice(0, MAX_ERROR_CHARS);
 }
