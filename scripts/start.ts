@@ -5,19 +5,20 @@
  * first) when the Electron binary is installed, otherwise in browser mode, saying so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { build as buildRenderer } from 'vite';
 import { loadConfig, type TillConfig } from '../src-main/config';
+import { makeOwnerOnlyDir } from '../src-main/owner-only';
 import { startTill } from '../src-main/till-main';
 import { buildElectron } from './build-electron';
 
 const DEMO_ENGINE_PORT = process.env.DEMO_ENGINE_PORT ?? '8400';
 
 function startDemoEngine(config: TillConfig): Promise<{ url: string; child: ChildProcess }> {
-  mkdirSync(config.dataDir, { recursive: true });
+  makeOwnerOnlyDir(config.dataDir);
   const databaseUrl = join(config.dataDir, 'demo-engine.sqlite');
   // fresh demo data on every run, so the demo sale works again (its vouchers are used up by it)
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${databaseUrl}${suffix}`, { force: true });

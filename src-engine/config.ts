@@ -43,6 +43,10 @@ const envSchema = z.object({
     .min(100)
     .max(3_600_000)
     .default(DEFAULT_POSTGRES_LIMITS.statementTimeoutMs),
+  /** A PEM certificate (with any intermediates): the engine serves HTTPS, with ENGINE_TLS_KEY. */
+  ENGINE_TLS_CERT: z.string().optional(),
+  /** The certificate's PEM private key, not encrypted; set both or neither. */
+  ENGINE_TLS_KEY: z.string().optional(),
   ENGINE_BOOTSTRAP_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   ENGINE_SESSION_SECONDS: z.coerce
     .number()

@@ -1,8 +1,10 @@
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { gracefulClose } from '../src-node/graceful-close';
 import { EngineStartError } from './start-error';
+import type { TlsCredentials } from './tls';
 
 /** How long a stop lets the requests already received finish, unless told otherwise. */
 export const DEFAULT_SHUTDOWN_DRAIN_MS = 10_000;
@@ -18,18 +20,32 @@ export interface Listener {
   close(drainMs: number): Promise<{ readonly cut: number }>;
 }
 
-/** Listens on host:port; a failure (a port in use) rejects with a one-line EngineStartError. */
-export async function listen(app: Express, host: string, port: number): Promise<Listener> {
-  const server = await new Promise<Server>((resolve, reject) => {
-    // Express 5 calls this with the error when listening fails
-    const listening = app.listen(port, host, (error) => {
-      if (error) reject(listenFailure(error, host, port));
-      else resolve(listening);
+/**
+ * Listens on host:port, over HTTPS when given a certificate and key; a failure (a port in use)
+ * rejects with a one-line EngineStartError.
+ */
+export async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  tls: TlsCredentials | null = null,
+): Promise<Listener> {
+  const server: Server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key }, app)
+    : createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: Error) => {
+      reject(listenFailure(error, host, port));
+    };
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
     });
   });
   const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${bound}`,
     port: bound,
     close: gracefulClose(server),
   };

@@ -61,6 +61,7 @@ const engine = await orExit(() =>
   start({
     port: config.ENGINE_PORT,
     host: config.ENGINE_HOST,
+    tls: { certFile: config.ENGINE_TLS_CERT, keyFile: config.ENGINE_TLS_KEY },
     databaseUrl: config.ENGINE_DATABASE_URL,
     ...schemaOption,
     postgres: {

@@ -14,10 +14,13 @@ import { systemResolve, type Resolve } from './domain/webhooks/destination';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './domain/webhooks/settings';
 import { startDeliveryWorker } from './domain/webhooks/worker';
 import { DEFAULT_SHUTDOWN_DRAIN_MS, listen } from './listener';
+import { loadTls, type TlsSettings } from './tls';
 
 export interface StartOptions {
   readonly port?: number;
   readonly host?: string;
+  /** A certificate and key (PEM files) to serve HTTPS with; plain HTTP without. */
+  readonly tls?: TlsSettings;
   readonly databaseUrl?: string;
   /** PostgreSQL only: the schema to use (tests use a fresh one per run). */
   readonly schema?: string;
@@ -57,14 +60,16 @@ export interface RunningEngine {
 }
 
 /**
- * Starts the engine: connects, migrates, seeds on request, listens. A port in use or a database
- * that cannot be reached or opened rejects with an EngineStartError. `stop()` undoes all of it:
+ * Starts the engine: checks its TLS files, connects, migrates, seeds on request, listens. A bad
+ * TLS setting, a port in use or a database that cannot be reached or opened rejects with an
+ * EngineStartError. `stop()` undoes all of it:
  * it stops accepting, lets the requests already received finish (within `shutdownDrainMs`),
  * then stops the workers and closes the database.
  */
 export async function start(options: StartOptions = {}): Promise<RunningEngine> {
   const log = options.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const now = options.now ?? (() => Date.now());
+  const tls = loadTls(options.tls);
   const db = connect(options.databaseUrl, {
     ...(options.schema ? { schema: options.schema } : {}),
     ...(options.postgres ? { postgres: options.postgres } : {}),
@@ -98,7 +103,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEngine> 
     const app = createApp(deps);
     if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
     const host = options.host ?? '127.0.0.1';
-    const listener = await listen(app, host, options.port ?? 0);
+    const listener = await listen(app, host, options.port ?? 0, tls);
     const { url, port } = listener;
     log.info({ url, database: db.location, dialect: db.dialect }, 'voucher engine listening');
     const worker = startDeliveryWorker(db.kysely, webhooks, webhookDestinations, now, log);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgeLatency, judgeSkew } from '../../src-main/doctor/check';
 import { runDiagnostics } from '../../src-main/doctor/run-diagnostics';
@@ -109,6 +109,32 @@ describe('till:doctor without a working engine', () => {
       expect(checkNamed(report.checks, name).detail).toContain('no engine is configured');
       expect(checkNamed(report.checks, name).detail).toContain('or use `npm start`');
     }
+  });
+
+  it('warns when the config file, which holds the password, is open to other accounts, naming the file and the chmod to run', async () => {
+    const configPath = till.writeConfig(demoSettings(undefined, till.dataDir));
+    till.createStore();
+    chmodSync(configPath, 0o644);
+
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+    const config = checkNamed(report.checks, 'config');
+    expect(config.verdict).toBe('warn');
+    expect(config.detail).toContain(
+      `config.json is readable by group and others (mode 644) and holds the terminal's password: run \`chmod 600 ${configPath}\``,
+    );
+    const run = await runDoctorCli(['--config', configPath], till.env);
+    expect(run.stdout).toMatch(/^\[WARN\] config /m);
+    expect(run.stdout).toContain(`chmod 600 ${configPath}`);
+
+    chmodSync(configPath, 0o620);
+    const writable = await runDiagnostics({ env: till.env, argvPath: configPath });
+    expect(checkNamed(writable.checks, 'config').detail).toContain(
+      'config.json is writable by group (mode 620)',
+    );
+
+    chmodSync(configPath, 0o600);
+    const closed = await runDiagnostics({ env: till.env, argvPath: configPath });
+    expect(checkNamed(closed.checks, 'config').verdict).toBe('ok');
   });
 
   it('names the key and the file of a bad config, skips the rest, and the CLI exits 1', async () => {

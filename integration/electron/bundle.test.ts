@@ -86,7 +86,12 @@ describe('the bundled main process, under a stand-in electron', () => {
         TILL_COMMAND_NAMES.map((name) => `till:${name}`),
       ]);
       expect(main.reported('content-security-policy')).toEqual(['set']);
-      expect(main.reported('window-listener')).toEqual(['will-navigate']);
+      expect(main.reported('window-listener')).toEqual([
+        'will-navigate',
+        'will-redirect',
+        'will-frame-navigate',
+      ]);
+      expect(main.reported('permission-handler')).toEqual(['request', 'check', 'device']);
       expect(main.reported('app-listener')).toEqual(
         expect.arrayContaining(['second-instance', 'window-all-closed']),
       );

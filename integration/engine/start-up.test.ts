@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,19 @@ describe('engine start-up failures', { timeout: 20_000 }, () => {
       `voucher engine: cannot reach the database postgres://till:***@127.0.0.1:${port}/engine: connect ECONNREFUSED 127.0.0.1:${port} (ENGINE_DATABASE_URL)`,
     ]);
     expect(run.status).toBe(1);
+  });
+
+  it('a TLS certificate without its key: one line naming ENGINE_TLS_KEY, exit 1, before the database is touched', () => {
+    const database = sqliteFile();
+    const run = runEngine({
+      ENGINE_DATABASE_URL: database,
+      ENGINE_TLS_CERT: join(tmpdir(), 'engine.pem'),
+    });
+    expect(lines(run.stderr)).toEqual([
+      'voucher engine: cannot serve HTTPS: ENGINE_TLS_CERT is set but ENGINE_TLS_KEY is not; set both (the certificate and its private key, PEM files) or neither for plain HTTP (ENGINE_TLS_KEY)',
+    ]);
+    expect(run.status).toBe(1);
+    expect(existsSync(database)).toBe(false);
   });
 
   const refusal = (file: string) =>

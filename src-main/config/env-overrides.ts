@@ -5,6 +5,8 @@ type Kind = 'text' | 'integer' | 'boolean';
 /** Each environment variable the till reads, and the config key it overrides. */
 export const ENV_OVERRIDES = [
   { name: 'TILL_ENGINE_URL', key: ['engineUrl'], kind: 'text' },
+  { name: 'TILL_ALLOW_PLAIN_HTTP_ENGINE', key: ['allowPlainHttpEngine'], kind: 'boolean' },
+  { name: 'TILL_ENGINE_CA_FILE', key: ['engineCaFile'], kind: 'text' },
   { name: 'TILL_CHAIN_ID', key: ['chainId'], kind: 'integer' },
   { name: 'TILL_STORE_CODE', key: ['storeCode'], kind: 'text' },
   { name: 'TILL_TERMINAL_ID', key: ['terminalId'], kind: 'text' },

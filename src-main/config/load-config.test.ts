@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type LoadConfigOptions } from './load-config';
 import { maskSecrets } from './mask-secrets';
@@ -294,7 +295,7 @@ describe('loadConfig', () => {
 
 describe('maskSecrets', () => {
   it('replaces the password, the host-POS token and URL credentials', () => {
-    const path = writeConfig({ ...GOOD, engineUrl: 'http://ops:pw@engine.local:8400/' });
+    const path = writeConfig({ ...GOOD, engineUrl: 'https://ops:pw@engine.local:8400/' });
     const result = load({}, { argvPath: path });
     if (!result.ok) throw new Error(result.error.message);
     const masked = maskSecrets(result.value.config);
@@ -305,5 +306,85 @@ describe('maskSecrets', () => {
     expect(text).not.toContain('host-pos-token');
     expect(text).not.toContain(':pw@');
     expect(result.value.config.terminalCredentials.password).toBe('secret-password');
+  });
+});
+
+describe('how the till reaches its engine', () => {
+  const refusal = (host: string, where: string) =>
+    `config.json: engineUrl: is plain http:// to ${host}, which is not this machine: the terminal's password and every sale would cross the network unencrypted; use https:// (the engine's ENGINE_TLS_CERT and ENGINE_TLS_KEY), or set allowPlainHttpEngine to true on a network you trust (file ${where})`;
+
+  it('refuses plain http:// to an address that is not this machine, naming allowPlainHttpEngine', () => {
+    for (const [engineUrl, host] of [
+      ['http://10.1.2.3:8080', '10.1.2.3'],
+      ['http://engine.store.example:8400', 'engine.store.example'],
+      ['http://[fe80::1]:8400', '[fe80::1]'],
+      ['http://0.0.0.0:8400', '0.0.0.0'],
+    ] as const) {
+      const path = writeConfig({ ...GOOD, engineUrl });
+      expect(problemsOf(load({}, { argvPath: path }))).toEqual([refusal(host, path)]);
+    }
+  });
+
+  it('accepts plain http:// on loopback, https:// anywhere, and plain http:// when allowed', () => {
+    const accepted = (settings: Record<string, unknown>, env: Record<string, string> = {}) => {
+      const result = load(env, { argvPath: writeConfig({ ...GOOD, ...settings }) });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.config;
+    };
+    for (const engineUrl of [
+      'http://127.0.0.1',
+      'http://127.0.0.1:8400',
+      'http://127.8.9.10:8400',
+      'http://localhost:8400',
+      'http://[::1]:8400',
+      'https://10.1.2.3:8443',
+    ])
+      expect(accepted({ engineUrl })).toMatchObject({ engineUrl, allowPlainHttpEngine: false });
+    expect(
+      accepted({ engineUrl: 'http://10.1.2.3:8080', allowPlainHttpEngine: true }),
+    ).toMatchObject({ allowPlainHttpEngine: true });
+    expect(
+      accepted({ engineUrl: 'http://10.1.2.3:8080' }, { TILL_ALLOW_PLAIN_HTTP_ENGINE: 'true' }),
+    ).toMatchObject({ allowPlainHttpEngine: true });
+  });
+
+  it('names the variable when the engine URL comes from the environment', () => {
+    const path = writeConfig(GOOD);
+    expect(
+      problemsOf(load({ TILL_ENGINE_URL: 'http://10.1.2.3:8080' }, { argvPath: path })),
+    ).toEqual([
+      expect.stringMatching(
+        /^TILL_ENGINE_URL \(engineUrl\): is plain http:\/\/ to 10\.1\.2\.3, .*allowPlainHttpEngine to true .*\(environment\)$/,
+      ),
+    ]);
+  });
+
+  // PEM armour around bytes that are no certificate
+  const NOT_A_CERTIFICATE = `-----BEGIN CERTIFICATE-----
+MIIBfjCCASWgAwIBAgIUB7Xwq9gkq4dZq1tBHQ6m3oOZ9J4wCgYIKoZIzj0EAwIw
+FTETMBEGA1UEAwwKdGVzdCBzdG9yZTAeFw0yNjAxMDEwMDAwMDBaFw0zNjAxMDEw
+MDAwMDBaMBUxEzARBgNVBAMMCnRlc3Qgc3RvcmUwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAAT8TDc9ynW5fXkR5Uu3Y0d9n8oWqmjO0Yy8O5b3lGJmXWcWzZ7Lbq3n
+-----END CERTIFICATE-----
+`;
+
+  it('reads engineCaFile relative to the config file, and refuses one that is missing or not a PEM certificate', async () => {
+    const missing = writeConfig({ ...GOOD, engineUrl: 'https://10.1.2.3', engineCaFile: 'ca.pem' });
+    expect(problemsOf(load({}, { argvPath: missing }))).toEqual([
+      `config.json: engineCaFile: cannot be read: ${join(folder, 'ca.pem')} does not exist (file ${missing})`,
+    ]);
+    writeConfig('not a certificate', 'ca.pem');
+    expect(problemsOf(load({}, { argvPath: missing }))).toEqual([
+      `config.json: engineCaFile: ${join(folder, 'ca.pem')} does not hold a PEM certificate (-----BEGIN CERTIFICATE----- …) (file ${missing})`,
+    ]);
+    writeConfig(NOT_A_CERTIFICATE, 'ca.pem');
+    expect(problemsOf(load({}, { argvPath: missing }))).toEqual([
+      expect.stringContaining('does not hold a PEM certificate'),
+    ]);
+    const ca = await generate([{ name: 'commonName', value: 'store CA' }], { keyType: 'ec' });
+    writeConfig(ca.cert, 'ca.pem');
+    const result = load({}, { argvPath: missing });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config.engineCaFile).toBe(join(folder, 'ca.pem'));
   });
 });

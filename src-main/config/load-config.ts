@@ -39,8 +39,8 @@ export interface ConfigError {
 /**
  * The till's configuration: the JSON file (`argvPath`, else `TILL_CONFIG`, else the platform
  * default), then environment overrides, then demo identity (only without `engineUrl`), then
- * defaults. Relative `dataDir` values resolve against the file's folder (from the file) or the
- * working directory (from `TILL_DATA_DIR`).
+ * defaults. Relative `dataDir` and `engineCaFile` values resolve against the file's folder (from
+ * the file) or the working directory (from `TILL_DATA_DIR`, `TILL_ENGINE_CA_FILE`).
  */
 export function loadConfig(options: LoadConfigOptions): Result<LoadedConfig, ConfigError> {
   const { env, argvPath } = options;
@@ -59,6 +59,14 @@ export function loadConfig(options: LoadConfigOptions): Result<LoadedConfig, Con
   for (const override of overrides.value) setAt(merged, override.key, override.value);
   if (merged.engineUrl === undefined) fillMissing(merged, DEMO_IDENTITY);
   merged.dataDir = resolveDataDir(merged.dataDir, overrides.value, file.value, cwd, platform);
+  if (merged.engineCaFile !== undefined)
+    merged.engineCaFile = resolvePath(
+      'engineCaFile',
+      merged.engineCaFile,
+      overrides.value,
+      file.value,
+      cwd,
+    );
 
   const parsed = tillConfigSchema.safeParse(merged);
   if (!parsed.success) {
@@ -99,8 +107,19 @@ function resolveDataDir(
   platform: PlatformContext,
 ): unknown {
   if (value === undefined) return defaultDataDir(platform);
+  return resolvePath('dataDir', value, overrides, file, cwd);
+}
+
+/** A relative path resolves against the file's folder (from the file) or the working directory (from the environment). */
+function resolvePath(
+  key: string,
+  value: unknown,
+  overrides: readonly EnvOverride[],
+  file: ConfigFile,
+  cwd: string,
+): unknown {
   if (typeof value !== 'string' || value === '' || isAbsolute(value)) return value;
-  const fromEnv = overrides.some((override) => override.key[0] === 'dataDir');
+  const fromEnv = overrides.some((override) => override.key[0] === key);
   return resolve(fromEnv ? cwd : dirname(file.path), value);
 }
 

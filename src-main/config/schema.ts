@@ -13,6 +13,7 @@ import {
   timezone,
 } from './fields';
 import { DEFAULT_MAX_ANSWER_BYTES } from '../engine-client';
+import { plainHttpHostAcrossNetwork, plainHttpRefusal, readCaFile } from './engine-connection';
 
 export const DEFAULT_HTTP_PORT = 8410;
 
@@ -96,43 +97,59 @@ const offlinePolicy = z
  * required have no default; when `engineUrl` is absent (demo mode) the demo chain's identity
  * fills them first (see demo-identity.ts).
  */
-export const tillConfigSchema = z.strictObject({
-  /** Absent: start a local demo engine and price against it. */
-  engineUrl: engineUrl.optional(),
-  chainId: positiveInt,
-  storeCode: codePart,
-  terminalId: codePart,
-  terminalCredentials: z.strictObject({ username: nonEmptyText, password: nonEmptyText }),
-  currency,
-  locale: locale.default('en-GB'),
-  timezone,
-  offline: offlinePolicy.default({
-    valueVouchersAllowed: false,
-    perSaleCapMinor: 0,
-    perDayCapMinor: 0,
-  }),
-  /** Absolute after loading; defaults to the platform's data folder (paths.ts). */
-  dataDir: nonEmptyText,
-  httpPort: port.default(DEFAULT_HTTP_PORT),
-  /** The Electron window fills the screen and cannot be left (a dedicated till). */
-  kiosk: z.boolean().default(false),
-  /** A manager's sign-in ends after this many minutes without a manager command (and on leaving the screen). */
-  managerIdleMinutes: positiveInt.default(2),
-  /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
-  hostPosToken: secretToken.optional(),
-  timeouts: timeouts.default({}),
-  /** An engine answer longer than this is cut off there and counts as the engine being away. */
-  engineAnswerMaxBytes: positiveInt.default(DEFAULT_MAX_ANSWER_BYTES),
-  /** Deprecated: read as `timeouts.confirmMs` and `timeouts.doctorMs`. */
-  engineTimeoutMs: positiveInt.optional(),
-  scanPatterns: z
-    .strictObject({
-      item: pattern.default(DEFAULT_SCAN_PATTERNS.item),
-      loyaltyCard: pattern.default(DEFAULT_SCAN_PATTERNS.loyaltyCard),
-      voucher: pattern.default(DEFAULT_SCAN_PATTERNS.voucher),
-    })
-    .default(DEFAULT_SCAN_PATTERNS),
-});
+export const tillConfigSchema = z
+  .strictObject({
+    /** Absent: start a local demo engine and price against it. */
+    engineUrl: engineUrl.optional(),
+    /** Plain http:// to an engine that is not on this machine: refused unless this is true. */
+    allowPlainHttpEngine: z.boolean({ error: 'must be true or false' }).default(false),
+    /** A PEM file of the CA that signed the engine's certificate; absolute after loading. */
+    engineCaFile: nonEmptyText
+      .superRefine((path, context) => {
+        const read = readCaFile(path);
+        if (!read.ok) context.addIssue({ code: 'custom', message: read.why });
+      })
+      .optional(),
+    chainId: positiveInt,
+    storeCode: codePart,
+    terminalId: codePart,
+    terminalCredentials: z.strictObject({ username: nonEmptyText, password: nonEmptyText }),
+    currency,
+    locale: locale.default('en-GB'),
+    timezone,
+    offline: offlinePolicy.default({
+      valueVouchersAllowed: false,
+      perSaleCapMinor: 0,
+      perDayCapMinor: 0,
+    }),
+    /** Absolute after loading; defaults to the platform's data folder (paths.ts). */
+    dataDir: nonEmptyText,
+    httpPort: port.default(DEFAULT_HTTP_PORT),
+    /** The Electron window fills the screen and cannot be left (a dedicated till). */
+    kiosk: z.boolean().default(false),
+    /** A manager's sign-in ends after this many minutes without a manager command (and on leaving the screen). */
+    managerIdleMinutes: positiveInt.default(2),
+    /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
+    hostPosToken: secretToken.optional(),
+    timeouts: timeouts.default({}),
+    /** An engine answer longer than this is cut off there and counts as the engine being away. */
+    engineAnswerMaxBytes: positiveInt.default(DEFAULT_MAX_ANSWER_BYTES),
+    /** Deprecated: read as `timeouts.confirmMs` and `timeouts.doctorMs`. */
+    engineTimeoutMs: positiveInt.optional(),
+    scanPatterns: z
+      .strictObject({
+        item: pattern.default(DEFAULT_SCAN_PATTERNS.item),
+        loyaltyCard: pattern.default(DEFAULT_SCAN_PATTERNS.loyaltyCard),
+        voucher: pattern.default(DEFAULT_SCAN_PATTERNS.voucher),
+      })
+      .default(DEFAULT_SCAN_PATTERNS),
+  })
+  .superRefine((config, context) => {
+    if (config.engineUrl === undefined || config.allowPlainHttpEngine) return;
+    const host = plainHttpHostAcrossNetwork(config.engineUrl);
+    if (host !== null)
+      context.addIssue({ code: 'custom', path: ['engineUrl'], message: plainHttpRefusal(host) });
+  });
 
 type ParsedConfig = z.output<typeof tillConfigSchema>;
 

@@ -1,4 +1,5 @@
 import { DEMO_ENGINE_URL, type TillConfig } from '../config';
+import { describeEngineConnection } from '../config/engine-connection';
 import {
   createEngineClient,
   tillClientOptions,
@@ -53,15 +54,16 @@ export async function engineChecks(
       warned('clock skew', DEMO_MODE),
     ];
   }
+  const connection = describeEngineConnection(engineUrl, config.engineCaFile);
   if (!health.ok) {
     const why = 'the engine is not reachable';
     return [
-      failedCheck('engine reachability', health.error.message),
+      failedCheck('engine reachability', `${health.error.message} (${connection.text})`),
       skipped('terminal credentials', why),
       skipped('clock skew', why),
     ];
   }
-  const reachability = reachabilityCheck(engineUrl, health.value);
+  const reachability = reachabilityCheck(engineUrl, health.value, connection);
   // Login replaces the terminal's session on the engine; a running till logs in again on its own.
   const login = await client.login(limit);
   const credentials = login.ok
@@ -75,9 +77,13 @@ export async function engineChecks(
   return [reachability, credentials, clockCheck(skewMs)];
 }
 
-function reachabilityCheck(engineUrl: string, health: EngineHealth): DiagnosticCheck {
+function reachabilityCheck(
+  engineUrl: string,
+  health: EngineHealth,
+  connection: ReturnType<typeof describeEngineConnection>,
+): DiagnosticCheck {
   const { healthy, httpStatus, latencyMs } = health;
-  const where = `${engineUrl} answered in ${latencyMs} ms`;
+  const where = `${engineUrl} answered in ${latencyMs} ms, ${connection.text}`;
   // a 5xx never gets here: the client reports it as an engine that is not there
   if (!healthy)
     return warned(
@@ -87,6 +93,7 @@ function reachabilityCheck(engineUrl: string, health: EngineHealth): DiagnosticC
   if (judgeLatency(latencyMs) === 'warn') {
     return warned('engine reachability', `${where}: slower than 1 s, sales will feel sluggish`);
   }
+  if (connection.judgement === 'warn') return warned('engine reachability', where);
   return passed('engine reachability', where);
 }
 

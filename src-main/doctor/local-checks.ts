@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import SQLite, { type Database } from 'better-sqlite3';
 import { ENV_OVERRIDES, type LoadedConfig } from '../config';
 import {
@@ -10,6 +10,7 @@ import {
   latestVersion,
   schemaVersion,
 } from '../store';
+import { makeOwnerOnlyDir, octalMode, OWNER_ONLY_FILE, openToOthers } from '../owner-only';
 import { failedCheck, passed, warned, type DiagnosticCheck } from './check';
 
 /** What the local database holds for IT: sales not yet on the engine, conflicts, the cache's age. */
@@ -51,8 +52,26 @@ export function configCheck(
     ? `${loaded.path} (${source})`
     : `no file at ${loaded.path} (${source}); environment and defaults only`;
   const detail = `valid${mode}: ${where}${fromEnv}`;
-  if (loaded.warnings.length > 0) return warned('config', [detail, ...loaded.warnings].join('\n'));
+  const open = loaded.fileFound ? configFileOpenness(loaded.path) : null;
+  const warnings = [...(open === null ? [] : [open]), ...loaded.warnings];
+  if (warnings.length > 0) return warned('config', [detail, ...warnings].join('\n'));
   return passed('config', detail);
+}
+
+/**
+ * The config file holds the terminal's password: a file other accounts may read (or change) is
+ * named with the command that closes it. Windows keeps no such mode bits; its folders' ACLs decide.
+ */
+export function configFileOpenness(
+  path: string,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
+  if (platform === 'win32') return null;
+  const mode = statSync(path, { throwIfNoEntry: false })?.mode;
+  if (mode === undefined) return null;
+  const open = openToOthers(mode);
+  if (open === null) return null;
+  return `${basename(path)} is ${open} (mode ${octalMode(mode)}) and holds the terminal's password: run \`chmod ${octalMode(OWNER_ONLY_FILE)} ${path}\``;
 }
 
 /** Exists or can be created, and a probe file can be written and removed. */
@@ -60,11 +79,11 @@ export function dataDirectoryCheck(dataDir: string): DiagnosticCheck {
   const existed = existsSync(dataDir);
   const probe = join(dataDir, `.till-doctor-probe-${process.pid}`);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeOwnerOnlyDir(dataDir);
     if (!statSync(dataDir).isDirectory()) {
       return failedCheck('data directory', `${dataDir} exists but is not a directory`);
     }
-    writeFileSync(probe, 'probe');
+    writeFileSync(probe, 'probe', { mode: OWNER_ONLY_FILE });
     rmSync(probe);
   } catch (error) {
     rmSync(probe, { force: true });

@@ -1,5 +1,33 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+/** What a navigation event of the window tells: where to, and how to refuse it. */
+export interface NavigationEvent {
+  readonly url: string;
+  preventDefault(): void;
+}
+
+/** A key the window is about to hand to the page (Electron's `Input`, the fields the shell reads). */
+export interface KeyInput {
+  readonly type: string;
+  readonly key: string;
+  readonly control: boolean;
+  readonly shift: boolean;
+  readonly alt: boolean;
+  readonly meta: boolean;
+}
+
+/** A frame, as Electron's WebFrameMain names it: its process and routing ids identify it. */
+export interface ShellFrame {
+  readonly url: string;
+  readonly processId: number;
+  readonly routingId: number;
+}
+
+/** An IPC call's event: the frame that sent it (null once that frame navigated or closed). */
+export interface IpcInvokeEvent {
+  readonly senderFrame: ShellFrame | null;
+}
+
 /**
  * The part of the `electron` module the shell uses, as a structural type: the real module
  * satisfies it, and so does the stand-in the tests run the shell with (no Electron binary
@@ -11,9 +39,14 @@ export interface ShellWindow {
   isMinimized(): boolean;
   restore(): void;
   readonly webContents: {
+    readonly mainFrame: ShellFrame;
     on(
-      event: 'will-navigate',
-      listener: (event: { preventDefault(): void }, url: string) => void,
+      event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate',
+      listener: (event: NavigationEvent) => void,
+    ): void;
+    on(
+      event: 'before-input-event',
+      listener: (event: { preventDefault(): void }, input: KeyInput) => void,
     ): void;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   };
@@ -21,6 +54,8 @@ export interface ShellWindow {
 
 export interface ElectronApi {
   readonly app: {
+    /** True in an installed package, false when run from the repository. */
+    readonly isPackaged: boolean;
     requestSingleInstanceLock(): boolean;
     quit(): void;
     whenReady(): Promise<void>;
@@ -31,7 +66,10 @@ export interface ElectronApi {
     setApplicationMenu(menu: null): void;
   };
   readonly ipcMain: {
-    handle(channel: string, listener: (event: unknown, input: unknown) => Promise<unknown>): void;
+    handle(
+      channel: string,
+      listener: (event: IpcInvokeEvent, input: unknown) => Promise<unknown>,
+    ): void;
   };
   readonly session: {
     readonly defaultSession: {
@@ -43,6 +81,17 @@ export interface ElectronApi {
           ) => void,
         ): void;
       };
+      setPermissionRequestHandler(
+        handler: (
+          webContents: unknown,
+          permission: string,
+          callback: (granted: boolean) => void,
+        ) => void,
+      ): void;
+      setPermissionCheckHandler(
+        handler: (webContents: unknown, permission: string) => boolean,
+      ): void;
+      setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
     };
   };
 }

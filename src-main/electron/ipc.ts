@@ -1,17 +1,51 @@
 import { TILL_COMMAND_NAMES, type TillHandlers } from '../../src-shared/till';
 import { dispatch } from '../transport/dispatch';
 import { IPC_PREFIX } from './channels';
-import type { ElectronApi } from './electron-api';
+import type { ElectronApi, IpcInvokeEvent, ShellWindow } from './electron-api';
+import { isOwnOrigin } from './window';
 
-/** One IPC channel per till command, each validated by the command's schema (same dispatch as HTTP). */
+/** A till command sent over IPC by any frame but the till UI's own main frame. */
+export class ForeignFrameError extends Error {
+  override readonly name = 'ForeignFrameError';
+}
+
+/**
+ * Refuses a call that does not come from the window's main frame on the till UI's origin: a
+ * frame inside the page, or a page the window was led to, must not run till commands.
+ */
+export function assertOwnFrame(
+  event: IpcInvokeEvent,
+  window: ShellWindow,
+  origin: string,
+  channel: string,
+): void {
+  const frame = event.senderFrame;
+  const main = window.webContents.mainFrame;
+  let why: string | null = null;
+  if (frame === null) why = 'its frame is gone';
+  else if (frame.processId !== main.processId || frame.routingId !== main.routingId)
+    why = 'it does not come from the till window’s main frame';
+  else if (!isOwnOrigin(frame.url, origin)) why = `its frame is not on ${origin}`;
+  if (why !== null) throw new ForeignFrameError(`${channel} refused: ${why}`);
+}
+
+/**
+ * One IPC channel per till command, each validated by the command's schema (same dispatch as
+ * HTTP), each only for the window's own frame.
+ */
 export function registerIpcHandlers(
   electron: ElectronApi,
+  window: ShellWindow,
+  origin: string,
   handlers: TillHandlers,
   onFault: (error: unknown, command: string) => void,
 ): string[] {
   return TILL_COMMAND_NAMES.map((name) => {
     const channel = `${IPC_PREFIX}${name}`;
-    electron.ipcMain.handle(channel, (_event, input) => dispatch(handlers, name, input, onFault));
+    electron.ipcMain.handle(channel, async (event, input) => {
+      assertOwnFrame(event, window, origin, channel);
+      return await dispatch(handlers, name, input, onFault);
+    });
     return channel;
   });
 }

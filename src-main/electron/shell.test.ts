@@ -3,37 +3,75 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { TILL_COMMAND_NAMES } from '../../src-shared/till';
 import { standInCore, status } from '../../test-support/till/stand-in-core';
-import type { ElectronApi, ShellWindow } from './electron-api';
+import type {
+  ElectronApi,
+  IpcInvokeEvent,
+  KeyInput,
+  NavigationEvent,
+  ShellFrame,
+  ShellWindow,
+} from './electron-api';
 import { runShell } from './shell';
 
 type Listener = () => void;
+type WindowEvent = 'will-navigate' | 'will-redirect' | 'will-frame-navigate';
+type InputListener = (event: { preventDefault(): void }, input: KeyInput) => void;
+interface WindowListeners {
+  'will-navigate': (event: NavigationEvent) => void;
+  'will-redirect': (event: NavigationEvent) => void;
+  'will-frame-navigate': (event: NavigationEvent) => void;
+  'before-input-event': InputListener;
+}
 
 interface WindowRecord {
   options: BrowserWindowConstructorOptions;
   loaded: string[];
   focused: number;
-  navigate?: (event: { preventDefault(): void }, url: string) => void;
+  mainFrame: { url: string; processId: number; routingId: number };
+  listeners: { [E in keyof WindowListeners]: WindowListeners[E][] };
   openHandler?: (details: { url: string }) => { action: 'deny' };
 }
 
+type PermissionRequest = (
+  webContents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+
 /** A stand-in for the `electron` module: it records what the shell asks of it. */
-function standInElectron(options: { primary: boolean }) {
+function standInElectron(options: { primary: boolean; packaged?: boolean }) {
   const record = {
     quit: 0,
     appListeners: new Map<string, Listener>(),
     windows: [] as WindowRecord[],
-    channels: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
+    channels: new Map<string, (event: IpcInvokeEvent, input: unknown) => Promise<unknown>>(),
     headers: [] as Record<string, string[]>[],
     menusCleared: 0,
+    permissionRequest: undefined as PermissionRequest | undefined,
+    permissionCheck: undefined as
+      ((webContents: unknown, permission: string) => boolean) | undefined,
+    devicePermission: undefined as ((details: unknown) => boolean) | undefined,
   };
   class StandInWindow implements ShellWindow {
     private readonly state: WindowRecord;
     constructor(windowOptions: BrowserWindowConstructorOptions) {
-      this.state = { options: windowOptions, loaded: [], focused: 0 };
+      this.state = {
+        options: windowOptions,
+        loaded: [],
+        focused: 0,
+        mainFrame: { url: '', processId: 7, routingId: 1 },
+        listeners: {
+          'will-navigate': [],
+          'will-redirect': [],
+          'will-frame-navigate': [],
+          'before-input-event': [],
+        },
+      };
       record.windows.push(this.state);
     }
     loadURL(url: string) {
       this.state.loaded.push(url);
+      this.state.mainFrame.url = url;
       return Promise.resolve();
     }
     focus() {
@@ -45,16 +83,15 @@ function standInElectron(options: { primary: boolean }) {
     restore() {
       return undefined;
     }
-    get webContents() {
+    get webContents(): ShellWindow['webContents'] {
       const state = this.state;
+      const on = <E extends keyof WindowListeners>(event: E, listener: WindowListeners[E]) => {
+        state.listeners[event].push(listener);
+      };
       return {
-        on: (
-          _event: 'will-navigate',
-          listener: (event: { preventDefault(): void }, url: string) => void,
-        ) => {
-          state.navigate = listener;
-        },
-        setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
+        mainFrame: state.mainFrame,
+        on,
+        setWindowOpenHandler: (handler) => {
           state.openHandler = handler;
         },
       };
@@ -62,6 +99,7 @@ function standInElectron(options: { primary: boolean }) {
   }
   const api: ElectronApi = {
     app: {
+      isPackaged: options.packaged ?? false,
       requestSingleInstanceLock: () => options.primary,
       quit: () => {
         record.quit += 1;
@@ -91,6 +129,15 @@ function standInElectron(options: { primary: boolean }) {
             );
           },
         },
+        setPermissionRequestHandler: (handler) => {
+          record.permissionRequest = handler;
+        },
+        setPermissionCheckHandler: (handler) => {
+          record.permissionCheck = handler;
+        },
+        setDevicePermissionHandler: (handler) => {
+          record.devicePermission = handler;
+        },
       },
     },
   };
@@ -98,12 +145,57 @@ function standInElectron(options: { primary: boolean }) {
 }
 
 const UI_URL = 'http://127.0.0.1:8410/?token=abc';
-const shellOptions = (seen: unknown[]) => ({
+const shellOptions = (seen: unknown[], kiosk = true) => ({
   preloadPath: '/app/preload.js',
-  kiosk: true,
+  kiosk,
   startCore: () => Promise.resolve({ handlers: standInCore(seen), uiUrl: UI_URL }),
   onFault: () => undefined,
 });
+
+async function openedShell(options: { kiosk?: boolean; packaged?: boolean } = {}) {
+  const { api, record } = standInElectron({
+    primary: true,
+    ...(options.packaged === undefined ? {} : { packaged: options.packaged }),
+  });
+  const seen: unknown[] = [];
+  await runShell(api, shellOptions(seen, options.kiosk ?? true));
+  const [window] = record.windows;
+  if (!window) throw new Error('the shell opened no window');
+  return { record, window, seen };
+}
+
+/** Which of `urls` the window's listeners for `event` prevented. */
+function preventedOf(window: WindowRecord, event: WindowEvent, urls: readonly string[]): string[] {
+  const listeners = window.listeners[event];
+  const prevented = new Set<string>();
+  for (const url of urls)
+    for (const listener of listeners) listener({ url, preventDefault: () => prevented.add(url) });
+  return [...prevented];
+}
+
+const key = (input: Partial<KeyInput> & { key: string }): KeyInput => ({
+  type: 'keyDown',
+  control: false,
+  shift: false,
+  alt: false,
+  meta: false,
+  ...input,
+});
+
+/** Whether the window's key listeners kept `input` from the page. */
+function swallowed(window: WindowRecord, input: KeyInput): boolean {
+  let prevented = false;
+  for (const listener of window.listeners['before-input-event'])
+    listener(
+      {
+        preventDefault: () => {
+          prevented = true;
+        },
+      },
+      input,
+    );
+  return prevented;
+}
 
 describe('the Electron shell, run with a stand-in electron module', () => {
   it('the real electron module fits the shell’s needs', () => {
@@ -117,12 +209,10 @@ describe('the Electron shell, run with a stand-in electron module', () => {
     expect(record.windows).toHaveLength(0);
   });
 
-  it('the first instance opens one secure kiosk window on the till UI', async () => {
-    const { api, record } = standInElectron({ primary: true });
-    await runShell(api, shellOptions([]));
+  it('the first instance opens one secure kiosk window on the till UI, with no menu', async () => {
+    const { record, window } = await openedShell();
     expect(record.windows).toHaveLength(1);
-    const [window] = record.windows;
-    expect(window?.options).toMatchObject({
+    expect(window.options).toMatchObject({
       kiosk: true,
       webPreferences: {
         preload: '/app/preload.js',
@@ -133,38 +223,111 @@ describe('the Electron shell, run with a stand-in electron module', () => {
         devTools: false,
       },
     });
-    expect(window?.loaded).toEqual([UI_URL]);
+    expect(window.loaded).toEqual([UI_URL]);
     expect(record.menusCleared).toBe(1);
     record.appListeners.get('second-instance')?.();
-    expect(window?.focused).toBe(1);
+    expect(window.focused).toBe(1);
   });
 
-  it('registers exactly the command map’s handlers over IPC, validating input', async () => {
-    const { api, record } = standInElectron({ primary: true });
-    await runShell(api, shellOptions([]));
+  it('has DevTools off in an installed package even out of kiosk mode, and on only when run from the repository', async () => {
+    const packaged = await openedShell({ kiosk: false, packaged: true });
+    expect(packaged.window.options).toMatchObject({
+      kiosk: false,
+      webPreferences: { devTools: false },
+    });
+    const development = await openedShell({ kiosk: false, packaged: false });
+    expect(development.window.options).toMatchObject({ webPreferences: { devTools: true } });
+    expect(swallowed(development.window, key({ key: 'F12' }))).toBe(false);
+  });
+
+  it('swallows the inspector’s and reload’s shortcuts in kiosk mode and in a package, and only those', async () => {
+    for (const options of [{ kiosk: true }, { kiosk: false, packaged: true }]) {
+      const { window } = await openedShell(options);
+      expect(swallowed(window, key({ key: 'F12' }))).toBe(true);
+      expect(swallowed(window, key({ key: 'I', control: true, shift: true }))).toBe(true);
+      expect(swallowed(window, key({ key: 'i', meta: true, alt: true }))).toBe(true);
+      expect(swallowed(window, key({ key: 'r', control: true }))).toBe(true);
+      expect(swallowed(window, key({ key: 'R', control: true, shift: true }))).toBe(true);
+      expect(swallowed(window, key({ key: 'F5' }))).toBe(true);
+      // what a cashier types still reaches the page: copy, paste, digits, Enter
+      expect(swallowed(window, key({ key: 'c', control: true }))).toBe(false);
+      expect(swallowed(window, key({ key: 'v', control: true }))).toBe(false);
+      expect(swallowed(window, key({ key: '7' }))).toBe(false);
+      expect(swallowed(window, key({ key: 'Enter' }))).toBe(false);
+    }
+  });
+
+  it('denies every permission the page asks for, and answers no to every check', async () => {
+    const { record } = await openedShell();
+    const answers: [string, boolean][] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid'])
+      record.permissionRequest?.({}, permission, (granted) => answers.push([permission, granted]));
+    expect(answers).toEqual([
+      ['media', false],
+      ['geolocation', false],
+      ['notifications', false],
+      ['clipboard-read', false],
+      ['hid', false],
+    ]);
+    expect(record.permissionCheck?.({}, 'media')).toBe(false);
+    expect(record.permissionCheck?.(null, 'serial')).toBe(false);
+    expect(record.devicePermission?.({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('registers exactly the command map’s handlers over IPC, validating input, for the window’s own frame', async () => {
+    const { record, window } = await openedShell();
     expect([...record.channels.keys()].sort()).toEqual(
       TILL_COMMAND_NAMES.map((name) => `till:${name}`).sort(),
     );
-    const event = { sender: 'stand-in' };
-    expect(await record.channels.get('till:status/get')?.(event, {})).toEqual({
+    const own: IpcInvokeEvent = { senderFrame: { ...window.mainFrame } };
+    expect(await record.channels.get('till:status/get')?.(own, {})).toEqual({
       ok: true,
       value: status,
     });
     expect(
-      await record.channels.get('till:sale/scan')?.(event, { saleId: 's1', code: '' }),
+      await record.channels.get('till:sale/scan')?.(own, { saleId: 's1', code: '' }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  it('keeps the window on the till’s origin, with a content security policy', async () => {
-    const { api, record } = standInElectron({ primary: true });
-    await runShell(api, shellOptions([]));
-    const [window] = record.windows;
-    const prevented: string[] = [];
-    for (const url of ['http://127.0.0.1:8410/manager', 'https://evil.example/']) {
-      window?.navigate?.({ preventDefault: () => prevented.push(url) }, url);
-    }
-    expect(prevented).toEqual(['https://evil.example/']);
-    expect(window?.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  it('refuses an IPC call from any other frame without running the command', async () => {
+    const { record, window, seen } = await openedShell();
+    const scan = record.channels.get('till:sale/scan');
+    const input = { saleId: 's1', code: '8712345000011' };
+    const subframe: ShellFrame = { ...window.mainFrame, routingId: 2 };
+    const otherProcess: ShellFrame = { ...window.mainFrame, processId: 8 };
+    const foreignPage: ShellFrame = { ...window.mainFrame, url: 'https://evil.example/' };
+    await expect(scan?.({ senderFrame: subframe }, input)).rejects.toThrow(
+      'till:sale/scan refused: it does not come from the till window’s main frame',
+    );
+    await expect(scan?.({ senderFrame: otherProcess }, input)).rejects.toThrow(
+      'does not come from the till window’s main frame',
+    );
+    await expect(scan?.({ senderFrame: foreignPage }, input)).rejects.toThrow(
+      'till:sale/scan refused: its frame is not on http://127.0.0.1:8410',
+    );
+    await expect(scan?.({ senderFrame: null }, input)).rejects.toThrow(
+      'till:sale/scan refused: its frame is gone',
+    );
+    expect(seen).toEqual([]);
+    // the same call from the till's own frame runs (the stand-in core records it)
+    await scan?.({ senderFrame: { ...window.mainFrame } }, input);
+    expect(seen).toEqual([input]);
+  });
+
+  it('keeps the window and its frames on the till’s origin, redirects included, with a content security policy', async () => {
+    const { record, window } = await openedShell();
+    const urls = [
+      'http://127.0.0.1:8410/manager',
+      'https://evil.example/',
+      'http://127.0.0.1:8411/',
+      'http://localhost:8410/',
+      'not a url',
+    ];
+    const foreign = urls.slice(1);
+    expect(preventedOf(window, 'will-navigate', urls)).toEqual(foreign);
+    expect(preventedOf(window, 'will-redirect', urls)).toEqual(foreign);
+    expect(preventedOf(window, 'will-frame-navigate', urls)).toEqual(foreign);
+    expect(window.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(record.headers[0]?.['Content-Security-Policy']?.[0]).toMatch(
       /^default-src 'self'.*object-src 'none'/,
     );

@@ -1,6 +1,7 @@
 import type { TillHandlers } from '../../src-shared/till';
 import type { ElectronApi, ShellWindow } from './electron-api';
 import { registerIpcHandlers } from './ipc';
+import { denyAllPermissions, swallowInspectorKeys } from './lockdown';
 import { applyContentSecurityPolicy, guardNavigation, windowOptions } from './window';
 
 export interface ShellOptions {
@@ -13,7 +14,7 @@ export interface ShellOptions {
 
 /**
  * The Electron shell: one instance per terminal (a second launch focuses the first and
- * quits), a secure window on the till UI, and the command map over IPC.
+ * quits), a secure window on the till UI, and the command map over IPC for that window only.
  */
 export async function runShell(
   electron: ElectronApi,
@@ -35,12 +36,19 @@ export async function runShell(
   await electron.app.whenReady();
   // No menu bar: Alt would otherwise show Reload and Quit to the cashier.
   electron.Menu.setApplicationMenu(null);
+  denyAllPermissions(electron);
   const core = await options.startCore();
   const origin = new URL(core.uiUrl).origin;
-  registerIpcHandlers(electron, core.handlers, options.onFault);
   applyContentSecurityPolicy(electron, origin);
-  window = new electron.BrowserWindow(windowOptions(options.preloadPath, options.kiosk));
-  guardNavigation(window, origin);
-  await window.loadURL(core.uiUrl);
-  return window;
+  // A kiosk and an installed package are for cashiers: no inspector, no reload.
+  const lockedDown = options.kiosk || electron.app.isPackaged;
+  const opened = new electron.BrowserWindow(
+    windowOptions(options.preloadPath, { kiosk: options.kiosk, devTools: !lockedDown }),
+  );
+  window = opened;
+  guardNavigation(opened, origin);
+  if (lockedDown) swallowInspectorKeys(opened);
+  registerIpcHandlers(electron, opened, origin, core.handlers, options.onFault);
+  await opened.loadURL(core.uiUrl);
+  return opened;
 }

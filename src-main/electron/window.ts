@@ -2,15 +2,22 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { contentSecurityPolicy } from '../transport/content-security-policy';
 import type { ElectronApi, ShellWindow } from './electron-api';
 
+export interface WindowMode {
+  /** The window fills the screen and cannot be left. */
+  readonly kiosk: boolean;
+  /** The inspector can be opened (never in kiosk mode or in an installed package). */
+  readonly devTools: boolean;
+}
+
 /** No Node in the page, an isolated and sandboxed preload, nothing loaded from elsewhere. */
 export function windowOptions(
   preloadPath: string,
-  kiosk: boolean,
+  mode: WindowMode,
 ): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
-    kiosk,
+    kiosk: mode.kiosk,
     autoHideMenuBar: true,
     backgroundColor: '#f4f5f7',
     title: 'voucher-till',
@@ -23,17 +30,28 @@ export function windowOptions(
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
-      // A kiosk terminal is operated by cashiers: no inspector to reach the page's internals.
-      devTools: !kiosk,
+      // A terminal is operated by cashiers: no inspector to reach the page's internals.
+      devTools: mode.devTools,
     },
   };
 }
 
-/** The window stays on the till UI: no navigation to another origin, no pop-up windows. */
+/** Whether `url` is on the till UI's own origin; a URL that does not parse is not. */
+export function isOwnOrigin(url: string, origin: string): boolean {
+  return URL.canParse(url) && new URL(url).origin === origin;
+}
+
+/**
+ * The window stays on the till UI: a navigation of the page or of any frame in it, and a
+ * server's redirect during one, to another origin is refused; pop-up windows are denied.
+ */
 export function guardNavigation(window: ShellWindow, origin: string): void {
-  window.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== origin) event.preventDefault();
-  });
+  const refuseForeign = (event: { readonly url: string; preventDefault(): void }) => {
+    if (!isOwnOrigin(event.url, origin)) event.preventDefault();
+  };
+  window.webContents.on('will-navigate', refuseForeign);
+  window.webContents.on('will-redirect', refuseForeign);
+  window.webContents.on('will-frame-navigate', refuseForeign);
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 

@@ -10,14 +10,20 @@ export function tillVersion(): string {
   return packageJson.parse(JSON.parse(text)).version;
 }
 
-/** What every engine client of this till sends and accepts, whoever makes it (the till, the doctor). */
+/**
+ * What every engine client of this till sends and accepts, whoever makes it (the till, the
+ * doctor): its name, the answer size cap, and the CA it trusts (read from `engineCaFile`,
+ * which the configuration checked when it loaded).
+ */
 export function tillClientOptions(config: {
   readonly storeCode: string;
   readonly terminalId: string;
   readonly engineAnswerMaxBytes: number;
-}): Pick<EngineClientOptions, 'userAgent' | 'maxAnswerBytes'> {
+  readonly engineCaFile?: string | undefined;
+}): Pick<EngineClientOptions, 'userAgent' | 'maxAnswerBytes' | 'ca'> {
   return {
     userAgent: tillUserAgent(tillVersion(), `${config.storeCode}-${config.terminalId}`),
     maxAnswerBytes: config.engineAnswerMaxBytes,
+    ...(config.engineCaFile === undefined ? {} : { ca: readFileSync(config.engineCaFile, 'utf8') }),
   };
 }

@@ -33,6 +33,8 @@ export interface EngineClientOptions {
   readonly userAgent?: string;
   /** An answer body over this many bytes is cut off and counts as a bad answer. */
   readonly maxAnswerBytes?: number;
+  /** PEM: the only CA an https:// engine's certificate may be signed by (`engineCaFile`). */
+  readonly ca?: string;
   readonly log?: TillLog;
 }
 
@@ -73,6 +75,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     apiVersion: options.apiVersion ?? API_VERSION,
     userAgent: options.userAgent ?? TILL_PRODUCT,
     maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+    ...(options.ca === undefined ? {} : { ca: options.ca }),
   });
   const terminal = terminalSessionSource(transport, options.credentials, (reason) => {
     const details = { username: options.credentials.username, engine: options.baseUrl };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Agent as HttpsAgent } from 'node:https';
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { err, ok, type Result } from '../../src-shared/result';
 import { errorEnvelopeSchema, SESSION_HEADERS } from '../../src-shared/wire';
@@ -49,6 +50,8 @@ export interface TransportOptions {
   readonly userAgent: string;
   /** An answer body longer than this is cut off and counts as a bad answer. */
   readonly maxAnswerBytes: number;
+  /** PEM: the only CA an https:// engine's certificate may be signed by; default the system's. */
+  readonly ca?: string;
 }
 
 /** A few MB: the widest honour-feed page the engine gives (1000 changes) is about 2 MB, a usual one under 1 MB. */
@@ -67,6 +70,7 @@ export function createTransport(options: TransportOptions): Transport {
     validateStatus: () => true,
     maxRedirects: 0,
     maxContentLength: options.maxAnswerBytes,
+    ...(options.ca === undefined ? {} : { httpsAgent: new HttpsAgent({ ca: options.ca }) }),
     // the body is parsed here, so that a non-JSON answer is reported instead of passed on as text
     transformResponse: [(data: unknown) => data],
     responseType: 'text',
@@ -170,6 +174,38 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   AxiosError.ERR_CANCELED,
 ]);
 
+/** What Node's TLS says of a certificate it refuses, in IT's words. */
+const CERTIFICATE_PROBLEMS: Readonly<
+  Record<string, { readonly problem: string; readonly untrusted: boolean } | undefined>
+> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
+    problem: 'is signed by a CA the till does not trust',
+    untrusted: true,
+  },
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: {
+    problem: 'is signed by a CA the till does not trust',
+    untrusted: true,
+  },
+  UNABLE_TO_GET_ISSUER_CERT: {
+    problem: 'is signed by a CA the till does not trust',
+    untrusted: true,
+  },
+  SELF_SIGNED_CERT_IN_CHAIN: {
+    problem: 'is signed by a CA the till does not trust',
+    untrusted: true,
+  },
+  DEPTH_ZERO_SELF_SIGNED_CERT: { problem: 'is self-signed', untrusted: true },
+  CERT_HAS_EXPIRED: { problem: 'has expired', untrusted: false },
+  CERT_NOT_YET_VALID: { problem: 'is not valid yet', untrusted: false },
+  ERR_TLS_CERT_ALTNAME_INVALID: { problem: 'does not name this address', untrusted: false },
+};
+
+function trustHint(options: TransportOptions): string {
+  return options.ca === undefined
+    ? 'set engineCaFile to the PEM file of the CA that signed it'
+    : 'engineCaFile does not hold the CA that signed it';
+}
+
 function failureOf(error: AxiosError, options: TransportOptions, timeoutMs: number): EngineFailure {
   const { baseUrl } = options;
   const code = error.code ?? '';
@@ -185,6 +221,13 @@ function failureOf(error: AxiosError, options: TransportOptions, timeoutMs: numb
       baseUrl,
       `answered with more than ${options.maxAnswerBytes} bytes, the most the till reads`,
     );
+  const certificate = CERTIFICATE_PROBLEMS[code];
+  if (certificate !== undefined)
+    return {
+      kind: 'unavailable',
+      cause: 'no_connection',
+      message: `The voucher engine at ${baseUrl} is not trusted: its certificate ${certificate.problem} (${code}); ${certificate.untrusted ? trustHint(options) : 'the engine needs a certificate that is valid for this address now'}.`,
+    };
   const cause = code === '' ? error.message : code;
   return {
     kind: 'unavailable',

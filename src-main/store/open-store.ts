@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite, { type Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../../src-shared/result';
+import { ensureOwnerOnlyFile, makeOwnerOnlyDir, narrowToOwner } from '../owner-only';
 import { migrate, type StoreVersionError } from './migrate';
 
 export const DATABASE_FILE = 'till.sqlite';
@@ -17,13 +17,15 @@ export interface OpenStoreOptions {
 
 /**
  * The till's one connection. WAL with `synchronous=FULL`: a committed sale survives a power
- * cut, not only a crash of the process. The database is migrated before it is returned.
+ * cut, not only a crash of the process. The database is migrated before it is returned. Its
+ * folder is created owner-only and its files are its owner's alone (SQLite gives the -wal and
+ * -shm files the database file's mode).
  */
 export function openStore(
   path: string,
   options: OpenStoreOptions = {},
 ): Result<Database, StoreVersionError> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') makePrivate(path);
   const db = new SQLite(path);
   try {
     configure(db, path);
@@ -37,6 +39,12 @@ export function openStore(
     db.close();
     throw error;
   }
+}
+
+function makePrivate(path: string): void {
+  makeOwnerOnlyDir(dirname(path));
+  ensureOwnerOnlyFile(path);
+  for (const suffix of ['-wal', '-shm']) narrowToOwner(`${path}${suffix}`);
 }
 
 function configure(db: Database, path: string): void {

@@ -10,7 +10,7 @@ export interface EngineProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `src-engine/main.ts` as its own OS process on a free loopback port. */
+/** Starts `src-engine/main.ts` as its own OS process on a free loopback port (HTTPS when `env` gives the TLS files). */
 export async function spawnEngine(env: Record<string, string>): Promise<EngineProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-engine/main.ts'], {
     env: { ...process.env, ENGINE_PORT: '0', ENGINE_HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
@@ -21,7 +21,7 @@ export async function spawnEngine(env: Record<string, string>): Promise<EnginePr
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
-      const match = /"url":"(http:\/\/[^"]+)".*voucher engine listening/.exec(line);
+      const match = /"url":"(https?:\/\/[^"]+)".*voucher engine listening/.exec(line);
       if (match?.[1]) resolve(match[1]);
     });
     child.once('exit', (code) => {

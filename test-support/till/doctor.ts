@@ -35,7 +35,8 @@ export function tillFolder(): TillFolder {
     env: { ...Object.fromEntries(inherited), HOME: folder, XDG_CONFIG_HOME: folder },
     writeConfig: (settings, name = 'config.json') => {
       const path = join(folder, name);
-      writeFileSync(path, JSON.stringify(settings, null, 2));
+      // as IT is told to keep it: the terminal's password is in it
+      writeFileSync(path, JSON.stringify(settings, null, 2), { mode: 0o600 });
       return path;
     },
     createStore: () => {

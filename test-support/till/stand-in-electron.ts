@@ -10,6 +10,7 @@ function report(what: string, detail: unknown): void {
 const channels: string[] = [];
 
 export const app = {
+  isPackaged: false,
   requestSingleInstanceLock: () => process.env.STAND_IN_SECOND_INSTANCE !== '1',
   quit: () => {
     report('quit', null);
@@ -23,6 +24,7 @@ export const app = {
 
 export class BrowserWindow {
   readonly webContents = {
+    mainFrame: { url: '', processId: 1, routingId: 1 },
     on: (event: string) => {
       report('window-listener', event);
     },
@@ -67,6 +69,15 @@ export const session = {
       onHeadersReceived: () => {
         report('content-security-policy', 'set');
       },
+    },
+    setPermissionRequestHandler: () => {
+      report('permission-handler', 'request');
+    },
+    setPermissionCheckHandler: () => {
+      report('permission-handler', 'check');
+    },
+    setDevicePermissionHandler: () => {
+      report('permission-handler', 'device');
     },
   },
 };

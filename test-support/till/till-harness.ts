@@ -79,6 +79,7 @@ export function writeTillConfig(
   writeFileSync(
     configPath,
     JSON.stringify({ ...tillSettings(engineUrl, dataDir, terminal), ...extra }),
+    { mode: 0o600 },
   );
   return configPath;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { AFTER_PACK_HOOK } from '../../scripts/build-electron';
 
 const builder = z
   .object({
@@ -9,6 +10,7 @@ const builder = z
     files: z.array(z.string()),
     asar: z.boolean(),
     asarUnpack: z.array(z.string()),
+    afterPack: z.string(),
     extraResources: z.array(z.object({ from: z.string(), to: z.string() })),
     linux: z.object({ target: z.array(z.string()) }),
     win: z.object({ target: z.array(z.string()) }),
@@ -34,6 +36,10 @@ describe('electron-builder.yml', () => {
     expect(builder.files).toContain('node_modules/better-sqlite3/**');
     expect(builder.asar).toBe(true);
     expect(builder.asarUnpack).toContain('node_modules/better-sqlite3/**');
+  });
+
+  it('sets the Electron fuses after packing, with the hook npm run build:electron bundles', () => {
+    expect(builder.afterPack).toBe(AFTER_PACK_HOOK);
   });
 
   it('ships the default config as an extra resource', () => {
