@@ -30,7 +30,8 @@ export type RefusalCode =
   | 'voucher_locked'
   | 'voucher_owner_mismatch'
   | 'webhook_not_found'
-  | 'event_not_found';
+  | 'event_not_found'
+  | 'audit_chain_mismatch';
 
 export interface Refusal {
   readonly code: RefusalCode;

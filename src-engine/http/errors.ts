@@ -50,6 +50,7 @@ export const ERRORS: Readonly<
   voucher_owner_mismatch: { code: 1310, status: 403 },
   webhook_not_found: { code: 1311, status: 404 },
   event_not_found: { code: 1312, status: 404 },
+  audit_chain_mismatch: { code: 1420, status: 409 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };
