@@ -147,3 +147,25 @@ export interface TillAuditContent {
 export function tillAuditContent(row: TillAuditContent): ChainValue[] {
   return [row.at, row.actor, row.action, row.voucherKey, row.basketCode, row.detail];
 }
+
+/** A till audit row as its tables and the wire spell it (the till's `audit`, the engine's copy). */
+export interface TillAuditColumns {
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly voucher_key: string | null;
+  readonly basket_code: string | null;
+  readonly detail: string;
+}
+
+/** The content of a till audit row read from a table or the wire. */
+export function tillAuditColumnsContent(row: TillAuditColumns): ChainValue[] {
+  return tillAuditContent({
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    voucherKey: row.voucher_key,
+    basketCode: row.basket_code,
+    detail: row.detail,
+  });
+}

@@ -1,6 +1,6 @@
 import {
   ChainWalker,
-  tillAuditContent,
+  tillAuditColumnsContent,
   type ChainedRow,
   type ChainVerdict,
 } from '../../src-node/audit-chain';
@@ -85,14 +85,7 @@ export async function verifyTillChain(db: Executor, chain: ChainRef): Promise<Ch
       seq: row.seq,
       prevHash: row.prev_hash,
       rowHash: row.row_hash,
-      content: tillAuditContent({
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        voucherKey: row.voucher_key,
-        basketCode: row.basket_code,
-        detail: row.detail,
-      }),
+      content: tillAuditColumnsContent(row),
     }));
   });
 }

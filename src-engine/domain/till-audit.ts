@@ -1,4 +1,4 @@
-import { rowHash, tillAuditContent, type ChainHead } from '../../src-node/audit-chain';
+import { rowHash, tillAuditColumnsContent, type ChainHead } from '../../src-node/audit-chain';
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/transaction';
 import type { Executor } from '../repo/vouchers';
@@ -25,16 +25,6 @@ export interface TillAuditStored {
   /** Rows of the batch newly stored (rows it held already are not counted). */
   readonly stored: number;
 }
-
-const contentOf = (row: TillAuditRow) =>
-  tillAuditContent({
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    voucherKey: row.voucher_key,
-    basketCode: row.basket_code,
-    detail: row.detail,
-  });
 
 /**
  * Adds a batch of a till's audit chain to the engine's copy, all or nothing. The batch must
@@ -93,7 +83,7 @@ function linkProblem(row: TillAuditRow, last: ChainHead): string | null {
     return `row seq ${row.seq} does not continue it: the next seq is ${last.seq + 1}`;
   if (row.prev_hash !== last.rowHash)
     return `row seq ${row.seq} does not continue it: its prev_hash is not the row_hash of seq ${last.seq}`;
-  if (rowHash(row.prev_hash, row.seq, contentOf(row)) !== row.row_hash)
+  if (rowHash(row.prev_hash, row.seq, tillAuditColumnsContent(row)) !== row.row_hash)
     return `row seq ${row.seq}: its row_hash does not match its content`;
   return null;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chainNext, tillAuditContent, type ChainHead } from '../../../src-node/audit-chain';
+import { chainNext, tillAuditColumnsContent, type ChainHead } from '../../../src-node/audit-chain';
 import type { Migration } from './migration';
 
 const oldRow = z.object({
@@ -45,17 +45,7 @@ export const migration0005: Migration = {
     const rows: unknown[] = db.prepare('SELECT * FROM audit ORDER BY id').all();
     for (const raw of rows) {
       const row = oldRow.parse(raw);
-      const link = chainNext(
-        last,
-        tillAuditContent({
-          at: row.at,
-          actor: row.actor,
-          action: row.action,
-          voucherKey: row.voucher_key,
-          basketCode: row.basket_code,
-          detail: row.detail,
-        }),
-      );
+      const link = chainNext(last, tillAuditColumnsContent(row));
       insert.run(
         row.id,
         link.seq,
