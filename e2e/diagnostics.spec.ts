@@ -5,6 +5,7 @@ const CHECKS = [
   'config',
   'data directory',
   'local database',
+  'audit log',
   'engine reachability',
   'terminal credentials',
   'clock skew',

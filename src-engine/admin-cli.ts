@@ -3,7 +3,8 @@
  * straight on the engine's database (ENGINE_DATABASE_URL, default data/engine.sqlite), for
  * setting a chain up before any account exists. Flags mirror the fields of the admin HTTP
  * endpoints (`--member-number` is `member_number`) and are validated by the same schemas.
- * Exit codes: 0 done, 1 refused (e.g. already exists), 2 bad or missing flags.
+ * Exit codes: 0 done, 1 refused (e.g. already exists), 2 bad or missing flags, 3 verify-audit
+ * found the audit trail broken.
  */
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
@@ -12,6 +13,7 @@ import { toMajorText } from '../src-shared/money';
 import { ok, type Result } from '../src-shared/result';
 import { voucherState } from '../src-shared/vouchers';
 import { parseWith, type FieldIssue } from '../src-shared/wire';
+import { CHAIN_BREAK_WORDS, type ChainVerdict } from '../src-node/audit-chain';
 import type { Db } from './db/connect';
 import type { Database } from './db/schema';
 import { createApiKey, listApiKeys, operatorActor, revokeApiKey } from './domain/api-keys';
@@ -41,6 +43,7 @@ import {
   createVoucherFields,
   voucherInputFor,
 } from './domain/admin-schemas';
+import { verifyAudit } from './domain/audit-verify';
 import { addPoolCodes } from './domain/rewards/pool-upload';
 import { refuse, type Outcome } from './domain/refusal';
 import { resetPassword, setAccountDisabled, unlockAccount } from './domain/accounts';
@@ -110,6 +113,26 @@ function command<S extends z.ZodType>(definition: {
 
 /** A refusal of the command: printed as such, not as a failure. */
 class Refused extends Error {}
+
+/** verify-audit found a chain broken: its report, exit 3. */
+class ChainBroken extends Error {}
+
+function describeVerdict(name: string, verdict: ChainVerdict): string {
+  const rows = `${verdict.checked} ${verdict.checked === 1 ? 'row' : 'rows'} checked`;
+  if (!verdict.brokenAt) return `${name}: intact, ${rows}`;
+  const { seq, reason } = verdict.brokenAt;
+  return `${name}: BROKEN at seq ${seq}: ${CHAIN_BREAK_WORDS[reason]} [${reason}]; ${rows}`;
+}
+
+async function verifyAuditReport({ db, chainId }: Context): Promise<string> {
+  const verdict = await verifyAudit(db, chainId);
+  const report = [
+    describeVerdict(`audit trail of chain ${chainId}`, verdict.own),
+    ...verdict.tills.map((till) => describeVerdict(`audit chain of till ${till.tillId}`, till)),
+  ].join('\n');
+  if (!verdict.ok) throw new ChainBroken(report);
+  return report;
+}
 
 function valueOrRefused<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new Refused(outcome.error.message);
@@ -389,6 +412,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     fields: z.object({ member: z.string().trim().min(1).optional() }),
     run: (context, { member }) => listVouchers(context, member),
   }),
+  'verify-audit': command({
+    summary:
+      'check the chain’s audit trail and the tills’ audit chains for tampering (exit 3 if broken)',
+    flags: [],
+    fields: z.object({}),
+    run: (context) => verifyAuditReport(context),
+  }),
 };
 
 /** A command on one account named by its username: disable, enable, unlock. */
@@ -456,7 +486,8 @@ function usage(): string {
     'Commands:',
     ...Object.entries(COMMANDS).map(([name, spec]) => commandHelp(name, spec)),
     '',
-    'Exit codes: 0 done, 1 refused by the engine, 2 bad or missing flags.',
+    'Exit codes: 0 done, 1 refused by the engine, 2 bad or missing flags,',
+    '3 verify-audit found an audit trail broken.',
   ].join('\n');
 }
 
@@ -581,6 +612,9 @@ try {
   if (error instanceof UsageError) {
     for (const line of error.lines) console.error(line);
     process.exitCode = 2;
+  } else if (error instanceof ChainBroken) {
+    console.error(error.message);
+    process.exitCode = 3;
   } else if (error instanceof Refused) {
     console.error(`refused: ${error.message}`);
     process.exitCode = 1;

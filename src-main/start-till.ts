@@ -130,6 +130,7 @@ export async function startTill(
     connectivity: core.connectivity,
     log,
     resumeConfirm: core.resumeInterruptedConfirm,
+    tillId: `${config.storeCode}-${config.terminalId}`,
   });
   return ok({
     config,

@@ -1,8 +1,9 @@
 import { chmodSync, writeFileSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgeLatency, judgeSkew } from '../../src-main/doctor/check';
 import { runDiagnostics } from '../../src-main/doctor/run-diagnostics';
-import { databasePath } from '../../src-main/store';
+import { appendAudit, databasePath, openStore } from '../../src-main/store';
 import { closedPort, startFakeEngine } from '../../test-support/till/fake-engine';
 import {
   checkNamed,
@@ -78,6 +79,36 @@ describe('till:doctor without a working engine', () => {
     expect(check.detail).toContain('not a database');
   });
 
+  it('fails the audit log check on an entry edited behind the till, naming it', async () => {
+    const configPath = till.writeConfig(demoSettings(undefined, till.dataDir));
+    const opened = openStore(databasePath(till.dataDir));
+    if (!opened.ok) throw new Error(opened.error.message);
+    for (const [n, detail] of ['customer walked out', 'till crashed', 'duplicate scan'].entries())
+      appendAudit(opened.value, {
+        at: new Date(Date.UTC(2026, 10, 23, 10, n)),
+        actor: 'manager-s001',
+        action: 'unlock_voucher',
+        voucherKey: `key-${n}`,
+        basketCode: null,
+        detail,
+      });
+    opened.value.close();
+    const intact = await runDiagnostics({ env: till.env, argvPath: configPath });
+    expectCheck(checkNamed(intact.checks, 'audit log'), 'ok', 'intact: 3 entries chained');
+
+    // what someone holding the file can do: drop the append-only trigger and edit
+    const file = new SQLite(databasePath(till.dataDir));
+    file.exec(`DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'nothing' WHERE seq = 2`);
+    file.close();
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+    expectCheck(
+      checkNamed(report.checks, 'audit log'),
+      'fail',
+      'not intact at entry seq 2 (id 2, unlock_voucher by manager-s001 at 2026-11-23T10:01:00.000Z): its content does not match its hash (the row was edited)',
+    );
+    expect(checkNamed(report.checks, 'local database').verdict).toBe('ok');
+  });
+
   it('creates a missing data directory and warns that the database does not exist yet', async () => {
     const configPath = till.writeConfig(demoSettings(undefined, till.dataDir));
 
@@ -89,6 +120,11 @@ describe('till:doctor without a working engine', () => {
       'warn',
       'creates it on its first start',
     );
+    expect(checkNamed(report.checks, 'audit log')).toEqual({
+      name: 'audit log',
+      verdict: 'skipped',
+      detail: 'there is no local database yet',
+    });
   });
 
   it('says plainly in demo mode that no engine is configured and npm start starts one', async () => {
@@ -101,6 +137,7 @@ describe('till:doctor without a working engine', () => {
       config: 'ok',
       'data directory': 'ok',
       'local database': 'ok',
+      'audit log': 'ok',
       'engine reachability': 'warn',
       'terminal credentials': 'warn',
       'clock skew': 'warn',
@@ -149,7 +186,7 @@ describe('till:doctor without a working engine', () => {
     expect(config.detail).toContain('storeCode');
     expect(config.detail).toContain(configPath);
     expect(report.checks.slice(1).map(({ verdict, detail }) => ({ verdict, detail }))).toEqual(
-      Array(5).fill({ verdict: 'skipped', detail: 'the configuration is not valid' }),
+      Array(6).fill({ verdict: 'skipped', detail: 'the configuration is not valid' }),
     );
 
     const run = await runDoctorCli(['--config', configPath], till.env);

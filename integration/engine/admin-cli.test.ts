@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connect } from '../../src-engine/db/connect';
 import { start } from '../../src-engine/server';
 import { basketRequest, item } from '../../test-support/engine/baskets';
 import { call, loginAs } from '../../test-support/engine/client';
@@ -64,6 +65,7 @@ describeEachDatabase('the admin CLI', (database) => {
       'revoke-api-key',
       'list-vouchers',
       'add-pool-codes',
+      'verify-audit',
     ])
       expect(help.stdout).toContain(name);
   });
@@ -375,5 +377,30 @@ describeEachDatabase('the admin CLI', (database) => {
       exitCode: 1,
       stderr: 'refused: no campaign 42 in this chain\n',
     });
+  });
+
+  it('verify-audit passes an untouched trail and fails one edited behind its back, naming the row', async () => {
+    const intact = await cli('verify-audit');
+    expect(intact).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(intact.stdout).toMatch(/^audit trail of chain 1: intact, [1-9]\d* rows? checked$/m);
+
+    const db = connect(env.ENGINE_DATABASE_URL ?? '', {
+      ...(env.ENGINE_DATABASE_SCHEMA ? { schema: env.ENGINE_DATABASE_SCHEMA } : {}),
+    });
+    try {
+      await db.kysely
+        .updateTable('audit_log')
+        .set({ actor: 'someone-else' })
+        .where('chain_id', '=', 1)
+        .where('seq', '=', 1)
+        .execute();
+    } finally {
+      await db.close();
+    }
+    const broken = await cli('verify-audit');
+    expect(broken).toMatchObject({ exitCode: 3, stdout: '' });
+    expect(broken.stderr).toMatch(
+      /^audit trail of chain 1: BROKEN at seq 1: its content does not match its hash \(the row was edited\) \[row_hash_mismatch\]; 1 row checked$/m,
+    );
   });
 });

@@ -13,6 +13,7 @@ const ALL_MIGRATIONS = [
   '0006_basket_item_position',
   '0007_keys_and_accounts',
   '0008_stores_and_login_limits',
+  '0010_audit_chain',
 ];
 
 // Needs TEST_DATABASE_URL (npm run test:all sets it when PostgreSQL answers); reported as skipped otherwise.

@@ -66,4 +66,43 @@ describeEachDatabase('a transaction commits only an ok outcome', (database: Test
     await addChain(db.kysely, 'after');
     expect(await chainNamed('after')).toBe(true);
   });
+
+  it.skipIf(database.name === 'sqlite')(
+    'the victim of a deadlock is run again and both commit (PostgreSQL only: SQLite has one writer and never deadlocks)',
+    async () => {
+      await addChain(db.kysely, 'deadlock-a');
+      await addChain(db.kysely, 'deadlock-b');
+      const signal = () => {
+        let resolve: (() => void) | undefined;
+        const reached = new Promise<void>((settle) => {
+          resolve = settle;
+        });
+        return { reached, done: () => resolve?.() };
+      };
+      const locked = { a: signal(), b: signal() };
+      let runs = 0;
+      // each locks its first row, waits until the other holds its own, then asks for the other's
+      const crossing = (first: 'a' | 'b', second: 'a' | 'b') =>
+        inTransaction(db.kysely, async (trx) => {
+          runs += 1;
+          const touch = (row: 'a' | 'b') =>
+            trx
+              .updateTable('chains')
+              .set({ timezone: `Etc/UTC-${first}` })
+              .where('name', '=', `deadlock-${row}`)
+              .execute();
+          await touch(first);
+          locked[first].done();
+          await locked[second].reached;
+          await touch(second);
+          return ok(first);
+        });
+      expect(await Promise.all([crossing('a', 'b'), crossing('b', 'a')])).toEqual([
+        { ok: true, value: 'a' },
+        { ok: true, value: 'b' },
+      ]);
+      // one of them was PostgreSQL's victim, and ran once more
+      expect(runs).toBe(3);
+    },
+  );
 });

@@ -97,6 +97,7 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
       ['config', 'ok'],
       ['data directory', 'ok'],
       ['local database', 'ok'],
+      ['audit log', 'ok'],
       ['engine reachability', 'ok'],
       ['terminal credentials', 'ok'],
       ['clock skew', 'ok'],

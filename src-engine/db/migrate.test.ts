@@ -35,6 +35,7 @@ describe('upgrading a database of the first release', () => {
         '0006_basket_item_position',
         '0007_keys_and_accounts',
         '0008_stores_and_login_limits',
+        '0010_audit_chain',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
@@ -91,6 +92,7 @@ describe('numbering the lines of baskets stored before their order was kept', ()
         '0006_basket_item_position',
         '0007_keys_and_accounts',
         '0008_stores_and_login_limits',
+        '0010_audit_chain',
       ]);
       const rows = await db.kysely
         .selectFrom('basket_items')

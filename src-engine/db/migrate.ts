@@ -15,6 +15,7 @@ import * as m0005 from './migrations/0005_spaaza_fields';
 import * as m0006 from './migrations/0006_basket_item_position';
 import * as m0007 from './migrations/0007_keys_and_accounts';
 import * as m0008 from './migrations/0008_stores_and_login_limits';
+import * as m0010 from './migrations/0010_audit_chain';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
 const MIGRATIONS = {
@@ -26,6 +27,7 @@ const MIGRATIONS = {
   '0006_basket_item_position': m0006,
   '0007_keys_and_accounts': m0007,
   '0008_stores_and_login_limits': m0008,
+  '0010_audit_chain': m0010,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -27,6 +27,7 @@ describe('checkReadiness', () => {
         '0006_basket_item_position',
         '0007_keys_and_accounts',
         '0008_stores_and_login_limits',
+        '0010_audit_chain',
       ],
     });
     await migrateToLatest(db);

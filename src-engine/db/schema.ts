@@ -229,6 +229,36 @@ export interface AuditTable {
   voucher_id: number | null;
   basket_code: string | null;
   reason: string | null;
+  /** The row's place in its chain's hash chain, from 1 (src-node/audit-chain.ts). */
+  seq: number;
+  prev_hash: string;
+  row_hash: string;
+}
+
+/** The last row of each audit chain; appending locks it. */
+export interface AuditHeadTable {
+  chain_id: number;
+  /** '' for the chain's own trail, else the till whose chain this is. */
+  till_id: string;
+  seq: number;
+  row_hash: string;
+}
+
+/** A till's audit chain as the till sent it with its sales, one chain per till. */
+export interface TillAuditTable {
+  id: Generated<number>;
+  chain_id: number;
+  till_id: string;
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  voucher_key: string | null;
+  basket_code: string | null;
+  detail: string;
+  prev_hash: string;
+  row_hash: string;
+  received_at: number;
 }
 
 export interface RewardPoolCodeTable {
@@ -312,6 +342,8 @@ export interface Database {
   basket_items: BasketItemTable;
   basket_item_vouchers: BasketItemVoucherTable;
   audit_log: AuditTable;
+  audit_heads: AuditHeadTable;
+  till_audit_log: TillAuditTable;
   reward_pool_codes: RewardPoolCodeTable;
   events: EventTable;
   webhooks: WebhookTable;

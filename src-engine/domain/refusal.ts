@@ -33,7 +33,8 @@ export type RefusalCode =
   | 'webhook_url_not_allowed'
   | 'webhook_host_not_resolved'
   | 'event_not_found'
-  | 'too_many_attempts';
+  | 'too_many_attempts'
+  | 'audit_chain_mismatch';
 
 export interface Refusal {
   readonly code: RefusalCode;

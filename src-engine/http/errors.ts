@@ -53,6 +53,7 @@ export const ERRORS: Readonly<
   too_many_attempts: { code: 1480, status: 429 },
   webhook_url_not_allowed: { code: 1400, status: 400 },
   webhook_host_not_resolved: { code: 1401, status: 400 },
+  audit_chain_mismatch: { code: 1420, status: 409 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };

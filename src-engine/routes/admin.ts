@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Kysely } from 'kysely';
+import type { ChainVerdict } from '../../src-node/audit-chain';
 import type { Result } from '../../src-shared/result';
 import { iso, type FieldIssue } from '../../src-shared/wire';
 import type { Database } from '../db/schema';
@@ -33,6 +34,7 @@ import {
   poolStockFields,
   voucherInputFor,
 } from '../domain/admin-schemas';
+import { verifyAudit } from '../domain/audit-verify';
 import { poolStock, type PoolStock } from '../domain/rewards/pool-stock';
 import { addPoolCodes } from '../domain/rewards/pool-upload';
 import { campaignById, rewardSummary } from '../domain/rewards/settings';
@@ -108,6 +110,16 @@ async function auditEntries(
     basket_code: row.basket_code,
     reason: row.reason,
   }));
+}
+
+/** A chain's verdict on the wire: rows checked, and where it first broke. */
+function verdictFields(verdict: ChainVerdict) {
+  return {
+    checked: verdict.checked,
+    ...(verdict.brokenAt
+      ? { broken_at: { seq: verdict.brokenAt.seq, reason: verdict.brokenAt.reason } }
+      : {}),
+  };
 }
 
 function stockAnswer(stock: PoolStock) {
@@ -283,6 +295,21 @@ export function adminRoutes(deps: EngineDeps): Router {
     sendOk(response, {
       result_type: 'get-audit-log',
       entries: await auditEntries(db, chainId, query),
+    });
+  });
+
+  router.get('/admin/audit/verify', async (request, response) => {
+    const { chainId } = await admin(request);
+    const verdict = await verifyAudit(db, chainId);
+    sendOk(response, {
+      result_type: 'verify-audit',
+      ok: verdict.ok,
+      ...verdictFields(verdict.own),
+      tills: verdict.tills.map((till) => ({
+        till_id: till.tillId,
+        ok: till.ok,
+        ...verdictFields(till),
+      })),
     });
   });
   return router;

@@ -1,10 +1,17 @@
 import { Router } from 'express';
 import { isExpired } from '../../src-shared/vouchers';
-import { honourSyncQuerySchema, type HonourSyncResults } from '../../src-shared/wire';
+import {
+  honourSyncQuerySchema,
+  tillAuditBatchSchema,
+  type HonourSyncResults,
+  type TillAuditAnswer,
+} from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
+import { appendTillAudit } from '../domain/till-audit';
 import { authorize } from '../http/authorize';
 import { sendOk } from '../http/envelope';
-import { parseParams } from '../http/parse';
+import { valueOrRefuse } from '../http/errors';
+import { bodyOf, parseParams, requireJson } from '../http/parse';
 import { honourChangesAfter, toDomainVoucher, type VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from '../wire/voucher-object';
 
@@ -13,7 +20,10 @@ function isRemoved(row: VoucherRow, now: number): boolean {
   return row.burned_at !== null || row.deleted_at !== null || isExpired(toDomainVoucher(row), now);
 }
 
-/** The honour-voucher change feed a till mirrors into its offline cache. */
+/**
+ * The honour-voucher change feed a till mirrors into its offline cache, and the till's audit
+ * chain it sends up with its sales.
+ */
 export function syncRoutes(deps: EngineDeps): Router {
   const router = Router();
   const db = deps.db.kysely;
@@ -33,6 +43,26 @@ export function syncRoutes(deps: EngineDeps): Router {
       has_more: hasMore,
     };
     sendOk(response, { result_type: 'sync-honour-vouchers', ...results });
+  });
+
+  router.post('/sync/till-audit', async (request, response) => {
+    const actor = await authorize(deps, request, 'terminal');
+    requireJson(request, 'the till audit batch');
+    const batch = parseParams(tillAuditBatchSchema, bodyOf(request));
+    const stored = valueOrRefuse(
+      await appendTillAudit(
+        deps.db,
+        { chainId: actor.chainId, tillId: batch.till_id },
+        batch.rows,
+        deps.now(),
+      ),
+    );
+    const results: TillAuditAnswer = {
+      till_id: batch.till_id,
+      head_seq: stored.headSeq,
+      stored: stored.stored,
+    };
+    sendOk(response, { result_type: 'sync-till-audit', ...results });
   });
   return router;
 }

@@ -19,6 +19,7 @@ export const CHECK_NAMES = [
   'config',
   'data directory',
   'local database',
+  'audit log',
   'engine reachability',
   'terminal credentials',
   'clock skew',

@@ -1,5 +1,6 @@
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CHAIN_BREAK_WORDS } from '../../src-node/audit-chain';
 import SQLite, { type Database } from 'better-sqlite3';
 import { ENV_OVERRIDES, type LoadedConfig } from '../config';
 import {
@@ -9,9 +10,10 @@ import {
   honourCacheState,
   latestVersion,
   schemaVersion,
+  verifyAuditChain,
 } from '../store';
 import { makeOwnerOnlyDir, octalMode, OWNER_ONLY_FILE, openToOthers } from '../owner-only';
-import { failedCheck, passed, warned, type DiagnosticCheck } from './check';
+import { failedCheck, passed, skipped, warned, type DiagnosticCheck } from './check';
 
 /** What the local database holds for IT: sales not yet on the engine, conflicts, the cache's age. */
 export interface StoreFacts {
@@ -24,6 +26,8 @@ export interface StoreFacts {
 
 export interface DatabaseInspection {
   readonly check: DiagnosticCheck;
+  /** Whether the audit log's hash chain is intact (docs/security.md, "Tamper-evident audit"). */
+  readonly audit: DiagnosticCheck;
   readonly facts: StoreFacts;
 }
 
@@ -105,6 +109,7 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
         'local database',
         `no database yet at ${path}; the till creates it on its first start`,
       ),
+      audit: skipped('audit log', 'there is no local database yet'),
       facts: unread,
     };
   }
@@ -118,30 +123,51 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
           'local database',
           `${path} is damaged: integrity_check says "${String(integrity)}". Keep the file for support and restore a backup.`,
         ),
+        audit: skipped('audit log', 'the local database is damaged'),
         facts: unread,
       };
     }
     const version = schemaVersion(db);
     const check = judgeVersion(path, version, unread.databaseBytes);
-    if (version !== latestVersion()) return { check, facts: unread };
+    if (version !== latestVersion()) {
+      const why = `the local database is at schema version ${version}, not ${latestVersion()}`;
+      return { check, audit: skipped('audit log', why), facts: unread };
+    }
     const facts: StoreFacts = {
       ...unread,
       salesWaiting: countOutbox(db),
       conflictsOpen: countOpenConflicts(db),
       honourCacheUpdatedAt: honourCacheState(db).updatedAt,
     };
-    return { check, facts };
+    return { check, audit: auditCheck(db), facts };
   } catch (error) {
     return {
       check: failedCheck(
         'local database',
         `${path} cannot be read as the till's SQLite database: ${describe(error)}. Keep the file for support and restore a backup.`,
       ),
+      audit: skipped('audit log', 'the local database cannot be read'),
       facts: unread,
     };
   } finally {
     db?.close();
   }
+}
+
+/** Walks the audit log's hash chain; a break fails the check, naming the first broken entry. */
+export function auditCheck(db: Database): DiagnosticCheck {
+  const report = verifyAuditChain(db);
+  const entries = `${report.checked} ${report.checked === 1 ? 'entry' : 'entries'}`;
+  if (report.ok) return passed('audit log', `intact: ${entries} chained, none changed or missing`);
+  const { brokenAt, brokenEntry } = report;
+  const where = brokenEntry
+    ? `entry seq ${brokenEntry.seq} (id ${brokenEntry.id}, ${brokenEntry.action} by ${brokenEntry.actor} at ${brokenEntry.at.toISOString()})`
+    : `entry seq ${brokenAt?.seq ?? report.checked}`;
+  const why = brokenAt ? CHAIN_BREAK_WORDS[brokenAt.reason] : 'the chain is broken';
+  return failedCheck(
+    'audit log',
+    `not intact at ${where}: ${why}. The file was changed outside the till; keep it for support.`,
+  );
 }
 
 /** The facts of a database that is not (or cannot be) read: only its size. */

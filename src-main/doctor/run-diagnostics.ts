@@ -78,6 +78,7 @@ export async function runDiagnostics(options: DiagnosticsOptions): Promise<Diagn
       failedCheck('config', loaded.error.message),
       skipped('data directory', why),
       skipped('local database', why),
+      skipped('audit log', why),
       skipped('engine reachability', why),
       skipped('terminal credentials', why),
       skipped('clock skew', why),
@@ -106,10 +107,11 @@ export async function runChecks(inputs: CheckInputs): Promise<CheckedReport> {
     dataDir.verdict === 'fail'
       ? {
           check: skipped('local database', 'the data directory is not usable'),
+          audit: skipped('audit log', 'the data directory is not usable'),
           facts: unreadStoreFacts(config.dataDir),
         }
       : inspectDatabase(config.dataDir);
-  checks.push(database.check);
+  checks.push(database.check, database.audit);
   checks.push(...(await engineChecks(config, inputs.engine, inputs.now)));
   const facts: DiagnosticFacts = {
     version: tillVersion(),

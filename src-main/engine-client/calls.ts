@@ -11,6 +11,7 @@ import {
 } from './engine-basket';
 import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
 import { honourFeedSchema, type HonourFeedPage } from './honour-feed';
+import { auditBatchBody, auditHeldSchema, type AuditHeld, type AuditLink } from './till-audit';
 import type { CallLimit } from './http-transport';
 import type { AuthorizedCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
@@ -66,6 +67,11 @@ export interface EngineCalls {
     cursor: number;
     limit: number;
   }): Promise<EngineOutcome<HonourFeedPage>>;
+  /** Sends audit entries the engine does not hold yet (docs/spaaza-wire.md, "Our additions"). */
+  sendTillAudit(batch: {
+    tillId: string;
+    links: readonly AuditLink[];
+  }): Promise<EngineOutcome<AuditHeld>>;
 }
 
 /** get-vouchers names the type `type` (docs/spaaza-wire.md, "get-vouchers"); the shared voucher object wants `voucher_type`. */
@@ -179,6 +185,18 @@ export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): Engin
           ...ownLimit(timeouts.syncMs),
         },
         honourFeedSchema,
+      ),
+
+    sendTillAudit: ({ tillId, links }) =>
+      call(
+        'send the audit chain',
+        {
+          method: 'POST',
+          path: '/sync/till-audit',
+          json: auditBatchBody(tillId, links),
+          ...ownLimit(timeouts.syncMs),
+        },
+        auditHeldSchema,
       ),
   };
 }

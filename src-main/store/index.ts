@@ -1,4 +1,13 @@
-export { appendAudit, listAudit, type AuditEntry, type NewAuditEntry } from './audit';
+export {
+  appendAudit,
+  auditEntriesAfter,
+  listAudit,
+  verifyAuditChain,
+  type AuditChainReport,
+  type AuditEntry,
+  type ChainedAuditEntry,
+  type NewAuditEntry,
+} from './audit';
 export {
   allocateBasketCode,
   calendarDay,

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineOutcome, HonourFeedPage, StoredBasket } from '../engine-client';
+import type {
+  AuditHeld,
+  AuditLink,
+  EngineOutcome,
+  HonourFeedPage,
+  StoredBasket,
+} from '../engine-client';
 import { countOutbox, findSale, honourCacheState } from '../store';
 import { queueOfflineSale } from '../../test-support/till/queued-sale';
 import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
@@ -25,6 +31,9 @@ const emptyFeed = (): Promise<EngineOutcome<HonourFeedPage>> =>
     warnings: [],
     value: { changes: [], nextCursor: 0, hasMore: false },
   });
+/** An engine that holds whatever audit entries it is sent. */
+const auditHeld = (batch: { links: readonly AuditLink[] }): Promise<EngineOutcome<AuditHeld>> =>
+  Promise.resolve({ ok: true, warnings: [], value: { headSeq: batch.links.at(-1)?.seq ?? 0 } });
 const acknowledged = (): EngineOutcome<StoredBasket> => ({
   ok: true,
   warnings: [],
@@ -56,7 +65,9 @@ describe('startSync', () => {
       log: silentLog,
       schedule: timers.schedule,
       resumeConfirm: noInterruptedConfirm,
+      tillId: 'S001-01',
       engine: {
+        sendTillAudit: auditHeld,
         syncHonourVouchers: emptyFeed,
         addBasket: () =>
           new Promise((resolve) => {
@@ -100,7 +111,9 @@ describe('startSync', () => {
       log: silentLog,
       schedule: timers.schedule,
       resumeConfirm: noInterruptedConfirm,
+      tillId: 'S001-01',
       engine: {
+        sendTillAudit: auditHeld,
         syncHonourVouchers: emptyFeed,
         addBasket: () => Promise.resolve(acknowledged()),
       },
@@ -129,7 +142,9 @@ describe('startSync', () => {
       schedule: timers.schedule,
       random: () => 0,
       resumeConfirm: noInterruptedConfirm,
+      tillId: 'S001-01',
       engine: {
+        sendTillAudit: auditHeld,
         syncHonourVouchers: () => {
           pulls += 1;
           return Promise.resolve({

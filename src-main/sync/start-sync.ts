@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { TillLog } from '../log';
 import type { EngineCalls } from '../engine-client';
 import { retryOldestOutboxEntryNow } from '../store';
+import { sendAuditChain } from './audit-sender';
 import type { Connectivity } from './connectivity';
 import { HONOUR_PAGE_SIZE, pullHonourVouchers } from './honour-sync';
 import { sendOutbox, type OutboxDeps } from './outbox-sender';
@@ -17,7 +18,9 @@ export const RETRY_AFTER_FAULT_MS = 30_000;
 
 export interface SyncOptions {
   readonly db: Database;
-  readonly engine: Pick<EngineCalls, 'syncHonourVouchers' | 'addBasket'>;
+  readonly engine: Pick<EngineCalls, 'syncHonourVouchers' | 'addBasket' | 'sendTillAudit'>;
+  /** `<store code>-<terminal id>`: whose audit chain the engine keeps. */
+  readonly tillId: string;
   /** Probed by `syncNow()` when offline; the workers pause while it says offline. */
   readonly connectivity: Connectivity & { probeNow(): Promise<boolean> };
   readonly log: TillLog;
@@ -30,7 +33,7 @@ export interface SyncOptions {
 }
 
 export interface RunningSync {
-  /** One full sync now (probing first when offline): cache down, then outbox up; resolves when both are done. */
+  /** One full sync now (probing first when offline): cache down, then outbox and audit chain up; resolves when all are done. */
   syncNow(): Promise<void>;
   /** Stops both workers; resolves once an engine call in flight has been dealt with. */
   stop(): Promise<void>;
@@ -45,6 +48,8 @@ export function startSync(options: SyncOptions): RunningSync {
   let stopping = false;
   // failed feed pulls in a row: a slow engine is asked less and less often, up to the refresh
   let honourFailures = 0;
+  // the audit chain's last problem, logged once while it lasts rather than every pass
+  let auditProblem: string | null = null;
 
   const honourPass = async (): Promise<NextPass> => {
     if (!connectivity.isOnline()) return 'when-woken';
@@ -80,6 +85,7 @@ export function startSync(options: SyncOptions): RunningSync {
       () => stopping,
     );
     if (outcome.sent > 0) log.info({ sent: outcome.sent }, 'queued sales synced');
+    if (connectivity.isOnline() && !stopping) await auditPass();
     switch (outcome.kind) {
       case 'empty':
       case 'busy':
@@ -89,6 +95,19 @@ export function startSync(options: SyncOptions): RunningSync {
       case 'waiting':
         return Math.max(0, outcome.until - now());
     }
+  };
+
+  /** The audit entries the engine does not hold yet go up with the sales, after them. */
+  const auditPass = async (): Promise<void> => {
+    const outcome = await sendAuditChain({ db, engine, connectivity, now, tillId: options.tillId });
+    if (outcome.sent > 0) log.info({ sent: outcome.sent }, 'audit entries sent to the engine');
+    const problem = outcome.kind === 'done' ? null : outcome.message;
+    if (problem !== null && problem !== auditProblem) {
+      if (outcome.kind === 'refused')
+        log.error({}, `the engine refused the audit chain: ${problem}`);
+      else log.warn({}, `the audit chain was not sent; trying again later: ${problem}`);
+    }
+    auditProblem = problem;
   };
 
   const common = { log, schedule, retryAfterFaultMs: RETRY_AFTER_FAULT_MS };

@@ -1,3 +1,4 @@
+import { chainNext, tillAuditColumnsContent } from '../../src-node/audit-chain';
 import type { Random } from './fuzz-random';
 
 /** A JSON value as a request carries it. */
@@ -114,6 +115,23 @@ function wll(
 
 const none = () => ({});
 
+/** The first row of a new till's audit chain, under a till id no other request uses. */
+const tillAuditBatch = (_data: FuzzData, random: Random): Record<string, Json> => {
+  const row = {
+    at: 1_700_000_000_000 + random.int(1_000_000),
+    actor: 'manager-s001',
+    action: 'unlock_voucher',
+    voucher_key: random.hex(16),
+    basket_code: null,
+    detail: 'fuzzed',
+  };
+  const link = chainNext(undefined, tillAuditColumnsContent(row));
+  return {
+    till_id: `FZ${random.hex(6)}-01`,
+    rows: [{ seq: link.seq, ...row, prev_hash: link.prevHash, row_hash: link.rowHash }],
+  };
+};
+
 /** Every call the engine answers, each with a valid request for the fuzzer to break. */
 export const FUZZ_ROUTES: readonly FuzzRoute[] = [
   spaaza('GET', '/healthz', 'query', none, { needsCaller: false }),
@@ -182,6 +200,7 @@ export const FUZZ_ROUTES: readonly FuzzRoute[] = [
     member_number: random.pick(data.memberNumbers),
   })),
   spaaza('GET', '/sync/honour-vouchers', 'query', () => ({ cursor: '0', limit: '50' })),
+  spaaza('POST', '/sync/till-audit', 'json', tillAuditBatch),
   spaaza('POST', '/admin/chains', 'params', (_data, random) => ({
     name: `Fuzz chain ${random.hex(4)}`,
     currency: 'EUR',
@@ -229,6 +248,7 @@ export const FUZZ_ROUTES: readonly FuzzRoute[] = [
   })),
   spaaza('POST', '/admin/api-keys', 'params', () => ({ label: 'fuzz key' }), { weight: 0.3 }),
   spaaza('GET', '/admin/audit', 'query', () => ({ limit: '10' })),
+  spaaza('GET', '/admin/audit/verify', 'query', none, { weight: 0.3 }),
   // a rare event type: every event fans out to every webhook of its chain, and the fuzzer
   // creates hundreds of them
   spaaza('POST', '/admin/webhooks', 'params', () => ({

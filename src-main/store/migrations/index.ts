@@ -2,6 +2,7 @@ import { migration0001 } from './0001_till_core';
 import { migration0002 } from './0002_offline_sync';
 import { migration0003 } from './0003_confirms_in_outbox';
 import { migration0004 } from './0004_locks_to_release';
+import { migration0005 } from './0005_audit_chain';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
