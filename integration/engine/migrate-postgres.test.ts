@@ -12,6 +12,7 @@ const ALL_MIGRATIONS = [
   '0005_spaaza_fields',
   '0006_basket_item_position',
   '0007_keys_and_accounts',
+  '0011_feed_signing_keys',
 ];
 
 // Needs TEST_DATABASE_URL (npm run test:all sets it when PostgreSQL answers); reported as skipped otherwise.

@@ -34,6 +34,7 @@ describe('upgrading a database of the first release', () => {
         '0005_spaaza_fields',
         '0006_basket_item_position',
         '0007_keys_and_accounts',
+        '0011_feed_signing_keys',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
@@ -89,6 +90,7 @@ describe('numbering the lines of baskets stored before their order was kept', ()
       expect(await migrateToLatest(db)).toEqual([
         '0006_basket_item_position',
         '0007_keys_and_accounts',
+        '0011_feed_signing_keys',
       ]);
       const rows = await db.kysely
         .selectFrom('basket_items')

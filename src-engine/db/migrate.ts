@@ -14,6 +14,7 @@ import * as m0004 from './migrations/0004_readiness_probe';
 import * as m0005 from './migrations/0005_spaaza_fields';
 import * as m0006 from './migrations/0006_basket_item_position';
 import * as m0007 from './migrations/0007_keys_and_accounts';
+import * as m0011 from './migrations/0011_feed_signing_keys';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
 const MIGRATIONS = {
@@ -24,6 +25,7 @@ const MIGRATIONS = {
   '0005_spaaza_fields': m0005,
   '0006_basket_item_position': m0006,
   '0007_keys_and_accounts': m0007,
+  '0011_feed_signing_keys': m0011,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -26,6 +26,7 @@ describe('checkReadiness', () => {
         '0005_spaaza_fields',
         '0006_basket_item_position',
         '0007_keys_and_accounts',
+        '0011_feed_signing_keys',
       ],
     });
     await migrateToLatest(db);

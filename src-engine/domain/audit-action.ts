@@ -22,6 +22,9 @@ export type AccessAuditAction =
   | 'disable_account'
   | 'enable_account'
   | 'reset_password'
-  | 'change_password';
+  | 'change_password'
+  /** The chain's honour-feed signing key was created, or replaced by a new one. */
+  | 'create_feed_key'
+  | 'rotate_feed_key';
 
 export type AuditAction = VoucherAuditAction | AccessAuditAction;
