@@ -10,9 +10,9 @@ import {
   type StoredBasket,
 } from './engine-basket';
 import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
-import { honourFeedSchema, type HonourFeedPage } from './honour-feed';
+import { honourFeedSchema, signedFeedAnswerOf, type HonourFeedPage } from './honour-feed';
 import type { CallLimit } from './http-transport';
-import type { AuthorizedCall } from './session';
+import { resultsOnly, type AnsweredCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
 import { refusedCard, withoutCard } from './unknown-card';
 
@@ -62,6 +62,7 @@ export interface EngineCalls {
     voucherKey: string;
     reason: string;
   }): Promise<EngineOutcome<EngineVoucher>>;
+  /** A page of the honour-voucher feed, not yet verified: its `signed` is checked before use. */
   syncHonourVouchers(page: {
     cursor: number;
     limit: number;
@@ -100,7 +101,8 @@ function checkedPriceRequest(sale: SaleState, till: TillIdentity) {
 export const ownLimit = (timeoutMs: number | undefined): CallLimit =>
   timeoutMs === undefined ? {} : { timeoutMs };
 
-export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): EngineCalls {
+export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): EngineCalls {
+  const call = resultsOnly(answered);
   return {
     getBasketPrice: async (sale, till) => {
       const price = (basket: SaleState) =>
@@ -169,8 +171,8 @@ export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): Engin
         engineVoucherSchema,
       ),
 
-    syncHonourVouchers: ({ cursor, limit }) =>
-      call(
+    syncHonourVouchers: async ({ cursor, limit }) => {
+      const outcome = await answered(
         'sync honour vouchers',
         {
           method: 'GET',
@@ -179,6 +181,12 @@ export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): Engin
           ...ownLimit(timeouts.syncMs),
         },
         honourFeedSchema,
-      ),
+      );
+      // the page with what its signature covers; the sync verifies it before the cache sees it
+      return withValue(outcome, ({ results, answer }) => ({
+        ...results,
+        signed: signedFeedAnswerOf(answer),
+      }));
+    },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { DiagnosticCheck, Verdict } from '../../src-main/doctor/check';
+import { DEMO_IDENTITY } from '../../src-main/config';
 import { databasePath, openStore } from '../../src-main/store';
 import { DEMO } from './demo-baskets';
 
@@ -65,6 +66,7 @@ export function demoSettings(
     timezone: 'Europe/Amsterdam',
     dataDir,
     timeouts: { confirmMs: 5_000, doctorMs: 5_000 },
+    honourFeedPublicKeys: DEMO_IDENTITY.honourFeedPublicKeys,
   };
 }
 
