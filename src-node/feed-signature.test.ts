@@ -18,10 +18,14 @@ function trustedOf(pair: FeedKeyPair): TrustedFeedKey {
   return parsed.value;
 }
 
-/** Why the page or key was refused; fails the test when it was not. */
-function refusal(outcome: { ok: true } | { ok: false; error: string }): string {
+/** Why the page or key was refused, in words; fails the test when it was not. */
+function refusal(
+  outcome: { ok: true } | { ok: false; error: string | { code: string; message: string } },
+): string {
   if (outcome.ok) throw new Error('expected a refusal');
-  return outcome.error;
+  return typeof outcome.error === 'string'
+    ? outcome.error
+    : `${outcome.error.code}: ${outcome.error.message}`;
 }
 
 function signed(pair: FeedKeyPair, signedPage = page, signedBody: Uint8Array = body) {
@@ -53,7 +57,7 @@ describe('the honour-feed signature', () => {
     const altered = Buffer.from(body);
     altered[20] = (altered[20] ?? 0) ^ 1;
     const outcome = verifyFeedPage([trustedOf(pair)], page, { ...signed(pair), body: altered });
-    expect(refusal(outcome)).toMatch(/does not match its body/);
+    expect(refusal(outcome)).toMatch(/^bad_signature: .*does not match its body/);
   });
 
   it('refuses a page signed for another chain, cursor or page size', () => {
@@ -69,18 +73,17 @@ describe('the honour-feed signature', () => {
     const stranger = generateFeedKeyPair();
     const unsigned = { body, signature: null, keyId: null };
     expect(refusal(verifyFeedPage([trustedOf(pair)], page, unsigned))).toMatch(
-      /without its signature/,
+      /^unsigned: the page came without its signature/,
     );
     expect(refusal(verifyFeedPage([trustedOf(pair)], page, signed(stranger)))).toMatch(
-      /does not trust/,
+      /^unknown_key: .*does not trust/,
     );
     // a stranger's signature under the trusted key's id
     const forged = { ...signed(stranger), keyId: pair.keyId };
     expect(verifyFeedPage([trustedOf(pair)], page, forged).ok).toBe(false);
-    expect(verifyFeedPage([], page, signed(pair))).toEqual({
-      ok: false,
-      error: 'no honour-feed public key is configured',
-    });
+    expect(refusal(verifyFeedPage([], page, signed(pair)))).toBe(
+      'no_keys: no honour-feed public key is configured',
+    );
   });
 
   it('accepts a page signed by either of two trusted keys, as during a rotation', () => {

@@ -47,6 +47,17 @@ export interface FeedKeyPair {
   readonly privateKeyPem: string;
 }
 
+/** Why a page is refused: no key configured, no signature, a key not trusted, or a signature that does not match. */
+export type FeedRefusalCode = 'no_keys' | 'unsigned' | 'unknown_key' | 'bad_signature';
+
+export interface FeedRefusal {
+  readonly code: FeedRefusalCode;
+  /** In words for the till's log and the doctor. */
+  readonly message: string;
+}
+
+const refused = (code: FeedRefusalCode, message: string) => err({ code, message });
+
 /** What arrived with a page: its exact body bytes and the two headers (null when absent). */
 export interface SignedFeedAnswer {
   readonly body: Uint8Array;
@@ -120,25 +131,30 @@ export function signFeedPage(
 
 /**
  * Whether a page was signed by one of the trusted keys for exactly this chain and page. Answers
- * the id of the key that signed it, or why the page is refused, in words for the till's log.
+ * the id of the key that signed it, or why the page is refused.
  */
 export function verifyFeedPage(
   trusted: readonly TrustedFeedKey[],
   page: FeedPageIdentity,
   answer: SignedFeedAnswer,
-): Result<{ keyId: string }, string> {
-  if (trusted.length === 0) return err('no honour-feed public key is configured');
+): Result<{ keyId: string }, FeedRefusal> {
+  if (trusted.length === 0) return refused('no_keys', 'no honour-feed public key is configured');
   if (answer.signature === null || answer.keyId === null)
-    return err(
+    return refused(
+      'unsigned',
       `the page came without its signature (${FEED_SIGNATURE_HEADER}, ${FEED_KEY_ID_HEADER})`,
     );
   const { keyId } = answer;
   const key = trusted.find((candidate) => candidate.keyId === keyId);
-  if (!key) return err(`the page was signed with key ${keyId}, which this till does not trust`);
+  if (!key)
+    return refused(
+      'unknown_key',
+      `the page was signed with key ${keyId}, which this till does not trust`,
+    );
   const signature = Buffer.from(answer.signature, 'base64');
   if (signature.length !== SIGNATURE_BYTES)
-    return err('the page’s signature is not an Ed25519 signature');
+    return refused('bad_signature', 'the page’s signature is not an Ed25519 signature');
   return verify(null, signedMessage(page, keyId, answer.body), key.key, signature)
     ? ok({ keyId })
-    : err(`the page’s signature does not match its body (key ${keyId})`);
+    : refused('bad_signature', `the page’s signature does not match its body (key ${keyId})`);
 }

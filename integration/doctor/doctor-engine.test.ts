@@ -44,6 +44,7 @@ describeEachDatabase('till:doctor against a running engine', (database) => {
       'engine reachability': 'ok',
       'terminal credentials': 'ok',
       'clock skew': 'ok',
+      'honour feed': 'ok',
     });
     expect(checkNamed(report.checks, 'config').detail).toContain(configPath);
     expect(checkNamed(report.checks, 'config').detail).toContain('--config');
@@ -62,7 +63,7 @@ describeEachDatabase('till:doctor against a running engine', (database) => {
 
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout.match(/^\[OK {2}\] /gm)).toHaveLength(6);
+    expect(run.stdout.match(/^\[OK {2}\] /gm)).toHaveLength(7);
     expect(run.stdout).toContain('terminalCredentials.password = "***"');
     expect(run.stdout).not.toContain(DEMO.terminal.password);
   });

@@ -99,6 +99,7 @@ describeEachDatabase('a till that trusts only its chain’s signed honour feed',
     expect(after).toMatchObject({ cursor: before.cursor, size: 10, held: [] });
     expect(after.check).toEqual({
       verified: false,
+      code: 'bad_signature',
       cursor: before.cursor,
       reason: `the page’s signature does not match its body (key ${DEMO_FEED_KEY.keyId})`,
     });
@@ -120,6 +121,7 @@ describeEachDatabase('a till that trusts only its chain’s signed honour feed',
     expect(after).toMatchObject({ cursor: before.cursor, size: before.size, held: [] });
     expect(after.check).toMatchObject({
       verified: false,
+      code: 'unsigned',
       reason: 'the page came without its signature (x-feed-signature, x-feed-key-id)',
     });
   });
@@ -133,6 +135,7 @@ describeEachDatabase('a till that trusts only its chain’s signed honour feed',
     expect(refused).toMatchObject({ cursor: before.cursor, size: before.size });
     expect(refused.check).toMatchObject({
       verified: false,
+      code: 'unknown_key',
       reason: `the page was signed with key ${key.keyId}, which this till does not trust`,
     });
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import type { FeedRefusalCode } from '../../src-node/feed-signature';
 import { readSyncState, writeSyncState } from './sync-state';
 
 /** Whether the last honour-feed page the till received verified (docs/security.md, "Signed honour-voucher feed"). */
@@ -7,11 +8,21 @@ export const FEED_CHECK_KEY = 'honour_feed_check';
 
 export type FeedCheck =
   | { readonly verified: true; readonly keyId: string; readonly cursor: number }
-  | { readonly verified: false; readonly reason: string; readonly cursor: number };
+  | {
+      readonly verified: false;
+      readonly code: FeedRefusalCode;
+      readonly reason: string;
+      readonly cursor: number;
+    };
 
 const feedCheckSchema = z.discriminatedUnion('verified', [
   z.object({ verified: z.literal(true), keyId: z.string(), cursor: z.number().int() }),
-  z.object({ verified: z.literal(false), reason: z.string(), cursor: z.number().int() }),
+  z.object({
+    verified: z.literal(false),
+    code: z.enum(['no_keys', 'unsigned', 'unknown_key', 'bad_signature']),
+    reason: z.string(),
+    cursor: z.number().int(),
+  }),
 ]);
 
 export function recordFeedCheck(db: Database, check: FeedCheck, at: Date): void {

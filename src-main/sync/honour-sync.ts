@@ -57,10 +57,11 @@ export async function pullHonourVouchers(deps: HonourSyncDeps): Promise<HonourPu
     const verified = verifyFeedPage(deps.feed.keys, identity, page.signed);
     const at = new Date(deps.now());
     if (!verified.ok) {
-      recordFeedCheck(deps.db, { verified: false, reason: verified.error, cursor }, at);
+      const { code, message } = verified.error;
+      recordFeedCheck(deps.db, { verified: false, code, reason: message, cursor }, at);
       return {
         kind: 'refused',
-        message: `the honour-feed page from cursor ${cursor} was refused: ${verified.error}`,
+        message: `the honour-feed page from cursor ${cursor} was refused: ${message}`,
       };
     }
     recordFeedCheck(deps.db, { verified: true, keyId: verified.value.keyId, cursor }, at);

@@ -6,11 +6,25 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { DiagnosticCheck, Verdict } from '../../src-main/doctor/check';
 import { DEMO_IDENTITY } from '../../src-main/config';
-import { databasePath, openStore } from '../../src-main/store';
+import { parseFeedPublicKey } from '../../src-node/feed-signature';
+import { databasePath, openStore, recordFeedCheck, type FeedCheck } from '../../src-main/store';
 import { DEMO } from './demo-baskets';
 
 const CLI = fileURLToPath(new URL('../../src-main/doctor/doctor-cli.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A demo page that verified with the demo chain's key. */
+const VERIFIED_PAGE: FeedCheck = {
+  verified: true,
+  keyId: demoFeedKeyId(),
+  cursor: 0,
+};
+
+function demoFeedKeyId(): string {
+  const parsed = parseFeedPublicKey(DEMO_IDENTITY.honourFeedPublicKeys[0]);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value.keyId;
+}
 
 /** A temp folder holding the till's config file and data directory; `dispose` removes both. */
 export interface TillFolder {
@@ -19,8 +33,11 @@ export interface TillFolder {
   /** Only this test's settings: no TILL_* variable of the machine running the tests. */
   readonly env: Record<string, string>;
   writeConfig(settings: Record<string, unknown>, name?: string): string;
-  /** Creates and migrates the local database, as the till's first start does. */
-  createStore(): void;
+  /**
+   * Creates and migrates the local database, as the till's first start does; with `feed`, as if
+   * the till had since checked an honour-feed page (by default: one that verified).
+   */
+  createStore(feed?: FeedCheck | null): void;
   dispose(): void;
 }
 
@@ -39,9 +56,10 @@ export function tillFolder(): TillFolder {
       writeFileSync(path, JSON.stringify(settings, null, 2));
       return path;
     },
-    createStore: () => {
+    createStore: (feed = VERIFIED_PAGE) => {
       const opened = openStore(databasePath(dataDir));
       if (!opened.ok) throw new Error(opened.error.message);
+      if (feed !== null) recordFeedCheck(opened.value, feed, new Date());
       opened.value.close();
     },
     dispose: () => {
