@@ -1,5 +1,6 @@
-import { createServer, request as forward, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forwardTo } from './http-proxy';
 
 /** What the proxy does to an honour-feed answer on its way to the till. */
 export type FeedTamper =
@@ -33,38 +34,29 @@ export async function startFeedTamperProxy(targetUrl: string): Promise<FeedTampe
   let tampered = 0;
   const server: Server = createServer((incoming, outgoing) => {
     const isFeed = (incoming.url ?? '').split('?')[0] === FEED_PATH;
-    const upstream = forward(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: incoming.method,
-        path: incoming.url,
-        headers: { ...incoming.headers, host: target.host },
-      },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => {
-          let body = Buffer.concat(chunks);
-          let headers = answer.headers;
-          if (isFeed && answer.statusCode === 200 && mode.kind !== 'none') {
-            tampered += 1;
-            if (mode.kind === 'strip-signature')
-              headers = without(headers, ['x-feed-signature', 'x-feed-key-id']);
-            else {
-              body = Buffer.from(body);
-              const at = mode.at(body);
-              body[at] = (body[at] ?? 0) ^ 0x01;
-            }
+    const upstream = forwardTo(target, incoming, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        let body = Buffer.concat(chunks);
+        let headers = answer.headers;
+        if (isFeed && answer.statusCode === 200 && mode.kind !== 'none') {
+          tampered += 1;
+          if (mode.kind === 'strip-signature')
+            headers = without(headers, ['x-feed-signature', 'x-feed-key-id']);
+          else {
+            body = Buffer.from(body);
+            const at = mode.at(body);
+            body[at] = (body[at] ?? 0) ^ 0x01;
           }
-          outgoing.writeHead(answer.statusCode ?? 502, {
-            ...without(headers, ['transfer-encoding']),
-            'content-length': String(body.length),
-          });
-          outgoing.end(body);
+        }
+        outgoing.writeHead(answer.statusCode ?? 502, {
+          ...without(headers, ['transfer-encoding']),
+          'content-length': String(body.length),
         });
-      },
-    );
+        outgoing.end(body);
+      });
+    });
     upstream.on('error', () => outgoing.destroy());
     incoming.pipe(upstream);
   });
