@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { DEMO_IDENTITY } from '../src-main/config';
 import { startTill } from '../src-main/till-main';
 import { spawnServer } from './support/process';
 
@@ -63,6 +64,7 @@ const started = await startTill({
     TILL_CURRENCY: 'EUR',
     TILL_TIMEZONE: 'Europe/Amsterdam',
     TILL_DATA_DIR: join(dir, 'till'),
+    TILL_HONOUR_FEED_PUBLIC_KEYS: DEMO_IDENTITY.honourFeedPublicKeys.join(','),
   },
   port: 0,
   log: pino({ level: 'warn' }),

@@ -9,6 +9,7 @@ const CHECKS = [
   'engine reachability',
   'terminal credentials',
   'clock skew',
+  'honour feed',
 ];
 
 test('diagnostics: every check passes, secrets are masked, the database path is shown; the status bar says online', async ({
@@ -18,6 +19,8 @@ test('diagnostics: every check passes, secrets are masked, the database path is 
 }, testInfo) => {
   const { screens, status, diagnostics } = ui;
   await status.expectOnline('S001', '01');
+  // the honour feed check reads the last page the till took
+  await till.till.sync.syncNow();
 
   await screens.open('Diagnostics');
   await diagnostics.expectShown();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron } from '@playwright/test';
+import { DEMO_IDENTITY } from '../src-main/config';
 import { expect, test } from './fixtures';
 import { ReceiptPage } from './pages/receipt-page';
 import { SalePage } from './pages/sale-page';
@@ -81,6 +82,7 @@ test('Electron: a sale in the Electron window, the UI talking to the till core o
       TILL_LOCALE: 'nl-NL',
       TILL_TIMEZONE: 'Europe/Amsterdam',
       TILL_DATA_DIR: dataDir,
+      TILL_HONOUR_FEED_PUBLIC_KEYS: DEMO_IDENTITY.honourFeedPublicKeys.join(','),
       TILL_PORT: String(await freePort()),
       TILL_KIOSK: 'false',
       LOG_LEVEL: 'warn',

@@ -62,6 +62,8 @@ function pinnedEnv(config: TillConfig, engineUrl: string): Record<string, string
     TILL_LOCALE: config.locale,
     TILL_TIMEZONE: config.timezone,
     TILL_DATA_DIR: config.dataDir,
+    // the demo engine signs its feed with the demo-only key the demo identity trusts
+    TILL_HONOUR_FEED_PUBLIC_KEYS: config.honourFeedPublicKeys.join(','),
   };
 }
 

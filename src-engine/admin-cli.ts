@@ -44,6 +44,7 @@ import {
   voucherInputFor,
 } from './domain/admin-schemas';
 import { verifyAudit } from './domain/audit-verify';
+import { activeFeedKey, createFeedKey, rotateFeedKey, type FeedKey } from './domain/feed-keys';
 import { addPoolCodes } from './domain/rewards/pool-upload';
 import { refuse, type Outcome } from './domain/refusal';
 import { resetPassword, setAccountDisabled, unlockAccount } from './domain/accounts';
@@ -203,6 +204,11 @@ async function listVouchers(context: Context, memberNumber: string | undefined):
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** The lines a till's IT staff paste from: the key's id and `ed25519:<base64>` (docs/security.md, "Signed honour-voucher feed"). */
+function describeFeedKey(key: FeedKey): string {
+  return `key id ${key.keyId}\npublic key ${key.publicKey}`;
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -404,6 +410,38 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const id = valueOrRefused(await accountIdOf(db, chainId, username));
       valueOrRefused(await resetPassword(db, cliActor(chainId), id, password, now));
       return `reset the password of ${username} in chain ${chainId}; its sessions ended`;
+    },
+  }),
+  'create-feed-key': command({
+    summary: 'create the key that signs the chain’s honour-voucher feed (refused if it has one)',
+    flags: [],
+    fields: z.object({}),
+    run: async ({ db, chainId, now }) => {
+      const key = valueOrRefused(await createFeedKey(db, cliActor(chainId), now));
+      return `created the honour-feed signing key of chain ${chainId}\n${describeFeedKey(key)}`;
+    },
+  }),
+  'rotate-feed-key': command({
+    summary: 'sign the honour-voucher feed with a new key from now on; the old one is retired',
+    flags: [],
+    fields: z.object({}),
+    run: async ({ db, chainId, now }) => {
+      const { key, retired } = await rotateFeedKey(db, cliActor(chainId), now);
+      const was = retired === null ? 'it had none' : `key ${retired} is retired`;
+      return `chain ${chainId} signs its honour feed with a new key (${was})\n${describeFeedKey(key)}\ntills must trust it before they take its pages: add it to their honourFeedPublicKeys`;
+    },
+  }),
+  'show-feed-key': command({
+    summary: 'print the public key a till trusts the chain’s honour-voucher feed by',
+    flags: [],
+    fields: z.object({}),
+    run: async ({ db, chainId }) => {
+      const key = await activeFeedKey(db, chainId);
+      if (!key)
+        throw new Refused(
+          `chain ${chainId} has no honour-feed signing key yet; create one with create-feed-key`,
+        );
+      return describeFeedKey(key);
     },
   }),
   'list-vouchers': command({

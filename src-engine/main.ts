@@ -94,6 +94,7 @@ if (engine.demo) {
   member 1000001: €5.00 voucher DEMO-5EUR and 10 % voucher DEMO-10PCT, both claimed
   member 1000002: DEMO-UNCLAIMED (not claimed) and DEMO-EXPIRED
   honour vouchers: ${engine.demo.honourCodes[0] ?? ''} … ${engine.demo.honourCodes.at(-1) ?? ''} (honour code FREE-COFFEE)
+  honour feed key (demo only; rotate-feed-key before real use): ${engine.demo.feedPublicKey}
   rewards for POST /commands/purchase_reward (rewardId):
     ${engine.demo.rewards.otp}  €5.00 off, a one-time code PROMO-XXXXXX
     ${engine.demo.rewards.pool}  partner cinema ticket, a pool of ${engine.demo.poolCodes.length} codes (low-stock event at 5)

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../src-shared/result';
 import { DEMO_ENGINE_URL, loadConfig, maskSecrets, type TillConfig } from './config';
 import { createEngineClient, tillClientOptions } from './engine-client';
 import { databasePath, importCatalogue, listProducts, openStore } from './store';
-import { startSync, type RunningSync } from './sync';
+import { feedTrustOf, startSync, type RunningSync } from './sync';
 import { startTillHttpServer, TillListenError, type TillHttpServer } from './transport/http-server';
 import type { InterruptedSales } from './commands/interrupted-sales';
 import { createTillCore, type TillCore } from './commands/till-core';
@@ -131,6 +131,7 @@ export async function startTill(
     log,
     resumeConfirm: core.resumeInterruptedConfirm,
     tillId: `${config.storeCode}-${config.terminalId}`,
+    feed: feedTrustOf(config),
   });
   return ok({
     config,

@@ -45,6 +45,7 @@ describeEachDatabase('till:doctor against a running engine', (database) => {
       'engine reachability': 'ok',
       'terminal credentials': 'ok',
       'clock skew': 'ok',
+      'honour feed': 'ok',
     });
     expect(checkNamed(report.checks, 'config').detail).toContain(configPath);
     expect(checkNamed(report.checks, 'config').detail).toContain('--config');

@@ -141,6 +141,7 @@ describe('till:doctor without a working engine', () => {
       'engine reachability': 'warn',
       'terminal credentials': 'warn',
       'clock skew': 'warn',
+      'honour feed': 'ok',
     });
     for (const name of ['engine reachability', 'terminal credentials', 'clock skew']) {
       expect(checkNamed(report.checks, name).detail).toContain('no engine is configured');
@@ -239,5 +240,71 @@ describe('the doctor’s thresholds', () => {
     expect(judgeSkew(60_000)).toBe('warn');
     expect(judgeSkew(60_001)).toBe('fail');
     expect(judgeSkew(-60_001)).toBe('fail');
+  });
+});
+
+describe('the honour feed check', () => {
+  let till: TillFolder;
+  beforeEach(() => {
+    till = tillFolder();
+  });
+  afterEach(() => {
+    till.dispose();
+  });
+
+  const feedCheckOf = async (settings: Record<string, unknown>) => {
+    const configPath = till.writeConfig({
+      ...demoSettings(`http://127.0.0.1:${await closedPort()}`, till.dataDir),
+      ...settings,
+    });
+    const report = await runDiagnostics({ env: till.env, argvPath: configPath });
+    return checkNamed(report.checks, 'honour feed');
+  };
+
+  it('fails with the next step when no key is configured', async () => {
+    till.createStore();
+    const check = await feedCheckOf({ honourFeedPublicKeys: [] });
+    expectCheck(check, 'fail', 'no honourFeedPublicKeys are configured');
+    expect(check.detail).toContain('npm run engine:admin -- show-feed-key --chain 1');
+  });
+
+  it('says so when the last page verified, and warns while none has come', async () => {
+    till.createStore();
+    expectCheck(await feedCheckOf({}), 'ok', 'verified with key 92685493b51db819');
+    till.dispose();
+    till = tillFolder();
+    till.createStore(null);
+    expectCheck(await feedCheckOf({}), 'warn', 'no honour-feed page has been received yet');
+  });
+
+  it('fails with why the last page was refused and what to do about it', async () => {
+    till.createStore({
+      verified: false,
+      code: 'unknown_key',
+      reason: 'the page was signed with key 0123456789abcdef, which this till does not trust',
+      cursor: 12,
+    });
+    const unknownKey = await feedCheckOf({});
+    expectCheck(unknownKey, 'fail', 'the last page (from cursor 12, at ');
+    expect(unknownKey.detail).toContain('which this till does not trust');
+    expect(unknownKey.detail).toContain('The honour cache keeps its last good state');
+    expect(unknownKey.detail).toContain('show-feed-key --chain 1');
+
+    till.dispose();
+    till = tillFolder();
+    till.createStore({
+      verified: false,
+      code: 'bad_signature',
+      reason: 'the page’s signature does not match its body (key 92685493b51db819)',
+      cursor: 12,
+    });
+    const altered = await feedCheckOf({});
+    expectCheck(altered, 'fail', 'does not match its body');
+    expect(altered.detail).toContain('changes its answers');
+    const run = await runDoctorCli(['--config', `${till.folder}/config.json`], till.env);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^\[FAIL\] honour feed +trusts key 92685493b51db819; the last page/m,
+    );
   });
 });

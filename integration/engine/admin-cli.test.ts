@@ -4,8 +4,47 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect } from '../../src-engine/db/connect';
 import { start } from '../../src-engine/server';
 import { basketRequest, item } from '../../test-support/engine/baskets';
-import { call, loginAs } from '../../test-support/engine/client';
+import {
+  FEED_KEY_ID_HEADER,
+  FEED_SIGNATURE_HEADER,
+  parseFeedPublicKey,
+  verifyFeedPage,
+} from '../../src-node/feed-signature';
+import { call, loginAs, type Session } from '../../test-support/engine/client';
 import { describeEachDatabase } from '../../test-support/engine/harness';
+
+/** The key id and `ed25519:…` the feed-key commands print. */
+function printedFeedKey(stdout: string): { keyId: string; publicKey: string } {
+  const keyId = /^key id ([0-9a-f]{16})$/m.exec(stdout)?.[1];
+  const publicKey = /^public key (ed25519:\S+)$/m.exec(stdout)?.[1];
+  if (keyId === undefined || publicKey === undefined)
+    throw new Error(`no feed key printed in: ${stdout}`);
+  return { keyId, publicKey };
+}
+
+/** Whether a feed page of the engine verifies with the printed key; answers the key id it names. */
+async function feedPageKeyId(
+  engineUrl: string,
+  session: Session,
+  chainId: number,
+  publicKey: string,
+): Promise<{ keyId: string | null; verified: boolean }> {
+  const response = await fetch(`${engineUrl}/sync/honour-vouchers?cursor=0&limit=5`, {
+    headers: {
+      'x-spaaza-session-user-id': String(session.userId),
+      'x-spaaza-session-key': session.key,
+    },
+  });
+  const trusted = parseFeedPublicKey(publicKey);
+  if (!trusted.ok) throw new Error(trusted.error);
+  const answer = {
+    body: new Uint8Array(await response.arrayBuffer()),
+    signature: response.headers.get(FEED_SIGNATURE_HEADER),
+    keyId: response.headers.get(FEED_KEY_ID_HEADER),
+  };
+  const page = { chainId, cursor: 0, limit: 5 };
+  return { keyId: answer.keyId, verified: verifyFeedPage([trusted.value], page, answer).ok };
+}
 
 interface Outcome {
   readonly exitCode: number;
@@ -66,6 +105,9 @@ describeEachDatabase('the admin CLI', (database) => {
       'list-vouchers',
       'add-pool-codes',
       'verify-audit',
+      'create-feed-key',
+      'rotate-feed-key',
+      'show-feed-key',
     ])
       expect(help.stdout).toContain(name);
   });
@@ -365,6 +407,79 @@ describeEachDatabase('the admin CLI', (database) => {
         expect(outcome.exitCode, args.join(' ')).toBe(2);
         expect(outcome.stderr, args.join(' ')).toMatch(message);
       }
+    },
+    MANY_RUNS_TIMEOUT,
+  );
+
+  it(
+    'creates, shows and rotates the key that signs the honour feed, which the engine then signs with',
+    async () => {
+      const chain = await cli(
+        'create-chain',
+        '--name',
+        'Signed Retail',
+        '--currency',
+        'EUR',
+        '--timezone',
+        'Europe/Paris',
+      );
+      const chainId = /created chain (\d+)/.exec(chain.stdout)?.[1] ?? '';
+      const inChain = (...args: string[]) => cli(...args, '--chain', chainId);
+      await inChain(
+        'create-account',
+        '--username',
+        'signed-till',
+        '--password',
+        'signed-till-pw',
+        '--role',
+        'terminal',
+      );
+
+      const none = await inChain('show-feed-key');
+      expect(none).toMatchObject({ exitCode: 1, stdout: '' });
+      expect(none.stderr).toContain(
+        `refused: chain ${chainId} has no honour-feed signing key yet; create one with create-feed-key`,
+      );
+
+      const created = await inChain('create-feed-key');
+      expect(created.exitCode).toBe(0);
+      const first = printedFeedKey(created.stdout);
+      const again = await inChain('create-feed-key');
+      expect(again.exitCode).toBe(1);
+      expect(again.stderr).toContain(`already has a feed signing key (${first.keyId})`);
+      expect(printedFeedKey((await inChain('show-feed-key')).stdout)).toEqual(first);
+
+      // an SQLite file serves one process at a time: the CLI runs while the engine is stopped
+      const id = Number(chainId);
+      const pageOfEngine = async (publicKey: string) => {
+        const engine = await start({
+          databaseUrl: env.ENGINE_DATABASE_URL ?? '',
+          ...(env.ENGINE_DATABASE_SCHEMA ? { schema: env.ENGINE_DATABASE_SCHEMA } : {}),
+          log: pino({ level: 'silent' }),
+        });
+        try {
+          const till = await loginAs(engine.url, 'signed-till', 'signed-till-pw');
+          return await feedPageKeyId(engine.url, till, id, publicKey);
+        } finally {
+          await engine.stop();
+        }
+      };
+      expect(await pageOfEngine(first.publicKey)).toEqual({ keyId: first.keyId, verified: true });
+
+      const rotated = await inChain('rotate-feed-key');
+      expect(rotated.exitCode).toBe(0);
+      expect(rotated.stdout).toContain(`key ${first.keyId} is retired`);
+      const second = printedFeedKey(rotated.stdout);
+      expect(second.keyId).not.toBe(first.keyId);
+      expect(printedFeedKey((await inChain('show-feed-key')).stdout)).toEqual(second);
+      expect(await pageOfEngine(second.publicKey)).toEqual({
+        keyId: second.keyId,
+        verified: true,
+      });
+      expect(await pageOfEngine(first.publicKey)).toEqual({
+        keyId: second.keyId,
+        verified: false,
+      });
     },
     MANY_RUNS_TIMEOUT,
   );

@@ -4,6 +4,7 @@ import { REJECTION_CODES, rejectionMessage } from '../../src-shared/pricing/reas
 import type { SaleView } from '../../src-shared/till';
 import { getBasketPriceRequestSchema, toSpaazaDateTime } from '../../src-shared/wire';
 import { markHonourUsedLocally } from '../../src-main/store';
+import { DEMO_FEED_KEY } from '../../src-engine/domain/demo-feed-key';
 import {
   loginOk,
   ok,
@@ -12,6 +13,7 @@ import {
   type FakeEngine,
 } from '../../test-support/till/fake-engine';
 import { openTillStore } from '../../test-support/till/offline-till';
+import { signedFeedAnswer } from '../../test-support/till/signed-feed';
 import { settledSale } from '../../test-support/till/settled-sale';
 import {
   startTestTill,
@@ -98,7 +100,7 @@ let answerInstead = new Map<string, FakeAnswer>();
 
 beforeAll(async () => {
   let signedIn = false;
-  fake = await startFakeEngine((_method, path, body) => {
+  fake = await startFakeEngine((_method, path, body, query) => {
     const instead = signedIn ? answerInstead.get(path) : undefined;
     if (instead) return instead;
     if (path === '/auth/login') {
@@ -107,12 +109,20 @@ beforeAll(async () => {
     }
     if (engineAway) return 'hold';
     if (path === '/healthz') return { status: 200, json: { status: 'ok' } };
-    if (path === '/sync/honour-vouchers')
-      return ok({
-        changes: [{ rev: 1, voucher: honourVoucher, removed: false }],
+    if (path === '/sync/honour-vouchers') {
+      // signed as the demo engine signs, for the page asked for
+      const page = {
+        chainId: 1,
+        cursor: Number(query.get('cursor')),
+        limit: Number(query.get('limit')),
+      };
+      return signedFeedAnswer(DEMO_FEED_KEY, page, {
+        result_type: 'sync-honour-vouchers',
+        changes: page.cursor < 1 ? [{ rev: 1, voucher: honourVoucher, removed: false }] : [],
         next_cursor: 1,
         has_more: false,
       });
+    }
     if (path === '/auth/get-basket-price') {
       const { results, warnings } = pricedBasket(body);
       return { status: 200, json: { result: { code: 1, status: 'ok' }, results, warnings } };

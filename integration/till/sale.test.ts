@@ -101,6 +101,7 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
       ['engine reachability', 'ok'],
       ['terminal credentials', 'ok'],
       ['clock skew', 'ok'],
+      ['honour feed', 'ok'],
     ]);
   });
 

@@ -36,6 +36,7 @@ describe('upgrading a database of the first release', () => {
         '0007_keys_and_accounts',
         '0008_stores_and_login_limits',
         '0010_audit_chain',
+        '0011_feed_signing_keys',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
@@ -93,6 +94,7 @@ describe('numbering the lines of baskets stored before their order was kept', ()
         '0007_keys_and_accounts',
         '0008_stores_and_login_limits',
         '0010_audit_chain',
+        '0011_feed_signing_keys',
       ]);
       const rows = await db.kysely
         .selectFrom('basket_items')

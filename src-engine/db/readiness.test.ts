@@ -28,6 +28,7 @@ describe('checkReadiness', () => {
         '0007_keys_and_accounts',
         '0008_stores_and_login_limits',
         '0010_audit_chain',
+        '0011_feed_signing_keys',
       ],
     });
     await migrateToLatest(db);

@@ -323,6 +323,21 @@ export interface WebhookAttemptTable {
   duration_ms: number;
 }
 
+/** A key that signs a chain's honour-voucher feed; a chain has at most one not retired. */
+export interface FeedSigningKeyTable {
+  id: Generated<number>;
+  chain_id: number;
+  /** The first 16 hex of the SHA-256 of the raw public key, sent as `x-feed-key-id`. */
+  key_id: string;
+  /** `ed25519:<base64>`, as a till's config holds it. */
+  public_key: string;
+  /** PKCS #8 PEM; never leaves the engine. */
+  private_key: string;
+  created_at: number;
+  /** Set when a newer key replaced it; null while it signs. */
+  retired_at: number | null;
+}
+
 /** One row, written by every readiness probe. */
 export interface ReadinessProbeTable {
   id: number;
@@ -350,4 +365,5 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
   readiness_probe: ReadinessProbeTable;
+  feed_signing_keys: FeedSigningKeyTable;
 }

@@ -24,6 +24,9 @@ export type AccessAuditAction =
   | 'reset_password'
   | 'change_password'
   | 'unlock_account'
-  | 'revoke_session';
+  | 'revoke_session'
+  /** The chain's honour-feed signing key was created, or replaced by a new one. */
+  | 'create_feed_key'
+  | 'rotate_feed_key';
 
 export type AuditAction = VoucherAuditAction | AccessAuditAction;

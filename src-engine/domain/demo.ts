@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createOperatorKey } from './api-keys';
+import { DEMO_FEED_KEY } from './demo-feed-key';
+import { createFeedKey } from './feed-keys';
 import type { Actor } from './actor';
 import { expectOk } from './refusal';
 import {
@@ -31,6 +33,8 @@ export interface DemoData {
   readonly rewards: Readonly<Record<'otp' | 'pool' | 'static', string>>;
   /** The POOL reward's codes, in the order it hands them out. */
   readonly poolCodes: readonly string[];
+  /** The public key that verifies the demo chain's honour feed (the demo-only fixed key). */
+  readonly feedPublicKey: string;
 }
 
 export const DEMO_POOL_THRESHOLD = 5;
@@ -53,7 +57,8 @@ export const DEMO_MEMBERS: readonly Omit<MemberInput, 'chainId'>[] = [
 
 /**
  * The demo chain the till's own demo prices against (docs/architecture.md, "The demo chain"): chain 1 "Demo Retail",
- * store S001, three accounts, members 1000001 and 1000002, ten free-coffee honour vouchers.
+ * store S001, three accounts, members 1000001 and 1000002, ten free-coffee honour vouchers, and
+ * the demo-only fixed key that signs its honour feed.
  */
 export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoData> {
   const chainId = await createChain(
@@ -68,6 +73,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
   for (const account of DEMO_ACCOUNTS)
     expectOk(await createAccount(db, { chainId, ...account }, now));
   for (const member of DEMO_MEMBERS) expectOk(await createMember(db, { chainId, ...member }, now));
+  expectOk(await createFeedKey(db, actor, now, DEMO_FEED_KEY.privateKeyPem));
 
   const { id: fiver } = expectOk(
     await createCampaign(
@@ -230,6 +236,7 @@ export async function seedDemo(db: Kysely<Database>, now: number): Promise<DemoD
     honourCodes,
     rewards: { otp: otp.uuid, pool: pool.uuid, static: staticReward.uuid },
     poolCodes,
+    feedPublicKey: DEMO_FEED_KEY.publicKey,
   };
 }
 

@@ -3,16 +3,21 @@ import type { SpaazaWarning } from '../../src-shared/wire';
 import type { EngineError } from './errors';
 import type { Face } from './face';
 
+/** Spaaza's success envelope. */
+export function okEnvelope(results: unknown, warnings: readonly SpaazaWarning[] = []) {
+  return {
+    result: { code: 1, status: 'ok' },
+    results,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
 export function sendOk(
   response: Response,
   results: unknown,
   warnings: readonly SpaazaWarning[] = [],
 ): void {
-  response.status(200).json({
-    result: { code: 1, status: 'ok' },
-    results,
-    ...(warnings.length > 0 ? { warnings } : {}),
-  });
+  response.status(200).json(okEnvelope(results, warnings));
 }
 
 /** How long a caller of an engine that cannot reach its storage is told to wait before trying again. */

@@ -1,4 +1,10 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import {
+  FEED_KEY_ID_HEADER,
+  FEED_SIGNATURE_HEADER,
+  signFeedPage,
+  type FeedPageIdentity,
+} from '../../src-node/feed-signature';
 import { isExpired } from '../../src-shared/vouchers';
 import {
   honourSyncQuerySchema,
@@ -9,15 +15,32 @@ import {
 import type { EngineDeps } from '../deps';
 import { appendTillAudit } from '../domain/till-audit';
 import { authorize } from '../http/authorize';
-import { sendOk } from '../http/envelope';
+import { sendOk, okEnvelope } from '../http/envelope';
 import { valueOrRefuse } from '../http/errors';
 import { bodyOf, parseParams, requireJson } from '../http/parse';
+import { feedKeyInUse, type FeedKey } from '../domain/feed-keys';
 import { honourChangesAfter, toDomainVoucher, type VoucherRow } from '../repo/vouchers';
 import { toVoucherObject } from '../wire/voucher-object';
 
 /** Gone for the till: it may no longer honour this voucher. */
 function isRemoved(row: VoucherRow, now: number): boolean {
   return row.burned_at !== null || row.deleted_at !== null || isExpired(toDomainVoucher(row), now);
+}
+
+/** Sends the page as exactly the bytes it signs (docs/security.md, "Signed honour-voucher feed"). */
+function sendSigned(
+  response: Response,
+  key: FeedKey,
+  page: FeedPageIdentity,
+  results: unknown,
+): void {
+  const body = Buffer.from(JSON.stringify(okEnvelope(results)), 'utf8');
+  response
+    .status(200)
+    .set(FEED_KEY_ID_HEADER, key.keyId)
+    .set(FEED_SIGNATURE_HEADER, signFeedPage(key.privateKeyPem, key.keyId, page, body))
+    .type('application/json')
+    .send(body);
 }
 
 /**
@@ -42,7 +65,9 @@ export function syncRoutes(deps: EngineDeps): Router {
       next_cursor: rows.at(-1)?.rev ?? cursor,
       has_more: hasMore,
     };
-    sendOk(response, { result_type: 'sync-honour-vouchers', ...results });
+    const key = await feedKeyInUse(db, actor.chainId, now);
+    const page = { chainId: actor.chainId, cursor, limit };
+    sendSigned(response, key, page, { result_type: 'sync-honour-vouchers', ...results });
   });
 
   router.post('/sync/till-audit', async (request, response) => {

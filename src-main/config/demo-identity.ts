@@ -12,6 +12,11 @@ export const DEMO_IDENTITY = {
   currency: 'EUR',
   locale: 'nl-NL',
   timezone: 'Europe/Amsterdam',
+  /**
+   * DEMO ONLY: the public half of the demo chain's fixed honour-feed key, whose private half is
+   * public in the engine's source (docs/security.md, "Signed honour-voucher feed").
+   */
+  honourFeedPublicKeys: ['ed25519:S+58wJXf6cRlMNlQsNWiaVnw4HPv0SRxBwjluYgUx4Y='],
 } as const;
 
 /** Where `npm run engine -- --demo` listens by default: the till's engine when none is configured. */

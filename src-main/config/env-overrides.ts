@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../src-shared/result';
 
-type Kind = 'text' | 'integer' | 'boolean';
+type Kind = 'text' | 'integer' | 'boolean' | 'list';
 
 /** Each environment variable the till reads, and the config key it overrides. */
 export const ENV_OVERRIDES = [
@@ -38,6 +38,8 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_PORT', key: ['httpPort'], kind: 'integer' },
   { name: 'TILL_KIOSK', key: ['kiosk'], kind: 'boolean' },
   { name: 'TILL_HOST_POS_TOKEN', key: ['hostPosToken'], kind: 'text' },
+  /** Separated by commas. */
+  { name: 'TILL_HONOUR_FEED_PUBLIC_KEYS', key: ['honourFeedPublicKeys'], kind: 'list' },
   /** Deprecated, as its key is. */
   { name: 'TILL_ENGINE_TIMEOUT_MS', key: ['engineTimeoutMs'], kind: 'integer' },
   { name: 'TILL_SCAN_ITEM_PATTERN', key: ['scanPatterns', 'item'], kind: 'text' },
@@ -48,7 +50,7 @@ export const ENV_OVERRIDES = [
 export interface EnvOverride {
   readonly name: string;
   readonly key: readonly string[];
-  readonly value: string | number | boolean;
+  readonly value: string | number | boolean | readonly string[];
 }
 
 /** The overrides that are set (an empty variable counts as unset), each converted to its kind. */
@@ -70,10 +72,15 @@ export function readEnvOverrides(
   return problems.length > 0 ? err(problems) : ok(overrides);
 }
 
-function convert(raw: string, kind: Kind): string | number | boolean | undefined {
+function convert(raw: string, kind: Kind): EnvOverride['value'] | undefined {
   switch (kind) {
     case 'text':
       return raw;
+    case 'list':
+      return raw
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
     case 'integer':
       return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
     case 'boolean':
@@ -91,5 +98,7 @@ function describeKind(kind: Kind): string {
       return 'an integer';
     case 'boolean':
       return 'true or false';
+    case 'list':
+      return 'a list separated by commas';
   }
 }

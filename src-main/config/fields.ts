@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFeedPublicKey } from '../../src-node/feed-signature';
 import { isSupportedCurrency } from '../../src-shared/money';
 
 /** Field validators whose messages read well after "<key>: " in an error for IT staff. */
@@ -87,3 +88,11 @@ function compiles(source: string): boolean {
     return false;
   }
 }
+
+/** A public key of the engine's honour-feed signing key, as `show-feed-key` prints it. */
+export const feedPublicKey = z
+  .string({ error: 'must be text such as ed25519:<base64>' })
+  .superRefine((text, context) => {
+    const parsed = parseFeedPublicKey(text);
+    if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error });
+  });

@@ -216,6 +216,32 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the honour-feed keys from the file and from TILL_HONOUR_FEED_PUBLIC_KEYS, naming a bad one', () => {
+    const first = 'ed25519:S+58wJXf6cRlMNlQsNWiaVnw4HPv0SRxBwjluYgUx4Y=';
+    const second = `ed25519:${Buffer.alloc(32, 7).toString('base64')}`;
+    const fromFile = load(
+      {},
+      { argvPath: writeConfig({ ...GOOD, honourFeedPublicKeys: [first] }) },
+    );
+    if (!fromFile.ok) throw new Error(fromFile.error.message);
+    expect(fromFile.value.config.honourFeedPublicKeys).toEqual([first]);
+
+    const path = writeConfig(GOOD);
+    const noKeys = load({}, { argvPath: path });
+    expect(noKeys.ok && noKeys.value.config.honourFeedPublicKeys).toEqual([]);
+    const fromEnv = load(
+      { TILL_HONOUR_FEED_PUBLIC_KEYS: ` ${first} , ${second} ` },
+      { argvPath: path },
+    );
+    if (!fromEnv.ok) throw new Error(fromEnv.error.message);
+    expect(fromEnv.value.config.honourFeedPublicKeys).toEqual([first, second]);
+
+    const bad = writeConfig({ ...GOOD, honourFeedPublicKeys: [first, 'rsa:AAAA'] });
+    expect(problemsOf(load({}, { argvPath: bad }))).toEqual([
+      `config.json: honourFeedPublicKeys.1: must start with "ed25519:" (as show-feed-key prints it) (file ${bad})`,
+    ]);
+  });
+
   it('reads the file TILL_CONFIG names, and --config over it', () => {
     const named = writeConfig({ ...GOOD, storeCode: 'FROMENV' }, 'named.json');
     const fromEnv = load({ TILL_CONFIG: named });

@@ -3,6 +3,7 @@ import {
   codePart,
   currency,
   engineUrl,
+  feedPublicKey,
   locale,
   nonEmptyText,
   nonNegativeInt,
@@ -132,6 +133,14 @@ export const tillConfigSchema = z
     /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
     hostPosToken: secretToken.optional(),
     timeouts: timeouts.default({}),
+    /**
+     * The public keys (`ed25519:<base64>`, from the engine's `show-feed-key`) whose signature on an
+     * honour-feed page the till accepts; several while a rotation is under way. None: no page is
+     * taken (docs/security.md, "Signed honour-voucher feed").
+     */
+    honourFeedPublicKeys: z
+      .array(feedPublicKey, { error: 'must be a list of keys such as ["ed25519:<base64>"]' })
+      .default([]),
     /** An engine answer longer than this is cut off there and counts as the engine being away. */
     engineAnswerMaxBytes: positiveInt.default(DEFAULT_MAX_ANSWER_BYTES),
     /** Deprecated: read as `timeouts.confirmMs` and `timeouts.doctorMs`. */

@@ -23,6 +23,7 @@ export const CHECK_NAMES = [
   'engine reachability',
   'terminal credentials',
   'clock skew',
+  'honour feed',
 ] as const;
 
 export type CheckName = (typeof CHECK_NAMES)[number];

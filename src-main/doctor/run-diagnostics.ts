@@ -13,6 +13,7 @@ import { databasePath } from '../store';
 import { tillVersion } from '../engine-client';
 import { failedCheck, skipped, type DiagnosticCheck } from './check';
 import { engineChecks, engineOfConfig, type CheckedEngine } from './engine-checks';
+import { feedCheck } from './feed-checks';
 import {
   configCheck,
   dataDirectoryCheck,
@@ -82,6 +83,7 @@ export async function runDiagnostics(options: DiagnosticsOptions): Promise<Diagn
       skipped('engine reachability', why),
       skipped('terminal credentials', why),
       skipped('clock skew', why),
+      skipped('honour feed', why),
     ];
     return redacted(
       { checks, config: null, configPath: null, facts: null },
@@ -113,6 +115,7 @@ export async function runChecks(inputs: CheckInputs): Promise<CheckedReport> {
       : inspectDatabase(config.dataDir);
   checks.push(database.check, database.audit);
   checks.push(...(await engineChecks(config, inputs.engine, inputs.now)));
+  checks.push(feedCheck(config, database.check));
   const facts: DiagnosticFacts = {
     version: tillVersion(),
     databasePath: databasePath(config.dataDir),

@@ -10,10 +10,10 @@ import {
   type StoredBasket,
 } from './engine-basket';
 import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
-import { honourFeedSchema, type HonourFeedPage } from './honour-feed';
+import { honourFeedSchema, signedFeedAnswerOf, type HonourFeedPage } from './honour-feed';
 import { auditBatchBody, auditHeldSchema, type AuditHeld, type AuditLink } from './till-audit';
 import type { CallLimit } from './http-transport';
-import type { AuthorizedCall } from './session';
+import { resultsOnly, type AnsweredCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
 import { refusedCard, withoutCard } from './unknown-card';
 
@@ -63,6 +63,7 @@ export interface EngineCalls {
     voucherKey: string;
     reason: string;
   }): Promise<EngineOutcome<EngineVoucher>>;
+  /** A page of the honour-voucher feed, not yet verified: its `signed` is checked before use. */
   syncHonourVouchers(page: {
     cursor: number;
     limit: number;
@@ -106,7 +107,8 @@ function checkedPriceRequest(sale: SaleState, till: TillIdentity) {
 export const ownLimit = (timeoutMs: number | undefined): CallLimit =>
   timeoutMs === undefined ? {} : { timeoutMs };
 
-export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): EngineCalls {
+export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): EngineCalls {
+  const call = resultsOnly(answered);
   return {
     getBasketPrice: async (sale, till) => {
       const price = (basket: SaleState) =>
@@ -175,8 +177,8 @@ export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): Engin
         engineVoucherSchema,
       ),
 
-    syncHonourVouchers: ({ cursor, limit }) =>
-      call(
+    syncHonourVouchers: async ({ cursor, limit }) => {
+      const outcome = await answered(
         'sync honour vouchers',
         {
           method: 'GET',
@@ -185,7 +187,13 @@ export function engineCalls(call: AuthorizedCall, timeouts: CallTimeouts): Engin
           ...ownLimit(timeouts.syncMs),
         },
         honourFeedSchema,
-      ),
+      );
+      // the page with what its signature covers; the sync verifies it before the cache sees it
+      return withValue(outcome, ({ results, answer }) => ({
+        ...results,
+        signed: signedFeedAnswerOf(answer),
+      }));
+    },
 
     sendTillAudit: ({ tillId, links }) =>
       call(

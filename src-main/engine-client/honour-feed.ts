@@ -1,4 +1,10 @@
+import {
+  FEED_KEY_ID_HEADER,
+  FEED_SIGNATURE_HEADER,
+  type SignedFeedAnswer,
+} from '../../src-node/feed-signature';
 import { honourSyncResultsSchema } from '../../src-shared/wire';
+import type { RawAnswer } from './http-transport';
 import { engineVoucherOf, engineVoucherSchema, type EngineVoucher } from './engine-voucher';
 
 /** One change of the honour-voucher feed. */
@@ -11,14 +17,29 @@ export interface HonourFeedChange {
   readonly stored: string;
 }
 
-export interface HonourFeedPage {
+/** A page as the results schema reads it, before its signature is attached. */
+interface HonourFeedResults {
   readonly changes: readonly HonourFeedChange[];
   readonly nextCursor: number;
   readonly hasMore: boolean;
 }
 
+export interface HonourFeedPage extends HonourFeedResults {
+  /** The body's bytes and the signature headers (docs/spaaza-wire.md, "Our additions"). */
+  readonly signed: SignedFeedAnswer;
+}
+
+/** What a page's signature covers and says, as it came over the wire. */
+export function signedFeedAnswerOf(answer: RawAnswer): SignedFeedAnswer {
+  return {
+    body: answer.bytes,
+    signature: answer.headers[FEED_SIGNATURE_HEADER] ?? null,
+    keyId: answer.headers[FEED_KEY_ID_HEADER] ?? null,
+  };
+}
+
 export const honourFeedSchema = honourSyncResultsSchema.transform(
-  (results, context): HonourFeedPage => ({
+  (results, context): HonourFeedResults => ({
     changes: results.changes.map((change, index) => ({
       rev: change.rev,
       removed: change.removed,

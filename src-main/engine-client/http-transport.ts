@@ -32,6 +32,10 @@ export interface RawAnswer {
   readonly httpStatus: number;
   /** The parsed JSON body; `undefined` when the body was empty or not JSON. */
   readonly body: unknown;
+  /** The body's exact bytes, as a signature covers them. */
+  readonly bytes: Uint8Array;
+  /** The answer's headers with a single text value, by lower-case name. */
+  readonly headers: Readonly<Record<string, string>>;
   /** What the body is in a few words ("an HTML page"), for a message about an answer the till cannot use. */
   readonly bodyDescription: string;
   readonly latencyMs: number;
@@ -71,9 +75,10 @@ export function createTransport(options: TransportOptions): Transport {
     maxRedirects: 0,
     maxContentLength: options.maxAnswerBytes,
     ...(options.ca === undefined ? {} : { httpsAgent: new HttpsAgent({ ca: options.ca }) }),
-    // the body is parsed here, so that a non-JSON answer is reported instead of passed on as text
+    // the body's bytes are kept (a signature covers them) and parsed here, so that a non-JSON
+    // answer is reported instead of passed on as text
     transformResponse: [(data: unknown) => data],
-    responseType: 'text',
+    responseType: 'arraybuffer',
     headers: {
       [SESSION_HEADERS.apiVersion]: options.apiVersion,
       Accept: 'application/json',
@@ -99,13 +104,17 @@ export function createTransport(options: TransportOptions): Transport {
         signal: AbortSignal.timeout(timeoutMs),
       });
       const finished = Date.now();
-      const body = parseJson(response.data);
+      const bytes = bytesOf(response.data);
+      const text = Buffer.from(bytes).toString('utf8');
+      const body = parseJson(text);
       if (!isEngineStatus(response.status))
-        return err(badAnswerFrom(options.baseUrl, describeBadStatus(response, body)));
+        return err(badAnswerFrom(options.baseUrl, describeBadStatus(response, text, body)));
       return ok({
         httpStatus: response.status,
         body,
-        bodyDescription: describeBody(response.data, body, response.headers['content-type']),
+        bytes,
+        headers: textHeaders(response.headers),
+        bodyDescription: describeBody(text, body, response.headers['content-type']),
         latencyMs: finished - started,
         serverTime: parseDateHeader(response.headers.date),
         localMidpoint: Math.round((started + finished) / 2),
@@ -126,19 +135,34 @@ function badAnswerFrom(baseUrl: string, what: string): EngineFailure {
   return badAnswer(`The voucher engine at ${baseUrl} ${what}.`);
 }
 
-function describeBadStatus(response: AxiosResponse<unknown>, body: unknown): string {
+/** What axios hands over for `responseType: 'arraybuffer'` in Node: a Buffer. */
+function bytesOf(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array();
+}
+
+function textHeaders(headers: AxiosResponse['headers']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) =>
+      typeof value === 'string' ? [[name.toLowerCase(), value]] : [],
+    ),
+  );
+}
+
+function describeBadStatus(response: AxiosResponse<unknown>, text: string, body: unknown): string {
   const status = `answered HTTP ${response.status}`;
   if (response.status >= 300 && response.status < 400) {
     const location: unknown = response.headers.location;
     const where = typeof location === 'string' ? ` to ${location}` : '';
     return `${status}, a redirect${where} that the till does not follow`;
   }
-  return `${status} with ${describeBody(response.data, body, response.headers['content-type'])}`;
+  return `${status} with ${describeBody(text, body, response.headers['content-type'])}`;
 }
 
 /** What a body is, in a few words: the engine's error name, JSON, an HTML page, or text. */
-function describeBody(raw: unknown, parsed: unknown, contentType?: unknown): string {
-  const text = typeof raw === 'string' ? raw.trim() : '';
+function describeBody(raw: string, parsed: unknown, contentType?: unknown): string {
+  const text = raw.trim();
   if (text === '') return 'an empty body';
   const refusal = errorEnvelopeSchema.safeParse(parsed);
   if (refusal.success) return `the error ${refusal.data.error.name}`;
@@ -153,8 +177,8 @@ function sessionHeaders(session: EngineSession | undefined): Record<string, stri
     : {};
 }
 
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string' || data.trim() === '') return undefined;
+function parseJson(data: string): unknown {
+  if (data.trim() === '') return undefined;
   try {
     return JSON.parse(data);
   } catch {

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { fromSpaazaDateTime, loginResultsSchema } from '../../src-shared/wire';
 import { decodeAnswer } from './decode';
-import type { CallLimit, EngineRequest, EngineSession, Transport } from './http-transport';
+import type {
+  CallLimit,
+  EngineRequest,
+  EngineSession,
+  RawAnswer,
+  Transport,
+} from './http-transport';
 import { failed, isNoValidSession, succeeded, withValue, type EngineOutcome } from './outcome';
 
 export interface Credentials {
@@ -117,20 +123,43 @@ export type AuthorizedCall = <S extends z.ZodType>(
   resultsSchema: S,
 ) => Promise<EngineOutcome<z.output<S>>>;
 
+/** A call's results with the answer they came in (its bytes and headers, for a signature). */
+export interface Answered<T> {
+  readonly results: T;
+  readonly answer: RawAnswer;
+}
+
+/** An {@link AuthorizedCall} that also hands back the answer. */
+export type AnsweredCall = <S extends z.ZodType>(
+  callName: string,
+  request: Omit<EngineRequest, 'session'>,
+  resultsSchema: S,
+) => Promise<EngineOutcome<Answered<z.output<S>>>>;
+
+/** The results alone. */
+export function resultsOnly(call: AnsweredCall): AuthorizedCall {
+  return async (callName, request, resultsSchema) =>
+    withValue(await call(callName, request, resultsSchema), (answered) => answered.results);
+}
+
 /**
  * Sends a call with the source's session. When the engine says `no_valid_session` (expired,
  * or ended by a newer login of the same account), the session is renewed once and the call
  * sent once more; a second refusal is `unauthorized`. Repeating a call is safe: get-basket-price
  * stores nothing and add-basket is idempotent on its basket code (docs/architecture.md, "Locking and redemption").
  */
-export function authorizedCaller(transport: Transport, source: SessionSource): AuthorizedCall {
+export function authorizedCaller(transport: Transport, source: SessionSource): AnsweredCall {
   return async (callName, request, resultsSchema) => {
     // a call sent again after renewing the session is the same call to the engine's log
     const requestId = randomUUID();
     const send = async (session: Awaited<ReturnType<SessionSource['current']>>) => {
       if (!session.ok) return session;
       const answer = await transport({ ...request, requestId, session: session.value });
-      return answer.ok ? decodeAnswer(callName, answer.value, resultsSchema) : answer;
+      if (!answer.ok) return answer;
+      return withValue(decodeAnswer(callName, answer.value, resultsSchema), (results) => ({
+        results,
+        answer: answer.value,
+      }));
     };
     const session = await source.current();
     const first = await send(session);

@@ -34,6 +34,7 @@ export {
   type NewSyncConflict,
   type SyncConflict,
 } from './conflicts';
+export { lastFeedCheck, recordFeedCheck, type FeedCheck } from './feed-check';
 export { gtinCheckDigit, gtinProblem } from './gtin';
 export {
   applyHonourPage,

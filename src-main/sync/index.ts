@@ -5,7 +5,8 @@ export {
   type ConnectivityMonitor,
   type ConnectivityOptions,
 } from './connectivity';
-export { pullHonourVouchers, type HonourPullOutcome } from './honour-sync';
+export { feedTrustOf } from './feed-trust';
+export { pullHonourVouchers, type FeedTrust, type HonourPullOutcome } from './honour-sync';
 export { sendOutbox, type OutboxRunOutcome, type ResumedConfirm } from './outbox-sender';
 export { startSync, type RunningSync, type SyncOptions } from './start-sync';
 export { backoffDelay, realSchedule, type Schedule } from './timers';

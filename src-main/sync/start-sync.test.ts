@@ -9,6 +9,8 @@ import type {
 import { countOutbox, findSale, honourCacheState } from '../store';
 import { queueOfflineSale } from '../../test-support/till/queued-sale';
 import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
+import { generateFeedKeyPair } from '../../src-node/feed-signature';
+import { feedTrust, signedEmptyPage } from '../../test-support/till/signed-feed';
 import { createConnectivity } from './connectivity';
 import { OUTBOX_POLL_MS, startSync } from './start-sync';
 import {
@@ -25,11 +27,16 @@ afterEach(() => {
   store.dispose();
 });
 
-const emptyFeed = (): Promise<EngineOutcome<HonourFeedPage>> =>
+const feedKeys = generateFeedKeyPair();
+const feed = feedTrust([feedKeys]);
+const emptyFeed = (page: {
+  cursor: number;
+  limit: number;
+}): Promise<EngineOutcome<HonourFeedPage>> =>
   Promise.resolve({
     ok: true,
     warnings: [],
-    value: { changes: [], nextCursor: 0, hasMore: false },
+    value: signedEmptyPage(feedKeys, { chainId: 1, ...page }),
   });
 /** An engine that holds whatever audit entries it is sent. */
 const auditHeld = (batch: { links: readonly AuditLink[] }): Promise<EngineOutcome<AuditHeld>> =>
@@ -61,6 +68,7 @@ describe('startSync', () => {
     });
     const sync = startSync({
       db: store.db,
+      feed,
       connectivity,
       log: silentLog,
       schedule: timers.schedule,
@@ -107,6 +115,7 @@ describe('startSync', () => {
     expect(await connectivity.probeNow()).toBe(false);
     const sync = startSync({
       db: store.db,
+      feed,
       connectivity,
       log: silentLog,
       schedule: timers.schedule,
@@ -137,6 +146,7 @@ describe('startSync', () => {
     let pulls = 0;
     const sync = startSync({
       db: store.db,
+      feed,
       connectivity,
       log: silentLog,
       schedule: timers.schedule,

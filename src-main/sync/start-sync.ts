@@ -4,7 +4,7 @@ import type { EngineCalls } from '../engine-client';
 import { retryOldestOutboxEntryNow } from '../store';
 import { sendAuditChain } from './audit-sender';
 import type { Connectivity } from './connectivity';
-import { HONOUR_PAGE_SIZE, pullHonourVouchers } from './honour-sync';
+import { HONOUR_PAGE_SIZE, pullHonourVouchers, type FeedTrust } from './honour-sync';
 import { sendOutbox, type OutboxDeps } from './outbox-sender';
 import { BACKOFF_BASE_MS, backoffDelay, realSchedule, type Schedule } from './timers';
 import { startWorker, type NextPass } from './worker';
@@ -30,6 +30,8 @@ export interface SyncOptions {
   readonly random?: () => number;
   readonly schedule?: Schedule;
   readonly honourPageSize?: number;
+  /** The keys an honour-feed page must be signed with, and the till's chain. */
+  readonly feed: FeedTrust;
 }
 
 export interface RunningSync {
@@ -54,7 +56,14 @@ export function startSync(options: SyncOptions): RunningSync {
   const honourPass = async (): Promise<NextPass> => {
     if (!connectivity.isOnline()) return 'when-woken';
     const pageSize = options.honourPageSize ?? HONOUR_PAGE_SIZE;
-    const outcome = await pullHonourVouchers({ db, engine, connectivity, now, pageSize });
+    const outcome = await pullHonourVouchers({
+      db,
+      engine,
+      connectivity,
+      now,
+      pageSize,
+      feed: options.feed,
+    });
     honourFailures = outcome.kind === 'unavailable' ? honourFailures + 1 : 0;
     switch (outcome.kind) {
       case 'done':
@@ -68,6 +77,9 @@ export function startSync(options: SyncOptions): RunningSync {
         return backoffDelay(honourFailures, random, BACKOFF_BASE_MS, HONOUR_REFRESH_MS);
       case 'failed':
         log.warn({}, `the honour cache was not updated: ${outcome.message}`);
+        return RETRY_AFTER_FAULT_MS;
+      case 'refused':
+        log.error({}, `the honour cache was not updated: ${outcome.message}`);
         return RETRY_AFTER_FAULT_MS;
     }
   };

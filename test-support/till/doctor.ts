@@ -5,11 +5,26 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { DiagnosticCheck, Verdict } from '../../src-main/doctor/check';
-import { databasePath, openStore } from '../../src-main/store';
+import { DEMO_IDENTITY } from '../../src-main/config';
+import { parseFeedPublicKey } from '../../src-node/feed-signature';
+import { databasePath, openStore, recordFeedCheck, type FeedCheck } from '../../src-main/store';
 import { DEMO } from './demo-baskets';
 
 const CLI = fileURLToPath(new URL('../../src-main/doctor/doctor-cli.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A demo page that verified with the demo chain's key. */
+const VERIFIED_PAGE: FeedCheck = {
+  verified: true,
+  keyId: demoFeedKeyId(),
+  cursor: 0,
+};
+
+function demoFeedKeyId(): string {
+  const parsed = parseFeedPublicKey(DEMO_IDENTITY.honourFeedPublicKeys[0]);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value.keyId;
+}
 
 /** A temp folder holding the till's config file and data directory; `dispose` removes both. */
 export interface TillFolder {
@@ -18,8 +33,11 @@ export interface TillFolder {
   /** Only this test's settings: no TILL_* variable of the machine running the tests. */
   readonly env: Record<string, string>;
   writeConfig(settings: Record<string, unknown>, name?: string): string;
-  /** Creates and migrates the local database, as the till's first start does. */
-  createStore(): void;
+  /**
+   * Creates and migrates the local database, as the till's first start does; with `feed`, as if
+   * the till had since checked an honour-feed page (by default: one that verified).
+   */
+  createStore(feed?: FeedCheck | null): void;
   dispose(): void;
 }
 
@@ -39,9 +57,10 @@ export function tillFolder(): TillFolder {
       writeFileSync(path, JSON.stringify(settings, null, 2), { mode: 0o600 });
       return path;
     },
-    createStore: () => {
+    createStore: (feed = VERIFIED_PAGE) => {
       const opened = openStore(databasePath(dataDir));
       if (!opened.ok) throw new Error(opened.error.message);
+      if (feed !== null) recordFeedCheck(opened.value, feed, new Date());
       opened.value.close();
     },
     dispose: () => {
@@ -66,6 +85,7 @@ export function demoSettings(
     timezone: 'Europe/Amsterdam',
     dataDir,
     timeouts: { confirmMs: 5_000, doctorMs: 5_000 },
+    honourFeedPublicKeys: DEMO_IDENTITY.honourFeedPublicKeys,
   };
 }
 

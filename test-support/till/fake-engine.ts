@@ -28,19 +28,20 @@ export type FakeAnswer =
   | 'hold';
 
 export async function startFakeEngine(
-  /** `body` is the request's JSON body, or undefined when it has none. */
-  answer: (method: string, path: string, body: unknown) => FakeAnswer,
+  /** `body` is the request's JSON body, or undefined when it has none; `query` its query string. */
+  answer: (method: string, path: string, body: unknown, query: URLSearchParams) => FakeAnswer,
 ): Promise<FakeEngine> {
   const requests: FakeEngine['requests'] = [];
   let endlessBytes = 0;
   const server: Server = createServer((request, response) => {
     const method = request.method ?? 'GET';
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const [path = '/', search = ''] = (request.url ?? '/').split('?');
     requests.push({ method, path, headers: request.headers });
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const reply = answer(method, path, jsonOf(Buffer.concat(chunks).toString('utf8')));
+      const body = jsonOf(Buffer.concat(chunks).toString('utf8'));
+      const reply = answer(method, path, body, new URLSearchParams(search));
       if (reply === 'hold') return;
       if (reply === 'endless') {
         writeEndlessly(response, (bytes) => (endlessBytes += bytes));

@@ -1,4 +1,11 @@
-import { createServer, request as forward, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type ClientRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { cannedAnswer, reachesEngine, type CannedAnswer, type HttpFault } from './http-faults';
 
@@ -29,6 +36,24 @@ export interface HttpProxy {
   /** Calls to `path` received and not yet answered (nor given up by either side). */
   inFlight(path: string): number;
   stop(): Promise<void>;
+}
+
+/** Sends a request on to `target` as it came (with the target's Host); its answer goes to `onAnswer`. */
+export function forwardTo(
+  target: URL,
+  incoming: IncomingMessage,
+  onAnswer: (answer: IncomingMessage) => void,
+): ClientRequest {
+  return request(
+    {
+      host: target.hostname,
+      port: target.port,
+      method: incoming.method,
+      path: incoming.url,
+      headers: { ...incoming.headers, host: target.host },
+    },
+    onAnswer,
+  );
 }
 
 export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
@@ -72,38 +97,29 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
       return;
     }
     const lose = losing.delete(path);
-    const upstream = forward(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: incoming.method,
-        path: incoming.url,
-        headers: { ...incoming.headers, host: target.host },
-      },
-      (answer) => {
-        if (lose) {
-          answer.resume();
-          answer.on('end', () => outgoing.socket?.destroy());
-          return;
-        }
-        const canned = fault ? cannedAnswer(fault, path) : null;
-        if (canned) {
-          answer.resume();
-          answer.on('end', () => {
-            answerWith(outgoing, canned);
-          });
-          return;
-        }
-        const pass = () => {
-          if (outgoing.destroyed) return;
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(outgoing);
-        };
-        if (fault?.kind === 'delay') setTimeout(pass, fault.ms);
-        else if (holding.has(path)) heldAnswers.push(pass);
-        else pass();
-      },
-    );
+    const upstream = forwardTo(target, incoming, (answer) => {
+      if (lose) {
+        answer.resume();
+        answer.on('end', () => outgoing.socket?.destroy());
+        return;
+      }
+      const canned = fault ? cannedAnswer(fault, path) : null;
+      if (canned) {
+        answer.resume();
+        answer.on('end', () => {
+          answerWith(outgoing, canned);
+        });
+        return;
+      }
+      const pass = () => {
+        if (outgoing.destroyed) return;
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      };
+      if (fault?.kind === 'delay') setTimeout(pass, fault.ms);
+      else if (holding.has(path)) heldAnswers.push(pass);
+      else pass();
+    });
     upstream.on('finish', () => {
       forwardedCounts.set(path, (forwardedCounts.get(path) ?? 0) + 1);
     });

@@ -10,6 +10,7 @@ import {
   type TillOutput,
   type TillResult,
 } from '../../src-shared/till';
+import { DEMO_IDENTITY } from '../../src-main/config';
 import { startTill, type RunningTill } from '../../src-main/till-main';
 import { startHttpProxy, type HttpProxy } from './http-proxy';
 
@@ -43,6 +44,8 @@ export function tillSettings(engineUrl: string, dataDir: string, terminal: Termi
     locale: 'nl-NL',
     timezone: 'Europe/Amsterdam',
     dataDir,
+    // the demo chain's feed is signed with the demo-only key
+    honourFeedPublicKeys: DEMO_IDENTITY.honourFeedPublicKeys,
   };
 }
 
