@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { CHECK_NAMES } from '../../src-main/doctor/check';
 import {
   describeEachDatabase,
   startTestEngine,
@@ -64,7 +65,7 @@ describeEachDatabase('till:doctor against a running engine', (database) => {
 
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout.match(/^\[OK {2}\] /gm)).toHaveLength(7);
+    expect(run.stdout.match(/^\[OK {2}\] /gm)).toHaveLength(CHECK_NAMES.length);
     expect(run.stdout).toContain('terminalCredentials.password = "***"');
     expect(run.stdout).not.toContain(DEMO.terminal.password);
   });

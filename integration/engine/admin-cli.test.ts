@@ -425,6 +425,7 @@ describeEachDatabase('the admin CLI', (database) => {
       );
       const chainId = /created chain (\d+)/.exec(chain.stdout)?.[1] ?? '';
       const inChain = (...args: string[]) => cli(...args, '--chain', chainId);
+      await inChain('create-store', '--code', 'S001', '--name', 'Signed Paris');
       await inChain(
         'create-account',
         '--username',
@@ -433,6 +434,8 @@ describeEachDatabase('the admin CLI', (database) => {
         'signed-till-pw',
         '--role',
         'terminal',
+        '--store-code',
+        'S001',
       );
 
       const none = await inChain('show-feed-key');
