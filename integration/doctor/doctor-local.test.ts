@@ -32,13 +32,25 @@ describe('till:doctor without a working engine', () => {
     const report = await runDiagnostics({ env: till.env, argvPath: configPath });
 
     expectCheck(checkNamed(report.checks, 'engine reachability'), 'fail', 'cannot be reached');
+    expect(checkNamed(report.checks, 'engine reachability').nextStep).toBe(
+      `Start the voucher engine or check engineUrl in ${configPath}; the till keeps selling offline meanwhile.`,
+    );
     for (const name of ['terminal credentials', 'clock skew']) {
       expect(checkNamed(report.checks, name)).toEqual({
         name,
         verdict: 'skipped',
         detail: 'the engine is not reachable',
+        nextStep: null,
       });
     }
+    // not a pass: the store was not confirmed, and the check says so
+    expect(checkNamed(report.checks, 'store and terminal')).toEqual({
+      name: 'store and terminal',
+      verdict: 'skipped',
+      detail:
+        'chain 1, store S001 could not be checked against the engine: the engine is not reachable',
+      nextStep: null,
+    });
   });
 
   it('fails reachability, naming what came back, when a load balancer answers an HTML 502', async () => {
@@ -103,9 +115,15 @@ describe('till:doctor without a working engine', () => {
       'local database': 'ok',
       'engine reachability': 'warn',
       'terminal credentials': 'warn',
+      'store and terminal': 'warn',
       'clock skew': 'warn',
     });
-    for (const name of ['engine reachability', 'terminal credentials', 'clock skew']) {
+    for (const name of [
+      'engine reachability',
+      'terminal credentials',
+      'store and terminal',
+      'clock skew',
+    ]) {
       expect(checkNamed(report.checks, name).detail).toContain('no engine is configured');
       expect(checkNamed(report.checks, name).detail).toContain('or use `npm start`');
     }
@@ -149,8 +167,9 @@ describe('till:doctor without a working engine', () => {
     expect(config.detail).toContain('storeCode');
     expect(config.detail).toContain(configPath);
     expect(report.checks.slice(1).map(({ verdict, detail }) => ({ verdict, detail }))).toEqual(
-      Array(5).fill({ verdict: 'skipped', detail: 'the configuration is not valid' }),
+      Array(6).fill({ verdict: 'skipped', detail: 'the configuration is not valid' }),
     );
+    expect(config.nextStep).toContain(`Correct the settings named above in ${configPath}`);
 
     const run = await runDoctorCli(['--config', configPath], till.env);
     expect(run.status).toBe(1);

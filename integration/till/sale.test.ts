@@ -99,6 +99,7 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
       ['local database', 'ok'],
       ['engine reachability', 'ok'],
       ['terminal credentials', 'ok'],
+      ['store and terminal', 'ok'],
       ['clock skew', 'ok'],
     ]);
   });
