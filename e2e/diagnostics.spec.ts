@@ -7,6 +7,7 @@ const CHECKS = [
   'local database',
   'engine reachability',
   'terminal credentials',
+  'store and terminal',
   'clock skew',
 ];
 
@@ -22,6 +23,7 @@ test('diagnostics: every check passes, secrets are masked, the database path is 
   await diagnostics.expectShown();
   for (const check of CHECKS) await expect(diagnostics.check(check)).toContainText('OK');
   await expect(diagnostics.checks).not.toContainText('Failed');
+  await expect(diagnostics.checks).not.toContainText('Next step');
   await expect(diagnostics.configuration).toContainText('***');
   await expect(diagnostics.configuration).not.toContainText('demo-till');
   await expect(page.getByText(databasePath(till.dataDir), { exact: true })).toBeVisible();
