@@ -107,6 +107,40 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     folder.dispose();
     await till.close();
   });
+
+  it('fail the store and terminal check of a till set up for another store than its terminal account’s, naming both and a next step', async () => {
+    const dataDir = tempDir('till-s999-');
+    const till = await startTestTill(engine.url, TILL_ONE, dataDir, { storeCode: 'S999' });
+    const folder = tillFolder();
+    const configPath = writeTillConfig(engine.url, TILL_ONE, dataDir, { storeCode: 'S999' });
+    try {
+      const f3 = valueOf(await till.send('diagnostics/run', {}));
+      const doctor = await runDiagnostics({ env: folder.env, argvPath: configPath });
+      const storeOf = (checks: readonly { name: string }[]) =>
+        checks.find((check) => check.name === 'store and terminal');
+      const expected = {
+        name: 'store and terminal',
+        verdict: 'fail',
+        detail:
+          'this till is set up for chain 1, store S999, but the engine says the account till-s001-01 belongs to chain 1, store S001',
+        nextStep: `Set chainId and storeCode in ${configPath} to the store this terminal stands in, and give the till that store's terminal account (the engine's administrator creates it).`,
+      };
+      expect(storeOf(f3.checks)).toEqual(expected);
+      expect(storeOf(doctor.checks)).toEqual(expected);
+      // the others still pass: the terminal account signs in, only its store is not this till's
+      expect(namesAndVerdicts(f3.checks.filter((check) => check.verdict !== 'ok'))).toEqual([
+        ['store and terminal', 'fail'],
+      ]);
+
+      const run = await runDoctorCli(['--config', configPath], folder.env);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/^\[FAIL\] store and terminal {4}this till is set up for/m);
+      expect(run.stdout).toContain(`Next step: Set chainId and storeCode in ${configPath}`);
+    } finally {
+      folder.dispose();
+      await till.close();
+    }
+  });
 });
 
 describe('the doctor CLI and the F3 command list the same checks, engine up and engine down', () => {
@@ -141,52 +175,6 @@ describe('the doctor CLI and the F3 command list the same checks, engine up and 
       const nextStep = `Start the voucher engine or check engineUrl in ${configPath}; the till keeps selling offline meanwhile.`;
       expect(reachability?.nextStep).toBe(nextStep);
       expect(downCli.stdout).toContain(`Next step: ${nextStep}`);
-    } finally {
-      folder.dispose();
-      await till.close();
-    }
-  });
-});
-
-describe('a till set up for a store its terminal account is not of', () => {
-  const [sqlite] = DATABASES;
-  let engine: TestEngine;
-  beforeAll(async () => {
-    if (!sqlite) throw new Error('no SQLite test database');
-    engine = await startTestEngine(sqlite, { demo: true });
-  });
-  afterAll(async () => {
-    await engine.close();
-  });
-
-  it('fails the store and terminal check on F3 and in the doctor, naming both stores and a next step', async () => {
-    const dataDir = tempDir('till-s999-');
-    const till = await startTestTill(engine.url, TILL_ONE, dataDir, { storeCode: 'S999' });
-    const folder = tillFolder();
-    const configPath = writeTillConfig(engine.url, TILL_ONE, dataDir, { storeCode: 'S999' });
-    try {
-      const f3 = valueOf(await till.send('diagnostics/run', {}));
-      const doctor = await runDiagnostics({ env: folder.env, argvPath: configPath });
-      const storeOf = (checks: readonly { name: string }[]) =>
-        checks.find((check) => check.name === 'store and terminal');
-      const expected = {
-        name: 'store and terminal',
-        verdict: 'fail',
-        detail:
-          'this till is set up for chain 1, store S999, but the engine says the account till-s001-01 belongs to chain 1, store S001',
-        nextStep: `Set chainId and storeCode in ${configPath} to the store this terminal stands in, and give the till that store's terminal account (the engine's administrator creates it).`,
-      };
-      expect(storeOf(f3.checks)).toEqual(expected);
-      expect(storeOf(doctor.checks)).toEqual(expected);
-      // the others still pass: the terminal account signs in, only its store is not this till's
-      expect(namesAndVerdicts(f3.checks.filter((check) => check.verdict !== 'ok'))).toEqual([
-        ['store and terminal', 'fail'],
-      ]);
-
-      const run = await runDoctorCli(['--config', configPath], folder.env);
-      expect(run.status).toBe(1);
-      expect(run.stdout).toMatch(/^\[FAIL\] store and terminal {4}this till is set up for/m);
-      expect(run.stdout).toContain(`Next step: Set chainId and storeCode in ${configPath}`);
     } finally {
       folder.dispose();
       await till.close();
