@@ -141,6 +141,40 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
       await till.close();
     }
   });
+
+  it('ask the engine about the store itself when the account reaches every store of the chain', async () => {
+    const chainWide = { terminalId: '01', username: 'admin', password: 'demo-admin' };
+    const storeOf = (
+      checks: readonly { name: string; verdict: string; detail: string; nextStep: string | null }[],
+    ) => checks.find((check) => check.name === 'store and terminal');
+    for (const [storeCode, verdict, words] of [
+      ['S999', 'fail', 'the engine refuses a basket for chain 1, store S999: '],
+      ['S001', 'ok', 'the engine prices a basket for this store'],
+    ] as const) {
+      const dataDir = tempDir('till-chain-wide-');
+      const till = await startTestTill(engine.url, chainWide, dataDir, { storeCode });
+      const folder = tillFolder();
+      const configPath = writeTillConfig(engine.url, chainWide, dataDir, { storeCode });
+      try {
+        const f3 = storeOf(valueOf(await till.send('diagnostics/run', {})).checks);
+        const doctor = storeOf(
+          (await runDiagnostics({ env: folder.env, argvPath: configPath })).checks,
+        );
+        expect(f3).toEqual(doctor);
+        expect(f3?.verdict).toBe(verdict);
+        expect(f3?.detail).toContain(words);
+        if (verdict === 'fail') {
+          expect(f3?.detail).toContain('no store S999 in this chain');
+          expect(f3?.nextStep).toBe(
+            `Set storeCode in ${configPath} to a store of chain 1 that the engine has, or have the engine's administrator add store S999.`,
+          );
+        } else expect(f3?.nextStep).toBeNull();
+      } finally {
+        folder.dispose();
+        await till.close();
+      }
+    }
+  });
 });
 
 describe('the doctor CLI and the F3 command list the same checks, engine up and engine down', () => {

@@ -7,7 +7,7 @@ import {
   type EngineFailureKind,
   type EngineHealth,
 } from '../engine-client';
-import { storeCheck, storeNotChecked } from './store-check';
+import { storeAndTerminalCheck, storeNotChecked } from './store-check';
 import {
   describeSkew,
   failedCheck,
@@ -22,7 +22,7 @@ import {
 const DEMO_MODE = `no engine is configured (no engineUrl in the config) and the demo engine at ${DEMO_ENGINE_URL} does not answer: start it with \`npm run engine -- --demo\`, or use \`npm start\``;
 
 /** What the engine checks call: the running till's own client on F3, a fresh one for `till:doctor`. */
-export type CheckedEngine = Pick<EngineClient, 'health' | 'login'>;
+export type CheckedEngine = Pick<EngineClient, 'health' | 'login' | 'getBasketPrice'>;
 
 /** A client of its own for `till:doctor`, as the configuration describes the engine. */
 export function engineOfConfig(config: TillConfig): CheckedEngine {
@@ -85,7 +85,7 @@ export async function engineChecks(
         signInNextStep(login.error.kind, username, configPath),
       );
   const store = login.ok
-    ? storeCheck(config, configPath, login.value)
+    ? await storeAndTerminalCheck(config, configPath, login.value, client, limit)
     : storeNotChecked(config, 'the terminal account could not sign in');
   // The midpoint of our own clock around the request, so that an injected clock can be judged too.
   const skewMs =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storeCheck, storeNotChecked } from './store-check';
+import { accountPlaceCheck, storeNotChecked } from './store-check';
 
 const TILL = {
   chainId: 1,
@@ -11,7 +11,7 @@ const CONFIG_PATH = '/etc/voucher-till/config.json';
 
 describe('the store and terminal check', () => {
   it('passes when the engine puts the terminal account in the configured chain and store', () => {
-    const check = storeCheck({ ...TILL, storeCode: 'S001' }, CONFIG_PATH, {
+    const check = accountPlaceCheck({ ...TILL, storeCode: 'S001' }, CONFIG_PATH, {
       chainId: 1,
       storeCode: 'S001',
     });
@@ -25,35 +25,32 @@ describe('the store and terminal check', () => {
   });
 
   it('fails on an account of another store, naming both stores and the file to change', () => {
-    const check = storeCheck(TILL, CONFIG_PATH, { chainId: 1, storeCode: 'S001' });
-    expect(check.verdict).toBe('fail');
-    expect(check.detail).toBe(
+    const check = accountPlaceCheck(TILL, CONFIG_PATH, { chainId: 1, storeCode: 'S001' });
+    expect(check?.verdict).toBe('fail');
+    expect(check?.detail).toBe(
       'this till is set up for chain 1, store S999, but the engine says the account till-s001-01 belongs to chain 1, store S001',
     );
-    expect(check.nextStep).toContain(`Set chainId and storeCode in ${CONFIG_PATH}`);
+    expect(check?.nextStep).toContain(`Set chainId and storeCode in ${CONFIG_PATH}`);
   });
 
   it('fails on an account of another chain, whatever its store', () => {
-    const check = storeCheck({ ...TILL, storeCode: 'S001' }, CONFIG_PATH, {
+    const check = accountPlaceCheck({ ...TILL, storeCode: 'S001' }, CONFIG_PATH, {
       chainId: 2,
       storeCode: 'S001',
     });
-    expect(check.verdict).toBe('fail');
-    expect(check.detail).toContain('chain 1, store S001, but the engine says');
-    expect(check.detail).toContain('belongs to chain 2, store S001');
-    const chainWide = storeCheck(TILL, CONFIG_PATH, { chainId: 2, storeCode: null });
-    expect(chainWide.verdict).toBe('fail');
-    expect(chainWide.detail).toContain('chain 2, store (every store of the chain)');
+    expect(check?.verdict).toBe('fail');
+    expect(check?.detail).toContain('chain 1, store S001, but the engine says');
+    expect(check?.detail).toContain('belongs to chain 2, store S001');
+    const chainWide = accountPlaceCheck(TILL, CONFIG_PATH, { chainId: 2, storeCode: null });
+    expect(chainWide?.verdict).toBe('fail');
+    expect(chainWide?.detail).toContain('chain 2, store (every store of the chain)');
   });
 
-  it('warns, never passes, when the account reaches every store or the engine does not say', () => {
-    const chainWide = storeCheck(TILL, CONFIG_PATH, { chainId: 1, storeCode: null });
-    expect(chainWide.verdict).toBe('warn');
-    expect(chainWide.detail).toContain('does not confirm store S999');
-    expect(chainWide.nextStep).toContain('terminal account of store S999');
-    const silent = storeCheck(TILL, CONFIG_PATH, { chainId: null, storeCode: null });
-    expect(silent.verdict).toBe('warn');
-    expect(silent.detail).toContain('chain 1, store S999 could not be checked');
+  it('warns, never passes, when the engine does not say; leaves an account of the whole chain to the engine', () => {
+    const silent = accountPlaceCheck(TILL, CONFIG_PATH, { chainId: null, storeCode: null });
+    expect(silent?.verdict).toBe('warn');
+    expect(silent?.detail).toContain('chain 1, store S999 could not be checked');
+    expect(accountPlaceCheck(TILL, CONFIG_PATH, { chainId: 1, storeCode: null })).toBeNull();
   });
 
   it('says the store could not be checked when the engine cannot be asked', () => {
