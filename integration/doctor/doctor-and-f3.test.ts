@@ -97,6 +97,8 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     ]);
     expect(namesAndVerdicts(f3.checks)).toEqual(expected);
     expect(namesAndVerdicts(doctor.checks)).toEqual(expected);
+    // the same words too: details and next steps, not only names and verdicts
+    expect(f3.checks).toEqual(doctor.checks);
     expect(f3.checks.at(-1)?.detail).toBe('the engine is not reachable');
     // only the failed check counts as a failure
     expect(hasFailure(doctor.checks.filter((check) => check.verdict === 'skipped'))).toBe(false);
