@@ -45,6 +45,7 @@ describeEachDatabase('till:doctor against a running engine', (database) => {
       'audit log': 'ok',
       'engine reachability': 'ok',
       'terminal credentials': 'ok',
+      'store and terminal': 'ok',
       'clock skew': 'ok',
       'honour feed': 'ok',
     });
@@ -85,6 +86,14 @@ describeEachDatabase('till:doctor against a running engine', (database) => {
     const run = await runDoctorCli(['--config', configPath], till.env);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^\[FAIL\] terminal credentials /m);
+    expect(run.stdout).toContain(
+      `Next step: Check terminalCredentials.username and terminalCredentials.password in ${configPath}`,
+    );
+    expect(checkNamed(report.checks, 'store and terminal')).toMatchObject({
+      verdict: 'skipped',
+      detail:
+        'chain 1, store S001 could not be checked against the engine: the terminal account could not sign in',
+    });
     expect(run.stdout + run.stderr).not.toContain(WRONG_PASSWORD);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -34,13 +34,25 @@ describe('till:doctor without a working engine', () => {
     const report = await runDiagnostics({ env: till.env, argvPath: configPath });
 
     expectCheck(checkNamed(report.checks, 'engine reachability'), 'fail', 'cannot be reached');
+    expect(checkNamed(report.checks, 'engine reachability').nextStep).toBe(
+      `Start the voucher engine or check engineUrl in ${configPath}; the till keeps selling offline meanwhile.`,
+    );
     for (const name of ['terminal credentials', 'clock skew']) {
       expect(checkNamed(report.checks, name)).toEqual({
         name,
         verdict: 'skipped',
         detail: 'the engine is not reachable',
+        nextStep: null,
       });
     }
+    // not a pass: the store was not confirmed, and the check says so
+    expect(checkNamed(report.checks, 'store and terminal')).toEqual({
+      name: 'store and terminal',
+      verdict: 'skipped',
+      detail:
+        'chain 1, store S001 could not be checked against the engine: the engine is not reachable',
+      nextStep: null,
+    });
   });
 
   it('fails reachability, naming what came back, when a load balancer answers an HTML 502', async () => {
@@ -125,6 +137,7 @@ describe('till:doctor without a working engine', () => {
       name: 'audit log',
       verdict: 'skipped',
       detail: 'there is no local database yet',
+      nextStep: null,
     });
   });
 
@@ -141,10 +154,16 @@ describe('till:doctor without a working engine', () => {
       'audit log': 'ok',
       'engine reachability': 'warn',
       'terminal credentials': 'warn',
+      'store and terminal': 'warn',
       'clock skew': 'warn',
       'honour feed': 'ok',
     });
-    for (const name of ['engine reachability', 'terminal credentials', 'clock skew']) {
+    for (const name of [
+      'engine reachability',
+      'terminal credentials',
+      'store and terminal',
+      'clock skew',
+    ]) {
       expect(checkNamed(report.checks, name).detail).toContain('no engine is configured');
       expect(checkNamed(report.checks, name).detail).toContain('or use `npm start`');
     }
@@ -193,6 +212,7 @@ describe('till:doctor without a working engine', () => {
         detail: 'the configuration is not valid',
       }),
     );
+    expect(config.nextStep).toContain(`Correct the settings named above in ${configPath}`);
 
     const run = await runDoctorCli(['--config', configPath], till.env);
     expect(run.status).toBe(1);
@@ -269,7 +289,7 @@ describe('the honour feed check', () => {
     till.createStore();
     const check = await feedCheckOf({ honourFeedPublicKeys: [] });
     expectCheck(check, 'fail', 'no honourFeedPublicKeys are configured');
-    expect(check.detail).toContain('npm run engine:admin -- show-feed-key --chain 1');
+    expect(check.nextStep).toContain('npm run engine:admin -- show-feed-key --chain 1');
   });
 
   it('says so when the last page verified, and warns while none has come', async () => {
@@ -292,7 +312,7 @@ describe('the honour feed check', () => {
     expectCheck(unknownKey, 'fail', 'the last page (from cursor 12, at ');
     expect(unknownKey.detail).toContain('which this till does not trust');
     expect(unknownKey.detail).toContain('The honour cache keeps its last good state');
-    expect(unknownKey.detail).toContain('show-feed-key --chain 1');
+    expect(unknownKey.nextStep).toContain('show-feed-key --chain 1');
 
     till.dispose();
     till = tillFolder();
@@ -304,7 +324,7 @@ describe('the honour feed check', () => {
     });
     const altered = await feedCheckOf({});
     expectCheck(altered, 'fail', 'does not match its body');
-    expect(altered.detail).toContain('changes its answers');
+    expect(altered.nextStep).toContain('changes its answers');
     const run = await runDoctorCli(['--config', `${till.folder}/config.json`], till.env);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(

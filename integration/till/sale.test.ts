@@ -100,6 +100,7 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
       ['audit log', 'ok'],
       ['engine reachability', 'ok'],
       ['terminal credentials', 'ok'],
+      ['store and terminal', 'ok'],
       ['clock skew', 'ok'],
       ['honour feed', 'ok'],
     ]);

@@ -3,6 +3,7 @@ import type { DiagnosticVerdict } from '../../src-shared/till';
 /**
  * One line of the diagnostics report (`till:doctor` and the F3 screen): what was checked, the
  * verdict, and plain words for IT. `skipped`: it could not run because an earlier check failed.
+ * A failed check always says what IT does next; a warning may.
  */
 export type Verdict = DiagnosticVerdict;
 /** What a threshold can say about a measurement. */
@@ -12,6 +13,8 @@ export interface DiagnosticCheck {
   readonly name: CheckName;
   readonly verdict: Verdict;
   readonly detail: string;
+  /** What IT does about it, in plain words; null when nothing needs doing. */
+  readonly nextStep: string | null;
 }
 
 /** Every check, in the order it runs; a check is reported even when it could not run. */
@@ -22,6 +25,7 @@ export const CHECK_NAMES = [
   'audit log',
   'engine reachability',
   'terminal credentials',
+  'store and terminal',
   'clock skew',
   'honour feed',
 ] as const;
@@ -33,20 +37,25 @@ export const SKEW_WARN_MS = 5_000;
 export const SKEW_FAIL_MS = 60_000;
 
 export function passed(name: CheckName, detail: string): DiagnosticCheck {
-  return { name, verdict: 'ok', detail };
+  return { name, verdict: 'ok', detail, nextStep: null };
 }
 
-export function warned(name: CheckName, detail: string): DiagnosticCheck {
-  return { name, verdict: 'warn', detail };
+export function warned(
+  name: CheckName,
+  detail: string,
+  nextStep: string | null = null,
+): DiagnosticCheck {
+  return { name, verdict: 'warn', detail, nextStep };
 }
 
-export function failedCheck(name: CheckName, detail: string): DiagnosticCheck {
-  return { name, verdict: 'fail', detail };
+/** A failure names what IT does next: the detail says what is wrong, `nextStep` how to fix it. */
+export function failedCheck(name: CheckName, detail: string, nextStep: string): DiagnosticCheck {
+  return { name, verdict: 'fail', detail, nextStep };
 }
 
 /** A check that could not run because an earlier one failed: reported with the reason, never left out. */
 export function skipped(name: CheckName, why: string): DiagnosticCheck {
-  return { name, verdict: 'skipped', detail: why };
+  return { name, verdict: 'skipped', detail: why, nextStep: null };
 }
 
 export function judgeLatency(latencyMs: number): Judgement {

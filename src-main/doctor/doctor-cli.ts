@@ -71,10 +71,12 @@ function formatFacts(facts: DiagnosticFacts): string[] {
 }
 
 function formatCheck(check: DiagnosticCheck): string {
-  // A multi-line detail (a config error lists each problem) stays under its check, indented.
+  // A multi-line detail (a config error lists each problem) stays under its check, indented,
+  // and so does the next step, as F3 shows it under the detail.
   const [first = '', ...rest] = check.detail.split('\n');
   const head = `[${MARKS[check.verdict]}] ${check.name.padEnd(21)} ${first}`;
-  return [head, ...rest.map((line) => `${' '.repeat(29)}${line.trim()}`)].join('\n');
+  const next = check.nextStep === null ? [] : [`Next step: ${check.nextStep}`];
+  return [head, ...[...rest, ...next].map((line) => `${' '.repeat(29)}${line.trim()}`)].join('\n');
 }
 
 main(process.argv.slice(2)).then(

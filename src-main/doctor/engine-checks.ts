@@ -4,8 +4,10 @@ import {
   createEngineClient,
   tillClientOptions,
   type EngineClient,
+  type EngineFailureKind,
   type EngineHealth,
 } from '../engine-client';
+import { storeAndTerminalCheck, storeNotChecked } from './store-check';
 import {
   describeSkew,
   failedCheck,
@@ -20,7 +22,7 @@ import {
 const DEMO_MODE = `no engine is configured (no engineUrl in the config) and the demo engine at ${DEMO_ENGINE_URL} does not answer: start it with \`npm run engine -- --demo\`, or use \`npm start\``;
 
 /** What the engine checks call: the running till's own client on F3, a fresh one for `till:doctor`. */
-export type CheckedEngine = Pick<EngineClient, 'health' | 'login'>;
+export type CheckedEngine = Pick<EngineClient, 'health' | 'login' | 'getBasketPrice'>;
 
 /** A client of its own for `till:doctor`, as the configuration describes the engine. */
 export function engineOfConfig(config: TillConfig): CheckedEngine {
@@ -33,11 +35,13 @@ export function engineOfConfig(config: TillConfig): CheckedEngine {
 }
 
 /**
- * The three engine checks, in order; later ones are skipped when the engine is not there. Each
- * waits `timeouts.doctorMs`, whichever client runs it, so F3 and the CLI judge alike.
+ * The engine checks, in order; later ones are skipped when the engine is not there. Each waits
+ * `timeouts.doctorMs`, whichever client runs it, so F3 and the CLI judge alike. `configPath`
+ * is where IT changes a setting a next step names.
  */
 export async function engineChecks(
   config: TillConfig,
+  configPath: string,
   client: CheckedEngine,
   now: () => number,
 ): Promise<DiagnosticCheck[]> {
@@ -51,6 +55,7 @@ export async function engineChecks(
     return [
       warned('engine reachability', DEMO_MODE),
       warned('terminal credentials', DEMO_MODE),
+      warned('store and terminal', DEMO_MODE),
       warned('clock skew', DEMO_MODE),
     ];
   }
@@ -58,23 +63,52 @@ export async function engineChecks(
   if (!health.ok) {
     const why = 'the engine is not reachable';
     return [
-      failedCheck('engine reachability', `${health.error.message} (${connection.text})`),
+      failedCheck(
+        'engine reachability',
+        `${health.error.message} (${connection.text})`,
+        unreachableNextStep(engineUrl, configPath),
+      ),
       skipped('terminal credentials', why),
+      storeNotChecked(config, why),
       skipped('clock skew', why),
     ];
   }
   const reachability = reachabilityCheck(engineUrl, health.value, connection);
   // Login replaces the terminal's session on the engine; a running till logs in again on its own.
   const login = await client.login(limit);
+  const { username } = config.terminalCredentials;
   const credentials = login.ok
-    ? credentialsCheck(config.terminalCredentials.username, login.value.role)
-    : failedCheck('terminal credentials', login.error.message);
+    ? credentialsCheck(username, login.value.role)
+    : failedCheck(
+        'terminal credentials',
+        login.error.message,
+        signInNextStep(login.error.kind, username, configPath),
+      );
+  const store = login.ok
+    ? await storeAndTerminalCheck(config, configPath, login.value, client, limit)
+    : storeNotChecked(config, 'the terminal account could not sign in');
   // The midpoint of our own clock around the request, so that an injected clock can be judged too.
   const skewMs =
     health.value.serverTime === null
       ? null
       : health.value.serverTime - Math.round((before + after) / 2);
-  return [reachability, credentials, clockCheck(skewMs)];
+  return [reachability, credentials, store, clockCheck(skewMs)];
+}
+
+function unreachableNextStep(engineUrl: string, configPath: string): string {
+  const settings = engineUrl.startsWith('https:') ? 'engineUrl and engineCaFile' : 'engineUrl';
+  return `Start the voucher engine or check ${settings} in ${configPath}; the till keeps selling offline meanwhile.`;
+}
+
+function signInNextStep(kind: EngineFailureKind, username: string, configPath: string): string {
+  switch (kind) {
+    case 'unauthorized':
+      return `Check terminalCredentials.username and terminalCredentials.password in ${configPath} against the terminal's account on the engine; the engine's administrator can reset its password.`;
+    case 'rejected':
+      return `Ask the engine's administrator why the engine refuses the account ${username} (its words are above).`;
+    case 'unavailable':
+      return "The engine answered its health check but not the sign-in: run the checks again, and if it happens again look at the engine's log.";
+  }
 }
 
 function reachabilityCheck(
@@ -116,8 +150,12 @@ function clockCheck(skewMs: number | null): DiagnosticCheck {
     case 'ok':
       return passed('clock skew', describeSkew(skewMs));
     case 'warn':
-      return warned('clock skew', `${detail}; set this terminal's time from NTP`);
+      return warned('clock skew', detail, "Set this terminal's time from NTP.");
     case 'fail':
-      return failedCheck('clock skew', `${detail}; correct this terminal's clock`);
+      return failedCheck(
+        'clock skew',
+        detail,
+        "Correct this terminal's clock and let it keep time from NTP, then run the checks again.",
+      );
   }
 }

@@ -10,7 +10,7 @@ const NAME = 'honour feed';
 
 /** Where IT gets the key a till must trust (docs/security.md, "Signed honour-voucher feed"). */
 const showKey = (chainId: number) =>
-  `on the engine run \`npm run engine:admin -- show-feed-key --chain ${chainId}\` and add the \`ed25519:…\` key it prints to honourFeedPublicKeys`;
+  `On the engine run \`npm run engine:admin -- show-feed-key --chain ${chainId}\` and add the \`ed25519:…\` key it prints to honourFeedPublicKeys`;
 
 /** What to do about a refused page, by why it was refused. */
 function nextStep(code: FeedRefusalCode, chainId: number): string {
@@ -20,7 +20,7 @@ function nextStep(code: FeedRefusalCode, chainId: number): string {
       return showKey(chainId);
     case 'unsigned':
     case 'bad_signature':
-      return 'something between this till and the engine changes its answers (a proxy?), or engineUrl names an engine that is not this chain’s: check the network path and engineUrl';
+      return 'Something between this till and the engine changes its answers (a proxy?), or engineUrl names an engine that is not this chain’s: check the network path and engineUrl';
   }
 }
 
@@ -36,7 +36,8 @@ export function feedCheck(
   if (trust.keys.length === 0)
     return failedCheck(
       NAME,
-      `no honourFeedPublicKeys are configured, so the till takes no honour-voucher page; ${showKey(config.chainId)}`,
+      'no honourFeedPublicKeys are configured, so the till takes no honour-voucher page',
+      showKey(config.chainId),
     );
   const trusted = `trusts key ${trust.keys.map((key) => key.keyId).join(', ')}`;
   if (database.verdict === 'fail' || database.verdict === 'skipped')
@@ -62,6 +63,7 @@ function judge(check: FeedCheck, at: Date, trusted: string, chainId: number): Di
   if (check.verified) return passed(NAME, `${trusted}; ${when} verified with key ${check.keyId}`);
   return failedCheck(
     NAME,
-    `${trusted}; ${when} was refused: ${check.reason}. The honour cache keeps its last good state; ${nextStep(check.code, chainId)}`,
+    `${trusted}; ${when} was refused: ${check.reason}. The honour cache keeps its last good state`,
+    nextStep(check.code, chainId),
   );
 }

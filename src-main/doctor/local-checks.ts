@@ -79,19 +79,24 @@ export function configFileOpenness(
 }
 
 /** Exists or can be created, and a probe file can be written and removed. */
-export function dataDirectoryCheck(dataDir: string): DiagnosticCheck {
+export function dataDirectoryCheck(dataDir: string, configPath: string): DiagnosticCheck {
   const existed = existsSync(dataDir);
   const probe = join(dataDir, `.till-doctor-probe-${process.pid}`);
+  const nextStep = `Make ${dataDir} a folder the till's user account can write to, or set dataDir in ${configPath} to one; then restart the till.`;
   try {
     makeOwnerOnlyDir(dataDir);
     if (!statSync(dataDir).isDirectory()) {
-      return failedCheck('data directory', `${dataDir} exists but is not a directory`);
+      return failedCheck('data directory', `${dataDir} exists but is not a directory`, nextStep);
     }
     writeFileSync(probe, 'probe', { mode: OWNER_ONLY_FILE });
     rmSync(probe);
   } catch (error) {
     rmSync(probe, { force: true });
-    return failedCheck('data directory', `${dataDir} is not writable: ${describe(error)}`);
+    return failedCheck(
+      'data directory',
+      `${dataDir} is not writable: ${describe(error)}`,
+      nextStep,
+    );
   }
   return passed('data directory', `${dataDir} ${existed ? 'exists' : 'was created'}, writable`);
 }
@@ -121,7 +126,8 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
       return {
         check: failedCheck(
           'local database',
-          `${path} is damaged: integrity_check says "${String(integrity)}". Keep the file for support and restore a backup.`,
+          `${path} is damaged: integrity_check says "${String(integrity)}"`,
+          restoreBackup(path),
         ),
         audit: skipped('audit log', 'the local database is damaged'),
         facts: unread,
@@ -144,7 +150,8 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
     return {
       check: failedCheck(
         'local database',
-        `${path} cannot be read as the till's SQLite database: ${describe(error)}. Keep the file for support and restore a backup.`,
+        `${path} cannot be read as the till's SQLite database: ${describe(error)}`,
+        restoreBackup(path),
       ),
       audit: skipped('audit log', 'the local database cannot be read'),
       facts: unread,
@@ -166,7 +173,8 @@ export function auditCheck(db: Database): DiagnosticCheck {
   const why = brokenAt ? CHAIN_BREAK_WORDS[brokenAt.reason] : 'the chain is broken';
   return failedCheck(
     'audit log',
-    `not intact at ${where}: ${why}. The file was changed outside the till; keep it for support.`,
+    `not intact at ${where}: ${why}`,
+    'The file was changed outside the till: keep a copy of it for support and tell whoever audits the store.',
   );
 }
 
@@ -193,7 +201,13 @@ function judgeVersion(path: string, version: number, sizeBytes: number): Diagnos
   return failedCheck(
     'local database',
     `${facts}, but schema version ${version} is newer than this till knows (${latest}): it was written by a newer till`,
+    'Install the till version that wrote this database (or a newer one); an older till must not open it.',
   );
+}
+
+/** Sales not yet on the engine may be in the damaged file, so it is kept, never deleted. */
+function restoreBackup(path: string): string {
+  return `Stop the till, keep ${path} for support (sales not yet sent may be in it), and restore the till's database from a backup.`;
 }
 
 function describe(error: unknown): string {

@@ -76,12 +76,17 @@ export async function runDiagnostics(options: DiagnosticsOptions): Promise<Diagn
   if (!loaded.ok) {
     const why = 'the configuration is not valid';
     const checks = [
-      failedCheck('config', loaded.error.message),
+      failedCheck(
+        'config',
+        loaded.error.message,
+        `Correct the settings named above in ${namedConfigPath(options)} (or the environment variables named), then run the checks again.`,
+      ),
       skipped('data directory', why),
       skipped('local database', why),
       skipped('audit log', why),
       skipped('engine reachability', why),
       skipped('terminal credentials', why),
+      skipped('store and terminal', why),
       skipped('clock skew', why),
       skipped('honour feed', why),
     ];
@@ -103,7 +108,7 @@ export async function runDiagnostics(options: DiagnosticsOptions): Promise<Diagn
 export async function runChecks(inputs: CheckInputs): Promise<CheckedReport> {
   const { config, path } = inputs.loaded;
   const checks: DiagnosticCheck[] = [configCheck(inputs.loaded, inputs.env, inputs.argvPath)];
-  const dataDir = dataDirectoryCheck(config.dataDir);
+  const dataDir = dataDirectoryCheck(config.dataDir, path);
   checks.push(dataDir);
   const database =
     dataDir.verdict === 'fail'
@@ -114,7 +119,7 @@ export async function runChecks(inputs: CheckInputs): Promise<CheckedReport> {
         }
       : inspectDatabase(config.dataDir);
   checks.push(database.check, database.audit);
-  checks.push(...(await engineChecks(config, inputs.engine, inputs.now)));
+  checks.push(...(await engineChecks(config, path, inputs.engine, inputs.now)));
   checks.push(feedCheck(config, database.check));
   const facts: DiagnosticFacts = {
     version: tillVersion(),
@@ -148,7 +153,11 @@ function redacted<Report extends DiagnosticsReport>(
     );
   return {
     ...report,
-    checks: report.checks.map((check) => ({ ...check, detail: scrub(check.detail) })),
+    checks: report.checks.map((check) => ({
+      ...check,
+      detail: scrub(check.detail),
+      nextStep: check.nextStep === null ? null : scrub(check.nextStep),
+    })),
   };
 }
 
@@ -169,10 +178,8 @@ function secretsBeforeLoading({ env, argvPath }: DiagnosticsOptions): string[] {
   const secrets = [env.TILL_TERMINAL_PASSWORD, env.TILL_HOST_POS_TOKEN].filter(
     (value): value is string => value !== undefined,
   );
-  const named = argvPath ?? (env.TILL_CONFIG?.trim() ? env.TILL_CONFIG : undefined);
-  const path = resolve(named ?? defaultConfigPath(currentPlatform(env)));
   try {
-    const text = readFileSync(path, 'utf8');
+    const text = readFileSync(namedConfigPath({ env, argvPath }), 'utf8');
     for (const match of text.matchAll(SECRET_IN_JSON)) {
       if (match[1] !== undefined) secrets.push(match[1]);
     }
@@ -180,4 +187,10 @@ function secretsBeforeLoading({ env, argvPath }: DiagnosticsOptions): string[] {
     // unreadable: then no excerpt of it can be in the report either
   }
   return secrets;
+}
+
+/** The file `loadConfig` reads, as it chooses it: `--config`, else `TILL_CONFIG`, else the default. */
+function namedConfigPath({ env, argvPath }: DiagnosticsOptions): string {
+  const named = argvPath ?? (env.TILL_CONFIG?.trim() ? env.TILL_CONFIG : undefined);
+  return resolve(named ?? defaultConfigPath(currentPlatform(env)));
 }

@@ -48,8 +48,15 @@ export interface CallTimeouts {
 
 /** The Spaaza calls a till makes; the same set serves the terminal's and a manager's session. */
 export interface EngineCalls {
-  /** Prices the sale as it stands, locking its vouchers to its basket; without the card when an older engine refuses it. */
-  getBasketPrice(sale: SaleState, till: TillIdentity): Promise<EngineOutcome<EngineBasket>>;
+  /**
+   * Prices the sale as it stands, locking its vouchers to its basket; without the card when an
+   * older engine refuses it. `limit`: another wait than `pricingMs` (the diagnostics' own).
+   */
+  getBasketPrice(
+    sale: SaleState,
+    till: TillIdentity,
+    limit?: CallLimit,
+  ): Promise<EngineOutcome<EngineBasket>>;
   /**
    * Sends a confirmed sale's add-basket as it was encoded: at the cashier's confirm, or from the
    * outbox. An older engine's refusal of the card is answered by sending it without (`unknown-card.ts`).
@@ -110,7 +117,7 @@ export const ownLimit = (timeoutMs: number | undefined): CallLimit =>
 export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): EngineCalls {
   const call = resultsOnly(answered);
   return {
-    getBasketPrice: async (sale, till) => {
+    getBasketPrice: async (sale, till, limit = ownLimit(timeouts.pricingMs)) => {
       const price = (basket: SaleState) =>
         call(
           'get-basket-price',
@@ -118,7 +125,7 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
             method: 'POST',
             path: '/auth/get-basket-price',
             json: checkedPriceRequest(basket, till),
-            ...ownLimit(timeouts.pricingMs),
+            ...limit,
           },
           pricedBasketSchema(till.currency),
         );

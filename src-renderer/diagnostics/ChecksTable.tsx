@@ -9,7 +9,10 @@ const VERDICTS: Readonly<Record<Check['verdict'], string>> = {
   skipped: 'Skipped',
 };
 
-/** One row per check, its verdict as a coloured badge with the word on it; a skipped check says why. */
+/**
+ * One row per check, its verdict as a coloured badge with the word on it; a skipped check says why,
+ * and a failed one (or a warning that has one) what IT does next, under its detail.
+ */
 export function ChecksTable({ checks }: { readonly checks: readonly Check[] | undefined }) {
   return (
     <div className="table-frame">
@@ -35,7 +38,14 @@ export function ChecksTable({ checks }: { readonly checks: readonly Check[] | un
                     {VERDICTS[check.verdict]}
                   </span>
                 </td>
-                <td className="check__detail">{check.detail}</td>
+                <td className="check__detail">
+                  {check.detail}
+                  {check.nextStep === null ? null : (
+                    <p className="check__next-step">
+                      <strong>Next step:</strong> {check.nextStep}
+                    </p>
+                  )}
+                </td>
               </tr>
             ))
           )}

@@ -7,6 +7,9 @@ import { DiagnosticsScreen } from './DiagnosticsScreen';
 
 type Report = TillOutput<'diagnostics/run'>;
 
+const NEXT_STEP =
+  'Start the voucher engine or check engineUrl in /etc/voucher-till/config.json; the till keeps selling offline meanwhile.';
+
 const REPORT: Report = {
   version: '0.1.0',
   config: { storeCode: 'S001', 'terminalCredentials.password': '***' },
@@ -17,12 +20,33 @@ const REPORT: Report = {
   honourCacheUpdatedAt: null,
   logPath: 'standard output',
   checks: [
-    { name: 'config', verdict: 'ok', detail: 'valid' },
-    { name: 'data directory', verdict: 'ok', detail: 'writable' },
-    { name: 'local database', verdict: 'ok', detail: 'integrity ok' },
-    { name: 'engine reachability', verdict: 'fail', detail: 'the engine cannot be reached' },
-    { name: 'terminal credentials', verdict: 'skipped', detail: 'the engine is not reachable' },
-    { name: 'clock skew', verdict: 'skipped', detail: 'the engine is not reachable' },
+    { name: 'config', verdict: 'ok', detail: 'valid', nextStep: null },
+    { name: 'data directory', verdict: 'ok', detail: 'writable', nextStep: null },
+    { name: 'local database', verdict: 'ok', detail: 'integrity ok', nextStep: null },
+    {
+      name: 'engine reachability',
+      verdict: 'fail',
+      detail: 'the engine cannot be reached',
+      nextStep: NEXT_STEP,
+    },
+    {
+      name: 'terminal credentials',
+      verdict: 'skipped',
+      detail: 'the engine is not reachable',
+      nextStep: null,
+    },
+    {
+      name: 'store and terminal',
+      verdict: 'skipped',
+      detail: 'chain 1, store S001 could not be checked against the engine',
+      nextStep: null,
+    },
+    {
+      name: 'clock skew',
+      verdict: 'skipped',
+      detail: 'the engine is not reachable',
+      nextStep: null,
+    },
   ],
 };
 
@@ -42,7 +66,15 @@ describe('the diagnostics screen', () => {
     expect(within(skew).getByText('Skipped')).toBeInTheDocument();
     expect(skew).toHaveTextContent('the engine is not reachable');
     expect(within(checks).getAllByText('Failed')).toHaveLength(1);
-    expect(screen.getByText('1 of 6 checks failed. 2 could not run.')).toBeInTheDocument();
+    expect(screen.getByText('1 of 7 checks failed. 3 could not run.')).toBeInTheDocument();
+  });
+
+  it('shows the next step under a failed check, and none under the checks that did not fail', async () => {
+    renderReport(REPORT);
+    const checks = screen.getByRole('table', { name: 'Checks' });
+    const engine = await within(checks).findByRole('row', { name: /engine reachability/ });
+    expect(engine).toHaveTextContent(`the engine cannot be reachedNext step: ${NEXT_STEP}`);
+    expect(within(checks).getAllByText('Next step:')).toHaveLength(1);
   });
 
   it('states the outbox and conflict counts from the local database', async () => {
@@ -56,8 +88,8 @@ describe('the diagnostics screen', () => {
   it('says every check passed when none failed, warned or was skipped', async () => {
     renderReport({
       ...REPORT,
-      checks: REPORT.checks.map((check) => ({ ...check, verdict: 'ok' as const })),
+      checks: REPORT.checks.map((check) => ({ ...check, verdict: 'ok' as const, nextStep: null })),
     });
-    expect(await screen.findByText('All 6 checks passed.')).toBeInTheDocument();
+    expect(await screen.findByText('All 7 checks passed.')).toBeInTheDocument();
   });
 });

@@ -172,6 +172,8 @@ export const diagnosticCheckView = z.object({
   name: z.string(),
   verdict: z.enum(DIAGNOSTIC_VERDICTS),
   detail: z.string(),
+  /** What IT does next, in plain words: always set on a failed check; null when nothing needs doing. */
+  nextStep: z.string().nullable(),
 });
 
 /** The same report `till:doctor` prints: its checks and facts, and the configuration. */
