@@ -65,6 +65,7 @@ export function createTillClient(raw: RawCall): TillClient {
       c['manager/locked-vouchers'].output,
     ),
     'manager/unlock-voucher': command('manager/unlock-voucher', c['manager/unlock-voucher'].output),
+    'manager/unlock-basket': command('manager/unlock-basket', c['manager/unlock-basket'].output),
     'manager/audit-log': command('manager/audit-log', c['manager/audit-log'].output),
     'manager/conflicts': command('manager/conflicts', c['manager/conflicts'].output),
     'manager/acknowledge-conflict': command(

@@ -17,6 +17,7 @@ export const TILL_COMMAND_NAMES = [
   'manager/sign-out',
   'manager/locked-vouchers',
   'manager/unlock-voucher',
+  'manager/unlock-basket',
   'manager/audit-log',
   'manager/conflicts',
   'manager/acknowledge-conflict',
