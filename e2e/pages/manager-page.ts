@@ -86,6 +86,14 @@ export class ManagerPage {
     await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
   }
 
+  /** The audit log's filter: a day (`YYYY-MM-DD`) and/or a voucher code, then `Show`. */
+  async filterAuditLog(filter: { day?: string; voucherCode?: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Filter the audit log' });
+    await form.getByLabel('Day', { exact: true }).fill(filter.day ?? '');
+    await form.getByRole('textbox', { name: 'Voucher code' }).fill(filter.voucherCode ?? '');
+    await form.getByRole('button', { name: 'Show', exact: true }).click();
+  }
+
   auditEntry(text: string): Locator {
     return this.auditLog.getByRole('row').filter({ hasText: text });
   }

@@ -14,6 +14,7 @@ type AuditEntry = TillOutput<'manager/audit-log'>[number];
 const WORDS = {
   heading: 'Audit log',
   count: (count: number) => `Latest ${count} ${count === 1 ? 'entry' : 'entries'}`,
+  found: (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'} found`,
   day: 'Day',
   voucherCode: 'Voucher code',
   show: 'Show',
@@ -114,7 +115,9 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
             </button>
           ) : null}
         </form>
-        <p className="panel__note">{log.data ? WORDS.count(log.data.length) : ''}</p>
+        <p className="panel__note">
+          {log.data ? (filtered ? WORDS.found : WORDS.count)(log.data.length) : ''}
+        </p>
       </div>
       <div className="table-frame">
         <table className="table table--dense" aria-label={WORDS.heading}>
