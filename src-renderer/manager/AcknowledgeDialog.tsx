@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TillOutput } from '../../src-shared/till';
 import { failureMessage } from '../client';
 import { Dialog } from '../common/Dialog';
+import { DialogFormEnd } from './DialogFormEnd';
 import { useAcknowledgeConflict } from './mutations';
 import { reasonWords } from './reason-words';
 
@@ -54,25 +55,13 @@ export function AcknowledgeDialog({
             }}
           />
         </label>
-        <div className="alert-slot alert-slot--compact">
-          {acknowledge.isError ? (
-            <p role="alert" className="alert alert--danger">
-              {failureMessage(acknowledge.error)}
-            </p>
-          ) : null}
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {WORDS.cancel}
-          </button>
-          <button
-            type="submit"
-            className={`button button--primary ${acknowledge.isPending ? 'is-working' : ''}`}
-            disabled={acknowledge.isPending}
-          >
-            {WORDS.submit}
-          </button>
-        </div>
+        <DialogFormEnd
+          problem={acknowledge.isError ? failureMessage(acknowledge.error) : null}
+          cancel={WORDS.cancel}
+          submit={WORDS.submit}
+          pending={acknowledge.isPending}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

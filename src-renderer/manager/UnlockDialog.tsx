@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { failureMessage } from '../client';
 import { Dialog } from '../common/Dialog';
+import { DialogFormEnd } from './DialogFormEnd';
 import { useUnlockBasket, useUnlockVoucher } from './mutations';
 
 /** One held voucher, or every voucher held for one basket. */
@@ -139,25 +140,13 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
             />
           </label>
         ) : null}
-        <div className="alert-slot alert-slot--compact">
-          {shown ? (
-            <p role="alert" className="alert alert--danger">
-              {shown}
-            </p>
-          ) : null}
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {WORDS.cancel}
-          </button>
-          <button
-            type="submit"
-            className={`button button--primary ${pending ? 'is-working' : ''}`}
-            disabled={pending}
-          >
-            {WORDS.submit(target)}
-          </button>
-        </div>
+        <DialogFormEnd
+          problem={shown}
+          cancel={WORDS.cancel}
+          submit={WORDS.submit(target)}
+          pending={pending}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
