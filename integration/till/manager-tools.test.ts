@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_POOL_THRESHOLD } from '../../src-engine/domain/demo';
 import { calendarDay } from '../../src-main/store';
 import {
   describeEachDatabase,
@@ -151,5 +152,26 @@ describeEachDatabase('the manager tools on a till, against a real engine', (data
     valueOf(await second.send('manager/sign-out', {}));
     valueOf(await first.send('sale/void', { saleId }));
     valueOf(await second.send('sale/void', { saleId: otherSale }));
+  });
+
+  it('reads the chain’s reward pools from the engine under the manager’s session', async () => {
+    expect(await first.send('manager/reward-pools', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
+    valueOf(
+      await first.send('manager/sign-in', { username: 'manager-s001', password: 'demo-manager' }),
+    );
+    expect(valueOf(await first.send('manager/reward-pools', {}))).toEqual([
+      {
+        campaignId: expect.any(Number) as unknown,
+        title: 'Cinema ticket from our partner',
+        total: engine.demo?.poolCodes.length,
+        unused: engine.demo?.poolCodes.length,
+        threshold: DEMO_POOL_THRESHOLD,
+        low: false,
+      },
+    ]);
+    valueOf(await first.send('manager/sign-out', {}));
   });
 });

@@ -22,6 +22,7 @@ type ManagerHandlers = Pick<
   | 'manager/audit-log'
   | 'manager/conflicts'
   | 'manager/acknowledge-conflict'
+  | 'manager/reward-pools'
 >;
 
 /** A manager's step-up: in memory only, ended by sign-out, leaving the screen or idling. */
@@ -262,6 +263,13 @@ export function managerHandlers(
       withSession(({ username }) =>
         Promise.resolve(acknowledge(context, conflictId, note, username)),
       ),
+    'manager/reward-pools': () =>
+      withSession(async ({ client }) => {
+        const outcome = await client.getRewardPools();
+        if (!outcome.ok)
+          return { ok: false, error: failureOf(outcome.error, 'the list of reward pools') };
+        return { ok: true, value: outcome.value };
+      }),
     signOutAll: () => {
       session = null;
     },

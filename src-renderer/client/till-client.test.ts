@@ -87,6 +87,7 @@ function preloadOf(
     'manager/audit-log': command('manager/audit-log'),
     'manager/conflicts': command('manager/conflicts'),
     'manager/acknowledge-conflict': command('manager/acknowledge-conflict'),
+    'manager/reward-pools': command('manager/reward-pools'),
     'status/get': command('status/get'),
     'diagnostics/run': command('diagnostics/run'),
   };

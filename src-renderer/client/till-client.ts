@@ -72,6 +72,7 @@ export function createTillClient(raw: RawCall): TillClient {
       'manager/acknowledge-conflict',
       c['manager/acknowledge-conflict'].output,
     ),
+    'manager/reward-pools': command('manager/reward-pools', c['manager/reward-pools'].output),
     'status/get': command('status/get', c['status/get'].output),
     'diagnostics/run': command('diagnostics/run', c['diagnostics/run'].output),
   };

@@ -152,4 +152,33 @@ describe('the manager tools', () => {
     expect(dialog).not.toBeInTheDocument();
     expect(within(table).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
   });
+
+  it('shows the chain’s reward pools with the codes left, and says when one runs low', async () => {
+    const till = createFakeTill();
+    await signIn({
+      ...till.client,
+      'manager/reward-pools': () =>
+        Promise.resolve({
+          ok: true,
+          value: [
+            {
+              campaignId: 5,
+              title: 'Cinema ticket',
+              total: 20,
+              unused: 3,
+              threshold: 5,
+              low: true,
+            },
+            { campaignId: 6, title: 'Museum pass', total: 10, unused: 8, threshold: 2, low: false },
+            { campaignId: 7, title: 'Zoo day', total: 4, unused: 0, threshold: 1, low: true },
+          ],
+        }),
+    });
+    const table = screen.getByRole('table', { name: 'Reward pools' });
+    const cinema = await within(table).findByRole('row', { name: /Cinema ticket/ });
+    expect(cinema).toHaveTextContent('3');
+    expect(cinema).toHaveTextContent('Low: 5 or fewer left');
+    expect(within(table).getByRole('row', { name: /Museum pass/ })).toHaveTextContent('Enough');
+    expect(within(table).getByRole('row', { name: /Zoo day/ })).toHaveTextContent('None left');
+  });
 });

@@ -9,6 +9,7 @@ export const managerKeys = {
   lockedVouchers: () => [...managerKeys.all, 'locked-vouchers'] as const,
   auditLog: (filter: AuditLogFilter) => [...managerKeys.all, 'audit-log', filter] as const,
   conflicts: () => [...managerKeys.all, 'conflicts'] as const,
+  rewardPools: () => [...managerKeys.all, 'reward-pools'] as const,
 };
 
 /** The store's vouchers held by a sale right now (the manager session is required). */
@@ -36,5 +37,13 @@ export function conflictsQuery(client: TillClient) {
   return queryOptions({
     queryKey: managerKeys.conflicts(),
     queryFn: async () => valueOf(await client['manager/conflicts']({})),
+  });
+}
+
+/** The chain's reward pools and the codes each has left, as the engine counts them now. */
+export function rewardPoolsQuery(client: TillClient) {
+  return queryOptions({
+    queryKey: managerKeys.rewardPools(),
+    queryFn: async () => valueOf(await client['manager/reward-pools']({})),
   });
 }

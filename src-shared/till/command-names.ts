@@ -21,6 +21,7 @@ export const TILL_COMMAND_NAMES = [
   'manager/audit-log',
   'manager/conflicts',
   'manager/acknowledge-conflict',
+  'manager/reward-pools',
   'status/get',
   'diagnostics/run',
 ] as const;

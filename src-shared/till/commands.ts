@@ -8,6 +8,7 @@ import {
   lockedVoucherView,
   managerSessionView,
   receiptView,
+  rewardPoolView,
   saleView,
   statusView,
   unlockedBasketView,
@@ -90,6 +91,8 @@ export const tillCommands = {
     }),
     output: conflictView,
   },
+  /** The chain's reward pools and how many codes each has left (read from the engine). */
+  'manager/reward-pools': { input: none, output: z.array(rewardPoolView) },
   'status/get': { input: none, output: statusView },
   'diagnostics/run': { input: none, output: diagnosticsView },
 } as const satisfies Record<TillCommandName, TillCommandSpec>;

@@ -180,6 +180,16 @@ export const conflictView = z.object({
   ...tillPlace,
 });
 
+/** A reward pool of the chain: codes left of all it holds, and low at or below its threshold. */
+export const rewardPoolView = z.object({
+  campaignId: z.number().int(),
+  title: z.string(),
+  total: z.number().int().nonnegative(),
+  unused: z.number().int().nonnegative(),
+  threshold: z.number().int().nonnegative().nullable(),
+  low: z.boolean(),
+});
+
 /** A basket's held vouchers freed at once: those freed, and any the engine would not free. */
 export const unlockedBasketView = z.object({
   basketCode: z.string(),

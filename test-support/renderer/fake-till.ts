@@ -250,6 +250,19 @@ export function createFakeTill(): FakeTill {
         error: { code: 'not_found', message: `There is no sync conflict ${input.conflictId}.` },
       });
     },
+    'manager/reward-pools': (input) => (
+      log('manager/reward-pools', input),
+      ok([
+        {
+          campaignId: 5,
+          title: 'Cinema ticket from our partner',
+          total: 20,
+          unused: 3,
+          threshold: 5,
+          low: true,
+        },
+      ])
+    ),
     'status/get': (input) => (log('status/get', input), ok(DEMO_STATUS)),
     'diagnostics/run': (input) => (
       log('diagnostics/run', input),
