@@ -122,10 +122,12 @@ describe('the manager tools', () => {
   it('says what a conflict is, where and what to do, and acknowledges it with a note', async () => {
     const till = createFakeTill();
     let conflicts: Conflicts = [CONFLICT];
+    const acknowledged: unknown[] = [];
     const user = await signIn({
       ...till.client,
       'manager/conflicts': () => Promise.resolve({ ok: true, value: conflicts }),
       'manager/acknowledge-conflict': (input) => {
+        acknowledged.push(input);
         conflicts = [
           { ...CONFLICT, acknowledgedAt: CONFLICT.createdAt, acknowledgedBy: 'manager-s001' },
         ];
@@ -151,6 +153,7 @@ describe('the manager tools', () => {
     expect(await within(table).findByText('Acknowledged by manager-s001')).toBeInTheDocument();
     expect(dialog).not.toBeInTheDocument();
     expect(within(table).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
+    expect(acknowledged).toEqual([{ conflictId: 7, note: 'customer told' }]);
   });
 
   it('shows the chain’s reward pools with the codes left, and says when one runs low', async () => {
