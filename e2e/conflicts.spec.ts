@@ -90,7 +90,7 @@ test('two offline tills accept the same honour voucher: the engine burns it once
   await expect(manager.syncConflicts.getByRole('button', { name: 'Acknowledge' })).toHaveCount(1);
   await saveScreen(page, testInfo, 'sync-conflict');
 
-  await manager.acknowledgeButton(basketCode).click();
+  await manager.acknowledge(basketCode, 'customer told at the door');
   await expect(conflict).toContainText(`Acknowledged by ${MANAGER.username}`);
   await expect(manager.syncConflicts.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
   await expect(status.root).not.toContainText('Sync conflicts');

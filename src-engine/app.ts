@@ -8,6 +8,7 @@ import { BODY_LIMIT, MAX_FORM_PARAMETERS } from './http/limits';
 import { requestLog } from './http/request-log';
 import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
+import { rewardPoolRoutes } from './routes/reward-pools';
 import { authRoutes } from './routes/auth';
 import { basketRoutes } from './routes/basket';
 import { claimVouchersRoutes } from './routes/claim-vouchers';
@@ -59,6 +60,7 @@ function faces(deps: EngineDeps): readonly (readonly [string, Face, readonly Rou
         receiptRoutes(deps),
         voucherListRoutes(deps),
         adminRoutes(deps),
+        rewardPoolRoutes(deps),
         accountRoutes(deps),
         syncRoutes(deps),
         webhookRoutes(deps),

@@ -53,14 +53,45 @@ export class ManagerPage {
     return this.page.getByRole('status').filter({ hasText: `Voucher ${code} unlocked.` });
   }
 
-  /** `Unlock <code>`, the reason in the dialog, `Unlock`; waits for the dialog to close. */
+  /**
+   * `Unlock <code>`, the reason in the dialog (a preset by its words, or `Other…` and the text),
+   * `Unlock`; waits for the dialog to close.
+   */
   async unlock(code: string, reason: string): Promise<void> {
     await this.unlockButton(code).click();
     const dialog = this.unlockDialog(code);
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
+    await this.giveReason(dialog, reason);
     await dialog.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect(dialog).toBeHidden();
+  }
+
+  /** `Free every voucher of sale <basket>` and a reason, `Free them all`; waits for the dialog to close. */
+  async freeSale(basketCode: string, reason: string): Promise<void> {
+    const name = `Free every voucher of sale ${basketCode}`;
+    await this.lockedVouchers.getByRole('button', { name, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name });
+    await this.giveReason(dialog, reason);
+    await dialog.getByRole('button', { name: 'Free them all', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  private async giveReason(dialog: Locator, reason: string): Promise<void> {
+    const preset = dialog.getByRole('radio', { name: reason, exact: true });
+    if ((await preset.count()) === 1) {
+      await preset.check();
+      return;
+    }
+    await dialog.getByRole('radio', { name: 'Other…', exact: true }).check();
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
+  }
+
+  /** The audit log's filter: a day (`YYYY-MM-DD`) and/or a voucher code, then `Show`. */
+  async filterAuditLog(filter: { day?: string; voucherCode?: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Filter the audit log' });
+    await form.getByLabel('Day', { exact: true }).fill(filter.day ?? '');
+    await form.getByRole('textbox', { name: 'Voucher code' }).fill(filter.voucherCode ?? '');
+    await form.getByRole('button', { name: 'Show', exact: true }).click();
   }
 
   auditEntry(text: string): Locator {
@@ -74,5 +105,16 @@ export class ManagerPage {
 
   acknowledgeButton(basketCode: string): Locator {
     return this.conflict(basketCode).getByRole('button', { name: 'Acknowledge', exact: true });
+  }
+
+  /** `Acknowledge` on the conflict's row, the note if any, `Acknowledge` in the dialog. */
+  async acknowledge(basketCode: string, note = ''): Promise<void> {
+    await this.acknowledgeButton(basketCode).click();
+    const dialog = this.page.getByRole('dialog', {
+      name: `Acknowledge the conflict of sale ${basketCode}`,
+    });
+    if (note !== '') await dialog.getByRole('textbox', { name: 'Note (optional)' }).fill(note);
+    await dialog.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await expect(dialog).toBeHidden();
   }
 }

@@ -103,6 +103,8 @@ describe('till:doctor without a working engine', () => {
         action: 'unlock_voucher',
         voucherKey: `key-${n}`,
         basketCode: null,
+        voucherCode: null,
+        subject: null,
         detail,
       });
     opened.value.close();

@@ -61,6 +61,7 @@ const NEEDS: Readonly<Record<string, Need>> = {
   'POST /admin/campaigns': 'admin',
   'POST /admin/campaigns/:id/codes': 'admin',
   'GET /admin/campaigns/:id/codes': 'admin',
+  'GET /reward-pools': 'manager',
   'POST /admin/vouchers': 'admin',
   'POST /admin/api-keys': 'admin',
   'GET /admin/api-keys': 'admin',

@@ -3,7 +3,11 @@ import type { EngineFailure } from '../engine-client';
 
 /** What the till asked the engine for, as the cashier or manager names it. */
 export type EngineErrand =
-  'the sale' | 'the sign-in' | 'the list of locked vouchers' | 'the unlock';
+  | 'the sale'
+  | 'the sign-in'
+  | 'the list of locked vouchers'
+  | 'the unlock'
+  | 'the list of reward pools';
 
 /** The engine's own words as the end of a sentence. */
 const sentence = (words: string) =>

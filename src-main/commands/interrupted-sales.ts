@@ -137,7 +137,9 @@ async function releaseSale(context: CoreContext, basketCode: string): Promise<bo
       actor: `terminal:${context.config.terminalId}`,
       action: 'sale_voided_after_restart',
       voucherKey: null,
+      voucherCode: null,
       basketCode,
+      subject: null,
       detail: 'the till stopped during this sale; its voucher locks were released',
     });
   };

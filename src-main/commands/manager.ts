@@ -1,5 +1,6 @@
 import type { TillError, TillHandlers, TillOutput, TillResult } from '../../src-shared/till';
 import type { EngineFailure, EngineVoucher, ManagerClient } from '../engine-client';
+import { ok, type Result } from '../../src-shared/result';
 import {
   acknowledgeConflict,
   appendAudit,
@@ -17,9 +18,11 @@ type ManagerHandlers = Pick<
   | 'manager/sign-out'
   | 'manager/locked-vouchers'
   | 'manager/unlock-voucher'
+  | 'manager/unlock-basket'
   | 'manager/audit-log'
   | 'manager/conflicts'
   | 'manager/acknowledge-conflict'
+  | 'manager/reward-pools'
 >;
 
 /** A manager's step-up: in memory only, ended by sign-out, leaving the screen or idling. */
@@ -74,11 +77,18 @@ function notAManager(username: string, role: ManagerClient['role']): TillError {
 type UnlockedVoucher = TillOutput<'manager/unlock-voucher'>;
 type ConflictView = TillOutput<'manager/conflicts'>[number];
 
-function conflictViewOf(conflict: SyncConflict): ConflictView {
+type TillPlace = Pick<CoreContext['config'], 'storeCode' | 'terminalId'>;
+
+function placeOf({ storeCode, terminalId }: TillPlace): TillPlace {
+  return { storeCode, terminalId };
+}
+
+function conflictViewOf(conflict: SyncConflict, till: TillPlace): ConflictView {
   return {
     ...conflict,
     createdAt: conflict.createdAt.toISOString(),
     acknowledgedAt: conflict.acknowledgedAt?.toISOString() ?? null,
+    ...placeOf(till),
   };
 }
 
@@ -126,6 +136,40 @@ export function managerHandlers(
     return { code: 'not_signed_in', message: `The manager session ended: ${failure.message}` };
   };
 
+  /** The vouchers of this store held by a sale right now. */
+  const lockedInStore = async (client: ManagerClient): Promise<TillResult<EngineVoucher[]>> => {
+    const outcome = await client.getVouchers({
+      chainId: context.config.chainId,
+      locked: true,
+      storeCode: context.config.storeCode,
+    });
+    if (!outcome.ok)
+      return { ok: false, error: failureOf(outcome.error, 'the list of locked vouchers') };
+    return { ok: true, value: [...outcome.value.vouchers] };
+  };
+  /** Unlocks one voucher on the engine and writes the till's audit line under the manager's name. */
+  const free = async (
+    { client, username }: ManagerSession,
+    voucherKey: string,
+    basketCode: string | null,
+    reason: string,
+  ): Promise<Result<UnlockedVoucher, EngineFailure>> => {
+    const outcome = await client.unlockVoucher({ voucherKey, reason });
+    if (!outcome.ok) return outcome;
+    const voucher = outcome.value;
+    appendAudit(context.db, {
+      at: new Date(context.now()),
+      actor: username,
+      action: 'unlock_voucher',
+      voucherKey,
+      voucherCode: voucher.code,
+      basketCode,
+      subject: null,
+      detail: reason,
+    });
+    return ok({ ...voucherSummaryOf(voucher), basketCode });
+  };
+
   return {
     'manager/sign-in': async ({ username, password }) => {
       session = null;
@@ -149,48 +193,83 @@ export function managerHandlers(
     },
     'manager/locked-vouchers': () =>
       withSession(async ({ client }) => {
-        const outcome = await client.getVouchers({
-          chainId: context.config.chainId,
-          locked: true,
-          storeCode: context.config.storeCode,
-        });
-        if (!outcome.ok)
-          return { ok: false, error: failureOf(outcome.error, 'the list of locked vouchers') };
-        return { ok: true, value: outcome.value.vouchers.map(lockedVoucherOf) };
+        const locked = await lockedInStore(client);
+        return locked.ok ? { ok: true, value: locked.value.map(lockedVoucherOf) } : locked;
       }),
     'manager/unlock-voucher': ({ voucherKey, reason }) =>
-      withSession(async ({ client, username }) => {
-        const outcome = await client.unlockVoucher({ voucherKey, reason });
+      withSession(async (current) => {
+        const locked = await lockedInStore(current.client);
+        if (!locked.ok) return locked;
+        const held = locked.value.find((voucher) => voucher.key === voucherKey);
+        const outcome = await free(current, voucherKey, held?.lockBasketCode ?? null, reason);
         if (!outcome.ok) return { ok: false, error: failureOf(outcome.error, 'the unlock') };
-        const voucher = outcome.value;
-        appendAudit(context.db, {
-          at: new Date(context.now()),
-          actor: username,
-          action: 'unlock_voucher',
-          voucherKey,
-          basketCode: null,
-          detail: reason,
-        });
-        return { ok: true, value: voucherSummaryOf(voucher) };
+        return { ok: true, value: outcome.value };
       }),
-    'manager/audit-log': ({ limit }) =>
+    'manager/unlock-basket': ({ basketCode, reason }) =>
+      withSession(async (current) => {
+        const locked = await lockedInStore(current.client);
+        if (!locked.ok) return locked;
+        const held = locked.value.filter((voucher) => voucher.lockBasketCode === basketCode);
+        if (held.length === 0)
+          return {
+            ok: false,
+            error: {
+              code: 'not_found',
+              message: `No vouchers of this store are held for basket ${basketCode}.`,
+            },
+          };
+        const freed: UnlockedVoucher[] = [];
+        const failed: TillOutput<'manager/unlock-basket'>['failed'] = [];
+        for (const voucher of held) {
+          const outcome = await free(current, voucher.key, basketCode, reason);
+          if (outcome.ok) freed.push(outcome.value);
+          else if (outcome.error.kind === 'unauthorized')
+            return { ok: false, error: failureOf(outcome.error, 'the unlock') };
+          else
+            failed.push({
+              voucherKey: voucher.key,
+              code: voucher.code,
+              message: failureOf(outcome.error, 'the unlock').message,
+            });
+        }
+        return { ok: true, value: { basketCode, freed, failed } };
+      }),
+    'manager/audit-log': ({ limit, day, voucherCode }) =>
+      withSession(() => {
+        const entries = listAudit(context.db, {
+          limit,
+          ...(day === undefined ? {} : { day: { date: day, timezone: context.config.timezone } }),
+          ...(voucherCode === undefined ? {} : { voucherCode }),
+        });
+        return Promise.resolve({
+          ok: true,
+          value: entries.map((entry) => ({
+            ...entry,
+            at: entry.at.toISOString(),
+            ...placeOf(context.config),
+          })),
+        });
+      }),
+    'manager/conflicts': () =>
       withSession(() =>
         Promise.resolve({
           ok: true,
-          value: listAudit(context.db, limit).map((entry) => ({
-            ...entry,
-            at: entry.at.toISOString(),
-          })),
+          value: listConflicts(context.db).map((conflict) =>
+            conflictViewOf(conflict, context.config),
+          ),
         }),
-      ),
-    'manager/conflicts': () =>
-      withSession(() =>
-        Promise.resolve({ ok: true, value: listConflicts(context.db).map(conflictViewOf) }),
       ),
     'manager/acknowledge-conflict': ({ conflictId, note }) =>
       withSession(({ username }) =>
         Promise.resolve(acknowledge(context, conflictId, note, username)),
       ),
+    'manager/reward-pools': () =>
+      withSession(async ({ client }) => {
+        const outcome = await client.getRewardPools();
+        if (!outcome.ok)
+          return { ok: false, error: failureOf(outcome.error, 'the list of reward pools') };
+        return { ok: true, value: outcome.value };
+      }),
     signOutAll: () => {
       session = null;
     },
@@ -225,14 +304,17 @@ function acknowledge(
       actor: username,
       action: 'acknowledge_sync_conflict',
       voucherKey: null,
+      voucherCode: conflict.voucherRef,
       basketCode: conflict.basketCode,
-      detail: [`${conflict.reason}${conflict.voucherRef ? ` ${conflict.voucherRef}` : ''}`, note]
-        .filter((part) => part !== '')
-        .join(': '),
+      subject: conflict.reason,
+      detail: note,
     });
     return {
       ok: true,
-      value: conflictViewOf({ ...conflict, acknowledgedAt: at, acknowledgedBy: username }),
+      value: conflictViewOf(
+        { ...conflict, acknowledgedAt: at, acknowledgedBy: username },
+        context.config,
+      ),
     };
   };
   return context.db.transaction(record).immediate();

@@ -34,6 +34,33 @@ export interface VoucherList {
   readonly vouchers: readonly EngineVoucher[];
 }
 
+const rewardPoolsSchema = z
+  .looseObject({
+    pools: z.array(
+      z.looseObject({
+        campaign_id: z.number().int(),
+        title: z.string(),
+        total: z.number().int().nonnegative(),
+        unused: z.number().int().nonnegative(),
+        threshold: z.number().int().nonnegative().nullable(),
+        low: z.boolean(),
+      }),
+    ),
+  })
+  .transform(({ pools }) =>
+    pools.map((pool) => ({
+      campaignId: pool.campaign_id,
+      title: pool.title,
+      total: pool.total,
+      unused: pool.unused,
+      threshold: pool.threshold,
+      low: pool.low,
+    })),
+  );
+
+/** A POOL reward of the chain and how many of its codes are left (`GET /reward-pools`). */
+export type RewardPool = z.output<typeof rewardPoolsSchema>[number];
+
 /** Limits of their own for the calls of one purpose, in milliseconds. */
 export interface CallTimeouts {
   /** get-basket-price. */
@@ -70,6 +97,8 @@ export interface EngineCalls {
     voucherKey: string;
     reason: string;
   }): Promise<EngineOutcome<EngineVoucher>>;
+  /** The chain's reward pools and their stock; a manager's session (docs/wll-face.md, "Reward codes"). */
+  getRewardPools(): Promise<EngineOutcome<RewardPool[]>>;
   /** A page of the honour-voucher feed, not yet verified: its `signed` is checked before use. */
   syncHonourVouchers(page: {
     cursor: number;
@@ -183,6 +212,9 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
         { method: 'PUT', path: '/unlock-voucher', form: { voucher_key: voucherKey, reason } },
         engineVoucherSchema,
       ),
+
+    getRewardPools: () =>
+      call('reward pools', { method: 'GET', path: '/reward-pools' }, rewardPoolsSchema),
 
     syncHonourVouchers: async ({ cursor, limit }) => {
       const outcome = await answered(

@@ -14,6 +14,8 @@ beforeEach(() => {
       action: 'unlock_voucher',
       voucherKey: `key-${n}`,
       basketCode: null,
+      voucherCode: null,
+      subject: null,
       detail: `customer ${n} walked out`,
     });
 });
@@ -92,6 +94,8 @@ describe('the local audit log as a hash chain', () => {
       action: 'sale_voided_after_restart',
       voucherKey: null,
       basketCode: 'S001-01-20261124-0001',
+      voucherCode: null,
+      subject: null,
       detail: '',
     });
     expect(verifyAuditChain(reopened)).toEqual({ ok: true, checked: 6 });

@@ -6,6 +6,7 @@ import {
   tillAuditContent,
   type ChainVerdict,
 } from '../../src-node/audit-chain';
+import { calendarDay } from './basket-codes';
 
 /**
  * One entry of the local audit log (manager unlocks, voids, overrides …); the table is
@@ -18,14 +19,23 @@ export interface AuditEntry {
   readonly actor: string;
   readonly action: string;
   readonly voucherKey: string | null;
+  /** The code the voucher is known by (or the key a conflict named it by); null when none is known. */
+  readonly voucherCode: string | null;
   readonly basketCode: string | null;
+  /** What the entry is about, as a stable code: a sync conflict's reason (`voucher_already_redeemed`). */
+  readonly subject: string | null;
+  /** What the person said (the reason for an unlock, a note to an acknowledgement), or the till's words. */
   readonly detail: string;
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
-/** An entry with its place in the chain, as it is verified and sent to the engine. */
-export interface ChainedAuditEntry extends AuditEntry {
+/**
+ * An entry as stored, with its place in the chain, as it is verified and sent to the engine:
+ * `detail` is the column as the chain covers it (the words, or the words with the voucher code
+ * and subject).
+ */
+export interface ChainedAuditEntry extends Omit<AuditEntry, 'voucherCode' | 'subject'> {
   readonly seq: number;
   readonly prevHash: string;
   readonly rowHash: string;
@@ -44,9 +54,40 @@ const auditRow = z.object({
   row_hash: z.string(),
 });
 
+/**
+ * The `detail` column holds the person's words, or, when the entry names a voucher code or a
+ * subject, a JSON object with them beside the words: the table's columns stay as they are.
+ */
+const structuredDetail = z.object({
+  text: z.string(),
+  voucherCode: z.string().nullable(),
+  subject: z.string().nullable(),
+});
+
+function detailColumnOf(entry: NewAuditEntry): string {
+  if (entry.voucherCode === null && entry.subject === null) return entry.detail;
+  return JSON.stringify({
+    text: entry.detail,
+    voucherCode: entry.voucherCode,
+    subject: entry.subject,
+  } satisfies z.infer<typeof structuredDetail>);
+}
+
+function detailOf(column: string): z.infer<typeof structuredDetail> {
+  const plain = { text: column, voucherCode: null, subject: null };
+  if (!column.startsWith('{')) return plain;
+  try {
+    const parsed = structuredDetail.safeParse(JSON.parse(column));
+    return parsed.success ? parsed.data : plain;
+  } catch {
+    return plain;
+  }
+}
+
 const lastLink = z.object({ seq: z.number().int(), row_hash: z.string() }).optional();
 
-function contentOf(entry: NewAuditEntry) {
+/** What a link's hash covers: the entry as stored. */
+function contentOf(entry: Omit<ChainedAuditEntry, 'id' | 'seq' | 'prevHash' | 'rowHash'>) {
   return tillAuditContent({
     at: entry.at.getTime(),
     actor: entry.actor,
@@ -63,7 +104,8 @@ export function appendAudit(db: Database, entry: NewAuditEntry): number {
     const last = lastLink.parse(
       db.prepare('SELECT seq, row_hash FROM audit ORDER BY seq DESC LIMIT 1').get(),
     );
-    const link = chainNext(last && { seq: last.seq, rowHash: last.row_hash }, contentOf(entry));
+    const stored = { ...entry, detail: detailColumnOf(entry) };
+    const link = chainNext(last && { seq: last.seq, rowHash: last.row_hash }, contentOf(stored));
     const result = db
       .prepare(
         `INSERT INTO audit (seq, at, actor, action, voucher_key, basket_code, detail, prev_hash, row_hash)
@@ -76,7 +118,7 @@ export function appendAudit(db: Database, entry: NewAuditEntry): number {
         entry.action,
         entry.voucherKey,
         entry.basketCode,
-        entry.detail,
+        stored.detail,
         link.prevHash,
         link.rowHash,
       );
@@ -85,7 +127,7 @@ export function appendAudit(db: Database, entry: NewAuditEntry): number {
   return db.transaction(append).immediate();
 }
 
-function entryOf(raw: unknown): ChainedAuditEntry {
+function chainedOf(raw: unknown): ChainedAuditEntry {
   const row = auditRow.parse(raw);
   return {
     id: row.id,
@@ -101,12 +143,62 @@ function entryOf(raw: unknown): ChainedAuditEntry {
   };
 }
 
-/** The newest entries first. */
-export function listAudit(db: Database, limit = 100): AuditEntry[] {
+export interface AuditFilter {
+  readonly limit?: number;
+  /** `YYYY-MM-DD` on the calendar of `timezone`. */
+  readonly day?: { readonly date: string; readonly timezone: string };
+  /** Entries naming this voucher code, in any case. */
+  readonly voucherCode?: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Wider than any UTC offset, so that the day's entries are all within it; the calendar decides. */
+const ZONE_MARGIN_MS = 15 * 3_600_000;
+
+/** The newest entries first, those of one day or one voucher code when the filter says. */
+export function listAudit(db: Database, filter: AuditFilter = {}): AuditEntry[] {
+  const { limit = 100, day, voucherCode } = filter;
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (day) {
+    const midnightUtc = Date.parse(`${day.date}T00:00:00.000Z`);
+    where.push('at >= ? AND at < ?');
+    params.push(midnightUtc - ZONE_MARGIN_MS, midnightUtc + DAY_MS + ZONE_MARGIN_MS);
+  }
+  if (voucherCode !== undefined) {
+    where.push(
+      `CASE WHEN json_valid(detail) THEN json_extract(detail, '$.voucherCode') END = ? COLLATE NOCASE`,
+    );
+    params.push(voucherCode);
+  }
+  // a day is read whole (its window is small) and cut to the limit once its calendar has decided
   const rows: unknown[] = db
-    .prepare('SELECT * FROM audit ORDER BY at DESC, id DESC LIMIT ?')
-    .all(limit);
-  return rows.map(entryOf);
+    .prepare(
+      `SELECT * FROM audit ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY at DESC, id DESC ${day ? '' : 'LIMIT ?'}`,
+    )
+    .all(...params, ...(day ? [] : [limit]));
+  const calendarDate = day?.date.replaceAll('-', '');
+  const wanted = (at: Date) => !day || calendarDay(at, day.timezone) === calendarDate;
+  const entries: AuditEntry[] = [];
+  for (const raw of rows) {
+    if (entries.length >= limit) break;
+    const row = chainedOf(raw);
+    if (!wanted(row.at)) continue;
+    const detail = detailOf(row.detail);
+    entries.push({
+      id: row.id,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      voucherKey: row.voucherKey,
+      voucherCode: detail.voucherCode,
+      basketCode: row.basketCode,
+      subject: detail.subject,
+      detail: detail.text,
+    });
+  }
+  return entries;
 }
 
 /** The chain's entries after `afterSeq`, in seq order: what the engine has not been sent yet. */
@@ -118,7 +210,7 @@ export function auditEntriesAfter(
   const rows: unknown[] = db
     .prepare('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?')
     .all(afterSeq, limit);
-  return rows.map(entryOf);
+  return rows.map(chainedOf);
 }
 
 /** The chain's verdict and, when broken, the entry where it first broke. */
@@ -131,7 +223,7 @@ export function verifyAuditChain(db: Database): AuditChainReport {
   const walker = new ChainWalker();
   let broken: ChainedAuditEntry | undefined;
   for (const raw of db.prepare('SELECT * FROM audit ORDER BY seq, id').iterate()) {
-    const entry = entryOf(raw);
+    const entry = chainedOf(raw);
     if (!walker.next({ ...entry, content: contentOf(entry) })) {
       broken = entry;
       break;

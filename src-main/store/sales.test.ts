@@ -102,7 +102,9 @@ describe('the sale journal', () => {
       actor: 'terminal:01',
       action: 'sale_voided',
       voucherKey: null,
+      voucherCode: null,
       basketCode: CODE,
+      subject: null,
       detail: '',
     });
     appendAudit(store.db, {
@@ -110,7 +112,9 @@ describe('the sale journal', () => {
       actor: 'manager-s001',
       action: 'voucher_unlocked',
       voucherKey: KEY,
+      voucherCode: null,
       basketCode: null,
+      subject: null,
       detail: 'customer walked out',
     });
     expect(listAudit(store.db).map((entry) => entry.action)).toEqual([

@@ -30,6 +30,8 @@ function appendEntries(count: number): void {
       action: 'unlock_voucher',
       voucherKey: `key-${n}`,
       basketCode: null,
+      voucherCode: null,
+      subject: null,
       detail: 'customer walked out',
     });
 }

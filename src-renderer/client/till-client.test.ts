@@ -83,9 +83,11 @@ function preloadOf(
     'manager/sign-out': command('manager/sign-out'),
     'manager/locked-vouchers': command('manager/locked-vouchers'),
     'manager/unlock-voucher': command('manager/unlock-voucher'),
+    'manager/unlock-basket': command('manager/unlock-basket'),
     'manager/audit-log': command('manager/audit-log'),
     'manager/conflicts': command('manager/conflicts'),
     'manager/acknowledge-conflict': command('manager/acknowledge-conflict'),
+    'manager/reward-pools': command('manager/reward-pools'),
     'status/get': command('status/get'),
     'diagnostics/run': command('diagnostics/run'),
   };

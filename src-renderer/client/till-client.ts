@@ -65,12 +65,14 @@ export function createTillClient(raw: RawCall): TillClient {
       c['manager/locked-vouchers'].output,
     ),
     'manager/unlock-voucher': command('manager/unlock-voucher', c['manager/unlock-voucher'].output),
+    'manager/unlock-basket': command('manager/unlock-basket', c['manager/unlock-basket'].output),
     'manager/audit-log': command('manager/audit-log', c['manager/audit-log'].output),
     'manager/conflicts': command('manager/conflicts', c['manager/conflicts'].output),
     'manager/acknowledge-conflict': command(
       'manager/acknowledge-conflict',
       c['manager/acknowledge-conflict'].output,
     ),
+    'manager/reward-pools': command('manager/reward-pools', c['manager/reward-pools'].output),
     'status/get': command('status/get', c['status/get'].output),
     'diagnostics/run': command('diagnostics/run', c['diagnostics/run'].output),
   };

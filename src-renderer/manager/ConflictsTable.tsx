@@ -1,70 +1,97 @@
 import { useQuery } from '@tanstack/react-query';
-import { failureMessage, useTillClient } from '../client';
+import { useState } from 'react';
+import type { TillOutput } from '../../src-shared/till';
+import { useTillClient } from '../client';
 import { PlaceholderRow } from '../common/PlaceholderRow';
 import { formatStamp } from '../common/time';
-import { useAcknowledgeConflict } from './mutations';
+import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { conflictsQuery } from './queries';
+import { reasonWords } from './reason-words';
+import { placeInWords } from './till-words';
 
-/** Sales the engine disagreed with after an offline sync: each one read and acknowledged. */
+type Conflict = TillOutput<'manager/conflicts'>[number];
+
+const WORDS = {
+  heading: 'Sync conflicts',
+  columns: ['When', 'Where', 'Basket', 'Voucher', 'What happened', 'What to do next'],
+  empty: 'No sync conflicts.',
+  none: '—',
+  acknowledgeShort: 'Acknowledge',
+  acknowledgedBy: (by: string | null) => `Acknowledged by ${by ?? 'a manager'}`,
+  done: 'Done.',
+};
+
+/** What sync found after the till was offline: what happened, where, when, and what to do. */
 export function ConflictsTable({ locale }: { readonly locale: string | undefined }) {
   const client = useTillClient();
   const conflicts = useQuery(conflictsQuery(client));
-  const acknowledge = useAcknowledgeConflict();
+  const [acknowledging, setAcknowledging] = useState<Conflict | null>(null);
+  const columns = WORDS.columns.length + 1;
 
   return (
     <section className="panel" aria-labelledby="conflicts-heading">
       <div className="panel__bar">
         <h2 id="conflicts-heading" className="panel__heading">
-          Sync conflicts
+          {WORDS.heading}
         </h2>
-        {acknowledge.isError ? (
-          <p role="alert" className="panel__status panel__status--error">
-            {failureMessage(acknowledge.error)}
-          </p>
-        ) : null}
       </div>
       <div className="table-frame">
-        <table className="table" aria-label="Sync conflicts">
+        <table className="table" aria-label={WORDS.heading}>
           <thead>
             <tr>
-              <th scope="col">Raised</th>
-              <th scope="col">Basket</th>
-              <th scope="col">Voucher</th>
-              <th scope="col">What happened</th>
+              {WORDS.columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
               <td />
             </tr>
           </thead>
           <tbody>
-            <PlaceholderRow query={conflicts} columns={5} empty="No sync conflicts." />
-            {conflicts.data?.map((conflict) => (
-              <tr key={conflict.id}>
-                <td>{formatStamp(conflict.createdAt, locale)}</td>
-                <td className="code">{conflict.basketCode}</td>
-                <td className="code">{conflict.voucherRef ?? '—'}</td>
-                <td>{conflict.message}</td>
-                <td className="table__action">
-                  {conflict.acknowledgedAt ? (
-                    <span className="muted">
-                      Acknowledged by {conflict.acknowledgedBy ?? 'a manager'}
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button--small button--primary"
-                      disabled={acknowledge.isPending}
-                      onClick={() => {
-                        acknowledge.mutate({ conflictId: conflict.id });
-                      }}
-                    >
-                      Acknowledge
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            <PlaceholderRow query={conflicts} columns={columns} empty={WORDS.empty} />
+            {conflicts.data?.map((conflict) => {
+              const words = reasonWords(conflict.reason);
+              const open = conflict.acknowledgedAt === null;
+              return (
+                <tr key={conflict.id}>
+                  <td className="nowrap">{formatStamp(conflict.createdAt, locale)}</td>
+                  <td className="nowrap">{placeInWords(conflict)}</td>
+                  <td className="code">{conflict.basketCode}</td>
+                  <td className="code">{conflict.voucherRef ?? WORDS.none}</td>
+                  <td>
+                    <strong title={conflict.reason}>{words.what}</strong>
+                    <div className="muted">{conflict.message}</div>
+                  </td>
+                  <td>{open ? words.next : WORDS.done}</td>
+                  <td className="table__action">
+                    {open ? (
+                      <button
+                        type="button"
+                        className="button button--small button--primary"
+                        onClick={() => {
+                          setAcknowledging(conflict);
+                        }}
+                      >
+                        {WORDS.acknowledgeShort}
+                      </button>
+                    ) : (
+                      <span className="muted">{WORDS.acknowledgedBy(conflict.acknowledgedBy)}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {acknowledging ? (
+        <AcknowledgeDialog
+          conflict={acknowledging}
+          onClose={() => {
+            setAcknowledging(null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

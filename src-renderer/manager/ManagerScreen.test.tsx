@@ -24,6 +24,9 @@ describe('the manager screen', () => {
 
     await user.click(within(row).getByRole('button', { name: 'Unlock HONOUR-COFFEE-0004' }));
     const dialog = screen.getByRole('dialog', { name: 'Unlock voucher HONOUR-COFFEE-0004' });
+    await user.click(within(dialog).getByRole('button', { name: 'Unlock' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('pick a reason');
+    await user.click(within(dialog).getByRole('radio', { name: 'Other…' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'x{Enter}');
     expect(within(dialog).getByRole('alert')).toHaveTextContent('at least three characters');
     expect(till.calls.some((call) => call.name === 'manager/unlock-voucher')).toBe(false);
@@ -40,9 +43,14 @@ describe('the manager screen', () => {
       await within(locked).findByText('No vouchers are locked in this store.'),
     ).toBeInTheDocument();
     const audit = screen.getByRole('table', { name: 'Audit log' });
-    expect(await within(audit).findByRole('row', { name: /x till 02 froze/ })).toHaveTextContent(
-      'manager-s001',
-    );
+    const entry = await within(audit).findByRole('row', { name: /x till 02 froze/ });
+    expect(entry).toHaveTextContent('manager-s001');
+    expect(entry).toHaveTextContent('Freed a voucher');
+    expect(entry).not.toHaveTextContent('unlock_voucher');
+    expect(entry).toHaveTextContent('Till 01, store S001');
+    expect(entry).toHaveTextContent('S001-02-0007');
+    expect(within(entry).getByText('HONOUR-COFFEE-0004')).toHaveAttribute('title', 'c'.repeat(64));
+    expect(entry).not.toHaveTextContent('c'.repeat(64));
   });
 
   it('signs the manager out when the screen is left, and not when nobody signed in', async () => {

@@ -4,8 +4,9 @@ import { useTillLocale } from '../common/useTillLocale';
 import { AuditLogTable } from './AuditLogTable';
 import { ConflictsTable } from './ConflictsTable';
 import { LockedVouchersTable } from './LockedVouchersTable';
+import { RewardPoolsTable } from './RewardPoolsTable';
 import { useSignOut, useSignOutOnLeave } from './mutations';
-import { auditLogQuery, conflictsQuery, lockedVouchersQuery } from './queries';
+import { auditLogQuery, conflictsQuery, lockedVouchersQuery, rewardPoolsQuery } from './queries';
 import { useManagerSession } from './session';
 import { SignInForm } from './SignInForm';
 
@@ -13,9 +14,12 @@ import { SignInForm } from './SignInForm';
 function useSessionRefused(): boolean {
   const client = useTillClient();
   return useQueries({
-    queries: [lockedVouchersQuery(client), auditLogQuery(client), conflictsQuery(client)].map(
-      (options) => ({ ...options, enabled: false }),
-    ),
+    queries: [
+      lockedVouchersQuery(client),
+      auditLogQuery(client),
+      conflictsQuery(client),
+      rewardPoolsQuery(client),
+    ].map((options) => ({ ...options, enabled: false })),
     combine: (results) =>
       results.some((result) => result.isError && failureCode(result.error) === 'not_signed_in'),
   });
@@ -60,6 +64,7 @@ export function ManagerScreen() {
           <LockedVouchersTable locale={locale} />
           <ConflictsTable locale={locale} />
           <AuditLogTable locale={locale} />
+          <RewardPoolsTable />
         </div>
       ) : (
         <div className="centered">

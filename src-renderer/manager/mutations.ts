@@ -72,6 +72,21 @@ export function useUnlockVoucher() {
   });
 }
 
+/** Frees every voucher held for one basket: a sale left behind at any till of the store. */
+export function useUnlockBasket() {
+  const client = useTillClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...managerKeys.all, 'unlock-basket'],
+    mutationFn: async (input: { basketCode: string; reason: string }) =>
+      valueOf(await client['manager/unlock-basket'](input)),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: managerKeys.lockedVouchers() });
+      void queryClient.invalidateQueries({ queryKey: [...managerKeys.all, 'audit-log'] });
+    },
+  });
+}
+
 export function useAcknowledgeConflict() {
   const client = useTillClient();
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { TillClient } from '../../src-shared/till';
+import type { TillClient, TillInput } from '../../src-shared/till';
 import { valueOf } from '../client';
 
 export const AUDIT_LOG_LIMIT = 100;
@@ -7,8 +7,9 @@ export const AUDIT_LOG_LIMIT = 100;
 export const managerKeys = {
   all: ['manager'] as const,
   lockedVouchers: () => [...managerKeys.all, 'locked-vouchers'] as const,
-  auditLog: (limit: number) => [...managerKeys.all, 'audit-log', limit] as const,
+  auditLog: (filter: AuditLogFilter) => [...managerKeys.all, 'audit-log', filter] as const,
   conflicts: () => [...managerKeys.all, 'conflicts'] as const,
+  rewardPools: () => [...managerKeys.all, 'reward-pools'] as const,
 };
 
 /** The store's vouchers held by a sale right now (the manager session is required). */
@@ -19,11 +20,15 @@ export function lockedVouchersQuery(client: TillClient) {
   });
 }
 
+/** One day (`YYYY-MM-DD`) and/or one voucher code; nothing for the latest entries. */
+export type AuditLogFilter = Pick<TillInput<'manager/audit-log'>, 'day' | 'voucherCode'>;
+
 /** The till's own audit trail, newest first. */
-export function auditLogQuery(client: TillClient, limit = AUDIT_LOG_LIMIT) {
+export function auditLogQuery(client: TillClient, filter: AuditLogFilter = {}) {
   return queryOptions({
-    queryKey: managerKeys.auditLog(limit),
-    queryFn: async () => valueOf(await client['manager/audit-log']({ limit })),
+    queryKey: managerKeys.auditLog(filter),
+    queryFn: async () =>
+      valueOf(await client['manager/audit-log']({ limit: AUDIT_LOG_LIMIT, ...filter })),
   });
 }
 
@@ -32,5 +37,13 @@ export function conflictsQuery(client: TillClient) {
   return queryOptions({
     queryKey: managerKeys.conflicts(),
     queryFn: async () => valueOf(await client['manager/conflicts']({})),
+  });
+}
+
+/** The chain's reward pools and the codes each has left, as the engine counts them now. */
+export function rewardPoolsQuery(client: TillClient) {
+  return queryOptions({
+    queryKey: managerKeys.rewardPools(),
+    queryFn: async () => valueOf(await client['manager/reward-pools']({})),
   });
 }

@@ -17,9 +17,11 @@ export const TILL_COMMAND_NAMES = [
   'manager/sign-out',
   'manager/locked-vouchers',
   'manager/unlock-voucher',
+  'manager/unlock-basket',
   'manager/audit-log',
   'manager/conflicts',
   'manager/acknowledge-conflict',
+  'manager/reward-pools',
   'status/get',
   'diagnostics/run',
 ] as const;

@@ -57,6 +57,25 @@ describe('the till command contract', () => {
     expect(!unlock.ok && unlock.error).toEqual([{ path: 'reason', message: 'say why' }]);
   });
 
+  it('takes a day of the calendar and a voucher code to filter the audit log, naming what is wrong', () => {
+    const input = tillCommands['manager/audit-log'].input;
+    expect(parseWith(input, { day: '2026-11-23', voucherCode: ' HONOUR-1 ' })).toEqual({
+      ok: true,
+      value: { limit: 100, day: '2026-11-23', voucherCode: 'HONOUR-1' },
+    });
+    const notADay = parseWith(input, { day: '2027-02-29' });
+    expect(!notADay.ok && notADay.error).toEqual([
+      { path: 'day', message: 'a day of the calendar as YYYY-MM-DD' },
+    ]);
+    const noCode = parseWith(input, { voucherCode: '  ' });
+    expect(!noCode.ok && noCode.error.map((issue) => issue.path)).toEqual(['voucherCode']);
+    const basket = parseWith(tillCommands['manager/unlock-basket'].input, {
+      basketCode: 'S001-02-20261123-0007',
+      reason: 'x',
+    });
+    expect(!basket.ok && basket.error).toEqual([{ path: 'reason', message: 'say why' }]);
+  });
+
   it('fills defaults', () => {
     expect(parseWith(tillCommands['manager/audit-log'].input, {})).toEqual({
       ok: true,
@@ -83,6 +102,8 @@ describe('the till command contract', () => {
     expectTypeOf<TillOutput<'sale/confirm'>['syncState']>().toEqualTypeOf<'synced' | 'queued'>();
     expectTypeOf<Parameters<TillClient['manager/audit-log']>[0]>().toEqualTypeOf<{
       limit?: number | undefined;
+      day?: string | undefined;
+      voucherCode?: string | undefined;
     }>();
   });
 });

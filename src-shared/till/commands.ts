@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../wire/datetime';
 import type { TillCommandName } from './command-names';
 import {
   auditEntryView,
@@ -7,8 +8,10 @@ import {
   lockedVoucherView,
   managerSessionView,
   receiptView,
+  rewardPoolView,
   saleView,
   statusView,
+  unlockedBasketView,
 } from './views';
 
 export interface TillCommandSpec {
@@ -19,6 +22,8 @@ export interface TillCommandSpec {
 const none = z.object({});
 const saleRef = z.object({ saleId: z.string().min(1).max(64) });
 const scanned = z.string().trim().min(1, 'nothing was scanned').max(128);
+/** Why a manager frees a held voucher: it goes into the engine's audit trail and the till's. */
+const unlockReason = z.string().trim().min(3, 'say why').max(500);
 
 /**
  * Every till command, once: its name and the schemas of its input and output. The till core
@@ -60,12 +65,22 @@ export const tillCommands = {
   'manager/unlock-voucher': {
     input: z.object({
       voucherKey: z.string().min(1),
-      reason: z.string().trim().min(3, 'say why').max(500),
+      reason: unlockReason,
     }),
     output: lockedVoucherView.omit({ lockedUntil: true }),
   },
+  /** Frees every voucher of this store held for one basket (a sale left behind), each audited. */
+  'manager/unlock-basket': {
+    input: z.object({ basketCode: z.string().trim().min(1).max(64), reason: unlockReason }),
+    output: unlockedBasketView,
+  },
+  /** The newest entries first; `day` on the till's calendar (its `timezone`), `voucherCode` in any case. */
   'manager/audit-log': {
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(100),
+      day: z.string().refine(isCalendarDate, 'a day of the calendar as YYYY-MM-DD').optional(),
+      voucherCode: z.string().trim().min(1).max(128).optional(),
+    }),
     output: z.array(auditEntryView),
   },
   'manager/conflicts': { input: none, output: z.array(conflictView) },
@@ -76,6 +91,8 @@ export const tillCommands = {
     }),
     output: conflictView,
   },
+  /** The chain's reward pools and how many codes each has left (read from the engine). */
+  'manager/reward-pools': { input: none, output: z.array(rewardPoolView) },
   'status/get': { input: none, output: statusView },
   'diagnostics/run': { input: none, output: diagnosticsView },
 } as const satisfies Record<TillCommandName, TillCommandSpec>;

@@ -143,14 +143,29 @@ export const lockedVoucherView = z.object({
   lockedUntil: instant,
 });
 
+/** Where an entry or a conflict was recorded: the till's own store and terminal. */
+const tillPlace = {
+  storeCode: z.string(),
+  terminalId: z.string(),
+};
+
+/**
+ * One line of the till's audit log. `action` and `subject` are stable codes the screen puts in
+ * words (`unlock_voucher`; a conflict's reason such as `voucher_already_redeemed`); `actor` is
+ * a manager's username or `terminal:<id>` for the till itself; `detail` is what the person said.
+ */
 export const auditEntryView = z.object({
   id: z.number().int(),
   at: instant,
   actor: z.string(),
   action: z.string(),
   voucherKey: z.string().nullable(),
+  /** The code the voucher is known by; null when the entry names none (or was written before codes were kept). */
+  voucherCode: z.string().nullable(),
   basketCode: z.string().nullable(),
+  subject: z.string().nullable(),
   detail: z.string(),
+  ...tillPlace,
 });
 
 export const conflictView = z.object({
@@ -162,6 +177,26 @@ export const conflictView = z.object({
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),
+  ...tillPlace,
+});
+
+/** A reward pool of the chain: codes left of all it holds, and low at or below its threshold. */
+export const rewardPoolView = z.object({
+  campaignId: z.number().int(),
+  title: z.string(),
+  total: z.number().int().nonnegative(),
+  unused: z.number().int().nonnegative(),
+  threshold: z.number().int().nonnegative().nullable(),
+  low: z.boolean(),
+});
+
+/** A basket's held vouchers freed at once: those freed, and any the engine would not free. */
+export const unlockedBasketView = z.object({
+  basketCode: z.string(),
+  freed: z.array(lockedVoucherView.omit({ lockedUntil: true })),
+  failed: z.array(
+    z.object({ voucherKey: z.string(), code: z.string().nullable(), message: z.string() }),
+  ),
 });
 
 /** `skipped`: the check could not run because an earlier one failed; its detail says which. */

@@ -8,6 +8,8 @@ import type {
 } from '../../src-shared/till';
 import { DEMO_STATUS } from '../shared/till-status';
 
+type LockedVoucher = TillOutput<'manager/locked-vouchers'>[number];
+
 /** What the fake's catalogue sells: barcode → name and unit price in minor units. */
 const CATALOGUE: Readonly<Record<string, { name: string; unitPrice: number }>> = {
   '8712345000165': { name: 'Coffee beans 1 kg', unitPrice: 1495 },
@@ -66,7 +68,7 @@ export function createFakeTill(): FakeTill {
   let waitingSince: string | null = null;
   let toIssue: ReceiptView['vouchersCreated'] = [];
   const receipts = new Map<string, ReceiptView>();
-  let locked: TillOutput<'manager/locked-vouchers'> = [
+  let locked: LockedVoucher[] = [
     {
       voucherKey: 'c'.repeat(64),
       code: 'HONOUR-COFFEE-0004',
@@ -77,6 +79,29 @@ export function createFakeTill(): FakeTill {
     },
   ];
   const audit: TillOutput<'manager/audit-log'> = [];
+  const free = (voucher: LockedVoucher, reason: string) => {
+    locked = locked.filter((candidate) => candidate !== voucher);
+    audit.unshift({
+      id: audit.length + 1,
+      at: '2025-11-23T13:10:00.000Z',
+      actor: 'manager-s001',
+      action: 'unlock_voucher',
+      voucherKey: voucher.voucherKey,
+      voucherCode: voucher.code,
+      basketCode: voucher.basketCode,
+      subject: null,
+      detail: reason,
+      storeCode: 'S001',
+      terminalId: '01',
+    });
+    return {
+      voucherKey: voucher.voucherKey,
+      code: voucher.code,
+      type: voucher.type,
+      ownerMemberNumber: voucher.ownerMemberNumber,
+      basketCode: voucher.basketCode,
+    };
+  };
   const log = (name: TillCommandName, input: unknown) => calls.push({ name, input });
 
   const priced = (next: SaleView): SaleView => {
@@ -194,25 +219,29 @@ export function createFakeTill(): FakeTill {
           ok: false,
           error: { code: 'not_found', message: 'No such voucher.' },
         });
-      locked = locked.filter((candidate) => candidate !== voucher);
-      audit.unshift({
-        id: audit.length + 1,
-        at: '2025-11-23T13:10:00.000Z',
-        actor: 'manager-s001',
-        action: 'unlock_voucher',
-        voucherKey: voucher.voucherKey,
-        basketCode: null,
-        detail: input.reason,
-      });
-      return ok({
-        voucherKey: voucher.voucherKey,
-        code: voucher.code,
-        type: voucher.type,
-        ownerMemberNumber: voucher.ownerMemberNumber,
-        basketCode: voucher.basketCode,
-      });
+      return ok(free(voucher, input.reason));
     },
-    'manager/audit-log': (input) => (log('manager/audit-log', input), ok([...audit])),
+    'manager/unlock-basket': (input) => {
+      log('manager/unlock-basket', input);
+      const held = locked.filter((candidate) => candidate.basketCode === input.basketCode);
+      if (held.length === 0)
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'not_found', message: `No vouchers are held for ${input.basketCode}.` },
+        });
+      const freed = held.map((voucher) => free(voucher, input.reason));
+      return ok({ basketCode: input.basketCode, freed, failed: [] });
+    },
+    'manager/audit-log': (input) => (
+      log('manager/audit-log', input),
+      ok(
+        audit.filter(
+          (entry) =>
+            (input.voucherCode === undefined || entry.voucherCode === input.voucherCode) &&
+            (input.day === undefined || entry.at.startsWith(input.day)),
+        ),
+      )
+    ),
     'manager/conflicts': (input) => (log('manager/conflicts', input), ok([])),
     'manager/acknowledge-conflict': (input) => {
       log('manager/acknowledge-conflict', input);
@@ -221,6 +250,19 @@ export function createFakeTill(): FakeTill {
         error: { code: 'not_found', message: `There is no sync conflict ${input.conflictId}.` },
       });
     },
+    'manager/reward-pools': (input) => (
+      log('manager/reward-pools', input),
+      ok([
+        {
+          campaignId: 5,
+          title: 'Cinema ticket from our partner',
+          total: 20,
+          unused: 3,
+          threshold: 5,
+          low: true,
+        },
+      ])
+    ),
     'status/get': (input) => (log('status/get', input), ok(DEMO_STATUS)),
     'diagnostics/run': (input) => (
       log('diagnostics/run', input),

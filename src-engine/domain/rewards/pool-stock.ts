@@ -85,3 +85,27 @@ export async function lockedCampaign(
       .execute();
   return campaignById(db, chainId, campaignId);
 }
+
+export interface NamedPoolStock extends PoolStock {
+  readonly title: string;
+  /** At or below its threshold: the pool needs a refill. */
+  readonly low: boolean;
+}
+
+/** Every POOL reward of the chain with its stock, by campaign id: what a store may hand out. */
+export async function chainPoolStocks(db: Executor, chainId: number): Promise<NamedPoolStock[]> {
+  const campaigns = await db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('chain_id', '=', chainId)
+    .where('code_type', '=', 'POOL')
+    .orderBy('id')
+    .execute();
+  const stocks: NamedPoolStock[] = [];
+  for (const campaign of campaigns) {
+    const stock = stockOf(campaign, await countCodes(db, campaign.id));
+    const low = stock.threshold !== null && stock.unused <= stock.threshold;
+    stocks.push({ ...stock, title: campaign.title, low });
+  }
+  return stocks;
+}
