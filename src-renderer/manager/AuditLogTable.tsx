@@ -8,6 +8,8 @@ import { voucherName } from '../common/voucher-labels';
 import { auditLogQuery, type AuditLogFilter } from './queries';
 import { codeInWords, reasonWords } from './reason-words';
 import { actorInWords, placeInWords } from './till-words';
+import { TableHead } from '../common/TableHead';
+import { Panel } from './Panel';
 
 type AuditEntry = TillOutput<'manager/audit-log'>[number];
 
@@ -58,78 +60,72 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
   const log = useQuery(auditLogQuery(client, filter));
   const filtered = filter.day !== undefined || filter.voucherCode !== undefined;
   return (
-    <section className="panel" aria-labelledby="audit-heading">
-      <div className="panel__bar">
-        <h2 id="audit-heading" className="panel__heading">
-          {WORDS.heading}
-        </h2>
-        <form
-          className="audit__filters"
-          aria-label={WORDS.filters}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const code = voucherCode.trim();
-            setFilter({
-              ...(day === '' ? {} : { day }),
-              ...(code === '' ? {} : { voucherCode: code }),
-            });
-          }}
-        >
-          <label className="field field--inline">
-            <span className="field__label">{WORDS.day}</span>
-            <input
-              className="field__input"
-              type="date"
-              value={day}
-              onChange={(event) => {
-                setDay(event.target.value);
-              }}
-            />
-          </label>
-          <label className="field field--inline">
-            <span className="field__label">{WORDS.voucherCode}</span>
-            <input
-              className="field__input"
-              type="text"
-              maxLength={128}
-              value={voucherCode}
-              onChange={(event) => {
-                setVoucherCode(event.target.value);
-              }}
-            />
-          </label>
-          <button type="submit" className="button button--small">
-            {WORDS.show}
-          </button>
-          {filtered ? (
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              onClick={() => {
-                setDay('');
-                setVoucherCode('');
-                setFilter({});
-              }}
-            >
-              {WORDS.clear}
+    <Panel
+      id="audit"
+      heading={WORDS.heading}
+      bar={
+        <>
+          <form
+            className="audit__filters"
+            aria-label={WORDS.filters}
+            onSubmit={(event) => {
+              event.preventDefault();
+              const code = voucherCode.trim();
+              setFilter({
+                ...(day === '' ? {} : { day }),
+                ...(code === '' ? {} : { voucherCode: code }),
+              });
+            }}
+          >
+            <label className="field field--inline">
+              <span className="field__label">{WORDS.day}</span>
+              <input
+                className="field__input"
+                type="date"
+                value={day}
+                onChange={(event) => {
+                  setDay(event.target.value);
+                }}
+              />
+            </label>
+            <label className="field field--inline">
+              <span className="field__label">{WORDS.voucherCode}</span>
+              <input
+                className="field__input"
+                type="text"
+                maxLength={128}
+                value={voucherCode}
+                onChange={(event) => {
+                  setVoucherCode(event.target.value);
+                }}
+              />
+            </label>
+            <button type="submit" className="button button--small">
+              {WORDS.show}
             </button>
-          ) : null}
-        </form>
-        <p className="panel__note">
-          {log.data ? (filtered ? WORDS.found : WORDS.count)(log.data.length) : ''}
-        </p>
-      </div>
+            {filtered ? (
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => {
+                  setDay('');
+                  setVoucherCode('');
+                  setFilter({});
+                }}
+              >
+                {WORDS.clear}
+              </button>
+            ) : null}
+          </form>
+          <p className="panel__note">
+            {log.data ? (filtered ? WORDS.found : WORDS.count)(log.data.length) : ''}
+          </p>
+        </>
+      }
+    >
       <div className="table-frame">
         <table className="table table--dense" aria-label={WORDS.heading}>
-          <thead>
-            <tr>
-              {WORDS.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={WORDS.columns} />
           <tbody>
             <PlaceholderRow
               query={log}
@@ -156,6 +152,6 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
           </tbody>
         </table>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -8,6 +8,8 @@ import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { conflictsQuery } from './queries';
 import { reasonWords } from './reason-words';
 import { placeInWords } from './till-words';
+import { TableHead } from '../common/TableHead';
+import { Panel } from './Panel';
 
 type Conflict = TillOutput<'manager/conflicts'>[number];
 
@@ -29,24 +31,10 @@ export function ConflictsTable({ locale }: { readonly locale: string | undefined
   const columns = WORDS.columns.length + 1;
 
   return (
-    <section className="panel" aria-labelledby="conflicts-heading">
-      <div className="panel__bar">
-        <h2 id="conflicts-heading" className="panel__heading">
-          {WORDS.heading}
-        </h2>
-      </div>
+    <Panel id="conflicts" heading={WORDS.heading}>
       <div className="table-frame">
         <table className="table" aria-label={WORDS.heading}>
-          <thead>
-            <tr>
-              {WORDS.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-              <td />
-            </tr>
-          </thead>
+          <TableHead columns={WORDS.columns} actions />
           <tbody>
             <PlaceholderRow query={conflicts} columns={columns} empty={WORDS.empty} />
             {conflicts.data?.map((conflict) => {
@@ -92,6 +80,6 @@ export function ConflictsTable({ locale }: { readonly locale: string | undefined
           }}
         />
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -8,6 +8,8 @@ import { useNow } from '../common/useNow';
 import { VOUCHER_TYPE_LABELS, voucherName } from '../common/voucher-labels';
 import { lockedVouchersQuery } from './queries';
 import { UnlockDialog, type UnlockTarget } from './UnlockDialog';
+import { TableHead } from '../common/TableHead';
+import { Panel } from './Panel';
 
 type LockedVoucher = TillOutput<'manager/locked-vouchers'>[number];
 
@@ -45,27 +47,18 @@ export function LockedVouchersTable({ locale }: { readonly locale: string | unde
   const columns = WORDS.columns.length + 1;
 
   return (
-    <section className="panel" aria-labelledby="locked-heading">
-      <div className="panel__bar">
-        <h2 id="locked-heading" className="panel__heading">
-          {WORDS.heading}
-        </h2>
+    <Panel
+      id="locked"
+      heading={WORDS.heading}
+      bar={
         <p role="status" className="panel__status">
           {done ?? ''}
         </p>
-      </div>
+      }
+    >
       <div className="table-frame">
         <table className="table" aria-label={WORDS.heading}>
-          <thead>
-            <tr>
-              {WORDS.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-              <td />
-            </tr>
-          </thead>
+          <TableHead columns={WORDS.columns} actions />
           <tbody>
             <PlaceholderRow query={locked} columns={columns} empty={WORDS.empty} />
             {bySale(locked.data ?? []).map(([basketCode, vouchers]) => (
@@ -138,6 +131,6 @@ export function LockedVouchersTable({ locale }: { readonly locale: string | unde
           }}
         />
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTillClient } from '../client';
 import { PlaceholderRow } from '../common/PlaceholderRow';
 import { rewardPoolsQuery } from './queries';
+import { TableHead } from '../common/TableHead';
+import { Panel } from './Panel';
 
 const WORDS = {
   heading: 'Reward pools',
@@ -23,23 +25,10 @@ export function RewardPoolsTable() {
   const client = useTillClient();
   const pools = useQuery(rewardPoolsQuery(client));
   return (
-    <section className="panel" aria-labelledby="pools-heading">
-      <div className="panel__bar">
-        <h2 id="pools-heading" className="panel__heading">
-          {WORDS.heading}
-        </h2>
-      </div>
+    <Panel id="pools" heading={WORDS.heading}>
       <div className="table-frame">
         <table className="table" aria-label={WORDS.heading}>
-          <thead>
-            <tr>
-              {WORDS.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={WORDS.columns} />
           <tbody>
             <PlaceholderRow query={pools} columns={WORDS.columns.length} empty={WORDS.empty} />
             {pools.data?.map((pool) => (
@@ -59,6 +48,6 @@ export function RewardPoolsTable() {
           </tbody>
         </table>
       </div>
-    </section>
+    </Panel>
   );
 }
