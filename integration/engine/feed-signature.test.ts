@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAccount, createChain } from '../../src-engine/domain/admin';
+import { createAccount, createChain, createStore } from '../../src-engine/domain/admin';
 import { operatorActor } from '../../src-engine/domain/api-keys';
 import { DEMO_FEED_KEY } from '../../src-engine/domain/demo-feed-key';
 import { activeFeedKey, rotateFeedKey } from '../../src-engine/domain/feed-keys';
@@ -93,10 +93,17 @@ describeEachDatabase('the signed honour-voucher feed', (database) => {
       { name: 'Unsigned', currency: 'EUR', timezone: 'Europe/Amsterdam' },
       now,
     );
+    expectOk(await createStore(engine.db.kysely, { chainId, code: 'U001', name: 'Unsigned' }));
     expectOk(
       await createAccount(
         engine.db.kysely,
-        { chainId, username: 'till-unsigned', password: 'till-unsigned', role: 'terminal' },
+        {
+          chainId,
+          username: 'till-unsigned',
+          password: 'till-unsigned',
+          role: 'terminal',
+          storeCode: 'U001',
+        },
         now,
       ),
     );
