@@ -42,7 +42,7 @@ test('diagnostics: every check passes, secrets are masked, the database path is 
   await expect(ui.sale.heading).toBeVisible();
 });
 
-test('diagnostics with the engine stopped: reachability failed with its next step, the store not checked, the same seven checks', async ({
+test('diagnostics with the engine stopped: reachability failed with its next step, the store not checked, the same checks as with it running', async ({
   page,
   ui,
   till,
