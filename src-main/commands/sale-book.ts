@@ -1,5 +1,5 @@
 import type { TillError, TillResult } from '../../src-shared/till';
-import { isUntouched, newSale } from '../sale/sale-state';
+import { isUntouched, newSale, removeVoucherCode } from '../sale/sale-state';
 import {
   allocateBasketCode,
   findSale,
@@ -40,10 +40,11 @@ export interface SaleBook {
   /** Prices again every open sale the engine has not priced as it stands (the engine is back). */
   repriceStale(): void;
   /**
-   * Prices again the open sales that show a voucher, applied or refused: a manager freed locks,
-   * so what the engine holds for them may have changed.
+   * A manager freed vouchers: an open sale of this till that
+   * showed one applied loses its code and is priced again without it (pricing it with the code
+   * would only take the freed lock back); the sales refused one as held elsewhere try it again.
    */
-  repriceWithVouchers(): void;
+  dropFreed(voucherKeys: readonly string[]): void;
   /** Prices again the open sales that show a voucher held for another sale (it may be free now). */
   repriceHeldByOther(): void;
 }
@@ -146,8 +147,19 @@ export function createSaleBook(
         if (!current && (!isUntouched(sale.state) || !engineHoldsNothing(sale))) void reprice();
       }
     },
-    repriceWithVouchers: () => {
-      repriceWhere((sale) => sale.view.applied.length > 0 || sale.view.rejected.length > 0);
+    dropFreed: (voucherKeys) => {
+      for (const saleId of [...sales.keys()]) {
+        const found = stillOpen(saleId);
+        if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
+        const { sale, reprice } = found.value;
+        const freedCodes = sale.view.applied
+          .filter((voucher) => voucherKeys.includes(voucher.voucherKey))
+          .flatMap((voucher) => (voucher.code === null ? [] : [voucher.code]));
+        if (freedCodes.length === 0) continue;
+        sale.state = freedCodes.reduce(removeVoucherCode, sale.state);
+        void reprice();
+      }
+      repriceWhere(showsHeldByOther);
     },
     repriceHeldByOther: () => {
       repriceWhere(showsHeldByOther);

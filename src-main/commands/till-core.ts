@@ -133,9 +133,9 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   recheckLater();
   const { signOutAll, ...manager } = managerHandlers(context);
   // freed locks: the manager's lists, and this till's sales that showed them, applied or refused
-  const afterUnlock = () => {
+  const afterUnlock = (voucherKeys: readonly string[]) => {
     events.emit({ kind: 'locks-changed' });
-    book.repriceWithVouchers();
+    book.dropFreed(voucherKeys);
   };
   return {
     handlers: {
@@ -144,12 +144,12 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...manager,
       'manager/unlock-voucher': async (input) => {
         const result = await manager['manager/unlock-voucher'](input);
-        if (result.ok) afterUnlock();
+        if (result.ok) afterUnlock([result.value.voucherKey]);
         return result;
       },
       'manager/unlock-basket': async (input) => {
         const result = await manager['manager/unlock-basket'](input);
-        if (result.ok) afterUnlock();
+        if (result.ok) afterUnlock(result.value.freed.map((voucher) => voucher.voucherKey));
         return result;
       },
       ...diagnosticsHandlers(context, options.configSource, options.logPath ?? 'standard output'),
