@@ -108,6 +108,7 @@ export async function startTill(
   try {
     server = await startTillHttpServer({
       handlers: core.handlers,
+      events: core.events.subscribe,
       tokens: config.hostPosToken === undefined ? [uiToken] : [uiToken, config.hostPosToken],
       port: options.port ?? config.httpPort,
       staticDir: existsSync(assets.rendererDir) ? assets.rendererDir : null,
@@ -132,6 +133,9 @@ export async function startTill(
     resumeConfirm: core.resumeInterruptedConfirm,
     tillId: `${config.storeCode}-${config.terminalId}`,
     feed: feedTrustOf(config),
+    onSynced: () => {
+      core.events.emit({ kind: 'sync-changed' });
+    },
   });
   return ok({
     config,

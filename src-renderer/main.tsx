@@ -6,10 +6,15 @@ import { createTillQueryClient } from './app/query-client';
 import {
   createTillClient,
   httpCall,
+  httpEvents,
   preloadCall,
+  preloadEvents,
   takeLaunchToken,
   TillClientProvider,
+  type RawCall,
+  type TillEvents,
 } from './client';
+import { LiveUpdates } from './live/useLiveUpdates';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
@@ -20,24 +25,34 @@ import './styles/vouchers.css';
 import './styles/receipt.css';
 import './styles/admin.css';
 
-/** IPC when the Electron preload is there; loopback HTTP with the launch token otherwise. */
-function transport() {
-  if (window.till) return preloadCall(window.till);
+/**
+ * IPC when the Electron preload is there; loopback HTTP with the launch token otherwise. The
+ * core's announcements come the same way: the preload's event channel, or Server-Sent Events.
+ */
+function transport(): { call: RawCall; events: TillEvents | null } {
+  if (window.till)
+    return {
+      call: preloadCall(window.till),
+      events: window.tillEvents ? preloadEvents(window.tillEvents) : null,
+    };
   const token = takeLaunchToken({
     location: window.location,
     storage: window.sessionStorage,
     history: window.history,
   });
-  return httpCall(token);
+  return { call: httpCall(token), events: httpEvents(token) };
 }
+
+const { call, events } = transport();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <TillClientProvider client={createTillClient(transport())}>
+    <TillClientProvider client={createTillClient(call)}>
       <QueryClientProvider client={createTillQueryClient()}>
+        <LiveUpdates events={events} />
         <App />
       </QueryClientProvider>
     </TillClientProvider>

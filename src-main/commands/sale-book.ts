@@ -1,5 +1,5 @@
 import type { TillError, TillResult } from '../../src-shared/till';
-import { isUntouched, newSale } from '../sale/sale-state';
+import { isUntouched, newSale, removeVoucherCode } from '../sale/sale-state';
 import {
   allocateBasketCode,
   findSale,
@@ -39,9 +39,28 @@ export interface SaleBook {
   pricingInFlight(saleId: string): boolean;
   /** Prices again every open sale the engine has not priced as it stands (the engine is back). */
   repriceStale(): void;
+  /**
+   * A manager freed vouchers: an open sale of this till that
+   * showed one applied loses its code and is priced again without it (pricing it with the code
+   * would only take the freed lock back); the sales refused one as held elsewhere try it again.
+   */
+  dropFreed(voucherKeys: readonly string[]): void;
+  /** Prices again the open sales that show a voucher held for another sale (it may be free now). */
+  repriceHeldByOther(): void;
 }
 
-export function createSaleBook(context: CoreContext): SaleBook {
+/** Whether the sale shows a voucher refused because another sale holds it. */
+export function showsHeldByOther(sale: OpenSale): boolean {
+  return sale.view.rejected.some((rejected) => rejected.reason === 'voucher_locked');
+}
+
+/**
+ * `onPriced` hears of every sale whose pricing settled (the screen may still show it waiting).
+ */
+export function createSaleBook(
+  context: CoreContext,
+  onPriced: (saleId: string) => void = () => undefined,
+): SaleBook {
   const sales = new Map<string, SaleEntry>();
   let currentId: string | null = null;
   // closed sales whose pricing is still on its way: its answer settles their locks
@@ -62,7 +81,7 @@ export function createSaleBook(context: CoreContext): SaleBook {
       unansweredPricing: false,
       confirming: false,
     };
-    const entry = pricedEntry(context, sale);
+    const entry = pricedEntry(context, sale, onPriced);
     sales.set(basketCode, entry);
     currentId = basketCode;
     return entry;
@@ -128,11 +147,43 @@ export function createSaleBook(context: CoreContext): SaleBook {
         if (!current && (!isUntouched(sale.state) || !engineHoldsNothing(sale))) void reprice();
       }
     },
+    dropFreed: (voucherKeys) => {
+      for (const saleId of [...sales.keys()]) {
+        const found = stillOpen(saleId);
+        if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
+        const { sale, reprice } = found.value;
+        const freedCodes = sale.view.applied
+          .filter((voucher) => voucherKeys.includes(voucher.voucherKey))
+          .flatMap((voucher) => (voucher.code === null ? [] : [voucher.code]));
+        if (freedCodes.length === 0) continue;
+        sale.state = freedCodes.reduce(removeVoucherCode, sale.state);
+        void reprice();
+      }
+      repriceWhere(showsHeldByOther);
+    },
+    repriceHeldByOther: () => {
+      repriceWhere(showsHeldByOther);
+    },
   };
+
+  /** Open sales that can still change, idle (no pricing in flight), and matching `wanted`. */
+  function repriceWhere(wanted: (sale: OpenSale) => boolean): void {
+    if (!context.connectivity.isOnline()) return;
+    for (const saleId of [...sales.keys()]) {
+      const found = stillOpen(saleId);
+      if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
+      const { sale, reprice } = found.value;
+      if (sale.waitingSince === null && !sale.confirming && wanted(sale)) void reprice();
+    }
+  }
 }
 
 /** A sale with its pricing queue, which keeps count of the pricings in flight. */
-function pricedEntry(context: CoreContext, sale: OpenSale): SaleEntry {
+function pricedEntry(
+  context: CoreContext,
+  sale: OpenSale,
+  onPriced: (saleId: string) => void,
+): SaleEntry {
   const run = coalescingRunner(() => priceSale(context, sale));
   let inFlight = 0;
   let latest: Promise<void> = Promise.resolve();
@@ -143,6 +194,7 @@ function pricedEntry(context: CoreContext, sale: OpenSale): SaleEntry {
       inFlight -= 1;
       if (inFlight > 0) return;
       sale.waitingSince = null;
+      onPriced(sale.state.saleId);
     });
     // the cashier's command may have answered already: a failure is logged here, and told to whoever awaits it
     pricing.catch((error: unknown) => {

@@ -26,6 +26,7 @@ import { managerHandlers } from './manager';
 import { coalescingRunner } from './pricing-queue';
 import { createSaleBook } from './sale-book';
 import { saleHandlers } from './sale-service';
+import { createTillEvents, type TillEvents } from './till-events';
 
 export interface TillCoreOptions {
   readonly config: TillConfig;
@@ -46,10 +47,18 @@ export interface TillCoreOptions {
 /** How often the locks of closed sales the engine was not told about are released while online. */
 export const LOCK_RELEASE_INTERVAL_MS = 10_000;
 
+/**
+ * How often an open sale showing a voucher held for another sale is priced again: another
+ * till's manager may have freed it, and only the engine knows.
+ */
+export const HELD_RECHECK_INTERVAL_MS = 5_000;
+
 export interface TillCore {
   readonly handlers: TillHandlers;
   /** Whether the engine answers; the sync workers pause on it. */
   readonly connectivity: ConnectivityMonitor;
+  /** What changed without a screen's command: the transports push these to the screens. */
+  readonly events: TillEvents;
   /** Voids the sales a previous run left open and releases their voucher locks, and those of sales voided offline. */
   releaseInterruptedSales(): Promise<InterruptedSales>;
   /** For the outbox worker: replays a confirm that got no answer and journals (or voids) its sale. */
@@ -83,8 +92,13 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     now: options.now ?? (() => Date.now()),
     log: options.log,
   };
+  const events = createTillEvents((error) => {
+    context.log.error({ err: error }, 'a screen could not be told of a change');
+  });
   const leftOpen = salesLeftOpen(context);
-  const book = createSaleBook(context);
+  const book = createSaleBook(context, (saleId) => {
+    events.emit({ kind: 'sale-changed', saleId });
+  });
   const releaseLocksOnce = coalescingRunner(() =>
     releaseLeftLocks(context, (basketCode) => book.pricingInFlight(basketCode)),
   );
@@ -94,6 +108,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     });
   // the engine is back: its prices and locks for the open sales, and the locks nobody needs released
   const stopFollowing = connectivity.onChange((online) => {
+    events.emit({ kind: 'connectivity', online });
     if (!online) return;
     book.repriceStale();
     void releaseLocks();
@@ -108,15 +123,39 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     }, LOCK_RELEASE_INTERVAL_MS);
   };
   releaseLater();
+  let stopRechecking = (): void => undefined;
+  const recheckLater = () => {
+    stopRechecking = schedule(() => {
+      book.repriceHeldByOther();
+      recheckLater();
+    }, HELD_RECHECK_INTERVAL_MS);
+  };
+  recheckLater();
   const { signOutAll, ...manager } = managerHandlers(context);
+  // freed locks: the manager's lists, and this till's sales that showed them, applied or refused
+  const afterUnlock = (voucherKeys: readonly string[]) => {
+    events.emit({ kind: 'locks-changed' });
+    book.dropFreed(voucherKeys);
+  };
   return {
     handlers: {
       ...saleHandlers(context, book),
       ...confirmHandlers(context, book),
       ...manager,
+      'manager/unlock-voucher': async (input) => {
+        const result = await manager['manager/unlock-voucher'](input);
+        if (result.ok) afterUnlock([result.value.voucherKey]);
+        return result;
+      },
+      'manager/unlock-basket': async (input) => {
+        const result = await manager['manager/unlock-basket'](input);
+        if (result.ok) afterUnlock(result.value.freed.map((voucher) => voucher.voucherKey));
+        return result;
+      },
       ...diagnosticsHandlers(context, options.configSource, options.logPath ?? 'standard output'),
     },
     connectivity,
+    events,
     releaseInterruptedSales: async () => {
       const interrupted = await releaseInterruptedSales(context, leftOpen);
       await releaseLocks();
@@ -126,6 +165,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     close: () => {
       stopFollowing();
       stopReleasing();
+      stopRechecking();
       signOutAll();
       connectivity.stop();
     },

@@ -40,6 +40,8 @@ export interface ShellWindow {
   restore(): void;
   readonly webContents: {
     readonly mainFrame: ShellFrame;
+    /** A message to the window's main frame (Electron's `webContents.send`). */
+    send(channel: string, ...args: unknown[]): void;
     on(
       event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate',
       listener: (event: NavigationEvent) => void,

@@ -1,6 +1,10 @@
-import { TILL_COMMAND_NAMES, type TillHandlers } from '../../src-shared/till';
+import {
+  TILL_COMMAND_NAMES,
+  type TillEventSubscribe,
+  type TillHandlers,
+} from '../../src-shared/till';
 import { dispatch } from '../transport/dispatch';
-import { IPC_PREFIX } from './channels';
+import { EVENT_CHANNEL, IPC_PREFIX } from './channels';
 import type { ElectronApi, IpcInvokeEvent, ShellWindow } from './electron-api';
 import { isOwnOrigin } from './window';
 
@@ -47,5 +51,20 @@ export function registerIpcHandlers(
       return await dispatch(handlers, name, input, onFault);
     });
     return channel;
+  });
+}
+
+/**
+ * Pushes the core's announcements to the window on `EVENT_CHANNEL`, only while its main frame
+ * is on the till UI's origin: a page the window was led to hears nothing. Returns the unsubscribe.
+ */
+export function forwardTillEvents(
+  window: ShellWindow,
+  origin: string,
+  subscribe: TillEventSubscribe,
+): () => void {
+  return subscribe((event) => {
+    if (isOwnOrigin(window.webContents.mainFrame.url, origin))
+      window.webContents.send(EVENT_CHANNEL, event);
   });
 }

@@ -41,7 +41,7 @@ await runShell(
       if (!started.ok) fail(started.error.message);
       till = started.value;
       process.stdout.write(`The till is ready: ${till.apiUrl}\n`);
-      return { handlers: till.core.handlers, uiUrl: till.url };
+      return { handlers: till.core.handlers, uiUrl: till.url, events: till.core.events.subscribe };
     },
     onFault: (error, command) => {
       log.error({ err: error, command }, 'a till command failed');

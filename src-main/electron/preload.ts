@@ -1,11 +1,13 @@
 /**
  * The preload (sandboxed, isolated): exposes `window.till` with exactly one function per till
- * command, each an `ipcRenderer.invoke` on that command's channel. Nothing else crosses.
+ * command, each an `ipcRenderer.invoke` on that command's channel, and `window.tillEvents`,
+ * which hands the page each announcement main sends on the event channel (the value only, never
+ * Electron's event object or `ipcRenderer`). Nothing else crosses.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { TillClient } from '../../src-shared/till';
+import type { TillClient, TillEventSubscribe } from '../../src-shared/till';
 import { TILL_COMMAND_NAMES } from '../../src-shared/till/command-names';
-import { IPC_PREFIX } from './channels';
+import { EVENT_CHANNEL, IPC_PREFIX } from './channels';
 
 function client(): TillClient {
   const entries = TILL_COMMAND_NAMES.map((name) => [
@@ -16,4 +18,16 @@ function client(): TillClient {
   return Object.freeze(Object.fromEntries(entries)) as TillClient;
 }
 
+const subscribe: TillEventSubscribe = (listener) => {
+  // the page checks each announcement against the event schema: only its value is handed over
+  const onEvent = (_event: unknown, announced: Parameters<typeof listener>[0]) => {
+    listener(announced);
+  };
+  ipcRenderer.on(EVENT_CHANNEL, onEvent);
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);
+  };
+};
+
 contextBridge.exposeInMainWorld('till', client());
+contextBridge.exposeInMainWorld('tillEvents', Object.freeze({ subscribe }));

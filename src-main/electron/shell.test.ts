@@ -12,6 +12,7 @@ import type {
   ShellWindow,
 } from './electron-api';
 import { runShell } from './shell';
+import { createTillEvents, type TillEvents } from '../commands/till-events';
 
 type Listener = () => void;
 type WindowEvent = 'will-navigate' | 'will-redirect' | 'will-frame-navigate';
@@ -28,6 +29,7 @@ interface WindowRecord {
   loaded: string[];
   focused: number;
   mainFrame: { url: string; processId: number; routingId: number };
+  sent: { channel: string; args: unknown[] }[];
   listeners: { [E in keyof WindowListeners]: WindowListeners[E][] };
   openHandler?: (details: { url: string }) => { action: 'deny' };
 }
@@ -60,6 +62,7 @@ function standInElectron(options: { primary: boolean; packaged?: boolean }) {
         loaded: [],
         focused: 0,
         mainFrame: { url: '', processId: 7, routingId: 1 },
+        sent: [],
         listeners: {
           'will-navigate': [],
           'will-redirect': [],
@@ -90,6 +93,9 @@ function standInElectron(options: { primary: boolean; packaged?: boolean }) {
       };
       return {
         mainFrame: state.mainFrame,
+        send: (channel, ...args) => {
+          state.sent.push({ channel, args });
+        },
         on,
         setWindowOpenHandler: (handler) => {
           state.openHandler = handler;
@@ -145,20 +151,27 @@ function standInElectron(options: { primary: boolean; packaged?: boolean }) {
 }
 
 const UI_URL = 'http://127.0.0.1:8410/?token=abc';
-const shellOptions = (seen: unknown[], kiosk = true) => ({
+const shellOptions = (seen: unknown[], kiosk = true, events?: TillEvents) => ({
   preloadPath: '/app/preload.js',
   kiosk,
-  startCore: () => Promise.resolve({ handlers: standInCore(seen), uiUrl: UI_URL }),
+  startCore: () =>
+    Promise.resolve({
+      handlers: standInCore(seen),
+      uiUrl: UI_URL,
+      ...(events ? { events: events.subscribe } : {}),
+    }),
   onFault: () => undefined,
 });
 
-async function openedShell(options: { kiosk?: boolean; packaged?: boolean } = {}) {
+async function openedShell(
+  options: { kiosk?: boolean; packaged?: boolean; events?: TillEvents } = {},
+) {
   const { api, record } = standInElectron({
     primary: true,
     ...(options.packaged === undefined ? {} : { packaged: options.packaged }),
   });
   const seen: unknown[] = [];
-  await runShell(api, shellOptions(seen, options.kiosk ?? true));
+  await runShell(api, shellOptions(seen, options.kiosk ?? true, options.events));
   const [window] = record.windows;
   if (!window) throw new Error('the shell opened no window');
   return { record, window, seen };
@@ -332,5 +345,16 @@ describe('the Electron shell, run with a stand-in electron module', () => {
       /^default-src 'self'.*object-src 'none'/,
     );
     expect(record.headers[0]?.['X-Test']).toEqual(['1']);
+  });
+
+  it('pushes the core’s announcements to the window’s main frame while it is on the till’s origin', async () => {
+    const events = createTillEvents(() => undefined);
+    const { window } = await openedShell({ events });
+    events.emit({ kind: 'sync-changed' });
+    expect(window.sent).toEqual([{ channel: 'till-event', args: [{ kind: 'sync-changed' }] }]);
+    // a page the window was led to hears nothing
+    window.mainFrame.url = 'https://evil.example/';
+    events.emit({ kind: 'locks-changed' });
+    expect(window.sent).toHaveLength(1);
   });
 });

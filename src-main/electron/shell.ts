@@ -1,6 +1,6 @@
-import type { TillHandlers } from '../../src-shared/till';
+import type { TillEventSubscribe, TillHandlers } from '../../src-shared/till';
 import type { ElectronApi, ShellWindow } from './electron-api';
-import { registerIpcHandlers } from './ipc';
+import { forwardTillEvents, registerIpcHandlers } from './ipc';
 import { denyAllPermissions, swallowInspectorKeys } from './lockdown';
 import { applyContentSecurityPolicy, guardNavigation, windowOptions } from './window';
 
@@ -8,7 +8,12 @@ export interface ShellOptions {
   readonly preloadPath: string;
   readonly kiosk: boolean;
   /** Starts the till core (config, store, engine client, the UI's loopback server). */
-  readonly startCore: () => Promise<{ handlers: TillHandlers; uiUrl: string }>;
+  readonly startCore: () => Promise<{
+    handlers: TillHandlers;
+    uiUrl: string;
+    /** The core's announcements, pushed to the window over IPC. */
+    events?: TillEventSubscribe;
+  }>;
   readonly onFault: (error: unknown, command: string) => void;
 }
 
@@ -49,6 +54,7 @@ export async function runShell(
   guardNavigation(opened, origin);
   if (lockedDown) swallowInspectorKeys(opened);
   registerIpcHandlers(electron, opened, origin, core.handlers, options.onFault);
+  if (core.events) forwardTillEvents(opened, origin, core.events);
   await opened.loadURL(core.uiUrl);
   return opened;
 }

@@ -30,6 +30,8 @@ export interface SyncOptions {
   readonly random?: () => number;
   readonly schedule?: Schedule;
   readonly honourPageSize?: number;
+  /** Told when queued sales reached the engine (their receipts now say synced). */
+  readonly onSynced?: () => void;
   /** The keys an honour-feed page must be signed with, and the till's chain. */
   readonly feed: FeedTrust;
 }
@@ -96,7 +98,10 @@ export function startSync(options: SyncOptions): RunningSync {
       },
       () => stopping,
     );
-    if (outcome.sent > 0) log.info({ sent: outcome.sent }, 'queued sales synced');
+    if (outcome.sent > 0) {
+      log.info({ sent: outcome.sent }, 'queued sales synced');
+      options.onSynced?.();
+    }
     if (connectivity.isOnline() && !stopping) await auditPass();
     switch (outcome.kind) {
       case 'empty':

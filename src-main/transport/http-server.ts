@@ -2,14 +2,17 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type RequestHandler } from 'express';
-import type { TillHandlers } from '../../src-shared/till';
+import type { TillEventSubscribe, TillHandlers } from '../../src-shared/till';
 import { contentSecurityPolicy } from './content-security-policy';
 import { dispatch } from './dispatch';
+import { eventStreams, type EventStreams } from './event-stream';
 import { gracefulClose } from '../../src-node/graceful-close';
 import { isAllowedHost, isLoopbackAddress } from './loopback';
 
 export interface TillHttpOptions {
   readonly handlers: TillHandlers;
+  /** The core's announcements, pushed to the screens as Server-Sent Events at GET /api/events. */
+  readonly events?: TillEventSubscribe;
   /** Bearer tokens accepted: one generated per launch for the UI, and the host POS's configured one. */
   readonly tokens: readonly string[];
   readonly host?: string;
@@ -31,6 +34,7 @@ const NO_UI_YET = `voucher-till is running in browser mode without a built UI.
 The till's commands are served here as POST /api/<group>/<command> with a JSON body and
 Authorization: Bearer <the token in this page's address>, e.g. POST /api/sale/start {},
 POST /api/sale/scan {"saleId": "...", "code": "8712345000011"}, POST /api/status/get {}.
+GET /api/events (same token) streams what changed as Server-Sent Events.
 The full list is src-shared/till/commands.ts.
 `;
 
@@ -63,10 +67,18 @@ function guard(tokens: readonly string[], port: () => number): RequestHandler {
   };
 }
 
-export function createTillHttpApp(options: TillHttpOptions, port: () => number): Express {
+export function createTillHttpApp(
+  options: TillHttpOptions,
+  port: () => number,
+  streams: EventStreams | null = null,
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use('/api', guard(options.tokens, port), express.json({ limit: '64kb' }));
+  if (streams)
+    app.get('/api/events', (request, response) => {
+      streams.handle(request, response);
+    });
   app.post('/api/:group/:name', async (request, response) => {
     const command = `${request.params.group}/${request.params.name}`;
     const result = await dispatch(options.handlers, command, request.body, options.onFault);
@@ -112,7 +124,8 @@ export async function startTillHttpServer(options: TillHttpOptions): Promise<Til
     throw new Error('the till API needs bearer tokens of at least 16 characters');
   }
   let boundPort = 0;
-  const app = createTillHttpApp(options, () => boundPort);
+  const streams = options.events ? eventStreams(options.events) : null;
+  const app = createTillHttpApp(options, () => boundPort, streams);
   const port = options.port ?? 0;
   const server = await new Promise<Server>((resolve, reject) => {
     // Express 5 calls this with the error when listening fails
@@ -127,7 +140,10 @@ export async function startTillHttpServer(options: TillHttpOptions): Promise<Til
     url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
     port: boundPort,
     stop: async (drainMs = STOP_DRAIN_MS) => {
-      await close(drainMs);
+      // an event stream never finishes by itself: it would hold the drain to its end
+      const closing = close(drainMs);
+      streams?.endAll();
+      await closing;
     },
   };
 }

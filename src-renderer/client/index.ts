@@ -9,3 +9,13 @@ export {
   failureMessage,
   valueOf,
 } from './till-failure';
+export {
+  checkedEvent,
+  httpEvents,
+  preloadEvents,
+  splitEvents,
+  RECONNECT_MS,
+  type PreloadTillEvents,
+  type TillEventListener,
+  type TillEvents,
+} from './event-transports';

@@ -18,3 +18,4 @@ export {
   type TillResult,
 } from './errors';
 export * from './views';
+export { tillEventSchema, type TillEvent, type TillEventSubscribe } from './push-events';
