@@ -37,3 +37,19 @@ export async function holdVoucher(till: TestTill, code: string): Promise<HeldVou
     );
   return { code, basketCode, lockedUntil: applied.lockedUntil };
 }
+
+/** Twelve demo items sold by the unit, for a long basket (src-main/store/demo-catalogue.csv). */
+export const TWELVE_ITEMS = [
+  { barcode: '8712345000011', name: 'Whole milk 1 L' },
+  { barcode: '8712345000028', name: 'Free-range eggs 10 pack' },
+  { barcode: '8712345000035', name: 'Sourdough loaf 800 g' },
+  { barcode: '8712345000042', name: 'Butter 250 g' },
+  { barcode: '8712345000059', name: 'Gouda cheese slices 200 g' },
+  { barcode: '8712345000066', name: 'Greek yoghurt 500 g' },
+  { barcode: '8712345000073', name: 'Orange juice 1 L' },
+  { barcode: '8712345000110', name: 'Extra virgin olive oil 500 ml' },
+  { barcode: '8712345000127', name: 'Dark chocolate 72% 100 g' },
+  { barcode: '8712345000134', name: 'Croissant' },
+  { barcode: '8712345000202', name: 'Oat drink barista 1 L' },
+  { barcode: '8712345000165', name: 'Coffee beans 1 kg' },
+] as const;

@@ -11,7 +11,7 @@ export function AlertSlot({ alert, idleText }: AlertProps) {
   return (
     <div className="alert-slot">
       {alert ? (
-        <div role="alert" className={`alert alert--${alert.tone}`}>
+        <div role="alert" className={`alert alert--${alert.tone}`} title={alert.lines.join('\n')}>
           <Icon name="alert" className="alert__icon" />
           <div className="alert__text">
             {alert.lines.map((line) => (

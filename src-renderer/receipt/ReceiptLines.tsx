@@ -5,7 +5,8 @@ import { LineMoneyCells } from '../common/LineMoneyCells';
 export function ReceiptLines({ receipt }: { readonly receipt: ReceiptView }) {
   const count = new Intl.NumberFormat(receipt.locale);
   return (
-    <div className="table-frame">
+    // scrolls when the sale is long: reachable by keyboard, named for a screen reader
+    <div className="table-frame" role="region" aria-label="Lines sold" tabIndex={0}>
       <table className="table" aria-label="Receipt lines">
         <thead>
           <tr>
@@ -27,7 +28,11 @@ export function ReceiptLines({ receipt }: { readonly receipt: ReceiptView }) {
         <tbody>
           {receipt.lines.map((line) => (
             <tr key={line.lineId}>
-              <td>{line.name}</td>
+              <td className="basket__item">
+                <span className="basket__name" title={line.name}>
+                  {line.name}
+                </span>
+              </td>
               <td className="num">{count.format(line.quantity)}</td>
               <LineMoneyCells line={line} currency={receipt.currency} locale={receipt.locale} />
             </tr>

@@ -7,7 +7,7 @@ import { formatStamp } from '../common/time';
 import { receiptQuery } from '../sale/queries';
 import { useScanner } from '../scanner/useScanner';
 import { ReceiptLines } from './ReceiptLines';
-import { ReceiptSummary } from './ReceiptSummary';
+import { ReceiptSummary, ReceiptTotals } from './ReceiptSummary';
 
 function confirmedText(receipt: ReceiptView): string {
   const when = formatStamp(receipt.confirmedAt, receipt.locale);
@@ -61,7 +61,16 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
         )}
       </div>
       <div className="sale__side">
-        <div className="receipt__summary">{data ? <ReceiptSummary receipt={data} /> : null}</div>
+        {/* scrolls when long (many warnings, many vouchers); Total paid stays below it in view */}
+        <div
+          className="receipt__summary"
+          role="region"
+          aria-label="Vouchers and warnings"
+          tabIndex={0}
+        >
+          {data ? <ReceiptSummary receipt={data} /> : null}
+        </div>
+        {data ? <ReceiptTotals receipt={data} /> : null}
         <div className="sale-actions">
           <button
             type="button"

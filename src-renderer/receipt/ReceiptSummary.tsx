@@ -29,7 +29,38 @@ function Money({
   );
 }
 
-/** The honour codes first (the cashier must act on them), the vouchers issued to hand over, then vouchers used, warnings and totals. */
+/** Each warning once, with how many times the engine gave it. */
+function distinctWarnings(warnings: ReceiptView['warnings']) {
+  const counted = new Map<string, { code: string; message: string; times: number }>();
+  for (const warning of warnings) {
+    const key = `${warning.code}-${warning.message}`;
+    const seen = counted.get(key);
+    counted.set(key, {
+      code: warning.code,
+      message: warning.message,
+      times: (seen?.times ?? 0) + 1,
+    });
+  }
+  return [...counted.entries()];
+}
+
+/** Subtotal, discount and Total paid: kept in view below the summary, however long it is. */
+export function ReceiptTotals({ receipt }: { readonly receipt: ReceiptView }) {
+  return (
+    <div className="panel totals">
+      <Money label="Subtotal" minor={receipt.totals.gross} receipt={receipt} variant="line" />
+      <Money
+        label="Discount"
+        minor={-receipt.totals.discount}
+        receipt={receipt}
+        variant="discount"
+      />
+      <Money label="Total paid" minor={receipt.totals.net} receipt={receipt} variant="total" />
+    </div>
+  );
+}
+
+/** The honour codes first (the cashier must act on them), the vouchers issued to hand over, then vouchers used and warnings. */
 export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
   const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
   return (
@@ -70,7 +101,9 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
                   className={`voucher voucher--static voucher--${honour ? 'honour' : 'applied'}`}
                 >
                   <Icon name={honour ? 'gift' : 'check'} className="voucher__mark" />
-                  <p className="voucher__title">{voucher.title}</p>
+                  <p className="voucher__title" title={voucher.title}>
+                    {voucher.title}
+                  </p>
                   <p className="voucher__amount money">
                     {honour ? (voucher.honourCode ?? 'Honour') : money(-voucher.discount)}
                   </p>
@@ -91,22 +124,17 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
             Warnings
           </h2>
           <ul className="warning-list">
-            {receipt.warnings.map((warning) => (
-              <li key={`${warning.code}-${warning.message}`}>{warning.message}</li>
+            {distinctWarnings(receipt.warnings).map(([key, warning]) => (
+              <li key={key}>
+                {warning.message}
+                {warning.times > 1 ? (
+                  <span className="warning-list__times"> (×{warning.times})</span>
+                ) : null}
+              </li>
             ))}
           </ul>
         </section>
       ) : null}
-      <div className="panel totals">
-        <Money label="Subtotal" minor={receipt.totals.gross} receipt={receipt} variant="line" />
-        <Money
-          label="Discount"
-          minor={-receipt.totals.discount}
-          receipt={receipt}
-          variant="discount"
-        />
-        <Money label="Total paid" minor={receipt.totals.net} receipt={receipt} variant="total" />
-      </div>
     </>
   );
 }

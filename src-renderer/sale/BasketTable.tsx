@@ -1,7 +1,10 @@
+import { useEffect, useRef, type Ref } from 'react';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
 import { LineMoneyCells } from '../common/LineMoneyCells';
+import { scrollIntoViewIfAble } from '../common/scroll-into-view';
+import type { LatestChange } from './useLatestChange';
 
 type Line = SaleView['lines'][number];
 
@@ -11,6 +14,8 @@ interface BasketTableProps {
   readonly onQuantity: (line: Line, quantity: number) => void;
   readonly onRemove: (line: Line) => void;
   readonly emptyText?: string;
+  /** The line scanned last: it is scrolled into view and marked. */
+  readonly latest?: LatestChange | null;
 }
 
 function shareTitle(line: Line, sale: NonNullable<BasketTableProps['sale']>): string | undefined {
@@ -24,13 +29,18 @@ function shareTitle(line: Line, sale: NonNullable<BasketTableProps['sale']>): st
     .join('\n');
 }
 
-function BasketRow({ line, sale, onQuantity, onRemove }: { line: Line } & BasketTableProps) {
+type RowProps = { line: Line; rowRef?: Ref<HTMLTableRowElement> | undefined } & BasketTableProps;
+
+function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProps) {
   if (!sale) return null;
   const quantity = new Intl.NumberFormat(sale.locale).format(line.quantity);
+  const isLatest = latest?.key === line.lineId;
   return (
-    <tr>
+    <tr ref={rowRef} className={isLatest ? 'basket__row--latest' : undefined}>
       <td className="basket__item">
-        <span className="basket__name">{line.name}</span>
+        <span className="basket__name" title={line.name}>
+          {line.name}
+        </span>
         {line.excluded ? <span className="tag tag--muted">No discounts</span> : null}
       </td>
       <td className="basket__quantity">
@@ -84,7 +94,11 @@ function BasketRow({ line, sale, onQuantity, onRemove }: { line: Line } & Basket
 
 /** The basket: one row per line with its quantity buttons, prices and share of the discounts. */
 export function BasketTable(props: BasketTableProps) {
-  const { sale, emptyText = 'Scan an item to start the sale.' } = props;
+  const { sale, emptyText = 'Scan an item to start the sale.', latest } = props;
+  const latestRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (latest) scrollIntoViewIfAble(latestRow.current);
+  }, [latest]);
   return (
     <div className="table-frame basket">
       <table className="table" aria-label="Basket">
@@ -116,7 +130,14 @@ export function BasketTable(props: BasketTableProps) {
               <td colSpan={6}>{emptyText}</td>
             </tr>
           ) : (
-            sale.lines.map((line) => <BasketRow key={line.lineId} line={line} {...props} />)
+            sale.lines.map((line) => (
+              <BasketRow
+                key={line.lineId}
+                line={line}
+                rowRef={latest?.key === line.lineId ? latestRow : undefined}
+                {...props}
+              />
+            ))
           )}
         </tbody>
       </table>

@@ -25,7 +25,7 @@ export function CustomerPanel({ customer, onRemove }: CustomerPanelProps) {
       </div>
       {customer ? (
         <button type="button" className="button button--quiet button--small" onClick={onRemove}>
-          Remove customer
+          Remove<span className="customer__more"> customer</span>
         </button>
       ) : (
         <p className="customer__hint">Scan a loyalty card to add one</p>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { failureMessage, useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
 import { useSlowSince } from '../common/useSlowFlag';
@@ -16,8 +16,10 @@ import {
 import { currentSaleQuery } from './queries';
 import { SaleActions } from './SaleActions';
 import { saleAlert } from './sale-alert';
+import { lineTracking, voucherTracking } from './sale-tracking';
 import { ScanBar } from './ScanBar';
 import { TotalsPanel, type TotalsSale } from './TotalsPanel';
+import { useAnnouncement, useLatestChange } from './useLatestChange';
 import { useSaleActivity } from './useSaleActivity';
 import { VoucherPanel } from './VoucherPanel';
 
@@ -44,6 +46,11 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const sale = saleQuery.data;
   const activity = useSaleActivity();
   const engineSlow = useSlowSince(sale?.pricing.state === 'waiting' ? sale.pricing.since : null);
+  const locale = sale?.locale ?? 'en';
+  const lines = useMemo(() => lineTracking(locale), [locale]);
+  const latestLine = useLatestChange(sale?.lines, lines);
+  const latestVoucher = useLatestChange(sale?.applied, voucherTracking);
+  const announcement = useAnnouncement([latestLine, latestVoucher]);
 
   const setQuantity = useSetQuantity();
   const removeLine = useRemoveLine();
@@ -95,6 +102,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
         <AlertSlot alert={alert} idleText="Ready: scan an item, a loyalty card or a voucher." />
         <BasketTable
           sale={sale ?? null}
+          latest={latestLine}
           onQuantity={(line, quantity) => {
             setQuantity.mutate({ lineId: line.lineId, quantity }, settled);
           }}
@@ -112,6 +120,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
         />
         <VoucherPanel
           sale={sale ?? { applied: [], rejected: [], currency: 'EUR', locale: 'en' }}
+          latest={latestVoucher}
           onRemove={(ref) => {
             removeVoucher.mutate({ ref }, settled);
           }}
@@ -130,6 +139,10 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           onDismiss={refocus}
         />
       </aside>
+      {/* what the last scan added, said once by a screen reader without taking focus */}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
     </div>
   );
 }

@@ -1,9 +1,12 @@
+import { useEffect, useRef, type Ref } from 'react';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
 import { formatClock, timeLeft } from '../common/time';
 import { useNow } from '../common/useNow';
+import { scrollIntoViewIfAble } from '../common/scroll-into-view';
 import { refusalText } from './refusal-text';
+import type { LatestChange } from './useLatestChange';
 
 type Applied = SaleView['applied'][number];
 type Refused = SaleView['rejected'][number];
@@ -13,6 +16,8 @@ interface VoucherPanelProps {
   /** A fixed "now" in ms (tests); otherwise the clock ticks every second while a lock counts down. */
   readonly now?: number;
   readonly onRemove: (ref: string) => void;
+  /** The voucher applied last: it is scrolled into view. */
+  readonly latest?: LatestChange | null;
 }
 
 type ItemProps = Omit<VoucherPanelProps, 'now'> & { readonly now: number };
@@ -51,10 +56,16 @@ function LockLine({ until, locale, now }: { until: string; locale: string; now: 
   );
 }
 
-function AppliedVoucher({ voucher, sale, now, onRemove }: { voucher: Applied } & ItemProps) {
+function AppliedVoucher({
+  voucher,
+  sale,
+  now,
+  onRemove,
+  itemRef,
+}: { voucher: Applied; itemRef: Ref<HTMLLIElement> | undefined } & ItemProps) {
   const honour = voucher.type === 'honour';
   return (
-    <li className={`voucher voucher--${honour ? 'honour' : 'applied'}`}>
+    <li ref={itemRef} className={`voucher voucher--${honour ? 'honour' : 'applied'}`}>
       <Icon name={honour ? 'gift' : 'check'} className="voucher__mark" />
       <p className="voucher__title" title={voucher.title}>
         {voucher.title}
@@ -100,6 +111,11 @@ export function VoucherPanel({ now: fixedNow, ...props }: VoucherPanelProps) {
   const holds = applied.some((voucher) => voucher.lockedUntil !== null);
   const ticking = useNow(1000, holds && fixedNow === undefined);
   const now = fixedNow ?? ticking;
+  const { latest } = props;
+  const latestItem = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (latest) scrollIntoViewIfAble(latestItem.current);
+  }, [latest]);
   return (
     <section className="panel vouchers" aria-labelledby="vouchers-heading">
       <h2 id="vouchers-heading" className="panel__heading">
@@ -111,7 +127,13 @@ export function VoucherPanel({ now: fixedNow, ...props }: VoucherPanelProps) {
       {applied.length > 0 ? (
         <ul className="voucher-list" aria-label="Applied vouchers">
           {applied.map((voucher) => (
-            <AppliedVoucher key={voucher.voucherKey} voucher={voucher} now={now} {...props} />
+            <AppliedVoucher
+              key={voucher.voucherKey}
+              voucher={voucher}
+              now={now}
+              itemRef={latest?.key === voucher.voucherKey ? latestItem : undefined}
+              {...props}
+            />
           ))}
         </ul>
       ) : null}

@@ -29,7 +29,9 @@ export function StatusBar() {
       {status && status.conflictsOpen > 0 ? (
         <p className="status-bar__waiting">Sync conflicts: {status.conflictsOpen}</p>
       ) : null}
-      <p className="status-bar__engine">{status?.engineUrl ?? ''}</p>
+      <p className="status-bar__engine" title={status?.engineUrl}>
+        {status?.engineUrl ?? ''}
+      </p>
     </footer>
   );
 }

@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, saveScreen, test } from './fixtures';
+import { honourVoucher, MANAGER, MEMBER, TWELVE_ITEMS } from './support/demo';
+import {
+  expectAllInReach,
+  expectInReach,
+  expectInView,
+  expectNoSidewaysScroll,
+} from './support/layout';
+
+/** The terminal screens the till runs on. */
+const SCREENS = [
+  { width: 800, height: 600 },
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+const HONOUR = honourVoucher(2);
+
+for (const size of SCREENS) {
+  const name = `${size.width}x${size.height}`;
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size, hasTouch: true });
+
+    test(`a sale of 12 lines and 3 vouchers: the basket, vouchers, totals and actions are all in reach and the total in view; then the receipt, manager and diagnostics`, async ({
+      page,
+      ui,
+    }, testInfo) => {
+      test.setTimeout(90_000);
+      const { sale, receipt, screens, manager, diagnostics } = ui;
+      await sale.expectShown();
+      for (const item of TWELVE_ITEMS) {
+        await sale.scanItem(item.barcode, item.name);
+        // the line just scanned is scrolled into view and said politely
+        await expectInView(sale.basketRow(item.name), `the row of ${item.name} just scanned`);
+        await expect(page.getByText(`Added ${item.name}`, { exact: true })).toHaveAttribute(
+          'aria-live',
+          'polite',
+        );
+      }
+      await expect(sale.basket.getByRole('row')).toHaveCount(TWELVE_ITEMS.length + 1);
+      await sale.scan(MEMBER);
+      await expect(sale.appliedVoucher('DEMO-5EUR')).toBeVisible();
+      await expect(sale.appliedVoucher('DEMO-10PCT')).toBeVisible();
+      await sale.scan(HONOUR);
+      await expect(sale.appliedVoucher(HONOUR)).toBeVisible();
+      await expectInView(sale.appliedVoucher(HONOUR), 'the voucher just scanned');
+      await expect(sale.appliedVouchers.getByRole('listitem')).toHaveCount(3);
+
+      // without scrolling: the scan field, the total and the actions
+      await expectInView(sale.scanField, 'the scan field');
+      await expectInView(sale.addCodeButton, 'Add code');
+      await expectInView(sale.totalToPay, 'Total to pay');
+      await expectInView(sale.confirmPaymentButton, 'Confirm payment');
+      await expectInView(sale.voidSaleButton, 'Void sale');
+      await expectInView(sale.customer, 'the customer');
+      await expectNoSidewaysScroll(page, [sale.basket.locator('..')]);
+      await saveScreen(page, testInfo, `sale-${name}`);
+
+      // by scrolling their own container: every cell and button of the basket, every voucher
+      await expectAllInReach(sale.basket.getByRole('columnheader'), 'a basket column head');
+      await expectAllInReach(sale.basket.getByRole('cell'), 'a basket cell');
+      await expectAllInReach(sale.basket.getByRole('button'), 'a basket button');
+      await expectAllInReach(sale.appliedVouchers.getByRole('listitem'), 'a voucher');
+      await expectAllInReach(sale.vouchers.getByRole('button'), 'a voucher button');
+      await expectAllInReach(sale.totals.getByRole('status'), 'a total');
+      // scrolling the basket and the vouchers moves neither the total nor the actions
+      await expectInView(sale.totalToPay, 'Total to pay, after scrolling');
+      await expectInView(sale.confirmPaymentButton, 'Confirm payment, after scrolling');
+      await expectInView(sale.scanField, 'the scan field, after scrolling');
+      const axeSale = await new AxeBuilder({ page }).analyze();
+      expect(axeSale.violations.map((violation) => violation.id)).toEqual([]);
+
+      await sale.confirmPayment();
+      await receipt.expectShown();
+      await expectInView(receipt.totalPaid, 'Total paid');
+      await expectInView(receipt.newSaleButton, 'New sale');
+      await expectInView(receipt.heading, 'the receipt heading');
+      await expectNoSidewaysScroll(page, [receipt.lines.locator('..')]);
+      await saveScreen(page, testInfo, `receipt-${name}`);
+      await expectAllInReach(receipt.lines.getByRole('cell'), 'a receipt cell');
+      await expectAllInReach(receipt.vouchersRedeemed.getByRole('listitem'), 'a redeemed voucher');
+      await expectInView(receipt.totalPaid, 'Total paid, after scrolling');
+      // the scrolling regions of the receipt are reachable by keyboard, by name
+      for (const region of ['Lines sold', 'Vouchers and warnings'])
+        await expect(page.getByRole('region', { name: region, exact: true })).toHaveAttribute(
+          'tabindex',
+          '0',
+        );
+      const axeReceipt = await new AxeBuilder({ page }).analyze();
+      expect(axeReceipt.violations.map((violation) => violation.id)).toEqual([]);
+
+      await screens.open('Manager');
+      await manager.signIn(MANAGER.username, MANAGER.password);
+      await expectInView(manager.signOutButton, 'Sign out');
+      await expectNoSidewaysScroll(page, []);
+      await saveScreen(page, testInfo, `manager-${name}`);
+
+      await screens.open('Diagnostics');
+      await diagnostics.expectShown();
+      await expectInReach(diagnostics.runChecksAgainButton, 'Run checks again');
+      await expectNoSidewaysScroll(page, []);
+      await saveScreen(page, testInfo, `diagnostics-${name}`);
+    });
+  });
+}
