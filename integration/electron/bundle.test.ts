@@ -36,6 +36,7 @@ describe('the bundled preload', () => {
     const required: string[] = [];
     const exposed = new Map<string, Exposed>();
     const invoked: [string, unknown][] = [];
+    const listeners = new Map<string, (event: unknown, value: unknown) => void>();
     const standIn = {
       contextBridge: {
         exposeInMainWorld: (name: string, api: Exposed) => exposed.set(name, api),
@@ -45,6 +46,10 @@ describe('the bundled preload', () => {
           invoked.push([channel, input]);
           return Promise.resolve('the answer');
         },
+        on: (channel: string, listener: (event: unknown, value: unknown) => void) => {
+          listeners.set(channel, listener);
+        },
+        removeListener: (channel: string) => listeners.delete(channel),
       },
     };
     runInNewContext(readFileSync(join(outdir, 'preload.cjs'), 'utf8'), {
@@ -57,12 +62,29 @@ describe('the bundled preload', () => {
     });
 
     expect(required).toEqual(['electron']);
-    expect([...exposed.keys()]).toEqual(['till']);
+    expect([...exposed.keys()]).toEqual(['till', 'tillEvents']);
     const till = exposed.get('till') ?? {};
     expect(Object.keys(till).sort()).toEqual([...TILL_COMMAND_NAMES].sort());
     expect(Object.isFrozen(till)).toBe(true);
     await expect(till['sale/scan']?.({ saleId: 's', code: MILK })).resolves.toBe('the answer');
     expect(invoked).toEqual([['till:sale/scan', { saleId: 's', code: MILK }]]);
+
+    // the event channel hands the page the value only, never Electron's event object
+    const events = exposed.get('tillEvents') ?? {};
+    expect(Object.keys(events)).toEqual(['subscribe']);
+    expect(Object.isFrozen(events)).toBe(true);
+    const heard: unknown[] = [];
+    const unsubscribe: unknown = events.subscribe?.((value: unknown) => {
+      heard.push(value);
+      return Promise.resolve(undefined);
+    });
+    const [channel, forward] = [...listeners.entries()][0] ?? [];
+    forward?.({ sender: 'the event object' }, { kind: 'synced' });
+    expect(heard).toEqual([{ kind: 'synced' }]);
+    expect(channel).toEqual(expect.any(String));
+    if (typeof unsubscribe !== 'function') throw new Error('subscribe gave no way to stop');
+    Reflect.apply(unsubscribe, undefined, []);
+    expect(listeners.size).toBe(0);
   });
 });
 
