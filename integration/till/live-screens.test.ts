@@ -7,13 +7,12 @@ import {
 } from '../../test-support/engine/harness';
 import {
   startProxiedTill,
-  startTestTill,
   TILL_ONE,
-  TILL_TWO,
   valueOf,
   type ProxiedTill,
   type TestTill,
 } from '../../test-support/till/till-harness';
+import { closeTwoTills, demoHonourCode, startTwoTills } from '../../test-support/till/two-tills';
 
 const CROISSANT = '8712345000134';
 const MILK = '8712345000011';
@@ -33,20 +32,11 @@ describeEachDatabase(
     let second: TestTill;
 
     beforeAll(async () => {
-      engine = await startTestEngine(database, { demo: true });
-      first = await startTestTill(engine.url, TILL_ONE);
-      second = await startTestTill(engine.url, TILL_TWO);
+      ({ engine, first, second } = await startTwoTills(database));
     });
-    afterAll(async () => {
-      await Promise.all([first.close(), second.close()]);
-      await engine.close();
-    });
+    afterAll(() => closeTwoTills({ engine, first, second }));
 
-    const honourCode = (index: number) => {
-      const code = engine.demo?.honourCodes[index];
-      if (!code) throw new Error(`the demo has no honour voucher ${index}`);
-      return code;
-    };
+    const honourCode = (index: number) => demoHonourCode(engine, index);
     const saleWith = async (till: TestTill, voucherCode: string) => {
       const { saleId } = valueOf(await till.send('sale/start', {}));
       valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));

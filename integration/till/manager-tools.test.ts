@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_POOL_THRESHOLD } from '../../src-engine/domain/demo';
 import { calendarDay } from '../../src-main/store';
-import {
-  describeEachDatabase,
-  startTestEngine,
-  type TestEngine,
-} from '../../test-support/engine/harness';
-import {
-  startTestTill,
-  TILL_ONE,
-  TILL_TWO,
-  valueOf,
-  type TestTill,
-} from '../../test-support/till/till-harness';
+import { describeEachDatabase, type TestEngine } from '../../test-support/engine/harness';
+import { TILL_TWO, valueOf, type TestTill } from '../../test-support/till/till-harness';
+import { closeTwoTills, demoHonourCode, startTwoTills } from '../../test-support/till/two-tills';
 
 const CROISSANT = '8712345000134';
 const TIMEZONE = 'Europe/Amsterdam';
@@ -29,20 +20,11 @@ describeEachDatabase('the manager tools on a till, against a real engine', (data
   let second: TestTill;
 
   beforeAll(async () => {
-    engine = await startTestEngine(database, { demo: true });
-    first = await startTestTill(engine.url, TILL_ONE);
-    second = await startTestTill(engine.url, TILL_TWO);
+    ({ engine, first, second } = await startTwoTills(database));
   });
-  afterAll(async () => {
-    await Promise.all([first.close(), second.close()]);
-    await engine.close();
-  });
+  afterAll(() => closeTwoTills({ engine, first, second }));
 
-  const honourCode = (index: number) => {
-    const code = engine.demo?.honourCodes[index];
-    if (!code) throw new Error(`the demo has no honour voucher ${index}`);
-    return code;
-  };
+  const honourCode = (index: number) => demoHonourCode(engine, index);
   const lockOf = (voucherKey: string) =>
     engine.db.kysely
       .selectFrom('vouchers')

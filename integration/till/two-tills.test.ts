@@ -1,16 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
-import {
-  describeEachDatabase,
-  startTestEngine,
-  type TestEngine,
-} from '../../test-support/engine/harness';
-import {
-  startTestTill,
-  TILL_ONE,
-  TILL_TWO,
-  valueOf,
-  type TestTill,
-} from '../../test-support/till/till-harness';
+import { describeEachDatabase, type TestEngine } from '../../test-support/engine/harness';
+import { valueOf, type TestTill } from '../../test-support/till/till-harness';
+import { closeTwoTills, demoHonourCode, startTwoTills } from '../../test-support/till/two-tills';
 
 const CROISSANT = '8712345000134';
 
@@ -20,20 +11,11 @@ describeEachDatabase('two tills, one engine: locks, void, and a manager’s unlo
   let second: TestTill;
 
   beforeAll(async () => {
-    engine = await startTestEngine(database, { demo: true });
-    first = await startTestTill(engine.url, TILL_ONE);
-    second = await startTestTill(engine.url, TILL_TWO);
+    ({ engine, first, second } = await startTwoTills(database));
   });
-  afterAll(async () => {
-    await Promise.all([first.close(), second.close()]);
-    await engine.close();
-  });
+  afterAll(() => closeTwoTills({ engine, first, second }));
 
-  const honourCode = (index: number) => {
-    const code = engine.demo?.honourCodes[index];
-    if (!code) throw new Error(`the demo has no honour voucher ${index}`);
-    return code;
-  };
+  const honourCode = (index: number) => demoHonourCode(engine, index);
   const saleWith = async (till: TestTill, voucherCode: string) => {
     const { saleId } = valueOf(await till.send('sale/start', {}));
     valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));
