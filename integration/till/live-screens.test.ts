@@ -12,9 +12,13 @@ import {
   type ProxiedTill,
   type TestTill,
 } from '../../test-support/till/till-harness';
-import { closeTwoTills, demoHonourCode, startTwoTills } from '../../test-support/till/two-tills';
+import {
+  closeTwoTills,
+  demoHonourCode,
+  saleWithVoucher,
+  startTwoTills,
+} from '../../test-support/till/two-tills';
 
-const CROISSANT = '8712345000134';
 const MILK = '8712345000011';
 
 /** Everything a till core announced since `heard` was started. */
@@ -37,11 +41,7 @@ describeEachDatabase(
     afterAll(() => closeTwoTills({ engine, first, second }));
 
     const honourCode = (index: number) => demoHonourCode(engine, index);
-    const saleWith = async (till: TestTill, voucherCode: string) => {
-      const { saleId } = valueOf(await till.send('sale/start', {}));
-      valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));
-      return valueOf(await till.send('sale/scan', { saleId, code: voucherCode }));
-    };
+    const saleWith = saleWithVoucher;
 
     it('a manager’s unlock frees the voucher from the abandoned sale at once, and the waiting till takes it without a rescan', async () => {
       const code = honourCode(6);

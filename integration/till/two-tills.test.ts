@@ -1,7 +1,12 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDatabase, type TestEngine } from '../../test-support/engine/harness';
 import { valueOf, type TestTill } from '../../test-support/till/till-harness';
-import { closeTwoTills, demoHonourCode, startTwoTills } from '../../test-support/till/two-tills';
+import {
+  closeTwoTills,
+  demoHonourCode,
+  saleWithVoucher,
+  startTwoTills,
+} from '../../test-support/till/two-tills';
 
 const CROISSANT = '8712345000134';
 
@@ -16,11 +21,7 @@ describeEachDatabase('two tills, one engine: locks, void, and a manager’s unlo
   afterAll(() => closeTwoTills({ engine, first, second }));
 
   const honourCode = (index: number) => demoHonourCode(engine, index);
-  const saleWith = async (till: TestTill, voucherCode: string) => {
-    const { saleId } = valueOf(await till.send('sale/start', {}));
-    valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));
-    return valueOf(await till.send('sale/scan', { saleId, code: voucherCode }));
-  };
+  const saleWith = saleWithVoucher;
 
   it('a voucher held by one till is refused on the other with its lock time, until the first voids', async () => {
     const code = honourCode(4);

@@ -1,6 +1,6 @@
 import type { TestDatabase, TestEngine } from '../engine/harness';
 import { startTestEngine } from '../engine/harness';
-import { startTestTill, TILL_ONE, TILL_TWO, type TestTill } from './till-harness';
+import { startTestTill, TILL_ONE, TILL_TWO, valueOf, type TestTill } from './till-harness';
 
 export interface TwoTills {
   readonly engine: TestEngine;
@@ -26,4 +26,13 @@ export function demoHonourCode(engine: TestEngine, index: number): string {
   const code = engine.demo?.honourCodes[index];
   if (!code) throw new Error(`the demo has no honour voucher ${index}`);
   return code;
+}
+
+const CROISSANT = '8712345000134';
+
+/** A new sale of one croissant with the voucher code scanned after it; the sale as priced. */
+export async function saleWithVoucher(till: TestTill, voucherCode: string) {
+  const { saleId } = valueOf(await till.send('sale/start', {}));
+  valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));
+  return valueOf(await till.send('sale/scan', { saleId, code: voucherCode }));
 }
