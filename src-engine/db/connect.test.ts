@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useFreshSqlite } from '../../test-support/engine/fresh-sqlite';
+import { connect } from './connect';
 import { storageFault } from './errors';
 import { migrateToLatest } from './migrate';
 import { inTransaction } from './transaction';
@@ -35,5 +38,18 @@ describe('SQLite: a transaction the database ended by itself', () => {
       return { ok: true, value: 'stored' } as const;
     });
     expect(outcome).toEqual({ ok: true, value: 'stored' });
+  });
+});
+
+describe('SQLite: the in-memory database', () => {
+  it('is named :memory: and leaves no file of that name in the working folder', async () => {
+    const db = connect(':memory:');
+    try {
+      await migrateToLatest(db);
+      expect(db.location).toBe(':memory:');
+      expect(existsSync(resolve(':memory:'))).toBe(false);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -64,7 +64,7 @@ export function connect(
   options: ConnectOptions = {},
 ): Db {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return connectPostgres(databaseUrl, options);
-  const path = resolve(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
+  const path = sqlitePath(databaseUrl);
   const database = openSqlite(path);
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
@@ -81,6 +81,14 @@ export function connect(
     location: path,
     close: () => (closing ??= close()),
   };
+}
+
+const IN_MEMORY = ':memory:';
+
+/** A `sqlite:` prefix is dropped; `:memory:` is SQLite's own in-memory database, not a file name. */
+function sqlitePath(databaseUrl: string): string {
+  const path = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  return path === IN_MEMORY ? IN_MEMORY : resolve(path);
 }
 
 /**
