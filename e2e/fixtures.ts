@@ -14,6 +14,7 @@
 import { test as base, type Page, type TestInfo } from '@playwright/test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src-engine/db/schema';
+import type { Language } from '../src-shared/i18n';
 import { startOfflineTill, type OfflineSettings } from '../test-support/till/offline-till';
 import {
   startTestTill,
@@ -50,6 +51,8 @@ interface TillFixtures {
   engineLogLevel: string;
   /** The `offline` key of the tills' configuration; none (the defaults) unless a test sets it. */
   tillOffline: OfflineSettings | null;
+  /** The language the tills speak (`language` of their configuration): English unless a test sets it. */
+  tillLanguage: Language;
   /** Each till reaches the engine through its own gate (`gates.of(terminalId)`); off by default. */
   tillsBehindGates: boolean;
   /** The gates of this test's tills (when `tillsBehindGates`). */
@@ -72,6 +75,7 @@ interface TillFixtures {
 export const test = base.extend<TillFixtures>({
   engineLogLevel: [process.env.E2E_ENGINE_LOG ?? 'silent', { option: true }],
   tillOffline: [null, { option: true }],
+  tillLanguage: ['en', { option: true }],
   tillsBehindGates: [false, { option: true }],
   gates: async ({ engine }, use) => {
     const gates = tillGates(engine.url);
@@ -92,10 +96,11 @@ export const test = base.extend<TillFixtures>({
   engineDb: async ({ engine }, use) => {
     await use(engine.db);
   },
-  till: async ({ engine, tillOffline, tillsBehindGates, gates }, use) => {
+  till: async ({ engine, tillOffline, tillLanguage, tillsBehindGates, gates }, use) => {
     const till = await startFixtureTill(TILL_ONE, {
       engineUrl: engine.url,
       offline: tillOffline,
+      language: tillLanguage,
       gates: tillsBehindGates ? gates : null,
     });
     try {
@@ -104,10 +109,11 @@ export const test = base.extend<TillFixtures>({
       await till.close();
     }
   },
-  secondTill: async ({ engine, tillOffline, tillsBehindGates, gates }, use) => {
+  secondTill: async ({ engine, tillOffline, tillLanguage, tillsBehindGates, gates }, use) => {
     const till = await startFixtureTill(TILL_TWO, {
       engineUrl: engine.url,
       offline: tillOffline,
+      language: tillLanguage,
       gates: tillsBehindGates ? gates : null,
     });
     try {
@@ -139,15 +145,17 @@ async function startFixtureTill(
   setup: {
     readonly engineUrl: string;
     readonly offline: OfflineSettings | null;
+    readonly language: Language;
     readonly gates: TillGates | null;
   },
 ): Promise<TestTill> {
   const engineUrl = setup.gates
     ? (await setup.gates.open(terminal.terminalId)).url
     : setup.engineUrl;
+  const extra = { language: setup.language };
   return setup.offline === null
-    ? startTestTill(engineUrl, terminal)
-    : startOfflineTill(engineUrl, terminal, setup.offline);
+    ? startTestTill(engineUrl, terminal, undefined, extra)
+    : startOfflineTill(engineUrl, terminal, setup.offline, undefined, extra);
 }
 
 /** Saves a full-page screenshot of the current screen into the test's output dir and attaches it. */

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createTillQueryClient } from './app/query-client';
+import { TillWords } from './app/TillWords';
 import {
   createTillClient,
   httpCall,
@@ -53,7 +54,9 @@ createRoot(root).render(
     <TillClientProvider client={createTillClient(call)}>
       <QueryClientProvider client={createTillQueryClient()}>
         <LiveUpdates events={events} />
-        <App />
+        <TillWords>
+          <App />
+        </TillWords>
       </QueryClientProvider>
     </TillClientProvider>
   </StrictMode>,

@@ -33,6 +33,9 @@ export function diagnosticsHandlers(
           // null: the cache was never filled, and offline the till accepts no honour voucher
           honourCacheUpdatedAt: cache.updatedAt?.toISOString() ?? null,
           conflictsOpen: countOpenConflicts(context.db),
+          language: config.language,
+          locale: config.locale,
+          currency: config.currency,
         },
       });
     },

@@ -14,6 +14,7 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_TERMINAL_PASSWORD', key: ['terminalCredentials', 'password'], kind: 'text' },
   { name: 'TILL_CURRENCY', key: ['currency'], kind: 'text' },
   { name: 'TILL_LOCALE', key: ['locale'], kind: 'text' },
+  { name: 'TILL_LANGUAGE', key: ['language'], kind: 'text' },
   { name: 'TILL_TIMEZONE', key: ['timezone'], kind: 'text' },
   { name: 'TILL_TIMEOUT_PRICING_MS', key: ['timeouts', 'pricingMs'], kind: 'integer' },
   { name: 'TILL_TIMEOUT_CONFIRM_MS', key: ['timeouts', 'confirmMs'], kind: 'integer' },

@@ -81,6 +81,28 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['nl-NL', undefined, 'nl'],
+    ['en-GB', undefined, 'en'],
+    ['de-DE', undefined, 'en'],
+    ['nl-NL', 'en', 'en'],
+  ])(
+    'speaks the language of locale %s unless language (%s) says otherwise: %s',
+    (locale, language, spoken) => {
+      const path = writeConfig({ ...GOOD, locale, ...(language ? { language } : {}) });
+      const result = load({}, { argvPath: path });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.config.language).toBe(spoken);
+    },
+  );
+
+  it('takes the language from TILL_LANGUAGE', () => {
+    const path = writeConfig(GOOD);
+    const result = load({ TILL_LANGUAGE: 'en' }, { argvPath: path });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.config.language).toBe('en');
+  });
+
+  it.each([
     ['offline.timeoutMs', { offline: { timeoutMs: -5 } }, 'must be a positive integer'],
     ['chainId', { chainId: 'seven' }, 'must be a positive integer'],
     ['storeCode', { storeCode: 'S-1' }, 'no dashes'],
@@ -88,6 +110,7 @@ describe('loadConfig', () => {
     ['timezone', { timezone: 'Mars/Olympus' }, 'IANA time zone'],
     ['timezone', { timezone: '+01:00' }, 'IANA time zone'],
     ['locale', { locale: 'not a locale!' }, 'BCP 47'],
+    ['language', { language: 'de' }, 'must be one of en, nl'],
     ['engineUrl', { engineUrl: 'ftp://engine' }, 'http://'],
     ['httpPort', { httpPort: 70_000 }, 'port number'],
     ['hostPosToken', { hostPosToken: 'short' }, 'at least 16'],

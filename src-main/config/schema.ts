@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, languageOfLocale, type Language } from '../../src-shared/i18n';
 import {
   codePart,
   currency,
@@ -117,6 +118,8 @@ export const tillConfigSchema = z
     terminalCredentials: z.strictObject({ username: nonEmptyText, password: nonEmptyText }),
     currency,
     locale: locale.default('en-GB'),
+    /** The language of the till's words; absent: the store's locale's, English when it has none. */
+    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
     timezone,
     offline: offlinePolicy.default({
       valueVouchersAllowed: false,
@@ -164,10 +167,14 @@ type ParsedConfig = z.output<typeof tillConfigSchema>;
 
 export type Timeouts = { readonly [K in keyof typeof DEFAULT_TIMEOUTS]: number };
 
-/** The settings the till runs with: every timeout resolved, the deprecated keys gone. */
-export type TillConfig = Omit<ParsedConfig, 'engineTimeoutMs' | 'offline' | 'timeouts'> & {
+/** The settings the till runs with: every timeout and the language resolved, the deprecated keys gone. */
+export type TillConfig = Omit<
+  ParsedConfig,
+  'engineTimeoutMs' | 'offline' | 'timeouts' | 'language'
+> & {
   readonly offline: Omit<ParsedConfig['offline'], 'timeoutMs'>;
   readonly timeouts: Timeouts;
+  readonly language: Language;
 };
 
 /** A deprecated key the file or the environment still sets, and what it is read as. */
@@ -203,6 +210,7 @@ export function resolveTimeouts(parsed: ParsedConfig): {
   return {
     config: {
       ...rest,
+      language: rest.language ?? languageOfLocale(rest.locale),
       offline: policy,
       timeouts: {
         pricingMs: resolved.pricingMs ?? DEFAULT_TIMEOUTS.pricingMs,

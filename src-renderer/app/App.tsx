@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DiagnosticsScreen } from '../diagnostics/DiagnosticsScreen';
 import { ManagerScreen } from '../manager/ManagerScreen';
 import { ManagerSessionProvider } from '../manager/session';
@@ -9,6 +10,7 @@ import { useScreenKeys, type ScreenId } from './screens';
 
 /** The till: a header with the screens, the current screen, and the status bar. */
 export function App() {
+  const { t } = useTranslation();
   const [screen, setScreen] = useState<ScreenId>('sale');
   const [receiptCode, setReceiptCode] = useState<string | null>(null);
   useScreenKeys(setScreen);
@@ -21,7 +23,7 @@ export function App() {
             <span className="brand__mark" aria-hidden="true">
               VT
             </span>
-            voucher-till
+            {t('screens.app.brand')}
           </p>
           <Navigation current={screen} onScreen={setScreen} />
         </header>

@@ -13,6 +13,9 @@ const status = {
   salesWaiting: 2,
   honourCacheUpdatedAt: null,
   conflictsOpen: 0,
+  language: 'nl',
+  locale: 'nl-NL',
+  currency: 'EUR',
 };
 
 function answering(body: unknown) {

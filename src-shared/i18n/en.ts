@@ -1,3 +1,5 @@
+import { screensEn } from './screens';
+
 /**
  * The till's words in English, the source every other language translates. `screens` is what
  * the till's windows say; `messages` is what the till core tells the cashier, by stable code,
@@ -6,11 +8,7 @@
  * `{{at, clock}}` an instant as the time of day.
  */
 export const en = {
-  screens: {
-    app: {
-      brand: 'voucher-till',
-    },
-  },
+  screens: screensEn,
   messages: {
     voucher_not_found: {
       what: 'No voucher with this code exists.',

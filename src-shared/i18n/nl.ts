@@ -1,13 +1,10 @@
+import { screensNl } from './screens';
 import type { CatalogueOf } from './catalogue';
 import type { en } from './en';
 
 /** De woorden van de kassa in het Nederlands. */
 export const nl: CatalogueOf<typeof en> = {
-  screens: {
-    app: {
-      brand: 'voucher-till',
-    },
-  },
+  screens: screensNl,
   messages: {
     voucher_not_found: {
       what: 'Er bestaat geen voucher met deze code.',

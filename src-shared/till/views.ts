@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REJECTION_CODES } from '../pricing/reasons';
+import { LANGUAGES } from '../i18n/languages';
 
 /** Amounts are integer minor units of `currency`; instants are ISO-8601 UTC strings. */
 const minor = z.number().int();
@@ -126,6 +127,10 @@ export const statusView = z.object({
   salesWaiting: z.number().int().nonnegative(),
   honourCacheUpdatedAt: instant.nullable(),
   conflictsOpen: z.number().int().nonnegative(),
+  /** What the screens speak and write money and times in: the till's configured settings. */
+  language: z.enum(LANGUAGES),
+  locale: z.string(),
+  currency: z.string(),
 });
 export type StatusView = z.infer<typeof statusView>;
 

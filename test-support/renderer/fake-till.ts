@@ -1,4 +1,5 @@
 import type {
+  StatusView,
   ReceiptView,
   SaleView,
   TillClient,
@@ -60,7 +61,9 @@ export function emptySale(saleId: string, overrides: Partial<SaleView> = {}): Sa
  * seven digits, no vouchers; everything else answers with plain values. The e2e suite runs the
  * real till core.
  */
-export function createFakeTill(): FakeTill {
+/** `status`: what `status/get` says differently from the demo till (its language, say). */
+export function createFakeTill(options: { readonly status?: Partial<StatusView> } = {}): FakeTill {
+  const status: StatusView = { ...DEMO_STATUS, ...options.status };
   let number = 1;
   let sale = emptySale('S001-01-0001');
   const calls: FakeTill['calls'] = [];
@@ -263,7 +266,7 @@ export function createFakeTill(): FakeTill {
         },
       ])
     ),
-    'status/get': (input) => (log('status/get', input), ok(DEMO_STATUS)),
+    'status/get': (input) => (log('status/get', input), ok(status)),
     'diagnostics/run': (input) => (
       log('diagnostics/run', input),
       ok({

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { TillClient } from '../../src-shared/till';
+import { TillWords } from '../../src-renderer/app/TillWords';
 import { TillClientProvider } from '../../src-renderer/client';
 import { ManagerSessionProvider } from '../../src-renderer/manager/session';
 
@@ -24,7 +25,9 @@ export function renderWithTill(ui: ReactElement, client: TillClient): RenderResu
   return render(
     <TillClientProvider client={client}>
       <QueryClientProvider client={testQueryClient()}>
-        <ManagerSessionProvider>{ui}</ManagerSessionProvider>
+        <TillWords>
+          <ManagerSessionProvider>{ui}</ManagerSessionProvider>
+        </TillWords>
       </QueryClientProvider>
     </TillClientProvider>,
   );

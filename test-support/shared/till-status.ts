@@ -10,4 +10,7 @@ export const DEMO_STATUS: StatusView = {
   salesWaiting: 0,
   honourCacheUpdatedAt: null,
   conflictsOpen: 0,
+  language: 'en',
+  locale: 'nl-NL',
+  currency: 'EUR',
 };

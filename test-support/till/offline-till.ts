@@ -30,8 +30,9 @@ export function startOfflineTill(
   terminal: TerminalAccount,
   offline: OfflineSettings = {},
   dataDir = tempDir('till-offline-'),
+  extra: Readonly<Record<string, unknown>> = {},
 ): Promise<TestTill> {
-  return startTestTill(engineUrl, terminal, dataDir, offlineConfig(offline));
+  return startTestTill(engineUrl, terminal, dataDir, { ...offlineConfig(offline), ...extra });
 }
 
 /** A second connection to a till's store, as a test looks into it (or plays another sale). */

@@ -42,6 +42,8 @@ export function tillSettings(engineUrl: string, dataDir: string, terminal: Termi
     terminalCredentials: { username: terminal.username, password: terminal.password },
     currency: 'EUR',
     locale: 'nl-NL',
+    // a Dutch store whose tills speak English unless a test asks for Dutch (`language: 'nl'`)
+    language: 'en',
     timezone: 'Europe/Amsterdam',
     dataDir,
     // the demo chain's feed is signed with the demo-only key

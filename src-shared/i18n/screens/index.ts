@@ -1,0 +1,26 @@
+import { appEn, appNl } from './app';
+import type { CatalogueOf } from '../catalogue';
+import { diagnosticsEn, diagnosticsNl } from './diagnostics';
+import { managerEn, managerNl } from './manager';
+import { receiptEn, receiptNl } from './receipt';
+import { saleEn, saleNl } from './sale';
+import { statusEn, statusNl } from './status';
+
+/** What the till's windows say, one file per screen, so that each screen's words stay together. */
+export const screensEn = {
+  app: appEn,
+  sale: saleEn,
+  receipt: receiptEn,
+  manager: managerEn,
+  diagnostics: diagnosticsEn,
+  status: statusEn,
+} as const;
+
+export const screensNl: CatalogueOf<typeof screensEn> = {
+  app: appNl,
+  sale: saleNl,
+  receipt: receiptNl,
+  manager: managerNl,
+  diagnostics: diagnosticsNl,
+  status: statusNl,
+};
