@@ -14,25 +14,27 @@ describeEachDatabase('a voucher a manager freed from an open basket', (database)
   let engine: TestEngine;
   let till: Session;
   let manager: Session;
+  let clock = Date.parse('2026-12-03T12:00:00Z');
 
   beforeAll(async () => {
-    engine = await startTestEngine(database, { demo: true });
+    engine = await startTestEngine(database, { demo: true, now: () => clock });
     ({ till, manager } = await loginDemoAccounts(engine.url));
   });
   afterAll(async () => engine.close());
 
-  const price = (basketCode: string, code: string | null) =>
+  const price = (basketCode: string, code: string | null, keepLockEnds = false) =>
     call(engine.url, '/auth/get-basket-price', {
       json: basketRequest(basketCode, [item('a', 2.5)], {
         member: null,
         ...(code === null ? {} : { vouchers: [{ voucher_code: code }] }),
+        ...(keepLockEnds ? { extra: { basket_voucher_keep_lock_ends: true } } : {}),
       }),
       session: till,
     });
   const voucherOf = (code: string) =>
     engine.db.kysely
       .selectFrom('vouchers')
-      .select(['id', 'voucher_key', 'lock_basket_code', 'burned_at'])
+      .select(['id', 'voucher_key', 'lock_basket_code', 'lock_until', 'burned_at'])
       .where('code', '=', code)
       .executeTakeFirstOrThrow();
   const unlock = async (voucherKey: string) => {
@@ -116,5 +118,23 @@ describeEachDatabase('a voucher a manager freed from an open basket', (database)
     const voucher = await voucherOf(code);
     await unlock(voucher.voucher_key);
     expect(await freedPairs()).toEqual([]);
+  });
+
+  it('a recheck (basket_voucher_keep_lock_ends) leaves the end of a lock that holds, and locks a free voucher as ever', async () => {
+    const code = honour(5);
+    await price('S001-01-KEEP-1', code);
+    const locked = await voucherOf(code);
+    expect(locked.lock_until).toBe(clock + 300_000);
+    clock += 60_000;
+    const rechecked = await price('S001-01-KEEP-1', code, true);
+    expect(appliedKeys(rechecked.body)).toEqual([locked.voucher_key]);
+    expect((await voucherOf(code)).lock_until).toBe(locked.lock_until);
+    // a change of the basket renews it
+    await price('S001-01-KEEP-1', code);
+    expect((await voucherOf(code)).lock_until).toBe(clock + 300_000);
+    // a voucher the basket does not hold yet is locked for its whole period
+    const other = honour(6);
+    await price('S001-01-KEEP-2', other, true);
+    expect((await voucherOf(other)).lock_until).toBe(clock + 300_000);
   });
 });

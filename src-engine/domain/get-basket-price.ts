@@ -120,7 +120,11 @@ async function lockApplied(
           voucher.lock.lockingCode === input.lockingCode;
         return ok({
           set: {
-            lock_until: now + current.lock_period_seconds * 1000,
+            // a recheck leaves a lock that still holds where it ends
+            lock_until:
+              refresh && input.keepLockEnds && current.lock_until !== null
+                ? current.lock_until
+                : now + current.lock_period_seconds * 1000,
             lock_basket_code: basketCode,
             lock_code: input.lockingCode,
             lock_store_code: input.storeCode,

@@ -128,6 +128,8 @@ describe('rechecking the sales that hold vouchers', () => {
     book.repriceHolding();
     await entry.settled();
     expect(core.priced).toHaveLength(2);
+    // the sale did not change: the recheck renews none of its locks
+    expect(core.keptLockEnds).toEqual([false, true]);
 
     // long after the cashier's last change: the locks are left to run out
     now += HOLDING_RECHECK_WINDOW_MS + 1;

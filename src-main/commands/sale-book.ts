@@ -56,10 +56,10 @@ export interface SaleBook {
 }
 
 /**
- * How long after the cashier's last change a sale's held vouchers are still rechecked. Each
- * recheck renews the engine's locks, so a sale left on screen keeps them at most this long
- * plus one lock period (the engine's default period is five minutes), then they run out as
- * the locks of any abandoned sale do.
+ * How long after the cashier's last change a sale's held vouchers are still rechecked. A
+ * recheck renews no lock that still holds (`basket_voucher_keep_lock_ends`), but takes again
+ * one that ran out; so a sale left on screen keeps its vouchers at most this long plus one lock
+ * period (the engine's default is five minutes), then they run out as any abandoned sale's do.
  */
 export const HOLDING_RECHECK_WINDOW_MS = 5 * 60_000;
 

@@ -90,7 +90,9 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
       priceLocally(context, sale, state);
       return;
     }
-    const outcome = await context.engine.getBasketPrice(state, context.config);
+    // the state the engine last answered, priced again (a recheck): its locks keep their end
+    const recheck = sale.pricedState === state && sale.view.pricedBy === 'engine';
+    const outcome = await context.engine.getBasketPrice(state, context.config, undefined, recheck);
     if (outcome.ok || outcome.error.kind !== 'unavailable') {
       context.connectivity.reportAnswered();
       if (outcome.ok) {
