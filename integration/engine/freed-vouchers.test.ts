@@ -113,11 +113,29 @@ describeEachDatabase('a voucher a manager freed from an open basket', (database)
     expect(await freedPairs()).toEqual([]);
   });
 
+  it('a pair older than a week is forgotten at the next unlock (its basket was never priced again)', async () => {
+    const code = honour(7);
+    await price('S001-01-OLD-1', code);
+    await unlock((await voucherOf(code)).voucher_key);
+    expect((await freedPairs()).map((pair) => pair.basket_code)).toContain('S001-01-OLD-1');
+    // as if freed eight days ago
+    await engine.db.kysely
+      .updateTable('freed_basket_vouchers')
+      .set({ freed_at: clock - 8 * 86_400_000 })
+      .where('basket_code', '=', 'S001-01-OLD-1')
+      .execute();
+    const next = honour(8);
+    await price('S001-01-OLD-2', next);
+    await unlock((await voucherOf(next)).voucher_key);
+    expect((await freedPairs()).map((pair) => pair.basket_code)).not.toContain('S001-01-OLD-1');
+  });
+
   it('an unlock of a voucher no basket held remembers nothing', async () => {
     const code = honour(4);
     const voucher = await voucherOf(code);
+    const before = await freedPairs();
     await unlock(voucher.voucher_key);
-    expect(await freedPairs()).toEqual([]);
+    expect(await freedPairs()).toEqual(before);
   });
 
   it('a recheck (basket_voucher_keep_lock_ends) leaves the end of a lock that holds, and locks a free voucher as ever', async () => {

@@ -13,7 +13,16 @@ import type { Executor, VoucherRow } from '../../repo/vouchers';
  * names the voucher: a scan of it after that is a new request, priced as any other.
  */
 
-/** Remembers that a manager freed `voucherId` from `basketCode` (once; a second unlock keeps the first time). */
+/**
+ * How long a pair is kept for a basket that is never priced again (its till was abandoned):
+ * an open sale does not last this long, so its pair no longer matters.
+ */
+export const FREED_PAIR_DAYS = 7;
+
+/**
+ * Remembers that a manager freed `voucherId` from `basketCode` (once; a second unlock keeps the
+ * first time), and forgets the chain's pairs older than `FREED_PAIR_DAYS`.
+ */
 export async function rememberFreed(
   trx: Transaction<Database>,
   pair: { readonly chainId: number; readonly basketCode: string; readonly voucherId: number },
@@ -30,6 +39,11 @@ export async function rememberFreed(
     .onConflict((conflict) =>
       conflict.columns(['chain_id', 'basket_code', 'voucher_id']).doNothing(),
     )
+    .execute();
+  await trx
+    .deleteFrom('freed_basket_vouchers')
+    .where('chain_id', '=', pair.chainId)
+    .where('freed_at', '<', now - FREED_PAIR_DAYS * 86_400_000)
     .execute();
 }
 
