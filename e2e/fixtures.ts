@@ -9,12 +9,15 @@
  * `offline` policy of the tills' configuration, and every engine call cut at 500 ms), stop and restart the engine on the same port and
  * SQLite file (`engine.stop()`, `engine.restart()`; read `engine.db` afterwards, not the
  * `engineDb` taken before), and `test.use({ tillsBehindGates: true })` to put each till behind
- * its own TCP gate (`gates.of('01').close()` takes that till's network away).
+ * its own TCP gate (`gates.of('01').close()` takes that till's network away), or
+ * `test.use({ tillBehindProxy: true })` to put terminal 01 behind an HTTP proxy (`engineProxy`)
+ * that can slow or fault the engine's answers.
  */
 import { test as base, type Page, type TestInfo } from '@playwright/test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src-engine/db/schema';
 import type { Language } from '../src-shared/i18n';
+import { startHttpProxy, type HttpProxy } from '../test-support/till/http-proxy';
 import { startOfflineTill, type OfflineSettings } from '../test-support/till/offline-till';
 import {
   startTestTill,
@@ -57,6 +60,10 @@ interface TillFixtures {
   tillsBehindGates: boolean;
   /** The gates of this test's tills (when `tillsBehindGates`). */
   gates: TillGates;
+  /** Terminal 01 reaches the engine through an HTTP proxy (`engineProxy`), to slow or fault its answers; off by default. */
+  tillBehindProxy: boolean;
+  /** The HTTP proxy between terminal 01 and the engine: null unless `tillBehindProxy`. */
+  engineProxy: HttpProxy | null;
   /** The demo engine of this test. */
   engine: DemoEngine;
   /** The engine's database (Kysely), for assertions on locks, redemptions and baskets. */
@@ -77,6 +84,19 @@ export const test = base.extend<TillFixtures>({
   tillOffline: [null, { option: true }],
   tillLanguage: ['en', { option: true }],
   tillsBehindGates: [false, { option: true }],
+  tillBehindProxy: [false, { option: true }],
+  engineProxy: async ({ engine, tillBehindProxy }, use) => {
+    if (!tillBehindProxy) {
+      await use(null);
+      return;
+    }
+    const proxy = await startHttpProxy(engine.url);
+    try {
+      await use(proxy);
+    } finally {
+      await proxy.stop();
+    }
+  },
   gates: async ({ engine }, use) => {
     const gates = tillGates(engine.url);
     try {
@@ -96,9 +116,12 @@ export const test = base.extend<TillFixtures>({
   engineDb: async ({ engine }, use) => {
     await use(engine.db);
   },
-  till: async ({ engine, tillOffline, tillLanguage, tillsBehindGates, gates }, use) => {
+  till: async (
+    { engine, tillOffline, tillLanguage, tillsBehindGates, gates, engineProxy },
+    use,
+  ) => {
     const till = await startFixtureTill(TILL_ONE, {
-      engineUrl: engine.url,
+      engineUrl: engineProxy?.url ?? engine.url,
       offline: tillOffline,
       language: tillLanguage,
       gates: tillsBehindGates ? gates : null,

@@ -9,6 +9,8 @@ export class ReceiptPage {
   readonly honourCodes: Locator;
   readonly vouchersIssued: Locator;
   readonly totalPaid: Locator;
+  /** `Waiting to sync` until the engine has the sale, then `Recorded by the engine`. */
+  readonly syncBadge: Locator;
   readonly newSaleButton: Locator;
 
   constructor(readonly page: Page) {
@@ -19,6 +21,7 @@ export class ReceiptPage {
     this.honourCodes = this.root.getByRole('list', { name: 'Honour codes' });
     this.vouchersIssued = this.root.getByRole('list', { name: 'Vouchers issued' });
     this.totalPaid = this.root.getByRole('status', { name: 'Total paid', exact: true });
+    this.syncBadge = this.root.getByRole('status', { name: 'Sync state', exact: true });
     this.newSaleButton = page.getByRole('button', { name: 'New sale', exact: true });
   }
 

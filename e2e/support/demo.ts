@@ -29,7 +29,12 @@ export interface HeldVoucher {
 export async function holdVoucher(till: TestTill, code: string): Promise<HeldVoucher> {
   const { saleId, basketCode } = valueOf(await till.send('sale/current', {}));
   valueOf(await till.send('sale/scan', { saleId, code: ITEMS.croissant.barcode }));
-  const priced = valueOf(await till.send('sale/scan', { saleId, code }));
+  let priced = valueOf(await till.send('sale/scan', { saleId, code }));
+  // a busy engine may answer after the scan did (the sale waits): its answer is what counts
+  while (priced.pricing.state === 'waiting') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    priced = valueOf(await till.send('sale/current', {}));
+  }
   const applied = priced.applied.find((voucher) => voucher.code === code);
   if (!applied?.lockedUntil)
     throw new Error(

@@ -85,6 +85,53 @@ describeEachDatabase(
       valueOf(await first.send('sale/void', { saleId: abandoned.saleId }));
       valueOf(await second.send('sale/void', { saleId: waiting.saleId }));
     });
+
+    it('a manager at another terminal frees the voucher: the sale that held it lets it go on its own recheck, and pricing it again does not take it back', async () => {
+      const code = honourCode(7);
+      const holding = await saleWith(second, code);
+      const voucherKey = holding.applied[0]?.voucherKey ?? '';
+      expect(voucherKey).not.toBe('');
+      const secondHeard = heard(second);
+
+      valueOf(
+        await first.send('manager/sign-in', { username: 'manager-s001', password: 'demo-manager' }),
+      );
+      valueOf(await first.send('manager/unlock-voucher', { voucherKey, reason: 'till 02 left' }));
+
+      // nobody touches the holding sale: its recheck hears from the engine that it was freed
+      await expect
+        .poll(async () => valueOf(await second.send('sale/current', {})).applied, {
+          timeout: 20_000,
+          interval: 500,
+        })
+        .toEqual([]);
+      expect(secondHeard).toContainEqual({ kind: 'sale-changed', saleId: holding.saleId });
+      const freed = valueOf(await second.send('sale/current', {}));
+      expect(freed.rejected).toMatchObject([{ ref: code, reason: 'voucher_freed_by_manager' }]);
+      const lockOf = async () =>
+        (
+          await engine.db.kysely
+            .selectFrom('vouchers')
+            .select('lock_basket_code')
+            .where('voucher_key', '=', voucherKey)
+            .executeTakeFirstOrThrow()
+        ).lock_basket_code;
+      expect(await lockOf()).toBeNull();
+
+      // the cashier scans on: the voucher stays free, and the refusal goes with the change
+      const scanned = valueOf(await second.send('sale/scan', { saleId: freed.saleId, code: MILK }));
+      expect(scanned.applied).toEqual([]);
+      expect(await lockOf()).toBeNull();
+
+      // it goes to the customer at the other till
+      const taken = await saleWith(first, code);
+      expect(taken.applied.map((voucher) => voucher.code)).toEqual([code]);
+      expect(await lockOf()).toBe(taken.basketCode);
+
+      valueOf(await first.send('manager/sign-out', {}));
+      valueOf(await first.send('sale/void', { saleId: taken.saleId }));
+      valueOf(await second.send('sale/void', { saleId: freed.saleId }));
+    });
   },
 );
 

@@ -338,6 +338,15 @@ export interface FeedSigningKeyTable {
   retired_at: number | null;
 }
 
+/** A voucher a manager freed from a basket not stored yet: pricing that basket leaves it off. */
+export interface FreedBasketVoucherTable {
+  chain_id: number;
+  /** The retailer's basket code the voucher was held for. */
+  basket_code: string;
+  voucher_id: number;
+  freed_at: number;
+}
+
 /** One row, written by every readiness probe. */
 export interface ReadinessProbeTable {
   id: number;
@@ -366,4 +375,5 @@ export interface Database {
   webhook_attempts: WebhookAttemptTable;
   readiness_probe: ReadinessProbeTable;
   feed_signing_keys: FeedSigningKeyTable;
+  freed_basket_vouchers: FreedBasketVoucherTable;
 }

@@ -22,6 +22,7 @@ import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-
 import { issueReturnVouchers, matchReturns } from './returns';
 import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type StoredBasketRef } from './voucher-factory';
+import { forgetFreedFrom, leaveOffFreed } from './voucher-ops/freed';
 import { NO_LOCK } from './voucher-ops/guards';
 import { releaseBasketLocks } from './voucher-ops/release-basket-locks';
 import { changeWhileUsable } from './voucher-ops/while-usable';
@@ -97,6 +98,8 @@ async function store(
   const input = read.value;
   const asked = await resolveVoucherRefs(trx, input, request.basket.basket_vouchers ?? []);
   const rows = new Map(asked.rows.map((row) => [row.voucher_key, row]));
+  // a manager freed these from this basket: it is stored without them
+  const freed = await leaveOffFreed(trx, { chainId: input.chainId, basketCode: code }, rows);
   const { matched, unmatched } = await matchReturns(
     trx,
     input.chainId,
@@ -147,6 +150,7 @@ async function store(
     now,
   );
   await recordBasketAdded(trx, input, code, priced, redeemed.rows, now);
+  await forgetFreedFrom(trx, input.chainId, code);
   const created = [
     ...redeemed.created,
     ...(await issueReturnVouchers(trx, actor, matched, stored, now)),
@@ -164,7 +168,7 @@ async function store(
     // what the till charged is checked, never refused: the customer has paid it
     warnings: basketWarnings(
       input.memberWarning,
-      [...first.rejected, ...lostReasons],
+      [...freed, ...first.rejected, ...lostReasons],
       unmatched,
       chargeMismatches(input.charged, priced),
     ),

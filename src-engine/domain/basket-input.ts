@@ -26,6 +26,8 @@ export interface BasketInput {
   readonly basketCode: string | null;
   readonly lockingCode: string | null;
   readonly lockExclusively: boolean;
+  /** A recheck: the locks this basket holds keep their end (`basket_voucher_keep_lock_ends`). */
+  readonly keepLockEnds: boolean;
   /** Null for an anonymous basket, and for a card this engine does not know (`memberWarning`). */
   readonly member: { readonly id: number; readonly number: string } | null;
   readonly memberWarning: MemberWarning | null;
@@ -81,6 +83,7 @@ export async function readBasketInput(
     basketCode: request.basket.retailer_basket_code ?? null,
     lockingCode: request.basket.voucher_locking_code ?? null,
     lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
+    keepLockEnds: request.basket.basket_voucher_keep_lock_ends === true,
     member,
     memberWarning: warning,
     storeCode: store.value,

@@ -17,6 +17,7 @@ import {
   retryLostRaces,
   type Attempt,
 } from './voucher-ops/compare-and-set';
+import { leaveOffFreed } from './voucher-ops/freed';
 import { releaseBasketLocks } from './voucher-ops/release-basket-locks';
 import { whileUsable } from './voucher-ops/while-usable';
 
@@ -58,17 +59,20 @@ async function priceAndLock(
   const rows = new Map<string, VoucherRow>(
     [...owned, ...asked.rows].map((row) => [row.voucher_key, row]),
   );
+  // a manager freed these from this basket: pricing it must not take them back
+  const freed = await leaveOffFreed(trx, input, rows);
   const { unmatched } = await matchReturns(trx, input.chainId, request.basket, input.lines);
   const lines = input.lines.map((line) =>
     unmatched.has(line.id) ? { ...line, excluded: true } : line,
   );
 
-  const priced = priceBasket(lines, [...rows.values()].map(toDomainVoucher), now, {
+  const pricedNamed = priceBasket(lines, [...rows.values()].map(toDomainVoucher), now, {
     basketCode: input.basketCode,
     lockingCode: input.lockingCode,
     memberNumber: input.member?.number ?? null,
     unknownVoucherRefs: asked.unknown,
   });
+  const priced = { ...pricedNamed, rejected: [...freed, ...pricedNamed.rejected] };
   const locked = await lockApplied(trx, actor, input, priced, rows, now);
   if (!locked.ok) return locked;
 
@@ -116,7 +120,11 @@ async function lockApplied(
           voucher.lock.lockingCode === input.lockingCode;
         return ok({
           set: {
-            lock_until: now + current.lock_period_seconds * 1000,
+            // a recheck leaves a lock that still holds where it ends
+            lock_until:
+              refresh && input.keepLockEnds && current.lock_until !== null
+                ? current.lock_until
+                : now + current.lock_period_seconds * 1000,
             lock_basket_code: basketCode,
             lock_code: input.lockingCode,
             lock_store_code: input.storeCode,

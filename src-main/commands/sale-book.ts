@@ -47,6 +47,27 @@ export interface SaleBook {
   dropFreed(voucherKeys: readonly string[]): void;
   /** Prices again the open sales that show a voucher held for another sale (it may be free now). */
   repriceHeldByOther(): void;
+  /**
+   * Prices again the open sales that show vouchers the engine holds for them, changed by the
+   * cashier less than `HOLDING_RECHECK_WINDOW_MS` ago: a manager at another terminal may have
+   * freed one, and only the engine knows.
+   */
+  repriceHolding(): void;
+}
+
+/**
+ * How long after the cashier's last change a sale's held vouchers are still rechecked. A
+ * recheck renews no lock that still holds (`basket_voucher_keep_lock_ends`), but takes again
+ * one that ran out; so a sale left on screen keeps its vouchers at most this long plus one lock
+ * period (the engine's default is five minutes), then they run out as any abandoned sale's do.
+ */
+export const HOLDING_RECHECK_WINDOW_MS = 5 * 60_000;
+
+/** Whether the engine priced the sale with vouchers locked to it. */
+export function showsHeldForIt(sale: OpenSale): boolean {
+  return (
+    sale.view.pricedBy === 'engine' && sale.view.applied.some((voucher) => voucher.lockedUntil)
+  );
 }
 
 /** Whether the sale shows a voucher refused because another sale holds it. */
@@ -80,6 +101,8 @@ export function createSaleBook(
       waitingSince: null,
       unansweredPricing: false,
       confirming: false,
+      changedAt: context.now(),
+      freedRefusals: [],
     };
     const entry = pricedEntry(context, sale, onPriced);
     sales.set(basketCode, entry);
@@ -163,6 +186,12 @@ export function createSaleBook(
     },
     repriceHeldByOther: () => {
       repriceWhere(showsHeldByOther);
+    },
+    repriceHolding: () => {
+      const since = context.now() - HOLDING_RECHECK_WINDOW_MS;
+      repriceWhere(
+        (sale) => sale.changedAt > since && !showsHeldByOther(sale) && showsHeldForIt(sale),
+      );
     },
   };
 

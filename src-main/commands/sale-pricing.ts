@@ -6,8 +6,14 @@ import { enginePricing } from '../sale/engine-pricing';
 import type { EngineVouchers } from '../sale/kept-vouchers';
 import { memberVoucherNotices } from '../sale/member-vouchers-offline';
 import { NO_USABLE_ANSWER_NOTICE } from '../sale/offline-pricing';
-import { isUntouched, setCustomer, type SaleState } from '../sale/sale-state';
-import { saleView, unpricedView, waitingView, type Notice } from '../sale/sale-view';
+import { isUntouched, removeVoucherCode, setCustomer, type SaleState } from '../sale/sale-state';
+import {
+  saleView,
+  unpricedView,
+  waitingView,
+  type Notice,
+  type RefusedVoucher,
+} from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
 import { localSaleView } from './local-pricing';
@@ -30,6 +36,13 @@ export interface OpenSale {
   unansweredPricing: boolean;
   /** A confirm waits for this sale's pricing: a slow engine gets no second attempt, the till prices it. */
   confirming: boolean;
+  /** When the cashier last changed the sale (epoch ms): the rechecks of its held vouchers stop a while after. */
+  changedAt: number;
+  /**
+   * The engine's refusals of vouchers a manager freed from this sale: their codes left the sale,
+   * and these stay on screen until the cashier's next change.
+   */
+  freedRefusals: RefusedVoucher[];
 }
 
 /** How many times a pricing is sent to an engine that times out but still answers its probe. */
@@ -77,11 +90,21 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
       priceLocally(context, sale, state);
       return;
     }
-    const outcome = await context.engine.getBasketPrice(state, context.config);
+    // the state the engine last answered, priced again (a recheck): its locks keep their end
+    const recheck = sale.pricedState === state && sale.view.pricedBy === 'engine';
+    const outcome = await context.engine.getBasketPrice(state, context.config, undefined, recheck);
     if (outcome.ok || outcome.error.kind !== 'unavailable') {
       context.connectivity.reportAnswered();
-      if (outcome.ok) useEngineAnswer(context, sale, state, outcome.value, outcome.warnings);
-      else
+      if (outcome.ok) {
+        useEngineAnswer(context, sale, state, outcome.value, outcome.warnings);
+        // a manager freed vouchers from this sale: priced again without their codes, so the
+        // engine forgets them and a later scan of one is priced as any other (at most once:
+        // the codes are gone)
+        if (dropFreedCodes(sale)) {
+          attempt = 0;
+          continue;
+        }
+      } else
         leftUnpriced(context, sale, state, {
           code: 'engine_rejected',
           message: tillErrorOf(outcome.error, 'the sale').message,
@@ -135,10 +158,34 @@ function useEngineAnswer(
       message: `The till's own pricing differs from the engine's (${fields}); the engine's prices are used.`,
     });
   }
+  rememberFreedRefusals(sale, view);
   sale.view = view;
   sale.pricedState = state;
   sale.engineVouchers = { state, vouchers: basket.vouchers };
   sale.unansweredPricing = false;
+}
+
+/**
+ * Keeps the engine's refusals of vouchers a manager freed from this sale, and shows the ones
+ * kept earlier whose codes have left the sale since (until the cashier's next change).
+ */
+function rememberFreedRefusals(sale: OpenSale, view: SaleView): void {
+  const refs = (refusals: readonly RefusedVoucher[]) => refusals.map((refusal) => refusal.ref);
+  const fresh = view.rejected.filter((refusal) => refusal.reason === 'voucher_freed_by_manager');
+  const earlier = sale.freedRefusals.filter((refusal) => !refs(fresh).includes(refusal.ref));
+  sale.freedRefusals = [...earlier, ...fresh];
+  const shown = refs(view.rejected);
+  view.rejected.push(...earlier.filter((refusal) => !shown.includes(refusal.ref)));
+}
+
+/** Takes the codes of the freed vouchers out of the sale; whether any was still in it. */
+function dropFreedCodes(sale: OpenSale): boolean {
+  const freed = sale.freedRefusals
+    .map((refusal) => refusal.ref)
+    .filter((ref) => sale.state.voucherCodes.includes(ref));
+  if (freed.length === 0) return false;
+  sale.state = freed.reduce(removeVoucherCode, sale.state);
+  return true;
 }
 
 /**

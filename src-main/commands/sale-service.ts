@@ -65,6 +65,8 @@ async function change(
   const next = update(sale.state);
   if ('notice' in next) return shown(shownView(context, sale), [next.notice]);
   sale.state = next;
+  sale.changedAt = context.now();
+  sale.freedRefusals = [];
   await atMost(reprice(), PRICE_WAIT_MS);
   return shown(shownView(context, sale));
 }

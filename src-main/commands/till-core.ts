@@ -48,8 +48,9 @@ export interface TillCoreOptions {
 export const LOCK_RELEASE_INTERVAL_MS = 10_000;
 
 /**
- * How often an open sale showing a voucher held for another sale is priced again: another
- * till's manager may have freed it, and only the engine knows.
+ * How often an open sale showing a voucher held for another sale, or one the engine holds for
+ * it, is priced again: a manager at another terminal may have freed it, and only the engine
+ * knows.
  */
 export const HELD_RECHECK_INTERVAL_MS = 5_000;
 
@@ -127,6 +128,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   const recheckLater = () => {
     stopRechecking = schedule(() => {
       book.repriceHeldByOther();
+      book.repriceHolding();
       recheckLater();
     }, HELD_RECHECK_INTERVAL_MS);
   };

@@ -15,7 +15,11 @@ export interface TillIdentity {
  * The Spaaza basket for a sale: original unit prices, the scanned voucher codes, locks bound
  * exclusively to the basket code (the till always locks exclusively: docs/architecture.md, "Locking and redemption").
  */
-export function basketPriceRequest(sale: SaleState, till: TillIdentity): GetBasketPriceRequest {
+export function basketPriceRequest(
+  sale: SaleState,
+  till: TillIdentity,
+  keepLockEnds = false,
+): GetBasketPriceRequest {
   return {
     entity: {
       entity_type: 'chain',
@@ -32,6 +36,7 @@ export function basketPriceRequest(sale: SaleState, till: TillIdentity): GetBask
       basket_currency: { currency_code: till.currency },
       basket_timezone_name: till.timezone,
       basket_voucher_lock_exclusively: true,
+      ...(keepLockEnds ? { basket_voucher_keep_lock_ends: true } : {}),
       basket_items: sale.lines.map((line) => ({
         retailer_item_code: line.lineId,
         item_barcode: line.barcode,

@@ -78,11 +78,13 @@ export interface EngineCalls {
   /**
    * Prices the sale as it stands, locking its vouchers to its basket; without the card when an
    * older engine refuses it. `limit`: another wait than `pricingMs` (the diagnostics' own).
+   * `keepLockEnds`: a recheck of a sale that did not change, which renews none of its locks.
    */
   getBasketPrice(
     sale: SaleState,
     till: TillIdentity,
     limit?: CallLimit,
+    keepLockEnds?: boolean,
   ): Promise<EngineOutcome<EngineBasket>>;
   /**
    * Sends a confirmed sale's add-basket as it was encoded: at the cashier's confirm, or from the
@@ -130,8 +132,10 @@ function isRecordWithout(value: unknown, key: string): value is Record<string, u
 }
 
 /** A request the sale code built wrongly is a bug in the till, so it throws instead of travelling. */
-function checkedPriceRequest(sale: SaleState, till: TillIdentity) {
-  const parsed = getBasketPriceRequestSchema.safeParse(basketPriceRequest(sale, till));
+function checkedPriceRequest(sale: SaleState, till: TillIdentity, keepLockEnds: boolean) {
+  const parsed = getBasketPriceRequestSchema.safeParse(
+    basketPriceRequest(sale, till, keepLockEnds),
+  );
   if (!parsed.success)
     throw new Error(
       `get-basket-price request is invalid: ${describeIssues(issuesOf(parsed.error))}`,
@@ -146,14 +150,19 @@ export const ownLimit = (timeoutMs: number | undefined): CallLimit =>
 export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): EngineCalls {
   const call = resultsOnly(answered);
   return {
-    getBasketPrice: async (sale, till, limit = ownLimit(timeouts.pricingMs)) => {
+    getBasketPrice: async (
+      sale,
+      till,
+      limit = ownLimit(timeouts.pricingMs),
+      keepLockEnds = false,
+    ) => {
       const price = (basket: SaleState) =>
         call(
           'get-basket-price',
           {
             method: 'POST',
             path: '/auth/get-basket-price',
-            json: checkedPriceRequest(basket, till),
+            json: checkedPriceRequest(basket, till, keepLockEnds),
             ...limit,
           },
           pricedBasketSchema(till.currency),

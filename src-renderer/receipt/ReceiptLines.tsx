@@ -1,27 +1,34 @@
+import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../src-shared/till';
 import { LineMoneyCells } from '../common/LineMoneyCells';
 
 /** What was sold: one row per line, with its share of the discounts. */
 export function ReceiptLines({ receipt }: { readonly receipt: ReceiptView }) {
+  const { t } = useTranslation();
   const count = new Intl.NumberFormat(receipt.locale);
   return (
     // scrolls when the sale is long: reachable by keyboard, named for a screen reader
-    <div className="table-frame" role="region" aria-label="Lines sold" tabIndex={0}>
-      <table className="table" aria-label="Receipt lines">
+    <div
+      className="table-frame"
+      role="region"
+      aria-label={t('screens.receipt.lines.region')}
+      tabIndex={0}
+    >
+      <table className="table" aria-label={t('screens.receipt.lines.table')}>
         <thead>
           <tr>
-            <th scope="col">Item</th>
+            <th scope="col">{t('screens.receipt.lines.item')}</th>
             <th scope="col" className="num">
-              Quantity
+              {t('screens.receipt.lines.quantity')}
             </th>
             <th scope="col" className="num">
-              Unit price
+              {t('screens.receipt.lines.unitPrice')}
             </th>
             <th scope="col" className="num">
-              Discount
+              {t('screens.receipt.lines.discount')}
             </th>
             <th scope="col" className="num">
-              Line total
+              {t('screens.receipt.lines.lineTotal')}
             </th>
           </tr>
         </thead>

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../src-shared/till';
 import { failureMessage, useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
@@ -9,10 +11,14 @@ import { useScanner } from '../scanner/useScanner';
 import { ReceiptLines } from './ReceiptLines';
 import { ReceiptSummary, ReceiptTotals } from './ReceiptSummary';
 
-function confirmedText(receipt: ReceiptView): string {
+function confirmedText(receipt: ReceiptView, t: TFunction): string {
   const when = formatStamp(receipt.confirmedAt, receipt.locale);
-  const who = receipt.customer ? ` for member ${receipt.customer.memberNumber}` : '';
-  return `Paid and confirmed${who} on ${when}.`;
+  return receipt.customer
+    ? t('screens.receipt.confirmedForMember', {
+        memberNumber: receipt.customer.memberNumber,
+        when,
+      })
+    : t('screens.receipt.confirmed', { when });
 }
 
 interface ReceiptPanelProps {
@@ -24,6 +30,7 @@ interface ReceiptPanelProps {
 
 /** The confirmed sale: what was sold, what was redeemed, what to hand over; then New sale. */
 export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProps) {
+  const { t } = useTranslation();
   const client = useTillClient();
   const receipt = useQuery(receiptQuery(client, basketCode));
   const noScanField = useRef<HTMLInputElement>(null);
@@ -35,16 +42,21 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
       <div className="sale__main">
         <header className="screen-header">
           <h1 id="receipt-heading" className="screen-header__title">
-            Receipt
+            {t('screens.receipt.heading')}
           </h1>
           <p className="screen-header__meta">
-            Basket <span className="code">{basketCode}</span>
+            {t('screens.receipt.basket')} <span className="code">{basketCode}</span>
           </p>
-          <p className={`sync-badge sync-badge--${data?.syncState ?? 'queued'}`}>
+          {/* turns synced when the core announces the sync (`sync-changed`), without a reload */}
+          <p
+            className={`sync-badge sync-badge--${data?.syncState ?? 'queued'}`}
+            role="status"
+            aria-label={t('screens.receipt.syncState')}
+          >
             {data
               ? data.syncState === 'synced'
-                ? 'Recorded by the engine'
-                : 'Waiting to sync'
+                ? t('screens.receipt.synced')
+                : t('screens.receipt.queued')
               : '\u00a0'}
           </p>
         </header>
@@ -52,12 +64,12 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
           alert={
             receipt.isError ? { tone: 'danger', lines: [failureMessage(receipt.error)] } : null
           }
-          idleText={data ? confirmedText(data) : 'Sale confirmed.'}
+          idleText={data ? confirmedText(data, t) : t('screens.receipt.confirmedLoading')}
         />
         {data ? (
           <ReceiptLines receipt={data} />
         ) : (
-          <p className="panel__empty">Loading the receipt…</p>
+          <p className="panel__empty">{t('screens.receipt.loading')}</p>
         )}
       </div>
       <div className="sale__side">
@@ -65,7 +77,7 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
         <div
           className="receipt__summary"
           role="region"
-          aria-label="Vouchers and warnings"
+          aria-label={t('screens.receipt.summary')}
           tabIndex={0}
         >
           {data ? <ReceiptSummary receipt={data} /> : null}
@@ -79,9 +91,9 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
             autoFocus
             onClick={onNewSale}
           >
-            New sale
+            {t('screens.receipt.newSale')}
           </button>
-          <p className="sale-actions__hint">Press Enter, or scan the next customer’s first item.</p>
+          <p className="sale-actions__hint">{t('screens.receipt.newSaleHint')}</p>
         </div>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { ReceiptView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
@@ -46,37 +47,51 @@ function distinctWarnings(warnings: ReceiptView['warnings']) {
 
 /** Subtotal, discount and Total paid: kept in view below the summary, however long it is. */
 export function ReceiptTotals({ receipt }: { readonly receipt: ReceiptView }) {
+  const { t } = useTranslation();
   return (
     <div className="panel totals">
-      <Money label="Subtotal" minor={receipt.totals.gross} receipt={receipt} variant="line" />
       <Money
-        label="Discount"
+        label={t('screens.receipt.totals.subtotal')}
+        minor={receipt.totals.gross}
+        receipt={receipt}
+        variant="line"
+      />
+      <Money
+        label={t('screens.receipt.totals.discount')}
         minor={-receipt.totals.discount}
         receipt={receipt}
         variant="discount"
       />
-      <Money label="Total paid" minor={receipt.totals.net} receipt={receipt} variant="total" />
+      <Money
+        label={t('screens.receipt.totals.totalPaid')}
+        minor={receipt.totals.net}
+        receipt={receipt}
+        variant="total"
+      />
     </div>
   );
 }
 
 /** The honour codes first (the cashier must act on them), the vouchers issued to hand over, then vouchers used and warnings. */
 export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
+  const { t } = useTranslation();
   const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
   return (
     <>
       {receipt.honourCodes.length > 0 ? (
         <section className="panel honour" aria-labelledby="honour-heading">
           <h2 id="honour-heading" className="panel__heading">
-            Hand over to the customer
+            {t('screens.receipt.honour.heading')}
           </h2>
-          <ul className="honour-list" aria-label="Honour codes">
+          <ul className="honour-list" aria-label={t('screens.receipt.honour.list')}>
             {receipt.honourCodes.map((honour) => (
               <li key={`${honour.honourCode}-${honour.code ?? ''}`} className="honour-list__item">
                 <Icon name="gift" />
                 <span className="honour-list__code">{honour.honourCode}</span>
                 {honour.code ? (
-                  <span className="honour-list__voucher">voucher {honour.code}</span>
+                  <span className="honour-list__voucher">
+                    {t('screens.receipt.honour.voucher', { code: honour.code })}
+                  </span>
                 ) : null}
               </li>
             ))}
@@ -86,15 +101,15 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
       <IssuedVouchers receipt={receipt} />
       <section className="panel" aria-labelledby="redeemed-heading">
         <h2 id="redeemed-heading" className="panel__heading">
-          Vouchers redeemed
+          {t('screens.receipt.redeemed.heading')}
         </h2>
         {receipt.vouchersRedeemed.length === 0 ? (
-          <p className="panel__empty">No vouchers were used.</p>
+          <p className="panel__empty">{t('screens.receipt.redeemed.none')}</p>
         ) : (
-          <ul className="voucher-list" aria-label="Vouchers redeemed">
+          <ul className="voucher-list" aria-label={t('screens.receipt.redeemed.heading')}>
             {receipt.vouchersRedeemed.map((voucher) => {
               const honour = voucher.type === 'honour';
-              const code = voucher.code ?? 'Member voucher';
+              const code = voucher.code ?? t('screens.receipt.redeemed.memberVoucher');
               return (
                 <li
                   key={voucher.voucherKey}
@@ -105,7 +120,9 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
                     {voucher.title}
                   </p>
                   <p className="voucher__amount money">
-                    {honour ? (voucher.honourCode ?? 'Honour') : money(-voucher.discount)}
+                    {honour
+                      ? (voucher.honourCode ?? t('screens.receipt.redeemed.honour'))
+                      : money(-voucher.discount)}
                   </p>
                   <p className="voucher__meta">
                     <span className="voucher__code">
@@ -121,14 +138,16 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
       {receipt.warnings.length > 0 ? (
         <section className="panel warnings" aria-labelledby="warnings-heading">
           <h2 id="warnings-heading" className="panel__heading">
-            Warnings
+            {t('screens.receipt.warnings.heading')}
           </h2>
           <ul className="warning-list">
             {distinctWarnings(receipt.warnings).map(([key, warning]) => (
               <li key={key}>
                 {warning.message}
                 {warning.times > 1 ? (
-                  <span className="warning-list__times"> (×{warning.times})</span>
+                  <span className="warning-list__times">
+                    {t('screens.receipt.warnings.times', { times: warning.times })}
+                  </span>
                 ) : null}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
@@ -10,7 +11,7 @@ type Line = SaleView['lines'][number];
 
 interface BasketTableProps {
   /** Null while the sale is loading: the table keeps its place. */
-  readonly sale: Pick<SaleView, 'lines' | 'applied' | 'currency' | 'locale'> | null;
+  readonly sale: Pick<SaleView, 'lines' | 'applied' | 'currency' | 'locale' | 'pricing'> | null;
   readonly onQuantity: (line: Line, quantity: number) => void;
   readonly onRemove: (line: Line) => void;
   readonly emptyText?: string;
@@ -32,7 +33,10 @@ function shareTitle(line: Line, sale: NonNullable<BasketTableProps['sale']>): st
 type RowProps = { line: Line; rowRef?: Ref<HTMLTableRowElement> | undefined } & BasketTableProps;
 
 function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProps) {
+  const { t } = useTranslation();
   if (!sale) return null;
+  // provisional: the shelf price shows at once, the engine's price follows (`sale-changed`)
+  const waiting = sale.pricing.state === 'waiting';
   const quantity = new Intl.NumberFormat(sale.locale).format(line.quantity);
   const isLatest = latest?.key === line.lineId;
   return (
@@ -42,6 +46,9 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
           {line.name}
         </span>
         {line.excluded ? <span className="tag tag--muted">No discounts</span> : null}
+        {waiting ? (
+          <span className="tag tag--muted basket__waiting">{t('screens.sale.lineWaiting')}</span>
+        ) : null}
       </td>
       <td className="basket__quantity">
         <div className="stepper">

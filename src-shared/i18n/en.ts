@@ -46,6 +46,10 @@ export const en = {
       what: 'Value vouchers cannot be used while the till is offline.',
       next: 'Keep the voucher for a later sale, or wait until the till is online again.',
     },
+    voucher_freed_by_manager: {
+      what: 'A manager freed this voucher from this sale.',
+      next: 'The sale goes on without it; scan it again only if the customer still has it to use here.',
+    },
     invalid_input: {
       what: 'The till could not read what was entered.',
       next: 'Check what you typed and try again.',

@@ -42,6 +42,10 @@ export const nl: CatalogueOf<typeof en> = {
       what: 'Waardevouchers kunnen niet worden gebruikt zolang de kassa offline is.',
       next: 'Bewaar de voucher voor een volgende aankoop, of wacht tot de kassa weer online is.',
     },
+    voucher_freed_by_manager: {
+      what: 'Een manager heeft deze voucher vrijgegeven uit deze verkoop.',
+      next: 'De verkoop gaat zonder door; scan hem alleen opnieuw als de klant hem hier nog wil gebruiken.',
+    },
     invalid_input: {
       what: 'De kassa kon de invoer niet lezen.',
       next: 'Controleer wat u hebt getypt en probeer het opnieuw.',

@@ -11,6 +11,7 @@ export const REJECTION_CODES = [
   'voucher_locking_code_mismatch',
   'voucher_not_combinable',
   'voucher_offline_not_allowed',
+  'voucher_freed_by_manager',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -112,6 +112,11 @@ export const basketSchema = z.looseObject({
    * get-basket-price takes to this basket's `retailer_basket_code`.
    */
   basket_voucher_lock_exclusively: wireFlag.optional(),
+  /**
+   * Ours, beyond Spaaza (docs/spaaza-wire.md, "Our additions"): a recheck of a basket that did
+   * not change. The locks it holds still keep their end instead of being renewed.
+   */
+  basket_voucher_keep_lock_ends: wireFlag.optional(),
   /** Binds the locks to this code instead; add-basket must present the same code. */
   voucher_locking_code: code.optional(),
 });

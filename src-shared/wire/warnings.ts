@@ -22,6 +22,8 @@ export const WARNING_CODES: Readonly<Record<WarningName, number>> = {
   voucher_locking_code_mismatch: 1106,
   voucher_not_combinable: 1107,
   voucher_offline_not_allowed: 1108,
+  // our addition beyond Spaaza: a manager freed the voucher from this very basket
+  voucher_freed_by_manager: 1510,
   original_basket_item_not_found: 1201,
   basket_price_mismatch: 1202,
   member_not_found: 1203,

@@ -35,6 +35,7 @@ const EVERY_TABLE: readonly (keyof Database)[] = [
   'webhooks',
   'webhook_deliveries',
   'webhook_attempts',
+  'freed_basket_vouchers',
 ];
 
 /** Every row of every table, each table's rows in one order: equal snapshots, equal databases. */

@@ -28,6 +28,8 @@ export interface ScriptedCore {
   readonly answers: (() => Promise<PriceAnswer>)[];
   /** The states sent to be priced, in order. */
   readonly priced: SaleState[];
+  /** For each pricing sent, whether it asked the engine to keep its locks' ends (a recheck). */
+  readonly keptLockEnds: boolean[];
   /** What the next probes answer. */
   probeAnswers: boolean;
   dispose(): void;
@@ -59,6 +61,7 @@ export function scriptedCore(): ScriptedCore {
 
   const answers: (() => Promise<PriceAnswer>)[] = [];
   const priced: SaleState[] = [];
+  const keptLockEnds: boolean[] = [];
   const core = {
     probeAnswers: true,
   };
@@ -76,8 +79,14 @@ export function scriptedCore(): ScriptedCore {
       timeoutMs: config.timeouts.pricingMs,
       timeouts: config.timeouts,
     }),
-    getBasketPrice: (sale: SaleState): Promise<PriceAnswer> => {
+    getBasketPrice: (
+      sale: SaleState,
+      _till: unknown,
+      _limit?: unknown,
+      keepLockEnds = false,
+    ): Promise<PriceAnswer> => {
       priced.push(sale);
+      keptLockEnds.push(keepLockEnds);
       const next = answers.shift();
       if (!next) return Promise.reject(new Error('the scripted engine has no answer left'));
       return next();
@@ -98,6 +107,7 @@ export function scriptedCore(): ScriptedCore {
     loaded: loaded.value,
     answers,
     priced,
+    keptLockEnds,
     dispose: () => {
       connectivity.stop();
       db.close();

@@ -6,7 +6,8 @@ import { inTransaction } from '../../db/transaction';
 import { toDomainVoucher, type Executor, type VoucherRow } from '../../repo/vouchers';
 import { storeRefusal, type Actor } from '../actor';
 import { refuse, type Outcome } from '../refusal';
-import { changeVoucher, changeVoucherIn, type VoucherRef } from './change';
+import { changeVoucherIn, type VoucherRef } from './change';
+import { rememberFreed } from './freed';
 import type { Decide } from './compare-and-set';
 import { allOf, lockFreeFor, NO_LOCK, notBurned } from './guards';
 import { refusal } from './refusals';
@@ -86,7 +87,31 @@ export async function unlockVoucher(
   request: { readonly ref: VoucherRef; readonly reason: string | null },
   now: number,
 ): Promise<Outcome<VoucherRow>> {
-  return changeVoucher(db, actor, request.ref, now, (row) => {
+  return inTransaction(db, async (trx) => {
+    // the basket the lock held it for, as the compare-and-set last read it
+    const held: { basketCode: string | null } = { basketCode: null };
+    const unlocked = await changeVoucherIn(trx, actor, request.ref, now, (row) => {
+      held.basketCode = lockHolds(toDomainVoucher(row), now) ? row.lock_basket_code : null;
+      return unlockDecision(actor, request, now)(row);
+    });
+    // that basket's next pricing must not take the lock back (freed.ts)
+    const { basketCode } = held;
+    if (unlocked.ok && basketCode !== null)
+      await rememberFreed(
+        trx,
+        { chainId: unlocked.value.chain_id, basketCode, voucherId: unlocked.value.id },
+        now,
+      );
+    return unlocked;
+  });
+}
+
+function unlockDecision(
+  actor: Actor,
+  request: { readonly reason: string | null },
+  now: number,
+): Decide<VoucherRow> {
+  return (row) => {
     // a lock no store took (a chain-wide caller's) may be freed by any store's manager
     const otherStore =
       lockHolds(toDomainVoucher(row), now) && row.lock_store_code !== null
@@ -99,7 +124,7 @@ export async function unlockVoucher(
       basketCode: row.lock_basket_code,
       reason: request.reason,
     });
-  });
+  };
 }
 
 /**
