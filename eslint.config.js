@@ -1,34 +1,10 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
-import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { boundaries } from './eslint/boundaries.js';
-
-/**
- * The renderer folders whose words all go through `t()` (src-shared/i18n/screens). The other
- * folders join this list, one line each, as their screens are translated.
- */
-const TRANSLATED_RENDERER_FOLDERS = [
-  'src-renderer/app',
-  'src-renderer/common',
-  'src-renderer/status',
-  'src-renderer/diagnostics',
-];
-
-/** Attributes a person reads or hears; every other attribute (className, key, ids, test ids, types) is code. */
-const SPOKEN_ATTRIBUTES = [
-  'aria-label',
-  'aria-description',
-  'aria-roledescription',
-  'aria-valuetext',
-  'aria-placeholder',
-  'title',
-  'placeholder',
-  'alt',
-  'label',
-];
+import { screenWords } from './eslint/screen-words.js';
 
 export default tseslint.config(
   {
@@ -67,21 +43,7 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
     languageOptions: { globals: { ...globals.browser } },
   },
-  {
-    files: TRANSLATED_RENDERER_FOLDERS.map((folder) => `${folder}/**/*.tsx`),
-    ignores: ['**/*.test.tsx'],
-    plugins: { i18next },
-    rules: {
-      'i18next/no-literal-string': [
-        'error',
-        {
-          mode: 'jsx-only',
-          'jsx-attributes': { include: SPOKEN_ATTRIBUTES, exclude: ['.*'] },
-          message: 'Words on a screen go through t() with English and Dutch in src-shared/i18n',
-        },
-      ],
-    },
-  },
+  ...screenWords,
   {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],

@@ -122,7 +122,8 @@ for (const size of SCREENS) {
       secondTill,
     }, testInfo) => {
       test.setTimeout(90_000);
-      const { screens, manager, diagnostics } = ui;
+      const { screens, manager, diagnostics, status } = ui;
+      await status.expectOnline('S001', '01');
       await holdVoucher(secondTill, HELD);
       await holdVoucher(secondTill, FREED);
       await till.till.sync.syncNow();

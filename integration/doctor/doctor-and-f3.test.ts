@@ -12,6 +12,7 @@ import {
 } from '../../test-support/till/till-harness';
 import { inEnglish, runDoctorCli, tillFolder } from '../../test-support/till/doctor';
 import { checkTitle } from '../../src-main/doctor/english';
+import { createTranslator, sayCheckWords } from '../../src-shared/i18n';
 
 const namesAndVerdicts = (checks: readonly { name: string; verdict: string }[]) =>
   checks.map(({ name, verdict }) => [name, verdict]);
@@ -48,6 +49,13 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     });
     expect(namesAndVerdicts(f3.checks)).toEqual(namesAndVerdicts(doctor.checks));
     expect(namesAndVerdicts(f3.checks)).toEqual(CHECK_NAMES.map((name) => [name, 'ok']));
+    // one set of words: every detail F3 gives has its Dutch words, none left in English
+    const dutch = createTranslator({ language: 'nl', locale: 'nl-NL', currency: 'EUR' });
+    for (const [index, check] of f3.checks.entries()) {
+      const words = sayCheckWords(check.detail, (key, params) => dutch.t(key, params));
+      expect(words).not.toMatch(/\{\{|screens\./);
+      expect(words).not.toBe(inEnglish(f3.checks)[index]?.detail);
+    }
     expect(f3).toMatchObject({
       version: doctor.facts?.version,
       databasePath: doctor.facts?.databasePath,
