@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, saveScreen, test } from './fixtures';
+import { expect, saveScreen, test, valueOf } from './fixtures';
 import { holdVoucher, honourVoucher, MANAGER, MEMBER, TWELVE_ITEMS } from './support/demo';
 import type { Locator, Page } from '@playwright/test';
 import {
@@ -124,6 +124,10 @@ for (const size of SCREENS) {
       test.setTimeout(90_000);
       const { screens, manager, diagnostics, status } = ui;
       await status.expectOnline('S001', '01');
+      // terminal 02 holds the vouchers on the engine, so it must be online itself first
+      await expect
+        .poll(async () => valueOf(await secondTill.send('status/get', {})).online)
+        .toBe(true);
       await holdVoucher(secondTill, HELD);
       await holdVoucher(secondTill, FREED);
       await till.till.sync.syncNow();
