@@ -4,6 +4,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { boundaries } from './eslint/boundaries.js';
+import { screenWords } from './eslint/screen-words.js';
 
 export default tseslint.config(
   {
@@ -42,6 +43,7 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
     languageOptions: { globals: { ...globals.browser } },
   },
+  ...screenWords,
   {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],

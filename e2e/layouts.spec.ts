@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, saveScreen, test } from './fixtures';
-import { honourVoucher, MANAGER, MEMBER, TWELVE_ITEMS } from './support/demo';
+import { expect, saveScreen, test, valueOf } from './fixtures';
+import { holdVoucher, honourVoucher, MANAGER, MEMBER, TWELVE_ITEMS } from './support/demo';
+import type { Locator, Page } from '@playwright/test';
 import {
   expectAllInReach,
   expectInReach,
@@ -17,18 +18,40 @@ const SCREENS = [
 ] as const;
 
 const HONOUR = honourVoucher(2);
+const HELD = honourVoucher(7);
+const FREED = honourVoucher(8);
+
+/** No serious or critical axe-core finding on the page as it is now. */
+async function expectAxeClean(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const grave = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  expect(grave, `serious or critical axe findings on ${screen}`).toEqual([]);
+}
+
+/** Every cell, header and button of each table, and the given actions, can be scrolled to whole. */
+async function expectTablesInReach(tables: readonly Locator[], what: string): Promise<void> {
+  for (const table of tables) {
+    await expectAllInReach(table.getByRole('columnheader'), `${what}: a column head`);
+    await expectAllInReach(table.getByRole('cell'), `${what}: a cell`);
+  }
+}
 
 for (const size of SCREENS) {
   const name = `${size.width}x${size.height}`;
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size, hasTouch: true });
 
-    test(`a sale of 12 lines and 3 vouchers: the basket, vouchers, totals and actions are all in reach and the total in view; then the receipt, manager and diagnostics`, async ({
+    test(`a sale of 12 lines and 3 vouchers: the basket, vouchers, totals and actions are all in reach and the total in view; then the receipt`, async ({
       page,
       ui,
     }, testInfo) => {
       test.setTimeout(90_000);
-      const { sale, receipt, screens, manager, diagnostics } = ui;
+      const { sale, receipt } = ui;
       await sale.expectShown();
       for (const item of TWELVE_ITEMS) {
         await sale.scanItem(item.barcode, item.name);
@@ -90,18 +113,54 @@ for (const size of SCREENS) {
         );
       const axeReceipt = await new AxeBuilder({ page }).analyze();
       expect(axeReceipt.violations.map((violation) => violation.id)).toEqual([]);
+    });
+
+    test(`the manager screen with a locked voucher and the audit log, then diagnostics: tables and actions in reach, nothing sideways, no serious axe finding`, async ({
+      page,
+      ui,
+      till,
+      secondTill,
+    }, testInfo) => {
+      test.setTimeout(90_000);
+      const { screens, manager, diagnostics, status } = ui;
+      await status.expectOnline('S001', '01');
+      // terminal 02 holds the vouchers on the engine, so it must be online itself first
+      await expect
+        .poll(async () => valueOf(await secondTill.send('status/get', {})).online)
+        .toBe(true);
+      await holdVoucher(secondTill, HELD);
+      await holdVoucher(secondTill, FREED);
+      await till.till.sync.syncNow();
 
       await screens.open('Manager');
       await manager.signIn(MANAGER.username, MANAGER.password);
+      // one voucher freed puts an entry in the audit log; the other stays locked
+      await manager.unlock(FREED, 'Customer left without paying');
+      await expect(manager.lockedVoucher(HELD)).toBeVisible();
+      await expect(manager.auditEntry(FREED)).toBeVisible();
       await expectInView(manager.signOutButton, 'Sign out');
-      await expectNoSidewaysScroll(page, []);
+      await expectNoSidewaysScroll(page, [
+        manager.lockedVouchers.locator('..'),
+        manager.auditLog.locator('..'),
+      ]);
       await saveScreen(page, testInfo, `manager-${name}`);
+      await expectTablesInReach([manager.lockedVouchers, manager.auditLog], 'Manager');
+      await expectAllInReach(manager.lockedVouchers.getByRole('button'), 'a locked-voucher action');
+      await expectInReach(manager.unlockButton(HELD), `Unlock ${HELD}`);
+      await expectAxeClean(page, 'the manager screen');
 
       await screens.open('Diagnostics');
       await diagnostics.expectShown();
-      await expectInReach(diagnostics.runChecksAgainButton, 'Run checks again');
-      await expectNoSidewaysScroll(page, []);
+      await expect(diagnostics.checks.getByRole('row')).toHaveCount(10);
+      await expectNoSidewaysScroll(page, [
+        diagnostics.checks.locator('..'),
+        diagnostics.configuration.locator('..'),
+      ]);
       await saveScreen(page, testInfo, `diagnostics-${name}`);
+      await expectInReach(diagnostics.runChecksAgainButton, 'Run checks again');
+      await expectTablesInReach([diagnostics.checks, diagnostics.configuration], 'Diagnostics');
+      await expectAllInReach(diagnostics.files.locator('dd'), 'a diagnostics fact');
+      await expectAxeClean(page, 'the diagnostics screen');
     });
   });
 }

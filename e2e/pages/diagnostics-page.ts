@@ -5,12 +5,15 @@ export class DiagnosticsPage {
   readonly heading: Locator;
   readonly checks: Locator;
   readonly configuration: Locator;
+  /** Region `Files`: version, database, log, sales waiting, conflicts, the honour cache's age. */
+  readonly files: Locator;
   readonly runChecksAgainButton: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Diagnostics', exact: true });
     this.checks = page.getByRole('table', { name: 'Checks' });
     this.configuration = page.getByRole('table', { name: 'Configuration' });
+    this.files = page.getByRole('region', { name: 'Files', exact: true });
     this.runChecksAgainButton = page.getByRole('button', { name: 'Run checks again', exact: true });
   }
 

@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The footer `Till status`, always visible: Online/Offline, store, terminal, sales waiting. */
+/**
+ * The footer `Till status`, always visible, in the cashier's words: Online/Offline (offline, what
+ * still works), store, terminal, sales waiting, sync conflicts. Never the engine's address or the
+ * honour cache's age: those are on Diagnostics.
+ */
 export class StatusBar {
   readonly root: Locator;
 
@@ -15,12 +19,21 @@ export class StatusBar {
     await expect(this.root).toContainText(`Store ${store}`);
     await expect(this.root).toContainText(`Terminal ${terminal}`);
     await expect(this.root).toContainText(`Sales waiting: ${salesWaiting}`);
+    await this.expectNoEngineJargon();
   }
 
-  /** `Offline`, with the reason the till gives (the engine is not answering). */
+  /** Nothing IT-only: no engine address, no cache details. */
+  async expectNoEngineJargon(): Promise<void> {
+    await expect(this.root).not.toContainText('http');
+    await expect(this.root).not.toContainText(/cache/i);
+  }
+
+  /** `Offline`, with what still works: honour vouchers (once the cache was filled), sales kept for later. */
   async expectOffline(): Promise<void> {
     await expect(this.root).toContainText('Offline');
     await expect(this.root).not.toContainText('Online');
+    await expect(this.root).toContainText('sales are kept and sent later');
+    await this.expectNoEngineJargon();
   }
 
   /** `Online` again (the status is polled every few seconds; the probe runs every few more). */

@@ -10,10 +10,15 @@ import {
   valueOf,
   writeTillConfig,
 } from '../../test-support/till/till-harness';
-import { runDoctorCli, tillFolder } from '../../test-support/till/doctor';
+import { inEnglish, runDoctorCli, tillFolder } from '../../test-support/till/doctor';
+import { checkTitle } from '../../src-main/doctor/english';
+import { createTranslator, sayCheckWords } from '../../src-shared/i18n';
 
 const namesAndVerdicts = (checks: readonly { name: string; verdict: string }[]) =>
   checks.map(({ name, verdict }) => [name, verdict]);
+
+/** The titles `till:doctor` prints, in CHECK_NAMES order. */
+const TITLES = CHECK_NAMES.map(checkTitle);
 
 /** The check names the real CLI printed, in its order: `[FAIL] engine reachability  …`. */
 const printedNames = (stdout: string) =>
@@ -44,6 +49,13 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     });
     expect(namesAndVerdicts(f3.checks)).toEqual(namesAndVerdicts(doctor.checks));
     expect(namesAndVerdicts(f3.checks)).toEqual(CHECK_NAMES.map((name) => [name, 'ok']));
+    // one set of words: every detail F3 gives has its Dutch words, none left in English
+    const dutch = createTranslator({ language: 'nl', locale: 'nl-NL', currency: 'EUR' });
+    for (const [index, check] of f3.checks.entries()) {
+      const words = sayCheckWords(check.detail, (key, params) => dutch.t(key, params));
+      expect(words).not.toMatch(/\{\{|screens\./);
+      expect(words).not.toBe(inEnglish(f3.checks)[index]?.detail);
+    }
     expect(f3).toMatchObject({
       version: doctor.facts?.version,
       databasePath: doctor.facts?.databasePath,
@@ -70,9 +82,11 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     expect(namesAndVerdicts(f3.checks)).toEqual(namesAndVerdicts(doctor.checks));
     const reachability = (checks: readonly { name: string; verdict: string; detail: string }[]) =>
       checks.find((check) => check.name === 'engine reachability');
-    expect(reachability(f3.checks)).toMatchObject({ verdict: 'fail' });
-    expect(reachability(f3.checks)?.detail).toContain('did not answer within 300 ms');
-    expect(reachability(doctor.checks)?.detail).toContain('did not answer within 300 ms');
+    expect(reachability(inEnglish(f3.checks))).toMatchObject({ verdict: 'fail' });
+    expect(reachability(inEnglish(f3.checks))?.detail).toContain('did not answer within 300 ms');
+    expect(reachability(inEnglish(doctor.checks))?.detail).toContain(
+      'did not answer within 300 ms',
+    );
     folder.dispose();
     await till.close();
     await proxy.stop();
@@ -102,7 +116,7 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
     expect(namesAndVerdicts(doctor.checks)).toEqual(expected);
     // the same words too: details and next steps, not only names and verdicts
     expect(f3.checks).toEqual(doctor.checks);
-    expect(f3.checks.find((check) => check.name === 'clock skew')?.detail).toBe(
+    expect(inEnglish(f3.checks).find((check) => check.name === 'clock skew')?.detail).toBe(
       'the engine is not reachable',
     );
     // only the failed check counts as a failure
@@ -134,12 +148,12 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
           'this till is set up for chain 1, store S999, but the engine says the account till-s001-01 belongs to chain 1, store S001',
         nextStep: `Set chainId and storeCode in ${configPath} to the store this terminal stands in, and give the till that store's terminal account (the engine's administrator creates it).`,
       };
-      expect(storeOf(f3.checks)).toEqual(expected);
-      expect(storeOf(doctor.checks)).toEqual(expected);
+      expect(storeOf(inEnglish(f3.checks))).toEqual(expected);
+      expect(storeOf(inEnglish(doctor.checks))).toEqual(expected);
       // the others still pass: the terminal account signs in, only its store is not this till's
       // (a till just started may not have taken its first honour-feed page yet: a warning)
       expect(namesAndVerdicts(f3.checks.filter((check) => check.verdict === 'fail'))).toEqual([
-        ['store and terminal', 'fail'],
+        ['store_and_terminal', 'fail'],
       ]);
 
       const run = await runDoctorCli(['--config', configPath], folder.env);
@@ -166,9 +180,9 @@ describe('the F3 screen and till:doctor run one set of checks', () => {
       const folder = tillFolder();
       const configPath = writeTillConfig(engine.url, chainWide, dataDir, { storeCode });
       try {
-        const f3 = storeOf(valueOf(await till.send('diagnostics/run', {})).checks);
+        const f3 = storeOf(inEnglish(valueOf(await till.send('diagnostics/run', {})).checks));
         const doctor = storeOf(
-          (await runDiagnostics({ env: folder.env, argvPath: configPath })).checks,
+          inEnglish((await runDiagnostics({ env: folder.env, argvPath: configPath })).checks),
         );
         expect(f3).toEqual(doctor);
         expect(f3?.verdict).toBe(verdict);
@@ -202,16 +216,18 @@ describe('the doctor CLI and the F3 command list the same checks, engine up and 
       const upF3 = valueOf(await till.send('diagnostics/run', {}));
       const upCli = await runDoctorCli(['--config', configPath], folder.env);
       expect(upF3.checks.map((check) => check.name)).toEqual([...CHECK_NAMES]);
-      expect(printedNames(upCli.stdout)).toEqual(upF3.checks.map((check) => check.name));
+      expect(printedNames(upCli.stdout)).toEqual(TITLES);
       expect(upCli.status).toBe(0);
 
       await engine.close();
       const downF3 = valueOf(await till.send('diagnostics/run', {}));
       const downCli = await runDoctorCli(['--config', configPath], folder.env);
       expect(downF3.checks.map((check) => check.name)).toEqual([...CHECK_NAMES]);
-      expect(printedNames(downCli.stdout)).toEqual(downF3.checks.map((check) => check.name));
+      expect(printedNames(downCli.stdout)).toEqual(TITLES);
       expect(downCli.status).toBe(1);
-      const reachability = downF3.checks.find((check) => check.name === 'engine reachability');
+      const reachability = inEnglish(downF3.checks).find(
+        (check) => check.name === 'engine reachability',
+      );
       expect(reachability?.verdict).toBe('fail');
       expect(reachability?.detail).toContain(
         `The voucher engine at ${engine.url} cannot be reached`,

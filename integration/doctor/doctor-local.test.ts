@@ -8,6 +8,7 @@ import { appendAudit, databasePath, openStore } from '../../src-main/store';
 import { closedPort, startFakeEngine } from '../../test-support/till/fake-engine';
 import {
   checkNamed,
+  inEnglish,
   expectCheck,
   demoSettings,
   runDoctorCli,
@@ -208,7 +209,11 @@ describe('till:doctor without a working engine', () => {
     expect(config.verdict).toBe('fail');
     expect(config.detail).toContain('storeCode');
     expect(config.detail).toContain(configPath);
-    expect(report.checks.slice(1).map(({ verdict, detail }) => ({ verdict, detail }))).toEqual(
+    expect(
+      inEnglish(report.checks)
+        .slice(1)
+        .map(({ verdict, detail }) => ({ verdict, detail })),
+    ).toEqual(
       Array(CHECK_NAMES.length - 1).fill({
         verdict: 'skipped',
         detail: 'the configuration is not valid',

@@ -7,6 +7,7 @@ import {
 } from '../../test-support/engine/test-certificates';
 import { DEMO } from '../../test-support/till/demo-baskets';
 import { settledSale } from '../../test-support/till/settled-sale';
+import { checkNamed } from '../../test-support/till/doctor';
 import {
   startTestTill,
   tempDir,
@@ -78,9 +79,9 @@ describe('a till against an engine that serves HTTPS', () => {
 
   it('its diagnostics say it reaches the engine over HTTPS, trusting only that CA', async () => {
     const diagnostics = valueOf(await till.send('diagnostics/run', {}));
-    const reachability = diagnostics.checks.find((check) => check.name === 'engine reachability');
+    const reachability = checkNamed(diagnostics.checks, 'engine reachability');
     expect(reachability).toMatchObject({ verdict: 'ok' });
-    expect(reachability?.detail).toContain(
+    expect(reachability.detail).toContain(
       `over HTTPS, trusting only the CA in ${certificates.caFile} (engineCaFile)`,
     );
     expect(diagnostics.config.engineCaFile).toBe(certificates.caFile);
@@ -110,10 +111,10 @@ describe('a till that does not trust the engine’s certificate', () => {
     const till = await startTestTill(engine.url, TILL_ONE, tempDir('till-tls-'));
     try {
       const diagnostics = valueOf(await till.send('diagnostics/run', {}));
-      const reachability = diagnostics.checks.find((check) => check.name === 'engine reachability');
+      const reachability = checkNamed(diagnostics.checks, 'engine reachability');
       expect(reachability).toMatchObject({ verdict: 'fail' });
-      expect(reachability?.detail).toContain('set engineCaFile to the PEM file of the CA');
-      expect(reachability?.detail).toContain(
+      expect(reachability.detail).toContain('set engineCaFile to the PEM file of the CA');
+      expect(reachability.detail).toContain(
         "over HTTPS, trusting the operating system's trusted CAs",
       );
     } finally {

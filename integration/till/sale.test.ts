@@ -95,14 +95,14 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
     expect(diagnostics.databaseBytes).toBeGreaterThan(0);
     expect(diagnostics.checks.map((check) => [check.name, check.verdict])).toEqual([
       ['config', 'ok'],
-      ['data directory', 'ok'],
-      ['local database', 'ok'],
-      ['audit log', 'ok'],
-      ['engine reachability', 'ok'],
-      ['terminal credentials', 'ok'],
-      ['store and terminal', 'ok'],
-      ['clock skew', 'ok'],
-      ['honour feed', 'ok'],
+      ['data_directory', 'ok'],
+      ['local_database', 'ok'],
+      ['audit_log', 'ok'],
+      ['engine_reachability', 'ok'],
+      ['terminal_credentials', 'ok'],
+      ['store_and_terminal', 'ok'],
+      ['clock_skew', 'ok'],
+      ['honour_feed', 'ok'],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { CHECK_NAMES, checkWords, type CheckName, type CheckWords } from '../../src-shared/i18n';
 import type { DiagnosticVerdict } from '../../src-shared/till';
 
 /**
@@ -12,49 +13,41 @@ export type Judgement = Exclude<Verdict, 'skipped'>;
 export interface DiagnosticCheck {
   readonly name: CheckName;
   readonly verdict: Verdict;
-  readonly detail: string;
-  /** What IT does about it, in plain words; null when nothing needs doing. */
-  readonly nextStep: string | null;
+  /** What was found, as a code and params: the screen says it in its language, the CLI in English. */
+  readonly detail: CheckWords;
+  /** What IT does about it; null when nothing needs doing. */
+  readonly nextStep: CheckWords | null;
 }
 
-/** Every check, in the order it runs; a check is reported even when it could not run. */
-export const CHECK_NAMES = [
-  'config',
-  'data directory',
-  'local database',
-  'audit log',
-  'engine reachability',
-  'terminal credentials',
-  'store and terminal',
-  'clock skew',
-  'honour feed',
-] as const;
-
-export type CheckName = (typeof CHECK_NAMES)[number];
+export { CHECK_NAMES, type CheckName };
 
 export const LATENCY_WARN_MS = 1_000;
 export const SKEW_WARN_MS = 5_000;
 export const SKEW_FAIL_MS = 60_000;
 
-export function passed(name: CheckName, detail: string): DiagnosticCheck {
+export function passed(name: CheckName, detail: CheckWords): DiagnosticCheck {
   return { name, verdict: 'ok', detail, nextStep: null };
 }
 
 export function warned(
   name: CheckName,
-  detail: string,
-  nextStep: string | null = null,
+  detail: CheckWords,
+  nextStep: CheckWords | null = null,
 ): DiagnosticCheck {
   return { name, verdict: 'warn', detail, nextStep };
 }
 
 /** A failure names what IT does next: the detail says what is wrong, `nextStep` how to fix it. */
-export function failedCheck(name: CheckName, detail: string, nextStep: string): DiagnosticCheck {
+export function failedCheck(
+  name: CheckName,
+  detail: CheckWords,
+  nextStep: CheckWords,
+): DiagnosticCheck {
   return { name, verdict: 'fail', detail, nextStep };
 }
 
 /** A check that could not run because an earlier one failed: reported with the reason, never left out. */
-export function skipped(name: CheckName, why: string): DiagnosticCheck {
+export function skipped(name: CheckName, why: CheckWords): DiagnosticCheck {
   return { name, verdict: 'skipped', detail: why, nextStep: null };
 }
 
@@ -71,13 +64,10 @@ export function judgeSkew(skewMs: number): Judgement {
 }
 
 /** The engine's `Date` header has whole seconds, so anything within 1 s is agreement. */
-export function describeSkew(skewMs: number): string {
-  if (Math.abs(skewMs) <= 1_000) {
-    return "the engine's clock agrees with this terminal's to within 1 s";
-  }
+export function describeSkew(skewMs: number): CheckWords {
+  if (Math.abs(skewMs) <= 1_000) return checkWords('clock_agrees');
   const seconds = Math.round(Math.abs(skewMs) / 1000);
-  const direction = skewMs > 0 ? 'ahead of' : 'behind';
-  return `the engine's clock is ${seconds} s ${direction} this terminal's`;
+  return checkWords(skewMs > 0 ? 'clock_ahead' : 'clock_behind', { seconds });
 }
 
 export function hasFailure(checks: readonly DiagnosticCheck[]): boolean {

@@ -3,6 +3,7 @@
 // failed (a skipped check is not a failure), 1 a check failed, 2 bad usage.
 import { parseArgs } from 'node:util';
 import { hasFailure, type DiagnosticCheck, type Verdict } from './check';
+import { englishCheck } from './english';
 import { flattenConfig } from './flat-config';
 import { runDiagnostics, type DiagnosticFacts, type DiagnosticsReport } from './run-diagnostics';
 
@@ -73,9 +74,10 @@ function formatFacts(facts: DiagnosticFacts): string[] {
 function formatCheck(check: DiagnosticCheck): string {
   // A multi-line detail (a config error lists each problem) stays under its check, indented,
   // and so does the next step, as F3 shows it under the detail.
-  const [first = '', ...rest] = check.detail.split('\n');
-  const head = `[${MARKS[check.verdict]}] ${check.name.padEnd(21)} ${first}`;
-  const next = check.nextStep === null ? [] : [`Next step: ${check.nextStep}`];
+  const { name, detail, nextStep } = englishCheck(check);
+  const [first = '', ...rest] = detail.split('\n');
+  const head = `[${MARKS[check.verdict]}] ${name.padEnd(21)} ${first}`;
+  const next = nextStep === null ? [] : [`Next step: ${nextStep}`];
   return [head, ...[...rest, ...next].map((line) => `${' '.repeat(29)}${line.trim()}`)].join('\n');
 }
 

@@ -18,8 +18,9 @@ import {
   warned,
   type DiagnosticCheck,
 } from './check';
+import { checkWords, quoted, type CheckWords } from '../../src-shared/i18n';
 
-const DEMO_MODE = `no engine is configured (no engineUrl in the config) and the demo engine at ${DEMO_ENGINE_URL} does not answer: start it with \`npm run engine -- --demo\`, or use \`npm start\``;
+const DEMO_MODE = checkWords('engine_demo_missing', { url: DEMO_ENGINE_URL });
 
 /** What the engine checks call: the running till's own client on F3, a fresh one for `till:doctor`. */
 export type CheckedEngine = Pick<EngineClient, 'health' | 'login' | 'getBasketPrice'>;
@@ -53,24 +54,27 @@ export async function engineChecks(
   const after = now();
   if (!health.ok && config.engineUrl === undefined) {
     return [
-      warned('engine reachability', DEMO_MODE),
-      warned('terminal credentials', DEMO_MODE),
-      warned('store and terminal', DEMO_MODE),
-      warned('clock skew', DEMO_MODE),
+      warned('engine_reachability', DEMO_MODE),
+      warned('terminal_credentials', DEMO_MODE),
+      warned('store_and_terminal', DEMO_MODE),
+      warned('clock_skew', DEMO_MODE),
     ];
   }
   const connection = describeEngineConnection(engineUrl, config.engineCaFile);
   if (!health.ok) {
-    const why = 'the engine is not reachable';
+    const why = checkWords('skip_engine_unreachable');
     return [
       failedCheck(
-        'engine reachability',
-        `${health.error.message} (${connection.text})`,
+        'engine_reachability',
+        checkWords('engine_unreachable', {
+          error: health.error.message,
+          connection: connection.text,
+        }),
         unreachableNextStep(engineUrl, configPath),
       ),
-      skipped('terminal credentials', why),
+      skipped('terminal_credentials', why),
       storeNotChecked(config, why),
-      skipped('clock skew', why),
+      skipped('clock_skew', why),
     ];
   }
   const reachability = reachabilityCheck(engineUrl, health.value, connection);
@@ -80,13 +84,13 @@ export async function engineChecks(
   const credentials = login.ok
     ? credentialsCheck(username, login.value.role)
     : failedCheck(
-        'terminal credentials',
-        login.error.message,
+        'terminal_credentials',
+        quoted(login.error.message),
         signInNextStep(login.error.kind, username, configPath),
       );
   const store = login.ok
     ? await storeAndTerminalCheck(config, configPath, login.value, client, limit)
-    : storeNotChecked(config, 'the terminal account could not sign in');
+    : storeNotChecked(config, checkWords('skip_sign_in'));
   // The midpoint of our own clock around the request, so that an injected clock can be judged too.
   const skewMs =
     health.value.serverTime === null
@@ -95,19 +99,19 @@ export async function engineChecks(
   return [reachability, credentials, store, clockCheck(skewMs)];
 }
 
-function unreachableNextStep(engineUrl: string, configPath: string): string {
+function unreachableNextStep(engineUrl: string, configPath: string): CheckWords {
   const settings = engineUrl.startsWith('https:') ? 'engineUrl and engineCaFile' : 'engineUrl';
-  return `Start the voucher engine or check ${settings} in ${configPath}; the till keeps selling offline meanwhile.`;
+  return checkWords('engine_start', { settings, path: configPath });
 }
 
-function signInNextStep(kind: EngineFailureKind, username: string, configPath: string): string {
+function signInNextStep(kind: EngineFailureKind, username: string, configPath: string): CheckWords {
   switch (kind) {
     case 'unauthorized':
-      return `Check terminalCredentials.username and terminalCredentials.password in ${configPath} against the terminal's account on the engine; the engine's administrator can reset its password.`;
+      return checkWords('sign_in_unauthorized', { path: configPath });
     case 'rejected':
-      return `Ask the engine's administrator why the engine refuses the account ${username} (its words are above).`;
+      return checkWords('sign_in_rejected', { username });
     case 'unavailable':
-      return "The engine answered its health check but not the sign-in: run the checks again, and if it happens again look at the engine's log.";
+      return checkWords('sign_in_unavailable');
   }
 }
 
@@ -117,45 +121,42 @@ function reachabilityCheck(
   connection: ReturnType<typeof describeEngineConnection>,
 ): DiagnosticCheck {
   const { healthy, httpStatus, latencyMs } = health;
-  const where = `${engineUrl} answered in ${latencyMs} ms, ${connection.text}`;
+  const where = checkWords('engine_answered', {
+    url: engineUrl,
+    ms: latencyMs,
+    connection: connection.text,
+  });
   // a 5xx never gets here: the client reports it as an engine that is not there
   if (!healthy)
     return warned(
-      'engine reachability',
-      `${where}, but /healthz did not report ok (HTTP ${httpStatus})`,
+      'engine_reachability',
+      checkWords('engine_unhealthy', { where, status: httpStatus }),
     );
   if (judgeLatency(latencyMs) === 'warn') {
-    return warned('engine reachability', `${where}: slower than 1 s, sales will feel sluggish`);
+    return warned('engine_reachability', checkWords('engine_slow', { where }));
   }
-  if (connection.judgement === 'warn') return warned('engine reachability', where);
-  return passed('engine reachability', where);
+  if (connection.judgement === 'warn') return warned('engine_reachability', where);
+  return passed('engine_reachability', where);
 }
 
 function credentialsCheck(username: string, role: string | null): DiagnosticCheck {
-  if (role === null || role === 'terminal') {
-    return passed('terminal credentials', `${username} logged in${role ? ` (role ${role})` : ''}`);
+  if (role === null)
+    return passed('terminal_credentials', checkWords('credentials_ok', { username }));
+  if (role === 'terminal') {
+    return passed('terminal_credentials', checkWords('credentials_ok_role', { username, role }));
   }
-  return warned(
-    'terminal credentials',
-    `${username} logged in, but as a ${role} account: give the till its own terminal account`,
-  );
+  return warned('terminal_credentials', checkWords('credentials_wrong_role', { username, role }));
 }
 
 function clockCheck(skewMs: number | null): DiagnosticCheck {
-  if (skewMs === null) {
-    return warned('clock skew', 'the engine sent no Date header, so its clock cannot be compared');
-  }
-  const detail = `${describeSkew(skewMs)} (vouchers expire and locks lapse on the engine's clock)`;
+  if (skewMs === null) return warned('clock_skew', checkWords('clock_no_date'));
+  const detail = checkWords('clock_matters', { skew: describeSkew(skewMs) });
   switch (judgeSkew(skewMs)) {
     case 'ok':
-      return passed('clock skew', describeSkew(skewMs));
+      return passed('clock_skew', describeSkew(skewMs));
     case 'warn':
-      return warned('clock skew', detail, "Set this terminal's time from NTP.");
+      return warned('clock_skew', detail, checkWords('clock_use_ntp'));
     case 'fail':
-      return failedCheck(
-        'clock skew',
-        detail,
-        "Correct this terminal's clock and let it keep time from NTP, then run the checks again.",
-      );
+      return failedCheck('clock_skew', detail, checkWords('clock_correct'));
   }
 }

@@ -4,23 +4,23 @@ import type { FeedRefusalCode } from '../../src-node/feed-signature';
 import type { TillConfig } from '../config';
 import { databasePath, lastFeedCheck, type FeedCheck } from '../store';
 import { feedTrustOf } from '../sync';
+import { checkWords, type CheckWords } from '../../src-shared/i18n';
 import { failedCheck, passed, skipped, warned, type DiagnosticCheck } from './check';
 
-const NAME = 'honour feed';
+const NAME = 'honour_feed';
 
 /** Where IT gets the key a till must trust (docs/security.md, "Signed honour-voucher feed"). */
-const showKey = (chainId: number) =>
-  `On the engine run \`npm run engine:admin -- show-feed-key --chain ${chainId}\` and add the \`ed25519:…\` key it prints to honourFeedPublicKeys`;
+const showKey = (chainId: number) => checkWords('feed_show_key', { chain: chainId });
 
 /** What to do about a refused page, by why it was refused. */
-function nextStep(code: FeedRefusalCode, chainId: number): string {
+function nextStep(code: FeedRefusalCode, chainId: number): CheckWords {
   switch (code) {
     case 'no_keys':
     case 'unknown_key':
       return showKey(chainId);
     case 'unsigned':
     case 'bad_signature':
-      return 'Something between this till and the engine changes its answers (a proxy?), or engineUrl names an engine that is not this chain’s: check the network path and engineUrl';
+      return checkWords('feed_path_changed');
   }
 }
 
@@ -34,18 +34,15 @@ export function feedCheck(
 ): DiagnosticCheck {
   const trust = feedTrustOf(config);
   if (trust.keys.length === 0)
-    return failedCheck(
-      NAME,
-      'no honourFeedPublicKeys are configured, so the till takes no honour-voucher page',
-      showKey(config.chainId),
-    );
-  const trusted = `trusts key ${trust.keys.map((key) => key.keyId).join(', ')}`;
+    return failedCheck(NAME, checkWords('feed_no_keys'), showKey(config.chainId));
+  const trusted = checkWords('feed_trusts', {
+    keys: trust.keys.map((key) => key.keyId).join(', '),
+  });
   if (database.verdict === 'fail' || database.verdict === 'skipped')
-    return skipped(NAME, 'the local database cannot be read');
+    return skipped(NAME, checkWords('skip_database_unreadable'));
   const path = databasePath(config.dataDir);
   const last = existsSync(path) ? readLastCheck(path) : undefined;
-  if (last === undefined)
-    return warned(NAME, `${trusted}; no honour-feed page has been received yet`);
+  if (last === undefined) return warned(NAME, checkWords('feed_none_yet', { trusted }));
   return judge(last.check, last.at, trusted, config.chainId);
 }
 
@@ -58,12 +55,13 @@ function readLastCheck(path: string): ReturnType<typeof lastFeedCheck> {
   }
 }
 
-function judge(check: FeedCheck, at: Date, trusted: string, chainId: number): DiagnosticCheck {
-  const when = `the last page (from cursor ${check.cursor}, at ${at.toISOString()})`;
-  if (check.verified) return passed(NAME, `${trusted}; ${when} verified with key ${check.keyId}`);
+function judge(check: FeedCheck, at: Date, trusted: CheckWords, chainId: number): DiagnosticCheck {
+  const page = { trusted, cursor: check.cursor, at: at.toISOString() };
+  if (check.verified)
+    return passed(NAME, checkWords('feed_verified', { ...page, keyId: check.keyId }));
   return failedCheck(
     NAME,
-    `${trusted}; ${when} was refused: ${check.reason}. The honour cache keeps its last good state`,
+    checkWords('feed_refused', { ...page, reason: check.reason }),
     nextStep(check.code, chainId),
   );
 }

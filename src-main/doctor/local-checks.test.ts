@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inEnglish } from './english';
 import { configFileOpenness } from './local-checks';
 
 let folder: string;
@@ -17,7 +18,8 @@ describe('whether the config file is open to other accounts', () => {
     const path = join(folder, 'till.json');
     writeFileSync(path, '{}');
     chmodSync(path, 0o666);
-    expect(configFileOpenness(path, 'linux')).toBe(
+    const open = configFileOpenness(path, 'linux');
+    expect(open === null ? null : inEnglish(open)).toBe(
       `till.json is readable and writable by group and others (mode 666) and holds the terminal's password: run \`chmod 600 ${path}\``,
     );
     chmodSync(path, 0o600);

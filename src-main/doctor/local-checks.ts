@@ -1,6 +1,5 @@
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CHAIN_BREAK_WORDS } from '../../src-node/audit-chain';
 import SQLite, { type Database } from 'better-sqlite3';
 import { ENV_OVERRIDES, type LoadedConfig } from '../config';
 import {
@@ -13,6 +12,7 @@ import {
   verifyAuditChain,
 } from '../store';
 import { makeOwnerOnlyDir, octalMode, OWNER_ONLY_FILE, openToOthers } from '../owner-only';
+import { checkWords, type CheckWords } from '../../src-shared/i18n';
 import { failedCheck, passed, skipped, warned, type DiagnosticCheck } from './check';
 
 /** What the local database holds for IT: sales not yet on the engine, conflicts, the cache's age. */
@@ -35,10 +35,11 @@ export interface DatabaseInspection {
 export function configSource(
   env: Readonly<Record<string, string | undefined>>,
   argvPath: string | undefined,
-): string {
-  if (argvPath !== undefined) return 'named by --config';
-  if (env.TILL_CONFIG !== undefined && env.TILL_CONFIG.trim() !== '') return 'named by TILL_CONFIG';
-  return 'the default location';
+): CheckWords {
+  if (argvPath !== undefined) return checkWords('config_source_argv');
+  if (env.TILL_CONFIG !== undefined && env.TILL_CONFIG.trim() !== '')
+    return checkWords('config_source_env');
+  return checkWords('config_source_default');
 }
 
 export function configCheck(
@@ -50,15 +51,18 @@ export function configCheck(
   const overridden = ENV_OVERRIDES.filter(({ name }) => (env[name] ?? '').trim() !== '').map(
     ({ name }) => name,
   );
-  const fromEnv = overridden.length > 0 ? `; overridden by ${overridden.join(', ')}` : '';
-  const mode = loaded.config.engineUrl === undefined ? ' (demo mode: no engineUrl)' : '';
-  const where = loaded.fileFound
-    ? `${loaded.path} (${source})`
-    : `no file at ${loaded.path} (${source}); environment and defaults only`;
-  const detail = `valid${mode}: ${where}${fromEnv}`;
+  const fromEnv =
+    overridden.length > 0 ? checkWords('config_overridden', { names: overridden.join(', ') }) : '';
+  const mode = loaded.config.engineUrl === undefined ? checkWords('config_demo_mode') : '';
+  const where = checkWords(loaded.fileFound ? 'config_file_found' : 'config_file_missing', {
+    path: loaded.path,
+    source,
+  });
+  const detail = checkWords('config_valid', { mode, where, fromEnv });
   const open = loaded.fileFound ? configFileOpenness(loaded.path) : null;
   const warnings = [...(open === null ? [] : [open]), ...loaded.warnings];
-  if (warnings.length > 0) return warned('config', [detail, ...warnings].join('\n'));
+  if (warnings.length > 0)
+    return warned('config', checkWords('config_with_warnings', { valid: detail, warnings }));
   return passed('config', detail);
 }
 
@@ -69,36 +73,49 @@ export function configCheck(
 export function configFileOpenness(
   path: string,
   platform: NodeJS.Platform = process.platform,
-): string | null {
+): CheckWords | null {
   if (platform === 'win32') return null;
   const mode = statSync(path, { throwIfNoEntry: false })?.mode;
   if (mode === undefined) return null;
   const open = openToOthers(mode);
   if (open === null) return null;
-  return `${basename(path)} is ${open} (mode ${octalMode(mode)}) and holds the terminal's password: run \`chmod ${octalMode(OWNER_ONLY_FILE)} ${path}\``;
+  return checkWords('config_file_open', {
+    file: basename(path),
+    open,
+    mode: octalMode(mode),
+    owner: octalMode(OWNER_ONLY_FILE),
+    path,
+  });
 }
 
 /** Exists or can be created, and a probe file can be written and removed. */
 export function dataDirectoryCheck(dataDir: string, configPath: string): DiagnosticCheck {
   const existed = existsSync(dataDir);
   const probe = join(dataDir, `.till-doctor-probe-${process.pid}`);
-  const nextStep = `Make ${dataDir} a folder the till's user account can write to, or set dataDir in ${configPath} to one; then restart the till.`;
+  const nextStep = checkWords('data_dir_fix', { dir: dataDir, path: configPath });
   try {
     makeOwnerOnlyDir(dataDir);
     if (!statSync(dataDir).isDirectory()) {
-      return failedCheck('data directory', `${dataDir} exists but is not a directory`, nextStep);
+      return failedCheck(
+        'data_directory',
+        checkWords('data_dir_not_directory', { dir: dataDir }),
+        nextStep,
+      );
     }
     writeFileSync(probe, 'probe', { mode: OWNER_ONLY_FILE });
     rmSync(probe);
   } catch (error) {
     rmSync(probe, { force: true });
     return failedCheck(
-      'data directory',
-      `${dataDir} is not writable: ${describe(error)}`,
+      'data_directory',
+      checkWords('data_dir_not_writable', { dir: dataDir, error: describe(error) }),
       nextStep,
     );
   }
-  return passed('data directory', `${dataDir} ${existed ? 'exists' : 'was created'}, writable`);
+  return passed(
+    'data_directory',
+    checkWords(existed ? 'data_dir_exists' : 'data_dir_created', { dir: dataDir }),
+  );
 }
 
 /**
@@ -110,11 +127,8 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
   const unread = unreadStoreFacts(dataDir);
   if (!existsSync(path)) {
     return {
-      check: warned(
-        'local database',
-        `no database yet at ${path}; the till creates it on its first start`,
-      ),
-      audit: skipped('audit log', 'there is no local database yet'),
+      check: warned('local_database', checkWords('database_missing', { path })),
+      audit: skipped('audit_log', checkWords('skip_no_database')),
       facts: unread,
     };
   }
@@ -125,19 +139,19 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
     if (integrity !== 'ok') {
       return {
         check: failedCheck(
-          'local database',
-          `${path} is damaged: integrity_check says "${String(integrity)}"`,
+          'local_database',
+          checkWords('database_damaged', { path, integrity: String(integrity) }),
           restoreBackup(path),
         ),
-        audit: skipped('audit log', 'the local database is damaged'),
+        audit: skipped('audit_log', checkWords('skip_database_damaged')),
         facts: unread,
       };
     }
     const version = schemaVersion(db);
     const check = judgeVersion(path, version, unread.databaseBytes);
     if (version !== latestVersion()) {
-      const why = `the local database is at schema version ${version}, not ${latestVersion()}`;
-      return { check, audit: skipped('audit log', why), facts: unread };
+      const why = checkWords('skip_database_schema', { version, latest: latestVersion() });
+      return { check, audit: skipped('audit_log', why), facts: unread };
     }
     const facts: StoreFacts = {
       ...unread,
@@ -149,11 +163,11 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
   } catch (error) {
     return {
       check: failedCheck(
-        'local database',
-        `${path} cannot be read as the till's SQLite database: ${describe(error)}`,
+        'local_database',
+        checkWords('database_unreadable', { path, error: describe(error) }),
         restoreBackup(path),
       ),
-      audit: skipped('audit log', 'the local database cannot be read'),
+      audit: skipped('audit_log', checkWords('skip_database_unreadable')),
       facts: unread,
     };
   } finally {
@@ -164,17 +178,22 @@ export function inspectDatabase(dataDir: string): DatabaseInspection {
 /** Walks the audit log's hash chain; a break fails the check, naming the first broken entry. */
 export function auditCheck(db: Database): DiagnosticCheck {
   const report = verifyAuditChain(db);
-  const entries = `${report.checked} ${report.checked === 1 ? 'entry' : 'entries'}`;
-  if (report.ok) return passed('audit log', `intact: ${entries} chained, none changed or missing`);
+  if (report.ok) return passed('audit_log', checkWords('audit_intact', { count: report.checked }));
   const { brokenAt, brokenEntry } = report;
   const where = brokenEntry
-    ? `entry seq ${brokenEntry.seq} (id ${brokenEntry.id}, ${brokenEntry.action} by ${brokenEntry.actor} at ${brokenEntry.at.toISOString()})`
-    : `entry seq ${brokenAt?.seq ?? report.checked}`;
-  const why = brokenAt ? CHAIN_BREAK_WORDS[brokenAt.reason] : 'the chain is broken';
+    ? checkWords('audit_entry', {
+        seq: brokenEntry.seq,
+        id: brokenEntry.id,
+        action: brokenEntry.action,
+        actor: brokenEntry.actor,
+        at: brokenEntry.at.toISOString(),
+      })
+    : checkWords('audit_entry_seq', { seq: brokenAt?.seq ?? report.checked });
+  const why = checkWords(brokenAt ? `audit_break_${brokenAt.reason}` : 'audit_chain_broken');
   return failedCheck(
-    'audit log',
-    `not intact at ${where}: ${why}`,
-    'The file was changed outside the till: keep a copy of it for support and tell whoever audits the store.',
+    'audit_log',
+    checkWords('audit_broken', { where, why }),
+    checkWords('audit_changed'),
   );
 }
 
@@ -190,24 +209,19 @@ export function unreadStoreFacts(dataDir: string): StoreFacts {
 
 function judgeVersion(path: string, version: number, sizeBytes: number): DiagnosticCheck {
   const latest = latestVersion();
-  const facts = `${path}, ${sizeBytes} bytes, integrity ok`;
-  if (version === latest) return passed('local database', `${facts}, schema version ${version}`);
-  if (version < latest) {
-    return warned(
-      'local database',
-      `${facts}, schema version ${version} of ${latest}: the till migrates it on its next start`,
-    );
-  }
+  const facts = { path, bytes: sizeBytes, version, latest };
+  if (version === latest) return passed('local_database', checkWords('database_ok', facts));
+  if (version < latest) return warned('local_database', checkWords('database_behind', facts));
   return failedCheck(
-    'local database',
-    `${facts}, but schema version ${version} is newer than this till knows (${latest}): it was written by a newer till`,
-    'Install the till version that wrote this database (or a newer one); an older till must not open it.',
+    'local_database',
+    checkWords('database_ahead', facts),
+    checkWords('database_install_newer'),
   );
 }
 
 /** Sales not yet on the engine may be in the damaged file, so it is kept, never deleted. */
-function restoreBackup(path: string): string {
-  return `Stop the till, keep ${path} for support (sales not yet sent may be in it), and restore the till's database from a backup.`;
+function restoreBackup(path: string): CheckWords {
+  return checkWords('database_restore', { path });
 }
 
 function describe(error: unknown): string {

@@ -11,7 +11,8 @@ import {
 import { currentPlatform } from '../config/paths';
 import { databasePath } from '../store';
 import { tillVersion } from '../engine-client';
-import { failedCheck, skipped, type DiagnosticCheck } from './check';
+import { checkWords, mapCheckText, quoted } from '../../src-shared/i18n';
+import { CHECK_NAMES, failedCheck, skipped, type DiagnosticCheck } from './check';
 import { engineChecks, engineOfConfig, type CheckedEngine } from './engine-checks';
 import { feedCheck } from './feed-checks';
 import {
@@ -74,21 +75,14 @@ export async function runDiagnostics(options: DiagnosticsOptions): Promise<Diagn
   const { env, argvPath } = options;
   const loaded = loadConfig({ env, ...(argvPath === undefined ? {} : { argvPath }) });
   if (!loaded.ok) {
-    const why = 'the configuration is not valid';
+    const why = checkWords('skip_config_invalid');
     const checks = [
       failedCheck(
         'config',
-        loaded.error.message,
-        `Correct the settings named above in ${namedConfigPath(options)} (or the environment variables named), then run the checks again.`,
+        quoted(loaded.error.message),
+        checkWords('config_fix', { path: namedConfigPath(options) }),
       ),
-      skipped('data directory', why),
-      skipped('local database', why),
-      skipped('audit log', why),
-      skipped('engine reachability', why),
-      skipped('terminal credentials', why),
-      skipped('store and terminal', why),
-      skipped('clock skew', why),
-      skipped('honour feed', why),
+      ...CHECK_NAMES.filter((name) => name !== 'config').map((name) => skipped(name, why)),
     ];
     return redacted(
       { checks, config: null, configPath: null, facts: null },
@@ -113,8 +107,8 @@ export async function runChecks(inputs: CheckInputs): Promise<CheckedReport> {
   const database =
     dataDir.verdict === 'fail'
       ? {
-          check: skipped('local database', 'the data directory is not usable'),
-          audit: skipped('audit log', 'the data directory is not usable'),
+          check: skipped('local_database', checkWords('skip_data_dir')),
+          audit: skipped('audit_log', checkWords('skip_data_dir')),
           facts: unreadStoreFacts(config.dataDir),
         }
       : inspectDatabase(config.dataDir);
@@ -155,8 +149,8 @@ function redacted<Report extends DiagnosticsReport>(
     ...report,
     checks: report.checks.map((check) => ({
       ...check,
-      detail: scrub(check.detail),
-      nextStep: check.nextStep === null ? null : scrub(check.nextStep),
+      detail: mapCheckText(check.detail, scrub),
+      nextStep: check.nextStep === null ? null : mapCheckText(check.nextStep, scrub),
     })),
   };
 }

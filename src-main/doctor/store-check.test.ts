@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accountPlaceCheck, storeNotChecked } from './store-check';
+import { checkWords, type CheckWords } from '../../src-shared/i18n';
+import type { DiagnosticCheck } from './check';
+import { englishCheck } from './english';
+import { accountPlaceCheck as placeCheck, storeNotChecked as notChecked } from './store-check';
+
+/** The checks in the words `till:doctor` prints. */
+const inWords = (check: DiagnosticCheck | null) => (check === null ? null : englishCheck(check));
+const accountPlaceCheck = (...args: Parameters<typeof placeCheck>) => inWords(placeCheck(...args));
+const storeNotChecked = (config: Parameters<typeof notChecked>[0], why: CheckWords) =>
+  inWords(notChecked(config, why));
 
 const TILL = {
   chainId: 1,
@@ -54,7 +63,7 @@ describe('the store and terminal check', () => {
   });
 
   it('says the store could not be checked when the engine cannot be asked', () => {
-    expect(storeNotChecked(TILL, 'the engine is not reachable')).toEqual({
+    expect(storeNotChecked(TILL, checkWords('skip_engine_unreachable'))).toEqual({
       name: 'store and terminal',
       verdict: 'skipped',
       detail:

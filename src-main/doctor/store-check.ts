@@ -3,6 +3,7 @@ import type { TillConfig } from '../config';
 import type { EngineCalls, SignedInSession, TillIdentity } from '../engine-client';
 import type { CallLimit } from '../engine-client/http-transport';
 import { newSale } from '../sale/sale-state';
+import { checkWords, quoted, type CheckWords } from '../../src-shared/i18n';
 import { failedCheck, passed, skipped, warned, type DiagnosticCheck } from './check';
 
 /** What the engine's sign-in says about the terminal account: its chain and its store. */
@@ -15,10 +16,10 @@ type Identity = Pick<TillConfig, 'chainId' | 'storeCode' | 'terminalId'> & {
 /** What the store probe calls: the running till's own client on F3, a fresh one for `till:doctor`. */
 export type StoreProbe = Pick<EngineCalls, 'getBasketPrice'>;
 
-const NAME = 'store and terminal';
+const NAME = 'store_and_terminal';
 
-function configured(config: Identity): string {
-  return `chain ${config.chainId}, store ${config.storeCode}`;
+function configured(config: Identity): { chain: number; store: string } {
+  return { chain: config.chainId, store: config.storeCode };
 }
 
 /**
@@ -32,34 +33,28 @@ export function accountPlaceCheck(
   place: AccountPlace,
 ): DiagnosticCheck | null {
   const { username } = config.terminalCredentials;
-  const terminal = `terminal ${config.terminalId}`;
   if (place.chainId === null && place.storeCode === null) {
     return warned(
       NAME,
-      `the engine does not say which chain and store the account ${username} belongs to, so ${configured(config)} could not be checked`,
-      'Update the voucher engine to a version that names the chain and store of an account when it signs in.',
+      checkWords('store_silent', { username, ...configured(config) }),
+      checkWords('store_update_engine'),
     );
   }
-  const fix = `Set chainId and storeCode in ${configPath} to the store this terminal stands in, and give the till that store's terminal account (the engine's administrator creates it).`;
-  const engineSays = `the engine says the account ${username} belongs to chain ${place.chainId ?? '(not said)'}, store ${place.storeCode ?? '(every store of the chain)'}`;
+  const fix = checkWords('store_fix', { path: configPath });
+  const mismatch = checkWords('store_mismatch', {
+    ...configured(config),
+    username,
+    engineChain: place.chainId ?? checkWords('store_chain_unsaid'),
+    engineStore: place.storeCode ?? checkWords('store_whole_chain'),
+  });
   if (place.chainId !== null && place.chainId !== config.chainId) {
-    return failedCheck(
-      NAME,
-      `this till is set up for ${configured(config)}, but ${engineSays}`,
-      fix,
-    );
+    return failedCheck(NAME, mismatch, fix);
   }
   if (place.storeCode === null) return null;
-  if (place.storeCode !== config.storeCode) {
-    return failedCheck(
-      NAME,
-      `this till is set up for ${configured(config)}, but ${engineSays}`,
-      fix,
-    );
-  }
+  if (place.storeCode !== config.storeCode) return failedCheck(NAME, mismatch, fix);
   return passed(
     NAME,
-    `${configured(config)}, ${terminal}: the engine's account ${username} belongs to this store`,
+    checkWords('store_ok', { ...configured(config), terminal: config.terminalId, username }),
   );
 }
 
@@ -84,20 +79,24 @@ export async function storeAndTerminalCheck(
   if (priced.ok) {
     return passed(
       NAME,
-      `${configured(config)}, terminal ${config.terminalId}: the engine prices a basket for this store (the account ${username} reaches every store of the chain)`,
+      checkWords('store_ok_priced', {
+        ...configured(config),
+        terminal: config.terminalId,
+        username,
+      }),
     );
   }
   if (priced.error.kind === 'rejected') {
     return failedCheck(
       NAME,
-      `the engine refuses a basket for ${configured(config)}: ${priced.error.message}`,
-      `Set storeCode in ${configPath} to a store of chain ${config.chainId} that the engine has, or have the engine's administrator add store ${config.storeCode}.`,
+      checkWords('store_refused', { ...configured(config), error: priced.error.message }),
+      checkWords('store_add', { path: configPath, ...configured(config) }),
     );
   }
-  return storeNotChecked(config, priced.error.message);
+  return storeNotChecked(config, quoted(priced.error.message));
 }
 
 /** The engine could not be asked: the store is not confirmed, which is never a pass. */
-export function storeNotChecked(config: Identity, why: string): DiagnosticCheck {
-  return skipped(NAME, `${configured(config)} could not be checked against the engine: ${why}`);
+export function storeNotChecked(config: Identity, why: CheckWords): DiagnosticCheck {
+  return skipped(NAME, checkWords('store_not_checked', { ...configured(config), why }));
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { SCREENS, type ScreenId } from './screens';
 
 interface NavigationProps {
@@ -7,8 +8,9 @@ interface NavigationProps {
 
 /** The three screens, each with its function key shown beside its name (not part of the name). */
 export function Navigation({ current, onScreen }: NavigationProps) {
+  const { t } = useTranslation();
   return (
-    <nav className="nav" aria-label="Screens">
+    <nav className="nav" aria-label={t('screens.app.navigation')}>
       {SCREENS.map((screen) => (
         <button
           key={screen.id}
@@ -20,7 +22,7 @@ export function Navigation({ current, onScreen }: NavigationProps) {
             onScreen(screen.id);
           }}
         >
-          <span>{screen.label}</span>
+          <span>{t(`screens.app.screens.${screen.id}`)}</span>
           <kbd className="nav__key" aria-hidden="true">
             {screen.key}
           </kbd>

@@ -1,9 +1,10 @@
 import { useEffect, useEffectEvent } from 'react';
 
+/** The screens and their function keys; their names are `screens.app.screens.<id>`. */
 export const SCREENS = [
-  { id: 'sale', label: 'Sale', key: 'F1' },
-  { id: 'manager', label: 'Manager', key: 'F2' },
-  { id: 'diagnostics', label: 'Diagnostics', key: 'F3' },
+  { id: 'sale', key: 'F1' },
+  { id: 'manager', key: 'F2' },
+  { id: 'diagnostics', key: 'F3' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

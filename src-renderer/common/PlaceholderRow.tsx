@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../client';
 
 interface PlaceholderRowProps {
@@ -12,8 +13,9 @@ interface PlaceholderRowProps {
 
 /** The one row a table shows while it loads, when loading failed, or when it has nothing. */
 export function PlaceholderRow({ query, columns, empty }: PlaceholderRowProps) {
+  const { t } = useTranslation();
   let text: string | null = null;
-  if (query.isPending) text = 'Loading…';
+  if (query.isPending) text = t('screens.common.loading');
   else if (query.isError) text = failureMessage(query.error);
   else if (query.data?.length === 0) text = empty;
   if (text === null) return null;

@@ -9,16 +9,21 @@ export function timeLeft(instant: string, now: number): string | null {
   return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** 1536 → "1.5 KB": database sizes on the diagnostics screen. */
-export function formatBytes(bytes: number, locale: string | undefined): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
+export type ByteUnit = (typeof BYTE_UNITS)[number];
+
+/** 1536 → { value: "1.5", unit: "KB" }: database sizes on the diagnostics screen, worded there. */
+export function byteSize(
+  bytes: number,
+  locale: string | undefined,
+): { readonly value: string; readonly unit: ByteUnit } {
   let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  let index = 0;
+  while (value >= 1024 && index < BYTE_UNITS.length - 1) {
     value /= 1024;
-    unit += 1;
+    index += 1;
   }
-  const digits = unit === 0 ? 0 : 1;
+  const digits = index === 0 ? 0 : 1;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
-  return `${number} ${units[unit] ?? 'bytes'}`;
+  return { value: number, unit: BYTE_UNITS[index] ?? 'bytes' };
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { REJECTION_CODES } from '../pricing/reasons';
+import {
+  isCheckName,
+  isCheckWordCode,
+  type CheckParam,
+  type CheckWords,
+} from '../i18n/check-words';
 import { LANGUAGES } from '../i18n/languages';
 
 /** Amounts are integer minor units of `currency`; instants are ISO-8601 UTC strings. */
@@ -208,12 +214,24 @@ export const unlockedBasketView = z.object({
 export const DIAGNOSTIC_VERDICTS = ['ok', 'warn', 'fail', 'skipped'] as const;
 export type DiagnosticVerdict = (typeof DIAGNOSTIC_VERDICTS)[number];
 
+/** What a check says, by code and params (src-shared/i18n/check-words.ts); the screen words them. */
+const checkWordsView: z.ZodType<CheckWords> = z.lazy(() =>
+  z.object({
+    code: z.string().refine(isCheckWordCode, 'not a code of screens.diagnostics.words'),
+    params: z.record(z.string(), checkParamView).optional(),
+  }),
+);
+const checkParamView: z.ZodType<CheckParam> = z.lazy(() =>
+  z.union([z.string(), z.number(), checkWordsView, z.array(checkParamView)]),
+);
+
 export const diagnosticCheckView = z.object({
-  name: z.string(),
+  /** The check's stable code; `screens.diagnostics.checks` has its title. */
+  name: z.string().refine(isCheckName, 'not a check of CHECK_NAMES'),
   verdict: z.enum(DIAGNOSTIC_VERDICTS),
-  detail: z.string(),
-  /** What IT does next, in plain words: always set on a failed check; null when nothing needs doing. */
-  nextStep: z.string().nullable(),
+  detail: checkWordsView,
+  /** What IT does next: always set on a failed check; null when nothing needs doing. */
+  nextStep: checkWordsView.nullable(),
 });
 
 /** The same report `till:doctor` prints: its checks and facts, and the configuration. */

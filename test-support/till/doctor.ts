@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { DiagnosticCheck, Verdict } from '../../src-main/doctor/check';
+import { englishCheck, type EnglishCheck } from '../../src-main/doctor/english';
 import { DEMO_IDENTITY } from '../../src-main/config';
 import { parseFeedPublicKey } from '../../src-node/feed-signature';
 import { databasePath, openStore, recordFeedCheck, type FeedCheck } from '../../src-main/store';
@@ -113,17 +114,24 @@ export function runDoctorCli(
   });
 }
 
-export function checkNamed(checks: readonly DiagnosticCheck[], name: string): DiagnosticCheck {
-  const found = checks.find((check) => check.name === name);
-  if (!found) throw new Error(`no check named ${name}`);
+/** The checks as `till:doctor` prints them: titles, details and next steps in English. */
+export function inEnglish(checks: readonly DiagnosticCheck[]): EnglishCheck[] {
+  return checks.map(englishCheck);
+}
+
+/** One check by its English title (`engine reachability`), its words in English. */
+export function checkNamed(checks: readonly DiagnosticCheck[], title: string): EnglishCheck {
+  const found = inEnglish(checks).find((check) => check.name === title);
+  if (!found) throw new Error(`no check named ${title}`);
   return found;
 }
 
+/** Each check's verdict by its English title. */
 export function verdicts(checks: readonly DiagnosticCheck[]): Record<string, string> {
-  return Object.fromEntries(checks.map((check) => [check.name, check.verdict]));
+  return Object.fromEntries(inEnglish(checks).map((check) => [check.name, check.verdict]));
 }
 
-export function expectCheck(check: DiagnosticCheck, verdict: Verdict, fragment: string): void {
+export function expectCheck(check: EnglishCheck, verdict: Verdict, fragment: string): void {
   expect(check.verdict, check.detail).toBe(verdict);
   expect(check.detail).toContain(fragment);
 }

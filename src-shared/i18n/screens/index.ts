@@ -1,5 +1,6 @@
 import { appEn, appNl } from './app';
 import type { CatalogueOf } from '../catalogue';
+import { commonEn, commonNl } from './common';
 import { diagnosticsEn, diagnosticsNl } from './diagnostics';
 import { managerEn, managerNl } from './manager';
 import { receiptEn, receiptNl } from './receipt';
@@ -9,6 +10,7 @@ import { statusEn, statusNl } from './status';
 /** What the till's windows say, one file per screen, so that each screen's words stay together. */
 export const screensEn = {
   app: appEn,
+  common: commonEn,
   sale: saleEn,
   receipt: receiptEn,
   manager: managerEn,
@@ -18,6 +20,7 @@ export const screensEn = {
 
 export const screensNl: CatalogueOf<typeof screensEn> = {
   app: appNl,
+  common: commonNl,
   sale: saleNl,
   receipt: receiptNl,
   manager: managerNl,
