@@ -37,6 +37,7 @@ describe('upgrading a database of the first release', () => {
         '0008_stores_and_login_limits',
         '0010_audit_chain',
         '0011_feed_signing_keys',
+        '0012_sync_conflicts',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
@@ -95,6 +96,7 @@ describe('numbering the lines of baskets stored before their order was kept', ()
         '0008_stores_and_login_limits',
         '0010_audit_chain',
         '0011_feed_signing_keys',
+        '0012_sync_conflicts',
       ]);
       const rows = await db.kysely
         .selectFrom('basket_items')
