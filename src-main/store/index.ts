@@ -25,6 +25,8 @@ export {
 export type { CatalogueFileError } from './catalogue-file';
 export {
   acknowledgeConflict,
+  acknowledgeConflictsOfSale,
+  conflictsAfter,
   countOpenConflicts,
   findConflict,
   listConflicts,
