@@ -88,6 +88,7 @@ export {
 } from './sales';
 export {
   HONOUR_CURSOR_KEY,
+  readSyncCursor,
   readSyncState,
   writeSyncState,
   type SyncStateEntry,

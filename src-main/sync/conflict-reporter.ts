@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { CONFLICT_REPORT_MAX, type EngineCalls } from '../engine-client';
-import { conflictsAfter, readSyncState, writeSyncState } from '../store';
+import { conflictsAfter, readSyncCursor, writeSyncState } from '../store';
 import type { Connectivity } from './connectivity';
 
 /** sync_state key: the id of the last local conflict the engine acknowledged keeping. */
@@ -24,9 +24,7 @@ export type ConflictReportOutcome =
 
 /** The id of the last conflict the engine acknowledged; 0 before the first. */
 export function conflictsReportedId(db: Database): number {
-  const stored = readSyncState(db, CONFLICTS_REPORTED_KEY);
-  const id = stored === undefined ? 0 : Number(stored.value);
-  return Number.isSafeInteger(id) && id >= 0 ? id : 0;
+  return readSyncCursor(db, CONFLICTS_REPORTED_KEY);
 }
 
 /**
