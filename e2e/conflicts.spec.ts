@@ -95,14 +95,21 @@ test('two offline tills accept the same honour voucher: the engine burns it once
   await expect(manager.syncConflicts.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
   await expect(status.root).not.toContainText('Sync conflicts');
   const conflicts = valueOf(await till.send('manager/conflicts', {}));
-  expect(conflicts).toEqual([
-    expect.objectContaining({
-      basketCode,
-      voucherRef: voucher,
-      acknowledgedBy: MANAGER.username,
-      acknowledgedAt: expect.any(String),
-    }),
-  ]);
+  expect(conflicts).toEqual({
+    source: 'store',
+    unreachable: null,
+    conflicts: [
+      expect.objectContaining({
+        basketCode,
+        voucherRef: voucher,
+        terminalId: '01',
+        winner: expect.objectContaining({ basketCode: other.basketCode, terminalId: '02' }),
+        acknowledgedBy: MANAGER.username,
+        acknowledgedAt: expect.any(String),
+        note: 'customer told at the door',
+      }),
+    ],
+  });
   await expect(manager.auditLog).toContainText(basketCode);
   await saveScreen(page, testInfo, 'sync-conflict-acknowledged');
 });

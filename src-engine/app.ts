@@ -20,6 +20,7 @@ import { rewardCommandRoutes } from './routes/rewards';
 import { voucherListRoutes } from './routes/voucher-lists';
 import { voucherRoutes } from './routes/vouchers';
 import { syncRoutes } from './routes/sync';
+import { syncConflictRoutes } from './routes/sync-conflicts';
 import { webhookRoutes } from './routes/webhooks';
 
 /**
@@ -63,6 +64,7 @@ function faces(deps: EngineDeps): readonly (readonly [string, Face, readonly Rou
         rewardPoolRoutes(deps),
         accountRoutes(deps),
         syncRoutes(deps),
+        syncConflictRoutes(deps),
         webhookRoutes(deps),
       ],
     ],

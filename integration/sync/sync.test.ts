@@ -273,14 +273,23 @@ describeEachDatabase('offline sync: honour cache down, outbox up, conflicts', (d
     valueOf(
       await till.send('manager/sign-in', { username: 'manager-s001', password: 'demo-manager' }),
     );
-    expect(valueOf(await till.send('manager/conflicts', {}))).toEqual([
-      expect.objectContaining({
-        basketCode: 'S001-01-20261125-0001',
-        reason: 'rejected_by_engine',
-        message: expect.stringContaining('USD') as unknown,
-        acknowledgedAt: null,
-      }),
-    ]);
+    // the till reported it: the store's list on the engine has it, for every terminal
+    expect(valueOf(await till.send('manager/conflicts', {}))).toEqual({
+      source: 'store',
+      unreachable: null,
+      conflicts: [
+        expect.objectContaining({
+          source: 'store',
+          basketCode: 'S001-01-20261125-0001',
+          reason: 'rejected_by_engine',
+          message: expect.stringContaining('USD') as unknown,
+          voucherRef: null,
+          acknowledgedAt: null,
+          storeCode: 'S001',
+          terminalId: '01',
+        }),
+      ],
+    });
     await stop(till);
   });
 
@@ -313,7 +322,10 @@ describeEachDatabase('offline sync: honour cache down, outbox up, conflicts', (d
     valueOf(
       await till.send('manager/sign-in', { username: 'manager-s001', password: 'demo-manager' }),
     );
-    const [conflict, ...others] = valueOf(await till.send('manager/conflicts', {}));
+    const listed = valueOf(await till.send('manager/conflicts', {}));
+    expect(listed.source).toBe('store');
+    // the store's list: earlier tests' conflicts of this engine are on it too
+    const [conflict, ...others] = listed.conflicts.filter((row) => row.basketCode === basketCode);
     expect(others).toEqual([]);
     expect(conflict).toMatchObject({
       basketCode,
@@ -321,6 +333,8 @@ describeEachDatabase('offline sync: honour cache down, outbox up, conflicts', (d
       voucherRef: code,
       acknowledgedAt: null,
       storeCode: 'S001',
+      terminalId: '01',
+      winner: { basketCode: 'SYNC-ELSEWHERE-0002' },
     });
     if (!conflict) return;
     const acknowledged = valueOf(
@@ -329,7 +343,12 @@ describeEachDatabase('offline sync: honour cache down, outbox up, conflicts', (d
         note: 'customer had it already',
       }),
     );
-    expect(acknowledged).toMatchObject({ id: conflict.id, acknowledgedBy: 'manager-s001' });
+    expect(acknowledged).toMatchObject({
+      id: conflict.id,
+      source: 'store',
+      acknowledgedBy: 'manager-s001',
+      note: 'customer had it already',
+    });
     expect(
       await till.send('manager/acknowledge-conflict', { conflictId: conflict.id }),
     ).toMatchObject({ ok: false, error: { code: 'conflict' } });

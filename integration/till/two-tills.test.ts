@@ -91,7 +91,11 @@ describeEachDatabase('two tills, one engine: locks, void, and a manager’s unlo
       voucherKey,
       detail: reason,
     });
-    expect(valueOf(await second.send('manager/conflicts', {}))).toEqual([]);
+    expect(valueOf(await second.send('manager/conflicts', {}))).toEqual({
+      source: 'store',
+      unreachable: null,
+      conflicts: [],
+    });
     valueOf(await second.send('manager/sign-out', {}));
     const signedOut = await second.send('manager/audit-log', {});
     expect(signedOut).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });

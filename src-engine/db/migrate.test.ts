@@ -37,6 +37,7 @@ describe('upgrading a database of the first release', () => {
         '0008_stores_and_login_limits',
         '0010_audit_chain',
         '0011_feed_signing_keys',
+        '0012_sync_conflicts',
         '0013_freed_basket_vouchers',
       ]);
       const vouchers = await db.kysely
@@ -96,6 +97,7 @@ describe('numbering the lines of baskets stored before their order was kept', ()
         '0008_stores_and_login_limits',
         '0010_audit_chain',
         '0011_feed_signing_keys',
+        '0012_sync_conflicts',
         '0013_freed_basket_vouchers',
       ]);
       const rows = await db.kysely

@@ -17,6 +17,7 @@ import * as m0007 from './migrations/0007_keys_and_accounts';
 import * as m0008 from './migrations/0008_stores_and_login_limits';
 import * as m0010 from './migrations/0010_audit_chain';
 import * as m0011 from './migrations/0011_feed_signing_keys';
+import * as m0012 from './migrations/0012_sync_conflicts';
 import * as m0013 from './migrations/0013_freed_basket_vouchers';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
@@ -31,6 +32,7 @@ const MIGRATIONS = {
   '0008_stores_and_login_limits': m0008,
   '0010_audit_chain': m0010,
   '0011_feed_signing_keys': m0011,
+  '0012_sync_conflicts': m0012,
   '0013_freed_basket_vouchers': m0013,
 };
 

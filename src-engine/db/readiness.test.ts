@@ -29,6 +29,7 @@ describe('checkReadiness', () => {
         '0008_stores_and_login_limits',
         '0010_audit_chain',
         '0011_feed_signing_keys',
+        '0012_sync_conflicts',
         '0013_freed_basket_vouchers',
       ],
     });

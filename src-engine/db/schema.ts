@@ -353,6 +353,28 @@ export interface ReadinessProbeTable {
   probed_at: number;
 }
 
+/** A store's sync conflict, once per basket and voucher (migration 0012). */
+export interface SyncConflictTable {
+  id: Generated<number>;
+  chain_id: number;
+  store_code: string;
+  terminal_id: string;
+  basket_code: string;
+  /** The voucher's code, or '' for a conflict about the sale itself. */
+  voucher_slot: string;
+  reason: string;
+  message: string;
+  winner_basket_code: string | null;
+  winner_store_code: string | null;
+  winner_terminal_id: string | null;
+  reported_by: string;
+  occurred_at: number;
+  recorded_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  acknowledgement_note: string | null;
+}
+
 export interface Database {
   chains: ChainTable;
   stores: StoreTable;
@@ -375,5 +397,6 @@ export interface Database {
   webhook_attempts: WebhookAttemptTable;
   readiness_probe: ReadinessProbeTable;
   feed_signing_keys: FeedSigningKeyTable;
+  sync_conflicts: SyncConflictTable;
   freed_basket_vouchers: FreedBasketVoucherTable;
 }

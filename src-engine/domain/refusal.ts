@@ -34,7 +34,9 @@ export type RefusalCode =
   | 'webhook_host_not_resolved'
   | 'event_not_found'
   | 'too_many_attempts'
-  | 'audit_chain_mismatch';
+  | 'audit_chain_mismatch'
+  | 'sync_conflict_not_found'
+  | 'sync_conflict_already_acknowledged';
 
 export interface Refusal {
   readonly code: RefusalCode;

@@ -54,6 +54,8 @@ export const ERRORS: Readonly<
   webhook_url_not_allowed: { code: 1400, status: 400 },
   webhook_host_not_resolved: { code: 1401, status: 400 },
   audit_chain_mismatch: { code: 1420, status: 409 },
+  sync_conflict_not_found: { code: 1500, status: 404 },
+  sync_conflict_already_acknowledged: { code: 1501, status: 409 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };

@@ -7,7 +7,9 @@ export type EngineErrand =
   | 'the sign-in'
   | 'the list of locked vouchers'
   | 'the unlock'
-  | 'the list of reward pools';
+  | 'the list of reward pools'
+  | 'the list of sync conflicts'
+  | 'the acknowledgement';
 
 /** The engine's own words as the end of a sentence. */
 const sentence = (words: string) =>

@@ -1,8 +1,9 @@
 import type { TillError, TillHandlers, TillOutput, TillResult } from '../../src-shared/till';
-import type { EngineFailure, EngineVoucher, ManagerClient } from '../engine-client';
+import type { EngineFailure, EngineVoucher, ManagerClient, StoreConflict } from '../engine-client';
 import { ok, type Result } from '../../src-shared/result';
 import {
   acknowledgeConflict,
+  acknowledgeConflictsOfSale,
   appendAudit,
   findConflict,
   listAudit,
@@ -75,7 +76,8 @@ function notAManager(username: string, role: ManagerClient['role']): TillError {
 }
 
 type UnlockedVoucher = TillOutput<'manager/unlock-voucher'>;
-type ConflictView = TillOutput<'manager/conflicts'>[number];
+type ConflictList = TillOutput<'manager/conflicts'>;
+type ConflictView = ConflictList['conflicts'][number];
 
 type TillPlace = Pick<CoreContext['config'], 'storeCode' | 'terminalId'>;
 
@@ -83,12 +85,35 @@ function placeOf({ storeCode, terminalId }: TillPlace): TillPlace {
   return { storeCode, terminalId };
 }
 
+/** One of this till's own conflicts: the engine's winner and the note are not known here. */
 function conflictViewOf(conflict: SyncConflict, till: TillPlace): ConflictView {
   return {
     ...conflict,
+    source: 'till',
     createdAt: conflict.createdAt.toISOString(),
     acknowledgedAt: conflict.acknowledgedAt?.toISOString() ?? null,
+    note: null,
+    winner: null,
     ...placeOf(till),
+  };
+}
+
+/** One of the store's conflicts, as the engine keeps it. */
+function storeConflictViewOf(conflict: StoreConflict): ConflictView {
+  return {
+    id: conflict.id,
+    source: 'store',
+    basketCode: conflict.basketCode,
+    reason: conflict.reason,
+    message: conflict.message,
+    voucherRef: conflict.voucherCode,
+    createdAt: conflict.occurredAt.toISOString(),
+    acknowledgedAt: conflict.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: conflict.acknowledgedBy,
+    note: conflict.note,
+    winner: conflict.winner,
+    storeCode: conflict.storeCode,
+    terminalId: conflict.terminalId,
   };
 }
 
@@ -135,6 +160,12 @@ export function managerHandlers(
     session = null;
     return { code: 'not_signed_in', message: `The manager session ended: ${failure.message}` };
   };
+
+  /** Acknowledged already on the engine is the same answer as in the till's own list. */
+  const acknowledgeFailureOf = (failure: EngineFailure): TillError =>
+    failure.kind === 'rejected' && failure.name === 'sync_conflict_already_acknowledged'
+      ? { code: 'conflict', message: `The voucher engine says: ${failure.description}.` }
+      : failureOf(failure, 'the acknowledgement');
 
   /** The vouchers of this store held by a sale right now. */
   const lockedInStore = async (client: ManagerClient): Promise<TillResult<EngineVoucher[]>> => {
@@ -251,18 +282,36 @@ export function managerHandlers(
         });
       }),
     'manager/conflicts': () =>
-      withSession(() =>
-        Promise.resolve({
-          ok: true,
-          value: listConflicts(context.db).map((conflict) =>
+      withSession<ConflictList>(async ({ client }) => {
+        const outcome = await client.listSyncConflicts(context.config.storeCode);
+        if (outcome.ok) {
+          settleOwnConflicts(context, outcome.value);
+          return ok({
+            source: 'store',
+            unreachable: null,
+            conflicts: outcome.value.map(storeConflictViewOf),
+          });
+        }
+        if (outcome.error.kind === 'unauthorized')
+          return { ok: false, error: failureOf(outcome.error, 'the list of sync conflicts') };
+        // the engine away, or without the call: this till's own list, marked as such
+        return ok({
+          source: 'till',
+          unreachable: outcome.error.message,
+          conflicts: listConflicts(context.db).map((conflict) =>
             conflictViewOf(conflict, context.config),
           ),
-        }),
-      ),
-    'manager/acknowledge-conflict': ({ conflictId, note }) =>
-      withSession(({ username }) =>
-        Promise.resolve(acknowledge(context, conflictId, note, username)),
-      ),
+        });
+      }),
+    'manager/acknowledge-conflict': ({ conflictId, note, source }) =>
+      withSession(async ({ client, username }) => {
+        if (source === 'till') return acknowledge(context, conflictId, note, username);
+        const outcome = await client.acknowledgeSyncConflict({ id: conflictId, note });
+        if (!outcome.ok) return { ok: false, error: acknowledgeFailureOf(outcome.error) };
+        const conflict = outcome.value;
+        recordStoreAcknowledgement(context, conflict, note, username);
+        return ok(storeConflictViewOf(conflict));
+      }),
     'manager/reward-pools': () =>
       withSession(async ({ client }) => {
         const outcome = await client.getRewardPools();
@@ -274,6 +323,59 @@ export function managerHandlers(
       session = null;
     },
   };
+}
+
+/**
+ * A conflict of this till's own acknowledged on the engine (here or at another terminal) is
+ * settled in the till's list too, so that its status bar stops counting it.
+ */
+function settleOwnConflicts(context: CoreContext, conflicts: readonly StoreConflict[]): void {
+  for (const conflict of conflicts) {
+    if (conflict.acknowledgedAt === null || !isOwn(context, conflict)) continue;
+    acknowledgeConflictsOfSale(context.db, {
+      basketCode: conflict.basketCode,
+      reason: conflict.reason,
+      by: conflict.acknowledgedBy ?? 'a manager',
+      at: conflict.acknowledgedAt,
+    });
+  }
+}
+
+function isOwn(context: CoreContext, conflict: StoreConflict): boolean {
+  return (
+    conflict.storeCode === context.config.storeCode &&
+    conflict.terminalId === context.config.terminalId
+  );
+}
+
+/** The till's audit line of an acknowledgement made on the engine, and its own list settled. */
+function recordStoreAcknowledgement(
+  context: CoreContext,
+  conflict: StoreConflict,
+  note: string,
+  username: string,
+): void {
+  const at = conflict.acknowledgedAt ?? new Date(context.now());
+  const record = () => {
+    if (isOwn(context, conflict))
+      acknowledgeConflictsOfSale(context.db, {
+        basketCode: conflict.basketCode,
+        reason: conflict.reason,
+        by: username,
+        at,
+      });
+    appendAudit(context.db, {
+      at,
+      actor: username,
+      action: 'acknowledge_sync_conflict',
+      voucherKey: null,
+      voucherCode: conflict.voucherCode,
+      basketCode: conflict.basketCode,
+      subject: conflict.reason,
+      detail: note,
+    });
+  };
+  context.db.transaction(record).immediate();
 }
 
 /** Marks the conflict seen by this manager and writes the audit log, in one transaction. */
@@ -311,10 +413,13 @@ function acknowledge(
     });
     return {
       ok: true,
-      value: conflictViewOf(
-        { ...conflict, acknowledgedAt: at, acknowledgedBy: username },
-        context.config,
-      ),
+      value: {
+        ...conflictViewOf(
+          { ...conflict, acknowledgedAt: at, acknowledgedBy: username },
+          context.config,
+        ),
+        note,
+      },
     };
   };
   return context.db.transaction(record).immediate();

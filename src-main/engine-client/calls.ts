@@ -12,6 +12,14 @@ import {
 import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
 import { honourFeedSchema, signedFeedAnswerOf, type HonourFeedPage } from './honour-feed';
 import { auditBatchBody, auditHeldSchema, type AuditHeld, type AuditLink } from './till-audit';
+import {
+  acknowledgedConflictSchema,
+  conflictReportBody,
+  reportedConflictsSchema,
+  storeConflictsSchema,
+  type FoundConflict,
+  type StoreConflict,
+} from './sync-conflicts';
 import type { CallLimit } from './http-transport';
 import { resultsOnly, type AnsweredCall } from './session';
 import { withValue, type EngineOutcome } from './outcome';
@@ -111,6 +119,18 @@ export interface EngineCalls {
     tillId: string;
     links: readonly AuditLink[];
   }): Promise<EngineOutcome<AuditHeld>>;
+  /** Reports conflicts the till's sync found; the engine keeps each once (docs/spaaza-wire.md, "Our additions"). */
+  reportSyncConflicts(report: {
+    tillId: string;
+    conflicts: readonly FoundConflict[];
+  }): Promise<EngineOutcome<StoreConflict[]>>;
+  /** The store's open and lately acknowledged sync conflicts; a manager's session. */
+  listSyncConflicts(storeCode: string): Promise<EngineOutcome<StoreConflict[]>>;
+  /** A manager's acknowledgement of one of the store's sync conflicts, with a note. */
+  acknowledgeSyncConflict(input: {
+    id: number;
+    note: string;
+  }): Promise<EngineOutcome<StoreConflict>>;
 }
 
 /** get-vouchers names the type `type` (docs/spaaza-wire.md, "get-vouchers"); the shared voucher object wants `voucher_type`. */
@@ -253,6 +273,36 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
           ...ownLimit(timeouts.syncMs),
         },
         auditHeldSchema,
+      ),
+
+    reportSyncConflicts: ({ tillId, conflicts }) =>
+      call(
+        'report the sync conflicts',
+        {
+          method: 'POST',
+          path: '/sync/conflicts',
+          json: conflictReportBody(tillId, conflicts),
+          ...ownLimit(timeouts.syncMs),
+        },
+        reportedConflictsSchema,
+      ),
+
+    listSyncConflicts: (storeCode) =>
+      call(
+        'the store’s sync conflicts',
+        { method: 'GET', path: '/sync/conflicts', query: { store_code: storeCode } },
+        storeConflictsSchema,
+      ),
+
+    acknowledgeSyncConflict: ({ id, note }) =>
+      call(
+        'acknowledge the sync conflict',
+        {
+          method: 'POST',
+          path: `/sync/conflicts/${String(id)}/acknowledge`,
+          json: { note },
+        },
+        acknowledgedConflictSchema,
       ),
   };
 }

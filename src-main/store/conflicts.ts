@@ -65,6 +65,14 @@ export function listConflicts(db: Database, limit = 200): SyncConflict[] {
   return rows.map((row) => toConflict(conflictRow.parse(row)));
 }
 
+/** Conflicts recorded after the one with id `afterId`, oldest first: those not reported yet. */
+export function conflictsAfter(db: Database, afterId: number, limit: number): SyncConflict[] {
+  const rows: unknown[] = db
+    .prepare('SELECT * FROM conflicts WHERE id > ? ORDER BY id LIMIT ?')
+    .all(afterId, limit);
+  return rows.map((row) => toConflict(conflictRow.parse(row)));
+}
+
 export function findConflict(db: Database, id: number): SyncConflict | undefined {
   const row: unknown = db.prepare('SELECT * FROM conflicts WHERE id = ?').get(id);
   return row === undefined ? undefined : toConflict(conflictRow.parse(row));
@@ -88,6 +96,22 @@ export function acknowledgeConflict(db: Database, id: number, by: string, at: Da
     )
     .run(at.getTime(), by, id);
   return result.changes === 1;
+}
+
+/**
+ * Settles the open conflicts of one sale and reason, acknowledged on the engine (where the
+ * store's managers see them); the number settled.
+ */
+export function acknowledgeConflictsOfSale(
+  db: Database,
+  sale: { basketCode: string; reason: string; by: string; at: Date },
+): number {
+  return db
+    .prepare(
+      `UPDATE conflicts SET acknowledged_at = ?, acknowledged_by = ?
+       WHERE basket_code = ? AND reason = ? AND acknowledged_at IS NULL`,
+    )
+    .run(sale.at.getTime(), sale.by, sale.basketCode, sale.reason).changes;
 }
 
 function toConflict(row: z.infer<typeof conflictRow>): SyncConflict {

@@ -25,6 +25,8 @@ export {
 export type { CatalogueFileError } from './catalogue-file';
 export {
   acknowledgeConflict,
+  acknowledgeConflictsOfSale,
+  conflictsAfter,
   countOpenConflicts,
   findConflict,
   listConflicts,
@@ -86,6 +88,7 @@ export {
 } from './sales';
 export {
   HONOUR_CURSOR_KEY,
+  readSyncCursor,
   readSyncState,
   writeSyncState,
   type SyncStateEntry,

@@ -27,3 +27,10 @@ export function writeSyncState(db: Database, key: string, value: string, at: Dat
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, value, at.getTime());
 }
+
+/** A cursor kept in sync_state (the last id or seq the engine acknowledged); 0 before the first. */
+export function readSyncCursor(db: Database, key: string): number {
+  const stored = readSyncState(db, key);
+  const cursor = stored === undefined ? 0 : Number(stored.value);
+  return Number.isSafeInteger(cursor) && cursor >= 0 ? cursor : 0;
+}

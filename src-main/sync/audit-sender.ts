@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AUDIT_BATCH_MAX, type EngineCalls } from '../engine-client';
-import { auditEntriesAfter, readSyncState, writeSyncState } from '../store';
+import { auditEntriesAfter, readSyncCursor, writeSyncState } from '../store';
 import type { Connectivity } from './connectivity';
 
 /** sync_state key: the last seq of the audit chain the engine acknowledged holding. */
@@ -24,9 +24,7 @@ export type AuditSendOutcome =
 
 /** The seq of the last entry the engine acknowledged; 0 before the first. */
 export function auditSentSeq(db: Database): number {
-  const stored = readSyncState(db, AUDIT_SENT_KEY);
-  const seq = stored === undefined ? 0 : Number(stored.value);
-  return Number.isSafeInteger(seq) && seq >= 0 ? seq : 0;
+  return readSyncCursor(db, AUDIT_SENT_KEY);
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   AuditLink,
   EngineOutcome,
   HonourFeedPage,
+  StoreConflict,
   StoredBasket,
 } from '../engine-client';
 import { countOutbox, findSale, honourCacheState } from '../store';
@@ -41,6 +42,9 @@ const emptyFeed = (page: {
 /** An engine that holds whatever audit entries it is sent. */
 const auditHeld = (batch: { links: readonly AuditLink[] }): Promise<EngineOutcome<AuditHeld>> =>
   Promise.resolve({ ok: true, warnings: [], value: { headSeq: batch.links.at(-1)?.seq ?? 0 } });
+/** An engine that keeps whatever sync conflicts it is told of. */
+const conflictsKept = (): Promise<EngineOutcome<StoreConflict[]>> =>
+  Promise.resolve({ ok: true, warnings: [], value: [] });
 const acknowledged = (): EngineOutcome<StoredBasket> => ({
   ok: true,
   warnings: [],
@@ -76,6 +80,7 @@ describe('startSync', () => {
       tillId: 'S001-01',
       engine: {
         sendTillAudit: auditHeld,
+        reportSyncConflicts: conflictsKept,
         syncHonourVouchers: emptyFeed,
         addBasket: () =>
           new Promise((resolve) => {
@@ -123,6 +128,7 @@ describe('startSync', () => {
       tillId: 'S001-01',
       engine: {
         sendTillAudit: auditHeld,
+        reportSyncConflicts: conflictsKept,
         syncHonourVouchers: emptyFeed,
         addBasket: () => Promise.resolve(acknowledged()),
       },
@@ -155,6 +161,7 @@ describe('startSync', () => {
       tillId: 'S001-01',
       engine: {
         sendTillAudit: auditHeld,
+        reportSyncConflicts: conflictsKept,
         syncHonourVouchers: () => {
           pulls += 1;
           return Promise.resolve({

@@ -3,6 +3,7 @@ import type { TillLog } from '../log';
 import type { EngineCalls } from '../engine-client';
 import { retryOldestOutboxEntryNow } from '../store';
 import { sendAuditChain } from './audit-sender';
+import { reportConflicts } from './conflict-reporter';
 import type { Connectivity } from './connectivity';
 import { HONOUR_PAGE_SIZE, pullHonourVouchers, type FeedTrust } from './honour-sync';
 import { sendOutbox, type OutboxDeps } from './outbox-sender';
@@ -18,7 +19,10 @@ export const RETRY_AFTER_FAULT_MS = 30_000;
 
 export interface SyncOptions {
   readonly db: Database;
-  readonly engine: Pick<EngineCalls, 'syncHonourVouchers' | 'addBasket' | 'sendTillAudit'>;
+  readonly engine: Pick<
+    EngineCalls,
+    'syncHonourVouchers' | 'addBasket' | 'sendTillAudit' | 'reportSyncConflicts'
+  >;
   /** `<store code>-<terminal id>`: whose audit chain the engine keeps. */
   readonly tillId: string;
   /** Probed by `syncNow()` when offline; the workers pause while it says offline. */
@@ -54,6 +58,7 @@ export function startSync(options: SyncOptions): RunningSync {
   let honourFailures = 0;
   // the audit chain's last problem, logged once while it lasts rather than every pass
   let auditProblem: string | null = null;
+  let conflictProblem: string | null = null;
 
   const honourPass = async (): Promise<NextPass> => {
     if (!connectivity.isOnline()) return 'when-woken';
@@ -102,6 +107,7 @@ export function startSync(options: SyncOptions): RunningSync {
       log.info({ sent: outcome.sent }, 'queued sales synced');
       options.onSynced?.();
     }
+    if (connectivity.isOnline() && !stopping) await conflictPass();
     if (connectivity.isOnline() && !stopping) await auditPass();
     switch (outcome.kind) {
       case 'empty':
@@ -112,6 +118,23 @@ export function startSync(options: SyncOptions): RunningSync {
       case 'waiting':
         return Math.max(0, outcome.until - now());
     }
+  };
+
+  /** The conflicts the sales' sync found go up right after them, for the store's managers. */
+  const conflictPass = async (): Promise<void> => {
+    const outcome = await reportConflicts({
+      db,
+      engine,
+      connectivity,
+      now,
+      tillId: options.tillId,
+    });
+    if (outcome.reported > 0)
+      log.info({ reported: outcome.reported }, 'sync conflicts reported to the engine');
+    const problem = outcome.kind === 'done' ? null : outcome.message;
+    if (problem !== null && problem !== conflictProblem)
+      log.warn({}, `the sync conflicts were not reported; trying again later: ${problem}`);
+    conflictProblem = problem;
   };
 
   /** The audit entries the engine does not hold yet go up with the sales, after them. */

@@ -1,21 +1,11 @@
 import { useState } from 'react';
-import type { TillOutput } from '../../src-shared/till';
+import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../client';
 import { Dialog } from '../common/Dialog';
+import type { Conflict } from './ConflictsTable';
 import { DialogFormEnd } from './DialogFormEnd';
 import { useAcknowledgeConflict } from './mutations';
 import { reasonWords } from './reason-words';
-
-type Conflict = TillOutput<'manager/conflicts'>[number];
-
-const WORDS = {
-  title: (basketCode: string) => `Acknowledge the conflict of sale ${basketCode}`,
-  explain:
-    'Acknowledge it once you have dealt with it. A note goes in the audit log with your name.',
-  note: 'Note (optional)',
-  cancel: 'Cancel',
-  submit: 'Acknowledge',
-};
 
 /** A manager marks a sync conflict as seen, with a note for the audit log if they wish. */
 export function AcknowledgeDialog({
@@ -25,25 +15,29 @@ export function AcknowledgeDialog({
   readonly conflict: Conflict;
   readonly onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const acknowledge = useAcknowledgeConflict();
   const [note, setNote] = useState('');
   return (
-    <Dialog title={WORDS.title(conflict.basketCode)} onClose={onClose}>
+    <Dialog
+      title={t('screens.manager.acknowledge.title', { basketCode: conflict.basketCode })}
+      onClose={onClose}
+    >
       <form
         className="dialog__form"
         onSubmit={(event) => {
           event.preventDefault();
           acknowledge.mutate(
-            { conflictId: conflict.id, note: note.trim() },
+            { conflictId: conflict.id, note: note.trim(), source: conflict.source },
             { onSuccess: onClose },
           );
         }}
       >
         <p className="dialog__text">
-          {reasonWords(conflict.reason).what}. {WORDS.explain}
+          {reasonWords(t, conflict.reason).what}. {t('screens.manager.acknowledge.explain')}
         </p>
         <label className="field">
-          <span className="field__label">{WORDS.note}</span>
+          <span className="field__label">{t('screens.manager.acknowledge.note')}</span>
           <input
             className="field__input"
             type="text"
@@ -57,8 +51,8 @@ export function AcknowledgeDialog({
         </label>
         <DialogFormEnd
           problem={acknowledge.isError ? failureMessage(acknowledge.error) : null}
-          cancel={WORDS.cancel}
-          submit={WORDS.submit}
+          cancel={t('screens.manager.cancel')}
+          submit={t('screens.manager.acknowledge.submit')}
           pending={acknowledge.isPending}
           onCancel={onClose}
         />

@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { managerEn } from '../../src-shared/i18n/screens/manager';
 import type { TillOutput } from '../../src-shared/till';
 import { useTillClient } from '../client';
 import { PlaceholderRow } from '../common/PlaceholderRow';
@@ -13,35 +16,29 @@ import { Panel } from './Panel';
 
 type AuditEntry = TillOutput<'manager/audit-log'>[number];
 
-const WORDS = {
-  heading: 'Audit log',
-  count: (count: number) => `Latest ${count} ${count === 1 ? 'entry' : 'entries'}`,
-  found: (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'} found`,
-  day: 'Day',
-  voucherCode: 'Voucher code',
-  show: 'Show',
-  clear: 'Show all',
-  filters: 'Filter the audit log',
-  columns: ['Time', 'Who', 'Till', 'Action', 'Voucher', 'Basket', 'Detail'],
-  empty: 'Nothing has been recorded yet.',
-  emptyFiltered: 'Nothing was recorded for this day or voucher.',
-  none: '—',
-};
+type KnownAction = keyof typeof managerEn.audit.actions;
 
-/** The till core's audit actions in plain words; one it does not name here is spelt out. */
-const ACTION_WORDS: Readonly<Record<string, string>> = {
-  unlock_voucher: 'Freed a voucher',
-  acknowledge_sync_conflict: 'Acknowledged a sync conflict',
-  sale_voided_after_restart: 'Voided a sale the till was stopped in',
-};
+function isKnownAction(action: string): action is KnownAction {
+  return Object.hasOwn(managerEn.audit.actions, action);
+}
 
-function actionInWords(entry: AuditEntry): string {
-  const action = ACTION_WORDS[entry.action] ?? codeInWords(entry.action);
-  return entry.subject === null ? action : `${action}: ${reasonWords(entry.subject).what}`;
+/** The till core's audit actions in the till's words; one the catalogue does not name is spelt out. */
+function actionInWords(t: TFunction, entry: AuditEntry): string {
+  const action = isKnownAction(entry.action)
+    ? t(`screens.manager.audit.actions.${entry.action}`)
+    : codeInWords(entry.action);
+  return entry.subject === null
+    ? action
+    : t('screens.manager.audit.actionAbout', {
+        action,
+        about: reasonWords(t, entry.subject).what,
+      });
 }
 
 function VoucherCell({ entry }: { readonly entry: AuditEntry }) {
-  if (entry.voucherKey === null && entry.voucherCode === null) return <>{WORDS.none}</>;
+  const { t } = useTranslation();
+  if (entry.voucherKey === null && entry.voucherCode === null)
+    return <>{t('screens.manager.none')}</>;
   return (
     <span className="truncate" title={entry.voucherKey ?? undefined}>
       {entry.voucherKey === null
@@ -53,7 +50,18 @@ function VoucherCell({ entry }: { readonly entry: AuditEntry }) {
 
 /** What happened on this till, newest first: who did what to which voucher and basket. */
 export function AuditLogTable({ locale }: { readonly locale: string | undefined }) {
+  const { t } = useTranslation();
   const client = useTillClient();
+  const heading = t('screens.manager.audit.heading');
+  const columns = [
+    t('screens.manager.audit.columns.time'),
+    t('screens.manager.audit.columns.who'),
+    t('screens.manager.audit.columns.till'),
+    t('screens.manager.audit.columns.action'),
+    t('screens.manager.audit.columns.voucher'),
+    t('screens.manager.audit.columns.basket'),
+    t('screens.manager.audit.columns.detail'),
+  ];
   const [day, setDay] = useState('');
   const [voucherCode, setVoucherCode] = useState('');
   const [filter, setFilter] = useState<AuditLogFilter>({});
@@ -62,12 +70,12 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
   return (
     <Panel
       id="audit"
-      heading={WORDS.heading}
+      heading={heading}
       bar={
         <>
           <form
             className="audit__filters"
-            aria-label={WORDS.filters}
+            aria-label={t('screens.manager.audit.filters')}
             onSubmit={(event) => {
               event.preventDefault();
               const code = voucherCode.trim();
@@ -78,7 +86,7 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
             }}
           >
             <label className="field field--inline">
-              <span className="field__label">{WORDS.day}</span>
+              <span className="field__label">{t('screens.manager.audit.day')}</span>
               <input
                 className="field__input"
                 type="date"
@@ -89,7 +97,7 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
               />
             </label>
             <label className="field field--inline">
-              <span className="field__label">{WORDS.voucherCode}</span>
+              <span className="field__label">{t('screens.manager.audit.voucherCode')}</span>
               <input
                 className="field__input"
                 type="text"
@@ -101,7 +109,7 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
               />
             </label>
             <button type="submit" className="button button--small">
-              {WORDS.show}
+              {t('screens.manager.audit.show')}
             </button>
             {filtered ? (
               <button
@@ -113,39 +121,47 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
                   setFilter({});
                 }}
               >
-                {WORDS.clear}
+                {t('screens.manager.audit.clear')}
               </button>
             ) : null}
           </form>
           <p className="panel__note">
-            {log.data ? (filtered ? WORDS.found : WORDS.count)(log.data.length) : ''}
+            {log.data
+              ? filtered
+                ? t('screens.manager.audit.found', { count: log.data.length })
+                : t('screens.manager.audit.count', { count: log.data.length })
+              : ''}
           </p>
         </>
       }
     >
       <div className="table-frame">
-        <table className="table table--dense" aria-label={WORDS.heading}>
-          <TableHead columns={WORDS.columns} />
+        <table className="table table--dense" aria-label={heading}>
+          <TableHead columns={columns} />
           <tbody>
             <PlaceholderRow
               query={log}
-              columns={WORDS.columns.length}
-              empty={filtered ? WORDS.emptyFiltered : WORDS.empty}
+              columns={columns.length}
+              empty={
+                filtered
+                  ? t('screens.manager.audit.emptyFiltered')
+                  : t('screens.manager.audit.empty')
+              }
             />
             {log.data?.map((entry) => (
               <tr key={entry.id}>
                 <td className="nowrap">{formatStamp(entry.at, locale)}</td>
-                <td>{actorInWords(entry.actor)}</td>
-                <td className="nowrap">{placeInWords(entry)}</td>
+                <td>{actorInWords(t, entry.actor)}</td>
+                <td className="nowrap">{placeInWords(t, entry)}</td>
                 <td>
                   <span className="tag" title={entry.action}>
-                    {actionInWords(entry)}
+                    {actionInWords(t, entry)}
                   </span>
                 </td>
                 <td className="code">
                   <VoucherCell entry={entry} />
                 </td>
-                <td className="code">{entry.basketCode ?? WORDS.none}</td>
+                <td className="code">{entry.basketCode ?? t('screens.manager.none')}</td>
                 <td className="audit__detail">{entry.detail}</td>
               </tr>
             ))}

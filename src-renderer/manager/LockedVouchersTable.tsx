@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TillOutput } from '../../src-shared/till';
 import { useTillClient } from '../client';
 import { PlaceholderRow } from '../common/PlaceholderRow';
@@ -13,18 +15,11 @@ import { Panel } from './Panel';
 
 type LockedVoucher = TillOutput<'manager/locked-vouchers'>[number];
 
-const WORDS = {
-  heading: 'Locked vouchers',
-  columns: ['Code', 'Type', 'Owner', 'Basket', 'Locked until'],
-  empty: 'No vouchers are locked in this store.',
-  owner: (member: string | null) => (member ? `Member ${member}` : 'Anyone'),
-  left: (left: string | null) => (left ? `(${left} left)` : '(ended)'),
-  unlock: (name: string) => `Unlock ${name}`,
-  sale: (basketCode: string | null, count: number) =>
-    `${basketCode === null ? 'Held for no sale' : `Sale ${basketCode}`}: ${count} ${count === 1 ? 'voucher' : 'vouchers'}`,
-  freeSale: (basketCode: string) => `Free every voucher of sale ${basketCode}`,
-  none: '—',
-};
+function leftInWords(t: TFunction, left: string | null): string {
+  return left === null
+    ? t('screens.manager.locked.ended')
+    : t('screens.manager.locked.left', { left });
+}
 
 /** The held vouchers by the basket that holds them, in the order the engine listed them. */
 function bySale(vouchers: readonly LockedVoucher[]): [string | null, LockedVoucher[]][] {
@@ -39,17 +34,26 @@ function bySale(vouchers: readonly LockedVoucher[]): [string | null, LockedVouch
 
 /** The store's held vouchers, by sale, each with an Unlock that asks for a reason. */
 export function LockedVouchersTable({ locale }: { readonly locale: string | undefined }) {
+  const { t } = useTranslation();
   const client = useTillClient();
+  const heading = t('screens.manager.locked.heading');
+  const headings = [
+    t('screens.manager.locked.columns.code'),
+    t('screens.manager.locked.columns.type'),
+    t('screens.manager.locked.columns.owner'),
+    t('screens.manager.locked.columns.basket'),
+    t('screens.manager.locked.columns.lockedUntil'),
+  ];
   const locked = useQuery(lockedVouchersQuery(client));
   const now = useNow(1000, (locked.data?.length ?? 0) > 0);
   const [unlocking, setUnlocking] = useState<UnlockTarget | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const columns = WORDS.columns.length + 1;
+  const columns = headings.length + 1;
 
   return (
     <Panel
       id="locked"
-      heading={WORDS.heading}
+      heading={heading}
       bar={
         <p role="status" className="panel__status">
           {done ?? ''}
@@ -57,15 +61,21 @@ export function LockedVouchersTable({ locale }: { readonly locale: string | unde
       }
     >
       <div className="table-frame">
-        <table className="table" aria-label={WORDS.heading}>
-          <TableHead columns={WORDS.columns} actions />
+        <table className="table" aria-label={heading}>
+          <TableHead columns={headings} actions />
           <tbody>
-            <PlaceholderRow query={locked} columns={columns} empty={WORDS.empty} />
+            <PlaceholderRow
+              query={locked}
+              columns={columns}
+              empty={t('screens.manager.locked.empty')}
+            />
             {bySale(locked.data ?? []).map(([basketCode, vouchers]) => (
               <Fragment key={basketCode ?? ''}>
                 <tr className="locks__basket">
                   <th scope="rowgroup" colSpan={columns - 1}>
-                    {WORDS.sale(basketCode, vouchers.length)}
+                    {basketCode === null
+                      ? t('screens.manager.locked.noSale', { count: vouchers.length })
+                      : t('screens.manager.locked.sale', { basketCode, count: vouchers.length })}
                   </th>
                   <td className="table__action">
                     {basketCode === null ? null : (
@@ -77,7 +87,7 @@ export function LockedVouchersTable({ locale }: { readonly locale: string | unde
                           setUnlocking({ kind: 'basket', basketCode, count: vouchers.length });
                         }}
                       >
-                        {WORDS.freeSale(basketCode)}
+                        {t('screens.manager.locked.freeSale', { basketCode })}
                       </button>
                     )}
                   </td>
@@ -90,13 +100,19 @@ export function LockedVouchersTable({ locale }: { readonly locale: string | unde
                         {name}
                       </td>
                       <td>{VOUCHER_TYPE_LABELS[voucher.type]}</td>
-                      <td>{WORDS.owner(voucher.ownerMemberNumber)}</td>
-                      <td className="code">{voucher.basketCode ?? WORDS.none}</td>
+                      <td>
+                        {voucher.ownerMemberNumber === null
+                          ? t('screens.manager.locked.anyone')
+                          : t('screens.manager.locked.member', {
+                              member: voucher.ownerMemberNumber,
+                            })}
+                      </td>
+                      <td className="code">{voucher.basketCode ?? t('screens.manager.none')}</td>
                       <td className="num-inline">
                         {formatClock(voucher.lockedUntil, locale)}
                         <span className="muted">
                           {' '}
-                          {WORDS.left(timeLeft(voucher.lockedUntil, now))}
+                          {leftInWords(t, timeLeft(voucher.lockedUntil, now))}
                         </span>
                       </td>
                       <td className="table__action">
@@ -108,7 +124,7 @@ export function LockedVouchersTable({ locale }: { readonly locale: string | unde
                             setUnlocking({ kind: 'voucher', voucherKey: voucher.voucherKey, name });
                           }}
                         >
-                          {WORDS.unlock(name)}
+                          {t('screens.manager.locked.unlock', { name })}
                         </button>
                       </td>
                     </tr>

@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { failureCode, useTillClient } from '../client';
 import { useTillLocale } from '../common/useTillLocale';
 import { AuditLogTable } from './AuditLogTable';
@@ -27,6 +28,7 @@ function useSessionRefused(): boolean {
 
 /** Store manager: sign in, unlock held vouchers, sync conflicts, the audit log. */
 export function ManagerScreen() {
+  const { t } = useTranslation();
   const { session } = useManagerSession();
   const signOut = useSignOut();
   useSignOutOnLeave();
@@ -37,15 +39,12 @@ export function ManagerScreen() {
   return (
     <div className="manager">
       <header className="screen-header">
-        <h1 className="screen-header__title">Manager</h1>
+        <h1 className="screen-header__title">{t('screens.manager.heading')}</h1>
         {signedIn ? (
           <>
             <p className="screen-header__meta">
-              <span>Signed in as {session.username}</span>
-              <span className="muted">
-                {' '}
-                · signed out when you leave this screen or stop for a while
-              </span>
+              <span>{t('screens.manager.signedInAs', { username: session.username })}</span>
+              <span className="muted">{t('screens.manager.signedOutWhen')}</span>
             </p>
             <button
               type="button"
@@ -54,7 +53,7 @@ export function ManagerScreen() {
                 signOut.mutate();
               }}
             >
-              Sign out
+              {t('screens.manager.signOut')}
             </button>
           </>
         ) : null}
@@ -68,11 +67,7 @@ export function ManagerScreen() {
         </div>
       ) : (
         <div className="centered">
-          <SignInForm
-            notice={
-              session !== null ? 'Your manager session has ended. Sign in again to go on.' : null
-            }
-          />
+          <SignInForm notice={session !== null ? t('screens.manager.sessionEnded') : null} />
         </div>
       )}
     </div>

@@ -18,8 +18,9 @@ const held = (code: string, basketCode: string): Locked[number] => ({
   lockedUntil: '2099-01-01T12:05:00.000Z',
 });
 
-const CONFLICT: Conflicts[number] = {
+const CONFLICT: Conflicts['conflicts'][number] = {
   id: 7,
+  source: 'store',
   basketCode: 'S001-01-20261123-0004',
   reason: 'voucher_already_redeemed',
   message: 'voucher HONOUR-TEA-0002 was already redeemed by basket S001-02-20261123-0001',
@@ -27,9 +28,17 @@ const CONFLICT: Conflicts[number] = {
   createdAt: '2026-11-23T13:00:00.000Z',
   acknowledgedAt: null,
   acknowledgedBy: null,
+  note: null,
+  winner: { basketCode: 'S001-02-20261123-0001', storeCode: 'S001', terminalId: '02' },
   storeCode: 'S001',
   terminalId: '01',
 };
+
+const storeList = (conflicts: Conflicts['conflicts']): Conflicts => ({
+  source: 'store',
+  unreachable: null,
+  conflicts,
+});
 
 async function signIn(client: TillClient) {
   const user = userEvent.setup();
@@ -121,17 +130,21 @@ describe('the manager tools', () => {
 
   it('says what a conflict is, where and what to do, and acknowledges it with a note', async () => {
     const till = createFakeTill();
-    let conflicts: Conflicts = [CONFLICT];
+    let conflicts = storeList([CONFLICT]);
     const acknowledged: unknown[] = [];
     const user = await signIn({
       ...till.client,
       'manager/conflicts': () => Promise.resolve({ ok: true, value: conflicts }),
       'manager/acknowledge-conflict': (input) => {
         acknowledged.push(input);
-        conflicts = [
-          { ...CONFLICT, acknowledgedAt: CONFLICT.createdAt, acknowledgedBy: 'manager-s001' },
-        ];
-        return Promise.resolve({ ok: true, value: { ...CONFLICT, ...input } });
+        const done = {
+          ...CONFLICT,
+          acknowledgedAt: CONFLICT.createdAt,
+          acknowledgedBy: 'manager-s001',
+          note: input.note ?? '',
+        };
+        conflicts = storeList([done]);
+        return Promise.resolve({ ok: true, value: done });
       },
     });
     const table = screen.getByRole('table', { name: 'Sync conflicts' });
@@ -141,6 +154,10 @@ describe('the manager tools', () => {
     expect(row).toHaveTextContent('Till 01, store S001');
     expect(row).toHaveTextContent('HONOUR-TEA-0002');
     expect(row).toHaveTextContent('used at another till while this one was offline');
+    expect(row).toHaveTextContent('Redeemed first by sale S001-02-20261123-0001 at till 02.');
+    expect(table.closest('section')).toHaveTextContent(
+      'The conflicts of every till in this store, from the voucher engine.',
+    );
 
     await user.click(within(row).getByRole('button', { name: 'Acknowledge' }));
     const dialog = screen.getByRole('dialog', {
@@ -153,7 +170,8 @@ describe('the manager tools', () => {
     expect(await within(table).findByText('Acknowledged by manager-s001')).toBeInTheDocument();
     expect(dialog).not.toBeInTheDocument();
     expect(within(table).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
-    expect(acknowledged).toEqual([{ conflictId: 7, note: 'customer told' }]);
+    expect(within(table).getByText('Note: customer told', { exact: false })).toBeInTheDocument();
+    expect(acknowledged).toEqual([{ conflictId: 7, note: 'customer told', source: 'store' }]);
   });
 
   it('shows the chain’s reward pools with the codes left, and says when one runs low', async () => {

@@ -1,36 +1,46 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useTillClient } from '../client';
 import { PlaceholderRow } from '../common/PlaceholderRow';
 import { rewardPoolsQuery } from './queries';
 import { TableHead } from '../common/TableHead';
 import { Panel } from './Panel';
 
-const WORDS = {
-  heading: 'Reward pools',
-  columns: ['Reward', 'Codes left', 'Of', 'Stock'],
-  empty: 'This chain has no reward pools.',
-  low: (threshold: number | null) =>
-    threshold === null ? 'Low' : `Low: ${threshold} or fewer left, ask for a refill`,
-  empty0: 'None left, ask for a refill',
-  fine: 'Enough',
-};
-
-function stockInWords(pool: { unused: number; threshold: number | null; low: boolean }): string {
-  if (pool.unused === 0) return WORDS.empty0;
-  return pool.low ? WORDS.low(pool.threshold) : WORDS.fine;
+function stockInWords(
+  t: TFunction,
+  pool: { unused: number; threshold: number | null; low: boolean },
+): string {
+  if (pool.unused === 0) return t('screens.manager.pools.noneLeft');
+  if (!pool.low) return t('screens.manager.pools.fine');
+  return pool.threshold === null
+    ? t('screens.manager.pools.low')
+    : t('screens.manager.pools.lowBelow', { threshold: pool.threshold });
 }
 
 /** The chain's reward pools as the store sees them: how many codes each has left. */
 export function RewardPoolsTable() {
+  const { t } = useTranslation();
   const client = useTillClient();
+  const heading = t('screens.manager.pools.heading');
+  const columns = [
+    t('screens.manager.pools.columns.reward'),
+    t('screens.manager.pools.columns.left'),
+    t('screens.manager.pools.columns.of'),
+    t('screens.manager.pools.columns.stock'),
+  ];
   const pools = useQuery(rewardPoolsQuery(client));
   return (
-    <Panel id="pools" heading={WORDS.heading}>
+    <Panel id="pools" heading={heading}>
       <div className="table-frame">
-        <table className="table" aria-label={WORDS.heading}>
-          <TableHead columns={WORDS.columns} />
+        <table className="table" aria-label={heading}>
+          <TableHead columns={columns} />
           <tbody>
-            <PlaceholderRow query={pools} columns={WORDS.columns.length} empty={WORDS.empty} />
+            <PlaceholderRow
+              query={pools}
+              columns={columns.length}
+              empty={t('screens.manager.pools.empty')}
+            />
             {pools.data?.map((pool) => (
               <tr key={pool.campaignId}>
                 <td>{pool.title}</td>
@@ -38,9 +48,9 @@ export function RewardPoolsTable() {
                 <td className="num-inline">{pool.total}</td>
                 <td>
                   {pool.low ? (
-                    <span className="tag tag--warning">{stockInWords(pool)}</span>
+                    <span className="tag tag--warning">{stockInWords(t, pool)}</span>
                   ) : (
-                    stockInWords(pool)
+                    stockInWords(t, pool)
                   )}
                 </td>
               </tr>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../client';
 import { useSignIn } from './mutations';
 
 /** The manager's own engine account: the engine's audit trail names who unlocked what. */
 export function SignInForm({ notice }: { readonly notice: string | null }) {
+  const { t } = useTranslation();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -24,12 +26,10 @@ export function SignInForm({ notice }: { readonly notice: string | null }) {
         );
       }}
     >
-      <h2 className="panel__heading">Manager sign-in</h2>
-      <p className="sign-in__intro">
-        Sign in with your own manager account to unlock vouchers and review the audit log.
-      </p>
+      <h2 className="panel__heading">{t('screens.manager.signIn.heading')}</h2>
+      <p className="sign-in__intro">{t('screens.manager.signIn.intro')}</p>
       <label className="field">
-        <span className="field__label">Username</span>
+        <span className="field__label">{t('screens.manager.signIn.username')}</span>
         <input
           className="field__input"
           type="text"
@@ -44,7 +44,7 @@ export function SignInForm({ notice }: { readonly notice: string | null }) {
         />
       </label>
       <label className="field">
-        <span className="field__label">Password</span>
+        <span className="field__label">{t('screens.manager.signIn.password')}</span>
         <input
           className="field__input"
           type="password"
@@ -69,7 +69,7 @@ export function SignInForm({ notice }: { readonly notice: string | null }) {
         className={`button button--primary button--wide ${signIn.isPending ? 'is-working' : ''}`}
         disabled={signIn.isPending}
       >
-        Sign in
+        {t('screens.manager.signIn.submit')}
       </button>
     </form>
   );

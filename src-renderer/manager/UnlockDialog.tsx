@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../client';
 import { Dialog } from '../common/Dialog';
 import { DialogFormEnd } from './DialogFormEnd';
@@ -16,40 +17,18 @@ interface UnlockDialogProps {
   readonly onUnlocked: (said: string) => void;
 }
 
-const OTHER = 'other';
+const OTHER = 'other' as const;
 
-const WORDS = {
-  title: (target: UnlockTarget) =>
-    target.kind === 'voucher'
-      ? `Unlock voucher ${target.name}`
-      : `Free every voucher of sale ${target.basketCode}`,
-  explain: (target: UnlockTarget) =>
-    target.kind === 'voucher'
-      ? 'The sale holding it loses it, and any till can use it again. Say why, for the audit log.'
-      : `The sale loses all ${target.count} of its held vouchers, and any till can use them again. Say why, for the audit log.`,
-  reasons: 'Why',
-  presets: [
-    'Customer left without paying',
-    'Sale abandoned at another till',
-    'Till crashed',
-  ] as const,
-  other: 'Other…',
-  otherReason: 'Reason',
-  pickOne: 'Say why: pick a reason.',
-  tooShort: 'Say why you unlock it: at least three characters.',
-  cancel: 'Cancel',
-  submit: (target: UnlockTarget) => (target.kind === 'voucher' ? 'Unlock' : 'Free them all'),
-  freedVoucher: (name: string) => `Voucher ${name} unlocked.`,
-  freedBasket: (basketCode: string, freed: number, failed: readonly string[]) =>
-    `${freed} ${freed === 1 ? 'voucher' : 'vouchers'} of sale ${basketCode} freed.` +
-    (failed.length === 0 ? '' : ` Not freed: ${failed.join('; ')}.`),
-};
+const PRESETS = ['walkedOut', 'abandoned', 'crashed'] as const;
+type Preset = (typeof PRESETS)[number];
 
 /** Unlocking frees what another sale holds: the reason goes in the audit trail. */
 export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps) {
+  const { t } = useTranslation();
+  const presetWords = (preset: Preset) => t(`screens.manager.unlock.presets.${preset}`);
   const unlockVoucher = useUnlockVoucher();
   const unlockBasket = useUnlockBasket();
-  const [choice, setChoice] = useState<string | null>(null);
+  const [choice, setChoice] = useState<Preset | typeof OTHER | null>(null);
   const [otherReason, setOtherReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const failure = unlockVoucher.error ?? unlockBasket.error;
@@ -58,12 +37,12 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
 
   const reasonSaid = (): string | null => {
     if (choice === null) {
-      setProblem(WORDS.pickOne);
+      setProblem(t('screens.manager.unlock.pickOne'));
       return null;
     }
-    const said = choice === OTHER ? otherReason.trim() : choice;
+    const said = choice === OTHER ? otherReason.trim() : presetWords(choice);
     if (said.length < 3) {
-      setProblem(WORDS.tooShort);
+      setProblem(t('screens.manager.unlock.tooShort'));
       return null;
     }
     setProblem(null);
@@ -71,7 +50,14 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
   };
 
   return (
-    <Dialog title={WORDS.title(target)} onClose={onClose}>
+    <Dialog
+      title={
+        target.kind === 'voucher'
+          ? t('screens.manager.unlock.titleVoucher', { name: target.name })
+          : t('screens.manager.unlock.titleBasket', { basketCode: target.basketCode })
+      }
+      onClose={onClose}
+    >
       <form
         className="dialog__form"
         onSubmit={(event) => {
@@ -83,7 +69,7 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
               { voucherKey: target.voucherKey, reason },
               {
                 onSuccess: () => {
-                  onUnlocked(WORDS.freedVoucher(target.name));
+                  onUnlocked(t('screens.manager.unlock.freedVoucher', { name: target.name }));
                 },
               },
             );
@@ -92,29 +78,33 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
               { basketCode: target.basketCode, reason },
               {
                 onSuccess: ({ basketCode, freed, failed }) => {
+                  const notFreed = failed.map(
+                    (voucher) => `${voucher.code ?? voucher.voucherKey}: ${voucher.message}`,
+                  );
                   onUnlocked(
-                    WORDS.freedBasket(
-                      basketCode,
-                      freed.length,
-                      failed.map(
-                        (voucher) => `${voucher.code ?? voucher.voucherKey}: ${voucher.message}`,
-                      ),
-                    ),
+                    t('screens.manager.unlock.freedBasket', { basketCode, count: freed.length }) +
+                      (notFreed.length === 0
+                        ? ''
+                        : t('screens.manager.unlock.notFreed', { list: notFreed.join('; ') })),
                   );
                 },
               },
             );
         }}
       >
-        <p className="dialog__text">{WORDS.explain(target)}</p>
+        <p className="dialog__text">
+          {target.kind === 'voucher'
+            ? t('screens.manager.unlock.explainVoucher')
+            : t('screens.manager.unlock.explainBasket', { count: target.count })}
+        </p>
         <fieldset className="unlock__reasons">
-          <legend className="field__label">{WORDS.reasons}</legend>
-          {[...WORDS.presets, OTHER].map((preset, index) => (
+          <legend className="field__label">{t('screens.manager.unlock.reasons')}</legend>
+          {[...PRESETS, OTHER].map((preset, index) => (
             <label key={preset} className="choice">
               <input
                 type="radio"
                 name="unlock-reason"
-                value={preset}
+                value={preset === OTHER ? OTHER : presetWords(preset)}
                 {...(index === 0 ? { 'data-autofocus': true } : {})}
                 checked={choice === preset}
                 onChange={() => {
@@ -122,13 +112,13 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
                   setProblem(null);
                 }}
               />{' '}
-              {preset === OTHER ? WORDS.other : preset}
+              {preset === OTHER ? t('screens.manager.unlock.other') : presetWords(preset)}
             </label>
           ))}
         </fieldset>
         {choice === OTHER ? (
           <label className="field">
-            <span className="field__label">{WORDS.otherReason}</span>
+            <span className="field__label">{t('screens.manager.unlock.otherReason')}</span>
             <input
               className="field__input"
               type="text"
@@ -142,8 +132,12 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
         ) : null}
         <DialogFormEnd
           problem={shown}
-          cancel={WORDS.cancel}
-          submit={WORDS.submit(target)}
+          cancel={t('screens.manager.cancel')}
+          submit={
+            target.kind === 'voucher'
+              ? t('screens.manager.unlock.submitVoucher')
+              : t('screens.manager.unlock.submitBasket')
+          }
           pending={pending}
           onCancel={onClose}
         />

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
+import type { TillInput } from '../../src-shared/till';
 import { useTillClient, valueOf } from '../client';
 import { statusKeys } from '../status/queries';
 import { managerKeys } from './queries';
@@ -92,7 +93,7 @@ export function useAcknowledgeConflict() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...managerKeys.all, 'acknowledge-conflict'],
-    mutationFn: async (input: { conflictId: number; note?: string }) =>
+    mutationFn: async (input: TillInput<'manager/acknowledge-conflict'>) =>
       valueOf(await client['manager/acknowledge-conflict'](input)),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: managerKeys.conflicts() });

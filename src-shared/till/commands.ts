@@ -3,6 +3,8 @@ import { isCalendarDate } from '../wire/datetime';
 import type { TillCommandName } from './command-names';
 import {
   auditEntryView,
+  conflictListView,
+  conflictSource,
   conflictView,
   diagnosticsView,
   lockedVoucherView,
@@ -83,11 +85,14 @@ export const tillCommands = {
     }),
     output: z.array(auditEntryView),
   },
-  'manager/conflicts': { input: none, output: z.array(conflictView) },
+  /** The store's sync conflicts from the engine; this till's own when the engine is away. */
+  'manager/conflicts': { input: none, output: conflictListView },
+  /** On the engine for a conflict of the store's list; in this till for one of its own list. */
   'manager/acknowledge-conflict': {
     input: z.object({
       conflictId: z.number().int().positive(),
       note: z.string().trim().max(500).default(''),
+      source: conflictSource.default('store'),
     }),
     output: conflictView,
   },

@@ -179,8 +179,17 @@ export const auditEntryView = z.object({
   ...tillPlace,
 });
 
+/** Whose list a conflict comes from: the store's, kept by the engine, or this till's own. */
+export const conflictSource = z.enum(['store', 'till']);
+
+/**
+ * A sync conflict: what happened (`reason`, a stable code; `message`, the engine's words), where
+ * (the store and terminal whose sale lost, its basket) and when, which voucher (by its code),
+ * and the basket that redeemed the voucher instead (`winner`, where the engine knows it).
+ */
 export const conflictView = z.object({
   id: z.number().int(),
+  source: conflictSource,
   basketCode: z.string(),
   reason: z.string(),
   message: z.string(),
@@ -188,7 +197,26 @@ export const conflictView = z.object({
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),
+  /** What the manager said when acknowledging it; null while open (or when none was kept). */
+  note: z.string().nullable(),
+  winner: z
+    .object({
+      basketCode: z.string(),
+      storeCode: z.string().nullable(),
+      terminalId: z.string().nullable(),
+    })
+    .nullable(),
   ...tillPlace,
+});
+
+/**
+ * The conflicts a manager sees: the store's, from the engine, or — when the engine cannot be
+ * asked — this till's own, with `unreachable` saying why.
+ */
+export const conflictListView = z.object({
+  source: conflictSource,
+  unreachable: z.string().nullable(),
+  conflicts: z.array(conflictView),
 });
 
 /** A reward pool of the chain: codes left of all it holds, and low at or below its threshold. */

@@ -7,5 +7,6 @@ export * from './fields';
 export { describeIssues, formatPath, issuesOf, parseWith, type FieldIssue } from '../validation';
 export * from './session';
 export * from './sync';
+export * from './sync-conflicts';
 export * from './voucher';
 export { WARNING_CODES, type WarningName } from './warnings';

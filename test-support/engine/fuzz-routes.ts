@@ -201,6 +201,26 @@ export const FUZZ_ROUTES: readonly FuzzRoute[] = [
   })),
   spaaza('GET', '/sync/honour-vouchers', 'query', () => ({ cursor: '0', limit: '50' })),
   spaaza('POST', '/sync/till-audit', 'json', tillAuditBatch),
+  spaaza('POST', '/sync/conflicts', 'json', (_data, random) => ({
+    till_id: 'S001-01',
+    conflicts: [
+      {
+        basket_code: `S001-01-20261203-${random.hex(4)}`,
+        reason: 'voucher_already_redeemed',
+        message: 'fuzzed conflict',
+        voucher_ref: random.hex(8),
+        occurred_at: 1_700_000_000_000 + random.int(1_000_000),
+      },
+    ],
+  })),
+  spaaza('GET', '/sync/conflicts', 'query', () => ({ store_code: 'S001' })),
+  spaaza(
+    'POST',
+    '/sync/conflicts/:id/acknowledge',
+    'json',
+    (_data, random) => ({ note: `fuzz ${random.hex(4)}` }),
+    { id: (_data, random) => String(1 + random.int(20)) },
+  ),
   spaaza('POST', '/admin/chains', 'params', (_data, random) => ({
     name: `Fuzz chain ${random.hex(4)}`,
     currency: 'EUR',

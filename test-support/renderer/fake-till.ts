@@ -245,7 +245,10 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
         ),
       )
     ),
-    'manager/conflicts': (input) => (log('manager/conflicts', input), ok([])),
+    'manager/conflicts': (input) => (
+      log('manager/conflicts', input),
+      ok({ source: 'store', unreachable: null, conflicts: [] })
+    ),
     'manager/acknowledge-conflict': (input) => {
       log('manager/acknowledge-conflict', input);
       return Promise.resolve({
