@@ -27,8 +27,9 @@ function pressedAt(event: KeyboardEvent): number {
 
 /**
  * Listens to every key on the page (capture phase, before any field or button sees it) and
- * turns a keyboard-wedge burst into one scan. Keys typed where no text is taken go to the scan
- * field, whose Enter then submits it as usual. A burst typed into another text field is taken
+ * turns a keyboard-wedge burst into one scan, wherever it lands: in the scan field, the burst's
+ * Enter scans the burst alone, so text left typed there is not glued onto it. Keys typed where
+ * no text is taken go to the scan field, whose Enter (typed by a person) submits it as usual. A burst typed into another text field is taken
  * out of it again and scanned; its Enter never submits or clicks anything. Slow typing in
  * another field is left alone.
  */
@@ -63,7 +64,8 @@ export function useScanner({ onScan, scanField }: ScannerOptions): void {
           restoreField(touchedField, snapshot);
         });
         touched.current.clear();
-        if (target === field) return;
+        // the burst alone is the scan, in the scan field too: text typed there before it is
+        // not glued onto it (the field starts empty again)
         event.preventDefault();
         event.stopPropagation();
         onScan(verdict.code);
