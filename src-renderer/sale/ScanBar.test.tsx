@@ -164,4 +164,20 @@ describe('the scan bar', () => {
     expect(onScan).toHaveBeenCalledWith(BARCODE);
     expect(scanField).toHaveValue('');
   });
+
+  it('scans the whole burst when a busy page splits it, leaving out only what was typed before', async () => {
+    const person = slowTyping();
+    const scanner = userEvent.setup({ delay: null });
+    const { onScan, scanField } = setup();
+    await person.click(scanField);
+    await person.keyboard('9');
+    vi.advanceTimersByTime(1000);
+    await scanner.keyboard('87123');
+    vi.advanceTimersByTime(80);
+    await scanner.keyboard('45000165{Enter}');
+
+    expect(onScan).toHaveBeenCalledTimes(1);
+    expect(onScan).toHaveBeenCalledWith(BARCODE);
+    expect(scanField).toHaveValue('');
+  });
 });
