@@ -75,7 +75,7 @@ export function useScanner({ onScan, scanField }: ScannerOptions): void {
     switch (verdict.kind) {
       case 'printable': {
         if (verdict.startsRun) touched.current.clear();
-        if (target === field) {
+        if (field && target === field) {
           beforeKey(field, press.at);
           return;
         }
