@@ -14,7 +14,7 @@ test('an unknown barcode and an unknown voucher code each give a clear message, 
   await sale.scanItem(milk.barcode, milk.name);
   await sale.scan(unknownBarcode);
   await expect(sale.notice).toContainText(
-    `Barcode ${unknownBarcode} is not in the till's catalogue; the item was not added. Type the item's code, or ask a manager to add the item.`,
+    `Barcode ${unknownBarcode} is not in the catalogue; the item was not added. Type the item's code, or ask a manager to add the item.`,
   );
   await expect(sale.basket.getByRole('row').filter({ hasText: unknownBarcode })).toHaveCount(0);
   await expect(sale.totalToPay).toHaveText(money(milk.cents));

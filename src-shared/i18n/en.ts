@@ -56,7 +56,7 @@ export const en = {
     unknown_barcode: {
       what: "This barcode is not in the till's catalogue.",
       next: "Type the item's code, or ask a manager to add the item.",
-      whatNamed: "Barcode {{barcode}} is not in the till's catalogue; the item was not added.",
+      whatNamed: 'Barcode {{barcode}} is not in the catalogue; the item was not added.',
     },
     unknown_command: {
       what: 'The till does not know this command.',
