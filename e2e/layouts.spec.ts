@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, saveScreen, test, valueOf } from './fixtures';
-import { holdVoucher, honourVoucher, MANAGER, MEMBER, TWELVE_ITEMS } from './support/demo';
 import type { Locator, Page } from '@playwright/test';
+import { expect, saveScreen, test, valueOf } from './fixtures';
+import { holdVoucher, honourVoucher, ITEMS, MANAGER, MEMBER, TWELVE_ITEMS } from './support/demo';
 import {
   expectAllInReach,
   expectInReach,
@@ -45,6 +45,25 @@ for (const size of SCREENS) {
   const name = `${size.width}x${size.height}`;
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size, hasTouch: true });
+
+    test(`a long message keeps the slot's height: the basket does not move`, async ({
+      page,
+      ui,
+    }) => {
+      const { sale } = ui;
+      await sale.expectShown();
+      await sale.scanItem(ITEMS.milk.barcode, ITEMS.milk.name);
+      const slot = page.locator('.alert-slot');
+      const before = { slot: await slot.boundingBox(), basket: await sale.basket.boundingBox() };
+      // two messages at once, each with what happened and what to do next
+      await sale.scan('NOPE-1234');
+      await expect(sale.notice).toContainText('Voucher NOPE-1234 was refused');
+      await sale.scan('8712345999990');
+      await expect(sale.notice).toContainText('Barcode 8712345999990');
+      expect(await slot.boundingBox()).toEqual(before.slot);
+      expect(await sale.basket.boundingBox()).toEqual(before.basket);
+      await expectInView(sale.scanField, 'the scan field, with a long message');
+    });
 
     test(`a sale of 12 lines and 3 vouchers: the basket, vouchers, totals and actions are all in reach and the total in view; then the receipt`, async ({
       page,

@@ -4,7 +4,7 @@ import { clockTime, money } from './support/format';
 
 const { croissant } = ITEMS;
 
-test('a voucher held by another till is refused with the reason in plain words and the time its lock ends', async ({
+test('a voucher held by another till is refused naming that till, the time its lock ends, and that a manager can free it', async ({
   ui,
   secondTill,
 }) => {
@@ -15,10 +15,11 @@ test('a voucher held by another till is refused with the reason in plain words a
   await sale.scanItem(croissant.barcode, croissant.name);
   await sale.scan(code);
   const refused = sale.refusedVoucher(code);
-  // the reason in the UI's own plain words (held / locked / in use), never the wire code
-  await expect(refused).toContainText(/held|locked|in use/i);
-  await expect(refused).toContainText(clockTime(held.lockedUntil));
+  const words = `This voucher is held for a sale on till 02 until ${clockTime(held.lockedUntil)}. Wait until the hold ends, or ask a manager to free it (F2).`;
+  // the till's own words, never the wire code: which till holds it, until when, what to do
+  await expect(refused).toContainText(words);
   await expect(refused).not.toContainText('voucher_locked');
+  await expect(sale.notice).toContainText(`Voucher ${code} was refused: ${words}`);
   await expect(sale.appliedVoucher(code)).toHaveCount(0);
   await expect(sale.totalToPay).toHaveText(money(croissant.cents));
 });

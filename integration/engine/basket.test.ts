@@ -106,6 +106,8 @@ describeEachDatabase('get-basket-price and add-basket', (database) => {
           description: 'This voucher is held for another sale.',
           message: {
             locked_until: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) as unknown,
+            // which basket holds it: the till names the other till from it
+            locked_basket_code: basketA,
           },
         },
         { code: 1104 },

@@ -53,11 +53,15 @@ it('a till that was never online refuses every voucher and says why', async () =
       reason: 'voucher_offline_not_allowed',
       message: expect.stringContaining('never been online') as unknown,
       lockedUntil: null,
+      words: 'honour_cache_empty',
+      params: { voucherCode: 'HONOUR-COFFEE-0001' },
+      scanned: true,
     },
   ]);
   expect(refused.notices).toContainEqual({
     code: 'honour_cache_empty',
     message: expect.stringContaining('never been online') as unknown,
+    params: {},
   });
 
   // The sale itself still goes through, queued for the engine.

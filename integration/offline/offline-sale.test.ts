@@ -120,6 +120,9 @@ describeEachDatabase('an offline sale on a till whose honour cache is filled', (
         reason: 'voucher_already_redeemed',
         message: expect.stringContaining('already used on this till') as unknown,
         lockedUntil: null,
+        words: 'voucher_used_on_this_till',
+        params: { voucherCode: code, basketCode: expect.any(String) as unknown },
+        scanned: true,
       },
     ]);
     valueOf(await till.send('sale/void', { saleId }));
@@ -129,12 +132,13 @@ describeEachDatabase('an offline sale on a till whose honour cache is filled', (
     const { saleId } = valueOf(await till.send('sale/start', {}));
     valueOf(await till.send('sale/scan', { saleId, code: MILK }));
     const unknown = valueOf(await till.send('sale/scan', { saleId, code: 'DEMO-5EUR' }));
-    expect(unknown.rejected.map((voucher) => [voucher.ref, voucher.reason])).toEqual([
-      ['DEMO-5EUR', 'voucher_offline_not_allowed'],
-    ]);
+    expect(unknown.rejected.map((voucher) => [voucher.ref, voucher.reason, voucher.words])).toEqual(
+      [['DEMO-5EUR', 'voucher_offline_not_allowed', 'voucher_unknown_offline']],
+    );
     expect(unknown.notices).toContainEqual({
       code: 'voucher_unknown_offline',
       message: expect.stringContaining('DEMO-5EUR') as unknown,
+      params: { voucherCodes: 'DEMO-5EUR', voucherCode: 'DEMO-5EUR' },
     });
     valueOf(await till.send('sale/void', { saleId }));
   });

@@ -104,6 +104,11 @@ describeEachDatabase(
       expect(offline.notices).toContainEqual({
         code: 'offline_value_cap',
         message: expect.stringContaining('left today') as unknown,
+        params: {
+          perSale: expect.any(Number) as unknown,
+          perDay: expect.any(Number) as unknown,
+          leftToday: expect.any(Number) as unknown,
+        },
       });
       expect(offline.totals.discount).toBe(0);
       valueOf(await till.send('sale/void', { saleId: offline.saleId }));

@@ -90,12 +90,32 @@ describeEachDatabase('the till’s view of an engine-priced sale', (database) =>
         reason: 'voucher_locked',
         message: 'This voucher is held for another sale.',
         lockedUntil: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/) as unknown,
+        words: 'voucher_locked',
+        // the member's own vouchers, offered by the engine: held by terminal 01's sale
+        params: {
+          voucherCode: expect.any(String) as unknown,
+          until: expect.any(String) as unknown,
+          basketCode: expect.stringMatching(/^S001-01-/) as unknown,
+          storeCode: 'S001',
+          terminalId: '01',
+        },
+        scanned: false,
       },
       {
         ref: expect.any(String) as unknown,
         reason: 'voucher_locked',
         message: 'This voucher is held for another sale.',
         lockedUntil: expect.any(String) as unknown,
+        words: 'voucher_locked',
+        // the member's own vouchers, offered by the engine: held by terminal 01's sale
+        params: {
+          voucherCode: expect.any(String) as unknown,
+          until: expect.any(String) as unknown,
+          basketCode: expect.stringMatching(/^S001-01-/) as unknown,
+          storeCode: 'S001',
+          terminalId: '01',
+        },
+        scanned: false,
       },
     ]);
   });

@@ -162,6 +162,12 @@ describe('while the engine answers', () => {
           reason,
           message: rejectionMessage(reason),
           lockedUntil: reason === 'voucher_locked' ? new Date(LOCK_END).toISOString() : null,
+          words: reason,
+          params: {
+            voucherCode: codeFor(reason),
+            ...(reason === 'voucher_locked' ? { until: new Date(LOCK_END).toISOString() } : {}),
+          },
+          scanned: true,
         },
       ]);
       await voidCurrent(view);
@@ -190,6 +196,7 @@ describe('when the engine fails a call, the cashier reads one plain sentence', (
       {
         code: 'engine_rejected',
         message: 'The voucher engine refused the sale: no member 1000009 in this chain.',
+        params: {},
       },
     ]);
     await voidCurrent(view);
@@ -202,9 +209,10 @@ describe('when the engine fails a call, the cashier reads one plain sentence', (
     // the probe still answers: the status bar says Online, and so do the notices
     expect(view.notices).toEqual([
       {
-        code: 'engine_unreachable',
+        code: 'engine_no_usable_answer',
         message:
           'The voucher engine gave no usable answer: the till priced this sale itself, and will send it to the engine.',
+        params: {},
       },
     ]);
     await voidCurrent(view);
@@ -268,6 +276,9 @@ describe('while the engine is away', () => {
         reason: 'voucher_offline_not_allowed',
         message: `Offline, value vouchers may take off at most ${money(50)} per sale and ${money(200)} per day (${money(200)} left today). This voucher would go over that.`,
         lockedUntil: null,
+        words: 'offline_value_cap',
+        params: { voucherCode: VALUE, perSale: 50, perDay: 200, leftToday: 200 },
+        scanned: true,
       },
     ]);
     // the cap is the sale's notice; the voucher it kept out is named once, by its refusal
@@ -285,6 +296,10 @@ describe('while the engine is away', () => {
         message:
           'HONOUR-NOT-KEPT is not among the honour vouchers this till keeps for offline use; it can be checked once the engine is back.',
         lockedUntil: null,
+        // said as a code the till does not know offline, not as a value voucher refused offline
+        words: 'voucher_unknown_offline',
+        params: { voucherCode: 'HONOUR-NOT-KEPT' },
+        scanned: true,
       },
     ]);
     await voidCurrent(view);
@@ -298,6 +313,9 @@ describe('while the engine is away', () => {
         reason: 'voucher_already_redeemed',
         message: `This voucher was already used on this till, in sale ${usedBy}.`,
         lockedUntil: null,
+        words: 'voucher_used_on_this_till',
+        params: { voucherCode: CACHED, basketCode: usedBy },
+        scanned: true,
       },
     ]);
     await voidCurrent(view);

@@ -84,7 +84,11 @@ describeEachDatabase('what the engine answers about a sale, on the till', (datab
     expect(priced.pricedBy).toBe('engine');
     expect(priced.customer).toBeNull();
     expect(priced.notices).toEqual([
-      { code: 'member_not_found', message: expect.stringContaining(UNKNOWN_CARD) as unknown },
+      {
+        code: 'member_not_found',
+        message: expect.stringContaining(UNKNOWN_CARD) as unknown,
+        params: { memberNumber: UNKNOWN_CARD },
+      },
     ]);
     expect(priced.applied.map((voucher) => voucher.code)).toEqual([honour]);
     expect(priced.totals).toEqual({ gross: 129, discount: 0, net: 129 });

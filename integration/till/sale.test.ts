@@ -111,7 +111,11 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
     valueOf(await till.send('sale/scan', { saleId, code: MILK }));
     const unknownItem = valueOf(await till.send('sale/scan', { saleId, code: '8712345999990' }));
     expect(unknownItem.notices).toEqual([
-      { code: 'unknown_barcode', message: expect.stringContaining('8712345999990') as unknown },
+      {
+        code: 'unknown_barcode',
+        message: expect.stringContaining('8712345999990') as unknown,
+        params: { barcode: '8712345999990' },
+      },
     ]);
     expect(unknownItem.lines.map((line) => line.barcode)).toEqual([MILK]);
 
@@ -122,6 +126,9 @@ describeEachDatabase('a sale on the till core, against a real engine', (database
         reason: 'voucher_not_found',
         message: expect.any(String) as unknown,
         lockedUntil: null,
+        words: 'voucher_not_found',
+        params: { voucherCode: 'NOPE-1234' },
+        scanned: true,
       },
     ]);
     expect(unknownVoucher.totals).toEqual({ gross: 129, discount: 0, net: 129 });

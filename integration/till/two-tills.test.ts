@@ -38,6 +38,16 @@ describeEachDatabase('two tills, one engine: locks, void, and a manager’s unlo
         reason: 'voucher_locked',
         message: expect.any(String) as unknown,
         lockedUntil: expect.any(String) as unknown,
+        // the words name the till holding it (terminal 01 of store S001) and until when
+        words: 'voucher_locked',
+        params: {
+          voucherCode: code,
+          until: refused.rejected[0]?.lockedUntil,
+          basketCode: held.basketCode,
+          storeCode: 'S001',
+          terminalId: '01',
+        },
+        scanned: true,
       },
     ]);
     expect(Date.parse(refused.rejected[0]?.lockedUntil ?? '')).toBeGreaterThan(Date.now());

@@ -159,6 +159,7 @@ function rejectedVoucherWarning(rejected: RejectedVoucher): SpaazaWarning {
       ...(rejected.lockedUntil === null
         ? {}
         : { locked_until: toSpaazaDateTime(rejected.lockedUntil) }),
+      ...(rejected.heldBy === null ? {} : { locked_basket_code: rejected.heldBy }),
     },
   };
 }

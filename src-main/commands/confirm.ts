@@ -32,7 +32,11 @@ export function journalEngineSale(
   warnings: readonly EngineWarning[],
   confirmedAt: number,
 ): JournalSale {
-  const view = saleView(state, enginePricing(results, warnings), viewContext(context));
+  const view = saleView(
+    state,
+    enginePricing(results, warnings, state.voucherCodes),
+    viewContext(context),
+  );
   const redeemedKeys = new Set(results.redeemedKeys);
   // A replay redeems nothing anew: what this basket redeemed the first time is what it applied.
   const redeemed = view.applied.filter(
@@ -243,7 +247,11 @@ export function receiptOf(sale: JournalSale, locale: string): ReceiptView {
       from: voucher.from === null ? null : { ...voucher.from },
     })),
     totals: { ...sale.totals },
-    warnings: sale.warnings.map(({ code, message }) => ({ code, message })),
+    warnings: sale.warnings.map(({ code, message, voucherRef, params }) => ({
+      code,
+      message,
+      params: { ...(params ?? {}), ...(voucherRef === null ? {} : { voucherCode: voucherRef }) },
+    })),
     syncState: sale.syncedAt === null ? 'queued' : 'synced',
     engineBasketId: sale.engineBasketId,
   };

@@ -17,12 +17,18 @@ export function journalContent(view: SaleView): SaleContent {
       honourCode: voucher.honourCode,
     })),
     warnings: [
+      // said by its words (the reason, or a finer code such as a code unknown offline)
       ...view.rejected.map((rejected) => ({
-        code: rejected.reason,
+        code: rejected.words,
         message: rejected.message,
         voucherRef: rejected.ref,
+        params: { ...rejected.params },
       })),
-      ...view.notices.map((notice) => ({ ...notice, voucherRef: null })),
+      ...view.notices.map((notice) => ({
+        ...notice,
+        params: { ...notice.params },
+        voucherRef: notice.params.voucherCode ?? null,
+      })),
     ],
   };
 }

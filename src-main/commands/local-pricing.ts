@@ -2,7 +2,7 @@ import type { SaleView } from '../../src-shared/till';
 import { keptEngineVouchers, type EngineVouchers, type KeptVouchers } from '../sale/kept-vouchers';
 import { offlineSaleView, type OfflineCandidate } from '../sale/offline-pricing';
 import type { SaleState } from '../sale/sale-state';
-import type { Notice, RefusedVoucher } from '../sale/sale-view';
+import { wasScanned, type Notice, type RefusedVoucher } from '../sale/sale-view';
 import { appliedVoucherToDomain, cachedHonourToDomain } from '../sale/voucher-to-domain';
 import { findCachedHonour, honourCacheState } from '../store';
 import { offlineValueDiscountOn } from '../store/offline-allowance';
@@ -11,11 +11,20 @@ import { viewContext, type CoreContext } from './context';
 export const NEVER_ONLINE_MESSAGE =
   'This till has never been online, so it cannot check vouchers: none can be accepted until it has reached the voucher engine once.';
 
-const cannotCheck = (ref: string, message: string): RefusedVoucher => ({
+/** A voucher the till cannot check offline, said by why (`words`): its reason stays the offline one. */
+const cannotCheck = (
+  ref: string,
+  message: string,
+  words: RefusedVoucher['words'],
+  scannedCodes: readonly string[],
+): RefusedVoucher => ({
   ref,
   reason: 'voucher_offline_not_allowed',
   message,
   lockedUntil: null,
+  words,
+  params: { voucherCode: ref },
+  scanned: wasScanned(ref, scannedCodes),
 });
 
 /**
@@ -36,12 +45,18 @@ export function localSaleView(
   );
   const found =
     honourCacheState(context.db).cursor === null
-      ? neverOnline([
-          ...codes,
-          ...kept.value.map((voucher) => voucher.code ?? voucher.key),
-          ...kept.honourWithoutCode.map((voucher) => voucher.key),
-        ])
-      : combine(fromCache(context, state, codes), fromEngine(context, engineVouchers, kept));
+      ? neverOnline(
+          [
+            ...codes,
+            ...kept.value.map((voucher) => voucher.code ?? voucher.key),
+            ...kept.honourWithoutCode.map((voucher) => voucher.key),
+          ],
+          state.voucherCodes,
+        )
+      : combine(
+          fromCache(context, state, codes),
+          fromEngine(context, engineVouchers, kept, state.voucherCodes),
+        );
   return offlineSaleView(
     { sale: state, ...allowance(context), ...found, why },
     viewContext(context),
@@ -67,6 +82,8 @@ function fromCache(context: CoreContext, state: SaleState, codes: readonly strin
         cannotCheck(
           code,
           `${code} is not among the honour vouchers this till keeps for offline use; it can be checked once the engine is back.`,
+          'voucher_unknown_offline',
+          state.voucherCodes,
         ),
       );
     } else if (
@@ -78,6 +95,9 @@ function fromCache(context: CoreContext, state: SaleState, codes: readonly strin
         reason: 'voucher_already_redeemed',
         message: `This voucher was already used on this till, in sale ${cached.usedLocallyBasketCode}.`,
         lockedUntil: null,
+        words: 'voucher_used_on_this_till',
+        params: { voucherCode: code, basketCode: cached.usedLocallyBasketCode },
+        scanned: wasScanned(code, state.voucherCodes),
       });
     } else {
       candidates.push({
@@ -93,6 +113,7 @@ function fromCache(context: CoreContext, state: SaleState, codes: readonly strin
           {
             code: 'voucher_unknown_offline',
             message: `Offline, the till can only check the honour vouchers it keeps; not accepted: ${unknown.join(', ')}.`,
+            params: { voucherCodes: unknown.join(', '), ...single(unknown) },
           },
         ];
   return { candidates, refused, notices };
@@ -103,6 +124,7 @@ function fromEngine(
   context: CoreContext,
   engineVouchers: EngineVouchers | null,
   kept: KeptVouchers,
+  scannedCodes: readonly string[],
 ): Found {
   const memberNumber = engineVouchers?.state.memberNumber ?? null;
   return {
@@ -111,19 +133,32 @@ function fromEngine(
       return voucher ? [{ voucher, title: engine.title ?? engine.code ?? 'Voucher' }] : [];
     }),
     refused: kept.honourWithoutCode.map((engine) =>
-      cannotCheck(engine.key, 'This honour voucher has no code the till can check offline.'),
+      cannotCheck(
+        engine.key,
+        'This honour voucher has no code the till can check offline.',
+        'honour_voucher_without_code_offline',
+        scannedCodes,
+      ),
     ),
     notices: [],
   };
 }
 
 /** A till whose cache was never filled accepts no voucher at all, and says why. */
-function neverOnline(refs: readonly string[]): Found {
+function neverOnline(refs: readonly string[], scannedCodes: readonly string[]): Found {
   return {
     candidates: [],
-    refused: refs.map((ref) => cannotCheck(ref, NEVER_ONLINE_MESSAGE)),
-    notices: [{ code: 'honour_cache_empty', message: NEVER_ONLINE_MESSAGE }],
+    refused: refs.map((ref) =>
+      cannotCheck(ref, NEVER_ONLINE_MESSAGE, 'honour_cache_empty', scannedCodes),
+    ),
+    notices: [{ code: 'honour_cache_empty', message: NEVER_ONLINE_MESSAGE, params: {} }],
   };
+}
+
+/** The voucher a notice is about, when it is about one. */
+function single(codes: readonly string[]): { voucherCode?: string } {
+  const [only, ...more] = codes;
+  return only !== undefined && more.length === 0 ? { voucherCode: only } : {};
 }
 
 function combine(a: Found, b: Found): Found {

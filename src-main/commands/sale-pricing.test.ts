@@ -191,7 +191,11 @@ describe('the sale book', () => {
     expect(sale.view.customer).toBeNull();
     expect(sale.view.totals).toEqual({ gross: 129, discount: 0, net: 129 });
     expect(sale.view.notices).toEqual([
-      { code: 'member_not_found', message: expect.stringContaining('1000001') as unknown },
+      {
+        code: 'member_not_found',
+        message: expect.stringContaining('1000001') as unknown,
+        params: { memberNumber: '1000001' },
+      },
     ]);
   });
 

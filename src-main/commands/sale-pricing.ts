@@ -52,6 +52,7 @@ const TOO_SLOW_NOTICE: Notice = {
   code: 'engine_too_slow',
   message:
     'The voucher engine answers, but too slowly to price this sale: the till priced it alone, and a confirm queues it for the engine.',
+  params: {},
 };
 
 /**
@@ -70,7 +71,8 @@ export function engineHoldsNothing(sale: OpenSale): boolean {
  * (one rule, in the renderer: docs/architecture.md, "Offline and sync").
  */
 export function shownView(context: CoreContext, sale: OpenSale): SaleView {
-  if (sale.waitingSince === null) return sale.view;
+  if (sale.waitingSince === null)
+    return { ...sale.view, now: new Date(context.now()).toISOString() };
   return waitingView(sale.state, sale.view, sale.waitingSince, [], viewContext(context));
 }
 
@@ -108,6 +110,7 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
         leftUnpriced(context, sale, state, {
           code: 'engine_rejected',
           message: tillErrorOf(outcome.error, 'the sale').message,
+          params: {},
         });
       return;
     }
@@ -143,7 +146,7 @@ function useEngineAnswer(
   const card = sent.memberNumber === null ? undefined : cardLeftOut(warnings);
   const state = card === undefined ? sent : withoutCard(sale, sent);
   const others = warnings.filter((warning) => warning !== card);
-  const view = saleView(state, enginePricing(basket, others), viewContextNow);
+  const view = saleView(state, enginePricing(basket, others, state.voucherCodes), viewContextNow);
   if (card !== undefined && sent.memberNumber !== null)
     view.notices.unshift(cardNotice(card.code, sent.memberNumber));
   const mismatches = crossCheck(state, basket, view, viewContextNow);
@@ -156,6 +159,7 @@ function useEngineAnswer(
     view.notices.push({
       code: 'pricing_mismatch',
       message: `The till's own pricing differs from the engine's (${fields}); the engine's prices are used.`,
+      params: { fields },
     });
   }
   rememberFreedRefusals(sale, view);

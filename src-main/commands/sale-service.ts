@@ -82,6 +82,7 @@ function scanned(context: CoreContext, code: string) {
             notice: {
               code: 'unknown_barcode',
               message: `Barcode ${scan.code} is not in the catalogue; the item was not added.`,
+              params: { barcode: scan.code },
             },
           };
         const { barcode, name, unitPrice, excluded } = product;
@@ -96,6 +97,7 @@ function scanned(context: CoreContext, code: string) {
           notice: {
             code: 'unrecognised_scan',
             message: `"${scan.code}" is not an item barcode, a loyalty card or a voucher code.`,
+            params: { scan: scan.code },
           },
         };
     }
@@ -138,7 +140,10 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
     'a voided sale keeps its voucher locks until the engine answers',
   );
   const message = `Sale ${basketCode} is void, but the engine has not been told yet: its vouchers stay held until the engine answers, which releases them.`;
-  return { ...fresh, notices: [{ code: 'locks_not_released', message }] };
+  return {
+    ...fresh,
+    notices: [{ code: 'locks_not_released', message, params: { basketCode } }],
+  };
 }
 
 export function saleHandlers(context: CoreContext, book: SaleBook): SaleHandlers {
@@ -153,7 +158,13 @@ export function saleHandlers(context: CoreContext, book: SaleBook): SaleHandlers
       change(context, book, saleId, (state) =>
         hasLine(state, lineId)
           ? setQuantity(state, lineId, quantity)
-          : { notice: { code: 'line_not_found', message: `The sale has no line ${lineId}.` } },
+          : {
+              notice: {
+                code: 'line_not_found',
+                message: `The sale has no line ${lineId}.`,
+                params: { lineId },
+              },
+            },
       ),
     'sale/remove-line': ({ saleId, lineId }) =>
       change(context, book, saleId, (state) => removeLine(state, lineId)),

@@ -113,6 +113,7 @@ export function toEngineWarning(warning: SpaazaWarning): EngineWarning {
   const voucherCode = warning.message?.voucher_code;
   const lockedText = warning.message?.locked_until;
   const lockedUntil = lockedText === undefined ? null : fromSpaazaDateTime(lockedText);
+  const lockedBasketCode = warning.message?.locked_basket_code;
   return {
     code: code ?? 'unrecognised_warning',
     name: warning.name,
@@ -124,6 +125,7 @@ export function toEngineWarning(warning: SpaazaWarning): EngineWarning {
         : { subject: key }),
     ...(voucherCode === undefined ? {} : { voucherCode }),
     ...(lockedUntil === null ? {} : { lockedUntil }),
+    ...(lockedBasketCode === undefined ? {} : { lockedBasketCode }),
   };
 }
 

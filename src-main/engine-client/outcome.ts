@@ -41,6 +41,8 @@ export interface EngineWarning {
   readonly voucherCode?: string;
   /** Epoch milliseconds; set for `voucher_locked`. */
   readonly lockedUntil?: number;
+  /** For `voucher_locked`: the basket code of the sale holding the voucher, when the engine names it. */
+  readonly lockedBasketCode?: string;
 }
 
 /**

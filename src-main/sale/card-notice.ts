@@ -10,5 +10,6 @@ export function cardNotice(code: CardWarningCode, memberNumber: string): Notice 
   return {
     code,
     message: `Loyalty card ${memberNumber} ${why}: the sale goes on without it, and the vouchers scanned stay on it.`,
+    params: { memberNumber },
   };
 }

@@ -1,25 +1,59 @@
 import { isRejectionCode } from '../../src-shared/pricing';
+import { isNoticeCode, placeOfBasket } from '../../src-shared/till';
 import type { EngineBasket, EngineWarning } from '../engine-client';
-import { isoInstant, type Notice, type RefusedVoucher, type SalePricing } from './sale-view';
+import {
+  isoInstant,
+  wasScanned,
+  type Notice,
+  type RefusedVoucher,
+  type SalePricing,
+} from './sale-view';
 
-/** The engine's pricing of a sale; warnings that are not voucher refusals become notices. */
+/** An engine warning about the sale itself, by the till's code; one it does not know says the engine's words. */
+export function warningNotice(warning: EngineWarning): Notice {
+  const lineId = warning.subject === undefined ? {} : { lineId: warning.subject };
+  if (isNoticeCode(warning.code))
+    return { code: warning.code, message: warning.message, params: lineId };
+  return {
+    code: 'engine_warning',
+    message: warning.message,
+    params: { name: warning.name, description: warning.message },
+  };
+}
+
+/**
+ * The engine's pricing of a sale; warnings that are not voucher refusals become notices. A
+ * refusal says whether the cashier scanned the voucher (`scannedCodes`) or the engine offered
+ * it on its own, and for a lock, which till's sale holds it and until when.
+ */
 export function enginePricing(
   basket: EngineBasket,
   warnings: readonly EngineWarning[],
+  scannedCodes: readonly string[] = [],
 ): SalePricing {
   const rejected: RefusedVoucher[] = [];
   const notices: Notice[] = [];
   for (const warning of warnings) {
     if (isRejectionCode(warning.code)) {
+      // the code the cashier scanned, when the engine names it; else the voucher key
+      const ref = warning.voucherCode ?? warning.voucherKey ?? warning.subject ?? warning.name;
+      const until = isoInstant(warning.lockedUntil ?? null);
+      const holder = warning.lockedBasketCode;
       rejected.push({
-        // the code the cashier scanned, when the engine names it; else the voucher key
-        ref: warning.voucherCode ?? warning.voucherKey ?? warning.subject ?? warning.name,
+        ref,
         reason: warning.code,
         message: warning.message,
-        lockedUntil: isoInstant(warning.lockedUntil ?? null),
+        lockedUntil: until,
+        words: warning.code,
+        params: {
+          voucherCode: ref,
+          ...(until === null ? {} : { until }),
+          ...(holder === undefined ? {} : { basketCode: holder, ...placeOfBasket(holder) }),
+        },
+        scanned: wasScanned(ref, scannedCodes),
       });
     } else {
-      notices.push({ code: warning.name, message: warning.message });
+      notices.push(warningNotice(warning));
     }
   }
   return {

@@ -36,6 +36,11 @@ describe('memberVoucherNotices', () => {
         message: expect.stringMatching(
           /^10 % off for members is not taken off: the till is offline .* It stays the customer's/,
         ) as unknown,
+        params: {
+          memberNumber: '1000001',
+          title: '10 % off for members',
+          voucherCode: 'MEMBER-10',
+        },
       },
     ]);
   });

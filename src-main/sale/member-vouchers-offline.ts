@@ -37,6 +37,7 @@ export function memberVoucherNotices(
       {
         code: 'member_vouchers_offline',
         message: `${said.lookUp}, so the vouchers of customer ${member} cannot be looked up: they stay the customer's, and are applied once the voucher engine is back (in this sale if it is still open, else at the next one).`,
+        params: { memberNumber: member },
       },
     ];
   const scanned = new Set(engine.state.voucherCodes);
@@ -51,5 +52,10 @@ export function memberVoucherNotices(
     .map((voucher) => ({
       code: 'member_voucher_offline',
       message: `${voucher.title ?? voucher.code ?? 'A voucher of the customer'} is not taken off: ${said.check}. It stays the customer's, and is applied once the engine is back (in this sale if it is still open, else at the next one).`,
+      params: {
+        voucherCode: voucher.code ?? voucher.key,
+        title: voucher.title ?? voucher.code ?? voucher.key,
+        memberNumber: member,
+      },
     }));
 }

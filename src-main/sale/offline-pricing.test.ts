@@ -120,7 +120,15 @@ describe('offlineSaleView', () => {
         policy: { ...ALLOW, perSaleCapMinor: 0, perDayCapMinor: 0 },
         candidates: [{ voucher: coffee, title: 'Coffee' }],
         refused: [
-          { ref: 'X', reason: 'voucher_already_redeemed', message: 'used', lockedUntil: null },
+          {
+            ref: 'X',
+            reason: 'voucher_already_redeemed',
+            message: 'used',
+            lockedUntil: null,
+            words: 'voucher_already_redeemed',
+            params: {},
+            scanned: true,
+          },
         ],
       }),
       context,

@@ -9,6 +9,7 @@ import {
   type Notice,
   type RefusedVoucher,
   type ViewContext,
+  wasScanned,
 } from './sale-view';
 
 /** `offline` of the till's configuration: value vouchers refused unless allowed, then capped. */
@@ -42,13 +43,15 @@ export const OFFLINE_NOTICE: Notice = {
   code: 'engine_unreachable',
   message:
     'The voucher engine cannot be reached: the till priced this sale itself, and will send it to the engine once it is back.',
+  params: {},
 };
 
 /** The engine is there (the probe answers) but gave this pricing no usable answer. */
 export const NO_USABLE_ANSWER_NOTICE: Notice = {
-  code: 'engine_unreachable',
+  code: 'engine_no_usable_answer',
   message:
     'The voucher engine gave no usable answer: the till priced this sale itself, and will send it to the engine.',
+  params: {},
 };
 
 const sum = (values: readonly number[]) => values.reduce((acc, value) => acc + value, 0);
@@ -86,21 +89,35 @@ export function offlineSaleView(input: OfflinePricingInput, context: ViewContext
 
   const money = (minor: number) => formatMoney(minor, context.currency, context.locale);
   const capMessage = `Offline, value vouchers may take off at most ${money(policy.perSaleCapMinor)} per sale and ${money(policy.perDayCapMinor)} per day (${money(leftToday)} left today).`;
-  const capRefusals: RefusedVoucher[] = overCap.map((voucher) => ({
-    ref: voucher.code ?? voucher.key,
-    reason: 'voucher_offline_not_allowed',
-    message: `${capMessage} This voucher would go over that.`,
-    lockedUntil: null,
-  }));
+  const capParams = {
+    perSale: policy.perSaleCapMinor,
+    perDay: policy.perDayCapMinor,
+    leftToday,
+  };
+  const capRefusals: RefusedVoucher[] = overCap.map((voucher) => {
+    const ref = voucher.code ?? voucher.key;
+    return {
+      ref,
+      reason: 'voucher_offline_not_allowed',
+      message: `${capMessage} This voucher would go over that.`,
+      lockedUntil: null,
+      words: 'offline_value_cap',
+      params: { ...capParams, voucherCode: ref },
+      scanned: wasScanned(ref, sale.voucherCodes),
+    };
+  });
   // the cap is the sale's; which vouchers it kept out, their refusals say
   const capNotices: Notice[] =
-    overCap.length === 0 ? [] : [{ code: 'offline_value_cap', message: capMessage }];
+    overCap.length === 0
+      ? []
+      : [{ code: 'offline_value_cap', message: capMessage, params: capParams }];
   const titles = new Map(input.candidates.map((c) => [c.voucher.key, c.title]));
-  const pricing = localPricing(priced, titles, [
-    input.why ?? OFFLINE_NOTICE,
-    ...input.notices,
-    ...capNotices,
-  ]);
+  const pricing = localPricing(
+    priced,
+    titles,
+    [input.why ?? OFFLINE_NOTICE, ...input.notices, ...capNotices],
+    sale.voucherCodes,
+  );
   return saleView(
     sale,
     { ...pricing, rejected: [...input.refused, ...pricing.rejected, ...capRefusals] },

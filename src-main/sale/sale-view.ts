@@ -1,5 +1,9 @@
-import { priceBasket, type PricedBasket } from '../../src-shared/pricing';
-import type { SaleView } from '../../src-shared/till';
+import {
+  priceBasket,
+  type PricedBasket,
+  type RejectedVoucher as RejectedByPricing,
+} from '../../src-shared/pricing';
+import { placeOfBasket, type SaleView } from '../../src-shared/till';
 import { pricingLines, type SaleState } from './sale-state';
 
 export interface ViewContext {
@@ -40,12 +44,37 @@ export function isoInstant(instant: number | null): string | null {
   return instant === null ? null : new Date(instant).toISOString();
 }
 
+/** Whether `ref` is one of the codes the cashier scanned or typed (codes compare without case). */
+export function wasScanned(ref: string, scannedCodes: readonly string[]): boolean {
+  const wanted = ref.toUpperCase();
+  return scannedCodes.some((code) => code.toUpperCase() === wanted);
+}
+
+/** A refusal of the pricing core, said by its reason; a lock names the basket that holds it. */
+export function refusedVoucher(
+  rejected: RejectedByPricing,
+  scannedCodes: readonly string[],
+): RefusedVoucher {
+  const until = isoInstant(rejected.lockedUntil);
+  const heldBy = rejected.heldBy === null ? null : placeOfBasket(rejected.heldBy);
+  return {
+    ref: rejected.ref,
+    reason: rejected.reason,
+    message: rejected.message,
+    lockedUntil: until,
+    words: rejected.reason,
+    params: {
+      voucherCode: rejected.ref,
+      ...(until === null ? {} : { until }),
+      ...(rejected.heldBy === null ? {} : { basketCode: rejected.heldBy }),
+      ...(heldBy ?? {}),
+    },
+    scanned: wasScanned(rejected.ref, scannedCodes),
+  };
+}
+
 /** The cashier's view of a sale: the one builder, whatever priced it. */
-export function saleView(
-  sale: SaleState,
-  pricing: SalePricing,
-  context: Pick<ViewContext, 'currency' | 'locale'>,
-): SaleView {
+export function saleView(sale: SaleState, pricing: SalePricing, context: ViewContext): SaleView {
   return {
     saleId: sale.saleId,
     basketCode: sale.basketCode,
@@ -74,6 +103,7 @@ export function saleView(
     pricedBy: pricing.pricedBy,
     pricing: { state: 'priced' },
     notices: [...pricing.notices],
+    now: new Date(context.now).toISOString(),
   };
 }
 
@@ -82,6 +112,7 @@ export function localPricing(
   priced: PricedBasket,
   titles: ReadonlyMap<string, string>,
   notices: readonly Notice[],
+  scannedCodes: readonly string[] = [],
 ): SalePricing {
   return {
     pricedBy: 'local',
@@ -107,12 +138,7 @@ export function localPricing(
       honourCode: voucher.type === 'honour' ? voucher.honourCode : null,
       lockedUntil: null,
     })),
-    rejected: priced.rejected.map((rejected) => ({
-      ref: rejected.ref,
-      reason: rejected.reason,
-      message: rejected.message,
-      lockedUntil: isoInstant(rejected.lockedUntil),
-    })),
+    rejected: priced.rejected.map((rejected) => refusedVoucher(rejected, scannedCodes)),
     totals: {
       gross: priced.totals.gross,
       discount: priced.totals.discount,
@@ -129,7 +155,7 @@ export function unpricedView(
   context: ViewContext,
 ): SaleView {
   const priced = priceBasket(pricingLines(sale), [], context.now);
-  return saleView(sale, localPricing(priced, new Map(), notices), context);
+  return saleView(sale, localPricing(priced, new Map(), notices, sale.voucherCodes), context);
 }
 
 /**

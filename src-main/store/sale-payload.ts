@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageParams } from '../../src-shared/till/notices';
 
 /**
  * The stored form of a sale's detail (sales.payload), versioned on its own: the journal
@@ -45,6 +46,8 @@ export const journalWarningSchema = z.object({
   code: z.string(),
   message: z.string(),
   voucherRef: z.string().nullable().default(null),
+  /** What the warning's words need (written since warnings are said by code; none before). */
+  params: messageParams.optional(),
 });
 
 export const salePayloadSchema = z.object({

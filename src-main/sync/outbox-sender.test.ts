@@ -309,6 +309,7 @@ describe('the outbox sender', () => {
         code: 'member_not_found',
         message: 'The voucher engine does not know this loyalty card.',
         voucherRef: null,
+        params: {},
       },
     ]);
   });
@@ -331,6 +332,7 @@ describe('the outbox sender', () => {
         code: 'basket_price_mismatch',
         message: 'The till charged 19 for the basket total; the engine priced it at 18.',
         voucherRef: null,
+        params: {},
       },
     ]);
   });

@@ -164,7 +164,12 @@ function acknowledge(
       vouchersCreated: results.created,
       warnings: warnings
         .filter((warning) => NOT_A_VOUCHER_WARNING.has(warning.code))
-        .map((warning) => ({ code: warning.name, message: warning.message, voucherRef: null })),
+        .map((warning) => ({
+          code: warning.name,
+          message: warning.message,
+          voucherRef: null,
+          params: warning.subject === undefined ? {} : { lineId: warning.subject },
+        })),
     };
     if (!markSaleSynced(deps.db, entry.basketCode, synced))
       deps.log.warn(

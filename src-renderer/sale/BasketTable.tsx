@@ -101,28 +101,29 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
 
 /** The basket: one row per line with its quantity buttons, prices and share of the discounts. */
 export function BasketTable(props: BasketTableProps) {
-  const { sale, emptyText = 'Scan an item to start the sale.', latest } = props;
+  const { t } = useTranslation();
+  const { sale, emptyText = t('screens.sale.basket.empty'), latest } = props;
   const latestRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     if (latest) scrollIntoViewIfAble(latestRow.current);
   }, [latest]);
   return (
     <div className="table-frame basket">
-      <table className="table" aria-label="Basket">
+      <table className="table" aria-label={t('screens.sale.basket.label')}>
         <thead>
           <tr>
-            <th scope="col">Item</th>
+            <th scope="col">{t('screens.sale.basket.item')}</th>
             <th scope="col" className="basket__quantity">
-              Quantity
+              {t('screens.sale.basket.quantity')}
             </th>
             <th scope="col" className="num">
-              Unit price
+              {t('screens.sale.basket.unitPrice')}
             </th>
             <th scope="col" className="num">
-              Discount
+              {t('screens.sale.basket.discount')}
             </th>
             <th scope="col" className="num">
-              Line total
+              {t('screens.sale.basket.lineTotal')}
             </th>
             <td className="basket__actions" />
           </tr>
@@ -130,7 +131,7 @@ export function BasketTable(props: BasketTableProps) {
         <tbody>
           {sale === null ? (
             <tr className="table__placeholder">
-              <td colSpan={6}>Loading the sale…</td>
+              <td colSpan={6}>{t('screens.sale.basket.loading')}</td>
             </tr>
           ) : sale.lines.length === 0 ? (
             <tr className="table__placeholder">

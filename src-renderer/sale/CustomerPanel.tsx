@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
 
@@ -8,6 +9,7 @@ interface CustomerPanelProps {
 
 /** Who the sale is for: the member whose card was scanned, whose vouchers the engine applies. */
 export function CustomerPanel({ customer, onRemove }: CustomerPanelProps) {
+  const { t } = useTranslation();
   return (
     <section className="panel customer" aria-labelledby="customer-heading">
       <span className={`customer__avatar ${customer ? 'customer__avatar--member' : ''}`}>
@@ -15,20 +17,23 @@ export function CustomerPanel({ customer, onRemove }: CustomerPanelProps) {
       </span>
       <div className="customer__text">
         <h2 id="customer-heading" className="customer__label">
-          Customer
+          {t('screens.sale.customer.heading')}
         </h2>
         {customer ? (
-          <p className="customer__name">Member {customer.memberNumber}</p>
+          <p className="customer__name">
+            {t('screens.sale.customer.member', { memberNumber: customer.memberNumber })}
+          </p>
         ) : (
-          <p className="customer__name customer__name--none">No customer</p>
+          <p className="customer__name customer__name--none">{t('screens.sale.customer.none')}</p>
         )}
       </div>
       {customer ? (
         <button type="button" className="button button--quiet button--small" onClick={onRemove}>
-          Remove<span className="customer__more"> customer</span>
+          {t('screens.sale.customer.remove')}
+          <span className="customer__more">{t('screens.sale.customer.removeMore')}</span>
         </button>
       ) : (
-        <p className="customer__hint">Scan a loyalty card to add one</p>
+        <p className="customer__hint">{t('screens.sale.customer.hint')}</p>
       )}
     </section>
   );

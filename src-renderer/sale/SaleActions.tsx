@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../common/Dialog';
 
 interface SaleActionsProps {
@@ -14,6 +15,7 @@ interface SaleActionsProps {
 /** Confirm (the customer has paid at the host POS) and Void (after asking). */
 export function SaleActions(props: SaleActionsProps) {
   const { canConfirm, canVoid, confirming, onConfirm, onVoid, onDismiss } = props;
+  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const keepSelling = () => {
     setAsking(false);
@@ -28,7 +30,7 @@ export function SaleActions(props: SaleActionsProps) {
           setAsking(true);
         }}
       >
-        Void sale
+        {t('screens.sale.actions.void')}
       </button>
       <button
         type="button"
@@ -37,14 +39,16 @@ export function SaleActions(props: SaleActionsProps) {
         aria-busy={confirming}
         onClick={onConfirm}
       >
-        Confirm payment
+        {t('screens.sale.actions.confirm')}
       </button>
       {asking ? (
-        <Dialog title="Void this sale?" tone="danger" onClose={keepSelling} onClosed={onDismiss}>
-          <p className="dialog__text">
-            Every item and voucher comes off the sale, and the vouchers held for it are released.
-            This cannot be undone.
-          </p>
+        <Dialog
+          title={t('screens.sale.actions.askTitle')}
+          tone="danger"
+          onClose={keepSelling}
+          onClosed={onDismiss}
+        >
+          <p className="dialog__text">{t('screens.sale.actions.askText')}</p>
           <div className="dialog__actions">
             <button
               type="button"
@@ -52,7 +56,7 @@ export function SaleActions(props: SaleActionsProps) {
               data-autofocus
               onClick={keepSelling}
             >
-              Keep selling
+              {t('screens.sale.actions.keepSelling')}
             </button>
             <button
               type="button"
@@ -62,7 +66,7 @@ export function SaleActions(props: SaleActionsProps) {
                 onVoid();
               }}
             >
-              Void sale
+              {t('screens.sale.actions.void')}
             </button>
           </div>
         </Dialog>

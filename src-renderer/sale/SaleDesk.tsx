@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useMemo, type RefObject } from 'react';
-import { failureMessage, useTillClient } from '../client';
+import { useTranslation } from 'react-i18next';
+import type { SaleView } from '../../src-shared/till';
+import { useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
+import { useNow } from '../common/useNow';
 import { useSlowSince } from '../common/useSlowFlag';
 import { BasketTable } from './BasketTable';
 import { CustomerPanel } from './CustomerPanel';
@@ -15,7 +19,7 @@ import {
 } from './mutations';
 import { currentSaleQuery } from './queries';
 import { SaleActions } from './SaleActions';
-import { saleAlert } from './sale-alert';
+import { failureText, saleAlert, type SaleAlert } from './sale-alert';
 import { lineTracking, voucherTracking } from './sale-tracking';
 import { ScanBar } from './ScanBar';
 import { TotalsPanel, type TotalsSale } from './TotalsPanel';
@@ -39,17 +43,64 @@ const LOADING_TOTALS: TotalsSale = {
   pricing: { state: 'priced' },
 };
 
+/**
+ * The till core's clock minus the screen's, in ms, from the sale's `now` and when the screen
+ * got it: holds count down, and end, in the core's time.
+ */
+function clockOffset(sale: SaleView | undefined, receivedAt: number): number {
+  if (!sale || receivedAt === 0) return 0;
+  const offset = Date.parse(sale.now) - receivedAt;
+  return Number.isFinite(offset) ? offset : 0;
+}
+
+/**
+ * A hold on a voucher of this sale that ended (by the core's clock): the cashier is asked to
+ * hold it again, which prices the sale again (the engine holds it anew if it is still free).
+ */
+function holdEndedAlert(
+  sale: SaleView | undefined,
+  now: number,
+  t: TFunction,
+  holdAgain: (code: string) => void,
+): SaleAlert | null {
+  const ended = sale?.applied.find(
+    (voucher) => voucher.lockedUntil !== null && Date.parse(voucher.lockedUntil) <= now,
+  );
+  if (!sale || !ended?.lockedUntil) return null;
+  // a member's voucher without a code is held again by pricing the sale with the card
+  const again = ended.code ?? sale.customer?.memberNumber;
+  if (again === undefined) return null;
+  const code = ended.code ?? ended.title;
+  return {
+    tone: 'warning',
+    lines: [
+      `${t('screens.sale.alert.holdEnded', { code, at: ended.lockedUntil })} ${t('screens.sale.alert.holdEndedNext')}`,
+    ],
+    action: {
+      label: t('screens.sale.alert.holdAgain'),
+      run: () => {
+        holdAgain(again);
+      },
+    },
+  };
+}
+
 /** The open sale: scan field and basket on the left; customer, vouchers, totals, actions on the right. */
 export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
+  const { t } = useTranslation();
   const client = useTillClient();
   const saleQuery = useQuery(currentSaleQuery(client));
   const sale = saleQuery.data;
   const activity = useSaleActivity();
   const engineSlow = useSlowSince(sale?.pricing.state === 'waiting' ? sale.pricing.since : null);
+  const offset = clockOffset(sale, saleQuery.dataUpdatedAt);
+  const holds = sale?.applied.some((voucher) => voucher.lockedUntil !== null) ?? false;
+  const tillNow = useNow(1000, holds) + offset;
   const locale = sale?.locale ?? 'en';
-  const lines = useMemo(() => lineTracking(locale), [locale]);
+  const lines = useMemo(() => lineTracking(locale, t), [locale, t]);
+  const vouchers = useMemo(() => voucherTracking(t), [t]);
   const latestLine = useLatestChange(sale?.lines, lines);
-  const latestVoucher = useLatestChange(sale?.applied, voucherTracking);
+  const latestVoucher = useLatestChange(sale?.applied, vouchers);
   const announcement = useAnnouncement([latestLine, latestVoucher]);
 
   const setQuantity = useSetQuantity();
@@ -64,9 +115,10 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   };
   const settled = { onSettled: refocus };
 
-  const alert = saleQuery.isError
-    ? { tone: 'danger' as const, lines: [failureMessage(saleQuery.error)] }
-    : saleAlert(sale, activity.last, activity.slow || engineSlow);
+  const holdEnded = activity.busy ? null : holdEndedAlert(sale, tillNow, t, onScan);
+  const alert: SaleAlert | null = saleQuery.isError
+    ? { tone: 'danger', lines: [failureText(saleQuery.error, t)] }
+    : saleAlert(sale, activity.last, activity.slow || engineSlow, t, holdEnded);
   const started =
     sale !== undefined &&
     (sale.lines.length > 0 ||
@@ -78,11 +130,11 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
     <div className="sale">
       <div className="sale__main">
         <header className="screen-header">
-          <h1 className="screen-header__title">Sale</h1>
+          <h1 className="screen-header__title">{t('screens.sale.heading')}</h1>
           <p className="screen-header__meta">
             {sale ? (
               <>
-                Basket <span className="code">{sale.basketCode}</span>
+                {t('screens.sale.basketCode')} <span className="code">{sale.basketCode}</span>
               </>
             ) : (
               '\u00a0'
@@ -94,12 +146,12 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
               className="button button--quiet button--small"
               onClick={() => void saleQuery.refetch()}
             >
-              Try again
+              {t('screens.sale.tryAgain')}
             </button>
           ) : null}
         </header>
         <ScanBar onScan={onScan} inputRef={scanRef} />
-        <AlertSlot alert={alert} idleText="Ready: scan an item, a loyalty card or a voucher." />
+        <AlertSlot alert={alert} idleText={t('screens.sale.ready')} scroll />
         <BasketTable
           sale={sale ?? null}
           latest={latestLine}
@@ -111,7 +163,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           }}
         />
       </div>
-      <aside className="sale__side" aria-label="Sale summary">
+      <aside className="sale__side" aria-label={t('screens.sale.summary')}>
         <CustomerPanel
           customer={sale?.customer}
           onRemove={() => {
@@ -121,11 +173,16 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
         <VoucherPanel
           sale={sale ?? { applied: [], rejected: [], currency: 'EUR', locale: 'en' }}
           latest={latestVoucher}
+          clockOffset={offset}
           onRemove={(ref) => {
             removeVoucher.mutate({ ref }, settled);
           }}
         />
-        <TotalsPanel sale={sale ?? LOADING_TOTALS} pricing={activity.busy || sale === undefined} />
+        <TotalsPanel
+          sale={sale ?? LOADING_TOTALS}
+          pricing={activity.busy || sale === undefined}
+          confirming={confirm.isPending}
+        />
         <SaleActions
           canConfirm={sale !== undefined && sale.lines.length > 0 && !activity.busy}
           canVoid={started && !confirm.isPending}
@@ -134,7 +191,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
             confirm.mutate(undefined, { onError: refocus });
           }}
           onVoid={() => {
-            voidSale.mutate(undefined, settled);
+            if (sale) voidSale.mutate({ basketCode: sale.basketCode }, settled);
           }}
           onDismiss={refocus}
         />

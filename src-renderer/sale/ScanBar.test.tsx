@@ -1,8 +1,14 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ScanBar } from './ScanBar';
+import type { ReactElement } from 'react';
+import { createFakeTill } from '../../test-support/renderer/fake-till';
+import { renderWithTill } from '../../test-support/renderer/render';
+
+/** Rendered with the till's words (an English till). */
+const renderTill = (ui: ReactElement) => renderWithTill(ui, createFakeTill().client);
 
 const BARCODE = '8712345000165';
 
@@ -42,7 +48,7 @@ function Till({ onScan, onVoid }: { onScan: (code: string) => void; onVoid: () =
 function setup() {
   const onScan = vi.fn<(code: string) => void>();
   const onVoid = vi.fn<() => void>();
-  render(<Till onScan={onScan} onVoid={onVoid} />);
+  renderTill(<Till onScan={onScan} onVoid={onVoid} />);
   return {
     onScan,
     onVoid,
@@ -127,5 +133,51 @@ describe('the scan bar', () => {
     expect(scanField).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Add code' }));
     expect(onScan).toHaveBeenCalledWith('1000001');
+  });
+
+  it('starts a burst from an empty field: text typed there before is not glued onto the scan', async () => {
+    const person = slowTyping();
+    const scanner = userEvent.setup({ delay: null });
+    const { onScan, scanField } = setup();
+    await person.click(scanField);
+    await person.keyboard('12');
+    vi.advanceTimersByTime(1000);
+    await scanner.keyboard(`${BARCODE}{Enter}`);
+
+    expect(onScan).toHaveBeenCalledTimes(1);
+    expect(onScan).toHaveBeenCalledWith(BARCODE);
+    expect(scanField).toHaveValue('');
+  });
+
+  it('starts a burst from an empty field when focus was elsewhere and typed text was left in it', async () => {
+    const person = slowTyping();
+    const scanner = userEvent.setup({ delay: null });
+    const { onScan, voidButton, scanField } = setup();
+    voidButton.focus();
+    await person.keyboard('abc');
+    expect(scanField).toHaveValue('abc');
+    voidButton.focus();
+    vi.advanceTimersByTime(1000);
+    await scanner.keyboard(`${BARCODE}{Enter}`);
+
+    expect(onScan).toHaveBeenCalledTimes(1);
+    expect(onScan).toHaveBeenCalledWith(BARCODE);
+    expect(scanField).toHaveValue('');
+  });
+
+  it('scans the whole burst when a busy page splits it, leaving out only what was typed before', async () => {
+    const person = slowTyping();
+    const scanner = userEvent.setup({ delay: null });
+    const { onScan, scanField } = setup();
+    await person.click(scanField);
+    await person.keyboard('9');
+    vi.advanceTimersByTime(1000);
+    await scanner.keyboard('87123');
+    vi.advanceTimersByTime(80);
+    await scanner.keyboard('45000165{Enter}');
+
+    expect(onScan).toHaveBeenCalledTimes(1);
+    expect(onScan).toHaveBeenCalledWith(BARCODE);
+    expect(scanField).toHaveValue('');
   });
 });

@@ -1,4 +1,5 @@
 import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useScanner } from '../scanner/useScanner';
 
 interface ScanBarProps {
@@ -12,6 +13,7 @@ interface ScanBarProps {
  * `useScanner`); keys typed elsewhere land here; Enter or Add code sends what the field holds.
  */
 export function ScanBar({ onScan, inputRef }: ScanBarProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState('');
 
   const scan = (code: string) => {
@@ -35,8 +37,8 @@ export function ScanBar({ onScan, inputRef }: ScanBarProps) {
         ref={inputRef}
         className="scan-bar__input"
         type="text"
-        aria-label="Scan or type a code"
-        placeholder="Scan an item, a loyalty card or a voucher"
+        aria-label={t('screens.sale.scan.label')}
+        placeholder={t('screens.sale.scan.placeholder')}
         autoComplete="off"
         autoCapitalize="off"
         spellCheck={false}
@@ -49,7 +51,7 @@ export function ScanBar({ onScan, inputRef }: ScanBarProps) {
         }}
       />
       <button type="submit" className="button button--primary scan-bar__submit">
-        Add code
+        {t('screens.sale.scan.submit')}
       </button>
     </form>
   );

@@ -1,8 +1,14 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
 import { TotalsPanel, WAITING_TEXT, type TotalsSale } from './TotalsPanel';
+import type { ReactElement } from 'react';
+import { createFakeTill } from '../../test-support/renderer/fake-till';
+import { renderWithTill } from '../../test-support/renderer/render';
+
+/** Rendered with the till's words (an English till). */
+const renderTill = (ui: ReactElement) => renderWithTill(ui, createFakeTill().client);
 
 type Applied = SaleView['applied'][number];
 
@@ -38,7 +44,7 @@ function amount(name: string): string {
 
 describe('the totals', () => {
   it('formats euros the Dutch way', () => {
-    render(<TotalsPanel sale={totals({})} pricing={false} />);
+    renderTill(<TotalsPanel sale={totals({})} pricing={false} />);
     expect(amount('Subtotal')).toBe('€ 21,94');
     expect(amount('10 % off for members')).toBe('€ -2,19');
     expect(amount('Discount')).toBe('€ -2,19');
@@ -46,7 +52,7 @@ describe('the totals', () => {
   });
 
   it('formats yen without decimals', () => {
-    render(
+    renderTill(
       <TotalsPanel
         sale={totals({
           totals: { gross: 15_000, discount: 1_500, net: 13_500 },
@@ -64,12 +70,12 @@ describe('the totals', () => {
   });
 
   it('follows the locale for the same currency', () => {
-    render(<TotalsPanel sale={totals({ locale: 'de-DE' })} pricing={false} />);
+    renderTill(<TotalsPanel sale={totals({ locale: 'de-DE' })} pricing={false} />);
     expect(amount('Total to pay')).toBe('19,75 €');
   });
 
   it('says Pricing… while a price is in flight, keeping the last figures in place', () => {
-    render(<TotalsPanel sale={totals({})} pricing />);
+    renderTill(<TotalsPanel sale={totals({})} pricing />);
     const region = screen.getByRole('region', { name: 'Totals' });
     expect(within(region).getByText('Pricing…')).toBeInTheDocument();
     expect(amount('Total to pay')).toBe('€ 19,75');
@@ -77,7 +83,7 @@ describe('the totals', () => {
   });
 
   it('while the engine price is on its way, shows the shelf total before discounts and says it waits', () => {
-    render(
+    renderTill(
       <TotalsPanel
         sale={totals({
           totals: { gross: 2194, discount: 0, net: 2194 },
@@ -93,6 +99,14 @@ describe('the totals', () => {
     expect(amount('Total to pay')).toBe('€ 21,94');
     expect(screen.queryByRole('status', { name: 'Discount' })).not.toBeInTheDocument();
     expect(screen.queryByRole('status', { name: '10 % off for members' })).not.toBeInTheDocument();
+    expect(region).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('says Confirming payment… while the payment is being confirmed, not Pricing…', () => {
+    renderTill(<TotalsPanel sale={totals({})} pricing confirming />);
+    const region = screen.getByRole('region', { name: 'Totals' });
+    expect(within(region).getByText('Confirming payment…')).toBeInTheDocument();
+    expect(within(region).queryByText('Pricing…')).not.toBeInTheDocument();
     expect(region).toHaveAttribute('aria-busy', 'true');
   });
 });

@@ -105,7 +105,8 @@ export const useSetCustomer = () =>
 /** Void answers with the next, empty sale; the voided one's locks are released by the till. */
 export function useVoidSale() {
   const queryClient = useQueryClient();
-  return useSaleChange(
+  // the basket code rides along in the variables, so that the screen can say which sale it voided
+  return useSaleChange<{ readonly basketCode: string }>(
     'void',
     (client, saleId) => client['sale/void']({ saleId }),
     () => void queryClient.invalidateQueries({ queryKey: statusKeys.all }),

@@ -1,14 +1,32 @@
+import type { TFunction } from 'i18next';
 import type { SaleView } from '../../src-shared/till';
-import { formatClock } from '../common/time';
+import { messageWords, type MessageWords } from '../common/message-words';
 
 type Refused = SaleView['rejected'][number];
 
 /**
- * Why a voucher was refused, as the cashier can say it to the customer: the till core's own
- * words for this refusal, and, where a lock holds the voucher, the time it is free again (in
- * the screen's clock, which only the screen knows).
+ * Why a voucher was refused and what to do, as the cashier can say it to the customer: the
+ * catalogue's words for the refusal (its `words`, finer than its reason where the till knows
+ * more), and where a lock holds it, which till holds it and the time it is free again.
  */
-export function refusalText(refused: Refused, locale: string): string {
-  if (refused.lockedUntil === null) return refused.message;
-  return `${refused.message} It is free again at ${formatClock(refused.lockedUntil, locale)}.`;
+export function refusalWords(refused: Refused, t: TFunction): MessageWords {
+  const until = refused.params.until ?? refused.lockedUntil ?? undefined;
+  return messageWords(t, refused.words, {
+    ...refused.params,
+    ...(until === undefined ? {} : { until }),
+  });
+}
+
+/**
+ * The refusals the cashier should see: of the vouchers scanned, and of a customer's own voucher
+ * only while another sale holds it (a manager can free it); a voucher the engine offered on its
+ * own that cannot apply (expired, used) is no news.
+ */
+export function shownRefusals(rejected: readonly Refused[]): Refused[] {
+  return rejected.filter(
+    (refused) =>
+      refused.scanned ||
+      refused.reason === 'voucher_locked' ||
+      refused.reason === 'voucher_locking_code_mismatch',
+  );
 }

@@ -29,6 +29,8 @@ export const en = {
     voucher_locked: {
       what: 'This voucher is held for another sale.',
       next: 'Wait until the hold ends, or ask a manager to free it (F2).',
+      whatUntil: 'This voucher is held for another sale until {{until, clock}}.',
+      whatOnTill: 'This voucher is held for a sale on till {{terminalId}} until {{until, clock}}.',
     },
     voucher_wrong_owner: {
       what: 'This voucher belongs to another customer.',
@@ -37,6 +39,7 @@ export const en = {
     voucher_locking_code_mismatch: {
       what: 'This voucher is held under a different locking code.',
       next: 'Ask a manager to free it (F2), then scan it again.',
+      whatUntil: 'This voucher is held under a different locking code until {{until, clock}}.',
     },
     voucher_not_combinable: {
       what: 'This voucher cannot be combined with the other voucher in this sale.',
@@ -57,6 +60,7 @@ export const en = {
     unknown_barcode: {
       what: "This barcode is not in the till's catalogue.",
       next: "Type the item's code, or ask a manager to add the item.",
+      whatNamed: 'Barcode {{barcode}} is not in the catalogue; the item was not added.',
     },
     unknown_command: {
       what: 'The till does not know this command.',
@@ -101,6 +105,78 @@ export const en = {
     internal: {
       what: 'Something went wrong inside the till.',
       next: 'Try again; if it happens again, call IT with the time it happened.',
+    },
+    engine_no_usable_answer: {
+      what: 'The voucher engine gave no usable answer: the till priced this sale itself.',
+      next: 'Go on selling: the till sends the sale to the engine later.',
+    },
+    engine_too_slow: {
+      what: 'The voucher engine answers too slowly: the till priced this sale itself.',
+      next: 'Go on selling: Confirm payment queues the sale for the engine.',
+    },
+    engine_warning: {
+      what: 'The voucher engine says: {{description}}',
+      next: 'Go on selling; if it keeps happening, a manager can check Diagnostics (F3).',
+    },
+    offline_value_cap: {
+      what: 'Offline, value vouchers may take off at most {{perSale, money}} per sale and {{perDay, money}} per day ({{leftToday, money}} left today).',
+      next: "The vouchers over that stay the customer's: they can be used once the till is online again.",
+    },
+    member_vouchers_offline: {
+      what: 'The vouchers of customer {{memberNumber}} cannot be looked up: the voucher engine cannot be asked now.',
+      next: "They stay the customer's, and are applied once the engine is back (in this sale if it is still open).",
+    },
+    member_voucher_offline: {
+      what: '{{title}} is not taken off: the voucher engine cannot check it now.',
+      next: "It stays the customer's, and is applied once the engine is back (in this sale if it is still open).",
+    },
+    voucher_unknown_offline: {
+      what: 'The till is offline and does not know this voucher code: offline it can only check the honour vouchers it keeps.',
+      next: 'Check the code with the customer; it can be checked once the till is online again.',
+    },
+    voucher_used_on_this_till: {
+      what: 'This voucher was already used on this till, in sale {{basketCode}}.',
+      next: 'Tell the customer it was used on an earlier sale; the sale goes on without it.',
+    },
+    honour_voucher_without_code_offline: {
+      what: 'This honour voucher has no code the till can check while it is offline.',
+      next: "It stays the customer's: it can be used once the till is online again.",
+    },
+    honour_cache_empty: {
+      what: 'This till has never been online, so it cannot check any voucher.',
+      next: 'Sell without vouchers until the till has reached the voucher engine once.',
+    },
+    locks_not_released: {
+      what: 'Sale {{basketCode}} is void, but its vouchers stay held until the voucher engine answers.',
+      next: 'Nothing to do: the till frees them when the engine answers; a manager can free one now (F2).',
+    },
+    line_not_found: {
+      what: 'This line is no longer on the sale.',
+      next: 'Look at the basket again and repeat the step.',
+    },
+    unrecognised_scan: {
+      what: '"{{scan}}" is not an item barcode, a loyalty card or a voucher code.',
+      next: 'Scan it again, or type the code printed under the barcode.',
+    },
+    pricing_mismatch: {
+      what: "The till's own pricing differs from the voucher engine's ({{fields}}); the engine's prices are used.",
+      next: 'Go on selling, and tell a manager so that IT can look at it.',
+    },
+    member_not_found: {
+      what: 'The voucher engine does not know loyalty card {{memberNumber}}: the sale goes on without it.',
+      next: 'The vouchers scanned stay on the sale; the customer can check the card in the loyalty app.',
+    },
+    member_programme_not_supported: {
+      what: 'Loyalty card {{memberNumber}} is of a programme the voucher engine does not serve: the sale goes on without it.',
+      next: 'The vouchers scanned stay on the sale; ask the customer for the card of this store.',
+    },
+    original_basket_item_not_found: {
+      what: 'A returned item could not be matched to an earlier purchase: no voucher applies to it.',
+      next: 'Go on with the return; a manager can check the original receipt.',
+    },
+    basket_price_mismatch: {
+      what: 'The voucher engine priced this sale differently from what the till charged.',
+      next: 'Go on selling, and tell a manager so that IT can look at it.',
     },
   },
 } as const;

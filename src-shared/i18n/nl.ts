@@ -25,6 +25,9 @@ export const nl: CatalogueOf<typeof en> = {
     voucher_locked: {
       what: 'Deze voucher is vastgehouden voor een andere verkoop.',
       next: 'Wacht tot de blokkering afloopt, of vraag een manager hem vrij te geven (F2).',
+      whatUntil: 'Deze voucher is tot {{until, clock}} vastgehouden voor een andere verkoop.',
+      whatOnTill:
+        'Deze voucher is tot {{until, clock}} vastgehouden voor een verkoop op kassa {{terminalId}}.',
     },
     voucher_wrong_owner: {
       what: 'Deze voucher is van een andere klant.',
@@ -33,6 +36,7 @@ export const nl: CatalogueOf<typeof en> = {
     voucher_locking_code_mismatch: {
       what: 'Deze voucher is vastgehouden onder een andere blokkeercode.',
       next: 'Vraag een manager hem vrij te geven (F2) en scan hem daarna opnieuw.',
+      whatUntil: 'Deze voucher is tot {{until, clock}} vastgehouden onder een andere blokkeercode.',
     },
     voucher_not_combinable: {
       what: 'Deze voucher kan niet samen met de andere voucher in deze verkoop worden gebruikt.',
@@ -53,6 +57,8 @@ export const nl: CatalogueOf<typeof en> = {
     unknown_barcode: {
       what: 'Deze barcode staat niet in de artikelen van de kassa.',
       next: 'Typ de code van het artikel, of vraag een manager het artikel toe te voegen.',
+      whatNamed:
+        'Barcode {{barcode}} staat niet in de artikellijst van de kassa; het artikel is niet toegevoegd.',
     },
     unknown_command: {
       what: 'De kassa kent deze opdracht niet.',
@@ -97,6 +103,78 @@ export const nl: CatalogueOf<typeof en> = {
     internal: {
       what: 'Er ging iets mis in de kassa.',
       next: 'Probeer het opnieuw; gebeurt het weer, bel dan IT en noem het tijdstip.',
+    },
+    engine_no_usable_answer: {
+      what: 'De voucherserver gaf geen bruikbaar antwoord: de kassa heeft deze verkoop zelf geprijsd.',
+      next: 'Ga door met verkopen: de kassa stuurt de verkoop later naar de server.',
+    },
+    engine_too_slow: {
+      what: 'De voucherserver antwoordt te traag: de kassa heeft deze verkoop zelf geprijsd.',
+      next: 'Ga door met verkopen: Betaling bevestigen zet de verkoop in de wachtrij voor de server.',
+    },
+    engine_warning: {
+      what: 'De voucherserver meldt: {{description}}',
+      next: 'Ga door met verkopen; gebeurt het vaker, dan kan een manager Diagnose (F3) bekijken.',
+    },
+    offline_value_cap: {
+      what: 'Offline mogen waardevouchers hoogstens {{perSale, money}} per verkoop en {{perDay, money}} per dag korting geven (vandaag nog {{leftToday, money}}).',
+      next: 'De vouchers daarboven blijven van de klant: ze zijn te gebruiken zodra de kassa weer online is.',
+    },
+    member_vouchers_offline: {
+      what: 'De vouchers van klant {{memberNumber}} zijn niet op te zoeken: de voucherserver is nu niet te bereiken.',
+      next: 'Ze blijven van de klant en worden toegepast zodra de server terug is (in deze verkoop als die nog open is).',
+    },
+    member_voucher_offline: {
+      what: '{{title}} wordt niet afgetrokken: de voucherserver kan hem nu niet controleren.',
+      next: 'Hij blijft van de klant en wordt toegepast zodra de server terug is (in deze verkoop als die nog open is).',
+    },
+    voucher_unknown_offline: {
+      what: 'De kassa is offline en kent deze vouchercode niet: offline kan ze alleen de cadeauvouchers controleren die ze bewaart.',
+      next: 'Controleer de code met de klant; hij kan worden gecontroleerd zodra de kassa weer online is.',
+    },
+    voucher_used_on_this_till: {
+      what: 'Deze voucher is al gebruikt op deze kassa, in verkoop {{basketCode}}.',
+      next: 'Vertel de klant dat hij bij een eerdere aankoop is gebruikt; de verkoop gaat zonder door.',
+    },
+    honour_voucher_without_code_offline: {
+      what: 'Deze cadeauvoucher heeft geen code die de kassa offline kan controleren.',
+      next: 'Hij blijft van de klant: hij is te gebruiken zodra de kassa weer online is.',
+    },
+    honour_cache_empty: {
+      what: 'Deze kassa is nog nooit online geweest en kan dus geen enkele voucher controleren.',
+      next: 'Verkoop zonder vouchers tot de kassa de voucherserver één keer heeft bereikt.',
+    },
+    locks_not_released: {
+      what: 'Verkoop {{basketCode}} is geannuleerd, maar de vouchers blijven vastgehouden tot de voucherserver antwoordt.',
+      next: 'U hoeft niets te doen: de kassa geeft ze vrij als de server antwoordt; een manager kan er nu een vrijgeven (F2).',
+    },
+    line_not_found: {
+      what: 'Deze regel staat niet meer op de verkoop.',
+      next: 'Kijk opnieuw naar het mandje en herhaal de stap.',
+    },
+    unrecognised_scan: {
+      what: '"{{scan}}" is geen artikelbarcode, klantenkaart of vouchercode.',
+      next: 'Scan opnieuw, of typ de code die onder de barcode staat.',
+    },
+    pricing_mismatch: {
+      what: 'De eigen prijsberekening van de kassa wijkt af van die van de voucherserver ({{fields}}); de prijzen van de server gelden.',
+      next: 'Ga door met verkopen en meld het aan een manager, zodat IT ernaar kan kijken.',
+    },
+    member_not_found: {
+      what: 'De voucherserver kent klantenkaart {{memberNumber}} niet: de verkoop gaat zonder kaart door.',
+      next: 'De gescande vouchers blijven op de verkoop; de klant kan de kaart controleren in de loyaltyapp.',
+    },
+    member_programme_not_supported: {
+      what: 'Klantenkaart {{memberNumber}} hoort bij een programma dat de voucherserver niet bedient: de verkoop gaat zonder kaart door.',
+      next: 'De gescande vouchers blijven op de verkoop; vraag de klant om de kaart van deze winkel.',
+    },
+    original_basket_item_not_found: {
+      what: 'Een geretourneerd artikel hoort bij geen eerdere aankoop: er geldt geen voucher voor.',
+      next: 'Ga door met de retour; een manager kan de oorspronkelijke bon controleren.',
+    },
+    basket_price_mismatch: {
+      what: 'De voucherserver heeft deze verkoop anders geprijsd dan de kassa rekende.',
+      next: 'Ga door met verkopen en meld het aan een manager, zodat IT ernaar kan kijken.',
     },
   },
 };

@@ -30,8 +30,9 @@ export function reject(
   voucherKey: string | null,
   reason: RejectionCode,
   lockedUntil: Instant | null = null,
+  heldBy: string | null = null,
 ): RejectedVoucher {
-  return { ref, voucherKey, reason, message: rejectionMessage(reason), lockedUntil };
+  return { ref, voucherKey, reason, message: rejectionMessage(reason), lockedUntil, heldBy };
 }
 
 function refOf(voucher: Voucher): string {
@@ -62,7 +63,8 @@ export function decideEligibility(
     const check = checkUsable(voucher, now, useContext);
     if (!check.ok) {
       const until = 'lockedUntil' in check.error ? check.error.lockedUntil : null;
-      rejected.push(reject(refOf(voucher), voucher.key, check.error.code, until));
+      const heldBy = 'heldBy' in check.error ? check.error.heldBy : null;
+      rejected.push(reject(refOf(voucher), voucher.key, check.error.code, until, heldBy));
     } else if (
       context.offline &&
       !context.offline.valueVouchersAllowed &&

@@ -237,6 +237,7 @@ describe('rejected vouchers', () => {
         reason,
         message: rejectionMessage(reason),
         lockedUntil: null,
+        heldBy: null,
       },
     ]);
     expect(priced.totals.discount).toBe(0);
@@ -249,6 +250,8 @@ describe('rejected vouchers', () => {
     });
     const priced = priceBasket(basket, [held], T0, context);
     expect(priced.rejected).toMatchObject([{ reason: 'voucher_locked', lockedUntil: until }]);
+    // which sale holds it, by its basket code: the till names the other till from it
+    expect(priced.rejected[0]?.heldBy).toBe('S001-02-20261123-0007');
     expect(priced.rejected[0]?.message).toBe('This voucher is held for another sale.');
   });
 
@@ -283,6 +286,7 @@ describe('rejected vouchers', () => {
         reason: 'voucher_not_found',
         message: 'No voucher with this code exists.',
         lockedUntil: null,
+        heldBy: null,
       },
     ]);
   });

@@ -55,6 +55,8 @@ export interface RejectedVoucher {
   readonly message: string;
   /** For `voucher_locked` and `voucher_locking_code_mismatch`: when the other hold ends. */
   readonly lockedUntil: Instant | null;
+  /** For `voucher_locked`: the basket code of the sale that holds it (naming its till). */
+  readonly heldBy: string | null;
 }
 
 export interface BasketTotals {

@@ -18,4 +18,5 @@ export {
   type TillResult,
 } from './errors';
 export * from './views';
+export * from './notices';
 export { tillEventSchema, type TillEvent, type TillEventSubscribe } from './push-events';

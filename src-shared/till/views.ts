@@ -7,6 +7,7 @@ import {
   type CheckWords,
 } from '../i18n/check-words';
 import { LANGUAGES } from '../i18n/languages';
+import { messageParams, NOTICE_CODES, REFUSAL_WORD_CODES } from './notices';
 
 /** Amounts are integer minor units of `currency`; instants are ISO-8601 UTC strings. */
 const minor = z.number().int();
@@ -42,15 +43,36 @@ export const appliedVoucherView = z.object({
 export const rejectedVoucherView = z.object({
   ref: z.string(),
   reason: z.enum(REJECTION_CODES),
-  /** What the cashier reads: the till core's words for this refusal, shown as they are. */
+  /** The till core's English words for this refusal, for logs and a host POS. */
   message: z.string(),
   /** When the lock that keeps the voucher from this sale ends; the screen says it in its own clock. */
   lockedUntil: instant.nullable(),
+  /**
+   * The catalogue entry the screen says it with (`messages.<words>`): the reason, or a finer
+   * one where the till knows more (a code it cannot check offline …), filled in with `params`.
+   */
+  words: z.enum(REFUSAL_WORD_CODES),
+  params: messageParams,
+  /** The cashier scanned or typed it; false for a voucher the engine offered on its own (a member's). */
+  scanned: z.boolean(),
 });
 
+/** Something the cashier should know about the sale: said from `code` and `params` in the till's language. */
 export const noticeView = z.object({
+  code: z.enum(NOTICE_CODES),
+  /** The till core's English words, for logs and a host POS. */
+  message: z.string(),
+  params: messageParams,
+});
+
+/**
+ * A warning kept with a confirmed sale: a notice or a refusal by its code (a sale journalled by an
+ * older till may carry any code), with the voucher it is about in `params.voucherCode`.
+ */
+export const receiptWarningView = z.object({
   code: z.string(),
   message: z.string(),
+  params: messageParams,
 });
 
 export const totalsView = z.object({ gross: minor, discount: minor, net: minor });
@@ -83,6 +105,8 @@ export const saleView = z.object({
   pricing: salePricingView,
   /** What the last scan or change led to, for the cashier (unknown barcode, engine slow …). */
   notices: z.array(noticeView),
+  /** The till core's clock when it answered: the screen counts holds down from it, not its own. */
+  now: instant,
 });
 export type SaleView = z.infer<typeof saleView>;
 
@@ -117,7 +141,7 @@ export const receiptView = z.object({
   /** What the engine issued with the sale, for the customer to keep; known once it is synced. */
   vouchersCreated: z.array(createdVoucherView),
   totals: totalsView,
-  warnings: z.array(noticeView),
+  warnings: z.array(receiptWarningView),
   /** `synced` once the engine has the sale; `queued` while it waits in the outbox. */
   syncState: z.enum(['synced', 'queued']),
   engineBasketId: z.number().int().nullable(),

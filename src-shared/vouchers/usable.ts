@@ -22,7 +22,12 @@ export type UnusableReason =
   | { readonly code: 'voucher_expired' }
   | { readonly code: 'voucher_not_claimed' }
   | { readonly code: 'voucher_wrong_owner' }
-  | { readonly code: 'voucher_locked'; readonly lockedUntil: Instant }
+  | {
+      readonly code: 'voucher_locked';
+      readonly lockedUntil: Instant;
+      /** The basket the lock is bound to: which till's sale holds the voucher. */
+      readonly heldBy: string;
+    }
   | { readonly code: 'voucher_locking_code_mismatch'; readonly lockedUntil: Instant };
 
 export type HeldReason = Extract<
@@ -45,7 +50,7 @@ export function heldAgainst(voucher: Voucher, now: Instant, holder: LockHolder):
       ? null
       : { code: 'voucher_locking_code_mismatch', lockedUntil: until };
   if (basketCode !== null && basketCode !== holder.basketCode)
-    return { code: 'voucher_locked', lockedUntil: until };
+    return { code: 'voucher_locked', lockedUntil: until, heldBy: basketCode };
   return null;
 }
 

@@ -15,6 +15,8 @@ export const warningSchema = z.looseObject({
       /** Our addition: the code the voucher was asked for by, when `key` is its voucher key. */
       voucher_code: z.string().optional(),
       locked_until: z.string().optional(),
+      /** Our addition: for `voucher_locked`, the basket code of the sale that holds the voucher. */
+      locked_basket_code: z.string().optional(),
     })
     .optional(),
 });

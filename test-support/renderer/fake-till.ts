@@ -52,6 +52,7 @@ export function emptySale(saleId: string, overrides: Partial<SaleView> = {}): Sa
     pricedBy: 'engine',
     pricing: { state: 'priced' },
     notices: [],
+    now: new Date().toISOString(),
     ...overrides,
   };
 }
@@ -116,7 +117,10 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     const product = CATALOGUE[code];
     if (!product) {
       const message = `Barcode ${code} is not in the catalogue; the item was not added.`;
-      return { ...sale, notices: [{ code: 'unknown_barcode', message }] };
+      return {
+        ...sale,
+        notices: [{ code: 'unknown_barcode', message, params: { barcode: code } }],
+      };
     }
     const existing = sale.lines.find((line) => line.barcode === code);
     const lines = existing

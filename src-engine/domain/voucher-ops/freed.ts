@@ -82,6 +82,7 @@ export async function leaveOffFreed(
       reason: 'voucher_freed_by_manager',
       message: rejectionMessage('voucher_freed_by_manager'),
       lockedUntil: null,
+      heldBy: null,
     });
   }
   if (forgotten.length > 0)

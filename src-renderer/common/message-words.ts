@@ -1,0 +1,90 @@
+import type { TFunction } from 'i18next';
+import { REFUSAL_WORD_CODES, TILL_ERROR_CODES, NOTICE_CODES } from '../../src-shared/till';
+import type {
+  MessageParams,
+  NoticeCode,
+  RefusalWordCode,
+  TillErrorCode,
+} from '../../src-shared/till';
+
+/** Every code the till core says something by: a notice, a refusal's words, a till error. */
+export type MessageCode = NoticeCode | RefusalWordCode | TillErrorCode;
+
+const MESSAGE_CODES: readonly string[] = [
+  ...NOTICE_CODES,
+  ...REFUSAL_WORD_CODES,
+  ...TILL_ERROR_CODES,
+];
+
+export function isMessageCode(code: string): code is MessageCode {
+  return MESSAGE_CODES.includes(code);
+}
+
+/** What happened and what to do next, in the screen's language. */
+export interface MessageWords {
+  readonly what: string;
+  readonly next: string;
+}
+
+type FilledParams = { readonly [K in keyof MessageParams]-?: NonNullable<MessageParams[K]> };
+
+/**
+ * Every param a message may name, given or not: the catalogue's words only use those their
+ * code's notices carry, so a blank (or the epoch, for a time) is never shown.
+ */
+function filled(params: MessageParams): FilledParams {
+  return {
+    voucherCode: params.voucherCode ?? '',
+    voucherCodes: params.voucherCodes ?? '',
+    title: params.title ?? params.voucherCode ?? '',
+    basketCode: params.basketCode ?? '',
+    storeCode: params.storeCode ?? '',
+    terminalId: params.terminalId ?? '',
+    until: params.until ?? new Date(0).toISOString(),
+    amount: params.amount ?? 0,
+    perSale: params.perSale ?? 0,
+    perDay: params.perDay ?? 0,
+    leftToday: params.leftToday ?? 0,
+    memberNumber: params.memberNumber ?? '',
+    barcode: params.barcode ?? '',
+    scan: params.scan ?? '',
+    lineId: params.lineId ?? '',
+    fields: params.fields ?? '',
+    name: params.name ?? '',
+    description: params.description ?? '',
+  };
+}
+
+/** The `what` of a code, the more precise one where the params name more (a till, a time, a barcode). */
+function whatOf(t: TFunction, code: MessageCode, params: MessageParams): string {
+  if (code === 'voucher_locked' && params.until !== undefined)
+    return params.terminalId === undefined
+      ? t('messages.voucher_locked.whatUntil', { until: params.until })
+      : t('messages.voucher_locked.whatOnTill', {
+          until: params.until,
+          terminalId: params.terminalId,
+        });
+  if (code === 'voucher_locking_code_mismatch' && params.until !== undefined)
+    return t('messages.voucher_locking_code_mismatch.whatUntil', { until: params.until });
+  if (code === 'unknown_barcode' && params.barcode !== undefined)
+    return t('messages.unknown_barcode.whatNamed', { barcode: params.barcode });
+  return t(`messages.${code}.what`, filled(params));
+}
+
+/**
+ * The catalogue's words for a code the till core sent (`messages.<code>.{what,next}`), filled in
+ * with its params. The receipt's warnings can be said the same way (`isMessageCode` first: a
+ * sale journalled by an older till may carry a code it no longer sends).
+ */
+export function messageWords(
+  t: TFunction,
+  code: MessageCode,
+  params: MessageParams = {},
+): MessageWords {
+  return { what: whatOf(t, code, params), next: t(`messages.${code}.next`, filled(params)) };
+}
+
+/** Both as one sentence pair: "What happened. What to do next." */
+export function messageText(words: MessageWords): string {
+  return `${words.what} ${words.next}`;
+}
