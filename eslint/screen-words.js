@@ -1,16 +1,7 @@
 import i18next from 'eslint-plugin-i18next';
 
-/**
- * The renderer folders whose words all go through `t()` (catalogues in src-shared/i18n/screens).
- * The remaining folders (sale, receipt, manager, the rest) join this list, one line each, as
- * their screens are converted.
- */
-export const TRANSLATED_RENDERER_FOLDERS = [
-  'src-renderer/app',
-  'src-renderer/common',
-  'src-renderer/status',
-  'src-renderer/diagnostics',
-];
+/** The renderer folders whose words all go through `t()` (catalogues in src-shared/i18n/screens): all of them. */
+export const TRANSLATED_RENDERER_FOLDERS = ['src-renderer'];
 
 /** Attributes a person reads or hears; every other one (className, key, ids, test ids, types) is code. */
 const SPOKEN_ATTRIBUTES = [

@@ -1,13 +1,14 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SLOW_MESSAGE } from '../common/useSlowFlag';
+import { en } from '../../src-shared/i18n';
 import { WAITING_TEXT } from '../sale/TotalsPanel';
 import { createFakeTill } from '../../test-support/renderer/fake-till';
 import { renderWithTill } from '../../test-support/renderer/render';
 import { App } from './App';
 
 const COFFEE = '8712345000165';
+const SLOW_MESSAGE = en.screens.sale.alert.slow;
 
 async function openTill() {
   const till = createFakeTill();

@@ -88,3 +88,17 @@ export function messageWords(
 export function messageText(words: MessageWords): string {
   return `${words.what} ${words.next}`;
 }
+
+/** A notice in the till's language: what and what next, naming the voucher it is about. */
+export function noticeText(
+  notice: { readonly code: MessageCode; readonly params: MessageParams },
+  t: TFunction,
+): string {
+  const text = messageText(messageWords(t, notice.code, notice.params));
+  const { voucherCode, voucherCodes } = notice.params;
+  if (voucherCode !== undefined)
+    return t('screens.sale.alert.aboutVoucher', { code: voucherCode, what: text });
+  if (voucherCodes !== undefined)
+    return t('screens.sale.alert.aboutVouchers', { codes: voucherCodes, what: text });
+  return text;
+}

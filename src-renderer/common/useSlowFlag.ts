@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { en } from '../../src-shared/i18n';
 
 /** How long a command or a pricing may take before the cashier is told the engine is slow. */
 export const SLOW_AFTER_MS = 5_000;
-/** The words for it: `t(SLOW_MESSAGE_KEY)`. */
-export const SLOW_MESSAGE_KEY = 'screens.common.slow';
-/**
- * The English words, for the sale screen until it says them through `t(SLOW_MESSAGE_KEY)`;
- * they come from the catalogue, so the two cannot drift.
- */
-export const SLOW_MESSAGE = en.screens.common.slow;
 
 type Key = string | number;
 

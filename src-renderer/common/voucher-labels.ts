@@ -1,4 +1,3 @@
-import { en } from '../../src-shared/i18n';
 import type { TillOutput } from '../../src-shared/till';
 
 type VoucherType = TillOutput<'manager/locked-vouchers'>[number]['type'];
@@ -7,13 +6,6 @@ type VoucherType = TillOutput<'manager/locked-vouchers'>[number]['type'];
 export function voucherTypeKey(type: VoucherType) {
   return `screens.common.voucherTypes.${type}` as const;
 }
-
-/**
- * The English names, for the receipt and manager screens until they say them through
- * `t(voucherTypeKey(type))`; from the catalogue, so the two cannot drift.
- */
-export const VOUCHER_TYPE_LABELS: Readonly<Record<VoucherType, string>> =
-  en.screens.common.voucherTypes;
 
 /** A voucher as the manager can recognise it: its code, else the start of its key. */
 export function voucherName(code: string | null, voucherKey: string): string {

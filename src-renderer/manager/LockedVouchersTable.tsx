@@ -7,7 +7,7 @@ import { useTillClient } from '../client';
 import { PlaceholderRow } from '../common/PlaceholderRow';
 import { formatClock, timeLeft } from '../common/time';
 import { useNow } from '../common/useNow';
-import { VOUCHER_TYPE_LABELS, voucherName } from '../common/voucher-labels';
+import { voucherName, voucherTypeKey } from '../common/voucher-labels';
 import { lockedVouchersQuery } from './queries';
 import { UnlockDialog, type UnlockTarget } from './UnlockDialog';
 import { TableHead } from '../common/TableHead';
@@ -99,7 +99,7 @@ export function LockedVouchersTable({ locale }: { readonly locale: string | unde
                       <td className="code" title={voucher.voucherKey}>
                         {name}
                       </td>
-                      <td>{VOUCHER_TYPE_LABELS[voucher.type]}</td>
+                      <td>{t(voucherTypeKey(voucher.type))}</td>
                       <td>
                         {voucher.ownerMemberNumber === null
                           ? t('screens.manager.locked.anyone')

@@ -1,9 +1,11 @@
 import { useId } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { ReceiptView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
-import { VOUCHER_TYPE_LABELS } from '../common/voucher-labels';
+import { isMessageCode, noticeText } from '../common/message-words';
+import { voucherTypeKey } from '../common/voucher-labels';
 import { IssuedVouchers } from './IssuedVouchers';
 
 function Money({
@@ -31,16 +33,14 @@ function Money({
 }
 
 /** Each warning once, with how many times the engine gave it. */
-function distinctWarnings(warnings: ReceiptView['warnings']) {
-  const counted = new Map<string, { code: string; message: string; times: number }>();
+function distinctWarnings(warnings: ReceiptView['warnings'], t: TFunction) {
+  const counted = new Map<string, { text: string; times: number }>();
   for (const warning of warnings) {
-    const key = `${warning.code}-${warning.message}`;
-    const seen = counted.get(key);
-    counted.set(key, {
-      code: warning.code,
-      message: warning.message,
-      times: (seen?.times ?? 0) + 1,
-    });
+    // a sale journalled by an older till may carry a code the catalogue no longer has
+    const text = isMessageCode(warning.code)
+      ? noticeText({ code: warning.code, params: warning.params }, t)
+      : warning.message;
+    counted.set(text, { text, times: (counted.get(text)?.times ?? 0) + 1 });
   }
   return [...counted.entries()];
 }
@@ -126,7 +126,7 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
                   </p>
                   <p className="voucher__meta">
                     <span className="voucher__code">
-                      {voucher.title === code ? VOUCHER_TYPE_LABELS[voucher.type] : code}
+                      {voucher.title === code ? t(voucherTypeKey(voucher.type)) : code}
                     </span>
                   </p>
                 </li>
@@ -141,9 +141,9 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
             {t('screens.receipt.warnings.heading')}
           </h2>
           <ul className="warning-list">
-            {distinctWarnings(receipt.warnings).map(([key, warning]) => (
+            {distinctWarnings(receipt.warnings, t).map(([key, warning]) => (
               <li key={key}>
-                {warning.message}
+                {warning.text}
                 {warning.times > 1 ? (
                   <span className="warning-list__times">
                     {t('screens.receipt.warnings.times', { times: warning.times })}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type Ref } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
@@ -19,13 +20,17 @@ interface BasketTableProps {
   readonly latest?: LatestChange | null;
 }
 
-function shareTitle(line: Line, sale: NonNullable<BasketTableProps['sale']>): string | undefined {
+function shareTitle(
+  line: Line,
+  sale: NonNullable<BasketTableProps['sale']>,
+  t: TFunction,
+): string | undefined {
   if (line.shares.length === 0) return undefined;
   const names = new Map(sale.applied.map((voucher) => [voucher.voucherKey, voucher.title]));
   return line.shares
     .map(
       (share) =>
-        `${names.get(share.voucherKey) ?? 'Voucher'}: ${formatMoney(-share.discount, sale.currency, sale.locale)}`,
+        `${names.get(share.voucherKey) ?? t('screens.sale.basket.someVoucher')}: ${formatMoney(-share.discount, sale.currency, sale.locale)}`,
     )
     .join('\n');
 }
@@ -45,7 +50,9 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
         <span className="basket__name" title={line.name}>
           {line.name}
         </span>
-        {line.excluded ? <span className="tag tag--muted">No discounts</span> : null}
+        {line.excluded ? (
+          <span className="tag tag--muted">{t('screens.sale.basket.noDiscounts')}</span>
+        ) : null}
         {waiting ? (
           <span className="tag tag--muted basket__waiting">{t('screens.sale.lineWaiting')}</span>
         ) : null}
@@ -55,7 +62,7 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
           <button
             type="button"
             className="icon-button"
-            aria-label={`One fewer ${line.name}`}
+            aria-label={t('screens.sale.basket.oneFewer', { name: line.name })}
             disabled={line.quantity <= 1}
             onClick={() => {
               onQuantity(line, line.quantity - 1);
@@ -67,7 +74,7 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
           <button
             type="button"
             className="icon-button"
-            aria-label={`One more ${line.name}`}
+            aria-label={t('screens.sale.basket.oneMore', { name: line.name })}
             onClick={() => {
               onQuantity(line, line.quantity + 1);
             }}
@@ -80,14 +87,14 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
         line={line}
         currency={sale.currency}
         locale={sale.locale}
-        discountTitle={shareTitle(line, sale)}
+        discountTitle={shareTitle(line, sale, t)}
       />
       <td className="basket__actions">
         <button
           type="button"
           className="icon-button icon-button--danger"
-          aria-label={`Remove ${line.name}`}
-          title={`Remove ${line.name}`}
+          aria-label={t('screens.sale.basket.remove', { name: line.name })}
+          title={t('screens.sale.basket.remove', { name: line.name })}
           onClick={() => {
             onRemove(line);
           }}

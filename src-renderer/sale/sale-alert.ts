@@ -1,8 +1,8 @@
 import type { MutationStatus } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type { MessageParams, SaleView } from '../../src-shared/till';
+import type { SaleView } from '../../src-shared/till';
 import { failureCode } from '../client';
-import { messageText, messageWords } from '../common/message-words';
+import { messageText, messageWords, noticeText } from '../common/message-words';
 import { refusalWords } from './refusal-text';
 
 /** What the cashier last asked of the sale, as far as the alert cares. */
@@ -52,20 +52,6 @@ function keptVoucher(view: SaleView, last: LastCommand, t: TFunction): string | 
   const ref = textVariable(last.variables, 'ref');
   if (ref === null || !view.applied.some((voucher) => voucher.code === ref)) return null;
   return t('screens.sale.alert.kept', { code: ref });
-}
-
-/** A notice in the till's language: what and what next, naming the voucher it is about. */
-export function noticeText(notice: Pick<Notice, 'code' | 'params'>, t: TFunction): string {
-  const text = messageText(messageWords(t, notice.code, notice.params));
-  return aboutVoucher(text, notice.params, t);
-}
-
-function aboutVoucher(text: string, params: MessageParams, t: TFunction): string {
-  if (params.voucherCode !== undefined)
-    return t('screens.sale.alert.aboutVoucher', { code: params.voucherCode, what: text });
-  if (params.voucherCodes !== undefined)
-    return t('screens.sale.alert.aboutVouchers', { codes: params.voucherCodes, what: text });
-  return text;
 }
 
 /** A till command's refusal (or a fault of the screen) in the till's language. */

@@ -3,7 +3,6 @@ import type { CatalogueOf } from '../catalogue';
 /** Words every screen shares: loading, a slow engine, voucher types, how old the honour cache is. */
 export const commonEn = {
   loading: 'Loading…',
-  slow: 'The voucher engine is slow to answer…',
   voucherTypes: {
     basket: 'Amount off',
     basket_pct: 'Percentage off',
@@ -24,7 +23,6 @@ export const commonEn = {
 
 export const commonNl: CatalogueOf<typeof commonEn> = {
   loading: 'Laden…',
-  slow: 'De voucherserver antwoordt traag…',
   voucherTypes: {
     basket: 'Bedrag korting',
     basket_pct: 'Percentage korting',

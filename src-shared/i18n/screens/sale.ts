@@ -23,6 +23,12 @@ export const saleEn = {
     lineTotal: 'Line total',
     loading: 'Loading the sale…',
     empty: 'Scan an item to start the sale.',
+    noDiscounts: 'No discounts',
+    oneFewer: 'One fewer {{name}}',
+    oneMore: 'One more {{name}}',
+    remove: 'Remove {{name}}',
+    /** A line's share of a voucher whose title the sale no longer has. */
+    someVoucher: 'Voucher',
   },
   customer: {
     heading: 'Customer',
@@ -109,6 +115,11 @@ export const saleNl: CatalogueOf<typeof saleEn> = {
     lineTotal: 'Regeltotaal',
     loading: 'De verkoop wordt geladen…',
     empty: 'Scan een artikel om de verkoop te beginnen.',
+    noDiscounts: 'Geen kortingen',
+    oneFewer: 'Eén {{name}} minder',
+    oneMore: 'Eén {{name}} meer',
+    remove: '{{name}} verwijderen',
+    someVoucher: 'Voucher',
   },
   customer: {
     heading: 'Klant',
