@@ -107,7 +107,7 @@ describe('the till', () => {
 
     engine.release();
     await act(() => vi.advanceTimersByTimeAsync(1_000));
-    expect(screen.getByText('Priced by the voucher engine')).toBeInTheDocument();
+    expect(screen.getByText('Discounts checked')).toBeInTheDocument();
     expect(screen.queryByText(SLOW_MESSAGE)).not.toBeInTheDocument();
     expect(screen.queryByText(WAITING_TEXT)).not.toBeInTheDocument();
   });

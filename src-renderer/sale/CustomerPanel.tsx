@@ -28,9 +28,14 @@ export function CustomerPanel({ customer, onRemove }: CustomerPanelProps) {
         )}
       </div>
       {customer ? (
-        <button type="button" className="button button--quiet button--small" onClick={onRemove}>
-          {t('screens.sale.customer.remove')}
-          <span className="customer__more">{t('screens.sale.customer.removeMore')}</span>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          aria-label={t('screens.sale.customer.removeCustomer')}
+          onClick={onRemove}
+        >
+          <span className="customer__remove-long">{t('screens.sale.customer.removeCustomer')}</span>
+          <span className="customer__remove-short">{t('screens.sale.customer.remove')}</span>
         </button>
       ) : (
         <p className="customer__hint">{t('screens.sale.customer.hint')}</p>

@@ -219,7 +219,7 @@ describe('the voucher list on a Dutch till', () => {
       'nl',
     );
     expect(screen.getByRole('list', { name: 'Toegepaste vouchers' })).toHaveTextContent(
-      `vastgehouden voor deze verkoop tot ${lockEndClock}`,
+      `vastgehouden tot ${lockEndClock}`,
     );
     expect(screen.getByRole('list', { name: 'Toegepaste vouchers' })).toHaveTextContent('nog 4:30');
     const refusal = screen.getByRole('list', { name: 'Geweigerde vouchers' });

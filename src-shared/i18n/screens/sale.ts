@@ -34,8 +34,9 @@ export const saleEn = {
     heading: 'Customer',
     member: 'Member {{memberNumber}}',
     none: 'No customer',
+    /** The button's full name; a narrow screen shows only `remove`. */
+    removeCustomer: 'Remove customer',
     remove: 'Remove',
-    removeMore: ' customer',
     hint: 'Scan a loyalty card to add one',
   },
   vouchers: {
@@ -61,8 +62,8 @@ export const saleEn = {
     waiting: 'Waiting for the voucher engine…',
     pricing: 'Pricing…',
     confirming: 'Confirming payment…',
-    byEngine: 'Priced by the voucher engine',
-    shelfPrices: 'Shelf prices: not priced by the engine',
+    byEngine: 'Discounts checked',
+    shelfPrices: 'Shelf prices, without member discounts',
   },
   actions: {
     void: 'Void sale',
@@ -125,8 +126,8 @@ export const saleNl: CatalogueOf<typeof saleEn> = {
     heading: 'Klant',
     member: 'Lid {{memberNumber}}',
     none: 'Geen klant',
+    removeCustomer: 'Klant verwijderen',
     remove: 'Verwijderen',
-    removeMore: ' klant',
     hint: 'Scan een klantenkaart om er een toe te voegen',
   },
   vouchers: {
@@ -139,7 +140,7 @@ export const saleNl: CatalogueOf<typeof saleEn> = {
     honour: 'Cadeau',
     memberVoucher: 'Voucher van het lid',
     refusedTag: 'Geweigerd',
-    heldUntil: 'vastgehouden voor deze verkoop tot {{at, clock}}',
+    heldUntil: 'vastgehouden tot {{at, clock}}',
     left: 'nog {{left}}',
     holdEnded: 'het vasthouden voor deze verkoop is om {{at, clock}} afgelopen',
   },
@@ -152,8 +153,8 @@ export const saleNl: CatalogueOf<typeof saleEn> = {
     waiting: 'Wachten op de voucherserver…',
     pricing: 'Prijs berekenen…',
     confirming: 'Betaling bevestigen…',
-    byEngine: 'Geprijsd door de voucherserver',
-    shelfPrices: 'Schapprijzen: niet geprijsd door de server',
+    byEngine: 'Kortingen gecontroleerd',
+    shelfPrices: 'Schapprijzen, zonder ledenkortingen',
   },
   actions: {
     void: 'Verkoop annuleren',
