@@ -71,10 +71,10 @@ describe('reporting the sync conflicts to the engine', () => {
     recordLost('FREE-COFFEE-01', 1);
     recordLost(null, 2);
     const engine = engineAnswering([away]);
-    expect(await report(engine)).toMatchObject({ kind: 'unavailable', reported: 0 });
+    expect(await report(engine)).toMatchObject({ kind: 'unavailable', sent: 0 });
     expect(conflictsReportedId(store.db)).toBe(0);
 
-    expect(await report(engine)).toEqual({ kind: 'done', reported: 2 });
+    expect(await report(engine)).toEqual({ kind: 'done', sent: 2 });
     expect(engine.reports).toHaveLength(2);
     expect(engine.reports[1]).toEqual([
       expect.objectContaining({
@@ -86,10 +86,10 @@ describe('reporting the sync conflicts to the engine', () => {
       expect.objectContaining({ reason: 'rejected_by_engine', voucherRef: null }),
     ]);
 
-    expect(await report(engine)).toEqual({ kind: 'done', reported: 0 });
+    expect(await report(engine)).toEqual({ kind: 'done', sent: 0 });
     expect(engine.reports).toHaveLength(2);
     recordLost('FREE-COFFEE-02', 3);
-    expect(await report(engine)).toEqual({ kind: 'done', reported: 1 });
+    expect(await report(engine)).toEqual({ kind: 'done', sent: 1 });
     expect(engine.reports.at(-1)?.map((conflict) => conflict.voucherRef)).toEqual([
       'FREE-COFFEE-02',
     ]);
@@ -110,8 +110,8 @@ describe('reporting the sync conflicts to the engine', () => {
         },
       }),
     ]);
-    expect(await report(engine)).toEqual({ kind: 'refused', reported: 0, message: 'no such call' });
+    expect(await report(engine)).toEqual({ kind: 'refused', sent: 0, message: 'no such call' });
     expect(conflictsReportedId(store.db)).toBe(0);
-    expect(await report(engine)).toEqual({ kind: 'done', reported: 1 });
+    expect(await report(engine)).toEqual({ kind: 'done', sent: 1 });
   });
 });

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { CONFLICT_REPORT_MAX, type EngineCalls } from '../engine-client';
-import { conflictsAfter, readSyncCursor, writeSyncState } from '../store';
+import { conflictsAfter, readSyncCursor } from '../store';
 import type { Connectivity } from './connectivity';
+import { sendAfterCursor, type BatchSendOutcome } from './cursor-batches';
 
 /** sync_state key: the id of the last local conflict the engine acknowledged keeping. */
 export const CONFLICTS_REPORTED_KEY = 'conflicts_reported_id';
@@ -15,12 +16,7 @@ export interface ConflictReportDeps {
   readonly tillId: string;
 }
 
-export type ConflictReportOutcome =
-  | { readonly kind: 'done'; readonly reported: number }
-  /** No usable answer: reported again on a later pass. */
-  | { readonly kind: 'unavailable'; readonly reported: number; readonly message: string }
-  /** The engine refused the report (or lacks the call): tried again on a later pass. */
-  | { readonly kind: 'refused'; readonly reported: number; readonly message: string };
+export type ConflictReportOutcome = BatchSendOutcome;
 
 /** The id of the last conflict the engine acknowledged; 0 before the first. */
 export function conflictsReportedId(db: Database): number {
@@ -33,27 +29,16 @@ export function conflictsReportedId(db: Database): number {
  * engine's answer; a report whose answer was lost is sent again, and the engine keeps each
  * conflict once per basket and voucher (docs/spaaza-wire.md, "Our additions").
  */
-export async function reportConflicts(deps: ConflictReportDeps): Promise<ConflictReportOutcome> {
-  let reported = 0;
-  for (;;) {
-    const found = conflictsAfter(deps.db, conflictsReportedId(deps.db), CONFLICT_REPORT_MAX);
-    const last = found.at(-1);
-    if (last === undefined) return { kind: 'done', reported };
-    const outcome = await deps.engine.reportSyncConflicts({
-      tillId: deps.tillId,
-      conflicts: found.map((conflict) => ({ ...conflict, occurredAt: conflict.createdAt })),
-    });
-    if (!outcome.ok) {
-      const { message } = outcome.error;
-      if (outcome.error.kind === 'unavailable') {
-        deps.connectivity.reportUnavailable();
-        return { kind: 'unavailable', reported, message };
-      }
-      deps.connectivity.reportAnswered();
-      return { kind: 'refused', reported, message };
-    }
-    deps.connectivity.reportAnswered();
-    writeSyncState(deps.db, CONFLICTS_REPORTED_KEY, String(last.id), new Date(deps.now()));
-    reported += found.length;
-  }
+export function reportConflicts(deps: ConflictReportDeps): Promise<ConflictReportOutcome> {
+  return sendAfterCursor({
+    ...deps,
+    cursorKey: CONFLICTS_REPORTED_KEY,
+    rowsAfter: (id) => conflictsAfter(deps.db, id, CONFLICT_REPORT_MAX),
+    positionOf: (conflict) => conflict.id,
+    send: (found) =>
+      deps.engine.reportSyncConflicts({
+        tillId: deps.tillId,
+        conflicts: found.map((conflict) => ({ ...conflict, occurredAt: conflict.createdAt })),
+      }),
+  });
 }

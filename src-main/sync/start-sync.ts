@@ -129,8 +129,8 @@ export function startSync(options: SyncOptions): RunningSync {
       now,
       tillId: options.tillId,
     });
-    if (outcome.reported > 0)
-      log.info({ reported: outcome.reported }, 'sync conflicts reported to the engine');
+    if (outcome.sent > 0)
+      log.info({ reported: outcome.sent }, 'sync conflicts reported to the engine');
     const problem = outcome.kind === 'done' ? null : outcome.message;
     if (problem !== null && problem !== conflictProblem)
       log.warn({}, `the sync conflicts were not reported; trying again later: ${problem}`);
