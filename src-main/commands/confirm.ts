@@ -143,7 +143,7 @@ async function confirmOnline(
   context.connectivity.reportAnswered();
   if (!outcome.ok) {
     dropUnfinishedConfirm(context.db, basketCode);
-    return { ok: false, error: tillErrorOf(outcome.error, 'the sale') };
+    return { ok: false, error: tillErrorOf(outcome.error, 'sale') };
   }
   if (outcome.value.replayed) context.log.info({ basketCode }, 'the engine already had this sale');
   const stored = journalEngineSale(
