@@ -222,6 +222,18 @@ export const en = {
       what: 'The voucher engine refused {{errand}}:',
       next: '{{description}}',
     },
+    sale_has_no_items: {
+      what: 'The sale has no items.',
+      next: 'Scan an item first.',
+    },
+    sale_still_open: {
+      what: 'Sale {{basketCode}} is still open:',
+      next: 'confirm or void it first.',
+    },
+    receipt_not_found: {
+      what: 'No confirmed sale {{basketCode}} on this till.',
+      next: 'Check the sale number on the receipt.',
+    },
   },
   errands: {
     sale: 'the sale',

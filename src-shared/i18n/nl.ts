@@ -220,6 +220,18 @@ export const nl: CatalogueOf<typeof en> = {
       what: 'De voucher-engine weigerde {{errand}}.',
       next: 'Melding van de engine: {{description}}',
     },
+    sale_has_no_items: {
+      what: 'De verkoop heeft geen artikelen.',
+      next: 'Scan eerst een artikel.',
+    },
+    sale_still_open: {
+      what: 'Verkoop {{basketCode}} is nog open:',
+      next: 'bevestig of annuleer hem eerst.',
+    },
+    receipt_not_found: {
+      what: 'Er is geen bevestigde verkoop {{basketCode}} op deze kassa.',
+      next: 'Controleer het verkoopnummer op de bon.',
+    },
   },
   errands: {
     sale: 'de verkoop',

@@ -39,6 +39,9 @@ export const TILL_ERROR_WORDS = [
   'engine_unreachable_for',
   'engine_forbids',
   'engine_refused',
+  'sale_has_no_items',
+  'sale_still_open',
+  'receipt_not_found',
 ] as const;
 export type TillErrorWords = (typeof TILL_ERROR_WORDS)[number];
 
