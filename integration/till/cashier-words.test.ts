@@ -229,6 +229,8 @@ describe('when the engine fails a call, the cashier reads one plain sentence', (
       error: {
         code: 'engine_rejected',
         message: 'The voucher engine refused the sale: another sale already has this basket code.',
+        words: 'engine_refused',
+        params: { errand: 'sale', description: 'another sale already has this basket code.' },
       },
     });
     await voidCurrent(view);
@@ -244,6 +246,8 @@ describe('when the engine fails a call, the cashier reads one plain sentence', (
         code: 'engine_unreachable',
         message:
           'The voucher engine cannot be reached just now; try the sign-in again in a moment.',
+        words: 'engine_unreachable_for',
+        params: { errand: 'sign_in' },
       },
     });
   });

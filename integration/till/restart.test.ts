@@ -164,6 +164,8 @@ describeEachDatabase('a till restarted mid-sale', (database) => {
       error: {
         code: 'conflict',
         message: `Sale ${untouched.basketCode} is still open: confirm or void it first.`,
+        words: 'sale_still_open',
+        params: { basketCode: untouched.basketCode },
       },
     });
     const fresh = valueOf(await till.send('sale/void', { saleId: untouched.saleId }));

@@ -14,6 +14,7 @@ import {
 } from '../store';
 import { viewContext, type CoreContext } from './context';
 import { tillErrorOf } from './engine-errors';
+import { tillError } from './till-error-words';
 import { journalContent } from './journal-entry';
 import { commitOffline, type ConfirmedRequest } from './offline-confirm';
 import { priceLocally } from './sale-pricing';
@@ -67,7 +68,7 @@ async function confirmOpen(
 ): Promise<TillResult<ReceiptView>> {
   const { sale } = entry;
   if (sale.state.lines.length === 0)
-    return { ok: false, error: { code: 'invalid_input', message: 'The sale has no items.' } };
+    return { ok: false, error: tillError('invalid_input', 'sale_has_no_items', {}) };
   // the total the customer pays is the one the pricing in flight comes to
   sale.confirming = true;
   try {
@@ -143,7 +144,7 @@ async function confirmOnline(
   context.connectivity.reportAnswered();
   if (!outcome.ok) {
     dropUnfinishedConfirm(context.db, basketCode);
-    return { ok: false, error: tillErrorOf(outcome.error, 'the sale') };
+    return { ok: false, error: tillErrorOf(outcome.error, 'sale') };
   }
   if (outcome.value.replayed) context.log.info({ basketCode }, 'the engine already had this sale');
   const stored = journalEngineSale(
@@ -208,7 +209,7 @@ export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHa
       Promise.resolve(
         journaled(basketCode) ?? {
           ok: false,
-          error: { code: 'not_found', message: `No confirmed sale ${basketCode} on this till.` },
+          error: tillError('not_found', 'receipt_not_found', { basketCode }),
         },
       ),
   };

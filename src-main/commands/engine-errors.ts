@@ -1,15 +1,8 @@
-import type { TillError } from '../../src-shared/till';
+import type { EngineErrand, TillError } from '../../src-shared/till';
 import type { EngineFailure } from '../engine-client';
+import { tillError } from './till-error-words';
 
-/** What the till asked the engine for, as the cashier or manager names it. */
-export type EngineErrand =
-  | 'the sale'
-  | 'the sign-in'
-  | 'the list of locked vouchers'
-  | 'the unlock'
-  | 'the list of reward pools'
-  | 'the list of sync conflicts'
-  | 'the acknowledgement';
+export type { EngineErrand } from '../../src-shared/till';
 
 /** The engine's own words as the end of a sentence. */
 const sentence = (words: string) =>
@@ -22,29 +15,20 @@ const sentence = (words: string) =>
 export function tillErrorOf(failure: EngineFailure, errand: EngineErrand): TillError {
   switch (failure.kind) {
     case 'unavailable':
-      return {
-        code: 'engine_unreachable',
-        message: `The voucher engine cannot be reached just now; try ${errand} again in a moment.`,
-      };
+      return tillError('engine_unreachable', 'engine_unreachable_for', { errand });
     case 'unauthorized':
       return { code: 'forbidden', message: failure.message };
     case 'rejected': {
-      const why = sentence(failure.description);
+      const params = { errand, description: sentence(failure.description) };
       switch (failure.reason) {
         case 'forbidden':
-          return {
-            code: 'forbidden',
-            message: `The voucher engine does not allow ${errand}: ${why}`,
-          };
+          return tillError('forbidden', 'engine_forbids', params);
         case 'not_found':
-          return { code: 'not_found', message: `The voucher engine refused ${errand}: ${why}` };
+          return tillError('not_found', 'engine_refused', params);
         case 'refused':
         case 'session':
         case 'retryable':
-          return {
-            code: 'engine_rejected',
-            message: `The voucher engine refused ${errand}: ${why}`,
-          };
+          return tillError('engine_rejected', 'engine_refused', params);
       }
     }
   }

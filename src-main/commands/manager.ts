@@ -12,6 +12,7 @@ import {
 } from '../store';
 import type { CoreContext } from './context';
 import { tillErrorOf, type EngineErrand } from './engine-errors';
+import { tillError } from './till-error-words';
 
 type ManagerHandlers = Pick<
   TillHandlers,
@@ -55,24 +56,21 @@ function signInRefusal(
 }
 
 function ofAnotherChain(username: string): TillError {
-  return {
-    code: 'forbidden',
-    message: `${username} is an account of another chain; a manager of this store or an admin must sign in.`,
-  };
+  return tillError('forbidden', 'account_of_another_chain', { username });
 }
 
 function ofAnotherStore(username: string, theirs: string, ours: string): TillError {
-  return {
-    code: 'forbidden',
-    message: `${username} manages store ${theirs}; this till is in store ${ours}. A manager of ${ours} or an admin must sign in.`,
-  };
+  return tillError('forbidden', 'account_of_another_store', {
+    username,
+    managerStore: theirs,
+    storeCode: ours,
+  });
 }
 
 function notAManager(username: string, role: ManagerClient['role']): TillError {
-  return {
-    code: 'forbidden',
-    message: `${username} is ${role === null ? 'an account of unknown role' : `a ${role} account`}; a manager or admin must sign in.`,
-  };
+  return role === null
+    ? tillError('forbidden', 'account_of_unknown_role', { username })
+    : tillError('forbidden', 'account_not_a_manager', { username, role });
 }
 
 type UnlockedVoucher = TillOutput<'manager/unlock-voucher'>;
@@ -165,7 +163,7 @@ export function managerHandlers(
   const acknowledgeFailureOf = (failure: EngineFailure): TillError =>
     failure.kind === 'rejected' && failure.name === 'sync_conflict_already_acknowledged'
       ? { code: 'conflict', message: `The voucher engine says: ${failure.description}.` }
-      : failureOf(failure, 'the acknowledgement');
+      : failureOf(failure, 'acknowledgement');
 
   /** The vouchers of this store held by a sale right now. */
   const lockedInStore = async (client: ManagerClient): Promise<TillResult<EngineVoucher[]>> => {
@@ -174,8 +172,7 @@ export function managerHandlers(
       locked: true,
       storeCode: context.config.storeCode,
     });
-    if (!outcome.ok)
-      return { ok: false, error: failureOf(outcome.error, 'the list of locked vouchers') };
+    if (!outcome.ok) return { ok: false, error: failureOf(outcome.error, 'locked_vouchers') };
     return { ok: true, value: [...outcome.value.vouchers] };
   };
   /** Unlocks one voucher on the engine and writes the till's audit line under the manager's name. */
@@ -205,7 +202,7 @@ export function managerHandlers(
     'manager/sign-in': async ({ username, password }) => {
       session = null;
       const outcome = await context.engine.managerLogin(username, password);
-      if (!outcome.ok) return { ok: false, error: tillErrorOf(outcome.error, 'the sign-in') };
+      if (!outcome.ok) return { ok: false, error: tillErrorOf(outcome.error, 'sign_in') };
       const client = outcome.value;
       const refusal = signInRefusal(username, client, context.config);
       if (refusal) {
@@ -233,7 +230,7 @@ export function managerHandlers(
         if (!locked.ok) return locked;
         const held = locked.value.find((voucher) => voucher.key === voucherKey);
         const outcome = await free(current, voucherKey, held?.lockBasketCode ?? null, reason);
-        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error, 'the unlock') };
+        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error, 'unlock') };
         return { ok: true, value: outcome.value };
       }),
     'manager/unlock-basket': ({ basketCode, reason }) =>
@@ -244,10 +241,7 @@ export function managerHandlers(
         if (held.length === 0)
           return {
             ok: false,
-            error: {
-              code: 'not_found',
-              message: `No vouchers of this store are held for basket ${basketCode}.`,
-            },
+            error: tillError('not_found', 'basket_holds_no_vouchers', { basketCode }),
           };
         const freed: UnlockedVoucher[] = [];
         const failed: TillOutput<'manager/unlock-basket'>['failed'] = [];
@@ -255,12 +249,12 @@ export function managerHandlers(
           const outcome = await free(current, voucher.key, basketCode, reason);
           if (outcome.ok) freed.push(outcome.value);
           else if (outcome.error.kind === 'unauthorized')
-            return { ok: false, error: failureOf(outcome.error, 'the unlock') };
+            return { ok: false, error: failureOf(outcome.error, 'unlock') };
           else
             failed.push({
               voucherKey: voucher.key,
               code: voucher.code,
-              message: failureOf(outcome.error, 'the unlock').message,
+              message: failureOf(outcome.error, 'unlock').message,
             });
         }
         return { ok: true, value: { basketCode, freed, failed } };
@@ -293,7 +287,7 @@ export function managerHandlers(
           });
         }
         if (outcome.error.kind === 'unauthorized')
-          return { ok: false, error: failureOf(outcome.error, 'the list of sync conflicts') };
+          return { ok: false, error: failureOf(outcome.error, 'sync_conflicts') };
         // the engine away, or without the call: this till's own list, marked as such
         return ok({
           source: 'till',
@@ -315,8 +309,7 @@ export function managerHandlers(
     'manager/reward-pools': () =>
       withSession(async ({ client }) => {
         const outcome = await client.getRewardPools();
-        if (!outcome.ok)
-          return { ok: false, error: failureOf(outcome.error, 'the list of reward pools') };
+        if (!outcome.ok) return { ok: false, error: failureOf(outcome.error, 'reward_pools') };
         return { ok: true, value: outcome.value };
       }),
     signOutAll: () => {
@@ -391,15 +384,18 @@ function acknowledge(
     if (!conflict)
       return {
         ok: false,
-        error: { code: 'not_found', message: `There is no sync conflict ${conflictId}.` },
+        error: tillError('not_found', 'sync_conflict_unknown', { conflictId }),
       };
     if (!acknowledgeConflict(context.db, conflictId, username, at))
       return {
         ok: false,
-        error: {
-          code: 'conflict',
-          message: `Sync conflict ${conflictId} was already acknowledged by ${conflict.acknowledgedBy ?? 'a manager'}.`,
-        },
+        error:
+          conflict.acknowledgedBy === null
+            ? tillError('conflict', 'sync_conflict_acknowledged', { conflictId })
+            : tillError('conflict', 'sync_conflict_acknowledged_by', {
+                conflictId,
+                username: conflict.acknowledgedBy,
+              }),
       };
     appendAudit(context.db, {
       at,

@@ -11,6 +11,7 @@ import { coalescingRunner } from './pricing-queue';
 import { unpricedView } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
 import { engineHoldsNothing, priceSale, type OpenSale } from './sale-pricing';
+import { tillError } from './till-error-words';
 
 export interface SaleEntry {
   readonly sale: OpenSale;
@@ -143,10 +144,9 @@ export function createSaleBook(
       if (isUntouched(entry.sale.state)) return { ok: true, value: entry };
       return {
         ok: false,
-        error: {
-          code: 'conflict',
-          message: `Sale ${entry.sale.state.basketCode} is still open: confirm or void it first.`,
-        },
+        error: tillError('conflict', 'sale_still_open', {
+          basketCode: entry.sale.state.basketCode,
+        }),
       };
     },
     current: () => current() ?? open(),

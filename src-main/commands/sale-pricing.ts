@@ -109,7 +109,7 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
       } else
         leftUnpriced(context, sale, state, {
           code: 'engine_rejected',
-          message: tillErrorOf(outcome.error, 'the sale').message,
+          message: tillErrorOf(outcome.error, 'sale').message,
           params: {},
         });
       return;

@@ -1,13 +1,26 @@
-import type { TillError, TillErrorCode, TillResult } from '../../src-shared/till';
+import type {
+  MessageParams,
+  TillError,
+  TillErrorCode,
+  TillErrorWords,
+  TillResult,
+} from '../../src-shared/till';
 
-/** A till command that answered `{ ok: false }`, thrown so react-query sees it as the query's error. */
+/**
+ * A till command that answered `{ ok: false }`, thrown so react-query sees it as the query's
+ * error. Its `words` and `params`, when the till core sent them, say its specific sentence.
+ */
 export class TillFailure extends Error {
   readonly code: TillErrorCode;
+  readonly words: TillErrorWords | undefined;
+  readonly params: MessageParams;
 
   constructor(error: TillError) {
     super(error.message);
     this.name = 'TillFailure';
     this.code = error.code;
+    this.words = error.words;
+    this.params = error.params ?? {};
   }
 }
 
@@ -26,10 +39,4 @@ export function valueOf<T>(result: TillResult<T>): T {
 /** The till's error code of anything a query or mutation failed with (`internal` for bugs). */
 export function failureCode(error: unknown): TillErrorCode {
   return error instanceof TillFailure ? error.code : 'internal';
-}
-
-/** Words for the cashier: a till refusal is already plain words; anything else is a fault. */
-export function failureMessage(error: unknown): string {
-  if (error instanceof TillFailure) return error.message;
-  return 'Something went wrong in the till screen. Try again; if it keeps happening, call IT.';
 }

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { failureMessage } from '../client';
+import { failureText } from './message-words';
 
 interface PlaceholderRowProps {
   readonly query: Pick<
@@ -13,10 +13,10 @@ interface PlaceholderRowProps {
 
 /** The one row a table shows while it loads, when loading failed, or when it has nothing. */
 export function PlaceholderRow({ query, columns, empty }: PlaceholderRowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   let text: string | null = null;
   if (query.isPending) text = t('screens.common.loading');
-  else if (query.isError) text = failureMessage(query.error);
+  else if (query.isError) text = failureText(query.error, t, { language: i18n.language });
   else if (query.data?.length === 0) text = empty;
   if (text === null) return null;
   return (

@@ -1,19 +1,30 @@
 import type { TFunction } from 'i18next';
-import { REFUSAL_WORD_CODES, TILL_ERROR_CODES, NOTICE_CODES } from '../../src-shared/till';
+import {
+  REFUSAL_WORD_CODES,
+  TILL_ERROR_CODES,
+  TILL_ERROR_WORDS,
+  NOTICE_CODES,
+} from '../../src-shared/till';
 import type {
   MessageParams,
   NoticeCode,
   RefusalWordCode,
   TillErrorCode,
+  TillErrorWords,
 } from '../../src-shared/till';
+import { failureCode, TillFailure } from '../client';
 
-/** Every code the till core says something by: a notice, a refusal's words, a till error. */
-export type MessageCode = NoticeCode | RefusalWordCode | TillErrorCode;
+/**
+ * Every code the till core says something by: a notice, a refusal's words, a till error and
+ * the specific sentence of a till error.
+ */
+export type MessageCode = NoticeCode | RefusalWordCode | TillErrorCode | TillErrorWords;
 
 const MESSAGE_CODES: readonly string[] = [
   ...NOTICE_CODES,
   ...REFUSAL_WORD_CODES,
   ...TILL_ERROR_CODES,
+  ...TILL_ERROR_WORDS,
 ];
 
 export function isMessageCode(code: string): code is MessageCode {
@@ -26,13 +37,17 @@ export interface MessageWords {
   readonly next: string;
 }
 
-type FilledParams = { readonly [K in keyof MessageParams]-?: NonNullable<MessageParams[K]> };
+type FilledParams = {
+  readonly [K in keyof MessageParams]-?: K extends 'errand'
+    ? string
+    : NonNullable<MessageParams[K]>;
+};
 
 /**
  * Every param a message may name, given or not: the catalogue's words only use those their
  * code's notices carry, so a blank (or the epoch, for a time) is never shown.
  */
-function filled(params: MessageParams): FilledParams {
+function filled(t: TFunction, params: MessageParams): FilledParams {
   return {
     voucherCode: params.voucherCode ?? '',
     voucherCodes: params.voucherCodes ?? '',
@@ -52,6 +67,11 @@ function filled(params: MessageParams): FilledParams {
     fields: params.fields ?? '',
     name: params.name ?? '',
     description: params.description ?? '',
+    username: params.username ?? '',
+    role: params.role ?? '',
+    managerStore: params.managerStore ?? '',
+    conflictId: params.conflictId ?? 0,
+    errand: params.errand === undefined ? '' : t(`errands.${params.errand}`),
   };
 }
 
@@ -68,7 +88,7 @@ function whatOf(t: TFunction, code: MessageCode, params: MessageParams): string 
     return t('messages.voucher_locking_code_mismatch.whatUntil', { until: params.until });
   if (code === 'unknown_barcode' && params.barcode !== undefined)
     return t('messages.unknown_barcode.whatNamed', { barcode: params.barcode });
-  return t(`messages.${code}.what`, filled(params));
+  return t(`messages.${code}.what`, filled(t, params));
 }
 
 /**
@@ -81,7 +101,7 @@ export function messageWords(
   code: MessageCode,
   params: MessageParams = {},
 ): MessageWords {
-  return { what: whatOf(t, code, params), next: t(`messages.${code}.next`, filled(params)) };
+  return { what: whatOf(t, code, params), next: t(`messages.${code}.next`, filled(t, params)) };
 }
 
 /** Both as one sentence pair: "What happened. What to do next." */
@@ -101,4 +121,30 @@ export function noticeText(
   if (voucherCodes !== undefined)
     return t('screens.sale.alert.aboutVouchers', { codes: voucherCodes, what: text });
   return text;
+}
+
+/** How a screen says a refusal without a specific sentence. */
+export interface FailureTextOptions {
+  /**
+   * The screen's language. On an English screen a refusal without `words` says the till core's
+   * own English `message` (more specific than its code's words); the sale screen leaves it out
+   * and says the code's words in every language.
+   */
+  readonly language?: string;
+}
+
+/**
+ * A till command's refusal (or a fault of the screen) in the screen's language: its specific
+ * sentence when the till core sent one (`words` and `params`), else the words of its `code`.
+ */
+export function failureText(
+  error: unknown,
+  t: TFunction,
+  options: FailureTextOptions = {},
+): string {
+  if (error instanceof TillFailure) {
+    if (error.words !== undefined) return messageText(messageWords(t, error.words, error.params));
+    if (options.language === 'en') return error.message;
+  }
+  return messageText(messageWords(t, failureCode(error)));
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { failureMessage, useTillClient } from '../client';
+import { useTillClient } from '../client';
+import { failureText } from '../common/message-words';
 import { AlertSlot, type AlertProps } from '../common/AlertSlot';
 import type { TillOutput } from '../../src-shared/till';
 import { byteSize } from '../common/time';
@@ -22,10 +23,11 @@ type Check = Report['checks'][number];
 /** Failed checks in red, warnings in amber; skipped ones are counted apart, never as failed. */
 function summary(
   t: TFunction,
+  language: string,
   error: Error | null,
   report: Report | undefined,
 ): AlertProps['alert'] {
-  if (error) return { tone: 'danger', lines: [failureMessage(error)] };
+  if (error) return { tone: 'danger', lines: [failureText(error, t, { language })] };
   if (!report) return null;
   const { fail: failed, warn: warned, skipped } = verdictCounts(report);
   const total = report.checks.length;
@@ -78,7 +80,7 @@ function sizeText(t: TFunction, bytes: number, locale: string | undefined): stri
 
 /** For IT: the same checks as `till:doctor`, the masked configuration, where files are. */
 export function DiagnosticsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useTillClient();
   const locale = useTillLocale();
   const now = useNow(30_000);
@@ -102,7 +104,7 @@ export function DiagnosticsScreen() {
         </button>
       </header>
       <AlertSlot
-        alert={summary(t, diagnostics.isError ? diagnostics.error : null, report)}
+        alert={summary(t, i18n.language, diagnostics.isError ? diagnostics.error : null, report)}
         idleText={
           diagnostics.isFetching
             ? t('screens.diagnostics.running')

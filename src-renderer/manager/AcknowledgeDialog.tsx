@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureMessage } from '../client';
+import { failureText } from '../common/message-words';
 import { Dialog } from '../common/Dialog';
 import type { Conflict } from './ConflictsTable';
 import { DialogFormEnd } from './DialogFormEnd';
@@ -15,7 +15,7 @@ export function AcknowledgeDialog({
   readonly conflict: Conflict;
   readonly onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const acknowledge = useAcknowledgeConflict();
   const [note, setNote] = useState('');
   return (
@@ -50,7 +50,11 @@ export function AcknowledgeDialog({
           />
         </label>
         <DialogFormEnd
-          problem={acknowledge.isError ? failureMessage(acknowledge.error) : null}
+          problem={
+            acknowledge.isError
+              ? failureText(acknowledge.error, t, { language: i18n.language })
+              : null
+          }
           cancel={t('screens.manager.cancel')}
           submit={t('screens.manager.acknowledge.submit')}
           pending={acknowledge.isPending}

@@ -90,4 +90,51 @@ describe('the manager screen', () => {
     );
     expect(screen.queryByText(/Signed in as/)).not.toBeInTheDocument();
   });
+
+  it('says a refused sign-in in Dutch on a Dutch till, naming the account and the stores', async () => {
+    const till = createFakeTill({ status: { language: 'nl' } });
+    const user = userEvent.setup();
+    renderWithTill(<ManagerScreen />, {
+      ...till.client,
+      'manager/sign-in': () =>
+        Promise.resolve({
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message:
+              'mgr-s002 manages store S002; this till is in store S001. A manager of S001 or an admin must sign in.',
+            words: 'account_of_another_store',
+            params: { username: 'mgr-s002', managerStore: 'S002', storeCode: 'S001' },
+          },
+        }),
+    });
+    await user.type(await screen.findByRole('textbox', { name: 'Gebruikersnaam' }), 'mgr-s002');
+    await user.type(screen.getByLabelText('Wachtwoord'), 'demo-manager{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'mgr-s002 beheert winkel S002; deze kassa staat in winkel S001. Een manager van S001 of een beheerder moet inloggen.',
+    );
+    expect(alert).not.toHaveTextContent('manages');
+  });
+
+  it('says a refusal without specific words by its code on a Dutch till', async () => {
+    const till = createFakeTill({ status: { language: 'nl' } });
+    const user = userEvent.setup();
+    renderWithTill(<ManagerScreen />, {
+      ...till.client,
+      'manager/sign-in': () =>
+        Promise.resolve({
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'The voucher engine does not accept this password.',
+          },
+        }),
+    });
+    await user.type(await screen.findByRole('textbox', { name: 'Gebruikersnaam' }), 'mgr-s001');
+    await user.type(screen.getByLabelText('Wachtwoord'), 'wrong{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).not.toHaveTextContent('does not accept');
+    expect(alert).toHaveTextContent(/\S/);
+  });
 });

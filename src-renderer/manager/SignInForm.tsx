@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureMessage } from '../client';
+import { failureText } from '../common/message-words';
 import { useSignIn } from './mutations';
 
 /** The manager's own engine account: the engine's audit trail names who unlocked what. */
 export function SignInForm({ notice }: { readonly notice: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const refusal = signIn.isError ? failureMessage(signIn.error) : notice;
+  const refusal = signIn.isError
+    ? failureText(signIn.error, t, { language: i18n.language })
+    : notice;
 
   return (
     <form

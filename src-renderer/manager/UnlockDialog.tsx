@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureMessage } from '../client';
+import { failureText } from '../common/message-words';
 import { Dialog } from '../common/Dialog';
 import { DialogFormEnd } from './DialogFormEnd';
 import { useUnlockBasket, useUnlockVoucher } from './mutations';
@@ -24,7 +24,7 @@ type Preset = (typeof PRESETS)[number];
 
 /** Unlocking frees what another sale holds: the reason goes in the audit trail. */
 export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const presetWords = (preset: Preset) => t(`screens.manager.unlock.presets.${preset}`);
   const unlockVoucher = useUnlockVoucher();
   const unlockBasket = useUnlockBasket();
@@ -32,7 +32,7 @@ export function UnlockDialog({ target, onClose, onUnlocked }: UnlockDialogProps)
   const [otherReason, setOtherReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const failure = unlockVoucher.error ?? unlockBasket.error;
-  const shown = problem ?? (failure ? failureMessage(failure) : null);
+  const shown = problem ?? (failure ? failureText(failure, t, { language: i18n.language }) : null);
   const pending = unlockVoucher.isPending || unlockBasket.isPending;
 
   const reasonSaid = (): string | null => {

@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../common/message-words';
 import type { ReceiptView } from '../../src-shared/till';
-import { failureMessage, useTillClient } from '../client';
+import { useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
 import { formatStamp } from '../common/time';
 import { receiptQuery } from '../sale/queries';
@@ -30,7 +31,7 @@ interface ReceiptPanelProps {
 
 /** The confirmed sale: what was sold, what was redeemed, what to hand over; then New sale. */
 export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useTillClient();
   const receipt = useQuery(receiptQuery(client, basketCode));
   const noScanField = useRef<HTMLInputElement>(null);
@@ -62,7 +63,12 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
         </header>
         <AlertSlot
           alert={
-            receipt.isError ? { tone: 'danger', lines: [failureMessage(receipt.error)] } : null
+            receipt.isError
+              ? {
+                  tone: 'danger',
+                  lines: [failureText(receipt.error, t, { language: i18n.language })],
+                }
+              : null
           }
           idleText={data ? confirmedText(data, t) : t('screens.receipt.confirmedLoading')}
         />

@@ -19,7 +19,8 @@ import {
 } from './mutations';
 import { currentSaleQuery } from './queries';
 import { SaleActions } from './SaleActions';
-import { failureText, saleAlert, type SaleAlert } from './sale-alert';
+import { failureText } from '../common/message-words';
+import { saleAlert, type SaleAlert } from './sale-alert';
 import { lineTracking, voucherTracking } from './sale-tracking';
 import { ScanBar } from './ScanBar';
 import { TotalsPanel, type TotalsSale } from './TotalsPanel';

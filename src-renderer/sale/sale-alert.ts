@@ -1,8 +1,7 @@
 import type { MutationStatus } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { SaleView } from '../../src-shared/till';
-import { failureCode } from '../client';
-import { messageText, messageWords, noticeText } from '../common/message-words';
+import { failureText, messageText, noticeText } from '../common/message-words';
 import { refusalWords } from './refusal-text';
 
 /** What the cashier last asked of the sale, as far as the alert cares. */
@@ -52,11 +51,6 @@ function keptVoucher(view: SaleView, last: LastCommand, t: TFunction): string | 
   const ref = textVariable(last.variables, 'ref');
   if (ref === null || !view.applied.some((voucher) => voucher.code === ref)) return null;
   return t('screens.sale.alert.kept', { code: ref });
-}
-
-/** A till command's refusal (or a fault of the screen) in the till's language. */
-export function failureText(error: unknown, t: TFunction): string {
-  return messageText(messageWords(t, failureCode(error)));
 }
 
 /** What the voided sale was, when the last command voided one and the till freed its vouchers. */

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { REJECTION_CODES } from '../pricing/reasons';
-import { TILL_ERROR_CODES } from '../till/errors';
+import { TILL_ERROR_CODES, TILL_ERROR_WORDS } from '../till/errors';
 import { CHECK_NAMES } from './check-words';
-import { NOTICE_CODES, REFUSAL_WORD_CODES } from '../till/notices';
+import { ENGINE_ERRANDS, NOTICE_CODES, REFUSAL_WORD_CODES } from '../till/notices';
 import { LANGUAGES } from './languages';
 import { CATALOGUES, createTranslator } from './translator';
 
 const CODES = [
-  ...new Set([...REJECTION_CODES, ...TILL_ERROR_CODES, ...NOTICE_CODES, ...REFUSAL_WORD_CODES]),
+  ...new Set([
+    ...REJECTION_CODES,
+    ...TILL_ERROR_CODES,
+    ...TILL_ERROR_WORDS,
+    ...NOTICE_CODES,
+    ...REFUSAL_WORD_CODES,
+  ]),
 ];
 
 describe('the message catalogue', () => {
@@ -37,6 +43,32 @@ describe('the message catalogue', () => {
       return english.what === dutch.what || english.next === dutch.next;
     });
     expect(untranslated).toEqual([]);
+  });
+
+  it.each(TILL_ERROR_WORDS)('names the same params in Dutch as in English for %s', (code) => {
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)/g)].map((match) => match[1]).sort();
+    for (const part of ['what', 'next'] as const)
+      expect(placeholders(CATALOGUES.nl.messages[code][part])).toEqual(
+        placeholders(CATALOGUES.en.messages[code][part]),
+      );
+  });
+
+  it.each(ENGINE_ERRANDS)('names the errand %s in each language', (errand) => {
+    expect(CATALOGUES.en.errands[errand]).not.toBe('');
+    expect(CATALOGUES.nl.errands[errand]).not.toBe(CATALOGUES.en.errands[errand]);
+  });
+
+  it('says a refused sign-in with its account and stores, in each language', () => {
+    const params = { username: 'mgr-s002', managerStore: 'S002', storeCode: 'S001' };
+    const en = createTranslator({ language: 'en', locale: 'en-GB', currency: 'EUR' });
+    const nl = createTranslator({ language: 'nl', locale: 'nl-NL', currency: 'EUR' });
+    expect(en.t('messages.account_of_another_store.what', params)).toBe(
+      'mgr-s002 manages store S002; this till is in store S001.',
+    );
+    expect(nl.t('messages.account_of_another_store.what', params)).toBe(
+      'mgr-s002 beheert winkel S002; deze kassa staat in winkel S001.',
+    );
   });
 
   it('fills in the till and the time a held voucher is free again, in each language', () => {

@@ -178,5 +178,70 @@ export const en = {
       what: 'The voucher engine priced this sale differently from what the till charged.',
       next: 'Go on selling, and tell a manager so that IT can look at it.',
     },
+    account_not_a_manager: {
+      what: '{{username}} is a {{role}} account;',
+      next: 'a manager or admin must sign in.',
+    },
+    account_of_unknown_role: {
+      what: '{{username}} is an account of unknown role;',
+      next: 'a manager or admin must sign in.',
+    },
+    account_of_another_chain: {
+      what: '{{username}} is an account of another chain;',
+      next: 'a manager of this store or an admin must sign in.',
+    },
+    account_of_another_store: {
+      what: '{{username}} manages store {{managerStore}}; this till is in store {{storeCode}}.',
+      next: 'A manager of {{storeCode}} or an admin must sign in.',
+    },
+    basket_holds_no_vouchers: {
+      what: 'No vouchers of this store are held for basket {{basketCode}}.',
+      next: 'Check the basket code and the list of held vouchers.',
+    },
+    sync_conflict_unknown: {
+      what: 'There is no sync conflict {{conflictId}}.',
+      next: 'Look at the list of sync conflicts again.',
+    },
+    sync_conflict_acknowledged: {
+      what: 'Sync conflict {{conflictId}} was already acknowledged by a manager.',
+      next: 'Look at the list of sync conflicts again.',
+    },
+    sync_conflict_acknowledged_by: {
+      what: 'Sync conflict {{conflictId}} was already acknowledged by {{username}}.',
+      next: 'Look at the list of sync conflicts again.',
+    },
+    engine_unreachable_for: {
+      what: 'The voucher engine cannot be reached just now;',
+      next: 'try {{errand}} again in a moment.',
+    },
+    engine_forbids: {
+      what: 'The voucher engine does not allow {{errand}}:',
+      next: '{{description}}',
+    },
+    engine_refused: {
+      what: 'The voucher engine refused {{errand}}:',
+      next: '{{description}}',
+    },
+    sale_has_no_items: {
+      what: 'The sale has no items.',
+      next: 'Scan an item first.',
+    },
+    sale_still_open: {
+      what: 'Sale {{basketCode}} is still open:',
+      next: 'confirm or void it first.',
+    },
+    receipt_not_found: {
+      what: 'No confirmed sale {{basketCode}} on this till.',
+      next: 'Check the sale number on the receipt.',
+    },
+  },
+  errands: {
+    sale: 'the sale',
+    sign_in: 'the sign-in',
+    locked_vouchers: 'the list of locked vouchers',
+    unlock: 'the unlock',
+    reward_pools: 'the list of reward pools',
+    sync_conflicts: 'the list of sync conflicts',
+    acknowledgement: 'the acknowledgement',
   },
 } as const;

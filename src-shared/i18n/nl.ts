@@ -176,5 +176,70 @@ export const nl: CatalogueOf<typeof en> = {
       what: 'De voucherserver heeft deze verkoop anders geprijsd dan de kassa rekende.',
       next: 'Ga door met verkopen en meld het aan een manager, zodat IT ernaar kan kijken.',
     },
+    account_not_a_manager: {
+      what: '{{username}} is een {{role}}-account;',
+      next: 'een manager of beheerder moet inloggen.',
+    },
+    account_of_unknown_role: {
+      what: '{{username}} is een account met een onbekende rol;',
+      next: 'een manager of beheerder moet inloggen.',
+    },
+    account_of_another_chain: {
+      what: '{{username}} is een account van een andere keten;',
+      next: 'een manager van deze winkel of een beheerder moet inloggen.',
+    },
+    account_of_another_store: {
+      what: '{{username}} beheert winkel {{managerStore}}; deze kassa staat in winkel {{storeCode}}.',
+      next: 'Een manager van {{storeCode}} of een beheerder moet inloggen.',
+    },
+    basket_holds_no_vouchers: {
+      what: 'Er zijn geen vouchers van deze winkel vastgehouden voor bon {{basketCode}}.',
+      next: 'Controleer de boncode en de lijst met vastgehouden vouchers.',
+    },
+    sync_conflict_unknown: {
+      what: 'Er is geen synchronisatieconflict {{conflictId}}.',
+      next: 'Bekijk de lijst met synchronisatieconflicten opnieuw.',
+    },
+    sync_conflict_acknowledged: {
+      what: 'Synchronisatieconflict {{conflictId}} is al bevestigd door een manager.',
+      next: 'Bekijk de lijst met synchronisatieconflicten opnieuw.',
+    },
+    sync_conflict_acknowledged_by: {
+      what: 'Synchronisatieconflict {{conflictId}} is al bevestigd door {{username}}.',
+      next: 'Bekijk de lijst met synchronisatieconflicten opnieuw.',
+    },
+    engine_unreachable_for: {
+      what: 'De voucher-engine is nu niet bereikbaar;',
+      next: 'probeer {{errand}} zo meteen opnieuw.',
+    },
+    engine_forbids: {
+      what: 'De voucher-engine staat {{errand}} niet toe.',
+      next: 'Melding van de engine: {{description}}',
+    },
+    engine_refused: {
+      what: 'De voucher-engine weigerde {{errand}}.',
+      next: 'Melding van de engine: {{description}}',
+    },
+    sale_has_no_items: {
+      what: 'De verkoop heeft geen artikelen.',
+      next: 'Scan eerst een artikel.',
+    },
+    sale_still_open: {
+      what: 'Verkoop {{basketCode}} is nog open:',
+      next: 'bevestig of annuleer hem eerst.',
+    },
+    receipt_not_found: {
+      what: 'Er is geen bevestigde verkoop {{basketCode}} op deze kassa.',
+      next: 'Controleer het verkoopnummer op de bon.',
+    },
+  },
+  errands: {
+    sale: 'de verkoop',
+    sign_in: 'het inloggen',
+    locked_vouchers: 'de lijst met vastgehouden vouchers',
+    unlock: 'het vrijgeven',
+    reward_pools: 'de lijst met beloningspools',
+    sync_conflicts: 'de lijst met synchronisatieconflicten',
+    acknowledgement: 'het bevestigen',
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageParams } from './notices';
 
 /**
  * What a till command can fail with, as a stable code the UI and a host POS can switch on.
@@ -21,9 +22,38 @@ export const TILL_ERROR_CODES = [
 ] as const;
 export type TillErrorCode = (typeof TILL_ERROR_CODES)[number];
 
+/**
+ * The specific sentence a refusal says, where the till core has one: its words live in the
+ * message catalogue (`messages.<words>.{what,next}`), filled in with the error's `params`. A
+ * refusal without `words` is said by the generic words of its `code`.
+ */
+export const TILL_ERROR_WORDS = [
+  'account_not_a_manager',
+  'account_of_unknown_role',
+  'account_of_another_chain',
+  'account_of_another_store',
+  'basket_holds_no_vouchers',
+  'sync_conflict_unknown',
+  'sync_conflict_acknowledged',
+  'sync_conflict_acknowledged_by',
+  'engine_unreachable_for',
+  'engine_forbids',
+  'engine_refused',
+  'sale_has_no_items',
+  'sale_still_open',
+  'receipt_not_found',
+] as const;
+export type TillErrorWords = (typeof TILL_ERROR_WORDS)[number];
+
+/**
+ * `code` is what a host POS switches on; `message` is the English sentence for logs and the
+ * host POS; `words` and `params` let a screen say the same sentence in its own language.
+ */
 export const tillErrorSchema = z.object({
   code: z.enum(TILL_ERROR_CODES),
   message: z.string(),
+  words: z.enum(TILL_ERROR_WORDS).optional(),
+  params: messageParams.optional(),
 });
 export type TillError = z.infer<typeof tillErrorSchema>;
 

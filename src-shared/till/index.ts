@@ -11,10 +11,12 @@ export {
 } from './commands';
 export {
   TILL_ERROR_CODES,
+  TILL_ERROR_WORDS,
   tillErrorSchema,
   tillResultSchema,
   type TillError,
   type TillErrorCode,
+  type TillErrorWords,
   type TillResult,
 } from './errors';
 export * from './views';

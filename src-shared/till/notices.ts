@@ -50,6 +50,18 @@ export const REFUSAL_WORD_CODES = [
 ] as const;
 export type RefusalWordCode = (typeof REFUSAL_WORD_CODES)[number];
 
+/** What the till asked the voucher engine for, as a code its words name (`errands.<code>`). */
+export const ENGINE_ERRANDS = [
+  'sale',
+  'sign_in',
+  'locked_vouchers',
+  'unlock',
+  'reward_pools',
+  'sync_conflicts',
+  'acknowledgement',
+] as const;
+export type EngineErrand = (typeof ENGINE_ERRANDS)[number];
+
 const minor = z.number().int();
 const instant = z.iso.datetime();
 
@@ -57,7 +69,8 @@ const instant = z.iso.datetime();
  * What a notice's or a refusal's words need, each where it applies: the voucher it is about, the
  * till holding a voucher (its basket code, store and terminal) and until when, amounts in minor
  * units, a member number, a barcode or scan, a line, fields the pricings differ in, and an
- * unknown engine warning's name and words.
+ * unknown engine warning's name and words; for a till error, the account (username, role and
+ * the store it manages), a sync conflict's id and what the till asked the engine for (`errand`).
  */
 export const messageParams = z.object({
   voucherCode: z.string().optional(),
@@ -78,6 +91,11 @@ export const messageParams = z.object({
   fields: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),
+  username: z.string().optional(),
+  role: z.string().optional(),
+  managerStore: z.string().optional(),
+  conflictId: z.number().int().optional(),
+  errand: z.enum(ENGINE_ERRANDS).optional(),
 });
 export type MessageParams = z.infer<typeof messageParams>;
 
