@@ -1,9 +1,27 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src-shared/i18n';
+import type { TillError } from '../../src-shared/till';
 import { createFakeTill } from '../../test-support/renderer/fake-till';
 import { renderWithTill } from '../../test-support/renderer/render';
 import { ManagerScreen } from './ManagerScreen';
+
+const PASSWORD_REFUSED: TillError = {
+  code: 'forbidden',
+  message: 'The voucher engine does not accept this password.',
+};
+
+/** The Manager screen of a till whose sign-in answers `error`, in `language`. */
+function renderRefusedSignIn(language: Language, error: TillError) {
+  const till = createFakeTill({ status: { language } });
+  const user = userEvent.setup();
+  renderWithTill(<ManagerScreen />, {
+    ...till.client,
+    'manager/sign-in': () => Promise.resolve({ ok: false, error }),
+  });
+  return user;
+}
 
 describe('the manager screen', () => {
   it('signs in, unlocks a held voucher with a reason, and shows it in the audit log', async () => {
@@ -70,19 +88,7 @@ describe('the manager screen', () => {
   });
 
   it('shows a refused sign-in in an alert', async () => {
-    const till = createFakeTill();
-    const user = userEvent.setup();
-    renderWithTill(<ManagerScreen />, {
-      ...till.client,
-      'manager/sign-in': () =>
-        Promise.resolve({
-          ok: false,
-          error: {
-            code: 'forbidden',
-            message: 'The voucher engine does not accept this password.',
-          },
-        }),
-    });
+    const user = renderRefusedSignIn('en', PASSWORD_REFUSED);
     await user.type(screen.getByRole('textbox', { name: 'Username' }), 'manager-s001');
     await user.type(screen.getByLabelText('Password'), 'wrong{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -92,21 +98,12 @@ describe('the manager screen', () => {
   });
 
   it('says a refused sign-in in Dutch on a Dutch till, naming the account and the stores', async () => {
-    const till = createFakeTill({ status: { language: 'nl' } });
-    const user = userEvent.setup();
-    renderWithTill(<ManagerScreen />, {
-      ...till.client,
-      'manager/sign-in': () =>
-        Promise.resolve({
-          ok: false,
-          error: {
-            code: 'forbidden',
-            message:
-              'mgr-s002 manages store S002; this till is in store S001. A manager of S001 or an admin must sign in.',
-            words: 'account_of_another_store',
-            params: { username: 'mgr-s002', managerStore: 'S002', storeCode: 'S001' },
-          },
-        }),
+    const user = renderRefusedSignIn('nl', {
+      code: 'forbidden',
+      message:
+        'mgr-s002 manages store S002; this till is in store S001. A manager of S001 or an admin must sign in.',
+      words: 'account_of_another_store',
+      params: { username: 'mgr-s002', managerStore: 'S002', storeCode: 'S001' },
     });
     await user.type(await screen.findByRole('textbox', { name: 'Gebruikersnaam' }), 'mgr-s002');
     await user.type(screen.getByLabelText('Wachtwoord'), 'demo-manager{Enter}');
@@ -118,19 +115,7 @@ describe('the manager screen', () => {
   });
 
   it('says a refusal without specific words by its code on a Dutch till', async () => {
-    const till = createFakeTill({ status: { language: 'nl' } });
-    const user = userEvent.setup();
-    renderWithTill(<ManagerScreen />, {
-      ...till.client,
-      'manager/sign-in': () =>
-        Promise.resolve({
-          ok: false,
-          error: {
-            code: 'forbidden',
-            message: 'The voucher engine does not accept this password.',
-          },
-        }),
-    });
+    const user = renderRefusedSignIn('nl', PASSWORD_REFUSED);
     await user.type(await screen.findByRole('textbox', { name: 'Gebruikersnaam' }), 'mgr-s001');
     await user.type(screen.getByLabelText('Wachtwoord'), 'wrong{Enter}');
     const alert = await screen.findByRole('alert');
