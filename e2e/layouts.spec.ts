@@ -1,37 +1,19 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, saveScreen, test, valueOf } from './fixtures';
 import { holdVoucher, honourVoucher, ITEMS, MANAGER, MEMBER, TWELVE_ITEMS } from './support/demo';
 import {
   expectAllInReach,
+  expectAxeClean,
   expectInReach,
   expectInView,
+  expectNoAxeViolation,
   expectNoSidewaysScroll,
+  TERMINAL_SCREENS,
 } from './support/layout';
-
-/** The terminal screens the till runs on. */
-const SCREENS = [
-  { width: 800, height: 600 },
-  { width: 1024, height: 768 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
 
 const HONOUR = honourVoucher(2);
 const HELD = honourVoucher(7);
 const FREED = honourVoucher(8);
-
-/** No serious or critical axe-core finding on the page as it is now. */
-async function expectAxeClean(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const grave = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  expect(grave, `serious or critical axe findings on ${screen}`).toEqual([]);
-}
 
 /** Every cell, header and button of each table, and the given actions, can be scrolled to whole. */
 async function expectTablesInReach(tables: readonly Locator[], what: string): Promise<void> {
@@ -41,7 +23,7 @@ async function expectTablesInReach(tables: readonly Locator[], what: string): Pr
   }
 }
 
-for (const size of SCREENS) {
+for (const size of TERMINAL_SCREENS) {
   const name = `${size.width}x${size.height}`;
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size, hasTouch: true });
@@ -111,8 +93,7 @@ for (const size of SCREENS) {
       await expectInView(sale.totalToPay, 'Total to pay, after scrolling');
       await expectInView(sale.confirmPaymentButton, 'Confirm payment, after scrolling');
       await expectInView(sale.scanField, 'the scan field, after scrolling');
-      const axeSale = await new AxeBuilder({ page }).analyze();
-      expect(axeSale.violations.map((violation) => violation.id)).toEqual([]);
+      await expectNoAxeViolation(page, 'the sale screen');
 
       await sale.confirmPayment();
       await receipt.expectShown();
@@ -130,8 +111,7 @@ for (const size of SCREENS) {
           'tabindex',
           '0',
         );
-      const axeReceipt = await new AxeBuilder({ page }).analyze();
-      expect(axeReceipt.violations.map((violation) => violation.id)).toEqual([]);
+      await expectNoAxeViolation(page, 'the receipt');
     });
 
     test(`the manager screen with a locked voucher and the audit log, then diagnostics: tables and actions in reach, nothing sideways, no serious axe finding`, async ({

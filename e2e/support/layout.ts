@@ -3,6 +3,7 @@
  * whole box lies inside the viewport and inside every ancestor that clips it (overflow other
  * than visible), so nothing of it is cut off. "In view" is the same without scrolling.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** How far (px) a box may poke out of its clip, for sub-pixel rounding. */
@@ -110,4 +111,34 @@ export async function expectNoSidewaysScroll(page: Page, containers: readonly Lo
     const sizes = await widths(container);
     expect(sizes.scroll, 'a container scrolls sideways').toBeLessThanOrEqual(sizes.client + SLACK);
   }
+}
+
+/** The terminal screens the till runs on. */
+export const TERMINAL_SCREENS = [
+  { width: 800, height: 600 },
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** No serious or critical axe-core finding on the page as it is now. */
+export async function expectAxeClean(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const grave = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  expect(grave, `serious or critical axe findings on ${screen}`).toEqual([]);
+}
+
+
+/** No axe-core finding at all on the page as it is now, of any impact. */
+export async function expectNoAxeViolation(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((violation) => violation.id),
+    `axe findings on ${screen}`,
+  ).toEqual([]);
 }
