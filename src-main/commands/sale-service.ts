@@ -3,7 +3,7 @@ import {
   addItem,
   addVoucherCode,
   emptied,
-  hasLine,
+  findLine,
   removeLine,
   removeVoucherCode,
   setCustomer,
@@ -11,7 +11,13 @@ import {
   type SaleState,
 } from '../sale/sale-state';
 import { classifyScan } from '../sale/scan-router';
-import { findProduct, forgetLocksToRelease, rememberLocksToRelease, voidSale } from '../store';
+import {
+  findProduct,
+  forgetLocksToRelease,
+  quantityUnitOf,
+  rememberLocksToRelease,
+  voidSale,
+} from '../store';
 import type { CoreContext } from './context';
 import type { SaleBook, SaleEntry } from './sale-book';
 import { engineHoldsNothing, shownView, type Notice } from './sale-pricing';
@@ -71,7 +77,27 @@ async function change(
   return shown(shownView(context, sale));
 }
 
-function scanned(context: CoreContext, code: string) {
+/**
+ * Whether `quantity` counts a line of `unit`: pieces are whole (the command's schema allows
+ * kilograms at most 3 decimals); the notice says why not.
+ */
+function countable(
+  unit: 'piece' | 'kg',
+  quantity: number,
+  product: string,
+): { notice: Notice } | null {
+  if (unit === 'piece' && !Number.isInteger(quantity))
+    return {
+      notice: {
+        code: 'quantity_not_whole',
+        message: `${product} is sold by the piece: its quantity is a whole number.`,
+        params: { product },
+      },
+    };
+  return null;
+}
+
+function scanned(context: CoreContext, code: string, quantity: number | undefined) {
   return (state: SaleState): SaleState | { notice: Notice } => {
     const scan = classifyScan(code, context.patterns);
     switch (scan.kind) {
@@ -86,7 +112,18 @@ function scanned(context: CoreContext, code: string) {
             },
           };
         const { barcode, name, unitPrice, excluded } = product;
-        return addItem(state, { barcode, name, unitPrice, excluded });
+        const unit = quantityUnitOf(product);
+        if (unit === 'kg' && quantity === undefined)
+          return {
+            notice: {
+              code: 'weight_needed',
+              message: `${name} is sold by weight; it was not added without its weight.`,
+              params: { barcode, product: name },
+            },
+          };
+        const refused = countable(unit, quantity ?? 1, name);
+        if (refused) return refused;
+        return addItem(state, { barcode, name, unit, unitPrice, excluded }, quantity);
       }
       case 'loyalty_card':
         return setCustomer(state, scan.code);
@@ -153,19 +190,21 @@ export function saleHandlers(context: CoreContext, book: SaleBook): SaleHandlers
       const started = book.start();
       return Promise.resolve(started.ok ? shown(shownView(context, started.value.sale)) : started);
     },
-    'sale/scan': ({ saleId, code }) => change(context, book, saleId, scanned(context, code)),
+    'sale/scan': ({ saleId, code, quantity }) =>
+      change(context, book, saleId, scanned(context, code, quantity)),
     'sale/set-quantity': ({ saleId, lineId, quantity }) =>
-      change(context, book, saleId, (state) =>
-        hasLine(state, lineId)
-          ? setQuantity(state, lineId, quantity)
-          : {
-              notice: {
-                code: 'line_not_found',
-                message: `The sale has no line ${lineId}.`,
-                params: { lineId },
-              },
+      change(context, book, saleId, (state) => {
+        const line = findLine(state, lineId);
+        if (!line)
+          return {
+            notice: {
+              code: 'line_not_found',
+              message: `The sale has no line ${lineId}.`,
+              params: { lineId },
             },
-      ),
+          };
+        return countable(line.unit, quantity, line.name) ?? setQuantity(state, lineId, quantity);
+      }),
     'sale/remove-line': ({ saleId, lineId }) =>
       change(context, book, saleId, (state) => removeLine(state, lineId)),
     'sale/remove-voucher': ({ saleId, ref }) =>

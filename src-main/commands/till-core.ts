@@ -1,3 +1,4 @@
+import { catalogueHandlers } from './catalogue-search';
 import type { Database } from 'better-sqlite3';
 import type { TillHandlers } from '../../src-shared/till';
 import type { TillConfig } from '../config';
@@ -142,6 +143,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
   return {
     handlers: {
       ...saleHandlers(context, book),
+      ...catalogueHandlers(context),
       ...confirmHandlers(context, book),
       ...manager,
       'manager/unlock-voucher': async (input) => {

@@ -43,6 +43,7 @@ export function basketPriceRequest(
         item_name: line.name,
         item_type: 'product',
         item_quantity: line.quantity,
+        ...(line.unit === 'kg' ? { item_quantity_unit: 'kg' } : {}),
         item_price: toMajorUnits(line.unitPrice, till.currency),
         item_original_price: toMajorUnits(line.unitPrice, till.currency),
         ...(line.excluded ? { excluded_from_spaaza: true } : {}),

@@ -31,6 +31,7 @@ const readableAddBasket = addBasketRequestSchema.transform((request, context) =>
       barcode: item.item_barcode ?? '',
       name: item.item_name ?? '',
       quantity: item.item_quantity,
+      unit: item.item_quantity_unit === 'kg' ? 'kg' : 'piece',
       unitPrice: minorAmount(priced.amount, currency, context, [
         'basket',
         'basket_items',

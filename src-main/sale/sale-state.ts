@@ -1,4 +1,5 @@
 import type { BasketLine } from '../../src-shared/pricing';
+import type { QuantityUnit } from '../../src-shared/till/views';
 
 /**
  * The open sale as the till keeps it between scans: pure values and pure transitions, so
@@ -9,7 +10,9 @@ export interface SaleLine {
   readonly lineId: string;
   readonly barcode: string;
   readonly name: string;
+  /** Pieces, or kilograms for a weighed item (`unitPrice` is then per kg). */
   readonly quantity: number;
+  readonly unit: QuantityUnit;
   readonly unitPrice: number;
   readonly excluded: boolean;
 }
@@ -32,17 +35,29 @@ export function newSale(saleId: string, basketCode: string): SaleState {
 export interface Product {
   readonly barcode: string;
   readonly name: string;
+  /** Pieces when left out. */
+  readonly unit?: QuantityUnit;
   readonly unitPrice: number;
   readonly excluded: boolean;
 }
 
-/** A second scan of the same product adds one to its line rather than a new line. */
-export function addItem(sale: SaleState, product: Product): SaleState {
-  const existing = sale.lines.find(
-    (line) => line.barcode === product.barcode && Number.isInteger(line.quantity),
-  );
-  if (existing) return setQuantity(sale, existing.lineId, existing.quantity + 1);
-  const line: SaleLine = { lineId: `line_${sale.nextLine}`, quantity: 1, ...product };
+/**
+ * A second scan of the same product adds to its line rather than a new line (`quantity`
+ * pieces, one by default). Each weighing of a weighed item is a line of its own, `quantity` kg.
+ */
+export function addItem(sale: SaleState, product: Product, quantity = 1): SaleState {
+  const unit = product.unit ?? 'piece';
+  const existing =
+    unit === 'piece'
+      ? sale.lines.find(
+          (line) =>
+            line.barcode === product.barcode &&
+            line.unit === 'piece' &&
+            Number.isInteger(line.quantity),
+        )
+      : undefined;
+  if (existing) return setQuantity(sale, existing.lineId, existing.quantity + quantity);
+  const line: SaleLine = { lineId: `line_${sale.nextLine}`, quantity, ...product, unit };
   return { ...sale, lines: [...sale.lines, line], nextLine: sale.nextLine + 1 };
 }
 
@@ -57,8 +72,12 @@ export function removeLine(sale: SaleState, lineId: string): SaleState {
   return { ...sale, lines: sale.lines.filter((line) => line.lineId !== lineId) };
 }
 
+export function findLine(sale: SaleState, lineId: string): SaleLine | undefined {
+  return sale.lines.find((line) => line.lineId === lineId);
+}
+
 export function hasLine(sale: SaleState, lineId: string): boolean {
-  return sale.lines.some((line) => line.lineId === lineId);
+  return findLine(sale, lineId) !== undefined;
 }
 
 export function addVoucherCode(sale: SaleState, code: string): SaleState {

@@ -89,6 +89,7 @@ export function saleView(sale: SaleState, pricing: SalePricing, context: ViewCon
         barcode: line.barcode,
         name: line.name,
         quantity: line.quantity,
+        unit: line.unit,
         unitPrice: line.unitPrice,
         gross: priced.gross,
         discount: priced.discount,

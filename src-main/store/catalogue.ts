@@ -82,6 +82,28 @@ export function findProduct(db: Database, barcode: string): Product | undefined 
   return row === undefined ? undefined : toProduct(catalogueRow.parse(row));
 }
 
+export interface ProductSearch {
+  readonly products: Product[];
+  /** More products match than `limit`. */
+  readonly more: boolean;
+}
+
+/**
+ * Products whose name holds every word of `query`, in any case, by name: the first `limit`.
+ * The words are matched as plain text (`%` and `_` are not wildcards).
+ */
+export function searchProducts(db: Database, query: string, limit: number): ProductSearch {
+  const words = query.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return { products: [], more: false };
+  const where = words.map(() => "name LIKE ? ESCAPE '\\'").join(' AND ');
+  const patterns = words.map((word) => `%${word.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`);
+  const rows: unknown[] = db
+    .prepare(`SELECT * FROM catalogue WHERE ${where} ORDER BY name COLLATE NOCASE, barcode LIMIT ?`)
+    .all(...patterns, limit + 1);
+  const products = rows.map((row) => toProduct(catalogueRow.parse(row)));
+  return { products: products.slice(0, limit), more: products.length > limit };
+}
+
 export function listProducts(db: Database): Product[] {
   const rows: unknown[] = db.prepare('SELECT * FROM catalogue ORDER BY barcode').all();
   return rows.map((row) => toProduct(catalogueRow.parse(row)));

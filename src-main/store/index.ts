@@ -16,6 +16,7 @@ export {
 } from './basket-codes';
 export {
   findProduct,
+  searchProducts,
   importCatalogue,
   listProducts,
   replaceCatalogue,
@@ -67,6 +68,7 @@ export {
   type OutboxState,
 } from './outbox';
 export type { Product } from './product';
+export { quantityUnitOf } from './product';
 export type {
   JournalCreatedVoucher,
   JournalLine,

@@ -7,3 +7,8 @@ export interface Product {
   /** Takes no voucher discount (tobacco, gift cards). */
   readonly excluded: boolean;
 }
+
+/** How the till counts a product on a sale line: pieces, or kilograms when sold by weight. */
+export function quantityUnitOf(product: Pick<Product, 'soldBy'>): 'piece' | 'kg' {
+  return product.soldBy === 'weight' ? 'kg' : 'piece';
+}

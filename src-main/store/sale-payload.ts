@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { messageParams } from '../../src-shared/till/notices';
+import { quantityUnit } from '../../src-shared/till/views';
 
 /**
  * The stored form of a sale's detail (sales.payload), versioned on its own: the journal
@@ -12,6 +13,8 @@ export const journalLineSchema = z.object({
   barcode: z.string().min(1),
   name: z.string(),
   quantity: z.number().positive(),
+  /** Absent from sales journaled before the till sold by weight: pieces. */
+  unit: quantityUnit.default('piece'),
   unitPrice: minor,
   gross: minor,
   discount: minor,

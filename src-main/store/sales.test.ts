@@ -33,6 +33,7 @@ const confirmed: ConfirmedSale = {
       barcode: '8712345000011',
       name: 'Whole milk 1 L',
       quantity: 2,
+      unit: 'piece',
       unitPrice: 250,
       gross: 500,
       discount: 50,

@@ -81,6 +81,7 @@ function preloadOf(
     'sale/set-customer': command('sale/set-customer'),
     'sale/confirm': command('sale/confirm'),
     'sale/void': command('sale/void'),
+    'catalogue/search': command('catalogue/search'),
     'receipt/get': command('receipt/get'),
     'manager/sign-in': command('manager/sign-in'),
     'manager/sign-out': command('manager/sign-out'),

@@ -57,6 +57,7 @@ export function createTillClient(raw: RawCall): TillClient {
     'sale/set-customer': command('sale/set-customer', c['sale/set-customer'].output),
     'sale/confirm': command('sale/confirm', c['sale/confirm'].output),
     'sale/void': command('sale/void', c['sale/void'].output),
+    'catalogue/search': command('catalogue/search', c['catalogue/search'].output),
     'receipt/get': command('receipt/get', c['receipt/get'].output),
     'manager/sign-in': command('manager/sign-in', c['manager/sign-in'].output),
     'manager/sign-out': command('manager/sign-out', c['manager/sign-out'].output),

@@ -64,6 +64,7 @@ function filled(t: TFunction, params: MessageParams): FilledParams {
     barcode: params.barcode ?? '',
     scan: params.scan ?? '',
     lineId: params.lineId ?? '',
+    product: params.product ?? '',
     fields: params.fields ?? '',
     name: params.name ?? '',
     description: params.description ?? '',

@@ -10,6 +10,7 @@ const LINE: SaleView['lines'][number] = {
   barcode: '8712345000134',
   name: 'Croissant',
   quantity: 1,
+  unit: 'piece',
   unitPrice: 145,
   gross: 145,
   discount: 0,

@@ -23,6 +23,7 @@ function heldSale(): SaleView {
         barcode: '8712345000165',
         name: 'Coffee beans 1 kg',
         quantity: 1,
+        unit: 'piece',
         unitPrice: 1299,
         gross: 1299,
         discount: 500,

@@ -158,6 +158,14 @@ export const en = {
       what: '"{{scan}}" is not an item barcode, a loyalty card or a voucher code.',
       next: 'Scan it again, or type the code printed under the barcode.',
     },
+    weight_needed: {
+      what: '{{product}} is sold by weight; it was not added without its weight.',
+      next: 'Weigh it and enter the weight in kg.',
+    },
+    quantity_not_whole: {
+      what: '{{product}} is sold by the piece: its quantity is a whole number.',
+      next: 'Enter a whole number of pieces.',
+    },
     pricing_mismatch: {
       what: "The till's own pricing differs from the voucher engine's ({{fields}}); the engine's prices are used.",
       next: 'Go on selling, and tell a manager so that IT can look at it.',

@@ -156,6 +156,14 @@ export const nl: CatalogueOf<typeof en> = {
       what: '"{{scan}}" is geen artikelbarcode, klantenkaart of vouchercode.',
       next: 'Scan opnieuw, of typ de code die onder de barcode staat.',
     },
+    weight_needed: {
+      what: '{{product}} wordt per gewicht verkocht; het is niet toegevoegd zonder gewicht.',
+      next: 'Weeg het en voer het gewicht in kg in.',
+    },
+    quantity_not_whole: {
+      what: '{{product}} wordt per stuk verkocht: het aantal is een heel getal.',
+      next: 'Voer een heel aantal stuks in.',
+    },
     pricing_mismatch: {
       what: 'De eigen prijsberekening van de kassa wijkt af van die van de voucherserver ({{fields}}); de prijzen van de server gelden.',
       next: 'Ga door met verkopen en meld het aan een manager, zodat IT ernaar kan kijken.',

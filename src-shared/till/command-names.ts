@@ -12,6 +12,7 @@ export const TILL_COMMAND_NAMES = [
   'sale/set-customer',
   'sale/confirm',
   'sale/void',
+  'catalogue/search',
   'receipt/get',
   'manager/sign-in',
   'manager/sign-out',

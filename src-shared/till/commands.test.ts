@@ -98,7 +98,11 @@ describe('the till command contract', () => {
   });
 
   it('types a client from the map', () => {
-    expectTypeOf<TillInput<'sale/scan'>>().toEqualTypeOf<{ saleId: string; code: string }>();
+    expectTypeOf<TillInput<'sale/scan'>>().toEqualTypeOf<{
+      saleId: string;
+      code: string;
+      quantity?: number | undefined;
+    }>();
     expectTypeOf<TillOutput<'sale/confirm'>['syncState']>().toEqualTypeOf<'synced' | 'queued'>();
     expectTypeOf<Parameters<TillClient['manager/audit-log']>[0]>().toEqualTypeOf<{
       limit?: number | undefined;

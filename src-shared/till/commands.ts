@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { parseDecimal } from '../money/decimal';
 import { isCalendarDate } from '../wire/datetime';
 import type { TillCommandName } from './command-names';
 import {
   auditEntryView,
+  catalogueSearchView,
   conflictListView,
   conflictSource,
   conflictView,
@@ -24,6 +26,22 @@ export interface TillCommandSpec {
 const none = z.object({});
 const saleRef = z.object({ saleId: z.string().min(1).max(64) });
 const scanned = z.string().trim().min(1, 'nothing was scanned').max(128);
+/** The most decimals a weight (kg) may have: grams. */
+export const MAX_WEIGHT_DECIMALS = 3;
+const quantity = z
+  .number()
+  .positive()
+  .max(1_000_000)
+  .refine(
+    (value) => decimalsOf(value) <= MAX_WEIGHT_DECIMALS,
+    `at most ${MAX_WEIGHT_DECIMALS} decimals`,
+  );
+
+/** How many decimals a quantity has, exactly (0.785 has 3; 24 has 0). */
+export function decimalsOf(value: number): number {
+  const parsed = parseDecimal(value);
+  return parsed.ok ? parsed.value.scale : Infinity;
+}
 /** Why a manager frees a held voucher: it goes into the engine's audit trail and the till's. */
 const unlockReason = z.string().trim().min(3, 'say why').max(500);
 
@@ -36,12 +54,15 @@ export const tillCommands = {
   'sale/current': { input: none, output: saleView },
   'sale/start': { input: none, output: saleView },
   /** Whatever the scanner read: an item barcode, a loyalty card or a voucher code. */
-  'sale/scan': { input: saleRef.extend({ code: scanned }), output: saleView },
+  /**
+   * Whatever the scanner read: an item barcode, a loyalty card or a voucher code. `quantity`
+   * is how many of the item (a whole number), or its weight in kg for an item sold by weight,
+   * which needs one (`weight_needed` says so without adding it).
+   */
+  'sale/scan': { input: saleRef.extend({ code: scanned, quantity: quantity.optional() }), output: saleView },
+  /** Pieces are whole numbers; a weighed line's kilograms have at most 3 decimals. */
   'sale/set-quantity': {
-    input: saleRef.extend({
-      lineId: z.string().min(1),
-      quantity: z.number().positive().max(1_000_000),
-    }),
+    input: saleRef.extend({ lineId: z.string().min(1), quantity }),
     output: saleView,
   },
   'sale/remove-line': { input: saleRef.extend({ lineId: z.string().min(1) }), output: saleView },
@@ -54,6 +75,11 @@ export const tillCommands = {
   'sale/confirm': { input: saleRef, output: receiptView },
   /** Abandon the sale and release its voucher locks. */
   'sale/void': { input: saleRef, output: saleView },
+  /** The till's catalogue by name: every word of `query` in the product's name, in any case. */
+  'catalogue/search': {
+    input: z.object({ query: z.string().trim().min(2, 'type at least 2 letters').max(64) }),
+    output: catalogueSearchView,
+  },
   'receipt/get': { input: z.object({ basketCode: z.string().min(1) }), output: receiptView },
   'manager/sign-in': {
     input: z.object({

@@ -22,6 +22,8 @@ export const NOTICE_CODES = [
   'line_not_found',
   'unknown_barcode',
   'unrecognised_scan',
+  'weight_needed',
+  'quantity_not_whole',
   'pricing_mismatch',
   'member_not_found',
   'member_programme_not_supported',
@@ -88,6 +90,8 @@ export const messageParams = z.object({
   barcode: z.string().optional(),
   scan: z.string().optional(),
   lineId: z.string().optional(),
+  /** A catalogue product by its name (a weighed item waiting for its weight). */
+  product: z.string().optional(),
   fields: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),

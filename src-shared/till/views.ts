@@ -15,11 +15,18 @@ const instant = z.iso.datetime();
 
 export const voucherShareView = z.object({ voucherKey: z.string(), discount: minor });
 
+/** How a line is counted: in pieces (whole numbers), or weighed in kilograms (up to 3 decimals). */
+export const QUANTITY_UNITS = ['piece', 'kg'] as const;
+export const quantityUnit = z.enum(QUANTITY_UNITS);
+export type QuantityUnit = z.infer<typeof quantityUnit>;
+
 export const saleLineView = z.object({
   lineId: z.string(),
   barcode: z.string(),
   name: z.string(),
   quantity: z.number().positive(),
+  /** `kg`: `quantity` is a weight and `unitPrice` is per kilogram. */
+  unit: quantityUnit,
   unitPrice: minor,
   gross: minor,
   discount: minor,
@@ -147,6 +154,24 @@ export const receiptView = z.object({
   engineBasketId: z.number().int().nullable(),
 });
 export type ReceiptView = z.infer<typeof receiptView>;
+
+/** A catalogue product the cashier can pick: its unit price is per kilogram when `unit` is `kg`. */
+export const catalogueProductView = z.object({
+  barcode: z.string(),
+  name: z.string(),
+  unitPrice: minor,
+  unit: quantityUnit,
+  excluded: z.boolean(),
+});
+export type CatalogueProductView = z.infer<typeof catalogueProductView>;
+
+/** What a name search found: the first products by name, and whether there were more. */
+export const catalogueSearchView = z.object({
+  query: z.string(),
+  products: z.array(catalogueProductView),
+  more: z.boolean(),
+});
+export type CatalogueSearchView = z.infer<typeof catalogueSearchView>;
 
 export const statusView = z.object({
   online: z.boolean(),

@@ -11,11 +11,17 @@ import { DEMO_STATUS } from '../shared/till-status';
 
 type LockedVoucher = TillOutput<'manager/locked-vouchers'>[number];
 
-/** What the fake's catalogue sells: barcode → name and unit price in minor units. */
-const CATALOGUE: Readonly<Record<string, { name: string; unitPrice: number }>> = {
-  '8712345000165': { name: 'Coffee beans 1 kg', unitPrice: 1495 },
-  '8712345000110': { name: 'Extra virgin olive oil 500 ml', unitPrice: 699 },
+/** What the fake's catalogue sells: barcode → name, unit price in minor units (per kg when weighed). */
+const CATALOGUE: Readonly<
+  Record<string, { name: string; unitPrice: number; unit: 'piece' | 'kg' }>
+> = {
+  '8712345000165': { name: 'Coffee beans 1 kg', unitPrice: 1495, unit: 'piece' },
+  '8712345000110': { name: 'Extra virgin olive oil 500 ml', unitPrice: 699, unit: 'piece' },
+  '8712345000172': { name: 'Bananas (loose, per kg)', unitPrice: 199, unit: 'kg' },
 };
+
+/** quantity × unit price, half away from zero (as the till's one rounding rule, for the fake's few figures). */
+const grossOf = (quantity: number, unitPrice: number) => Math.round(quantity * unitPrice);
 
 const ok = <T>(value: T): Promise<TillResult<T>> => Promise.resolve({ ok: true, value });
 
@@ -112,7 +118,7 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     const gross = next.lines.reduce((sum, line) => sum + line.gross, 0);
     return { ...next, totals: { gross, discount: 0, net: gross }, notices: [] };
   };
-  const scan = (code: string): SaleView => {
+  const scan = (code: string, weight?: number): SaleView => {
     if (/^\d{7}$/.test(code)) return priced({ ...sale, customer: { memberNumber: code } });
     const product = CATALOGUE[code];
     if (!product) {
@@ -122,15 +128,26 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
         notices: [{ code: 'unknown_barcode', message, params: { barcode: code } }],
       };
     }
-    const existing = sale.lines.find((line) => line.barcode === code);
+    if (product.unit === 'kg' && weight === undefined) {
+      const message = `${product.name} is sold by weight; it was not added without its weight.`;
+      return {
+        ...sale,
+        notices: [
+          { code: 'weight_needed', message, params: { barcode: code, product: product.name } },
+        ],
+      };
+    }
+    const quantity = weight ?? 1;
+    const existing =
+      product.unit === 'piece' ? sale.lines.find((line) => line.barcode === code) : undefined;
     const lines = existing
       ? sale.lines.map((line) =>
           line === existing
             ? {
                 ...line,
-                quantity: line.quantity + 1,
-                gross: line.gross + line.unitPrice,
-                net: line.net + line.unitPrice,
+                quantity: line.quantity + quantity,
+                gross: grossOf(line.quantity + quantity, line.unitPrice),
+                net: grossOf(line.quantity + quantity, line.unitPrice),
               }
             : line,
         )
@@ -140,11 +157,12 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
             lineId: `line_${sale.lines.length + 1}`,
             barcode: code,
             name: product.name,
-            quantity: 1,
+            quantity,
+            unit: product.unit,
             unitPrice: product.unitPrice,
-            gross: product.unitPrice,
+            gross: grossOf(quantity, product.unitPrice),
             discount: 0,
-            net: product.unitPrice,
+            net: grossOf(quantity, product.unitPrice),
             excluded: false,
             shares: [],
           },
@@ -181,10 +199,34 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     'sale/scan': async (input) => {
       log('sale/scan', input);
       if (stalled) await stalled;
-      sale = scan(input.code);
+      sale = scan(input.code, input.quantity);
       return ok(shown());
     },
-    'sale/set-quantity': (input) => (log('sale/set-quantity', input), ok(sale)),
+    'sale/set-quantity': (input) => {
+      log('sale/set-quantity', input);
+      sale = priced({
+        ...sale,
+        lines: sale.lines.map((line) =>
+          line.lineId === input.lineId
+            ? {
+                ...line,
+                quantity: input.quantity,
+                gross: grossOf(input.quantity, line.unitPrice),
+                net: grossOf(input.quantity, line.unitPrice),
+              }
+            : line,
+        ),
+      });
+      return ok(sale);
+    },
+    'catalogue/search': (input) => {
+      log('catalogue/search', input);
+      const words = input.query.toLowerCase().split(/\s+/u);
+      const products = Object.entries(CATALOGUE)
+        .filter(([, product]) => words.every((word) => product.name.toLowerCase().includes(word)))
+        .map(([barcode, product]) => ({ barcode, ...product, excluded: false }));
+      return ok({ query: input.query, products, more: false });
+    },
     'sale/remove-line': (input) => {
       log('sale/remove-line', input);
       sale = priced({ ...sale, lines: sale.lines.filter((line) => line.lineId !== input.lineId) });

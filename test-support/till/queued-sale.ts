@@ -54,6 +54,7 @@ export function queueOfflineSale(db: Database, input: QueuedSaleInput): EncodedA
           barcode: '8712345000134',
           name: 'Croissant',
           quantity: 1,
+          unit: 'piece',
           unitPrice: 145,
           gross: 145,
           discount: 0,
