@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../src-shared/till';
 import { LineMoneyCells } from '../common/LineMoneyCells';
+import { quantityText } from '../common/quantity-words';
 
 /** What was sold: one row per line, with its share of the discounts. */
 export function ReceiptLines({ receipt }: { readonly receipt: ReceiptView }) {
   const { t } = useTranslation();
-  const count = new Intl.NumberFormat(receipt.locale);
   return (
     // scrolls when the sale is long: reachable by keyboard, named for a screen reader
     <div
@@ -40,7 +40,7 @@ export function ReceiptLines({ receipt }: { readonly receipt: ReceiptView }) {
                   {line.name}
                 </span>
               </td>
-              <td className="num">{count.format(line.quantity)}</td>
+              <td className="num">{quantityText(line, receipt.locale, t)}</td>
               <LineMoneyCells line={line} currency={receipt.currency} locale={receipt.locale} />
             </tr>
           ))}
