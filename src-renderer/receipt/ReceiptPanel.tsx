@@ -10,6 +10,7 @@ import { formatStamp } from '../common/time';
 import { receiptQuery } from '../sale/queries';
 import { useScanner } from '../scanner/useScanner';
 import { ReceiptLines } from './ReceiptLines';
+import { KeyHint, SALE_KEYS, useFunctionKey } from '../common/useFunctionKey';
 import { ReceiptSummary, ReceiptTotals } from './ReceiptSummary';
 
 function confirmedText(receipt: ReceiptView, t: TFunction): string {
@@ -36,6 +37,7 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
   const receipt = useQuery(receiptQuery(client, basketCode));
   const noScanField = useRef<HTMLInputElement>(null);
   useScanner({ onScan, scanField: noScanField });
+  useFunctionKey(SALE_KEYS.newSale, onNewSale);
   const data = receipt.data;
 
   return (
@@ -95,9 +97,11 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
             className="button button--primary button--wide"
             // the next customer is waiting: Enter starts their sale
             autoFocus
+            aria-keyshortcuts={SALE_KEYS.newSale}
             onClick={onNewSale}
           >
             {t('screens.receipt.newSale')}
+            <KeyHint shortcut={SALE_KEYS.newSale} />
           </button>
           <p className="sale-actions__hint">{t('screens.receipt.newSaleHint')}</p>
         </div>

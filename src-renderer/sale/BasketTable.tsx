@@ -1,10 +1,12 @@
 import { useEffect, useRef, type Ref } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatQuantity } from '../../src-shared/i18n/formats';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
 import { LineMoneyCells } from '../common/LineMoneyCells';
+import { quantityText, weighedText } from '../common/quantity-words';
 import { scrollIntoViewIfAble } from '../common/scroll-into-view';
 import type { LatestChange } from './useLatestChange';
 
@@ -15,6 +17,8 @@ interface BasketTableProps {
   readonly sale: Pick<SaleView, 'lines' | 'applied' | 'currency' | 'locale' | 'pricing'> | null;
   readonly onQuantity: (line: Line, quantity: number) => void;
   readonly onRemove: (line: Line) => void;
+  /** The quantity (or weight) is tapped: the keypad opens for it. */
+  readonly onKeypad?: (line: Line) => void;
   readonly emptyText?: string;
   /** The line scanned last: it is scrolled into view and marked. */
   readonly latest?: LatestChange | null;
@@ -37,12 +41,63 @@ function shareTitle(
 
 type RowProps = { line: Line; rowRef?: Ref<HTMLTableRowElement> | undefined } & BasketTableProps;
 
-function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProps) {
+/** The line's quantity as a button that opens the keypad; pieces step by one beside it, a weight does not. */
+function QuantityCell({ line, sale, onQuantity, onKeypad }: RowProps) {
+  const { t } = useTranslation();
+  if (!sale) return null;
+  const shown = quantityText(line, sale.locale, t);
+  const value = (
+    <button
+      type="button"
+      className="stepper__value num"
+      aria-label={t(
+        line.unit === 'kg' ? 'screens.sale.basket.changeWeight' : 'screens.sale.basket.changeQuantity',
+        { name: line.name, quantity: formatQuantity(line.quantity, line.unit, sale.locale) },
+      )}
+      aria-haspopup="dialog"
+      disabled={onKeypad === undefined}
+      onClick={() => {
+        onKeypad?.(line);
+      }}
+    >
+      {shown}
+    </button>
+  );
+  if (line.unit === 'kg') return <div className="stepper stepper--weight">{value}</div>;
+  return (
+    <div className="stepper">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('screens.sale.basket.oneFewer', { name: line.name })}
+        disabled={line.quantity <= 1}
+        onClick={() => {
+          onQuantity(line, line.quantity - 1);
+        }}
+      >
+        <Icon name="minus" />
+      </button>
+      {value}
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('screens.sale.basket.oneMore', { name: line.name })}
+        onClick={() => {
+          onQuantity(line, line.quantity + 1);
+        }}
+      >
+        <Icon name="plus" />
+      </button>
+    </div>
+  );
+}
+
+function BasketRow(props: RowProps) {
+  const { line, sale, onRemove, latest, rowRef } = props;
   const { t } = useTranslation();
   if (!sale) return null;
   // provisional: the shelf price shows at once, the engine's price follows (`sale-changed`)
   const waiting = sale.pricing.state === 'waiting';
-  const quantity = new Intl.NumberFormat(sale.locale).format(line.quantity);
   const isLatest = latest?.key === line.lineId;
   return (
     <tr ref={rowRef} className={isLatest ? 'basket__row--latest' : undefined}>
@@ -50,6 +105,11 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
         <span className="basket__name" title={line.name}>
           {line.name}
         </span>
+        {line.unit === 'kg' ? (
+          <span className="basket__weighed num">
+            {weighedText(line, sale.currency, sale.locale, t)}
+          </span>
+        ) : null}
         {line.excluded ? (
           <span className="tag tag--muted">{t('screens.sale.basket.noDiscounts')}</span>
         ) : null}
@@ -58,30 +118,7 @@ function BasketRow({ line, sale, onQuantity, onRemove, latest, rowRef }: RowProp
         ) : null}
       </td>
       <td className="basket__quantity">
-        <div className="stepper">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('screens.sale.basket.oneFewer', { name: line.name })}
-            disabled={line.quantity <= 1}
-            onClick={() => {
-              onQuantity(line, line.quantity - 1);
-            }}
-          >
-            <Icon name="minus" />
-          </button>
-          <span className="stepper__value num">{quantity}</span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('screens.sale.basket.oneMore', { name: line.name })}
-            onClick={() => {
-              onQuantity(line, line.quantity + 1);
-            }}
-          >
-            <Icon name="plus" />
-          </button>
-        </div>
+        <QuantityCell {...props} />
       </td>
       <LineMoneyCells
         line={line}

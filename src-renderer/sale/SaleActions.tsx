@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../common/Dialog';
+import { KeyHint, SALE_KEYS, useFunctionKey } from '../common/useFunctionKey';
 
 interface SaleActionsProps {
   readonly canConfirm: boolean;
@@ -20,26 +21,39 @@ export function SaleActions(props: SaleActionsProps) {
   const keepSelling = () => {
     setAsking(false);
   };
+  useFunctionKey(
+    SALE_KEYS.void,
+    canVoid
+      ? () => {
+          setAsking(true);
+        }
+      : null,
+  );
+  useFunctionKey(SALE_KEYS.confirm, canConfirm ? onConfirm : null);
   return (
     <div className="sale-actions">
       <button
         type="button"
         className="button button--danger-outline sale-actions__void"
         disabled={!canVoid}
+        aria-keyshortcuts={SALE_KEYS.void}
         onClick={() => {
           setAsking(true);
         }}
       >
         {t('screens.sale.actions.void')}
+        <KeyHint shortcut={SALE_KEYS.void} />
       </button>
       <button
         type="button"
         className={`button button--confirm sale-actions__confirm ${confirming ? 'is-working' : ''}`}
         disabled={!canConfirm}
         aria-busy={confirming}
+        aria-keyshortcuts={SALE_KEYS.confirm}
         onClick={onConfirm}
       >
         {t('screens.sale.actions.confirm')}
+        <KeyHint shortcut={SALE_KEYS.confirm} />
       </button>
       {asking ? (
         <Dialog
