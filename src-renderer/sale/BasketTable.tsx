@@ -51,7 +51,9 @@ function QuantityCell({ line, sale, onQuantity, onKeypad }: RowProps) {
       type="button"
       className="stepper__value num"
       aria-label={t(
-        line.unit === 'kg' ? 'screens.sale.basket.changeWeight' : 'screens.sale.basket.changeQuantity',
+        line.unit === 'kg'
+          ? 'screens.sale.basket.changeWeight'
+          : 'screens.sale.basket.changeQuantity',
         { name: line.name, quantity: formatQuantity(line.quantity, line.unit, sale.locale) },
       )}
       aria-haspopup="dialog"

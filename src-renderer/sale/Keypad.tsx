@@ -37,12 +37,18 @@ export function Keypad(props: KeypadProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const [wrong, setWrong] = useState(false);
+  /** The quantity the line had is still shown whole: the first key replaces it. */
+  const [fresh, setFresh] = useState(initial !== '');
   const hintId = useId();
   const errorId = useId();
   const weight = unit === 'kg';
-  const type = (key: string) => {
+  const edit = (next: (text: string) => string) => {
     setWrong(false);
-    setDraft((text) => (text.length >= 12 ? text : text + key));
+    setFresh(false);
+    setDraft((text) => next(fresh ? '' : text));
+  };
+  const type = (key: string) => {
+    edit((text) => (text.length >= 12 ? text : text + key));
   };
   const enter = () => {
     const quantity = readQuantity(draft, unit);
@@ -80,8 +86,8 @@ export function Keypad(props: KeypadProps) {
             event.currentTarget.select();
           }}
           onChange={(event) => {
-            setWrong(false);
-            setDraft(event.target.value);
+            const typed = event.target.value;
+            edit(() => typed);
           }}
         />
         {wrong ? (
@@ -108,7 +114,10 @@ export function Keypad(props: KeypadProps) {
               className="button keypad__key"
               aria-label={t('screens.sale.keypad.decimal')}
               onClick={() => {
-                if (!/[.,]/u.test(draft)) type(draft === '' ? `0${decimalSign}` : decimalSign);
+                edit((text) => {
+                  if (/[.,]/u.test(text)) return text;
+                  return text === '' ? `0${decimalSign}` : text + decimalSign;
+                });
               }}
             >
               {decimalSign}
@@ -118,8 +127,7 @@ export function Keypad(props: KeypadProps) {
               type="button"
               className="button keypad__key"
               onClick={() => {
-                setWrong(false);
-                setDraft('');
+                edit(() => '');
               }}
             >
               {t('screens.sale.keypad.clear')}
@@ -140,8 +148,7 @@ export function Keypad(props: KeypadProps) {
             aria-label={t('screens.sale.keypad.backspace')}
             title={t('screens.sale.keypad.backspace')}
             onClick={() => {
-              setWrong(false);
-              setDraft((text) => text.slice(0, -1));
+              edit((text) => text.slice(0, -1));
             }}
           >
             <Icon name="backspace" />

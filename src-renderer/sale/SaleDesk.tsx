@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useMemo, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatQuantity } from '../../src-shared/i18n/formats';
 import type { SaleView } from '../../src-shared/till';
+import type { CatalogueSearchView } from '../../src-shared/till/views';
 import { useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
 import { useNow } from '../common/useNow';
 import { useSlowSince } from '../common/useSlowFlag';
 import { BasketTable } from './BasketTable';
+import { decimalSignOf, Keypad } from './Keypad';
+import { SearchResults } from './SearchResults';
 import { CustomerPanel } from './CustomerPanel';
 import {
   useConfirmSale,
@@ -30,7 +34,8 @@ import { VoucherPanel } from './VoucherPanel';
 
 interface SaleDeskProps {
   readonly scanRef: RefObject<HTMLInputElement | null>;
-  readonly onScan: (code: string) => void;
+  /** A code to scan; `quantity` pieces, or the weight in kg of an item sold by weight. */
+  readonly onScan: (code: string, quantity?: number) => void;
   readonly onConfirmed: (basketCode: string) => void;
 }
 
@@ -86,7 +91,16 @@ function holdEndedAlert(
   };
 }
 
-/** The open sale: scan field and basket on the left; customer, vouchers, totals, actions on the right. */
+type Line = SaleView['lines'][number];
+
+/** Typed text with a letter in it may be a product's name; digits alone are always a code. */
+const MAY_BE_A_NAME = /\p{L}/u;
+
+/**
+ * The open sale: scan field and basket on the left; customer, vouchers, totals, actions on the
+ * right. Typed text with letters is looked up in the catalogue by name first: the products
+ * found are listed to pick from; when none is found, it is scanned as a code.
+ */
 export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const { t } = useTranslation();
   const client = useTillClient();
@@ -110,6 +124,24 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const setCustomer = useSetCustomer();
   const voidSale = useVoidSale();
   const confirm = useConfirmSale(onConfirmed);
+  const [keypadLine, setKeypadLine] = useState<Line | null>(null);
+  const [found, setFound] = useState<CatalogueSearchView | null>(null);
+
+  const lookUp = (text: string) => {
+    if (!MAY_BE_A_NAME.test(text) || text.length < 2) {
+      onScan(text);
+      return;
+    }
+    client['catalogue/search']({ query: text }).then(
+      (result) => {
+        if (result.ok && result.value.products.length > 0) setFound(result.value);
+        else onScan(text);
+      },
+      () => {
+        onScan(text);
+      },
+    );
+  };
 
   const refocus = () => {
     scanRef.current?.focus();
@@ -151,7 +183,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
             </button>
           ) : null}
         </header>
-        <ScanBar onScan={onScan} inputRef={scanRef} />
+        <ScanBar onScan={onScan} onTyped={lookUp} inputRef={scanRef} />
         <AlertSlot alert={alert} idleText={t('screens.sale.ready')} scroll />
         <BasketTable
           sale={sale ?? null}
@@ -162,6 +194,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           onRemove={(line) => {
             removeLine.mutate({ lineId: line.lineId }, settled);
           }}
+          onKeypad={setKeypadLine}
         />
       </div>
       <aside className="sale__side" aria-label={t('screens.sale.summary')}>
@@ -197,6 +230,42 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           onDismiss={refocus}
         />
       </aside>
+      {keypadLine ? (
+        <Keypad
+          title={t(
+            keypadLine.unit === 'kg'
+              ? 'screens.sale.keypad.weightTitle'
+              : 'screens.sale.keypad.quantityTitle',
+            { name: keypadLine.name },
+          )}
+          unit={keypadLine.unit}
+          initial={formatQuantity(keypadLine.quantity, keypadLine.unit, locale)}
+          decimalSign={decimalSignOf(locale)}
+          onEnter={(quantity) => {
+            setKeypadLine(null);
+            setQuantity.mutate({ lineId: keypadLine.lineId, quantity });
+          }}
+          onClose={() => {
+            setKeypadLine(null);
+          }}
+          onClosed={refocus}
+        />
+      ) : null}
+      {found ? (
+        <SearchResults
+          found={found}
+          currency={sale?.currency ?? 'EUR'}
+          locale={locale}
+          onPick={(product) => {
+            setFound(null);
+            onScan(product.barcode);
+          }}
+          onClose={() => {
+            setFound(null);
+          }}
+          onClosed={refocus}
+        />
+      ) : null}
       {/* what the last scan added, said once by a screen reader without taking focus */}
       <p className="visually-hidden" aria-live="polite">
         {announcement}

@@ -5,6 +5,8 @@ import { useScanner } from '../scanner/useScanner';
 interface ScanBarProps {
   /** One scan or typed code, trimmed and not empty. */
   readonly onScan: (code: string) => void;
+  /** What a person typed and sent with Enter or Add code (a name to look up, or a code); else `onScan`. */
+  readonly onTyped?: (text: string) => void;
   readonly inputRef: RefObject<HTMLInputElement | null>;
 }
 
@@ -12,25 +14,30 @@ interface ScanBarProps {
  * The field every scan goes through. A scanner burst is one scan wherever focus is (see
  * `useScanner`); keys typed elsewhere land here; Enter or Add code sends what the field holds.
  */
-export function ScanBar({ onScan, inputRef }: ScanBarProps) {
+export function ScanBar({ onScan, onTyped = onScan, inputRef }: ScanBarProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
 
-  const scan = (code: string) => {
+  const take = (code: string, send: (text: string) => void) => {
     setDraft('');
     inputRef.current?.focus();
     const trimmed = code.trim();
-    if (trimmed) onScan(trimmed);
+    if (trimmed) send(trimmed);
   };
 
-  useScanner({ onScan: scan, scanField: inputRef });
+  useScanner({
+    onScan: (code) => {
+      take(code, onScan);
+    },
+    scanField: inputRef,
+  });
 
   return (
     <form
       className="scan-bar"
       onSubmit={(event) => {
         event.preventDefault();
-        scan(draft);
+        take(draft, onTyped);
       }}
     >
       <input

@@ -28,7 +28,11 @@ export function SearchResults(props: SearchResultsProps) {
     next?.focus();
   };
   return (
-    <Dialog title={t('screens.sale.search.title', { query: found.query })} onClose={onClose} onClosed={onClosed}>
+    <Dialog
+      title={t('screens.sale.search.title', { query: found.query })}
+      onClose={onClose}
+      onClosed={onClosed}
+    >
       <p className="dialog__text">{t('screens.sale.search.hint')}</p>
       <ul ref={list} className="search-results" aria-label={t('screens.sale.search.label')}>
         {found.products.map((product, index) => {

@@ -47,6 +47,8 @@ function useSaleChange<V>(name: string, send: Send<V>, onView?: (view: SaleView)
 
 export interface ScanVariables {
   readonly code: string;
+  /** How many, or the weight in kg of an item sold by weight. */
+  readonly quantity?: number | undefined;
 }
 
 /**
@@ -61,10 +63,11 @@ export function useScanCode(
   return useMutation({
     mutationKey: saleMutationKeys.command('scan'),
     scope: SALE_SCOPE,
-    mutationFn: async ({ code }: ScanVariables) => {
+    mutationFn: async ({ code, quantity }: ScanVariables) => {
       const saleId = await openSaleId(queryClient, client);
       const mark = performance.mark('scan-submitted', { detail: { code } });
-      const view = valueOf(await client['sale/scan']({ saleId, code }));
+      const input = quantity === undefined ? { saleId, code } : { saleId, code, quantity };
+      const view = valueOf(await client['sale/scan'](input));
       return { view, submittedAt: mark.startTime };
     },
     onSuccess: ({ view, submittedAt }) => {

@@ -59,7 +59,10 @@ export const tillCommands = {
    * is how many of the item (a whole number), or its weight in kg for an item sold by weight,
    * which needs one (`weight_needed` says so without adding it).
    */
-  'sale/scan': { input: saleRef.extend({ code: scanned, quantity: quantity.optional() }), output: saleView },
+  'sale/scan': {
+    input: saleRef.extend({ code: scanned, quantity: quantity.optional() }),
+    output: saleView,
+  },
   /** Pieces are whole numbers; a weighed line's kilograms have at most 3 decimals. */
   'sale/set-quantity': {
     input: saleRef.extend({ lineId: z.string().min(1), quantity }),
