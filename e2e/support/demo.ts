@@ -9,6 +9,13 @@ export const ITEMS = {
   flatWhite: { barcode: '8712345000158', name: 'Flat white', cents: 350 },
 } as const;
 
+/** The demo's item sold by weight: `cents` is its price per kilogram. */
+export const WEIGHED_ITEM = {
+  barcode: '8712345000172',
+  name: 'Bananas (loose, per kg)',
+  cents: 199,
+} as const;
+
 export const MEMBER = '1000001';
 export const MANAGER = { username: 'manager-s001', password: 'demo-manager' } as const;
 export const HONOUR_CODE = 'FREE-COFFEE';
