@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addItem } from '../sale/sale-state';
-import { locksToRelease } from '../store';
+import { locksToRelease, replaceCatalogue } from '../store';
 import {
   pricedEmpty,
   scriptedCore,
@@ -73,5 +73,62 @@ describe('voiding a sale', () => {
     await entry.settled();
     await new Promise((resolve) => setImmediate(resolve));
     expect(locksToRelease(core.context.db)).toEqual([basketCode]);
+  });
+});
+
+describe('scanning and counting', () => {
+  const BANANAS = {
+    barcode: '8712345000172',
+    name: 'Bananas (loose, per kg)',
+    unitPrice: 199,
+    soldBy: 'weight' as const,
+    excluded: false,
+  };
+  const CROISSANT = {
+    barcode: '8712345000134',
+    name: 'Croissant',
+    unitPrice: 145,
+    soldBy: 'unit' as const,
+    excluded: false,
+  };
+
+  function handlers() {
+    replaceCatalogue(core.context.db, [BANANAS, CROISSANT], new Date());
+    const book = createSaleBook(core.context);
+    const { saleId } = book.open().sale.state;
+    for (let i = 0; i < 10; i += 1)
+      core.answers.push(() => Promise.resolve(unavailable('no_connection')));
+    return { saleId, sale: saleHandlers(core.context, book) };
+  }
+
+  it('asks for the weight of an item sold by weight, and adds it once it has one, in kg', async () => {
+    const { saleId, sale } = handlers();
+    const asked = await sale['sale/scan']({ saleId, code: BANANAS.barcode });
+    if (!asked.ok) throw new Error(asked.error.message);
+    expect(asked.value.lines).toEqual([]);
+    expect(asked.value.notices.map((notice) => [notice.code, notice.params])).toContainEqual([
+      'weight_needed',
+      { barcode: BANANAS.barcode, product: BANANAS.name },
+    ]);
+    const weighed = await sale['sale/scan']({ saleId, code: BANANAS.barcode, quantity: 0.785 });
+    if (!weighed.ok) throw new Error(weighed.error.message);
+    // 0.785 × 199 = 156.215 → 156
+    expect(weighed.value.lines.map((line) => [line.quantity, line.unit, line.gross])).toEqual([
+      [0.785, 'kg', 156],
+    ]);
+  });
+
+  it('sets a typed quantity; refuses a fraction of a piece and leaves the line as it was', async () => {
+    const { saleId, sale } = handlers();
+    const scanned = await sale['sale/scan']({ saleId, code: CROISSANT.barcode });
+    if (!scanned.ok) throw new Error(scanned.error.message);
+    const lineId = scanned.value.lines[0]?.lineId ?? '';
+    const typed = await sale['sale/set-quantity']({ saleId, lineId, quantity: 24 });
+    if (!typed.ok) throw new Error(typed.error.message);
+    expect(typed.value.lines.map((line) => [line.quantity, line.gross])).toEqual([[24, 3480]]);
+    const half = await sale['sale/set-quantity']({ saleId, lineId, quantity: 2.5 });
+    if (!half.ok) throw new Error(half.error.message);
+    expect(half.value.notices.map((notice) => notice.code)).toContain('quantity_not_whole');
+    expect(half.value.lines.map((line) => line.quantity)).toEqual([24]);
   });
 });

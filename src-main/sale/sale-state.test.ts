@@ -65,3 +65,28 @@ describe('the sale', () => {
     ]);
   });
 });
+
+describe('weighed items and typed quantities', () => {
+  const bananas = {
+    barcode: '8712345000172',
+    name: 'Bananas (loose, per kg)',
+    unit: 'kg' as const,
+    unitPrice: 199,
+    excluded: false,
+  };
+
+  it('puts each weighing on a line of its own, in kg', () => {
+    let sale = addItem(newSale('s', 'b'), bananas, 0.785);
+    sale = addItem(sale, bananas, 1.2);
+    expect(sale.lines.map((line) => [line.lineId, line.quantity, line.unit])).toEqual([
+      ['line_1', 0.785, 'kg'],
+      ['line_2', 1.2, 'kg'],
+    ]);
+  });
+
+  it('adds a typed number of pieces to the line of the same product, counted in pieces', () => {
+    let sale = addItem(newSale('s', 'b'), coffee);
+    sale = addItem(sale, coffee, 23);
+    expect(sale.lines.map((line) => [line.quantity, line.unit])).toEqual([[24, 'piece']]);
+  });
+});

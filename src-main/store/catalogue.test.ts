@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProduct, importCatalogue, listProducts } from './catalogue';
+import { findProduct, importCatalogue, listProducts, searchProducts } from './catalogue';
 import { openTempStore, type TempStore } from '../../test-support/till/temp-store';
 
 const DEMO = fileURLToPath(new URL('./demo-catalogue.csv', import.meta.url));
@@ -123,5 +123,39 @@ describe('importCatalogue', () => {
       `${csv}: line 1: header: column "unit_price" is missing`,
     ]);
     expect(listProducts(store.db)).toEqual([]);
+  });
+});
+
+describe('searchProducts', () => {
+  beforeEach(() => {
+    const imported = importCatalogue(store.db, DEMO, EUR);
+    if (!imported.ok) throw new Error('the demo catalogue did not import');
+  });
+
+  it('finds products by every word of the name, in any case, by name', () => {
+    expect(searchProducts(store.db, 'COFFEE', 20).products.map((p) => p.name)).toEqual([
+      'Coffee beans 1 kg',
+    ]);
+    expect(searchProducts(store.db, 'oil virgin', 20).products.map((p) => p.name)).toEqual([
+      'Extra virgin olive oil 500 ml',
+    ]);
+    const bananas = searchProducts(store.db, 'banan', 20).products;
+    expect(bananas.map((p) => [p.name, p.soldBy])).toEqual([['Bananas (loose, per kg)', 'weight']]);
+  });
+
+  it('lists at most `limit` and says there are more', () => {
+    const found = searchProducts(store.db, 'e', 3);
+    expect(found.products).toHaveLength(3);
+    expect(found.more).toBe(true);
+    const names = found.products.map((p) => p.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('takes % and _ as plain text, and nothing for blank', () => {
+    expect(searchProducts(store.db, '%', 20).products.map((p) => p.name)).toEqual([
+      'Dark chocolate 72% 100 g',
+    ]);
+    expect(searchProducts(store.db, '_', 20).products).toEqual([]);
+    expect(searchProducts(store.db, '   ', 20)).toEqual({ products: [], more: false });
   });
 });
