@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useWindowKeyDown } from '../common/useFunctionKey';
 
 /** The screens and their function keys; their names are `screens.app.screens.<id>`. */
 export const SCREENS = [
@@ -11,20 +11,11 @@ export type ScreenId = (typeof SCREENS)[number]['id'];
 
 /** F1, F2, F3 switch screens from anywhere (the browser's help, bookmarks and find are not for cashiers). */
 export function useScreenKeys(onScreen: (screen: ScreenId) => void): void {
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+  useWindowKeyDown((event) => {
     if (event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
     const screen = SCREENS.find((candidate) => candidate.key === event.key);
     if (!screen) return;
     event.preventDefault();
     onScreen(screen.id);
   });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => {
-      onKeyDown(event);
-    };
-    window.addEventListener('keydown', listener);
-    return () => {
-      window.removeEventListener('keydown', listener);
-    };
-  }, []);
 }

@@ -1,15 +1,6 @@
 /** Small inline icons: decorative only (hidden from assistive technology), no image requests. */
 type IconName =
-  | 'plus'
-  | 'minus'
-  | 'trash'
-  | 'lock'
-  | 'check'
-  | 'cross'
-  | 'user'
-  | 'alert'
-  | 'gift'
-  | 'backspace';
+  'plus' | 'minus' | 'trash' | 'lock' | 'check' | 'cross' | 'user' | 'alert' | 'gift' | 'backspace';
 
 const PATHS: Readonly<Record<IconName, string>> = {
   plus: 'M12 5v14M5 12h14',
