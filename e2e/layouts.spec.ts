@@ -51,7 +51,8 @@ for (const size of TERMINAL_SCREENS) {
       page,
       ui,
     }, testInfo) => {
-      test.setTimeout(90_000);
+      // every line has four buttons to reach (the quantity opens the keypad)
+      test.setTimeout(150_000);
       const { sale, receipt } = ui;
       await sale.expectShown();
       for (const item of TWELVE_ITEMS) {
