@@ -13,10 +13,14 @@ export function denyAllPermissions(electron: ElectronApi): void {
   defaultSession.setDevicePermissionHandler(() => false);
 }
 
-/** F12, Ctrl+Shift+I/J/C (Cmd+Alt+I/J/C on macOS): the inspector; F5, Ctrl+R, Ctrl+Shift+R: reload. */
+/**
+ * Ctrl+Shift+I/J/C (Cmd+Alt+I/J/C on macOS): the inspector; F5, Ctrl+R, Ctrl+Shift+R: reload.
+ * F12 reaches the page: it is the sale screen's Confirm payment key, and with DevTools off and
+ * no menu it opens nothing.
+ */
 export function isInspectorOrReloadKey(input: KeyInput): boolean {
   const key = input.key.toLowerCase();
-  if (key === 'f12' || key === 'f5') return true;
+  if (key === 'f5') return true;
   const command = input.control || input.meta;
   if (!command) return false;
   if (key === 'r') return true;
