@@ -74,18 +74,19 @@ describe('the Spaaza basket of a sale', () => {
   });
 });
 
+const DEMO_TILL = {
+  chainId: 1,
+  storeCode: 'S001',
+  terminalId: '01',
+  currency: 'EUR',
+  timezone: 'Europe/Amsterdam',
+};
+
 describe('a weighed line on the wire', () => {
   it('carries its decimal weight as item_quantity, in kg', () => {
     const bananas = { ...coffee, barcode: '8712345000172', unit: 'kg' as const, unitPrice: 199 };
     const sale = addItem(addItem(newSale('s1', 'S001-01-20261123-0003'), coffee), bananas, 0.785);
-    const till = {
-      chainId: 1,
-      storeCode: 'S001',
-      terminalId: '01',
-      currency: 'EUR',
-      timezone: 'Europe/Amsterdam',
-    };
-    const items = basketPriceRequest(sale, till).basket.basket_items;
+    const items = basketPriceRequest(sale, DEMO_TILL).basket.basket_items;
     expect(
       items.map((item) => [item.item_quantity, item.item_quantity_unit, item.item_price]),
     ).toEqual([
