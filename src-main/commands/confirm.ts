@@ -255,5 +255,6 @@ export function receiptOf(sale: JournalSale, locale: string): ReceiptView {
     })),
     syncState: sale.syncedAt === null ? 'queued' : 'synced',
     engineBasketId: sale.engineBasketId,
+    training: false,
   };
 }

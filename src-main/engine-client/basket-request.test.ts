@@ -72,4 +72,24 @@ describe('the Spaaza basket of a sale', () => {
     const unpaid = addBasketRequest(sale, till, [], Date.UTC(2026, 10, 23));
     expect(unpaid.basket).not.toHaveProperty('basket_total_price');
   });
+
+  it('marks a training sale as a training basket, on a pricing and on an add-basket sent by mistake', () => {
+    const till = {
+      chainId: 1,
+      storeCode: 'S001',
+      terminalId: '01',
+      currency: 'EUR',
+      timezone: 'Europe/Amsterdam',
+    };
+    const practice = addItem(newSale('s1', 'S001-01-TRAINING-0001', true), coffee);
+    expect(basketPriceRequest(practice, till).basket).toMatchObject({ basket_training: true });
+    expect(basketPriceRequest(emptied(practice), till).basket).toMatchObject({
+      basket_training: true,
+    });
+    expect(addBasketRequest(practice, till, [], Date.UTC(2026, 10, 23)).basket).toMatchObject({
+      basket_training: true,
+    });
+    const real = addItem(newSale('s2', 'S001-01-20261123-0004'), coffee);
+    expect(basketPriceRequest(real, till).basket).not.toHaveProperty('basket_training');
+  });
 });

@@ -170,6 +170,7 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     warnings: [],
     syncState: 'synced',
     engineBasketId: 1,
+    training: false,
   });
 
   const shown = (): SaleView =>
