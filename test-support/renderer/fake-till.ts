@@ -170,7 +170,8 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     warnings: [],
     syncState: 'synced',
     engineBasketId: 1,
-    training: false,
+    // a till in training mode confirms practice sales
+    training: status.trainingMode,
   });
 
   const shown = (): SaleView =>
