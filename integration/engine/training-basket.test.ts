@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appliedKeys, basketRequest, item, warningNames } from '../../test-support/engine/baskets';
 import { call, loginDemoAccounts, type Session } from '../../test-support/engine/client';
+import { everyRow } from '../../test-support/engine/snapshot';
 import {
   describeEachDatabase,
   startTestEngine,
@@ -36,23 +37,8 @@ describeEachDatabase('a training basket', (database) => {
       session: till,
     });
 
-  /** What a sale could change: every voucher with its lock, the baskets, the trails. */
-  const snapshot = async () => {
-    const db = engine.db.kysely;
-    return {
-      vouchers: await db.selectFrom('vouchers').selectAll().orderBy('id').execute(),
-      baskets: await db.selectFrom('baskets').selectAll().orderBy('id').execute(),
-      basketItems: await db
-        .selectFrom('basket_items')
-        .selectAll()
-        .orderBy('basket_id')
-        .orderBy('line_id')
-        .execute(),
-      audit: await db.selectFrom('audit_log').select(['id']).orderBy('id').execute(),
-      events: await db.selectFrom('events').select(['id']).orderBy('id').execute(),
-      freed: await db.selectFrom('freed_basket_vouchers').selectAll().execute(),
-    };
-  };
+  /** Every row of every engine table. */
+  const snapshot = () => everyRow(engine.db.kysely);
   const lockOf = (code: string) =>
     engine.db.kysely
       .selectFrom('vouchers')

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { databasePath } from '../../src-main/store';
+import { everyRow } from '../../test-support/engine/snapshot';
 import {
   describeEachDatabase,
   startTestEngine,
@@ -30,6 +31,12 @@ describeEachDatabase('a till in training mode, against a real engine', (database
       trainingMode: true,
       timeouts: { pricingMs: 60_000 },
     });
+    await vi.waitFor(
+      async () => {
+        expect(valueOf(await till.send('status/get', {})).online).toBe(true);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
   afterAll(async () => {
     await till.close();
@@ -37,15 +44,11 @@ describeEachDatabase('a till in training mode, against a real engine', (database
     await engine.close();
   });
 
-  /** What a sale could change on the engine: every voucher with its lock, the baskets, the trails. */
+  /** Every row of every engine table but the sessions: the till signs in at its first pricing. */
   const engineState = async () => {
-    const db = engine.db.kysely;
-    return {
-      vouchers: await db.selectFrom('vouchers').selectAll().orderBy('id').execute(),
-      baskets: await db.selectFrom('baskets').selectAll().orderBy('id').execute(),
-      audit: await db.selectFrom('audit_log').select(['id']).orderBy('id').execute(),
-      events: await db.selectFrom('events').select(['id']).orderBy('id').execute(),
-    };
+    const rows = await everyRow(engine.db.kysely);
+    delete rows.sessions;
+    return rows;
   };
   /** What a sale could leave on the till: the journal, the outbox, the codes, the honour uses. */
   const tillState = () => {
