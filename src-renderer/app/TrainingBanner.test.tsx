@@ -38,7 +38,7 @@ describe('a till in training mode', () => {
           name: new RegExp(name),
         }),
       );
-      expect(await screen.findByRole('heading', { name, exact: true })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name })).toBeInTheDocument();
       expect(screen.getByRole('complementary', { name: 'Training mode' })).toBeInTheDocument();
     }
   });
