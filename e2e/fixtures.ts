@@ -11,7 +11,8 @@
  * `engineDb` taken before), and `test.use({ tillsBehindGates: true })` to put each till behind
  * its own TCP gate (`gates.of('01').close()` takes that till's network away), or
  * `test.use({ tillBehindProxy: true })` to put terminal 01 behind an HTTP proxy (`engineProxy`)
- * that can slow or fault the engine's answers.
+ * that can slow or fault the engine's answers. `test.use({ tillTraining: true })` runs the tills
+ * in training mode.
  */
 import { test as base, type Page, type TestInfo } from '@playwright/test';
 import type { Kysely } from 'kysely';
@@ -56,6 +57,8 @@ interface TillFixtures {
   tillOffline: OfflineSettings | null;
   /** The language the tills speak (`language` of their configuration): English unless a test sets it. */
   tillLanguage: Language;
+  /** The tills run in training mode (`trainingMode` of their configuration); off unless a test sets it. */
+  tillTraining: boolean;
   /** Each till reaches the engine through its own gate (`gates.of(terminalId)`); off by default. */
   tillsBehindGates: boolean;
   /** The gates of this test's tills (when `tillsBehindGates`). */
@@ -83,6 +86,7 @@ export const test = base.extend<TillFixtures>({
   engineLogLevel: [process.env.E2E_ENGINE_LOG ?? 'silent', { option: true }],
   tillOffline: [null, { option: true }],
   tillLanguage: ['en', { option: true }],
+  tillTraining: [false, { option: true }],
   tillsBehindGates: [false, { option: true }],
   tillBehindProxy: [false, { option: true }],
   engineProxy: async ({ engine, tillBehindProxy }, use) => {
@@ -117,13 +121,14 @@ export const test = base.extend<TillFixtures>({
     await use(engine.db);
   },
   till: async (
-    { engine, tillOffline, tillLanguage, tillsBehindGates, gates, engineProxy },
+    { engine, tillOffline, tillLanguage, tillTraining, tillsBehindGates, gates, engineProxy },
     use,
   ) => {
     const till = await startFixtureTill(TILL_ONE, {
       engineUrl: engineProxy?.url ?? engine.url,
       offline: tillOffline,
       language: tillLanguage,
+      training: tillTraining,
       gates: tillsBehindGates ? gates : null,
     });
     try {
@@ -132,11 +137,15 @@ export const test = base.extend<TillFixtures>({
       await till.close();
     }
   },
-  secondTill: async ({ engine, tillOffline, tillLanguage, tillsBehindGates, gates }, use) => {
+  secondTill: async (
+    { engine, tillOffline, tillLanguage, tillTraining, tillsBehindGates, gates },
+    use,
+  ) => {
     const till = await startFixtureTill(TILL_TWO, {
       engineUrl: engine.url,
       offline: tillOffline,
       language: tillLanguage,
+      training: tillTraining,
       gates: tillsBehindGates ? gates : null,
     });
     try {
@@ -169,13 +178,14 @@ async function startFixtureTill(
     readonly engineUrl: string;
     readonly offline: OfflineSettings | null;
     readonly language: Language;
+    readonly training: boolean;
     readonly gates: TillGates | null;
   },
 ): Promise<TestTill> {
   const engineUrl = setup.gates
     ? (await setup.gates.open(terminal.terminalId)).url
     : setup.engineUrl;
-  const extra = { language: setup.language };
+  const extra = { language: setup.language, ...(setup.training ? { trainingMode: true } : {}) };
   return setup.offline === null
     ? startTestTill(engineUrl, terminal, undefined, extra)
     : startOfflineTill(engineUrl, terminal, setup.offline, undefined, extra);

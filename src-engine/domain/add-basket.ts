@@ -81,6 +81,11 @@ async function store(
   now: number,
 ): Promise<Outcome<AddBasketResult>> {
   const code = request.basket.retailer_basket_code;
+  if (request.basket.basket_training === true)
+    return refuse(
+      'training_basket_not_stored',
+      `${code} is a training basket: it is priced, never stored, and its vouchers are not redeemed`,
+    );
   const existing = await trx
     .selectFrom('baskets')
     .select(['request_hash', 'results_json'])

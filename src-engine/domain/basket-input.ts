@@ -28,6 +28,8 @@ export interface BasketInput {
   readonly lockExclusively: boolean;
   /** A recheck: the locks this basket holds keep their end (`basket_voucher_keep_lock_ends`). */
   readonly keepLockEnds: boolean;
+  /** A practice sale (`basket_training`): priced, never locked, stored or recorded. */
+  readonly training: boolean;
   /** Null for an anonymous basket, and for a card this engine does not know (`memberWarning`). */
   readonly member: { readonly id: number; readonly number: string } | null;
   readonly memberWarning: MemberWarning | null;
@@ -84,6 +86,7 @@ export async function readBasketInput(
     lockingCode: request.basket.voucher_locking_code ?? null,
     lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
     keepLockEnds: request.basket.basket_voucher_keep_lock_ends === true,
+    training: request.basket.basket_training === true,
     member,
     memberWarning: warning,
     storeCode: store.value,

@@ -22,7 +22,8 @@ import { releaseBasketLocks } from './voucher-ops/release-basket-locks';
 import { whileUsable } from './voucher-ops/while-usable';
 
 /**
- * Prices a provisional basket and locks every applied voucher for it (docs/architecture.md, "Locking and redemption"). Pricing the same
+ * Prices a provisional basket and locks every applied voucher for it (docs/architecture.md, "Locking and redemption"); a training
+ * basket is priced alike and changes nothing (docs/spaaza-wire.md, "Training baskets"). Pricing the same
  * basket again refreshes its locks and releases the ones on vouchers it no longer holds. A
  * voucher another sale grabs between the read and the lock rolls the answer back: the basket is
  * read and priced again, under the one retry policy (`retryLostRaces`). The answer is built by
@@ -73,8 +74,11 @@ async function priceAndLock(
     unknownVoucherRefs: asked.unknown,
   });
   const priced = { ...pricedNamed, rejected: [...freed, ...pricedNamed.rejected] };
-  const locked = await lockApplied(trx, actor, input, priced, rows, now);
-  if (!locked.ok) return locked;
+  // a training basket is only priced: it takes, renews and releases no lock
+  if (!input.training) {
+    const locked = await lockApplied(trx, actor, input, priced, rows, now);
+    if (!locked.ok) return locked;
+  }
 
   return ok({
     chainId: input.chainId,

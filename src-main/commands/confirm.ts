@@ -61,15 +61,17 @@ export function journalEngineSale(
   return stored;
 }
 
-async function confirmOpen(
+/**
+ * Waits until the sale is priced as it stands, the total the customer pays: the one the
+ * pricing in flight comes to, or the till's own once it is offline.
+ */
+export async function pricedToConfirm(
   context: CoreContext,
-  book: SaleBook,
   entry: SaleEntry,
-): Promise<TillResult<ReceiptView>> {
+): Promise<TillResult<void>> {
   const { sale } = entry;
   if (sale.state.lines.length === 0)
     return { ok: false, error: tillError('invalid_input', 'sale_has_no_items', {}) };
-  // the total the customer pays is the one the pricing in flight comes to
   sale.confirming = true;
   try {
     await settledOrOffline(context, entry);
@@ -81,6 +83,17 @@ async function confirmOpen(
     const why = sale.view.notices.map((notice) => notice.message).join(' ');
     return { ok: false, error: { code: 'engine_rejected', message: why } };
   }
+  return { ok: true, value: undefined };
+}
+
+async function confirmOpen(
+  context: CoreContext,
+  book: SaleBook,
+  entry: SaleEntry,
+): Promise<TillResult<ReceiptView>> {
+  const { sale } = entry;
+  const priced = await pricedToConfirm(context, entry);
+  if (!priced.ok) return priced;
   sale.confirmedAt ??= context.now();
   const { basketCode } = sale.state;
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
@@ -184,22 +197,41 @@ async function confirmOffline(
   return { ok: true, value: receiptOf(committed.value, context.config.locale) };
 }
 
-export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHandlers {
+/** How a till confirms an open sale, and where it finds the receipt of one it confirmed. */
+export interface ConfirmWay {
+  confirm(entry: SaleEntry): Promise<TillResult<ReceiptView>>;
+  receipt(basketCode: string): ReceiptView | undefined;
+}
+
+/** A real sale: redeemed on the engine, or queued; journalled either way. */
+export function journalConfirm(context: CoreContext, book: SaleBook): ConfirmWay {
+  return {
+    confirm: (entry) => confirmOpen(context, book, entry),
+    receipt: (basketCode) => {
+      const sale = findSale(context.db, basketCode);
+      return sale?.state === 'confirmed' ? receiptOf(sale, context.config.locale) : undefined;
+    },
+  };
+}
+
+export function confirmHandlers(
+  context: CoreContext,
+  book: SaleBook,
+  way: ConfirmWay = journalConfirm(context, book),
+): ConfirmHandlers {
   // A retry while the first confirm is still running waits for it rather than sending again.
   const inFlight = new Map<string, Promise<TillResult<ReceiptView>>>();
-  const journaled = (basketCode: string): TillResult<ReceiptView> | null => {
-    const sale = findSale(context.db, basketCode);
-    return sale?.state === 'confirmed'
-      ? { ok: true, value: receiptOf(sale, context.config.locale) }
-      : null;
+  const confirmed = (basketCode: string): TillResult<ReceiptView> | null => {
+    const receipt = way.receipt(basketCode);
+    return receipt ? { ok: true, value: receipt } : null;
   };
   return {
     'sale/confirm': async ({ saleId }) => {
       const running = inFlight.get(saleId);
       if (running) return running;
       const found = book.findToConfirm(saleId);
-      if (!found.ok) return journaled(saleId) ?? found;
-      const confirming = confirmOpen(context, book, found.value).finally(() => {
+      if (!found.ok) return confirmed(saleId) ?? found;
+      const confirming = way.confirm(found.value).finally(() => {
         inFlight.delete(saleId);
       });
       inFlight.set(saleId, confirming);
@@ -207,7 +239,7 @@ export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHa
     },
     'receipt/get': ({ basketCode }) =>
       Promise.resolve(
-        journaled(basketCode) ?? {
+        confirmed(basketCode) ?? {
           ok: false,
           error: tillError('not_found', 'receipt_not_found', { basketCode }),
         },
@@ -255,5 +287,6 @@ export function receiptOf(sale: JournalSale, locale: string): ReceiptView {
     })),
     syncState: sale.syncedAt === null ? 'queued' : 'synced',
     engineBasketId: sale.engineBasketId,
+    training: false,
   };
 }

@@ -1,16 +1,11 @@
 import type { TillError, TillResult } from '../../src-shared/till';
 import { isUntouched, newSale, removeVoucherCode } from '../sale/sale-state';
-import {
-  allocateBasketCode,
-  findSale,
-  recordOpenSale,
-  unfinishedConfirm,
-  type JournalSale,
-} from '../store';
+import type { JournalSale } from '../store';
 import { coalescingRunner } from './pricing-queue';
 import { unpricedView } from '../sale/sale-view';
 import { viewContext, type CoreContext } from './context';
 import { engineHoldsNothing, priceSale, type OpenSale } from './sale-pricing';
+import { journalRecords, type SaleRecords } from './sale-records';
 import { tillError } from './till-error-words';
 
 export interface SaleEntry {
@@ -26,6 +21,8 @@ export interface SaleEntry {
 
 /** The till's open sales, in memory, by sale id (the basket code); one of them is current. */
 export interface SaleBook {
+  /** Where the open sales are recorded: the journal, or memory in training mode. */
+  readonly records: SaleRecords;
   /** A new sale; an untouched current sale is reused, a started one must be confirmed or voided first. */
   start(): TillResult<SaleEntry>;
   /** Opens a new sale unconditionally (after the current one was closed). */
@@ -78,10 +75,12 @@ export function showsHeldByOther(sale: OpenSale): boolean {
 
 /**
  * `onPriced` hears of every sale whose pricing settled (the screen may still show it waiting).
+ * `records`: the journal, or a training till's memory.
  */
 export function createSaleBook(
   context: CoreContext,
   onPriced: (saleId: string) => void = () => undefined,
+  records: SaleRecords = journalRecords(context),
 ): SaleBook {
   const sales = new Map<string, SaleEntry>();
   let currentId: string | null = null;
@@ -89,10 +88,8 @@ export function createSaleBook(
   const settling = new Set<string>();
 
   const open = (): SaleEntry => {
-    const now = new Date(context.now());
-    const basketCode = allocateBasketCode(context.db, context.config, now);
-    recordOpenSale(context.db, { basketCode, currency: context.config.currency, startedAt: now });
-    const state = newSale(basketCode, basketCode);
+    const basketCode = records.open(new Date(context.now()));
+    const state = newSale(basketCode, basketCode, records.training);
     const sale: OpenSale = {
       state,
       view: unpricedView(state, [], viewContext(context)),
@@ -124,10 +121,10 @@ export function createSaleBook(
   // The journal has the last word: the outbox worker journals a sale whose confirm it finished.
   const stillOpen = (saleId: string): TillResult<SaleEntry> => {
     const entry = sales.get(saleId);
-    const journaled = findSale(context.db, saleId);
-    if (entry && journaled?.state === 'open') return { ok: true, value: entry };
+    const recorded = records.stateOf(saleId);
+    if (entry && recorded === 'open') return { ok: true, value: entry };
     if (entry) close(saleId);
-    return { ok: false, error: closedOrMissing(saleId, journaled?.state) };
+    return { ok: false, error: closedOrMissing(saleId, recorded) };
   };
 
   const current = (): SaleEntry | undefined => {
@@ -137,6 +134,7 @@ export function createSaleBook(
   };
 
   return {
+    records,
     open,
     start: () => {
       const entry = current();
@@ -152,7 +150,7 @@ export function createSaleBook(
     current: () => current() ?? open(),
     find: (saleId) => {
       const found = stillOpen(saleId);
-      if (!found.ok || unfinishedConfirm(context.db, saleId) === undefined) return found;
+      if (!found.ok || !records.confirming(saleId)) return found;
       const message = `Sale ${saleId} is being confirmed and can no longer change: confirm it again to finish it.`;
       return { ok: false, error: { code: 'conflict', message } };
     },
@@ -163,7 +161,7 @@ export function createSaleBook(
     repriceStale: () => {
       for (const saleId of [...sales.keys()]) {
         const found = stillOpen(saleId);
-        if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
+        if (!found.ok || records.confirming(saleId)) continue;
         const { sale, reprice } = found.value;
         const current = sale.view.pricedBy === 'engine' && sale.pricedState === sale.state;
         // an untouched sale needs the engine only to release what it may still hold for it
@@ -173,7 +171,7 @@ export function createSaleBook(
     dropFreed: (voucherKeys) => {
       for (const saleId of [...sales.keys()]) {
         const found = stillOpen(saleId);
-        if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
+        if (!found.ok || records.confirming(saleId)) continue;
         const { sale, reprice } = found.value;
         const freedCodes = sale.view.applied
           .filter((voucher) => voucherKeys.includes(voucher.voucherKey))
@@ -200,7 +198,7 @@ export function createSaleBook(
     if (!context.connectivity.isOnline()) return;
     for (const saleId of [...sales.keys()]) {
       const found = stillOpen(saleId);
-      if (!found.ok || unfinishedConfirm(context.db, saleId) !== undefined) continue;
+      if (!found.ok || records.confirming(saleId)) continue;
       const { sale, reprice } = found.value;
       if (sale.waitingSince === null && !sale.confirming && wanted(sale)) void reprice();
     }

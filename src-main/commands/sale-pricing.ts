@@ -55,11 +55,18 @@ const TOO_SLOW_NOTICE: Notice = {
   params: {},
 };
 
+/** A practice sale: the engine locks nothing for a training basket (docs/spaaza-wire.md, "Training baskets"). */
+export function neverLocked(sale: OpenSale): boolean {
+  return sale.state.training === true;
+}
+
 /**
  * Whether the engine holds no lock for the sale any more: it priced the sale as it stands
- * empty, or it never applied a voucher to it and no pricing of it went unanswered.
+ * empty, or it never applied a voucher to it and no pricing of it went unanswered; never any
+ * for a practice sale.
  */
 export function engineHoldsNothing(sale: OpenSale): boolean {
+  if (neverLocked(sale)) return true;
   const pricedNow = sale.view.pricedBy === 'engine' && sale.pricedState === sale.state;
   if (pricedNow && isUntouched(sale.state)) return true;
   return !sale.unansweredPricing && (sale.engineVouchers?.vouchers.length ?? 0) === 0;

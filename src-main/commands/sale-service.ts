@@ -11,16 +11,10 @@ import {
   type SaleState,
 } from '../sale/sale-state';
 import { classifyScan } from '../sale/scan-router';
-import {
-  findProduct,
-  forgetLocksToRelease,
-  quantityUnitOf,
-  rememberLocksToRelease,
-  voidSale,
-} from '../store';
+import { findProduct, quantityUnitOf } from '../store';
 import type { CoreContext } from './context';
 import type { SaleBook, SaleEntry } from './sale-book';
-import { engineHoldsNothing, shownView, type Notice } from './sale-pricing';
+import { engineHoldsNothing, neverLocked, shownView, type Notice } from './sale-pricing';
 
 type SaleHandlers = Pick<
   TillHandlers,
@@ -152,22 +146,17 @@ async function voided(context: CoreContext, book: SaleBook, entry: SaleEntry): P
   sale.state = emptied(sale.state);
   const releasing = reprice();
   await atMost(releasing, PRICE_WAIT_MS);
-  // a pricing still in flight may lock vouchers to the basket when it lands
-  const released = sale.waitingSince === null && engineHoldsNothing(sale);
+  // a pricing still in flight may lock vouchers to the basket when it lands (never a practice sale's)
+  const released = neverLocked(sale) || (sale.waitingSince === null && engineHoldsNothing(sale));
   const { basketCode } = sale.state;
   const at = new Date(context.now());
-  const closeIt = () => {
-    voidSale(context.db, basketCode, at);
-    if (!released) rememberLocksToRelease(context.db, basketCode, at);
-  };
-  context.db.transaction(closeIt).immediate();
+  book.records.voided(basketCode, at, released);
   book.close(sale.state.saleId);
   const fresh = book.open().sale.view;
   if (released) return fresh;
   releasing
     .then(() => {
-      if (engineHoldsNothing(sale)) forgetLocksToRelease(context.db, basketCode);
-      else rememberLocksToRelease(context.db, basketCode, at);
+      book.records.settled(basketCode, at, engineHoldsNothing(sale));
     })
     .catch((error: unknown) => {
       context.log.error({ err: error, basketCode }, 'settling the locks of a voided sale failed');

@@ -12,7 +12,7 @@ import {
   type ConnectivityMonitor,
   type ResumedConfirm,
 } from '../sync';
-import { confirmHandlers } from './confirm';
+import { confirmHandlers, journalConfirm, type ConfirmWay } from './confirm';
 import type { CoreContext } from './context';
 import { diagnosticsHandlers, type ConfigSource } from './diagnostics';
 import type { TillLog } from '../log';
@@ -25,9 +25,11 @@ import {
 import { releaseLeftLocks } from './lock-release';
 import { managerHandlers } from './manager';
 import { coalescingRunner } from './pricing-queue';
-import { createSaleBook } from './sale-book';
+import { createSaleBook, type SaleBook } from './sale-book';
+import { journalRecords, trainingRecords, type SaleRecords } from './sale-records';
 import { saleHandlers } from './sale-service';
 import { createTillEvents, type TillEvents } from './till-events';
+import { trainingConfirm } from './training-confirm';
 
 export interface TillCoreOptions {
   readonly config: TillConfig;
@@ -69,6 +71,26 @@ export interface TillCore {
   close(): void;
 }
 
+/** Where a till records its sales and how it confirms them: the one place training mode decides. */
+interface SaleMode {
+  readonly records: SaleRecords;
+  confirmWay(book: SaleBook): ConfirmWay;
+}
+
+/**
+ * A real till journals, redeems and queues; a training till (`trainingMode`) keeps its practice
+ * sales in memory and confirms them without add-basket (docs/architecture.md, "Training mode").
+ */
+function saleModeOf(context: CoreContext): SaleMode {
+  if (!context.config.trainingMode)
+    return {
+      records: journalRecords(context),
+      confirmWay: (book) => journalConfirm(context, book),
+    };
+  const records = trainingRecords(context);
+  return { records, confirmWay: (book) => trainingConfirm(context, book, records) };
+}
+
 /** The till command map, implemented once for both transports. */
 export function createTillCore(options: TillCoreOptions): TillCore {
   const patterns = compilePatterns(options.config.scanPatterns);
@@ -98,9 +120,14 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     context.log.error({ err: error }, 'a screen could not be told of a change');
   });
   const leftOpen = salesLeftOpen(context);
-  const book = createSaleBook(context, (saleId) => {
-    events.emit({ kind: 'sale-changed', saleId });
-  });
+  const mode = saleModeOf(context);
+  const book = createSaleBook(
+    context,
+    (saleId) => {
+      events.emit({ kind: 'sale-changed', saleId });
+    },
+    mode.records,
+  );
   const releaseLocksOnce = coalescingRunner(() =>
     releaseLeftLocks(context, (basketCode) => book.pricingInFlight(basketCode)),
   );
@@ -144,7 +171,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     handlers: {
       ...saleHandlers(context, book),
       ...catalogueHandlers(context),
-      ...confirmHandlers(context, book),
+      ...confirmHandlers(context, book, mode.confirmWay(book)),
       ...manager,
       'manager/unlock-voucher': async (input) => {
         const result = await manager['manager/unlock-voucher'](input);

@@ -25,6 +25,8 @@ export const codePart = z
   .string({ error: 'must be text' })
   .regex(/^[A-Za-z0-9]{1,16}$/, { error: 'must be 1 to 16 letters or digits (no dashes)' });
 
+export const flag = z.boolean({ error: 'must be true or false' });
+
 export const nonEmptyText = z
   .string({ error: 'must be text' })
   .min(1, { error: 'must not be empty' });

@@ -102,7 +102,23 @@ describe('loadConfig', () => {
     expect(result.value.config.language).toBe('en');
   });
 
+  it('is no training till unless trainingMode or TILL_TRAINING says so', () => {
+    const path = writeConfig(GOOD);
+    const modeOf = (env: Record<string, string>) => {
+      const result = load(env, { argvPath: path });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.config.trainingMode;
+    };
+    expect(modeOf({})).toBe(false);
+    expect(modeOf({ TILL_TRAINING: '1' })).toBe(true);
+    expect(modeOf({ TILL_TRAINING: 'false' })).toBe(false);
+    const inFile = writeConfig({ ...GOOD, trainingMode: true });
+    const fromFile = load({}, { argvPath: inFile });
+    expect(fromFile.ok && fromFile.value.config.trainingMode).toBe(true);
+  });
+
   it.each([
+    ['trainingMode', { trainingMode: 'yes' }, 'must be true or false'],
     ['offline.timeoutMs', { offline: { timeoutMs: -5 } }, 'must be a positive integer'],
     ['chainId', { chainId: 'seven' }, 'must be a positive integer'],
     ['storeCode', { storeCode: 'S-1' }, 'no dashes'],

@@ -5,6 +5,7 @@ import {
   currency,
   engineUrl,
   feedPublicKey,
+  flag,
   locale,
   nonEmptyText,
   nonNegativeInt,
@@ -131,6 +132,11 @@ export const tillConfigSchema = z
     httpPort: port.default(DEFAULT_HTTP_PORT),
     /** The Electron window fills the screen and cannot be left (a dedicated till). */
     kiosk: z.boolean().default(false),
+    /**
+     * A till for practising: sales are priced by the engine as a training basket (nothing locked),
+     * never redeemed, journalled, queued or synced, and every screen and receipt says so.
+     */
+    trainingMode: flag.default(false),
     /** A manager's sign-in ends after this many minutes without a manager command (and on leaving the screen). */
     managerIdleMinutes: positiveInt.default(2),
     /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */

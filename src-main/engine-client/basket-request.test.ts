@@ -9,19 +9,21 @@ const coffee = {
   excluded: false,
 };
 
+const TILL = {
+  chainId: 1,
+  storeCode: 'S001',
+  terminalId: '01',
+  currency: 'EUR',
+  timezone: 'Europe/Amsterdam',
+};
+
 describe('the Spaaza basket of a sale', () => {
   it('becomes a Spaaza basket locked exclusively to its code, amounts in major units', () => {
     const sale = addVoucherCode(
       setCustomer(addItem(newSale('s1', 'S001-01-20261123-0002'), coffee), '1000001'),
       'HONOUR-COFFEE-0001',
     );
-    const request = basketPriceRequest(sale, {
-      chainId: 1,
-      storeCode: 'S001',
-      terminalId: '01',
-      currency: 'EUR',
-      timezone: 'Europe/Amsterdam',
-    });
+    const request = basketPriceRequest(sale, TILL);
     expect(request).toMatchObject({
       entity: { entity_type: 'chain', entity_id: 1, branch_business_owner_code: 'S001' },
       user: { member_number: '1000001' },
@@ -39,28 +41,15 @@ describe('the Spaaza basket of a sale', () => {
         basket_vouchers: [{ voucher_code: 'HONOUR-COFFEE-0001' }],
       },
     });
-    const voided = basketPriceRequest(emptied(sale), {
-      chainId: 1,
-      storeCode: 'S001',
-      terminalId: '01',
-      currency: 'EUR',
-      timezone: 'Europe/Amsterdam',
-    });
+    const voided = basketPriceRequest(emptied(sale), TILL);
     expect(voided).not.toHaveProperty('user');
     expect(voided.basket).toMatchObject({ basket_items: [], basket_vouchers: [] });
   });
 
   it('confirms at the shelf price on every line, and says in the basket total what the customer paid', () => {
     const sale = addItem(addItem(newSale('s1', 'S001-01-20261123-0003'), coffee), coffee);
-    const till = {
-      chainId: 1,
-      storeCode: 'S001',
-      terminalId: '01',
-      currency: 'EUR',
-      timezone: 'Europe/Amsterdam',
-    };
     // 2 × 18.99 less a €5.00 voucher
-    const request = addBasketRequest(sale, till, ['KEY-5EUR'], Date.UTC(2026, 10, 23), 3298);
+    const request = addBasketRequest(sale, TILL, ['KEY-5EUR'], Date.UTC(2026, 10, 23), 3298);
     expect(request.basket).toMatchObject({
       basket_total_price: 32.98,
       basket_vouchers: [{ voucher_key: 'KEY-5EUR' }],
@@ -69,8 +58,21 @@ describe('the Spaaza basket of a sale', () => {
       { item_quantity: 2, item_price: 18.99, item_original_price: 18.99 },
     ]);
     expect(request.basket.basket_items[0]).not.toHaveProperty('item_subtotal');
-    const unpaid = addBasketRequest(sale, till, [], Date.UTC(2026, 10, 23));
+    const unpaid = addBasketRequest(sale, TILL, [], Date.UTC(2026, 10, 23));
     expect(unpaid.basket).not.toHaveProperty('basket_total_price');
+  });
+
+  it('marks a training sale as a training basket, on a pricing and on an add-basket sent by mistake', () => {
+    const practice = addItem(newSale('s1', 'S001-01-TRAINING-0001', true), coffee);
+    expect(basketPriceRequest(practice, TILL).basket).toMatchObject({ basket_training: true });
+    expect(basketPriceRequest(emptied(practice), TILL).basket).toMatchObject({
+      basket_training: true,
+    });
+    expect(addBasketRequest(practice, TILL, [], Date.UTC(2026, 10, 23)).basket).toMatchObject({
+      basket_training: true,
+    });
+    const real = addItem(newSale('s2', 'S001-01-20261123-0004'), coffee);
+    expect(basketPriceRequest(real, TILL).basket).not.toHaveProperty('basket_training');
   });
 });
 

@@ -37,6 +37,8 @@ export function basketPriceRequest(
       basket_timezone_name: till.timezone,
       basket_voucher_lock_exclusively: true,
       ...(keepLockEnds ? { basket_voucher_keep_lock_ends: true } : {}),
+      // a practice sale: priced, never locked, and refused by add-basket (docs/spaaza-wire.md, "Training baskets")
+      ...(sale.training ? { basket_training: true } : {}),
       basket_items: sale.lines.map((line) => ({
         retailer_item_code: line.lineId,
         item_barcode: line.barcode,

@@ -26,10 +26,20 @@ export interface SaleState {
   readonly voucherCodes: readonly string[];
   /** Next line number: line ids are never reused within a sale, so shares stay attached to their line. */
   readonly nextLine: number;
+  /** A practice sale of a till in training mode: the engine prices it as a training basket. */
+  readonly training?: true;
 }
 
-export function newSale(saleId: string, basketCode: string): SaleState {
-  return { saleId, basketCode, memberNumber: null, lines: [], voucherCodes: [], nextLine: 1 };
+export function newSale(saleId: string, basketCode: string, training = false): SaleState {
+  return {
+    saleId,
+    basketCode,
+    memberNumber: null,
+    lines: [],
+    voucherCodes: [],
+    nextLine: 1,
+    ...(training ? { training: true as const } : {}),
+  };
 }
 
 export interface Product {

@@ -6,9 +6,10 @@ import { ManagerSessionProvider } from '../manager/session';
 import { SaleScreen } from '../sale/SaleScreen';
 import { StatusBar } from '../status/StatusBar';
 import { Navigation } from './Navigation';
+import { TrainingBanner } from './TrainingBanner';
 import { useScreenKeys, type ScreenId } from './screens';
 
-/** The till: a header with the screens, the current screen, and the status bar. */
+/** The till: a header with the screens, in training mode its banner, the current screen, and the status bar. */
 export function App() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<ScreenId>('sale');
@@ -27,6 +28,7 @@ export function App() {
           </p>
           <Navigation current={screen} onScreen={setScreen} />
         </header>
+        <TrainingBanner />
         <main className="screen">
           {screen === 'sale' ? (
             <SaleScreen

@@ -18,7 +18,13 @@ export function ChecksTable({ checks }: { readonly checks: readonly Check[] | un
   const { t } = useTranslation();
   const say = useCheckWords();
   return (
-    <div className="table-frame">
+    // scrolls on a short screen (a training banner above it, long Dutch words): reachable by keyboard, named
+    <div
+      className="table-frame"
+      role="region"
+      aria-label={t('screens.diagnostics.checksRegion')}
+      tabIndex={0}
+    >
       <table className="table" aria-label={t('screens.diagnostics.checksTable')}>
         <thead>
           <tr>

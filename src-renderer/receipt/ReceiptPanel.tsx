@@ -23,6 +23,12 @@ function confirmedText(receipt: ReceiptView, t: TFunction): string {
     : t('screens.receipt.confirmed', { when });
 }
 
+/** Whether the engine has the sale; a practice sale is never recorded at all. */
+function syncText(receipt: ReceiptView, t: TFunction): string {
+  if (receipt.training) return t('screens.receipt.trainingNotRecorded');
+  return receipt.syncState === 'synced' ? t('screens.receipt.synced') : t('screens.receipt.queued');
+}
+
 interface ReceiptPanelProps {
   readonly basketCode: string;
   readonly onNewSale: () => void;
@@ -52,17 +58,16 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
           </p>
           {/* turns synced when the core announces the sync (`sync-changed`), without a reload */}
           <p
-            className={`sync-badge sync-badge--${data?.syncState ?? 'queued'}`}
+            className={`sync-badge sync-badge--${data?.training ? 'queued' : (data?.syncState ?? 'queued')}`}
             role="status"
             aria-label={t('screens.receipt.syncState')}
           >
-            {data
-              ? data.syncState === 'synced'
-                ? t('screens.receipt.synced')
-                : t('screens.receipt.queued')
-              : '\u00a0'}
+            {data ? syncText(data, t) : '\u00a0'}
           </p>
         </header>
+        {data?.training ? (
+          <p className="receipt__training">{t('screens.receipt.trainingMark')}</p>
+        ) : null}
         <AlertSlot
           alert={
             receipt.isError

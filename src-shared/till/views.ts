@@ -152,6 +152,8 @@ export const receiptView = z.object({
   /** `synced` once the engine has the sale; `queued` while it waits in the outbox. */
   syncState: z.enum(['synced', 'queued']),
   engineBasketId: z.number().int().nullable(),
+  /** A practice sale of a till in training mode: nothing was redeemed, journalled or sent. */
+  training: z.boolean(),
 });
 export type ReceiptView = z.infer<typeof receiptView>;
 
@@ -186,6 +188,8 @@ export const statusView = z.object({
   language: z.enum(LANGUAGES),
   locale: z.string(),
   currency: z.string(),
+  /** A till for practising (`trainingMode`): every screen says so, and no sale is real. */
+  trainingMode: z.boolean(),
 });
 export type StatusView = z.infer<typeof statusView>;
 

@@ -119,6 +119,11 @@ export const basketSchema = z.looseObject({
   basket_voucher_keep_lock_ends: wireFlag.optional(),
   /** Binds the locks to this code instead; add-basket must present the same code. */
   voucher_locking_code: code.optional(),
+  /**
+   * Ours (docs/spaaza-wire.md, "Training baskets"): a practice sale. get-basket-price prices it
+   * as ever but takes, renews and releases no lock and records nothing; add-basket refuses it.
+   */
+  basket_training: wireFlag.optional(),
 });
 export type WireBasket = z.infer<typeof basketSchema>;
 

@@ -188,6 +188,8 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     warnings: [],
     syncState: 'synced',
     engineBasketId: 1,
+    // a till in training mode confirms practice sales
+    training: status.trainingMode,
   });
 
   const shown = (): SaleView =>

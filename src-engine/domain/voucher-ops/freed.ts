@@ -50,11 +50,15 @@ export async function rememberFreed(
 /**
  * Takes the vouchers freed from the basket out of `rows` (what the basket names and the
  * member owns) and answers their refusals; the pairs whose voucher the basket no longer
- * names are forgotten.
+ * names are forgotten, unless the basket is a training one (which changes nothing).
  */
 export async function leaveOffFreed(
   db: Executor,
-  basket: { readonly chainId: number; readonly basketCode: string | null },
+  basket: {
+    readonly chainId: number;
+    readonly basketCode: string | null;
+    readonly training?: boolean;
+  },
   rows: Map<string, VoucherRow>,
 ): Promise<RejectedVoucher[]> {
   const { chainId, basketCode } = basket;
@@ -85,7 +89,7 @@ export async function leaveOffFreed(
       heldBy: null,
     });
   }
-  if (forgotten.length > 0)
+  if (forgotten.length > 0 && basket.training !== true)
     await db
       .deleteFrom('freed_basket_vouchers')
       .where('chain_id', '=', chainId)

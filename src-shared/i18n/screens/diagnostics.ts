@@ -19,6 +19,8 @@ export const diagnosticsEn = {
   },
   checksHeading: 'Checks',
   checksTable: 'Checks',
+  /** The frame the checks table scrolls in when the screen is short. */
+  checksRegion: 'Check results',
   columns: { check: 'Check', result: 'Result', detail: 'Detail' },
   verdicts: { ok: 'OK', warn: 'Warning', fail: 'Failed', skipped: 'Skipped' },
   nextStep: 'Next step:',
@@ -188,6 +190,7 @@ export const diagnosticsNl: CatalogueOf<typeof diagnosticsEn> = {
   },
   checksHeading: 'Controles',
   checksTable: 'Controles',
+  checksRegion: 'Uitkomsten van de controles',
   columns: { check: 'Controle', result: 'Uitkomst', detail: 'Toelichting' },
   verdicts: { ok: 'OK', warn: 'Waarschuwing', fail: 'Mislukt', skipped: 'Overgeslagen' },
   nextStep: 'Volgende stap:',

@@ -8,6 +8,9 @@ export const receiptEn = {
   syncState: 'Sync state',
   synced: 'Recorded by the engine',
   queued: 'Waiting to sync',
+  /** The sync badge and the receipt's mark of a practice sale of a till in training mode. */
+  trainingNotRecorded: 'Training: not recorded',
+  trainingMark: 'Training — not a real sale. Nothing was paid or redeemed.',
   confirmed: 'Paid and confirmed on {{when}}.',
   confirmedForMember: 'Paid and confirmed for member {{memberNumber}} on {{when}}.',
   confirmedLoading: 'Sale confirmed.',
@@ -64,6 +67,8 @@ export const receiptNl: CatalogueOf<typeof receiptEn> = {
   syncState: 'Synchronisatie',
   synced: 'Vastgelegd door de voucherserver',
   queued: 'Wacht op synchronisatie',
+  trainingNotRecorded: 'Oefenmodus: niet vastgelegd',
+  trainingMark: 'Oefenmodus — geen echte verkoop. Er is niets betaald of ingewisseld.',
   confirmed: 'Betaald en bevestigd op {{when}}.',
   confirmedForMember: 'Betaald en bevestigd voor lid {{memberNumber}} op {{when}}.',
   confirmedLoading: 'Verkoop bevestigd.',
