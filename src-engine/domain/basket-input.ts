@@ -28,6 +28,8 @@ export interface BasketInput {
   readonly lockExclusively: boolean;
   /** A recheck: the locks this basket holds keep their end (`basket_voucher_keep_lock_ends`). */
   readonly keepLockEnds: boolean;
+  /** The vouchers the customer keeps for later: left out of this basket (`basket_vouchers_kept_for_later`). */
+  readonly keptForLater: ReadonlySet<string>;
   /** Null for an anonymous basket, and for a card this engine does not know (`memberWarning`). */
   readonly member: { readonly id: number; readonly number: string } | null;
   readonly memberWarning: MemberWarning | null;
@@ -84,6 +86,9 @@ export async function readBasketInput(
     lockingCode: request.basket.voucher_locking_code ?? null,
     lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
     keepLockEnds: request.basket.basket_voucher_keep_lock_ends === true,
+    keptForLater: new Set(
+      (request.basket.basket_vouchers_kept_for_later ?? []).map((kept) => kept.voucher_key),
+    ),
     member,
     memberWarning: warning,
     storeCode: store.value,
@@ -181,4 +186,15 @@ async function bySharedCode(
   const found = await benefitByCode(db, input.chainId, code, input.member.number);
   // not the member's, or no such code: the basket names a voucher it cannot use
   return found.ok ? found.value : undefined;
+}
+
+/**
+ * Takes the vouchers the customer keeps for later out of the basket's candidates: they are not
+ * applied, so the basket's lock on them is released and add-basket redeems none of them.
+ */
+export function leaveOutKept(
+  input: Pick<BasketInput, 'keptForLater'>,
+  rows: Map<string, VoucherRow>,
+): void {
+  for (const key of input.keptForLater) rows.delete(key);
 }
