@@ -107,6 +107,14 @@ export interface EngineCalls {
     voucherKey: string;
     reason: string;
   }): Promise<EngineOutcome<EngineVoucher>>;
+  /**
+   * Activates (claims) a voucher for the sale's member, or for its own member when the sale
+   * has none (docs/spaaza-wire.md, "Our additions").
+   */
+  claimVoucher(input: {
+    voucherKey: string;
+    memberNumber: string | null;
+  }): Promise<EngineOutcome<EngineVoucher>>;
   /** The chain's reward pools and their stock; a manager's session (docs/wll-face.md, "Reward codes"). */
   getRewardPools(): Promise<EngineOutcome<RewardPool[]>>;
   /** A page of the honour-voucher feed, not yet verified: its `signed` is checked before use. */
@@ -239,6 +247,20 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
       call(
         'unlock-voucher',
         { method: 'PUT', path: '/unlock-voucher', form: { voucher_key: voucherKey, reason } },
+        engineVoucherSchema,
+      ),
+
+    claimVoucher: ({ voucherKey, memberNumber }) =>
+      call(
+        'claim-voucher',
+        {
+          method: 'POST',
+          path: '/claim-voucher',
+          form: {
+            voucher_key: voucherKey,
+            ...(memberNumber === null ? {} : { member_number: memberNumber }),
+          },
+        },
         engineVoucherSchema,
       ),
 

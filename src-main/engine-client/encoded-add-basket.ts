@@ -117,6 +117,7 @@ export class EncodedAddBasket {
       lines,
       voucherCodes: [],
       nextLine: lines.length + 1,
+      keptForLater: [],
     };
   }
 }
