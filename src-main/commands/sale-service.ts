@@ -9,7 +9,7 @@ import {
   removeVoucherCode,
   setCustomer,
   setQuantity,
-  useKeptVoucher,
+  stopKeepingForLater,
   type SaleState,
 } from '../sale/sale-state';
 import { classifyScan } from '../sale/scan-router';
@@ -136,7 +136,7 @@ function keptVoucher(
   return (state) => {
     if (!keep)
       return state.keptForLater.some((kept) => kept.voucherKey === voucherKey)
-        ? useKeptVoucher(state, voucherKey)
+        ? stopKeepingForLater(state, voucherKey)
         : notInSale(voucherKey);
     if (applied === undefined) return notInSale(voucherKey);
     return keepForLater(state, { voucherKey, code: applied.code, title: applied.title });

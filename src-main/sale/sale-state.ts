@@ -101,7 +101,7 @@ export function keepForLater(sale: SaleState, voucher: KeptVoucher): SaleState {
 }
 
 /** Undoes a keep for later: the voucher may apply to the sale again. */
-export function useKeptVoucher(sale: SaleState, voucherKey: string): SaleState {
+export function stopKeepingForLater(sale: SaleState, voucherKey: string): SaleState {
   return {
     ...sale,
     keptForLater: sale.keptForLater.filter((kept) => kept.voucherKey !== voucherKey),
