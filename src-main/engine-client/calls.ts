@@ -84,8 +84,8 @@ export interface CallTimeouts {
 /** The Spaaza calls a till makes; the same set serves the terminal's and a manager's session. */
 export interface EngineCalls {
   /**
-   * Prices the sale as it stands, locking its vouchers to its basket; without the card when an
-   * older engine refuses it. `limit`: another wait than `pricingMs` (the diagnostics' own).
+   * Prices the sale as it stands, locking its vouchers to its basket. An older engine's refusal
+   * of the card is answered as it came: the till core offers to sell without it. `limit`: another wait than `pricingMs` (the diagnostics' own).
    * `keepLockEnds`: a recheck of a sale that did not change, which renews none of its locks.
    */
   getBasketPrice(
@@ -184,21 +184,17 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
       limit = ownLimit(timeouts.pricingMs),
       keepLockEnds = false,
     ) => {
-      const price = (basket: SaleState) =>
-        call(
-          'get-basket-price',
-          {
-            method: 'POST',
-            path: '/auth/get-basket-price',
-            json: checkedPriceRequest(basket, till, keepLockEnds),
-            ...limit,
-          },
-          pricedBasketSchema(till.currency),
-        );
-      const outcome = await price(sale);
-      const card = refusedCard(outcome);
-      if (card === null || sale.memberNumber === null) return outcome;
-      return withoutCard(await price({ ...sale, memberNumber: null }), card, sale.memberNumber);
+      // a refused card comes back as refused: the cashier chooses to sell without it (sale-pricing.ts)
+      return call(
+        'get-basket-price',
+        {
+          method: 'POST',
+          path: '/auth/get-basket-price',
+          json: checkedPriceRequest(sale, till, keepLockEnds),
+          ...limit,
+        },
+        pricedBasketSchema(till.currency),
+      );
     },
 
     addBasket: async (basket, purpose = 'confirm') => {
