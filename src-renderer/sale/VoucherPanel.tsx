@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { SaleView } from '../../src-shared/till';
@@ -282,15 +283,19 @@ export function VoucherPanel({ now: fixedNow, clockOffset = 0, ...props }: Vouch
           ))}
         </ul>
       ) : null}
-      {asking !== null && onActivate ? (
-        <ActivateDialog
-          code={asking}
-          onActivate={onActivate}
-          onClose={() => {
-            setAsking(null);
-          }}
-        />
-      ) : null}
+      {/* outside the panel, which scrolls: the dialog is never cut by it */}
+      {asking !== null && onActivate
+        ? createPortal(
+            <ActivateDialog
+              code={asking}
+              onActivate={onActivate}
+              onClose={() => {
+                setAsking(null);
+              }}
+            />,
+            document.body,
+          )
+        : null}
     </section>
   );
 }
