@@ -18,7 +18,12 @@ import type { Actor } from './actor';
 import { audit } from './audit';
 import { basketWarnings, leavesRemainder, type BasketPricing } from './basket-pricing';
 import { recordBasketAdded } from './events/basket-event';
-import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
+import {
+  leaveOutKept,
+  readBasketInput,
+  resolveVoucherRefs,
+  type BasketInput,
+} from './basket-input';
 import { issueReturnVouchers, matchReturns } from './returns';
 import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type StoredBasketRef } from './voucher-factory';
@@ -103,6 +108,8 @@ async function store(
   const input = read.value;
   const asked = await resolveVoucherRefs(trx, input, request.basket.basket_vouchers ?? []);
   const rows = new Map(asked.rows.map((row) => [row.voucher_key, row]));
+  // the customer keeps these for later: the basket is stored without them
+  leaveOutKept(input, rows);
   // a manager freed these from this basket: it is stored without them
   const freed = await leaveOffFreed(trx, { chainId: input.chainId, basketCode: code }, rows);
   const { matched, unmatched } = await matchReturns(

@@ -30,6 +30,8 @@ export interface BasketInput {
   readonly keepLockEnds: boolean;
   /** A practice sale (`basket_training`): priced, never locked, stored or recorded. */
   readonly training: boolean;
+  /** The vouchers the customer keeps for later: left out of this basket (`basket_vouchers_kept_for_later`). */
+  readonly keptForLater: ReadonlySet<string>;
   /** Null for an anonymous basket, and for a card this engine does not know (`memberWarning`). */
   readonly member: { readonly id: number; readonly number: string } | null;
   readonly memberWarning: MemberWarning | null;
@@ -87,6 +89,9 @@ export async function readBasketInput(
     lockExclusively: request.basket.basket_voucher_lock_exclusively === true,
     keepLockEnds: request.basket.basket_voucher_keep_lock_ends === true,
     training: request.basket.basket_training === true,
+    keptForLater: new Set(
+      (request.basket.basket_vouchers_kept_for_later ?? []).map((kept) => kept.voucher_key),
+    ),
     member,
     memberWarning: warning,
     storeCode: store.value,
@@ -184,4 +189,15 @@ async function bySharedCode(
   const found = await benefitByCode(db, input.chainId, code, input.member.number);
   // not the member's, or no such code: the basket names a voucher it cannot use
   return found.ok ? found.value : undefined;
+}
+
+/**
+ * Takes the vouchers the customer keeps for later out of the basket's candidates: they are not
+ * applied, so the basket's lock on them is released and add-basket redeems none of them.
+ */
+export function leaveOutKept(
+  input: Pick<BasketInput, 'keptForLater'>,
+  rows: Map<string, VoucherRow>,
+): void {
+  for (const key of input.keptForLater) rows.delete(key);
 }

@@ -8,7 +8,12 @@ import { inTransaction } from '../db/transaction';
 import { claimedVouchersOf, toDomainVoucher, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
 import { basketWarnings, type BasketPricing } from './basket-pricing';
-import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
+import {
+  leaveOutKept,
+  readBasketInput,
+  resolveVoucherRefs,
+  type BasketInput,
+} from './basket-input';
 import type { Outcome } from './refusal';
 import { matchReturns } from './returns';
 import {
@@ -60,6 +65,8 @@ async function priceAndLock(
   const rows = new Map<string, VoucherRow>(
     [...owned, ...asked.rows].map((row) => [row.voucher_key, row]),
   );
+  // the customer keeps these for later: not applied, and this basket's lock on them released
+  leaveOutKept(input, rows);
   // a manager freed these from this basket: pricing it must not take them back
   const freed = await leaveOffFreed(trx, input, rows);
   const { unmatched } = await matchReturns(trx, input.chainId, request.basket, input.lines);

@@ -17,7 +17,7 @@ import { tillErrorOf } from './engine-errors';
 import { tillError } from './till-error-words';
 import { journalContent } from './journal-entry';
 import { commitOffline, type ConfirmedRequest } from './offline-confirm';
-import { priceLocally } from './sale-pricing';
+import { priceLocally, sellWithoutRefusedCard } from './sale-pricing';
 import type { SaleBook, SaleEntry } from './sale-book';
 
 type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
@@ -75,6 +75,8 @@ export async function pricedToConfirm(
   sale.confirming = true;
   try {
     await settledOrOffline(context, entry);
+    // a card the engine refused never stops a sale the customer pays: it is sold without it
+    sellWithoutRefusedCard(sale);
     if (sale.pricedState !== sale.state) await entry.reprice();
   } finally {
     sale.confirming = false;

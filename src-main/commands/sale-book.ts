@@ -101,6 +101,7 @@ export function createSaleBook(
       confirming: false,
       changedAt: context.now(),
       freedRefusals: [],
+      refusedCard: null,
     };
     const entry = pricedEntry(context, sale, onPriced);
     sales.set(basketCode, entry);

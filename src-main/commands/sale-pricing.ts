@@ -1,5 +1,11 @@
 import type { SaleView } from '../../src-shared/till';
-import { cardLeftOut, type EngineBasket, type EngineWarning } from '../engine-client';
+import {
+  cardLeftOut,
+  isCardWarningCode,
+  type EngineBasket,
+  type EngineFailure,
+  type EngineWarning,
+} from '../engine-client';
 import { cardNotice } from '../sale/card-notice';
 import { crossCheck } from '../sale/cross-check';
 import { enginePricing } from '../sale/engine-pricing';
@@ -43,6 +49,11 @@ export interface OpenSale {
    * and these stay on screen until the cashier's next change.
    */
   freedRefusals: RefusedVoucher[];
+  /**
+   * The loyalty card the engine refused the last pricing for, while it is still the sale's:
+   * the sale shows what the engine applied before, a confirm sells without it.
+   */
+  refusedCard: string | null;
 }
 
 /** How many times a pricing is sent to an engine that times out but still answers its probe. */
@@ -113,7 +124,8 @@ export async function priceSale(context: CoreContext, sale: OpenSale): Promise<v
           attempt = 0;
           continue;
         }
-      } else
+      } else if (refusesCard(outcome.error, state)) cardRefused(context, sale, state);
+      else
         leftUnpriced(context, sale, state, {
           code: 'engine_rejected',
           message: tillErrorOf(outcome.error, 'sale').message,
@@ -174,6 +186,45 @@ function useEngineAnswer(
   sale.pricedState = state;
   sale.engineVouchers = { state, vouchers: basket.vouchers };
   sale.unansweredPricing = false;
+  sale.refusedCard = null;
+}
+
+/** A refusal of the sale's loyalty card (not of the sale): an unknown card, another programme's. */
+function refusesCard(failure: EngineFailure, state: SaleState): boolean {
+  return (
+    state.memberNumber !== null && failure.kind === 'rejected' && isCardWarningCode(failure.name)
+  );
+}
+
+/**
+ * The engine refused the sale for its card. The sale is not left unpriced: it keeps what the
+ * engine applied before (the vouchers scanned stay on it), priced by the till, and the cashier
+ * is offered to sell without the card; a confirm does that by itself (`sellWithoutRefusedCard`).
+ */
+function cardRefused(context: CoreContext, sale: OpenSale, state: SaleState): void {
+  const memberNumber = state.memberNumber ?? '';
+  context.log.warn({ basketCode: state.basketCode }, 'the engine refused the loyalty card');
+  priceLocally(context, sale, state, {
+    code: 'card_refused',
+    message: `The voucher engine refused loyalty card ${memberNumber}. Choose Sell without the card: the sale goes on without it, and the vouchers scanned stay on it.`,
+    params: { memberNumber },
+  });
+  // the card's own vouchers are not the engine's to look up while it refuses the card
+  sale.view.notices = sale.view.notices.filter(
+    (notice) => notice.params.memberNumber === undefined || notice.code === 'card_refused',
+  );
+  sale.refusedCard = memberNumber;
+}
+
+/**
+ * A sale whose card the engine refused is sold without it: the card leaves the sale, which
+ * the caller prices again. Whether it did.
+ */
+export function sellWithoutRefusedCard(sale: OpenSale): boolean {
+  if (sale.refusedCard === null || sale.state.memberNumber !== sale.refusedCard) return false;
+  sale.state = setCustomer(sale.state, null);
+  sale.refusedCard = null;
+  return true;
 }
 
 /**

@@ -4,15 +4,18 @@ import {
   addVoucherCode,
   emptied,
   findLine,
+  keepForLater,
   removeLine,
   removeVoucherCode,
   setCustomer,
   setQuantity,
+  stopKeepingForLater,
   type SaleState,
 } from '../sale/sale-state';
 import { classifyScan } from '../sale/scan-router';
 import { findProduct, quantityUnitOf } from '../store';
 import type { CoreContext } from './context';
+import { tillErrorOf } from './engine-errors';
 import type { SaleBook, SaleEntry } from './sale-book';
 import { engineHoldsNothing, neverLocked, shownView, type Notice } from './sale-pricing';
 
@@ -25,6 +28,8 @@ type SaleHandlers = Pick<
   | 'sale/remove-line'
   | 'sale/remove-voucher'
   | 'sale/set-customer'
+  | 'sale/keep-voucher'
+  | 'sale/activate-voucher'
   | 'sale/void'
 >;
 
@@ -135,6 +140,73 @@ function scanned(context: CoreContext, code: string, quantity: number | undefine
   };
 }
 
+const notInSale = (voucherCode: string): { notice: Notice } => ({
+  notice: {
+    code: 'voucher_not_in_sale',
+    message: `Voucher ${voucherCode} is not on this sale.`,
+    params: { voucherCode },
+  },
+});
+
+/**
+ * The customer keeps a member's voucher the engine applied for later (the engine leaves it out
+ * of the sale and frees it), or undoes that.
+ */
+function keptVoucher(
+  book: SaleBook,
+  saleId: string,
+  voucherKey: string,
+  keep: boolean,
+): (state: SaleState) => SaleState | { notice: Notice } {
+  const found = book.find(saleId);
+  const applied = found.ok
+    ? found.value.sale.view.applied.find(
+        (voucher) => voucher.voucherKey === voucherKey && voucher.fromMember === true,
+      )
+    : undefined;
+  return (state) => {
+    if (!keep)
+      return state.keptForLater.some((kept) => kept.voucherKey === voucherKey)
+        ? stopKeepingForLater(state, voucherKey)
+        : notInSale(voucherKey);
+    if (applied === undefined) return notInSale(voucherKey);
+    return keepForLater(state, { voucherKey, code: applied.code, title: applied.title });
+  };
+}
+
+/**
+ * Activates (claims) a voucher the engine refused as not activated yet, for the sale's member
+ * (or its own, without a card), then prices the sale again so that it applies.
+ */
+async function activated(
+  context: CoreContext,
+  book: SaleBook,
+  saleId: string,
+  ref: string,
+): Promise<TillResult<SaleView>> {
+  const found = book.find(saleId);
+  if (!found.ok) return found;
+  const { sale } = found.value;
+  const refused = sale.view.rejected.find(
+    (voucher) => voucher.ref === ref && voucher.reason === 'voucher_not_claimed',
+  );
+  if (refused?.voucherKey === undefined)
+    return shown(shownView(context, sale), [notInSale(ref).notice]);
+  const claimed = await context.engine.claimVoucher({
+    voucherKey: refused.voucherKey,
+    memberNumber: sale.state.memberNumber,
+  });
+  if (!claimed.ok) {
+    if (claimed.error.kind === 'unavailable') context.connectivity.reportUnavailable();
+    else context.connectivity.reportAnswered();
+    return { ok: false, error: tillErrorOf(claimed.error, 'activation') };
+  }
+  context.connectivity.reportAnswered();
+  context.log.info({ basketCode: sale.state.basketCode, voucherCode: ref }, 'voucher activated');
+  // the same sale, priced again: the engine now applies the voucher
+  return change(context, book, saleId, (state) => ({ ...state }));
+}
+
 /**
  * Empties the sale on the engine (releasing this basket's locks) and journals it voided, waiting
  * for the engine no longer than a change does. A basket the engine may still hold locks for is
@@ -200,6 +272,9 @@ export function saleHandlers(context: CoreContext, book: SaleBook): SaleHandlers
       change(context, book, saleId, (state) => removeVoucherCode(state, ref)),
     'sale/set-customer': ({ saleId, memberNumber }) =>
       change(context, book, saleId, (state) => setCustomer(state, memberNumber)),
+    'sale/keep-voucher': ({ saleId, voucherKey, keep }) =>
+      change(context, book, saleId, keptVoucher(book, saleId, voucherKey, keep)),
+    'sale/activate-voucher': ({ saleId, ref }) => activated(context, book, saleId, ref),
     'sale/void': async ({ saleId }) => {
       const found = book.find(saleId);
       if (!found.ok) return found;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, addVoucherCode, emptied, newSale, setCustomer } from '../sale/sale-state';
+import {
+  addItem,
+  addVoucherCode,
+  emptied,
+  keepForLater,
+  newSale,
+  setCustomer,
+  stopKeepingForLater,
+} from '../sale/sale-state';
 import { addBasketRequest, basketPriceRequest } from './basket-request';
 
 const coffee = {
@@ -60,6 +68,26 @@ describe('the Spaaza basket of a sale', () => {
     expect(request.basket.basket_items[0]).not.toHaveProperty('item_subtotal');
     const unpaid = addBasketRequest(sale, TILL, [], Date.UTC(2026, 10, 23));
     expect(unpaid.basket).not.toHaveProperty('basket_total_price');
+  });
+
+  it('names the vouchers the customer keeps for later, in the pricing and the add-basket, until undone or the customer changes', () => {
+    const till = DEMO_TILL;
+    const member = setCustomer(addItem(newSale('s1', 'S001-01-20261123-0003'), coffee), '1000001');
+    const fiver = { voucherKey: 'a'.repeat(64), code: 'DEMO-5EUR', title: '€5.00 off' };
+    const kept = keepForLater(keepForLater(member, fiver), fiver);
+    const wanted = [{ voucher_key: fiver.voucherKey }];
+    expect(basketPriceRequest(kept, till).basket.basket_vouchers_kept_for_later).toEqual(wanted);
+    expect(
+      addBasketRequest(kept, till, [], Date.parse('2026-11-23T10:00:00Z')).basket
+        .basket_vouchers_kept_for_later,
+    ).toEqual(wanted);
+    // undone, or another customer: nothing is kept back
+    expect(
+      basketPriceRequest(stopKeepingForLater(kept, fiver.voucherKey), till).basket,
+    ).not.toHaveProperty('basket_vouchers_kept_for_later');
+    expect(basketPriceRequest(setCustomer(kept, '1000002'), till).basket).not.toHaveProperty(
+      'basket_vouchers_kept_for_later',
+    );
   });
 
   it('marks a training sale as a training basket, on a pricing and on an add-basket sent by mistake', () => {

@@ -51,6 +51,14 @@ export function basketPriceRequest(
         ...(line.excluded ? { excluded_from_spaaza: true } : {}),
       })),
       basket_vouchers: sale.voucherCodes.map((voucher_code) => ({ voucher_code })),
+      // ours (docs/spaaza-wire.md, "Our additions"): the engine leaves these out and frees them
+      ...(sale.keptForLater.length === 0
+        ? {}
+        : {
+            basket_vouchers_kept_for_later: sale.keptForLater.map(({ voucherKey }) => ({
+              voucher_key: voucherKey,
+            })),
+          }),
     },
   };
 }

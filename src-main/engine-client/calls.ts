@@ -84,8 +84,8 @@ export interface CallTimeouts {
 /** The Spaaza calls a till makes; the same set serves the terminal's and a manager's session. */
 export interface EngineCalls {
   /**
-   * Prices the sale as it stands, locking its vouchers to its basket; without the card when an
-   * older engine refuses it. `limit`: another wait than `pricingMs` (the diagnostics' own).
+   * Prices the sale as it stands, locking its vouchers to its basket. An older engine's refusal
+   * of the card is answered as it came: the till core offers to sell without it. `limit`: another wait than `pricingMs` (the diagnostics' own).
    * `keepLockEnds`: a recheck of a sale that did not change, which renews none of its locks.
    */
   getBasketPrice(
@@ -106,6 +106,14 @@ export interface EngineCalls {
   unlockVoucher(input: {
     voucherKey: string;
     reason: string;
+  }): Promise<EngineOutcome<EngineVoucher>>;
+  /**
+   * Activates (claims) a voucher for the sale's member, or for its own member when the sale
+   * has none (docs/spaaza-wire.md, "Our additions").
+   */
+  claimVoucher(input: {
+    voucherKey: string;
+    memberNumber: string | null;
   }): Promise<EngineOutcome<EngineVoucher>>;
   /** The chain's reward pools and their stock; a manager's session (docs/wll-face.md, "Reward codes"). */
   getRewardPools(): Promise<EngineOutcome<RewardPool[]>>;
@@ -176,21 +184,17 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
       limit = ownLimit(timeouts.pricingMs),
       keepLockEnds = false,
     ) => {
-      const price = (basket: SaleState) =>
-        call(
-          'get-basket-price',
-          {
-            method: 'POST',
-            path: '/auth/get-basket-price',
-            json: checkedPriceRequest(basket, till, keepLockEnds),
-            ...limit,
-          },
-          pricedBasketSchema(till.currency),
-        );
-      const outcome = await price(sale);
-      const card = refusedCard(outcome);
-      if (card === null || sale.memberNumber === null) return outcome;
-      return withoutCard(await price({ ...sale, memberNumber: null }), card, sale.memberNumber);
+      // a refused card comes back as refused: the cashier chooses to sell without it (sale-pricing.ts)
+      return call(
+        'get-basket-price',
+        {
+          method: 'POST',
+          path: '/auth/get-basket-price',
+          json: checkedPriceRequest(sale, till, keepLockEnds),
+          ...limit,
+        },
+        pricedBasketSchema(till.currency),
+      );
     },
 
     addBasket: async (basket, purpose = 'confirm') => {
@@ -239,6 +243,20 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
       call(
         'unlock-voucher',
         { method: 'PUT', path: '/unlock-voucher', form: { voucher_key: voucherKey, reason } },
+        engineVoucherSchema,
+      ),
+
+    claimVoucher: ({ voucherKey, memberNumber }) =>
+      call(
+        'claim-voucher',
+        {
+          method: 'POST',
+          path: '/claim-voucher',
+          form: {
+            voucher_key: voucherKey,
+            ...(memberNumber === null ? {} : { member_number: memberNumber }),
+          },
+        },
         engineVoucherSchema,
       ),
 

@@ -118,6 +118,7 @@ export class EncodedAddBasket {
       lines,
       voucherCodes: [],
       nextLine: lines.length + 1,
+      keptForLater: [],
     };
   }
 }

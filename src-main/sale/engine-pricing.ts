@@ -51,6 +51,10 @@ export function enginePricing(
           ...(holder === undefined ? {} : { basketCode: holder, ...placeOfBasket(holder) }),
         },
         scanned: wasScanned(ref, scannedCodes),
+        // a voucher not activated yet is activated by its key (sale/activate-voucher)
+        ...(warning.code === 'voucher_not_claimed' && warning.voucherKey !== undefined
+          ? { voucherKey: warning.voucherKey }
+          : {}),
       });
     } else {
       notices.push(warningNotice(warning));

@@ -26,7 +26,9 @@ const NONE: KeptVouchers = { value: [], honourCodes: [], honourWithoutCode: [] }
 export function keptEngineVouchers(state: SaleState, engine: EngineVouchers | null): KeptVouchers {
   if (engine === null) return NONE;
   const scannedThen = new Set(engine.state.voucherCodes);
+  const keptForLater = new Set(state.keptForLater.map((kept) => kept.voucherKey));
   const relevant = engine.vouchers.filter((voucher) => {
+    if (keptForLater.has(voucher.key)) return false;
     if (voucher.code !== null && scannedThen.has(voucher.code))
       return state.voucherCodes.includes(voucher.code);
     return state.memberNumber !== null && state.memberNumber === engine.state.memberNumber;

@@ -28,6 +28,15 @@ export interface SaleState {
   readonly nextLine: number;
   /** A practice sale of a till in training mode: the engine prices it as a training basket. */
   readonly training?: true;
+  /** The member's vouchers the customer keeps for later: the engine leaves them out of this sale. */
+  readonly keptForLater: readonly KeptVoucher[];
+}
+
+/** A member's voucher the customer keeps for later, as the cashier knows it. */
+export interface KeptVoucher {
+  readonly voucherKey: string;
+  readonly code: string | null;
+  readonly title: string;
 }
 
 export function newSale(saleId: string, basketCode: string, training = false): SaleState {
@@ -39,6 +48,7 @@ export function newSale(saleId: string, basketCode: string, training = false): S
     voucherCodes: [],
     nextLine: 1,
     ...(training ? { training: true as const } : {}),
+    keptForLater: [],
   };
 }
 
@@ -100,8 +110,24 @@ export function removeVoucherCode(sale: SaleState, code: string): SaleState {
   return { ...sale, voucherCodes: sale.voucherCodes.filter((existing) => existing !== code) };
 }
 
+/** Another customer (or none): the vouchers the last one kept for later are no longer this sale's business. */
 export function setCustomer(sale: SaleState, memberNumber: string | null): SaleState {
-  return { ...sale, memberNumber };
+  if (memberNumber === sale.memberNumber) return { ...sale, memberNumber };
+  return { ...sale, memberNumber, keptForLater: [] };
+}
+
+/** The customer keeps this voucher for later: it leaves the sale (once). */
+export function keepForLater(sale: SaleState, voucher: KeptVoucher): SaleState {
+  if (sale.keptForLater.some((kept) => kept.voucherKey === voucher.voucherKey)) return sale;
+  return { ...sale, keptForLater: [...sale.keptForLater, voucher] };
+}
+
+/** Undoes a keep for later: the voucher may apply to the sale again. */
+export function stopKeepingForLater(sale: SaleState, voucherKey: string): SaleState {
+  return {
+    ...sale,
+    keptForLater: sale.keptForLater.filter((kept) => kept.voucherKey !== voucherKey),
+  };
 }
 
 /** Nothing scanned yet: no customer, no lines, no voucher codes. */
@@ -111,7 +137,7 @@ export function isUntouched(sale: SaleState): boolean {
 
 /** What void sends: no customer, no lines, no vouchers, so the engine releases every lock of the basket. */
 export function emptied(sale: SaleState): SaleState {
-  return { ...sale, memberNumber: null, lines: [], voucherCodes: [] };
+  return { ...sale, memberNumber: null, lines: [], voucherCodes: [], keptForLater: [] };
 }
 
 /** The sale's lines as the pricing core reads them (for offline pricing and the cross-check). */

@@ -98,8 +98,15 @@ export function saleView(sale: SaleState, pricing: SalePricing, context: ViewCon
         shares: priced.shares.map((share) => ({ ...share })),
       };
     }),
-    applied: [...pricing.applied],
+    applied: pricing.applied.map((voucher) =>
+      voucher.code !== null && wasScanned(voucher.code, sale.voucherCodes)
+        ? voucher
+        : { ...voucher, fromMember: true },
+    ),
     rejected: [...pricing.rejected],
+    ...(sale.keptForLater.length === 0
+      ? {}
+      : { kept: sale.keptForLater.map((kept) => ({ ...kept })) }),
     totals: { ...pricing.totals },
     pricedBy: pricing.pricedBy,
     pricing: { state: 'priced' },

@@ -78,6 +78,8 @@ function preloadOf(
     'sale/set-quantity': command('sale/set-quantity'),
     'sale/remove-line': command('sale/remove-line'),
     'sale/remove-voucher': command('sale/remove-voucher'),
+    'sale/keep-voucher': command('sale/keep-voucher'),
+    'sale/activate-voucher': command('sale/activate-voucher'),
     'sale/set-customer': command('sale/set-customer'),
     'sale/confirm': command('sale/confirm'),
     'sale/void': command('sale/void'),

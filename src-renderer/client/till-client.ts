@@ -54,6 +54,8 @@ export function createTillClient(raw: RawCall): TillClient {
     'sale/set-quantity': command('sale/set-quantity', c['sale/set-quantity'].output),
     'sale/remove-line': command('sale/remove-line', c['sale/remove-line'].output),
     'sale/remove-voucher': command('sale/remove-voucher', c['sale/remove-voucher'].output),
+    'sale/keep-voucher': command('sale/keep-voucher', c['sale/keep-voucher'].output),
+    'sale/activate-voucher': command('sale/activate-voucher', c['sale/activate-voucher'].output),
     'sale/set-customer': command('sale/set-customer', c['sale/set-customer'].output),
     'sale/confirm': command('sale/confirm', c['sale/confirm'].output),
     'sale/void': command('sale/void', c['sale/void'].output),

@@ -14,7 +14,9 @@ import { decimalSignOf, Keypad } from './Keypad';
 import { SearchResults } from './SearchResults';
 import { CustomerPanel } from './CustomerPanel';
 import {
+  useActivateVoucher,
   useConfirmSale,
+  useKeepVoucher,
   useRemoveLine,
   useRemoveVoucher,
   useSetCustomer,
@@ -97,6 +99,15 @@ type Line = SaleView['lines'][number];
 const MAY_BE_A_NAME = /\p{L}/u;
 
 /**
+ * A loyalty card the engine refused, still on the sale: the alert that says so offers the one
+ * way on, selling without the card (the vouchers scanned stay on the sale).
+ */
+function cardRefused(sale: SaleView | undefined): boolean {
+  if (!sale?.customer) return false;
+  return sale.notices.some((notice) => notice.code === 'card_refused');
+}
+
+/**
  * The open sale: scan field and basket on the left; customer, vouchers, totals, actions on the
  * right. Typed text with letters is looked up in the catalogue by name first: the products
  * found are listed to pick from; when none is found, it is scanned as a code.
@@ -122,6 +133,8 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const removeLine = useRemoveLine();
   const removeVoucher = useRemoveVoucher();
   const setCustomer = useSetCustomer();
+  const keepVoucher = useKeepVoucher();
+  const activateVoucher = useActivateVoucher();
   const voidSale = useVoidSale();
   const confirm = useConfirmSale(onConfirmed);
   const [keypadLine, setKeypadLine] = useState<Line | null>(null);
@@ -149,9 +162,21 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const settled = { onSettled: refocus };
 
   const holdEnded = activity.busy ? null : holdEndedAlert(sale, tillNow, t, onScan);
-  const alert: SaleAlert | null = saleQuery.isError
+  const said: SaleAlert | null = saleQuery.isError
     ? { tone: 'danger', lines: [failureText(saleQuery.error, t)] }
     : saleAlert(sale, activity.last, activity.slow || engineSlow, t, holdEnded);
+  const alert: SaleAlert | null =
+    said && !said.action && cardRefused(sale)
+      ? {
+          ...said,
+          action: {
+            label: t('screens.sale.alert.sellWithoutCard'),
+            run: () => {
+              setCustomer.mutate({ memberNumber: null }, settled);
+            },
+          },
+        }
+      : said;
   const started =
     sale !== undefined &&
     (sale.lines.length > 0 ||
@@ -210,6 +235,12 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           clockOffset={offset}
           onRemove={(ref) => {
             removeVoucher.mutate({ ref }, settled);
+          }}
+          onKeep={(voucherKey, keep) => {
+            keepVoucher.mutate({ voucherKey, keep }, settled);
+          }}
+          onActivate={(ref) => {
+            activateVoucher.mutate({ ref }, settled);
           }}
         />
         <TotalsPanel

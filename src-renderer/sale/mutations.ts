@@ -98,6 +98,18 @@ export const useRemoveVoucher = () =>
     client['sale/remove-voucher']({ saleId, ref }),
   );
 
+export const useKeepVoucher = () =>
+  useSaleChange(
+    'keep-voucher',
+    (client, saleId, { voucherKey, keep }: { voucherKey: string; keep: boolean }) =>
+      client['sale/keep-voucher']({ saleId, voucherKey, keep }),
+  );
+
+export const useActivateVoucher = () =>
+  useSaleChange('activate-voucher', (client, saleId, { ref }: { ref: string }) =>
+    client['sale/activate-voucher']({ saleId, ref }),
+  );
+
 export const useSetCustomer = () =>
   useSaleChange(
     'set-customer',

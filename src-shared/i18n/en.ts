@@ -186,6 +186,14 @@ export const en = {
       what: 'The voucher engine priced this sale differently from what the till charged.',
       next: 'Go on selling, and tell a manager so that IT can look at it.',
     },
+    card_refused: {
+      what: 'The voucher engine refused loyalty card {{memberNumber}}.',
+      next: 'Choose Sell without the card: the sale goes on without it, and the vouchers scanned stay on it.',
+    },
+    voucher_not_in_sale: {
+      what: 'Voucher {{voucherCode}} is not on this sale.',
+      next: 'Look at the vouchers again and repeat the step.',
+    },
     account_not_a_manager: {
       what: '{{username}} is a {{role}} account;',
       next: 'a manager or admin must sign in.',
@@ -251,5 +259,6 @@ export const en = {
     reward_pools: 'the list of reward pools',
     sync_conflicts: 'the list of sync conflicts',
     acknowledgement: 'the acknowledgement',
+    activation: 'the activation of the voucher',
   },
 } as const;

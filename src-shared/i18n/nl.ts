@@ -184,6 +184,14 @@ export const nl: CatalogueOf<typeof en> = {
       what: 'De voucherserver heeft deze verkoop anders geprijsd dan de kassa rekende.',
       next: 'Ga door met verkopen en meld het aan een manager, zodat IT ernaar kan kijken.',
     },
+    card_refused: {
+      what: 'De voucherserver weigert klantenkaart {{memberNumber}}.',
+      next: 'Kies Verkopen zonder kaart: de verkoop gaat zonder de kaart door, en de gescande vouchers blijven erop.',
+    },
+    voucher_not_in_sale: {
+      what: 'Voucher {{voucherCode}} staat niet op deze verkoop.',
+      next: 'Bekijk de vouchers opnieuw en herhaal de stap.',
+    },
     account_not_a_manager: {
       what: '{{username}} is een {{role}}-account;',
       next: 'een manager of beheerder moet inloggen.',
@@ -249,5 +257,6 @@ export const nl: CatalogueOf<typeof en> = {
     reward_pools: 'de lijst met beloningspools',
     sync_conflicts: 'de lijst met synchronisatieconflicten',
     acknowledgement: 'het bevestigen',
+    activation: 'het activeren van de voucher',
   },
 };

@@ -9,6 +9,8 @@ export const TILL_COMMAND_NAMES = [
   'sale/set-quantity',
   'sale/remove-line',
   'sale/remove-voucher',
+  'sale/keep-voucher',
+  'sale/activate-voucher',
   'sale/set-customer',
   'sale/confirm',
   'sale/void',

@@ -70,6 +70,19 @@ export const tillCommands = {
   },
   'sale/remove-line': { input: saleRef.extend({ lineId: z.string().min(1) }), output: saleView },
   'sale/remove-voucher': { input: saleRef.extend({ ref: z.string().min(1) }), output: saleView },
+  /**
+   * The customer keeps a member's voucher for later (`keep: true`): the engine leaves it out of
+   * this sale and frees it; `keep: false` undoes that, and the voucher may apply again.
+   */
+  'sale/keep-voucher': {
+    input: saleRef.extend({ voucherKey: z.string().min(1).max(128), keep: z.boolean() }),
+    output: saleView,
+  },
+  /** Activates (claims) a voucher the engine refused as not activated yet, then prices the sale again. */
+  'sale/activate-voucher': {
+    input: saleRef.extend({ ref: z.string().min(1).max(128) }),
+    output: saleView,
+  },
   'sale/set-customer': {
     input: saleRef.extend({ memberNumber: z.string().trim().min(1).max(64).nullable() }),
     output: saleView,

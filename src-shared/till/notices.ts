@@ -29,6 +29,8 @@ export const NOTICE_CODES = [
   'member_programme_not_supported',
   'original_basket_item_not_found',
   'basket_price_mismatch',
+  'card_refused',
+  'voucher_not_in_sale',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
@@ -61,6 +63,7 @@ export const ENGINE_ERRANDS = [
   'reward_pools',
   'sync_conflicts',
   'acknowledgement',
+  'activation',
 ] as const;
 export type EngineErrand = (typeof ENGINE_ERRANDS)[number];
 

@@ -45,6 +45,15 @@ export const appliedVoucherView = z.object({
   honourCode: z.string().nullable(),
   /** "held for this sale until …": the lock the engine took for this basket. */
   lockedUntil: instant.nullable(),
+  /** The engine applied it on its own, from the customer's vouchers (not scanned): it may be kept for later. */
+  fromMember: z.boolean().optional(),
+});
+
+/** A member's voucher the customer keeps for later (`sale/keep-voucher`): not on this sale. */
+export const keptVoucherView = z.object({
+  voucherKey: z.string(),
+  code: z.string().nullable(),
+  title: z.string(),
 });
 
 export const rejectedVoucherView = z.object({
@@ -62,6 +71,8 @@ export const rejectedVoucherView = z.object({
   params: messageParams,
   /** The cashier scanned or typed it; false for a voucher the engine offered on its own (a member's). */
   scanned: z.boolean(),
+  /** The voucher's key, where the engine named it: a voucher not activated yet is activated by it. */
+  voucherKey: z.string().optional(),
 });
 
 /** Something the cashier should know about the sale: said from `code` and `params` in the till's language. */
@@ -106,6 +117,8 @@ export const saleView = z.object({
   lines: z.array(saleLineView),
   applied: z.array(appliedVoucherView),
   rejected: z.array(rejectedVoucherView),
+  /** The member's vouchers the customer keeps for later; absent from an older till. */
+  kept: z.array(keptVoucherView).optional(),
   totals: totalsView,
   /** Who priced it: the engine, or the till alone while offline. */
   pricedBy: z.enum(['engine', 'local']),

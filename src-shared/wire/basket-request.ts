@@ -117,6 +117,15 @@ export const basketSchema = z.looseObject({
    * not change. The locks it holds still keep their end instead of being renewed.
    */
   basket_voucher_keep_lock_ends: wireFlag.optional(),
+  /**
+   * Ours, beyond Spaaza (docs/spaaza-wire.md, "Our additions"): vouchers the customer keeps for
+   * later. The engine leaves them out of this basket (not applied, not redeemed) and releases
+   * the locks this basket holds on them, even while the basket's member owns them.
+   */
+  basket_vouchers_kept_for_later: z
+    .array(z.looseObject({ voucher_key: voucherKey }))
+    .max(MAX_BASKET_VOUCHERS)
+    .optional(),
   /** Binds the locks to this code instead; add-basket must present the same code. */
   voucher_locking_code: code.optional(),
   /**

@@ -235,6 +235,8 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
       return ok(sale);
     },
     'sale/remove-voucher': (input) => (log('sale/remove-voucher', input), ok(sale)),
+    'sale/keep-voucher': (input) => (log('sale/keep-voucher', input), ok(sale)),
+    'sale/activate-voucher': (input) => (log('sale/activate-voucher', input), ok(sale)),
     'sale/set-customer': (input) => {
       log('sale/set-customer', input);
       sale = {

@@ -18,7 +18,12 @@ export type HttpFault =
   /** The request is read and never answered; the engine never sees it. */
   | { readonly kind: 'black-hole' }
   /** A 307 to another address (which a client must not follow with the session key). */
-  | { readonly kind: 'redirect'; readonly to: string };
+  | { readonly kind: 'redirect'; readonly to: string }
+  /**
+   * An engine that refuses every basket naming a loyalty card (`user`) with 404
+   * `member_not_found`, sent with the card or not; a basket without one reaches the engine.
+   */
+  | { readonly kind: 'refuse-card' };
 
 export const BAD_GATEWAY_PAGE = `<html>
 <head><title>502 Bad Gateway</title></head>
@@ -75,9 +80,29 @@ export function cannedAnswer(fault: HttpFault, path: string): CannedAnswer | nul
         contentType: 'application/json; charset=utf-8',
         body: JSON.stringify({ result: { code: 1, status: 'ok' }, results: { surprise: [1, 2] } }),
       };
+    case 'refuse-card':
+      return {
+        status: 404,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({
+          result: { code: 2, status: 'error' },
+          error: { code: 1010, name: 'member_not_found', description: 'no member in this chain' },
+        }),
+      };
     case 'delay':
     case 'black-hole':
       return null;
+  }
+}
+
+/** Whether `fault` meets a request with this body (a card refusal meets only a basket with a card). */
+export function meetsBody(fault: HttpFault, body: Buffer): boolean {
+  if (fault.kind !== 'refuse-card') return true;
+  try {
+    const json: unknown = JSON.parse(body.toString('utf8'));
+    return typeof json === 'object' && json !== null && 'user' in json;
+  } catch {
+    return false;
   }
 }
 
@@ -98,5 +123,7 @@ export function describeFault(fault: HttpFault): string {
       return 'black hole';
     case 'redirect':
       return `307 to ${fault.to}`;
+    case 'refuse-card':
+      return 'a refused loyalty card';
   }
 }

@@ -7,7 +7,13 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { cannedAnswer, reachesEngine, type CannedAnswer, type HttpFault } from './http-faults';
+import {
+  cannedAnswer,
+  meetsBody,
+  reachesEngine,
+  type CannedAnswer,
+  type HttpFault,
+} from './http-faults';
 
 /**
  * A real HTTP proxy on loopback (between a till and the engine, or a client and a till): it
@@ -76,6 +82,29 @@ export async function startHttpProxy(targetUrl: string): Promise<HttpProxy> {
   };
   const server: Server = createServer((incoming, outgoing) => {
     const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+    const faulting = active && (active.paths === null || active.paths.includes(path));
+    if (faulting && active?.fault.kind === 'refuse-card') {
+      // the fault depends on the body: read it whole, then refuse or pass it on
+      const { fault } = active;
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const canned = meetsBody(fault, body) ? cannedAnswer(fault, path) : null;
+        if (canned) {
+          faultedCalls += 1;
+          answerWith(outgoing, canned);
+          return;
+        }
+        const upstream = forwardTo(target, incoming, (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        });
+        upstream.on('error', () => outgoing.socket?.destroy());
+        upstream.end(body);
+      });
+      return;
+    }
     counts.set(path, (counts.get(path) ?? 0) + 1);
     open.set(path, (open.get(path) ?? 0) + 1);
     outgoing.on('close', () => open.set(path, (open.get(path) ?? 1) - 1));

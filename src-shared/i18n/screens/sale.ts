@@ -86,6 +86,18 @@ export const saleEn = {
     heldUntil: 'held for this sale until {{at, clock}}',
     left: '{{left}} left',
     holdEnded: 'the hold for this sale ended at {{at, clock}}',
+    keepForLater: 'Keep for later',
+    keepForLaterLabel: 'Keep for later: voucher {{code}}',
+    kept: 'Kept for later',
+    keptNote: 'not on this sale; the customer keeps it',
+    useNow: 'Use now',
+    useNowLabel: 'Use now: voucher {{code}}',
+    activate: 'Activate',
+    activateLabel: 'Activate voucher {{code}}',
+    activateTitle: 'Activate voucher {{code}}?',
+    activateText:
+      'The voucher is activated for the customer now, and applied to this sale. Ask the customer first.',
+    activateKeep: 'Not now',
   },
   totals: {
     heading: 'Totals',
@@ -119,6 +131,7 @@ export const saleEn = {
     holdEndedNext:
       'Hold it again to keep it on this sale; if another sale took it meanwhile, it shows as refused.',
     holdAgain: 'Hold again',
+    sellWithoutCard: 'Sell without the card',
     screenFault: 'Something went wrong in the till screen.',
     screenFaultNext: 'Try again; if it keeps happening, call IT.',
   },
@@ -209,6 +222,18 @@ export const saleNl: CatalogueOf<typeof saleEn> = {
     heldUntil: 'vastgehouden tot {{at, clock}}',
     left: 'nog {{left}}',
     holdEnded: 'het vasthouden voor deze verkoop is om {{at, clock}} afgelopen',
+    keepForLater: 'Bewaren voor later',
+    keepForLaterLabel: 'Bewaren voor later: voucher {{code}}',
+    kept: 'Bewaard voor later',
+    keptNote: 'niet op deze verkoop; de klant houdt hem',
+    useNow: 'Toch gebruiken',
+    useNowLabel: 'Toch gebruiken: voucher {{code}}',
+    activate: 'Activeren',
+    activateLabel: 'Voucher {{code}} activeren',
+    activateTitle: 'Voucher {{code}} activeren?',
+    activateText:
+      'De voucher wordt nu voor de klant geactiveerd en op deze verkoop toegepast. Vraag het de klant eerst.',
+    activateKeep: 'Nu niet',
   },
   totals: {
     heading: 'Totalen',
@@ -243,6 +268,7 @@ export const saleNl: CatalogueOf<typeof saleEn> = {
     holdEndedNext:
       'Houd hem opnieuw vast om hem op deze verkoop te houden; heeft een andere verkoop hem intussen genomen, dan staat hij bij de geweigerde.',
     holdAgain: 'Opnieuw vasthouden',
+    sellWithoutCard: 'Verkopen zonder kaart',
     screenFault: 'Er ging iets mis in het kassascherm.',
     screenFaultNext: 'Probeer het opnieuw; blijft het gebeuren, bel dan IT.',
   },
