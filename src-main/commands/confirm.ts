@@ -1,4 +1,4 @@
-import type { ReceiptView, TillHandlers, TillResult } from '../../src-shared/till';
+import type { ReceiptView, Tender, TillHandlers, TillResult } from '../../src-shared/till';
 import { encodeAddBasket, type EngineWarning, type StoredBasket } from '../engine-client';
 import { enginePricing } from '../sale/engine-pricing';
 import { saleView } from '../sale/sale-view';
@@ -19,8 +19,10 @@ import { journalContent } from './journal-entry';
 import { commitOffline, type ConfirmedRequest } from './offline-confirm';
 import { priceLocally } from './sale-pricing';
 import type { SaleBook, SaleEntry } from './sale-book';
+import { collectLate } from './collect';
+import { paymentOf, settleSale, type SaleTenders } from './tender';
 
-type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
+type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get' | 'receipt/collect'>;
 
 /**
  * Writes what the engine stored: lines with their voucher shares, vouchers redeemed, warnings;
@@ -32,6 +34,7 @@ export function journalEngineSale(
   results: StoredBasket,
   warnings: readonly EngineWarning[],
   confirmedAt: number,
+  tenders: SaleTenders = [],
 ): JournalSale {
   const view = saleView(
     state,
@@ -52,6 +55,7 @@ export function journalEngineSale(
       syncedAt: new Date(context.now()),
       ...journalContent({ ...view, applied: redeemed }),
       vouchersCreated: results.created,
+      tenders,
     });
     dropUnfinishedConfirm(context.db, state.basketCode);
     return findSale(context.db, state.basketCode);
@@ -65,6 +69,7 @@ async function confirmOpen(
   context: CoreContext,
   book: SaleBook,
   entry: SaleEntry,
+  given: readonly Tender[] | undefined,
 ): Promise<TillResult<ReceiptView>> {
   const { sale } = entry;
   if (sale.state.lines.length === 0)
@@ -81,12 +86,23 @@ async function confirmOpen(
     const why = sale.view.notices.map((notice) => notice.message).join(' ');
     return { ok: false, error: { code: 'engine_rejected', message: why } };
   }
+  // what the customer pays: the basket's net, as the last pricing worked it out
+  const paid = sale.view.totals.net;
+  // without tenders a host POS took the payment; with them, they must cover the total
+  const settled = given === undefined ? null : settleSale(context.config.tender, paid, given);
+  if (settled && !settled.ok) return settled;
+  const tenders = settled?.value ?? [];
   sale.confirmedAt ??= context.now();
   const { basketCode } = sale.state;
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
-  // what the customer pays: the basket's net, as the last pricing worked it out
-  const paid = sale.view.totals.net;
-  const fresh = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt, paid);
+  const fresh = encodeAddBasket(
+    sale.state,
+    context.config,
+    appliedKeys,
+    sale.confirmedAt,
+    paid,
+    tenders,
+  );
   // Priced by the till alone, or with the engine known to be away: straight into the outbox.
   const offline = sale.view.pricedBy === 'local' || !context.connectivity.isOnline();
   const request = offline
@@ -96,7 +112,7 @@ async function confirmOpen(
     const message = `Sale ${basketCode} is being sent to the engine right now: confirm it again in a moment.`;
     return { ok: false, error: { code: 'conflict', message } };
   }
-  const sending = { request, confirmedAt: sale.confirmedAt };
+  const sending = { request, confirmedAt: sale.confirmedAt, tenders };
   try {
     return await (offline
       ? confirmOffline(context, book, entry, sending)
@@ -153,6 +169,7 @@ async function confirmOnline(
     outcome.value,
     outcome.warnings,
     sending.confirmedAt,
+    sending.tenders,
   );
   book.close(sale.state.saleId);
   return { ok: true, value: receiptOf(stored, context.config.locale) };
@@ -194,12 +211,12 @@ export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHa
       : null;
   };
   return {
-    'sale/confirm': async ({ saleId }) => {
+    'sale/confirm': async ({ saleId, tenders }) => {
       const running = inFlight.get(saleId);
       if (running) return running;
       const found = book.findToConfirm(saleId);
       if (!found.ok) return journaled(saleId) ?? found;
-      const confirming = confirmOpen(context, book, found.value).finally(() => {
+      const confirming = confirmOpen(context, book, found.value, tenders).finally(() => {
         inFlight.delete(saleId);
       });
       inFlight.set(saleId, confirming);
@@ -212,6 +229,7 @@ export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHa
           error: tillError('not_found', 'receipt_not_found', { basketCode }),
         },
       ),
+    'receipt/collect': ({ basketCode, tender }) => collectLate(context, basketCode, tender),
   };
 }
 
@@ -248,6 +266,10 @@ export function receiptOf(sale: JournalSale, locale: string): ReceiptView {
       from: voucher.from === null ? null : { ...voucher.from },
     })),
     totals: { ...sale.totals },
+    payment: {
+      tenders: sale.tenders.map((tender) => ({ ...tender })),
+      ...paymentOf(sale.totals.net, sale.tenders),
+    },
     warnings: sale.warnings.map(({ code, message, voucherRef, params }) => ({
       code,
       message,

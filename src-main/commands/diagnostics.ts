@@ -1,5 +1,5 @@
 import type { TillHandlers } from '../../src-shared/till';
-import { maskSecrets, type LoadedConfig } from '../config';
+import { maskSecrets, tenderView, type LoadedConfig } from '../config';
 import { flattenConfig } from '../doctor/flat-config';
 import { runChecks } from '../doctor/run-diagnostics';
 import { countOpenConflicts, countOutbox, honourCacheState } from '../store';
@@ -36,6 +36,7 @@ export function diagnosticsHandlers(
           language: config.language,
           locale: config.locale,
           currency: config.currency,
+          tender: tenderView(config.tender),
         },
       });
     },

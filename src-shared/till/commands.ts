@@ -25,6 +25,11 @@ const none = z.object({});
 const saleRef = z.object({ saleId: z.string().min(1).max(64) });
 const scanned = z.string().trim().min(1, 'nothing was scanned').max(128);
 /** Why a manager frees a held voucher: it goes into the engine's audit trail and the till's. */
+/** A tender as the cashier typed it: a method of `tender.methods` and the amount handed over. */
+const tenderInput = z.object({
+  method: z.string().trim().min(1).max(64),
+  amount: z.number().int().positive().max(100_000_000_000),
+});
 const unlockReason = z.string().trim().min(3, 'say why').max(500);
 
 /**
@@ -50,11 +55,23 @@ export const tillCommands = {
     input: saleRef.extend({ memberNumber: z.string().trim().min(1).max(64).nullable() }),
     output: saleView,
   },
-  /** The customer has paid: redeem the vouchers and journal the sale. */
-  'sale/confirm': { input: saleRef, output: receiptView },
+  /**
+   * The customer has paid: redeem the vouchers and journal the sale. With `tenders` the till
+   * checks they cover the total (change and cash rounding worked out) and sends them as the
+   * basket's `payment_methods`; without, a host POS took the payment.
+   */
+  'sale/confirm': {
+    input: saleRef.extend({ tenders: z.array(tenderInput).max(20).optional() }),
+    output: receiptView,
+  },
   /** Abandon the sale and release its voucher locks. */
   'sale/void': { input: saleRef, output: saleView },
   'receipt/get': { input: z.object({ basketCode: z.string().min(1) }), output: receiptView },
+  /** What was still to collect on a confirmed sale (a voucher lost after the customer paid), paid with one more tender. */
+  'receipt/collect': {
+    input: z.object({ basketCode: z.string().min(1).max(64), tender: tenderInput }),
+    output: receiptView,
+  },
   'manager/sign-in': {
     input: z.object({
       username: z.string().trim().min(1).max(256),

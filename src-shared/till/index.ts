@@ -22,3 +22,13 @@ export {
 export * from './views';
 export * from './notices';
 export { tillEventSchema, type TillEvent, type TillEventSubscribe } from './push-events';
+export {
+  cashDue,
+  settleTenders,
+  type SettledTender,
+  type Settlement,
+  type Tender,
+  type TenderKind,
+  type TenderMethod,
+  type TenderProblem,
+} from './tender';

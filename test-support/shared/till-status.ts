@@ -13,4 +13,12 @@ export const DEMO_STATUS: StatusView = {
   language: 'en',
   locale: 'nl-NL',
   currency: 'EUR',
+  tender: {
+    hostTakesPayment: false,
+    methods: [
+      { id: 'cash', kind: 'cash', name: null },
+      { id: 'card', kind: 'card', name: null },
+    ],
+    cashStep: null,
+  },
 };
