@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useMemo, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../src-shared/till';
 import { useTillClient } from '../client';
+import { statusQuery } from '../status/queries';
+import { TenderDialog } from '../tender/TenderDialog';
 import { AlertSlot } from '../common/AlertSlot';
 import { useNow } from '../common/useNow';
 import { useSlowSince } from '../common/useSlowFlag';
@@ -110,6 +112,8 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const setCustomer = useSetCustomer();
   const voidSale = useVoidSale();
   const confirm = useConfirmSale(onConfirmed);
+  const tender = useQuery(statusQuery(client)).data?.tender;
+  const [paying, setPaying] = useState(false);
 
   const refocus = () => {
     scanRef.current?.focus();
@@ -185,11 +189,17 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           confirming={confirm.isPending}
         />
         <SaleActions
-          canConfirm={sale !== undefined && sale.lines.length > 0 && !activity.busy}
+          canConfirm={
+            sale !== undefined && sale.lines.length > 0 && !activity.busy && tender !== undefined
+          }
           canVoid={started && !confirm.isPending}
-          confirming={confirm.isPending}
+          confirming={confirm.isPending && !paying}
           onConfirm={() => {
-            confirm.mutate(undefined, { onError: refocus });
+            // a host POS took the payment: the till only confirms
+            if (tender?.hostTakesPayment === false) {
+              confirm.reset();
+              setPaying(true);
+            } else confirm.mutate({}, { onError: refocus });
           }}
           onVoid={() => {
             if (sale) voidSale.mutate({ basketCode: sale.basketCode }, settled);
@@ -197,6 +207,29 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           onDismiss={refocus}
         />
       </aside>
+      {paying && sale && tender ? (
+        <TenderDialog
+          due={sale.totals.net}
+          money={{ currency: sale.currency, locale: sale.locale }}
+          settings={tender}
+          confirming={confirm.isPending}
+          failure={confirm.isError ? failureText(confirm.error, t) : null}
+          onConfirm={(tenders) => {
+            confirm.mutate(
+              { tenders },
+              {
+                onSuccess: () => {
+                  setPaying(false);
+                },
+              },
+            );
+          }}
+          onClose={() => {
+            if (!confirm.isPending) setPaying(false);
+          }}
+          onClosed={refocus}
+        />
+      ) : null}
       {/* what the last scan added, said once by a screen reader without taking focus */}
       <p className="visually-hidden" aria-live="polite">
         {announcement}

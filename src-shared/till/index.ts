@@ -24,6 +24,7 @@ export * from './notices';
 export { tillEventSchema, type TillEvent, type TillEventSubscribe } from './push-events';
 export {
   cashDue,
+  parseTypedAmount,
   settleTenders,
   type SettledTender,
   type Settlement,

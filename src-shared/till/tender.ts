@@ -1,3 +1,4 @@
+import { toMinorUnits } from '../money/amount';
 import { roundToStep } from '../money/rounding';
 import { err, ok, type Result } from '../result';
 
@@ -127,4 +128,15 @@ export function settleTenders(
     change,
     covered: remaining === 0,
   });
+}
+
+/**
+ * An amount the cashier typed ("20", "4,75", "4.75") in minor units of `currency`; null when
+ * it is not a positive amount the currency can carry.
+ */
+export function parseTypedAmount(text: string, currency: string): number | null {
+  const plain = text.trim().replace(',', '.');
+  if (!/^\d{1,9}(?:\.\d*)?$/.test(plain)) return null;
+  const minor = toMinorUnits(plain.endsWith('.') ? plain.slice(0, -1) : plain, currency);
+  return minor.ok && minor.value > 0 ? minor.value : null;
 }
