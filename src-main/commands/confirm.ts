@@ -70,6 +70,7 @@ async function confirmOpen(
   book: SaleBook,
   entry: SaleEntry,
   given: readonly Tender[] | undefined,
+  due: number | undefined,
 ): Promise<TillResult<ReceiptView>> {
   const { sale } = entry;
   if (sale.state.lines.length === 0)
@@ -88,6 +89,8 @@ async function confirmOpen(
   }
   // what the customer pays: the basket's net, as the last pricing worked it out
   const paid = sale.view.totals.net;
+  if (due !== undefined && due !== paid)
+    return { ok: false, error: tillError('conflict', 'tender_total_changed', { amount: paid }) };
   // without tenders a host POS took the payment; with them, they must cover the total
   const settled = given === undefined ? null : settleSale(context.config.tender, paid, given);
   if (settled && !settled.ok) return settled;
@@ -211,12 +214,12 @@ export function confirmHandlers(context: CoreContext, book: SaleBook): ConfirmHa
       : null;
   };
   return {
-    'sale/confirm': async ({ saleId, tenders }) => {
+    'sale/confirm': async ({ saleId, tenders, due }) => {
       const running = inFlight.get(saleId);
       if (running) return running;
       const found = book.findToConfirm(saleId);
       if (!found.ok) return journaled(saleId) ?? found;
-      const confirming = confirmOpen(context, book, found.value, tenders).finally(() => {
+      const confirming = confirmOpen(context, book, found.value, tenders, due).finally(() => {
         inFlight.delete(saleId);
       });
       inFlight.set(saleId, confirming);

@@ -199,7 +199,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
             if (tender?.hostTakesPayment === false) {
               confirm.reset();
               setPaying(true);
-            } else confirm.mutate({}, { onError: refocus });
+            } else confirm.mutate(null, { onError: refocus });
           }}
           onVoid={() => {
             if (sale) voidSale.mutate({ basketCode: sale.basketCode }, settled);
@@ -216,7 +216,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           failure={confirm.isError ? failureText(confirm.error, t) : null}
           onConfirm={(tenders) => {
             confirm.mutate(
-              { tenders },
+              { tenders, due: sale.totals.net },
               {
                 onSuccess: () => {
                   setPaying(false);

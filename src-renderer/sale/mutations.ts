@@ -124,10 +124,14 @@ export function useConfirmSale(onConfirmed: (basketCode: string) => void) {
     mutationKey: saleMutationKeys.command('confirm'),
     scope: SALE_SCOPE,
     // without tenders a host POS took the payment
-    mutationFn: async ({ tenders }: { readonly tenders?: readonly Tender[] }) => {
+    mutationFn: async (
+      paid: { readonly tenders: readonly Tender[]; readonly due: number } | null,
+    ) => {
       const saleId = await openSaleId(queryClient, client);
       return valueOf(
-        await client['sale/confirm'](tenders ? { saleId, tenders: [...tenders] } : { saleId }),
+        await client['sale/confirm'](
+          paid ? { saleId, tenders: [...paid.tenders], due: paid.due } : { saleId },
+        ),
       );
     },
     onSuccess: (receipt) => {

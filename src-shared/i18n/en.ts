@@ -258,6 +258,10 @@ export const en = {
       what: 'The payments do not cover the sale: {{amount, money}} is still to pay.',
       next: 'Take the rest of the payment, then confirm.',
     },
+    tender_total_changed: {
+      what: 'The total changed to {{amount, money}} while the payment was taken.',
+      next: 'Check the payments against the new total, then confirm again.',
+    },
     nothing_to_collect: {
       what: 'Sale {{basketCode}} has nothing left to collect.',
       next: 'Start the next sale.',

@@ -256,6 +256,10 @@ export const nl: CatalogueOf<typeof en> = {
       what: 'De betalingen dekken de verkoop niet: er is nog {{amount, money}} te betalen.',
       next: 'Neem de rest van de betaling aan en bevestig dan.',
     },
+    tender_total_changed: {
+      what: 'Het totaal veranderde in {{amount, money}} terwijl de betaling werd aangenomen.',
+      next: 'Controleer de betalingen tegen het nieuwe totaal en bevestig opnieuw.',
+    },
     nothing_to_collect: {
       what: 'Bij verkoop {{basketCode}} valt niets meer te innen.',
       next: 'Begin de volgende verkoop.',

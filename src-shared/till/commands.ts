@@ -58,10 +58,14 @@ export const tillCommands = {
   /**
    * The customer has paid: redeem the vouchers and journal the sale. With `tenders` the till
    * checks they cover the total (change and cash rounding worked out) and sends them as the
-   * basket's `payment_methods`; without, a host POS took the payment.
+   * basket's `payment_methods`; without, a host POS took the payment. `due`: the total the
+   * tenders were taken for; a sale whose total changed meanwhile is not confirmed.
    */
   'sale/confirm': {
-    input: saleRef.extend({ tenders: z.array(tenderInput).max(20).optional() }),
+    input: saleRef.extend({
+      tenders: z.array(tenderInput).max(20).optional(),
+      due: z.number().int().optional(),
+    }),
     output: receiptView,
   },
   /** Abandon the sale and release its voucher locks. */

@@ -48,6 +48,7 @@ export const TILL_ERROR_WORDS = [
   'tender_not_positive',
   'tender_refund_mismatch',
   'tender_not_covered',
+  'tender_total_changed',
   'nothing_to_collect',
 ] as const;
 export type TillErrorWords = (typeof TILL_ERROR_WORDS)[number];
