@@ -124,7 +124,7 @@ export function settleTenders(
   return ok({
     due,
     tenders: settled,
-    remaining: due < 0 ? -remaining : remaining,
+    remaining: due < 0 && remaining !== 0 ? -remaining : remaining,
     change,
     covered: remaining === 0,
   });
