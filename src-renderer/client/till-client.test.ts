@@ -16,6 +16,11 @@ const status = {
   language: 'nl',
   locale: 'nl-NL',
   currency: 'EUR',
+  tender: {
+    hostTakesPayment: false,
+    methods: [{ id: 'cash', kind: 'cash', name: null }],
+    cashStep: null,
+  },
 };
 
 function answering(body: unknown) {
