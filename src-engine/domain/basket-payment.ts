@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { toMinorUnits } from '../../src-shared/money';
 import { ok } from '../../src-shared/result';
-import type { AddBasketPaymentRequest } from '../../src-shared/wire';
+import type { AddBasketPaymentRequest } from '../../src-shared/wire/basket-request';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { paymentsOf, type StoredPayment } from '../repo/baskets';
