@@ -44,9 +44,7 @@ describe('settleTenders', () => {
       ok: false,
       error: { code: 'tender_over_due', index: 0, remaining: 1475 },
     });
-    expect(settleTenders(500, [{ method: 'giftcard', amount: 501 }], METHODS, null).ok).toBe(
-      false,
-    );
+    expect(settleTenders(500, [{ method: 'giftcard', amount: 501 }], METHODS, null).ok).toBe(false);
   });
 
   it('refuses an unknown method, an amount of zero and a tender once the sale is covered', () => {
