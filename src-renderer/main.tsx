@@ -24,6 +24,7 @@ import './styles/layout.css';
 import './styles/sale.css';
 import './styles/vouchers.css';
 import './styles/receipt.css';
+import './styles/tender.css';
 import './styles/admin.css';
 
 /**

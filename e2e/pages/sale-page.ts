@@ -20,6 +20,12 @@ export class SalePage {
   readonly confirmPaymentButton: Locator;
   readonly voidSaleButton: Locator;
   readonly voidDialog: Locator;
+  /** The tender panel `Confirm payment` opens (unless a host POS takes the payment). */
+  readonly tenderDialog: Locator;
+  readonly tenderAmount: Locator;
+  readonly tenderConfirmButton: Locator;
+  readonly tenderSummary: Locator;
+  readonly tenders: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Sale', exact: true });
@@ -41,6 +47,24 @@ export class SalePage {
     this.voidDialog = page.getByRole('dialog', { name: 'Void this sale?' });
     // the sale's own button; the dialog's button of the same name exists only while it is open
     this.voidSaleButton = page.getByRole('button', { name: 'Void sale', exact: true });
+    this.tenderDialog = page.getByRole('dialog', { name: /^(Payment|Refund)$/ });
+    this.tenderAmount = this.tenderDialog.getByRole('textbox', { name: 'Amount received' });
+    this.tenderConfirmButton = this.tenderDialog.getByRole('button', {
+      name: /^Confirm (payment|refund)$/,
+    });
+    this.tenderSummary = this.tenderDialog.getByRole('region', { name: 'Payment summary' });
+    this.tenders = this.tenderDialog.getByRole('list', { name: 'Payments' });
+  }
+
+  /** A figure of the tender panel: `Total to pay`, `Still to pay`, `In cash`, `Change due` … */
+  tenderFigure(label: string): Locator {
+    return this.tenderSummary.getByRole('status', { name: label, exact: true });
+  }
+
+  /** One tender: the amount typed (none: exactly what is still to pay), then its way of paying. */
+  async payBy(method: string, amount?: string): Promise<void> {
+    if (amount !== undefined) await this.tenderAmount.fill(amount);
+    await this.tenderDialog.getByRole('button', { name: method, exact: true }).click();
   }
 
   async expectShown(): Promise<void> {
@@ -105,8 +129,17 @@ export class SalePage {
     await expect(this.basket).toContainText('Scan an item to start the sale.');
   }
 
+  /**
+   * `Confirm payment`; where the till takes the payment, the exact amount in cash in the tender
+   * panel, then its `Confirm payment`.
+   */
   async confirmPayment(): Promise<void> {
     await this.confirmPaymentButton.click();
+    const receipt = this.page.getByRole('heading', { name: 'Receipt', exact: true });
+    await expect(this.tenderDialog.or(receipt)).toBeVisible();
+    if (!(await this.tenderDialog.isVisible())) return;
+    await this.payBy('Cash');
+    await this.tenderConfirmButton.click();
   }
 
   /** `Void sale`, then `Void sale` in the dialog `Void this sale?`. */

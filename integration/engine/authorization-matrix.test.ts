@@ -34,6 +34,7 @@ const NEEDS: Readonly<Record<string, Need>> = {
   'DELETE /auth/logout': 'terminal',
   'POST /auth/get-basket-price': 'terminal',
   'POST /auth/add-basket': 'terminal',
+  'POST /auth/add-basket-payment': 'terminal',
   'PUT /lock-voucher': 'terminal',
   'PUT /unlock-voucher': 'manager',
   'POST /unlock-voucher': 'manager',

@@ -37,7 +37,8 @@ export type RefusalCode =
   | 'audit_chain_mismatch'
   | 'sync_conflict_not_found'
   | 'sync_conflict_already_acknowledged'
-  | 'training_basket_not_stored';
+  | 'training_basket_not_stored'
+  | 'basket_payment_conflict';
 
 export interface Refusal {
   readonly code: RefusalCode;

@@ -1,7 +1,14 @@
 import { Router } from 'express';
-import { addBasketRequestSchema, getBasketPriceRequestSchema } from '../../src-shared/wire';
+import { toMajorUnits } from '../../src-shared/money';
+import {
+  addBasketPaymentRequestSchema,
+  addBasketRequestSchema,
+  getBasketPriceRequestSchema,
+  type AddBasketPaymentAnswer,
+} from '../../src-shared/wire';
 import type { EngineDeps } from '../deps';
 import { addBasket, type StoredBasket } from '../domain/add-basket';
+import { addBasketPayment } from '../domain/basket-payment';
 import { namedButMissing } from '../domain/basket-pricing';
 import { getBasketPrice } from '../domain/get-basket-price';
 import { authorize } from '../http/authorize';
@@ -50,6 +57,25 @@ export function basketRoutes(deps: EngineDeps): Router {
     );
     const answer = stored.replayed ? replayedAnswer(stored.keptAnswer) : answerOf(stored.basket);
     sendOk(response, { result_type: 'add-basket', ...answer.results }, answer.warnings);
+  });
+
+  // ours (docs/spaaza-wire.md, "Our additions"): a payment collected after the basket was stored
+  router.post('/auth/add-basket-payment', async (request, response) => {
+    const actor = await authorize(deps, request, 'terminal');
+    requireJson(request, 'the payment');
+    const body = parseParams(addBasketPaymentRequestSchema, request.body);
+    const paid = valueOrRefuse(await addBasketPayment(db, actor, body));
+    const money = (minor: number) => toMajorUnits(minor, paid.currency);
+    const results: AddBasketPaymentAnswer = {
+      retailer_basket_code: paid.basketCode,
+      replayed: paid.replayed,
+      basket_total_price: money(paid.totalCharged),
+      payment_methods: paid.payments.map((payment) => ({
+        payment_method: payment.method,
+        payment_amount: money(payment.amount),
+      })),
+    };
+    sendOk(response, { result_type: 'add-basket-payment', ...results }, []);
   });
   return router;
 }

@@ -1,4 +1,4 @@
-import type { ReceiptView, TillHandlers, TillResult } from '../../src-shared/till';
+import type { ReceiptView, Tender, TillHandlers, TillResult } from '../../src-shared/till';
 import { encodeAddBasket, type EngineWarning, type StoredBasket } from '../engine-client';
 import { enginePricing } from '../sale/engine-pricing';
 import { saleView } from '../sale/sale-view';
@@ -19,8 +19,10 @@ import { journalContent } from './journal-entry';
 import { commitOffline, type ConfirmedRequest } from './offline-confirm';
 import { priceLocally, sellWithoutRefusedCard } from './sale-pricing';
 import type { SaleBook, SaleEntry } from './sale-book';
+import { collectLate } from './collect';
+import { receiptPaymentOf, settleSale, type SaleTenders } from './tender';
 
-type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get'>;
+type ConfirmHandlers = Pick<TillHandlers, 'sale/confirm' | 'receipt/get' | 'receipt/collect'>;
 
 /**
  * Writes what the engine stored: lines with their voucher shares, vouchers redeemed, warnings;
@@ -32,6 +34,7 @@ export function journalEngineSale(
   results: StoredBasket,
   warnings: readonly EngineWarning[],
   confirmedAt: number,
+  tenders: SaleTenders = [],
 ): JournalSale {
   const view = saleView(
     state,
@@ -52,6 +55,7 @@ export function journalEngineSale(
       syncedAt: new Date(context.now()),
       ...journalContent({ ...view, applied: redeemed }),
       vouchersCreated: results.created,
+      tenders,
     });
     dropUnfinishedConfirm(context.db, state.basketCode);
     return findSale(context.db, state.basketCode);
@@ -61,14 +65,22 @@ export function journalEngineSale(
   return stored;
 }
 
+/** What the screen says the customer paid with, for the total it showed (none: a host POS took it). */
+export interface ConfirmPayment {
+  readonly tenders?: readonly Tender[] | undefined;
+  readonly due?: number | undefined;
+}
+
 /**
  * Waits until the sale is priced as it stands, the total the customer pays: the one the
- * pricing in flight comes to, or the till's own once it is offline.
+ * pricing in flight comes to, or the till's own once it is offline. The tenders must then
+ * cover that total, the one the screen showed.
  */
 export async function pricedToConfirm(
   context: CoreContext,
   entry: SaleEntry,
-): Promise<TillResult<void>> {
+  payment: ConfirmPayment,
+): Promise<TillResult<SaleTenders>> {
   const { sale } = entry;
   if (sale.state.lines.length === 0)
     return { ok: false, error: tillError('invalid_input', 'sale_has_no_items', {}) };
@@ -85,23 +97,41 @@ export async function pricedToConfirm(
     const why = sale.view.notices.map((notice) => notice.message).join(' ');
     return { ok: false, error: { code: 'engine_rejected', message: why } };
   }
-  return { ok: true, value: undefined };
+  // what the customer pays: the basket's net, as the last pricing worked it out
+  const paid = sale.view.totals.net;
+  if (payment.due !== undefined && payment.due !== paid)
+    return { ok: false, error: tillError('conflict', 'tender_total_changed', { amount: paid }) };
+  // without tenders a host POS took the payment; with them, they must cover the total
+  const settled =
+    payment.tenders === undefined
+      ? null
+      : settleSale(context.config.tender, paid, payment.tenders);
+  if (settled && !settled.ok) return settled;
+  return { ok: true, value: settled?.value ?? [] };
 }
 
 async function confirmOpen(
   context: CoreContext,
   book: SaleBook,
   entry: SaleEntry,
+  payment: ConfirmPayment,
 ): Promise<TillResult<ReceiptView>> {
   const { sale } = entry;
-  const priced = await pricedToConfirm(context, entry);
+  const priced = await pricedToConfirm(context, entry, payment);
   if (!priced.ok) return priced;
+  const tenders = priced.value;
+  const paid = sale.view.totals.net;
   sale.confirmedAt ??= context.now();
   const { basketCode } = sale.state;
   const appliedKeys = sale.view.applied.map((voucher) => voucher.voucherKey);
-  // what the customer pays: the basket's net, as the last pricing worked it out
-  const paid = sale.view.totals.net;
-  const fresh = encodeAddBasket(sale.state, context.config, appliedKeys, sale.confirmedAt, paid);
+  const fresh = encodeAddBasket(
+    sale.state,
+    context.config,
+    appliedKeys,
+    sale.confirmedAt,
+    paid,
+    tenders,
+  );
   // Priced by the till alone, or with the engine known to be away: straight into the outbox.
   const offline = sale.view.pricedBy === 'local' || !context.connectivity.isOnline();
   const request = offline
@@ -111,7 +141,7 @@ async function confirmOpen(
     const message = `Sale ${basketCode} is being sent to the engine right now: confirm it again in a moment.`;
     return { ok: false, error: { code: 'conflict', message } };
   }
-  const sending = { request, confirmedAt: sale.confirmedAt };
+  const sending = { request, confirmedAt: sale.confirmedAt, tenders };
   try {
     return await (offline
       ? confirmOffline(context, book, entry, sending)
@@ -168,6 +198,7 @@ async function confirmOnline(
     outcome.value,
     outcome.warnings,
     sending.confirmedAt,
+    sending.tenders,
   );
   book.close(sale.state.saleId);
   return { ok: true, value: receiptOf(stored, context.config.locale) };
@@ -201,14 +232,14 @@ async function confirmOffline(
 
 /** How a till confirms an open sale, and where it finds the receipt of one it confirmed. */
 export interface ConfirmWay {
-  confirm(entry: SaleEntry): Promise<TillResult<ReceiptView>>;
+  confirm(entry: SaleEntry, payment: ConfirmPayment): Promise<TillResult<ReceiptView>>;
   receipt(basketCode: string): ReceiptView | undefined;
 }
 
 /** A real sale: redeemed on the engine, or queued; journalled either way. */
 export function journalConfirm(context: CoreContext, book: SaleBook): ConfirmWay {
   return {
-    confirm: (entry) => confirmOpen(context, book, entry),
+    confirm: (entry, payment) => confirmOpen(context, book, entry, payment),
     receipt: (basketCode) => {
       const sale = findSale(context.db, basketCode);
       return sale?.state === 'confirmed' ? receiptOf(sale, context.config.locale) : undefined;
@@ -228,12 +259,12 @@ export function confirmHandlers(
     return receipt ? { ok: true, value: receipt } : null;
   };
   return {
-    'sale/confirm': async ({ saleId }) => {
+    'sale/confirm': async ({ saleId, tenders, due }) => {
       const running = inFlight.get(saleId);
       if (running) return running;
       const found = book.findToConfirm(saleId);
       if (!found.ok) return confirmed(saleId) ?? found;
-      const confirming = way.confirm(found.value).finally(() => {
+      const confirming = way.confirm(found.value, { tenders, due }).finally(() => {
         inFlight.delete(saleId);
       });
       inFlight.set(saleId, confirming);
@@ -246,6 +277,7 @@ export function confirmHandlers(
           error: tillError('not_found', 'receipt_not_found', { basketCode }),
         },
       ),
+    'receipt/collect': ({ basketCode, tender }) => collectLate(context, basketCode, tender),
   };
 }
 
@@ -282,6 +314,7 @@ export function receiptOf(sale: JournalSale, locale: string): ReceiptView {
       from: voucher.from === null ? null : { ...voucher.from },
     })),
     totals: { ...sale.totals },
+    payment: receiptPaymentOf(sale.totals.net, sale.tenders),
     warnings: sale.warnings.map(({ code, message, voucherRef, params }) => ({
       code,
       message,

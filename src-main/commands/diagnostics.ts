@@ -1,5 +1,5 @@
 import type { TillHandlers } from '../../src-shared/till';
-import { maskSecrets, type LoadedConfig } from '../config';
+import { maskSecrets, tenderView, type LoadedConfig } from '../config';
 import { flattenConfig } from '../doctor/flat-config';
 import { runChecks } from '../doctor/run-diagnostics';
 import { countOpenConflicts, countOutbox, honourCacheState } from '../store';
@@ -37,6 +37,7 @@ export function diagnosticsHandlers(
           locale: config.locale,
           currency: config.currency,
           trainingMode: config.trainingMode,
+          tender: tenderView(config.tender),
         },
       });
     },

@@ -11,6 +11,7 @@ import {
 } from '../store';
 import type { ResumedConfirm } from '../sync';
 import { journalEngineSale } from './confirm';
+import { tendersOfPayments } from './tender';
 import type { CoreContext } from './context';
 import { releaseBasketLocks } from './lock-release';
 
@@ -118,6 +119,7 @@ async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<
       outcome.value,
       outcome.warnings,
       request.confirmedAt ?? context.now(),
+      tendersOfPayments(context.config.tender, request.payments()),
     );
     return 'confirmed';
   } finally {

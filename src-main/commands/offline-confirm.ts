@@ -13,6 +13,7 @@ import {
 import type { CoreContext } from './context';
 import { journalContent } from './journal-entry';
 import type { OpenSale } from './sale-pricing';
+import type { SaleTenders } from './tender';
 
 /** An expected reason to roll the commit back, told to the cashier (thrown only to undo the transaction). */
 class CommitRefused extends Error {
@@ -27,6 +28,8 @@ type AppliedVoucher = SaleView['applied'][number];
 export interface ConfirmedRequest {
   readonly request: EncodedAddBasket;
   readonly confirmedAt: number;
+  /** The tenders the cashier recorded (the request's `payment_methods`); none from a host POS. */
+  readonly tenders: SaleTenders;
 }
 
 /**
@@ -58,7 +61,7 @@ export function commitOffline(
   context: CoreContext,
   sale: OpenSale,
   pricedBy: PricedBy,
-  { request, confirmedAt }: ConfirmedRequest,
+  { request, confirmedAt, tenders }: ConfirmedRequest,
 ): Result<JournalSale, TillError> {
   const { state, view } = sale;
   const { db } = context;
@@ -72,6 +75,7 @@ export function commitOffline(
       confirmedAt: new Date(confirmedAt),
       syncedAt: null,
       ...journalContent(view),
+      tenders,
     });
     if (!confirmed)
       throw new CommitRefused({

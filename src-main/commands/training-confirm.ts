@@ -3,13 +3,18 @@ import type { ConfirmWay } from './confirm';
 import { pricedToConfirm } from './confirm';
 import type { CoreContext } from './context';
 import type { SaleBook } from './sale-book';
+import { receiptPaymentOf, type SaleTenders } from './tender';
 import type { TrainingRecords } from './sale-records';
 
 /**
  * A practice sale's receipt, from the sale as it was last priced: what a real sale would have
  * redeemed and handed over, marked as training. Nothing was redeemed, journalled or queued.
  */
-export function trainingReceipt(view: SaleView, confirmedAt: number): ReceiptView {
+export function trainingReceipt(
+  view: SaleView,
+  confirmedAt: number,
+  tenders: SaleTenders = [],
+): ReceiptView {
   return {
     basketCode: view.basketCode,
     confirmedAt: new Date(confirmedAt).toISOString(),
@@ -23,6 +28,10 @@ export function trainingReceipt(view: SaleView, confirmedAt: number): ReceiptVie
     ),
     vouchersCreated: [],
     totals: { ...view.totals },
+    payment: receiptPaymentOf(
+      view.totals.net,
+      tenders.map((tender) => ({ ...tender, late: false })),
+    ),
     warnings: [],
     // nothing waits in the outbox: there is nothing to send
     syncState: 'synced',
@@ -43,10 +52,10 @@ export function trainingConfirm(
   records: TrainingRecords,
 ): ConfirmWay {
   return {
-    confirm: async (entry) => {
-      const priced = await pricedToConfirm(context, entry);
+    confirm: async (entry, payment) => {
+      const priced = await pricedToConfirm(context, entry, payment);
       if (!priced.ok) return priced;
-      const receipt = trainingReceipt(entry.sale.view, context.now());
+      const receipt = trainingReceipt(entry.sale.view, context.now(), priced.value);
       records.confirmed(receipt);
       book.close(entry.sale.state.saleId);
       context.log.info({ basketCode: receipt.basketCode }, 'training sale confirmed');

@@ -40,6 +40,14 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_KIOSK', key: ['kiosk'], kind: 'boolean' },
   { name: 'TILL_TRAINING', key: ['trainingMode'], kind: 'boolean' },
   { name: 'TILL_HOST_POS_TOKEN', key: ['hostPosToken'], kind: 'text' },
+  { name: 'TILL_TENDER_HOST_TAKES_PAYMENT', key: ['tender', 'hostTakesPayment'], kind: 'boolean' },
+  /** Separated by commas: "cash" and "card" (a store's own method needs the config file, for its name). */
+  { name: 'TILL_TENDER_METHODS', key: ['tender', 'methods'], kind: 'list' },
+  {
+    name: 'TILL_TENDER_CASH_ROUNDING_MINOR',
+    key: ['tender', 'cashRoundingMinor'],
+    kind: 'integer',
+  },
   /** Separated by commas. */
   { name: 'TILL_HONOUR_FEED_PUBLIC_KEYS', key: ['honourFeedPublicKeys'], kind: 'list' },
   /** Deprecated, as its key is. */

@@ -14,3 +14,4 @@ export {
   tillConfigSchema,
   type TillConfig,
 } from './schema';
+export { tenderMethods, tenderView, type TenderSettings } from './tender';

@@ -16,6 +16,7 @@ import {
   timezone,
 } from './fields';
 import { DEFAULT_MAX_ANSWER_BYTES } from '../engine-client';
+import { DEFAULT_TENDER, tenderSettings } from './tender';
 import { plainHttpHostAcrossNetwork, plainHttpRefusal, readCaFile } from './engine-connection';
 
 export const DEFAULT_HTTP_PORT = 8410;
@@ -142,6 +143,11 @@ export const tillConfigSchema = z
     /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */
     hostPosToken: secretToken.optional(),
     timeouts: timeouts.default({}),
+    /** How the till takes payment: the tenders offered, cash rounding, or a host POS that takes it. */
+    tender: tenderSettings.default({
+      hostTakesPayment: DEFAULT_TENDER.hostTakesPayment,
+      methods: [...DEFAULT_TENDER.methods],
+    }),
     /**
      * The public keys (`ed25519:<base64>`, from the engine's `show-feed-key`) whose signature on an
      * honour-feed page the till accepts; several while a rotation is under way. None: no page is

@@ -63,12 +63,19 @@ export function basketPriceRequest(
   };
 }
 
+/** A tender as the basket's `payment_methods` carry it: the method and what it paid, in minor units. */
+export interface BasketPayment {
+  readonly method: string;
+  readonly amount: number;
+}
+
 /**
  * add-basket: the same basket, the vouchers the last pricing applied, and the confirmation time.
  * The lines stay at the shelf price in both `item_price` and `item_original_price` (an engine
  * that prices from `item_price` would otherwise take the vouchers off twice); with `paid`
  * (minor units: the net of the last pricing) `basket_total_price` says what the customer paid,
- * so the engine checks the charge (docs/spaaza-wire.md, "add-basket").
+ * so the engine checks the charge (docs/spaaza-wire.md, "add-basket"); `payments` (the tenders
+ * the cashier recorded) go in `payment_methods`.
  */
 export function addBasketRequest(
   sale: SaleState,
@@ -76,6 +83,7 @@ export function addBasketRequest(
   appliedVoucherKeys: readonly string[],
   confirmedAt: number,
   paid?: number,
+  payments: readonly BasketPayment[] = [],
 ): AddBasketRequest {
   const priced = basketPriceRequest(sale, till);
   return {
@@ -85,6 +93,14 @@ export function addBasketRequest(
       retailer_basket_code: sale.basketCode,
       basket_timestamp_iso8601: new Date(confirmedAt).toISOString(),
       ...(paid === undefined ? {} : { basket_total_price: toMajorUnits(paid, till.currency) }),
+      ...(payments.length === 0
+        ? {}
+        : {
+            payment_methods: payments.map((payment) => ({
+              payment_method: payment.method,
+              payment_amount: toMajorUnits(payment.amount, till.currency),
+            })),
+          }),
       basket_vouchers: appliedVoucherKeys.map((voucher_key) => ({ voucher_key })),
     },
   };

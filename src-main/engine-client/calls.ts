@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { describeIssues, getBasketPriceRequestSchema, issuesOf } from '../../src-shared/wire';
+import { toMajorUnits } from '../../src-shared/money';
+import {
+  addBasketPaymentAnswerSchema,
+  describeIssues,
+  getBasketPriceRequestSchema,
+  issuesOf,
+} from '../../src-shared/wire';
 import type { SaleState } from '../sale/sale-state';
-import { basketPriceRequest, type TillIdentity } from './basket-request';
+import { basketPriceRequest, type BasketPayment, type TillIdentity } from './basket-request';
 import type { EncodedAddBasket } from './encoded-add-basket';
 import {
   pricedBasketSchema,
@@ -102,6 +108,16 @@ export interface EngineCalls {
     basket: EncodedAddBasket,
     purpose?: 'confirm' | 'sync',
   ): Promise<EngineOutcome<StoredBasket>>;
+  /**
+   * One more payment on a stored basket, at `position` of its payments (docs/spaaza-wire.md,
+   * "Our additions"): what a till collected after add-basket left a voucher unredeemed.
+   */
+  addBasketPayment(input: {
+    basketCode: string;
+    currency: string;
+    position: number;
+    payment: BasketPayment;
+  }): Promise<EngineOutcome<{ replayed: boolean }>>;
   getVouchers(query: VoucherListQuery): Promise<EngineOutcome<VoucherList>>;
   unlockVoucher(input: {
     voucherKey: string;
@@ -214,6 +230,25 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
       const anonymous = card === null ? null : basket.withoutMember();
       if (card === null || anonymous === null || basket.memberNumber === null) return outcome;
       return withoutCard(await send(anonymous), card, basket.memberNumber);
+    },
+
+    addBasketPayment: async ({ basketCode, currency, position, payment }) => {
+      const outcome = await call(
+        'add-basket-payment',
+        {
+          method: 'POST',
+          path: '/auth/add-basket-payment',
+          json: {
+            retailer_basket_code: basketCode,
+            payment_position: position,
+            payment_method: payment.method,
+            payment_amount: toMajorUnits(payment.amount, currency),
+          },
+          ...ownLimit(timeouts.confirmMs),
+        },
+        addBasketPaymentAnswerSchema,
+      );
+      return withValue(outcome, (results) => ({ replayed: results.replayed }));
     },
 
     getVouchers: async (query) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toMinorUnits } from '../../src-shared/money';
 import { err, ok, type Result } from '../../src-shared/result';
 import {
   addBasketRequestSchema,
@@ -8,7 +9,7 @@ import {
 } from '../../src-shared/wire';
 import type { SaleLine, SaleState } from '../sale/sale-state';
 import { minorAmount } from './amounts';
-import { addBasketRequest, type TillIdentity } from './basket-request';
+import { addBasketRequest, type BasketPayment, type TillIdentity } from './basket-request';
 
 /** The request checked against the wire schema, with its currency and the sale lines it describes (prices in minor units). */
 const readableAddBasket = addBasketRequestSchema.transform((request, context) => {
@@ -101,6 +102,14 @@ export class EncodedAddBasket {
     return EncodedAddBasket.of(anonymous);
   }
 
+  /** What its `payment_methods` say was paid, in minor units, in order. */
+  payments(): BasketPayment[] {
+    return (this.request.basket.payment_methods ?? []).flatMap((payment) => {
+      const amount = toMinorUnits(payment.payment_amount, this.currency);
+      return amount.ok ? [{ method: payment.payment_method, amount: amount.value }] : [];
+    });
+  }
+
   /** The request body to send (the engine client's only). */
   body(): AddBasketRequest {
     return this.request;
@@ -130,8 +139,11 @@ export function encodeAddBasket(
   appliedVoucherKeys: readonly string[],
   confirmedAt: number,
   paid?: number,
+  payments: readonly BasketPayment[] = [],
 ): EncodedAddBasket {
-  return EncodedAddBasket.of(addBasketRequest(sale, till, appliedVoucherKeys, confirmedAt, paid));
+  return EncodedAddBasket.of(
+    addBasketRequest(sale, till, appliedVoucherKeys, confirmedAt, paid, payments),
+  );
 }
 
 /** A stored add-basket, checked again: the reason it no longer passes the wire schema otherwise. */

@@ -1,7 +1,7 @@
 export type { EngineCalls, VoucherList, VoucherListQuery } from './calls';
 export { AUDIT_BATCH_MAX, type AuditHeld, type AuditLink } from './till-audit';
 export { CONFLICT_REPORT_MAX, type FoundConflict, type StoreConflict } from './sync-conflicts';
-export type { TillIdentity } from './basket-request';
+export type { BasketPayment, TillIdentity } from './basket-request';
 export { EncodedAddBasket, encodeAddBasket, readEncodedAddBasket } from './encoded-add-basket';
 export type { AppliedEngineVoucher, EngineBasket, EngineLine, StoredBasket } from './engine-basket';
 export type { EngineVoucher } from './engine-voucher';

@@ -88,6 +88,7 @@ export {
   type SaleState,
   type SaleTotals,
 } from './sales';
+export { listTenders, recordTenders, type JournalTender } from './tenders';
 export {
   HONOUR_CURSOR_KEY,
   readSyncCursor,

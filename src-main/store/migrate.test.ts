@@ -26,6 +26,7 @@ describe('the local store', () => {
       'honour_cache',
       'locks_to_release',
       'outbox',
+      'sale_tenders',
       'sales',
       'sync_state',
     ]);

@@ -8,6 +8,7 @@ import {
   type JournalVoucher,
   type JournalWarning,
 } from './sale-payload';
+import { listTenders, recordTenders, type JournalTender } from './tenders';
 
 export type SaleState = 'open' | 'confirmed' | 'voided';
 export type PricedBy = 'engine' | 'local';
@@ -37,6 +38,8 @@ export interface JournalSale {
   readonly vouchersRedeemed: readonly JournalVoucher[];
   readonly vouchersCreated: readonly JournalCreatedVoucher[];
   readonly warnings: readonly JournalWarning[];
+  /** How it was paid, in order; none when a host POS took the payment. */
+  readonly tenders: readonly JournalTender[];
 }
 
 const instantColumn = z.number().int().nullable();
@@ -85,6 +88,8 @@ export interface ConfirmedSale {
   /** What the engine issued with the sale; none for a sale it has not seen yet. */
   readonly vouchersCreated?: readonly JournalCreatedVoucher[];
   readonly warnings: readonly JournalWarning[];
+  /** The tenders the cashier recorded; none when a host POS took the payment. */
+  readonly tenders?: readonly Omit<JournalTender, 'late'>[];
 }
 
 /** Marks an open sale confirmed with its final content; false when it was not open (already confirmed or voided). */
@@ -114,7 +119,9 @@ export function confirmSale(db: Database, basketCode: string, sale: ConfirmedSal
       syncedAt: sale.syncedAt?.getTime() ?? null,
       payload: JSON.stringify(payload),
     });
-  return result.changes === 1;
+  if (result.changes !== 1) return false;
+  recordTenders(db, basketCode, sale.tenders ?? [], { late: false, at: sale.confirmedAt });
+  return true;
 }
 
 /** What the engine's acknowledgement of a queued sale adds to its journal entry. */
@@ -167,17 +174,17 @@ export function voidSale(db: Database, basketCode: string, at: Date): boolean {
 
 export function findSale(db: Database, basketCode: string): JournalSale | undefined {
   const row: unknown = db.prepare('SELECT * FROM sales WHERE basket_code = ?').get(basketCode);
-  return row === undefined ? undefined : toSale(saleRow.parse(row));
+  return row === undefined ? undefined : toSale(db, saleRow.parse(row));
 }
 
 export function listSales(db: Database, state: SaleState): JournalSale[] {
   const rows: unknown[] = db
     .prepare('SELECT * FROM sales WHERE state = ? ORDER BY started_at, id')
     .all(state);
-  return rows.map((row) => toSale(saleRow.parse(row)));
+  return rows.map((row) => toSale(db, saleRow.parse(row)));
 }
 
-function toSale(row: SaleRow): JournalSale {
+function toSale(db: Database, row: SaleRow): JournalSale {
   const payload = salePayloadSchema.parse(JSON.parse(row.payload));
   return {
     id: row.id,
@@ -196,6 +203,7 @@ function toSale(row: SaleRow): JournalSale {
     vouchersRedeemed: payload.vouchersRedeemed,
     vouchersCreated: payload.vouchersCreated,
     warnings: payload.warnings,
+    tenders: row.state === 'confirmed' ? listTenders(db, row.basket_code) : [],
   };
 }
 

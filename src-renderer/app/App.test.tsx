@@ -6,6 +6,7 @@ import { WAITING_TEXT } from '../sale/TotalsPanel';
 import { createFakeTill } from '../../test-support/renderer/fake-till';
 import { renderWithTill } from '../../test-support/renderer/render';
 import { App } from './App';
+import { confirmPaidInCash } from '../../test-support/renderer/pay';
 
 const COFFEE = '8712345000165';
 const SLOW_MESSAGE = en.screens.sale.alert.slow;
@@ -119,7 +120,7 @@ describe('the till', () => {
     await screen.findByRole('row', { name: /Coffee beans 1 kg/ });
     const paid = till.sale().basketCode;
 
-    await user.click(screen.getByRole('button', { name: 'Confirm payment' }));
+    await confirmPaidInCash(user);
 
     const receipt = await screen.findByRole('region', { name: 'Receipt' });
     expect(within(receipt).getByRole('heading', { name: 'Receipt' })).toBeInTheDocument();
@@ -147,7 +148,7 @@ describe('the till', () => {
     const user = userEvent.setup({ delay: null });
     await user.keyboard(`${COFFEE}{Enter}`);
     await screen.findByRole('row', { name: /Coffee beans 1 kg/ });
-    await user.click(screen.getByRole('button', { name: 'Confirm payment' }));
+    await confirmPaidInCash(user);
     expect(await screen.findByRole('button', { name: 'New sale' })).toHaveFocus();
 
     await user.keyboard('8712345000110{Enter}');

@@ -16,6 +16,11 @@ const status = {
   language: 'nl',
   locale: 'nl-NL',
   currency: 'EUR',
+  tender: {
+    hostTakesPayment: false,
+    methods: [{ id: 'cash', kind: 'cash', name: null }],
+    cashStep: null,
+  },
 };
 
 function answering(body: unknown) {
@@ -85,6 +90,7 @@ function preloadOf(
     'sale/void': command('sale/void'),
     'catalogue/search': command('catalogue/search'),
     'receipt/get': command('receipt/get'),
+    'receipt/collect': command('receipt/collect'),
     'manager/sign-in': command('manager/sign-in'),
     'manager/sign-out': command('manager/sign-out'),
     'manager/locked-vouchers': command('manager/locked-vouchers'),

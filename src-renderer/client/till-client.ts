@@ -61,6 +61,7 @@ export function createTillClient(raw: RawCall): TillClient {
     'sale/void': command('sale/void', c['sale/void'].output),
     'catalogue/search': command('catalogue/search', c['catalogue/search'].output),
     'receipt/get': command('receipt/get', c['receipt/get'].output),
+    'receipt/collect': command('receipt/collect', c['receipt/collect'].output),
     'manager/sign-in': command('manager/sign-in', c['manager/sign-in'].output),
     'manager/sign-out': command('manager/sign-out', c['manager/sign-out'].output),
     'manager/locked-vouchers': command(

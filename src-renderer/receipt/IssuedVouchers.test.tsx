@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeTill } from '../../test-support/renderer/fake-till';
 import { renderWithTill } from '../../test-support/renderer/render';
 import { App } from '../app/App';
+import { confirmPaidInCash } from '../../test-support/renderer/pay';
 
 const COFFEE = '8712345000165';
 const REMAINDER = {
@@ -33,7 +34,7 @@ async function confirmWith(vouchers: (typeof REMAINDER | typeof RETURNED)[]) {
   await user.type(screen.getByRole('textbox', { name: 'Scan or type a code' }), `${COFFEE}{Enter}`);
   await screen.findByText('Coffee beans 1 kg');
   till.issueOnConfirm(vouchers);
-  await user.click(screen.getByRole('button', { name: 'Confirm payment' }));
+  await confirmPaidInCash(user);
   return screen.findByRole('region', { name: 'Receipt' });
 }
 

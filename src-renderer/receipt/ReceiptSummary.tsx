@@ -6,6 +6,7 @@ import type { ReceiptView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
 import { isMessageCode, noticeText } from '../common/message-words';
 import { voucherTypeKey } from '../common/voucher-labels';
+import { ReceiptPayment } from '../tender/ReceiptPayment';
 import { IssuedVouchers } from './IssuedVouchers';
 
 function Money({
@@ -98,6 +99,7 @@ export function ReceiptSummary({ receipt }: { readonly receipt: ReceiptView }) {
           </ul>
         </section>
       ) : null}
+      <ReceiptPayment receipt={receipt} />
       <IssuedVouchers receipt={receipt} />
       <section className="panel" aria-labelledby="redeemed-heading">
         <h2 id="redeemed-heading" className="panel__heading">

@@ -6,6 +6,8 @@ import { formatQuantity } from '../../src-shared/i18n/formats';
 import type { SaleView } from '../../src-shared/till';
 import type { CatalogueSearchView } from '../../src-shared/till/views';
 import { useTillClient } from '../client';
+import { statusQuery } from '../status/queries';
+import { TenderDialog } from '../tender/TenderDialog';
 import { AlertSlot } from '../common/AlertSlot';
 import { useNow } from '../common/useNow';
 import { useSlowSince } from '../common/useSlowFlag';
@@ -155,6 +157,8 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
       },
     );
   };
+  const tender = useQuery(statusQuery(client)).data?.tender;
+  const [paying, setPaying] = useState(false);
 
   const refocus = () => {
     scanRef.current?.focus();
@@ -249,11 +253,17 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           confirming={confirm.isPending}
         />
         <SaleActions
-          canConfirm={sale !== undefined && sale.lines.length > 0 && !activity.busy}
+          canConfirm={
+            sale !== undefined && sale.lines.length > 0 && !activity.busy && tender !== undefined
+          }
           canVoid={started && !confirm.isPending}
-          confirming={confirm.isPending}
+          confirming={confirm.isPending && !paying}
           onConfirm={() => {
-            confirm.mutate(undefined, { onError: refocus });
+            // a host POS took the payment: the till only confirms
+            if (tender?.hostTakesPayment === false) {
+              confirm.reset();
+              setPaying(true);
+            } else confirm.mutate(null, { onError: refocus });
           }}
           onVoid={() => {
             if (sale) voidSale.mutate({ basketCode: sale.basketCode }, settled);
@@ -293,6 +303,29 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           }}
           onClose={() => {
             setFound(null);
+          }}
+          onClosed={refocus}
+        />
+      ) : null}
+      {paying && sale && tender ? (
+        <TenderDialog
+          due={sale.totals.net}
+          money={{ currency: sale.currency, locale: sale.locale }}
+          settings={tender}
+          confirming={confirm.isPending}
+          failure={confirm.isError ? failureText(confirm.error, t) : null}
+          onConfirm={(tenders) => {
+            confirm.mutate(
+              { tenders, due: sale.totals.net },
+              {
+                onSuccess: () => {
+                  setPaying(false);
+                },
+              },
+            );
+          }}
+          onClose={() => {
+            if (!confirm.isPending) setPaying(false);
           }}
           onClosed={refocus}
         />

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { SaleView, TillClient, TillResult } from '../../src-shared/till';
+import type { SaleView, Tender, TillClient, TillResult } from '../../src-shared/till';
 import { failureCode, useTillClient, valueOf } from '../client';
 import { statusKeys } from '../status/queries';
 import { currentSaleQuery, saleKeys } from './queries';
@@ -138,9 +138,16 @@ export function useConfirmSale(onConfirmed: (basketCode: string) => void) {
   return useMutation({
     mutationKey: saleMutationKeys.command('confirm'),
     scope: SALE_SCOPE,
-    mutationFn: async () => {
+    // without tenders a host POS took the payment
+    mutationFn: async (
+      paid: { readonly tenders: readonly Tender[]; readonly due: number } | null,
+    ) => {
       const saleId = await openSaleId(queryClient, client);
-      return valueOf(await client['sale/confirm']({ saleId }));
+      return valueOf(
+        await client['sale/confirm'](
+          paid ? { saleId, tenders: [...paid.tenders], due: paid.due } : { saleId },
+        ),
+      );
     },
     onSuccess: (receipt) => {
       queryClient.setQueryData(saleKeys.receipt(receipt.basketCode), receipt);
@@ -153,6 +160,21 @@ export function useConfirmSale(onConfirmed: (basketCode: string) => void) {
     },
     onError: (error) => {
       forgetClosedSale(queryClient, error);
+    },
+  });
+}
+
+/** What was still to collect on a receipt, paid with one more tender: the receipt comes back updated. */
+export function useCollect(basketCode: string) {
+  const client = useTillClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: saleMutationKeys.command('collect'),
+    mutationFn: async (tender: Tender) =>
+      valueOf(await client['receipt/collect']({ basketCode, tender })),
+    onSuccess: (receipt) => {
+      queryClient.setQueryData(saleKeys.receipt(receipt.basketCode), receipt);
+      void queryClient.invalidateQueries({ queryKey: statusKeys.all });
     },
   });
 }

@@ -250,6 +250,38 @@ export const en = {
       what: 'No confirmed sale {{basketCode}} on this till.',
       next: 'Check the sale number on the receipt.',
     },
+    tender_unknown_method: {
+      what: 'This till does not take payment by "{{name}}".',
+      next: 'Choose one of the ways of paying the till offers.',
+    },
+    tender_not_needed: {
+      what: 'The sale is already paid in full.',
+      next: 'Remove the extra payment, then confirm.',
+    },
+    tender_over_due: {
+      what: 'Only cash gives change: this payment is more than the {{amount, money}} still to pay.',
+      next: 'Type at most {{amount, money}}, or take the rest in cash.',
+    },
+    tender_not_positive: {
+      what: 'A payment must be an amount above zero.',
+      next: 'Type the amount the customer paid.',
+    },
+    tender_refund_mismatch: {
+      what: 'A refund is paid back in one go: {{amount, money}}.',
+      next: 'Pay back exactly {{amount, money}} with one way of paying.',
+    },
+    tender_not_covered: {
+      what: 'The payments do not cover the sale: {{amount, money}} is still to pay.',
+      next: 'Take the rest of the payment, then confirm.',
+    },
+    tender_total_changed: {
+      what: 'The total changed to {{amount, money}} while the payment was taken.',
+      next: 'Check the payments against the new total, then confirm again.',
+    },
+    nothing_to_collect: {
+      what: 'Sale {{basketCode}} has nothing left to collect.',
+      next: 'Start the next sale.',
+    },
   },
   errands: {
     sale: 'the sale',

@@ -248,6 +248,38 @@ export const nl: CatalogueOf<typeof en> = {
       what: 'Er is geen bevestigde verkoop {{basketCode}} op deze kassa.',
       next: 'Controleer het verkoopnummer op de bon.',
     },
+    tender_unknown_method: {
+      what: 'Deze kassa neemt geen betaling aan met "{{name}}".',
+      next: 'Kies een van de betaalwijzen die de kassa aanbiedt.',
+    },
+    tender_not_needed: {
+      what: 'De verkoop is al helemaal betaald.',
+      next: 'Haal de extra betaling weg en bevestig dan.',
+    },
+    tender_over_due: {
+      what: 'Alleen contant geeft wisselgeld: deze betaling is meer dan de {{amount, money}} die nog te betalen is.',
+      next: 'Typ hoogstens {{amount, money}}, of neem de rest contant aan.',
+    },
+    tender_not_positive: {
+      what: 'Een betaling moet een bedrag boven nul zijn.',
+      next: 'Typ het bedrag dat de klant betaalde.',
+    },
+    tender_refund_mismatch: {
+      what: 'Een terugbetaling gaat in één keer: {{amount, money}}.',
+      next: 'Betaal precies {{amount, money}} terug met één betaalwijze.',
+    },
+    tender_not_covered: {
+      what: 'De betalingen dekken de verkoop niet: er is nog {{amount, money}} te betalen.',
+      next: 'Neem de rest van de betaling aan en bevestig dan.',
+    },
+    tender_total_changed: {
+      what: 'Het totaal veranderde in {{amount, money}} terwijl de betaling werd aangenomen.',
+      next: 'Controleer de betalingen tegen het nieuwe totaal en bevestig opnieuw.',
+    },
+    nothing_to_collect: {
+      what: 'Bij verkoop {{basketCode}} valt niets meer te innen.',
+      next: 'Begin de volgende verkoop.',
+    },
   },
   errands: {
     sale: 'de verkoop',

@@ -18,3 +18,14 @@ export function multiplyMinor(minor: number, factor: Decimal): number {
     divideRoundHalfAwayFromZero(BigInt(minor) * factor.coefficient, 10n ** BigInt(factor.scale)),
   );
 }
+
+/**
+ * An amount in minor units rounded to the nearest multiple of `step` (cash rounding: 5 rounds
+ * euro cash to 0,05), half away from zero; a step of 1 (or none) leaves it as it is.
+ */
+export function roundToStep(minor: number, step: number | null): number {
+  if (step === null || step <= 1) return minor;
+  if (!Number.isSafeInteger(step))
+    throw new RangeError('step must be a whole number of minor units');
+  return Number(divideRoundHalfAwayFromZero(BigInt(minor), BigInt(step)) * BigInt(step));
+}

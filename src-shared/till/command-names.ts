@@ -16,6 +16,7 @@ export const TILL_COMMAND_NAMES = [
   'sale/void',
   'catalogue/search',
   'receipt/get',
+  'receipt/collect',
   'manager/sign-in',
   'manager/sign-out',
   'manager/locked-vouchers',

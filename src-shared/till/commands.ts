@@ -43,6 +43,11 @@ export function decimalsOf(value: number): number {
   return parsed.ok ? parsed.value.scale : Infinity;
 }
 /** Why a manager frees a held voucher: it goes into the engine's audit trail and the till's. */
+/** A tender as the cashier typed it: a method of `tender.methods` and the amount handed over. */
+const tenderInput = z.object({
+  method: z.string().trim().min(1).max(64),
+  amount: z.number().int().positive().max(100_000_000_000),
+});
 const unlockReason = z.string().trim().min(3, 'say why').max(500);
 
 /**
@@ -87,8 +92,19 @@ export const tillCommands = {
     input: saleRef.extend({ memberNumber: z.string().trim().min(1).max(64).nullable() }),
     output: saleView,
   },
-  /** The customer has paid: redeem the vouchers and journal the sale. */
-  'sale/confirm': { input: saleRef, output: receiptView },
+  /**
+   * The customer has paid: redeem the vouchers and journal the sale. With `tenders` the till
+   * checks they cover the total (change and cash rounding worked out) and sends them as the
+   * basket's `payment_methods`; without, a host POS took the payment. `due`: the total the
+   * tenders were taken for; a sale whose total changed meanwhile is not confirmed.
+   */
+  'sale/confirm': {
+    input: saleRef.extend({
+      tenders: z.array(tenderInput).max(20).optional(),
+      due: z.number().int().optional(),
+    }),
+    output: receiptView,
+  },
   /** Abandon the sale and release its voucher locks. */
   'sale/void': { input: saleRef, output: saleView },
   /** The till's catalogue by name: every word of `query` in the product's name, in any case. */
@@ -97,6 +113,11 @@ export const tillCommands = {
     output: catalogueSearchView,
   },
   'receipt/get': { input: z.object({ basketCode: z.string().min(1) }), output: receiptView },
+  /** What was still to collect on a confirmed sale (a voucher lost after the customer paid), paid with one more tender. */
+  'receipt/collect': {
+    input: z.object({ basketCode: z.string().min(1).max(64), tender: tenderInput }),
+    output: receiptView,
+  },
   'manager/sign-in': {
     input: z.object({
       username: z.string().trim().min(1).max(256),

@@ -42,6 +42,14 @@ export const TILL_ERROR_WORDS = [
   'sale_has_no_items',
   'sale_still_open',
   'receipt_not_found',
+  'tender_unknown_method',
+  'tender_not_needed',
+  'tender_over_due',
+  'tender_not_positive',
+  'tender_refund_mismatch',
+  'tender_not_covered',
+  'tender_total_changed',
+  'nothing_to_collect',
 ] as const;
 export type TillErrorWords = (typeof TILL_ERROR_WORDS)[number];
 

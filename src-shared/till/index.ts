@@ -22,3 +22,14 @@ export {
 export * from './views';
 export * from './notices';
 export { tillEventSchema, type TillEvent, type TillEventSubscribe } from './push-events';
+export {
+  cashDue,
+  parseTypedAmount,
+  settleTenders,
+  type SettledTender,
+  type Settlement,
+  type Tender,
+  type TenderKind,
+  type TenderMethod,
+  type TenderProblem,
+} from './tender';

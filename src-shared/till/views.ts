@@ -149,6 +149,56 @@ export const createdVoucherView = z.object({
 });
 export type CreatedVoucherView = z.infer<typeof createdVoucherView>;
 
+/** A way of paying the till offers (`tender.methods`); `name` is the store's, for an `other` one. */
+export const tenderMethodView = z.object({
+  id: z.string(),
+  kind: z.enum(['cash', 'card', 'other']),
+  name: z.string().nullable(),
+});
+export type TenderMethodView = z.infer<typeof tenderMethodView>;
+
+/**
+ * How the till takes payment: with `hostTakesPayment` a host POS takes it and the till only
+ * confirms (no tender panel); else the cashier records each tender. `cashStep` rounds what is
+ * due in cash (5: to 0,05); null when the currency's cash needs no rounding.
+ */
+export const tenderSettingsView = z.object({
+  hostTakesPayment: z.boolean(),
+  methods: z.array(tenderMethodView),
+  cashStep: z.number().int().positive().nullable(),
+});
+export type TenderSettingsView = z.infer<typeof tenderSettingsView>;
+
+/**
+ * A tender kept with a confirmed sale: what was handed over, what it paid (negative: paid
+ * back), the change it gave and what cash rounding added; `late` once the sale was confirmed
+ * (what was still to collect after a voucher was lost).
+ */
+export const receiptTenderView = z.object({
+  method: z.string(),
+  kind: z.enum(['cash', 'card', 'other']),
+  name: z.string().nullable(),
+  tendered: minor,
+  amount: minor,
+  change: minor,
+  rounding: minor,
+  late: z.boolean(),
+});
+export type ReceiptTenderView = z.infer<typeof receiptTenderView>;
+
+/**
+ * How a confirmed sale was paid: its tenders, the change given, what they paid in all (null
+ * when the till took none: a host POS took the payment) and what is still to collect (a voucher
+ * the engine did not redeem after the customer paid).
+ */
+export const receiptPaymentView = z.object({
+  tenders: z.array(receiptTenderView),
+  paid: minor.nullable(),
+  change: minor,
+  toCollect: minor,
+});
+export type ReceiptPaymentView = z.infer<typeof receiptPaymentView>;
+
 export const receiptView = z.object({
   basketCode: z.string(),
   confirmedAt: instant,
@@ -161,6 +211,7 @@ export const receiptView = z.object({
   /** What the engine issued with the sale, for the customer to keep; known once it is synced. */
   vouchersCreated: z.array(createdVoucherView),
   totals: totalsView,
+  payment: receiptPaymentView,
   warnings: z.array(receiptWarningView),
   /** `synced` once the engine has the sale; `queued` while it waits in the outbox. */
   syncState: z.enum(['synced', 'queued']),
@@ -203,6 +254,7 @@ export const statusView = z.object({
   currency: z.string(),
   /** A till for practising (`trainingMode`): every screen says so, and no sale is real. */
   trainingMode: z.boolean(),
+  tender: tenderSettingsView,
 });
 export type StatusView = z.infer<typeof statusView>;
 

@@ -1,4 +1,5 @@
 export * from './basket-request';
+export * from './basket-payment';
 export * from './basket-response';
 export { basketFromWire, type BasketFigures } from './basket-to-domain';
 export { fromSpaazaDateTime, isCalendarDate, iso, isoOrNull, toSpaazaDateTime } from './datetime';

@@ -144,6 +144,12 @@ export const FUZZ_ROUTES: readonly FuzzRoute[] = [
   spaaza('DELETE', '/auth/logout', 'params', none, { weight: 0.2 }),
   spaaza('POST', '/auth/get-basket-price', 'json', basket, { weight: 3 }),
   spaaza('POST', '/auth/add-basket', 'json', basket, { weight: 3 }),
+  spaaza('POST', '/auth/add-basket-payment', 'json', (_data, random) => ({
+    retailer_basket_code: uniqueBasketCode(random),
+    payment_position: random.int(3),
+    payment_method: random.pick(['cash', 'card']),
+    payment_amount: (1 + random.int(5000)) / 100,
+  })),
   spaaza('PUT', '/lock-voucher', 'params', (data, random) => ({
     ...voucher(data, random),
     retailer_basket_code: uniqueBasketCode(random),

@@ -185,6 +185,7 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     honourCodes: [],
     vouchersCreated: [],
     totals: sale.totals,
+    payment: { tenders: [], paid: null, change: 0, toCollect: 0 },
     warnings: [],
     syncState: 'synced',
     engineBasketId: 1,
@@ -256,6 +257,10 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
     'sale/void': (input) => (log('sale/void', input), ok(nextSale())),
     'receipt/get': (input) => (
       log('receipt/get', input),
+      ok(receipts.get(input.basketCode) ?? receipt())
+    ),
+    'receipt/collect': (input) => (
+      log('receipt/collect', input),
       ok(receipts.get(input.basketCode) ?? receipt())
     ),
     'manager/sign-in': (input) => (

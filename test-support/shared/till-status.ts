@@ -14,4 +14,12 @@ export const DEMO_STATUS: StatusView = {
   locale: 'nl-NL',
   currency: 'EUR',
   trainingMode: false,
+  tender: {
+    hostTakesPayment: false,
+    methods: [
+      { id: 'cash', kind: 'cash', name: null },
+      { id: 'card', kind: 'card', name: null },
+    ],
+    cashStep: null,
+  },
 };

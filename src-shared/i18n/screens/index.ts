@@ -6,6 +6,7 @@ import { managerEn, managerNl } from './manager';
 import { receiptEn, receiptNl } from './receipt';
 import { saleEn, saleNl } from './sale';
 import { statusEn, statusNl } from './status';
+import { tenderEn, tenderNl } from './tender';
 
 /** What the till's windows say, one file per screen, so that each screen's words stay together. */
 export const screensEn = {
@@ -16,6 +17,7 @@ export const screensEn = {
   manager: managerEn,
   diagnostics: diagnosticsEn,
   status: statusEn,
+  tender: tenderEn,
 } as const;
 
 export const screensNl: CatalogueOf<typeof screensEn> = {
@@ -26,4 +28,5 @@ export const screensNl: CatalogueOf<typeof screensEn> = {
   manager: managerNl,
   diagnostics: diagnosticsNl,
   status: statusNl,
+  tender: tenderNl,
 };
