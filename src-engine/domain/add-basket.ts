@@ -19,7 +19,7 @@ import { audit } from './audit';
 import { basketWarnings, leavesRemainder, type BasketPricing } from './basket-pricing';
 import { recordBasketAdded } from './events/basket-event';
 import { readBasketInput, resolveVoucherRefs, type BasketInput } from './basket-input';
-import { issueReturnVouchers, matchReturns } from './returns';
+import { checkReturnable, issueReturnVouchers, matchReturns, withReturnCredits } from './returns';
 import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type StoredBasketRef } from './voucher-factory';
 import { forgetFreedFrom, leaveOffFreed } from './voucher-ops/freed';
@@ -106,6 +106,8 @@ async function store(
     request.basket,
     input.lines,
   );
+  const returnable = await checkReturnable(trx, matched);
+  if (!returnable.ok) return returnable;
   const lines = input.lines.map((line) =>
     unmatched.has(line.id) ? { ...line, excluded: true } : line,
   );
@@ -151,10 +153,8 @@ async function store(
   );
   await recordBasketAdded(trx, input, code, priced, redeemed.rows, now);
   await forgetFreedFrom(trx, input.chainId, code);
-  const created = [
-    ...redeemed.created,
-    ...(await issueReturnVouchers(trx, actor, matched, stored, now)),
-  ];
+  const returned = await issueReturnVouchers(trx, actor, matched, stored, now);
+  const created = [...redeemed.created, ...returned.map((issued) => issued.voucher)];
 
   const basket: StoredBasket = {
     chainId: input.chainId,
@@ -170,7 +170,7 @@ async function store(
       input.memberWarning,
       [...freed, ...first.rejected, ...lostReasons],
       unmatched,
-      chargeMismatches(input.charged, priced),
+      chargeMismatches(input.charged, withReturnCredits(priced, returned)),
     ),
     basketId,
     basketCode: code,

@@ -36,7 +36,8 @@ export type RefusalCode =
   | 'too_many_attempts'
   | 'audit_chain_mismatch'
   | 'sync_conflict_not_found'
-  | 'sync_conflict_already_acknowledged';
+  | 'sync_conflict_already_acknowledged'
+  | 'return_exceeds_purchase';
 
 export interface Refusal {
   readonly code: RefusalCode;

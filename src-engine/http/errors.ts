@@ -56,6 +56,7 @@ export const ERRORS: Readonly<
   audit_chain_mismatch: { code: 1420, status: 409 },
   sync_conflict_not_found: { code: 1500, status: 404 },
   sync_conflict_already_acknowledged: { code: 1501, status: 409 },
+  return_exceeds_purchase: { code: 1520, status: 409 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };
