@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import {
   addDecimals,
-  divideRoundHalfAwayFromZero,
   formatDecimal,
   minDecimal,
   parseDecimal,
+  proportionOfMinor,
   subtractDecimals,
   type Decimal,
 } from '../../src-shared/money';
@@ -145,12 +145,7 @@ export async function issueReturnVouchers(
       .where('line_id', '=', match.originalLineId)
       .execute();
     for (const share of shares) {
-      const amount = Number(
-        divideRoundHalfAwayFromZero(
-          BigInt(share.discount) * returnable.coefficient * 10n ** BigInt(bought.scale),
-          bought.coefficient * 10n ** BigInt(returnable.scale),
-        ),
-      );
+      const amount = proportionOfMinor(share.discount, returnable, bought);
       if (amount <= 0) continue;
       const parent = await voucherById(trx, share.voucher_id);
       const issued = await issueChildVoucher(

@@ -10,6 +10,7 @@ import {
   type StoredBasket,
 } from './engine-basket';
 import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
+import { oneReceiptSchema, type EngineReceipt } from './engine-receipt';
 import { honourFeedSchema, signedFeedAnswerOf, type HonourFeedPage } from './honour-feed';
 import { auditBatchBody, auditHeldSchema, type AuditHeld, type AuditLink } from './till-audit';
 import {
@@ -103,6 +104,8 @@ export interface EngineCalls {
     purpose?: 'confirm' | 'sync',
   ): Promise<EngineOutcome<StoredBasket>>;
   getVouchers(query: VoucherListQuery): Promise<EngineOutcome<VoucherList>>;
+  /** A stored basket of the chain by its code, to return from (`GET /get-receipts`); null when there is none. */
+  findReceipt(basketCode: string): Promise<EngineOutcome<EngineReceipt | null>>;
   unlockVoucher(input: {
     voucherKey: string;
     reason: string;
@@ -234,6 +237,18 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
         vouchers: results.vouchers,
       }));
     },
+
+    findReceipt: (basketCode) =>
+      call(
+        'get-receipts',
+        {
+          method: 'GET',
+          path: '/get-receipts',
+          query: { retailer_basket_code: basketCode, number_results: 1 },
+          ...ownLimit(timeouts.pricingMs),
+        },
+        oneReceiptSchema,
+      ),
 
     unlockVoucher: ({ voucherKey, reason }) =>
       call(

@@ -10,8 +10,18 @@ export interface SaleLine {
   readonly barcode: string;
   readonly name: string;
   readonly quantity: number;
+  /** Negative on a return line. */
   readonly unitPrice: number;
   readonly excluded: boolean;
+  /** A return line: the line of a past sale it gives back (docs/spaaza-wire.md, "Returns at the till"). */
+  readonly returnOf?: ReturnOf;
+}
+
+/** The purchase a return line gives back, and the voucher shares stored at the sale that come back. */
+export interface ReturnOf {
+  readonly basketCode: string;
+  readonly lineId: string;
+  readonly vouchersBack: number;
 }
 
 export interface SaleState {
@@ -39,11 +49,36 @@ export interface Product {
 /** A second scan of the same product adds one to its line rather than a new line. */
 export function addItem(sale: SaleState, product: Product): SaleState {
   const existing = sale.lines.find(
-    (line) => line.barcode === product.barcode && Number.isInteger(line.quantity),
+    (line) =>
+      line.barcode === product.barcode && Number.isInteger(line.quantity) && !line.returnOf,
   );
   if (existing) return setQuantity(sale, existing.lineId, existing.quantity + 1);
   const line: SaleLine = { lineId: `line_${sale.nextLine}`, quantity: 1, ...product };
   return { ...sale, lines: [...sale.lines, line], nextLine: sale.nextLine + 1 };
+}
+
+/** A return line for `quantity` of a past sale's line, at minus its unit price; the original's line replaced if there was one. */
+export function addReturnLine(
+  sale: SaleState,
+  line: { readonly barcode: string; readonly name: string; readonly unitPrice: number },
+  quantity: number,
+  returnOf: ReturnOf,
+): SaleState {
+  const kept = sale.lines.filter(
+    (existing) =>
+      existing.returnOf?.basketCode !== returnOf.basketCode ||
+      existing.returnOf.lineId !== returnOf.lineId,
+  );
+  const added: SaleLine = {
+    lineId: `line_${String(sale.nextLine)}`,
+    barcode: line.barcode,
+    name: line.name,
+    quantity,
+    unitPrice: -line.unitPrice,
+    excluded: false,
+    returnOf,
+  };
+  return { ...sale, lines: [...kept, added], nextLine: sale.nextLine + 1 };
 }
 
 export function setQuantity(sale: SaleState, lineId: string, quantity: number): SaleState {
@@ -92,5 +127,6 @@ export function pricingLines(sale: SaleState): BasketLine[] {
     quantity: line.quantity,
     unitPrice: line.unitPrice,
     excluded: line.excluded,
+    ...(line.returnOf ? { returnItem: true } : {}),
   }));
 }

@@ -26,6 +26,7 @@ describe('the local store', () => {
       'honour_cache',
       'locks_to_release',
       'outbox',
+      'sale_returns',
       'sales',
       'sync_state',
     ]);

@@ -19,6 +19,10 @@ export const journalLineSchema = z.object({
   excluded: z.boolean(),
   /** Each voucher's part of this line's discount: returns need it. */
   shares: z.array(z.object({ voucherKey: z.string(), discount: minor })),
+  /** A return line: the sale and line it gives back, and the voucher shares that come back. */
+  returnOf: z
+    .object({ basketCode: z.string().min(1), lineId: z.string().min(1), vouchersBack: minor })
+    .optional(),
 });
 
 export const journalVoucherSchema = z.object({

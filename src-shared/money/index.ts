@@ -11,5 +11,5 @@ export {
   type NumberErrorCode,
 } from './decimal';
 export { formatMoney } from './format';
-export { divideRoundHalfAwayFromZero, multiplyMinor } from './rounding';
+export { divideRoundHalfAwayFromZero, multiplyMinor, proportionOfMinor } from './rounding';
 export { currencyNumber, currencySymbol } from './currency-number';

@@ -18,3 +18,17 @@ export function multiplyMinor(minor: number, factor: Decimal): number {
     divideRoundHalfAwayFromZero(BigInt(minor) * factor.coefficient, 10n ** BigInt(factor.scale)),
   );
 }
+
+/**
+ * The part of `minor` that `part` of `whole` carries (a returned quantity of the quantity
+ * bought), rounded once: `minor × part ÷ whole`. Exact on the decimals.
+ */
+export function proportionOfMinor(minor: number, part: Decimal, whole: Decimal): number {
+  if (whole.coefficient <= 0n) throw new RangeError('whole must be positive');
+  return Number(
+    divideRoundHalfAwayFromZero(
+      BigInt(minor) * part.coefficient * 10n ** BigInt(whole.scale),
+      whole.coefficient * 10n ** BigInt(part.scale),
+    ),
+  );
+}

@@ -42,6 +42,10 @@ export const TILL_ERROR_WORDS = [
   'sale_has_no_items',
   'sale_still_open',
   'receipt_not_found',
+  'return_sale_not_found',
+  'return_sale_not_found_offline',
+  'return_line_not_found',
+  'return_exceeds_purchase',
 ] as const;
 export type TillErrorWords = (typeof TILL_ERROR_WORDS)[number];
 

@@ -88,6 +88,9 @@ export const messageParams = z.object({
   barcode: z.string().optional(),
   scan: z.string().optional(),
   lineId: z.string().optional(),
+  /** A quantity asked for, and what is left of it (a return). */
+  quantity: z.number().optional(),
+  left: z.number().optional(),
   fields: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),

@@ -3,6 +3,7 @@ import { migration0002 } from './0002_offline_sync';
 import { migration0003 } from './0003_confirms_in_outbox';
 import { migration0004 } from './0004_locks_to_release';
 import { migration0005 } from './0005_audit_chain';
+import { migration0006 } from './0006_sale_returns';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
