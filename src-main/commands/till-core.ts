@@ -25,6 +25,7 @@ import { releaseLeftLocks } from './lock-release';
 import { managerHandlers } from './manager';
 import { coalescingRunner } from './pricing-queue';
 import { createSaleBook } from './sale-book';
+import { returnHandlers } from './returns';
 import { saleHandlers } from './sale-service';
 import { createTillEvents, type TillEvents } from './till-events';
 
@@ -143,6 +144,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     handlers: {
       ...saleHandlers(context, book),
       ...confirmHandlers(context, book),
+      ...returnHandlers(context, book),
       ...manager,
       'manager/unlock-voucher': async (input) => {
         const result = await manager['manager/unlock-voucher'](input);

@@ -9,7 +9,8 @@ const minor = z.number().int();
 
 export const journalLineSchema = z.object({
   lineId: z.string().min(1),
-  barcode: z.string().min(1),
+  /** Empty for a line the till knows only from the engine (a return of another till's sale). */
+  barcode: z.string(),
   name: z.string(),
   quantity: z.number().positive(),
   unitPrice: minor,

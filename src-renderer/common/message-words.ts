@@ -64,6 +64,8 @@ function filled(t: TFunction, params: MessageParams): FilledParams {
     barcode: params.barcode ?? '',
     scan: params.scan ?? '',
     lineId: params.lineId ?? '',
+    quantity: params.quantity ?? 0,
+    left: params.left ?? 0,
     fields: params.fields ?? '',
     name: params.name ?? '',
     description: params.description ?? '',
