@@ -131,7 +131,7 @@ export async function findReturnable(
       ok: false,
       error: tillError('engine_unreachable', 'return_sale_not_found_offline', { basketCode }),
     };
-  if (receipt === null || receipt.currency !== currency)
+  if (receipt?.currency !== currency)
     return { ok: false, error: tillError('not_found', 'return_sale_not_found', { basketCode }) };
   return {
     ok: true,

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
-import type { ReturnableSaleView } from '../../src-shared/till';
+import type { RecentSaleView, ReturnableSaleView } from '../../src-shared/till';
 import { useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
 import { failureText } from '../common/message-words';
@@ -134,64 +134,14 @@ export function ReturnScreen() {
             }}
           />
         ) : null}
-        <section className="panel" aria-labelledby="return-recent-heading">
-          <h2 id="return-recent-heading" className="panel__heading">
-            {t('screens.return.recent.heading')}
-          </h2>
-          {recent.data && recent.data.length === 0 ? (
-            <p className="panel__text">{t('screens.return.recent.none')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table" aria-label={t('screens.return.recent.table')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('screens.return.recent.sale')}</th>
-                    <th scope="col">{t('screens.return.recent.when')}</th>
-                    <th scope="col">{t('screens.return.recent.customer')}</th>
-                    <th scope="col" className="num">
-                      {t('screens.return.recent.total')}
-                    </th>
-                    <th scope="col">
-                      <span className="visually-hidden">
-                        {t('screens.return.recent.pickShort')}
-                      </span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(recent.data ?? []).map((row) => (
-                    <tr key={row.basketCode}>
-                      <td className="code">{row.basketCode}</td>
-                      <td>{formatStamp(row.confirmedAt, sale.data?.locale ?? 'en-GB')}</td>
-                      <td>{row.customer?.memberNumber ?? t('screens.return.recent.anonymous')}</td>
-                      <td className="num money">
-                        {formatMoney(
-                          row.net,
-                          sale.data?.currency ?? 'EUR',
-                          sale.data?.locale ?? 'en-GB',
-                        )}
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={t('screens.return.recent.pick', {
-                            basketCode: row.basketCode,
-                          })}
-                          onClick={() => {
-                            lookUp(row.basketCode);
-                          }}
-                        >
-                          {t('screens.return.recent.pickShort')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        {sale.data && recent.data ? (
+          <RecentSales
+            sales={recent.data}
+            currency={sale.data.currency}
+            locale={sale.data.locale}
+            onPick={lookUp}
+          />
+        ) : null}
       </div>
       <aside className="sale__side">
         {sale.data ? (
@@ -209,6 +159,70 @@ export function ReturnScreen() {
           />
         ) : null}
       </aside>
+    </section>
+  );
+}
+
+interface RecentSalesProps {
+  readonly sales: readonly RecentSaleView[];
+  readonly currency: string;
+  readonly locale: string;
+  readonly onPick: (basketCode: string) => void;
+}
+
+/** This till's latest sales, each with a button to return from it. */
+function RecentSales({ sales, currency, locale, onPick }: RecentSalesProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="return-recent-heading">
+      <h2 id="return-recent-heading" className="panel__heading">
+        {t('screens.return.recent.heading')}
+      </h2>
+      {sales.length === 0 ? (
+        <p className="panel__text">{t('screens.return.recent.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" aria-label={t('screens.return.recent.table')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('screens.return.recent.sale')}</th>
+                <th scope="col">{t('screens.return.recent.when')}</th>
+                <th scope="col">{t('screens.return.recent.customer')}</th>
+                <th scope="col" className="num">
+                  {t('screens.return.recent.total')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('screens.return.recent.pickShort')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sales.map((row) => (
+                <tr key={row.basketCode}>
+                  <td className="code">{row.basketCode}</td>
+                  <td>{formatStamp(row.confirmedAt, locale)}</td>
+                  <td>{row.customer?.memberNumber ?? t('screens.return.recent.anonymous')}</td>
+                  <td className="num money">{formatMoney(row.net, currency, locale)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={t('screens.return.recent.pick', {
+                        basketCode: row.basketCode,
+                      })}
+                      onClick={() => {
+                        onPick(row.basketCode);
+                      }}
+                    >
+                      {t('screens.return.recent.pickShort')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
