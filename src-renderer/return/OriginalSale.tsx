@@ -26,11 +26,11 @@ export function OriginalSale({ sale, adding, onAdd }: OriginalSaleProps) {
     .map((line) => ({ lineId: line.lineId, quantity: quantityOf(line) }))
     .filter((line) => Number.isFinite(line.quantity) && line.quantity > 0);
   return (
-    <section className="panel" aria-labelledby="return-original-heading">
+    <section className="panel return__panel" aria-labelledby="return-original-heading">
       <h2 id="return-original-heading" className="panel__heading">
         {t('screens.return.original.heading', { basketCode: sale.basketCode })}
       </h2>
-      <p className="panel__text">
+      <p className="panel__note">
         {sale.source === 'engine'
           ? t('screens.return.original.fromEngine')
           : t('screens.return.original.fromThisTill')}
@@ -41,7 +41,7 @@ export function OriginalSale({ sale, adding, onAdd }: OriginalSaleProps) {
           if (picked.length > 0) onAdd(picked);
         }}
       >
-        <div className="table-scroll">
+        <div className="table-frame">
           <table className="table" aria-label={t('screens.return.original.table')}>
             <thead>
               <tr>
@@ -63,7 +63,7 @@ export function OriginalSale({ sale, adding, onAdd }: OriginalSaleProps) {
                 <tr key={line.lineId}>
                   <td>
                     {nameOf(line)}
-                    <span className="money table__sub">
+                    <span className="panel__note return__price">
                       {' '}
                       {formatMoney(line.unitPrice, sale.currency, sale.locale)}
                     </span>
@@ -73,7 +73,7 @@ export function OriginalSale({ sale, adding, onAdd }: OriginalSaleProps) {
                   <td className="num">{line.returnable}</td>
                   <td>
                     <input
-                      className="input input--quantity"
+                      className="field__input return__quantity"
                       type="number"
                       inputMode="decimal"
                       min={0}
@@ -91,10 +91,10 @@ export function OriginalSale({ sale, adding, onAdd }: OriginalSaleProps) {
             </tbody>
           </table>
         </div>
-        <p className="panel__hint">{t('screens.return.original.hint')}</p>
+        <p className="panel__note">{t('screens.return.original.hint')}</p>
         <button
           type="submit"
-          className="button button--primary"
+          className="button button--primary return__add"
           disabled={picked.length === 0 || adding}
           aria-busy={adding}
         >

@@ -21,25 +21,19 @@ export function ReturnBasket({ sale, confirming, onConfirm }: ReturnBasketProps)
   const back = lines.reduce((sum, line) => sum + (line.returnOf?.vouchersBack ?? 0), 0);
   const waiting = sale.pricing.state === 'waiting';
   return (
-    <section className="panel" aria-labelledby="return-basket-heading">
+    <section className="panel return__panel" aria-labelledby="return-basket-heading">
       <h2 id="return-basket-heading" className="panel__heading">
         {t('screens.return.basket.heading')}
       </h2>
       {lines.length === 0 ? (
-        <p className="panel__text">{t('screens.return.basket.empty')}</p>
+        <p className="panel__empty">{t('screens.return.basket.empty')}</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <div className="table-frame">
             <table className="table" aria-label={t('screens.return.basket.table')}>
               <thead>
                 <tr>
                   <th scope="col">{t('screens.return.basket.item')}</th>
-                  <th scope="col" className="num">
-                    {t('screens.return.basket.quantity')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('screens.return.basket.price')}
-                  </th>
                   <th scope="col" className="num">
                     {t('screens.return.basket.vouchersBack')}
                   </th>
@@ -51,9 +45,13 @@ export function ReturnBasket({ sale, confirming, onConfirm }: ReturnBasketProps)
               <tbody>
                 {lines.map((line) => (
                   <tr key={line.lineId}>
-                    <td>{nameOf({ name: line.name, lineId: line.returnOf?.lineId ?? '' })}</td>
-                    <td className="num">{line.quantity}</td>
-                    <td className="num money">{money(-line.gross)}</td>
+                    <td>
+                      {t('screens.return.basket.line', {
+                        quantity: line.quantity,
+                        item: nameOf({ name: line.name, lineId: line.returnOf?.lineId ?? '' }),
+                      })}
+                      <span className="panel__note return__price">{money(-line.gross)}</span>
+                    </td>
                     <td className="num money">{money(line.returnOf?.vouchersBack ?? 0)}</td>
                     <td className="num money">{money(-line.net)}</td>
                   </tr>
@@ -73,7 +71,7 @@ export function ReturnBasket({ sale, confirming, onConfirm }: ReturnBasketProps)
               </dd>
             </div>
           </dl>
-          <p className="panel__hint" role="status">
+          <p className="panel__note" role="status">
             {waiting ? t('screens.return.basket.waiting') : t('screens.return.basket.hint')}
           </p>
           <button

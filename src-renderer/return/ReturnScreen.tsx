@@ -94,13 +94,14 @@ export function ReturnScreen() {
             lookUp(code);
           }}
         >
-          <label className="scan-bar__label" htmlFor="return-basket-code">
+          <label className="visually-hidden" htmlFor="return-basket-code">
             {t('screens.return.find.label')}
           </label>
           <input
             id="return-basket-code"
+            placeholder={t('screens.return.find.label')}
             ref={scanRef}
-            className="input scan-bar__input"
+            className="scan-bar__input"
             autoComplete="off"
             value={code}
             onChange={(event) => {
@@ -109,7 +110,7 @@ export function ReturnScreen() {
           />
           <button
             type="submit"
-            className="button button--primary"
+            className="button button--primary scan-bar__submit"
             disabled={find.isPending}
             aria-busy={find.isPending}
           >
@@ -174,14 +175,14 @@ interface RecentSalesProps {
 function RecentSales({ sales, currency, locale, onPick }: RecentSalesProps) {
   const { t } = useTranslation();
   return (
-    <section className="panel" aria-labelledby="return-recent-heading">
+    <section className="panel return__panel" aria-labelledby="return-recent-heading">
       <h2 id="return-recent-heading" className="panel__heading">
         {t('screens.return.recent.heading')}
       </h2>
       {sales.length === 0 ? (
-        <p className="panel__text">{t('screens.return.recent.none')}</p>
+        <p className="panel__empty">{t('screens.return.recent.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-frame">
           <table className="table" aria-label={t('screens.return.recent.table')}>
             <thead>
               <tr>
