@@ -41,6 +41,7 @@ test('a return of one line refunds exactly the voucher shares that line carried 
   till,
   engineDb,
 }, testInfo) => {
+  test.setTimeout(90_000);
   const { sale, receipt } = ui;
   await sale.expectShown();
   await sale.scanItem(coffeeBeans.barcode, coffeeBeans.name);
@@ -132,6 +133,7 @@ test('a return beyond what was bought, less what was returned already, is refuse
   secondTill,
   engineDb,
 }) => {
+  test.setTimeout(90_000);
   // sold at the other till of the store: found through the engine
   const basketCode = await memberSale(secondTill);
   const returns = await openReturn(page);
@@ -182,9 +184,9 @@ for (const language of ['en', 'nl'] as const) {
         page,
         till,
       }) => {
+        test.setTimeout(90_000);
         await page.setViewportSize(size);
         const basketCode = await memberSale(till);
-        await page.reload();
         await page.keyboard.press('F4');
         const field = page.locator('#return-basket-code');
         await field.fill(basketCode);
@@ -201,3 +203,75 @@ for (const language of ['en', 'nl'] as const) {
     }
   });
 }
+
+test.describe('offline', () => {
+  test.use({ tillOffline: { giveUpAfterMs: 500 }, tillsBehindGates: true });
+
+  test('a return confirmed offline waits in the outbox like a sale and reaches the engine exactly once', async ({
+    till,
+    gates,
+    engineDb,
+  }) => {
+    test.setTimeout(90_000);
+    const basketCode = await memberSale(till);
+    await till.till.sync.syncNow();
+    gates.of('01').close();
+
+    const { saleId, basketCode: returnCode } = valueOf(await till.send('sale/current', {}));
+    let view = valueOf(
+      await till.send('return/add', {
+        saleId,
+        basketCode,
+        lines: [{ lineId: 'line_1', quantity: 1 }],
+      }),
+    );
+    while (view.pricing.state === 'waiting') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      view = valueOf(await till.send('sale/current', {}));
+    }
+    expect(view.totals.net).toBe(-COFFEE_REFUND);
+    const queued = valueOf(await till.send('sale/confirm', { saleId }));
+    expect(queued).toMatchObject({ syncState: 'queued', totals: { net: -COFFEE_REFUND } });
+    // offline, the journal counts it: the same line cannot go back twice
+    const again = valueOf(await till.send('sale/current', {}));
+    expect(
+      await till.send('return/add', {
+        saleId: again.saleId,
+        basketCode,
+        lines: [{ lineId: 'line_1', quantity: 1 }],
+      }),
+    ).toMatchObject({ ok: false, error: { words: 'return_exceeds_purchase' } });
+
+    gates.of('01').open();
+    await till.till.sync.syncNow();
+    await till.till.sync.syncNow();
+    const synced = valueOf(await till.send('receipt/get', { basketCode: returnCode }));
+    expect(synced.syncState).toBe('synced');
+    expect(synced.vouchersCreated.map((voucher) => [voucher.origin, voucher.amount])).toEqual(
+      expect.arrayContaining([
+        ['return', COFFEE_SHARES.tenPercent],
+        ['return', COFFEE_SHARES.fiveEuro],
+      ]),
+    );
+    const stored = await engineDb
+      .selectFrom('baskets')
+      .select('id')
+      .where('retailer_basket_code', '=', returnCode)
+      .execute();
+    expect(stored).toHaveLength(1);
+    const givenBack = await engineDb
+      .selectFrom('vouchers')
+      .select('amount')
+      .where('title', 'like', 'Returned:%')
+      .execute();
+    expect(givenBack).toHaveLength(2);
+    const line = await engineDb
+      .selectFrom('basket_items')
+      .innerJoin('baskets', 'baskets.id', 'basket_items.basket_id')
+      .select('returned_quantity')
+      .where('baskets.retailer_basket_code', '=', basketCode)
+      .where('line_id', '=', 'line_1')
+      .executeTakeFirstOrThrow();
+    expect(line.returned_quantity).toBe('1');
+  });
+});

@@ -29,7 +29,13 @@ export function ReturnBasket({ sale, confirming, onConfirm }: ReturnBasketProps)
         <p className="panel__empty">{t('screens.return.basket.empty')}</p>
       ) : (
         <>
-          <div className="table-frame">
+          {/* scrolls when the side is narrow: reachable by keyboard, named for a screen reader */}
+          <div
+            className="table-frame"
+            role="region"
+            aria-label={t('screens.return.basket.region')}
+            tabIndex={0}
+          >
             <table className="table" aria-label={t('screens.return.basket.table')}>
               <thead>
                 <tr>

@@ -39,6 +39,7 @@ export const returnEn = {
   basket: {
     heading: 'To return',
     table: 'Return lines',
+    region: 'Lines to return',
     item: 'Item',
     quantity: 'Quantity',
     price: 'Price',
@@ -92,6 +93,7 @@ export const returnNl: CatalogueOf<typeof returnEn> = {
   basket: {
     heading: 'Retour',
     table: 'Retourregels',
+    region: 'Regels om te retourneren',
     item: 'Artikel',
     quantity: 'Aantal',
     price: 'Prijs',
