@@ -93,38 +93,40 @@ export async function findReturnable(
   const own = journaled?.state === 'confirmed' && !isReturn(journaled) ? journaled : null;
   const engine = await lookUp(context, basketCode);
   const receipt = engine.kind === 'found' ? engine.receipt : null;
+  const found = (
+    sale: Omit<ReturnableSaleView, 'locale' | 'lines'>,
+    lines: readonly Omit<ReturnableLineView, 'returned' | 'returnable'>[],
+  ): TillResult<ReturnableSaleView> => ({
+    ok: true,
+    value: {
+      ...sale,
+      locale,
+      lines: lines.map((line) =>
+        returnableLine(line, returnedHere(context, sale.basketCode, line.lineId, receipt)),
+      ),
+    },
+  });
   if (own) {
     const codes = new Map(
       own.vouchersRedeemed.map((voucher) => [voucher.voucherKey, voucher.code]),
     );
-    return {
-      ok: true,
-      value: {
+    return found(
+      {
         basketCode,
         soldAt: (own.confirmedAt ?? own.startedAt).toISOString(),
         currency: own.currency,
-        locale,
         customer: own.memberNumber ? { memberNumber: own.memberNumber } : null,
         source: 'this_till',
-        lines: own.lines.map((line) =>
-          returnableLine(
-            {
-              lineId: line.lineId,
-              barcode: line.barcode,
-              name: line.name,
-              quantity: line.quantity,
-              unitPrice: line.unitPrice,
-              shares: line.shares.map((share) => ({
-                voucherKey: share.voucherKey,
-                code: codes.get(share.voucherKey) ?? null,
-                discount: share.discount,
-              })),
-            },
-            returnedHere(context, basketCode, line.lineId, receipt),
-          ),
-        ),
       },
-    };
+      own.lines.map(({ lineId, barcode, name, quantity: bought, unitPrice, shares }) => ({
+        lineId,
+        barcode,
+        name,
+        quantity: bought,
+        unitPrice,
+        shares: shares.map((share) => ({ ...share, code: codes.get(share.voucherKey) ?? null })),
+      })),
+    );
   }
   if (engine.kind === 'offline')
     return {
@@ -133,30 +135,17 @@ export async function findReturnable(
     };
   if (receipt?.currency !== currency)
     return { ok: false, error: tillError('not_found', 'return_sale_not_found', { basketCode }) };
-  return {
-    ok: true,
-    value: {
+  return found(
+    {
       basketCode: receipt.basketCode,
       soldAt: receipt.soldAt === null ? null : new Date(receipt.soldAt).toISOString(),
       currency: receipt.currency,
-      locale,
       customer: receipt.memberNumber ? { memberNumber: receipt.memberNumber } : null,
       source: 'engine',
-      lines: receipt.lines.map((line) =>
-        returnableLine(
-          {
-            lineId: line.lineId,
-            barcode: '',
-            name: '',
-            quantity: line.quantity,
-            unitPrice: line.unitPrice,
-            shares: line.shares.map((share) => ({ ...share })),
-          },
-          returnedHere(context, receipt.basketCode, line.lineId, receipt),
-        ),
-      ),
     },
-  };
+    // the engine keeps no item names: the screen names such a line by its id
+    receipt.lines.map((line) => ({ ...line, barcode: '', name: '', shares: [...line.shares] })),
+  );
 }
 
 function recentOf(sale: JournalSale): RecentSaleView {

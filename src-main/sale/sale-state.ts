@@ -49,8 +49,7 @@ export interface Product {
 /** A second scan of the same product adds one to its line rather than a new line. */
 export function addItem(sale: SaleState, product: Product): SaleState {
   const existing = sale.lines.find(
-    (line) =>
-      line.barcode === product.barcode && Number.isInteger(line.quantity) && !line.returnOf,
+    (line) => line.barcode === product.barcode && Number.isInteger(line.quantity) && !line.returnOf,
   );
   if (existing) return setQuantity(sale, existing.lineId, existing.quantity + 1);
   const line: SaleLine = { lineId: `line_${sale.nextLine}`, quantity: 1, ...product };
