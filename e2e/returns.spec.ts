@@ -184,6 +184,8 @@ for (const language of ['en', 'nl'] as const) {
         test.setTimeout(90_000);
         await page.setViewportSize(size);
         const basketCode = await memberSale(till);
+        // the page shows the sale the API just confirmed: it follows the till's next one
+        await page.reload();
         await page.keyboard.press('F4');
         const field = page.locator('#return-basket-code');
         await field.fill(basketCode);

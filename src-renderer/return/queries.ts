@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TillClient } from '../../src-shared/till';
 import { useTillClient, valueOf } from '../client';
+import { forgetClosedSale } from '../sale/mutations';
 import { currentSaleQuery, saleKeys } from '../sale/queries';
 
 export const returnKeys = {
@@ -42,6 +43,9 @@ export function useAddReturn() {
     },
     onSuccess: (view) => {
       queryClient.setQueryData(saleKeys.current(), view);
+    },
+    onError: (error) => {
+      forgetClosedSale(queryClient, error);
     },
   });
 }
