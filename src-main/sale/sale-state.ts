@@ -80,10 +80,16 @@ export function addReturnLine(
   return { ...sale, lines: [...kept, added], nextLine: sale.nextLine + 1 };
 }
 
+/**
+ * A return line keeps its quantity: what its shares give back was worked out for it, and what
+ * may still go back is checked when it is added (the Return screen adds it again instead).
+ */
 export function setQuantity(sale: SaleState, lineId: string, quantity: number): SaleState {
   return {
     ...sale,
-    lines: sale.lines.map((line) => (line.lineId === lineId ? { ...line, quantity } : line)),
+    lines: sale.lines.map((line) =>
+      line.lineId === lineId && !line.returnOf ? { ...line, quantity } : line,
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addReturnLine, newSale } from './sale-state';
+import { addReturnLine, newSale, setQuantity } from './sale-state';
 import { unpricedView } from './sale-view';
 
 const context = { currency: 'EUR', locale: 'nl-NL', now: Date.UTC(2026, 10, 23) };
@@ -31,5 +31,12 @@ describe('a return line in the sale view', () => {
     const once = addReturnLine(newSale('s', 's'), item, 2, { ...original, vouchersBack: 980 });
     const twice = addReturnLine(once, item, 1, original);
     expect(twice.lines.map((line) => line.quantity)).toEqual([1]);
+  });
+
+  it('keeps the quantity of a return line: the shares it gives back were worked out for it', () => {
+    const original = { basketCode: 'S001-01-20261123-0001', lineId: 'line_1', vouchersBack: 490 };
+    const item = { barcode: '8712345000165', name: 'Coffee beans 1 kg', unitPrice: 1495 };
+    const sale = addReturnLine(newSale('s', 's'), item, 1, original);
+    expect(setQuantity(sale, 'line_1', 2).lines.map((line) => line.quantity)).toEqual([1]);
   });
 });
