@@ -26,6 +26,7 @@ import './styles/vouchers.css';
 import './styles/receipt.css';
 import './styles/tender.css';
 import './styles/admin.css';
+import './styles/returns.css';
 
 /**
  * IPC when the Electron preload is there; loopback HTTP with the launch token otherwise. The

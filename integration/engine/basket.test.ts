@@ -333,15 +333,73 @@ describeEachDatabase('get-basket-price and add-basket', (database) => {
           ],
         },
       });
-      // the other shirt can be returned once more, but not a third one
-      const again = await confirm(
-        basketRequest(code(), [{ ...returnLine, item_quantity: 2 }], { member: null }),
+      // one shirt is left: two are refused, and nothing of that basket is stored
+      const tooMany = code();
+      const refused = await confirm(
+        basketRequest(tooMany, [{ ...returnLine, item_quantity: 2 }], { member: null }),
       );
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        error: { code: 1520, name: 'return_exceeds_purchase' },
+      });
+      const stored = await call(engine.url, '/get-receipts', {
+        query: { retailer_basket_code: tooMany },
+        session: till,
+      });
+      expect(stored.body).toMatchObject({ results: { results_count_total: 0 } });
+      // the other shirt can be returned once more, but not a third one
+      const again = await confirm(basketRequest(code(), [returnLine], { member: null }));
       expect(again.body).toMatchObject({
         results: { vouchers_created: [{ voucher_amount: 2.4 }] },
       });
       const third = await confirm(basketRequest(code(), [returnLine], { member: null }));
-      expect(third.body).toMatchObject({ results: { vouchers_created: [] } });
+      expect(third.status).toBe(409);
+      expect(third.body).toMatchObject({ error: { name: 'return_exceeds_purchase' } });
+      // the receipt of the purchase keeps each line's voucher shares and what came back
+      const receipt = await call(engine.url, '/get-receipts', {
+        query: { retailer_basket_code: purchase },
+        session: till,
+      });
+      expect(receipt.body).toMatchObject({
+        results: {
+          receipts: [
+            {
+              basket_items: [
+                {
+                  retailer_item_code: 'shirt',
+                  item_returned_quantity: 2,
+                  item_voucher_shares: [
+                    { voucher_key: key, voucher_code: 'RETURN-TEST', discount: 4.8 },
+                  ],
+                },
+                { retailer_item_code: 'socks', item_voucher_shares: [{ discount: 1.2 }] },
+              ],
+            },
+          ],
+        },
+      });
+    });
+
+    it('a return charged at what was paid for the line (less the shares that come back) is no mismatch', async () => {
+      await fixedVoucher('RETURN-CHARGE', 600);
+      const purchase = code();
+      await confirm(
+        basketRequest(purchase, [item('shirt', 10, 2), item('socks', 5)], {
+          member: null,
+          vouchers: [{ voucher_code: 'RETURN-CHARGE' }],
+        }),
+      );
+      const returnLine = item('r1', -10, 1, {
+        return_item: true,
+        original_retailer_basket_code: purchase,
+        original_retailer_item_code: 'shirt',
+      });
+      // one shirt: €10.00 less its €2.40 share, which comes back as a voucher
+      const answer = await confirm(
+        basketRequest(code(), [returnLine], { member: null, extra: { basket_total_price: -7.6 } }),
+      );
+      expect(answer.status).toBe(200);
+      expect(warningNames(answer.body)).toEqual([]);
     });
 
     it('an unmatched return line is excluded and warned about', async () => {

@@ -24,7 +24,7 @@ import {
   resolveVoucherRefs,
   type BasketInput,
 } from './basket-input';
-import { issueReturnVouchers, matchReturns } from './returns';
+import { checkReturnable, issueReturnVouchers, matchReturns, withReturnCredits } from './returns';
 import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type StoredBasketRef } from './voucher-factory';
 import { forgetFreedFrom, leaveOffFreed } from './voucher-ops/freed';
@@ -118,6 +118,8 @@ async function store(
     request.basket,
     input.lines,
   );
+  const returnable = await checkReturnable(trx, matched);
+  if (!returnable.ok) return returnable;
   const lines = input.lines.map((line) =>
     unmatched.has(line.id) ? { ...line, excluded: true } : line,
   );
@@ -163,10 +165,8 @@ async function store(
   );
   await recordBasketAdded(trx, input, code, priced, redeemed.rows, now);
   await forgetFreedFrom(trx, input.chainId, code);
-  const created = [
-    ...redeemed.created,
-    ...(await issueReturnVouchers(trx, actor, matched, stored, now)),
-  ];
+  const returned = await issueReturnVouchers(trx, actor, matched, stored, now);
+  const created = [...redeemed.created, ...returned.map((issued) => issued.voucher)];
 
   const basket: StoredBasket = {
     chainId: input.chainId,
@@ -182,7 +182,7 @@ async function store(
       input.memberWarning,
       [...freed, ...first.rejected, ...lostReasons],
       unmatched,
-      chargeMismatches(input.charged, priced),
+      chargeMismatches(input.charged, withReturnCredits(priced, returned)),
     ),
     basketId,
     basketCode: code,

@@ -7,6 +7,7 @@ import {
   type BasketFilter,
   type BasketItemRow,
   type BasketRow,
+  type LineShareRow,
 } from '../repo/baskets';
 import type { Executor, VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
@@ -21,6 +22,7 @@ export interface Receipt {
   readonly items: readonly BasketItemRow[];
   readonly redeemed: readonly VoucherRow[];
   readonly created: readonly VoucherRow[];
+  readonly shares: readonly LineShareRow[];
 }
 
 export interface ReceiptQuery {
@@ -62,6 +64,7 @@ function receiptOf(basket: BasketRow, details: BasketDetails): Receipt {
     items: details.items.get(basket.id) ?? [],
     redeemed: details.redeemed.get(basket.id) ?? [],
     created: details.created.get(basket.id) ?? [],
+    shares: details.shares.get(basket.id) ?? [],
   };
 }
 

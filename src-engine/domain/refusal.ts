@@ -38,7 +38,8 @@ export type RefusalCode =
   | 'sync_conflict_not_found'
   | 'sync_conflict_already_acknowledged'
   | 'training_basket_not_stored'
-  | 'basket_payment_conflict';
+  | 'basket_payment_conflict'
+  | 'return_exceeds_purchase';
 
 export interface Refusal {
   readonly code: RefusalCode;

@@ -1,18 +1,20 @@
 import type { Transaction } from 'kysely';
 import {
   addDecimals,
-  divideRoundHalfAwayFromZero,
   formatDecimal,
   minDecimal,
   parseDecimal,
+  proportionOfMinor,
   subtractDecimals,
   type Decimal,
 } from '../../src-shared/money';
-import type { BasketLine } from '../../src-shared/pricing';
+import type { BasketLine, PricedBasket } from '../../src-shared/pricing';
 import type { WireBasket } from '../../src-shared/wire/basket-request';
 import type { Database } from '../db/schema';
 import { voucherById, type Executor, type VoucherRow } from '../repo/vouchers';
 import type { Actor } from './actor';
+import { ok } from '../../src-shared/result';
+import { refuse, type Outcome } from './refusal';
 import { issueChildVoucher, type StoredBasketRef } from './voucher-factory';
 
 export interface MatchedReturn {
@@ -64,6 +66,51 @@ export async function matchReturns(
   return { matched, unmatched };
 }
 
+/**
+ * Refuses a basket whose return lines ask back more of an original line than it bought, less
+ * what earlier returns took back (several lines of the basket naming one original add up).
+ */
+export async function checkReturnable(
+  db: Executor,
+  returns: readonly MatchedReturn[],
+): Promise<Outcome<null>> {
+  const wanted = new Map<string, { match: MatchedReturn; quantity: Decimal }>();
+  for (const match of returns) {
+    const key = `${String(match.originalBasketId)}\u0000${match.originalLineId}`;
+    const quantity = storedDecimal(String(match.quantity));
+    const earlier = wanted.get(key);
+    wanted.set(key, {
+      match,
+      quantity: earlier ? addDecimals(earlier.quantity, quantity) : quantity,
+    });
+  }
+  for (const { match, quantity } of wanted.values()) {
+    const original = await db
+      .selectFrom('basket_items')
+      .innerJoin('baskets', 'baskets.id', 'basket_items.basket_id')
+      .select(['quantity', 'returned_quantity', 'baskets.retailer_basket_code as basketCode'])
+      .where('basket_id', '=', match.originalBasketId)
+      .where('line_id', '=', match.originalLineId)
+      .executeTakeFirstOrThrow();
+    const left = subtractDecimals(
+      storedDecimal(original.quantity),
+      storedDecimal(original.returned_quantity),
+    );
+    if (subtractDecimals(left, quantity).coefficient < 0n)
+      return refuse(
+        'return_exceeds_purchase',
+        `line ${match.originalLineId} of basket ${original.basketCode} has ${formatDecimal(left)} left to return, not ${formatDecimal(quantity)}`,
+      );
+  }
+  return ok(null);
+}
+
+/** A return voucher with the return line it was issued for. */
+export interface ReturnVoucher {
+  readonly lineId: string;
+  readonly voucher: VoucherRow;
+}
+
 /** Returns: a new voucher for the share of each voucher that the returned quantity carried. */
 export async function issueReturnVouchers(
   trx: Transaction<Database>,
@@ -71,8 +118,8 @@ export async function issueReturnVouchers(
   returns: readonly MatchedReturn[],
   basket: StoredBasketRef,
   now: number,
-): Promise<VoucherRow[]> {
-  const created: VoucherRow[] = [];
+): Promise<ReturnVoucher[]> {
+  const created: ReturnVoucher[] = [];
   for (const match of returns) {
     const original = await trx
       .selectFrom('basket_items')
@@ -98,12 +145,7 @@ export async function issueReturnVouchers(
       .where('line_id', '=', match.originalLineId)
       .execute();
     for (const share of shares) {
-      const amount = Number(
-        divideRoundHalfAwayFromZero(
-          BigInt(share.discount) * returnable.coefficient * 10n ** BigInt(bought.scale),
-          bought.coefficient * 10n ** BigInt(returnable.scale),
-        ),
-      );
+      const amount = proportionOfMinor(share.discount, returnable, bought);
       if (amount <= 0) continue;
       const parent = await voucherById(trx, share.voucher_id);
       const issued = await issueChildVoucher(
@@ -119,7 +161,7 @@ export async function issueReturnVouchers(
         },
         now,
       );
-      created.push(issued);
+      created.push({ lineId: match.lineId, voucher: issued });
     }
   }
   return created;
@@ -129,4 +171,25 @@ function storedDecimal(text: string): Decimal {
   const parsed = parseDecimal(text);
   if (!parsed.ok) throw new Error(`stored quantity "${text}" is not a decimal`);
   return parsed.value;
+}
+
+/**
+ * The basket as the customer is paid for it: each returned line gives back what was paid for
+ * it, its price less the voucher shares that come back as return vouchers. A till's charge on
+ * a return is checked against this (docs/spaaza-wire.md, "Returns at the till").
+ */
+export function withReturnCredits(
+  priced: PricedBasket,
+  issued: readonly ReturnVoucher[],
+): PricedBasket {
+  if (issued.length === 0) return priced;
+  const credit = new Map<string, number>();
+  for (const { lineId, voucher } of issued)
+    credit.set(lineId, (credit.get(lineId) ?? 0) + (voucher.amount ?? 0));
+  const total = [...credit.values()].reduce((sum, amount) => sum + amount, 0);
+  return {
+    ...priced,
+    lines: priced.lines.map((line) => ({ ...line, net: line.net + (credit.get(line.id) ?? 0) })),
+    totals: { ...priced.totals, net: priced.totals.net + total },
+  };
 }

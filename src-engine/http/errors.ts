@@ -58,6 +58,7 @@ export const ERRORS: Readonly<
   sync_conflict_already_acknowledged: { code: 1501, status: 409 },
   training_basket_not_stored: { code: 1540, status: 400 },
   basket_payment_conflict: { code: 1550, status: 409 },
+  return_exceeds_purchase: { code: 1520, status: 409 },
   storage_unavailable: { code: 1998, status: 503 },
   internal_error: { code: 1999, status: 500 },
 };

@@ -99,6 +99,16 @@ export interface BasketDetails {
   readonly redeemed: ReadonlyMap<number, readonly VoucherRow[]>;
   /** The vouchers each basket issued (remainders, return vouchers). */
   readonly created: ReadonlyMap<number, readonly VoucherRow[]>;
+  /** Each line's part of each voucher's discount, as stored at the sale (returns give these back). */
+  readonly shares: ReadonlyMap<number, readonly LineShareRow[]>;
+}
+
+export interface LineShareRow {
+  readonly basket_id: number;
+  readonly line_id: string;
+  readonly voucher_key: string;
+  readonly code: string | null;
+  readonly discount: number;
 }
 
 export async function basketDetails(
@@ -106,7 +116,13 @@ export async function basketDetails(
   baskets: readonly BasketRow[],
 ): Promise<BasketDetails> {
   if (baskets.length === 0)
-    return { memberNumbers: new Map(), items: new Map(), redeemed: new Map(), created: new Map() };
+    return {
+      memberNumbers: new Map(),
+      items: new Map(),
+      redeemed: new Map(),
+      created: new Map(),
+      shares: new Map(),
+    };
   const ids = baskets.map((basket) => basket.id);
   const items = await db
     .selectFrom('basket_items')
@@ -121,7 +137,25 @@ export async function basketDetails(
     items: groupBy(items, (item) => item.basket_id),
     redeemed: groupBy(await redeemedBy(db, ids), (row) => row.redeemed_basket_id),
     created: await createdBy(db, baskets),
+    shares: groupBy(await sharesOf(db, ids), (row) => row.basket_id),
   };
+}
+
+async function sharesOf(db: Executor, basketIds: readonly number[]): Promise<LineShareRow[]> {
+  return db
+    .selectFrom('basket_item_vouchers')
+    .innerJoin('vouchers', 'vouchers.id', 'basket_item_vouchers.voucher_id')
+    .select([
+      'basket_item_vouchers.basket_id',
+      'basket_item_vouchers.line_id',
+      'vouchers.voucher_key',
+      'vouchers.code',
+      'basket_item_vouchers.discount',
+    ])
+    .where('basket_item_vouchers.basket_id', 'in', basketIds)
+    .orderBy('basket_item_vouchers.basket_id')
+    .orderBy('basket_item_vouchers.voucher_id')
+    .execute();
 }
 
 async function memberNumbersOf(

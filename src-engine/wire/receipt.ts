@@ -61,6 +61,13 @@ export function toReceipt(receipt: Receipt, now: number) {
       item_gross: money(item.gross),
       item_discount: money(item.discount),
       item_returned_quantity: Number(item.returned_quantity),
+      item_voucher_shares: receipt.shares
+        .filter((share) => share.line_id === item.line_id)
+        .map((share) => ({
+          voucher_key: share.voucher_key,
+          voucher_code: share.code,
+          discount: money(share.discount),
+        })),
     })),
     vouchers_redeemed: receipt.redeemed.map((row) => toVoucherObject(row, now)),
     vouchers_created: receipt.created.map((row) => toVoucherObject(row, now)),

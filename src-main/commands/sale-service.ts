@@ -58,7 +58,7 @@ async function atMost(pricing: Promise<void>, ms: number): Promise<void> {
 }
 
 /** Applies a change to the sale, prices the result, and answers with it: priced, or waiting for the engine. */
-async function change(
+export async function change(
   context: CoreContext,
   book: SaleBook,
   saleId: string,

@@ -27,6 +27,7 @@ import { managerHandlers } from './manager';
 import { coalescingRunner } from './pricing-queue';
 import { createSaleBook, type SaleBook } from './sale-book';
 import { journalRecords, trainingRecords, type SaleRecords } from './sale-records';
+import { returnHandlers } from './returns';
 import { saleHandlers } from './sale-service';
 import { createTillEvents, type TillEvents } from './till-events';
 import { trainingConfirm } from './training-confirm';
@@ -172,6 +173,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...saleHandlers(context, book),
       ...catalogueHandlers(context),
       ...confirmHandlers(context, book, mode.confirmWay(book)),
+      ...returnHandlers(context, book),
       ...manager,
       'manager/unlock-voucher': async (input) => {
         const result = await manager['manager/unlock-voucher'](input);

@@ -49,6 +49,13 @@ export function basketPriceRequest(
         item_price: toMajorUnits(line.unitPrice, till.currency),
         item_original_price: toMajorUnits(line.unitPrice, till.currency),
         ...(line.excluded ? { excluded_from_spaaza: true } : {}),
+        ...(line.returnOf
+          ? {
+              return_item: true,
+              original_retailer_basket_code: line.returnOf.basketCode,
+              original_retailer_item_code: line.returnOf.lineId,
+            }
+          : {}),
       })),
       basket_vouchers: sale.voucherCodes.map((voucher_code) => ({ voucher_code })),
       // ours (docs/spaaza-wire.md, "Our additions"): the engine leaves these out and frees them

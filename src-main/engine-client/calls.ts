@@ -16,6 +16,7 @@ import {
   type StoredBasket,
 } from './engine-basket';
 import { engineVoucherSchema, type EngineVoucher } from './engine-voucher';
+import { oneReceiptSchema, type EngineReceipt } from './engine-receipt';
 import { honourFeedSchema, signedFeedAnswerOf, type HonourFeedPage } from './honour-feed';
 import { auditBatchBody, auditHeldSchema, type AuditHeld, type AuditLink } from './till-audit';
 import {
@@ -119,6 +120,8 @@ export interface EngineCalls {
     payment: BasketPayment;
   }): Promise<EngineOutcome<{ replayed: boolean }>>;
   getVouchers(query: VoucherListQuery): Promise<EngineOutcome<VoucherList>>;
+  /** A stored basket of the chain by its code, to return from (`GET /get-receipts`); null when there is none. */
+  findReceipt(basketCode: string): Promise<EngineOutcome<EngineReceipt | null>>;
   unlockVoucher(input: {
     voucherKey: string;
     reason: string;
@@ -273,6 +276,18 @@ export function engineCalls(answered: AnsweredCall, timeouts: CallTimeouts): Eng
         vouchers: results.vouchers,
       }));
     },
+
+    findReceipt: (basketCode) =>
+      call(
+        'get-receipts',
+        {
+          method: 'GET',
+          path: '/get-receipts',
+          query: { retailer_basket_code: basketCode, number_results: 1 },
+          ...ownLimit(timeouts.pricingMs),
+        },
+        oneReceiptSchema,
+      ),
 
     unlockVoucher: ({ voucherKey, reason }) =>
       call(

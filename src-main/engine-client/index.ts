@@ -5,6 +5,7 @@ export type { BasketPayment, TillIdentity } from './basket-request';
 export { EncodedAddBasket, encodeAddBasket, readEncodedAddBasket } from './encoded-add-basket';
 export type { AppliedEngineVoucher, EngineBasket, EngineLine, StoredBasket } from './engine-basket';
 export type { EngineVoucher } from './engine-voucher';
+export type { EngineReceipt, EngineReceiptLine } from './engine-receipt';
 export { readStoredVoucher, type HonourFeedChange, type HonourFeedPage } from './honour-feed';
 export {
   createEngineClient,

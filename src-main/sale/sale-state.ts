@@ -13,8 +13,18 @@ export interface SaleLine {
   /** Pieces, or kilograms for a weighed item (`unitPrice` is then per kg). */
   readonly quantity: number;
   readonly unit: QuantityUnit;
+  /** Negative on a return line. */
   readonly unitPrice: number;
   readonly excluded: boolean;
+  /** A return line: the line of a past sale it gives back (docs/spaaza-wire.md, "Returns at the till"). */
+  readonly returnOf?: ReturnOf;
+}
+
+/** The purchase a return line gives back, and the voucher shares stored at the sale that come back. */
+export interface ReturnOf {
+  readonly basketCode: string;
+  readonly lineId: string;
+  readonly vouchersBack: number;
 }
 
 export interface SaleState {
@@ -73,7 +83,8 @@ export function addItem(sale: SaleState, product: Product, quantity = 1): SaleSt
           (line) =>
             line.barcode === product.barcode &&
             line.unit === 'piece' &&
-            Number.isInteger(line.quantity),
+            Number.isInteger(line.quantity) &&
+            !line.returnOf,
         )
       : undefined;
   if (existing) return setQuantity(sale, existing.lineId, existing.quantity + quantity);
@@ -81,10 +92,46 @@ export function addItem(sale: SaleState, product: Product, quantity = 1): SaleSt
   return { ...sale, lines: [...sale.lines, line], nextLine: sale.nextLine + 1 };
 }
 
+/** A return line for `quantity` of a past sale's line, at minus its unit price; the original's line replaced if there was one. */
+export function addReturnLine(
+  sale: SaleState,
+  line: {
+    readonly barcode: string;
+    readonly name: string;
+    readonly unitPrice: number;
+    readonly unit?: QuantityUnit;
+  },
+  quantity: number,
+  returnOf: ReturnOf,
+): SaleState {
+  const kept = sale.lines.filter(
+    (existing) =>
+      existing.returnOf?.basketCode !== returnOf.basketCode ||
+      existing.returnOf.lineId !== returnOf.lineId,
+  );
+  const added: SaleLine = {
+    lineId: `line_${String(sale.nextLine)}`,
+    barcode: line.barcode,
+    name: line.name,
+    quantity,
+    unit: line.unit ?? 'piece',
+    unitPrice: -line.unitPrice,
+    excluded: false,
+    returnOf,
+  };
+  return { ...sale, lines: [...kept, added], nextLine: sale.nextLine + 1 };
+}
+
+/**
+ * A return line keeps its quantity: what its shares give back was worked out for it, and what
+ * may still go back is checked when it is added (the Return screen adds it again instead).
+ */
 export function setQuantity(sale: SaleState, lineId: string, quantity: number): SaleState {
   return {
     ...sale,
-    lines: sale.lines.map((line) => (line.lineId === lineId ? { ...line, quantity } : line)),
+    lines: sale.lines.map((line) =>
+      line.lineId === lineId && !line.returnOf ? { ...line, quantity } : line,
+    ),
   };
 }
 
@@ -147,5 +194,6 @@ export function pricingLines(sale: SaleState): BasketLine[] {
     quantity: line.quantity,
     unitPrice: line.unitPrice,
     excluded: line.excluded,
+    ...(line.returnOf ? { returnItem: true } : {}),
   }));
 }

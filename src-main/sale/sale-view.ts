@@ -4,7 +4,7 @@ import {
   type RejectedVoucher as RejectedByPricing,
 } from '../../src-shared/pricing';
 import { placeOfBasket, type SaleView } from '../../src-shared/till';
-import { pricingLines, type SaleState } from './sale-state';
+import { pricingLines, type SaleLine, type SaleState } from './sale-state';
 
 export interface ViewContext {
   readonly currency: string;
@@ -73,8 +73,21 @@ export function refusedVoucher(
   };
 }
 
+/**
+ * What a return line's voucher shares give back as new vouchers: nothing when its pricer did
+ * not match it to its purchase (excluded), else the shares stored at the sale.
+ */
+function vouchersBackOf(line: SaleLine, priced: LinePrice): number {
+  return line.returnOf && !priced.excluded ? line.returnOf.vouchersBack : 0;
+}
+
 /** The cashier's view of a sale: the one builder, whatever priced it. */
 export function saleView(sale: SaleState, pricing: SalePricing, context: ViewContext): SaleView {
+  // a return refunds what was paid for the line: its price less the shares that come back as vouchers
+  const back = sale.lines.reduce(
+    (sum, line) => sum + vouchersBackOf(line, pricing.lines.get(line.lineId) ?? UNPRICED_LINE),
+    0,
+  );
   return {
     saleId: sale.saleId,
     basketCode: sale.basketCode,
@@ -84,6 +97,7 @@ export function saleView(sale: SaleState, pricing: SalePricing, context: ViewCon
     customer: sale.memberNumber ? { memberNumber: sale.memberNumber } : null,
     lines: sale.lines.map((line) => {
       const priced = pricing.lines.get(line.lineId) ?? UNPRICED_LINE;
+      const lineBack = vouchersBackOf(line, priced);
       return {
         lineId: line.lineId,
         barcode: line.barcode,
@@ -92,10 +106,11 @@ export function saleView(sale: SaleState, pricing: SalePricing, context: ViewCon
         unit: line.unit,
         unitPrice: line.unitPrice,
         gross: priced.gross,
-        discount: priced.discount,
-        net: priced.net,
+        discount: priced.discount - lineBack,
+        net: priced.net + lineBack,
         excluded: line.excluded || priced.excluded,
         shares: priced.shares.map((share) => ({ ...share })),
+        ...(line.returnOf ? { returnOf: { ...line.returnOf, vouchersBack: lineBack } } : {}),
       };
     }),
     applied: pricing.applied.map((voucher) =>
@@ -107,7 +122,11 @@ export function saleView(sale: SaleState, pricing: SalePricing, context: ViewCon
     ...(sale.keptForLater.length === 0
       ? {}
       : { kept: sale.keptForLater.map((kept) => ({ ...kept })) }),
-    totals: { ...pricing.totals },
+    totals: {
+      gross: pricing.totals.gross,
+      discount: pricing.totals.discount - back,
+      net: pricing.totals.net + back,
+    },
     pricedBy: pricing.pricedBy,
     pricing: { state: 'priced' },
     notices: [...pricing.notices],

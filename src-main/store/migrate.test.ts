@@ -27,6 +27,7 @@ describe('the local store', () => {
       'locks_to_release',
       'outbox',
       'sale_tenders',
+      'sale_returns',
       'sales',
       'sync_state',
     ]);

@@ -10,7 +10,8 @@ const minor = z.number().int();
 
 export const journalLineSchema = z.object({
   lineId: z.string().min(1),
-  barcode: z.string().min(1),
+  /** Empty for a line the till knows only from the engine (a return of another till's sale). */
+  barcode: z.string(),
   name: z.string(),
   quantity: z.number().positive(),
   /** Absent from sales journaled before the till sold by weight: pieces. */
@@ -22,6 +23,10 @@ export const journalLineSchema = z.object({
   excluded: z.boolean(),
   /** Each voucher's part of this line's discount: returns need it. */
   shares: z.array(z.object({ voucherKey: z.string(), discount: minor })),
+  /** A return line: the sale and line it gives back, and the voucher shares that come back. */
+  returnOf: z
+    .object({ basketCode: z.string().min(1), lineId: z.string().min(1), vouchersBack: minor })
+    .optional(),
 });
 
 export const journalVoucherSchema = z.object({

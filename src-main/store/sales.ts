@@ -121,7 +121,57 @@ export function confirmSale(db: Database, basketCode: string, sale: ConfirmedSal
     });
   if (result.changes !== 1) return false;
   recordTenders(db, basketCode, sale.tenders ?? [], { late: false, at: sale.confirmedAt });
+  recordReturns(db, basketCode, sale.lines);
   return true;
+}
+
+function recordReturns(db: Database, basketCode: string, lines: readonly JournalLine[]): void {
+  const insert = db.prepare(
+    `INSERT INTO sale_returns (return_basket_code, return_line_id, original_basket_code, original_line_id, quantity)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const line of lines)
+    if (line.returnOf)
+      insert.run(
+        basketCode,
+        line.lineId,
+        line.returnOf.basketCode,
+        line.returnOf.lineId,
+        line.quantity,
+      );
+}
+
+/**
+ * How much of a sale's line this till's confirmed returns gave back: all of them, or only
+ * those still waiting in the outbox (the engine does not count those yet).
+ */
+export function returnedOnThisTill(
+  db: Database,
+  original: { basketCode: string; lineId: string },
+  which: 'all' | 'not_synced',
+): number {
+  const total: unknown = db
+    .prepare(
+      `SELECT COALESCE(SUM(r.quantity), 0) FROM sale_returns r
+       JOIN sales s ON s.basket_code = r.return_basket_code
+       WHERE s.state = 'confirmed' AND r.original_basket_code = ? AND r.original_line_id = ?
+         ${which === 'not_synced' ? 'AND s.synced_at IS NULL' : ''}`,
+    )
+    .pluck()
+    .get(original.basketCode, original.lineId);
+  return z.number().parse(total);
+}
+
+/** This till's latest confirmed sales that return nothing, newest first. */
+export function recentSales(db: Database, limit: number): JournalSale[] {
+  const rows: unknown[] = db
+    .prepare(
+      `SELECT * FROM sales s WHERE state = 'confirmed'
+         AND NOT EXISTS (SELECT 1 FROM sale_returns r WHERE r.return_basket_code = s.basket_code)
+       ORDER BY confirmed_at DESC, id DESC LIMIT ?`,
+    )
+    .all(limit);
+  return rows.map((row) => toSale(db, saleRow.parse(row)));
 }
 
 /** What the engine's acknowledgement of a queued sale adds to its journal entry. */

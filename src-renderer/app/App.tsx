@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DiagnosticsScreen } from '../diagnostics/DiagnosticsScreen';
 import { ManagerScreen } from '../manager/ManagerScreen';
 import { ManagerSessionProvider } from '../manager/session';
+import { ReturnScreen } from '../return/ReturnScreen';
 import { SaleScreen } from '../sale/SaleScreen';
 import { StatusBar } from '../status/StatusBar';
 import { Navigation } from './Navigation';
@@ -41,6 +42,7 @@ export function App() {
           ) : null}
           {screen === 'manager' ? <ManagerScreen /> : null}
           {screen === 'diagnostics' ? <DiagnosticsScreen /> : null}
+          {screen === 'return' ? <ReturnScreen /> : null}
         </main>
         <StatusBar />
       </div>

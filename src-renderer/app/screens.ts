@@ -5,6 +5,7 @@ export const SCREENS = [
   { id: 'sale', key: 'F1' },
   { id: 'manager', key: 'F2' },
   { id: 'diagnostics', key: 'F3' },
+  { id: 'return', key: 'F4' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -65,6 +65,8 @@ function filled(t: TFunction, params: MessageParams): FilledParams {
     scan: params.scan ?? '',
     lineId: params.lineId ?? '',
     product: params.product ?? '',
+    quantity: params.quantity ?? 0,
+    left: params.left ?? 0,
     fields: params.fields ?? '',
     name: params.name ?? '',
     description: params.description ?? '',

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { TillEvent } from '../../src-shared/till';
 import type { TillEvents } from '../client';
 import { managerKeys } from '../manager/queries';
+import { returnKeys } from '../return/queries';
 import { saleKeys } from '../sale/queries';
 import { statusKeys } from '../status/queries';
 
@@ -10,9 +11,9 @@ import { statusKeys } from '../status/queries';
 export function keysFor(event: TillEvent): readonly (readonly unknown[])[] {
   switch (event.kind) {
     case 'sale-changed':
-      return [saleKeys.current()];
+      return [saleKeys.current(), returnKeys.all];
     case 'sync-changed':
-      return [['receipt'], statusKeys.all];
+      return [['receipt'], statusKeys.all, returnKeys.all];
     case 'locks-changed':
       return [saleKeys.current(), managerKeys.lockedVouchers(), [...managerKeys.all, 'audit-log']];
     case 'connectivity':

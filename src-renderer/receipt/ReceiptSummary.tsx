@@ -63,9 +63,14 @@ export function ReceiptTotals({ receipt }: { readonly receipt: ReceiptView }) {
         receipt={receipt}
         variant="discount"
       />
+      {/* a return pays out: the refund, as a positive amount */}
       <Money
-        label={t('screens.receipt.totals.totalPaid')}
-        minor={receipt.totals.net}
+        label={
+          receipt.totals.net < 0
+            ? t('screens.receipt.totals.toRefund')
+            : t('screens.receipt.totals.totalPaid')
+        }
+        minor={Math.abs(receipt.totals.net)}
         receipt={receipt}
         variant="total"
       />

@@ -18,7 +18,8 @@ async function openSaleId(queryClient: QueryClient, client: TillClient): Promise
   return sale.saleId;
 }
 
-function forgetClosedSale(queryClient: QueryClient, error: unknown): void {
+/** A sale closed elsewhere (its confirm answered late, another window): the open one is asked for again. */
+export function forgetClosedSale(queryClient: QueryClient, error: unknown): void {
   const code = failureCode(error);
   if (code === 'sale_not_found' || code === 'sale_already_closed' || code === 'no_open_sale')
     void queryClient.invalidateQueries({ queryKey: saleKeys.current() });

@@ -282,6 +282,22 @@ export const en = {
       what: 'Sale {{basketCode}} has nothing left to collect.',
       next: 'Start the next sale.',
     },
+    return_sale_not_found: {
+      what: 'No sale {{basketCode}} was found, on this till or at the voucher engine.',
+      next: 'Check the sale number on the receipt and scan or type it again.',
+    },
+    return_sale_not_found_offline: {
+      what: 'Sale {{basketCode}} is not on this till, and the voucher engine cannot be reached to find it.',
+      next: 'Return it at the till that sold it, or try again once the engine is back.',
+    },
+    return_line_not_found: {
+      what: 'Sale {{basketCode}} has no line {{lineId}}.',
+      next: 'Pick a line of the sale to return.',
+    },
+    return_exceeds_purchase: {
+      what: 'Only {{left}} of line {{lineId}} of sale {{basketCode}} can still be returned, not {{quantity}}.',
+      next: 'Lower the quantity to return to {{left}} at most.',
+    },
   },
   errands: {
     sale: 'the sale',

@@ -280,6 +280,22 @@ export const nl: CatalogueOf<typeof en> = {
       what: 'Bij verkoop {{basketCode}} valt niets meer te innen.',
       next: 'Begin de volgende verkoop.',
     },
+    return_sale_not_found: {
+      what: 'Er is geen verkoop {{basketCode}} gevonden, op deze kassa noch bij de voucherserver.',
+      next: 'Controleer het verkoopnummer op de bon en scan of typ het opnieuw.',
+    },
+    return_sale_not_found_offline: {
+      what: 'Verkoop {{basketCode}} staat niet op deze kassa en de voucherserver is niet bereikbaar om hem te vinden.',
+      next: 'Neem de retour aan bij de kassa die verkocht, of probeer het opnieuw zodra de voucherserver terug is.',
+    },
+    return_line_not_found: {
+      what: 'Verkoop {{basketCode}} heeft geen regel {{lineId}}.',
+      next: 'Kies een regel van de verkoop om te retourneren.',
+    },
+    return_exceeds_purchase: {
+      what: 'Van regel {{lineId}} van verkoop {{basketCode}} kan nog maar {{left}} retour, niet {{quantity}}.',
+      next: 'Verlaag het aantal retour tot hoogstens {{left}}.',
+    },
   },
   errands: {
     sale: 'de verkoop',

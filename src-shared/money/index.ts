@@ -11,5 +11,10 @@ export {
   type NumberErrorCode,
 } from './decimal';
 export { formatMoney } from './format';
-export { divideRoundHalfAwayFromZero, multiplyMinor, roundToStep } from './rounding';
+export {
+  divideRoundHalfAwayFromZero,
+  multiplyMinor,
+  proportionOfMinor,
+  roundToStep,
+} from './rounding';
 export { currencyNumber, currencySymbol } from './currency-number';

@@ -29,3 +29,17 @@ export function roundToStep(minor: number, step: number | null): number {
     throw new RangeError('step must be a whole number of minor units');
   return Number(divideRoundHalfAwayFromZero(BigInt(minor), BigInt(step)) * BigInt(step));
 }
+
+/**
+ * The part of `minor` that `part` of `whole` carries (a returned quantity of the quantity
+ * bought), rounded once: `minor × part ÷ whole`. Exact on the decimals.
+ */
+export function proportionOfMinor(minor: number, part: Decimal, whole: Decimal): number {
+  if (whole.coefficient <= 0n) throw new RangeError('whole must be positive');
+  return Number(
+    divideRoundHalfAwayFromZero(
+      BigInt(minor) * part.coefficient * 10n ** BigInt(whole.scale),
+      whole.coefficient * 10n ** BigInt(part.scale),
+    ),
+  );
+}

@@ -12,6 +12,8 @@ import {
   lockedVoucherView,
   managerSessionView,
   receiptView,
+  recentSaleView,
+  returnableSaleView,
   rewardPoolView,
   saleView,
   statusView,
@@ -111,6 +113,31 @@ export const tillCommands = {
   'catalogue/search': {
     input: z.object({ query: z.string().trim().min(2, 'type at least 2 letters').max(64) }),
     output: catalogueSearchView,
+  },
+  /** This till's latest confirmed sales (not returns), newest first, to pick one to return from. */
+  'return/recent': { input: none, output: z.array(recentSaleView) },
+  /** A past sale by its basket code (scanned from the receipt or typed): this till's, else the engine's. */
+  'return/find': {
+    input: z.object({
+      basketCode: z.string().trim().min(1, 'scan or type the sale number').max(64),
+    }),
+    output: returnableSaleView,
+  },
+  /** Adds return lines for lines of a past sale to the open sale; confirm it as any sale. */
+  'return/add': {
+    input: saleRef.extend({
+      basketCode: z.string().trim().min(1).max(64),
+      lines: z
+        .array(
+          z.object({
+            lineId: z.string().min(1).max(64),
+            quantity: z.number().positive().max(1_000_000),
+          }),
+        )
+        .min(1, 'pick a line to return')
+        .max(1000),
+    }),
+    output: saleView,
   },
   'receipt/get': { input: z.object({ basketCode: z.string().min(1) }), output: receiptView },
   /** What was still to collect on a confirmed sale (a voucher lost after the customer paid), paid with one more tender. */

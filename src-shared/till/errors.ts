@@ -50,6 +50,10 @@ export const TILL_ERROR_WORDS = [
   'tender_not_covered',
   'tender_total_changed',
   'nothing_to_collect',
+  'return_sale_not_found',
+  'return_sale_not_found_offline',
+  'return_line_not_found',
+  'return_exceeds_purchase',
 ] as const;
 export type TillErrorWords = (typeof TILL_ERROR_WORDS)[number];
 

@@ -95,6 +95,9 @@ export const messageParams = z.object({
   lineId: z.string().optional(),
   /** A catalogue product by its name (a weighed item waiting for its weight). */
   product: z.string().optional(),
+  /** A quantity asked for, and what is left of it (a return). */
+  quantity: z.number().optional(),
+  left: z.number().optional(),
   fields: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),

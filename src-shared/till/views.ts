@@ -19,6 +19,16 @@ export const voucherShareView = z.object({ voucherKey: z.string(), discount: min
 export const QUANTITY_UNITS = ['piece', 'kg'] as const;
 export const quantityUnit = z.enum(QUANTITY_UNITS);
 export type QuantityUnit = z.infer<typeof quantityUnit>;
+/**
+ * A return line's purchase: the sale and line it gives back, and what of that line's voucher
+ * shares comes back as new vouchers (the shares stored at the sale, for the quantity returned).
+ */
+export const returnOfView = z.object({
+  basketCode: z.string(),
+  lineId: z.string(),
+  vouchersBack: minor,
+});
+export type ReturnOfView = z.infer<typeof returnOfView>;
 
 export const saleLineView = z.object({
   lineId: z.string(),
@@ -33,6 +43,8 @@ export const saleLineView = z.object({
   net: minor,
   excluded: z.boolean(),
   shares: z.array(voucherShareView),
+  /** Set on a return line (its unit price and net are negative: money to refund). */
+  returnOf: returnOfView.optional(),
 });
 
 export const appliedVoucherView = z.object({
@@ -394,3 +406,41 @@ export const diagnosticsView = z.object({
   logPath: z.string(),
   checks: z.array(diagnosticCheckView),
 });
+
+/** One line of a past sale as a return sees it: what was bought, returned already, and can still go back. */
+export const returnableLineView = z.object({
+  lineId: z.string(),
+  barcode: z.string(),
+  name: z.string(),
+  quantity: z.number().positive(),
+  unitPrice: minor,
+  returned: z.number().min(0),
+  returnable: z.number().min(0),
+  /** Each voucher's part of the line's discount, as stored at the sale. */
+  shares: z.array(
+    z.object({ voucherKey: z.string(), code: z.string().nullable(), discount: minor }),
+  ),
+});
+export type ReturnableLineView = z.infer<typeof returnableLineView>;
+
+/** A past sale to return from: found in this till's journal, or at the engine (another till's). */
+export const returnableSaleView = z.object({
+  basketCode: z.string(),
+  soldAt: instant.nullable(),
+  currency: z.string(),
+  locale: z.string(),
+  customer: z.object({ memberNumber: z.string() }).nullable(),
+  source: z.enum(['this_till', 'engine']),
+  lines: z.array(returnableLineView),
+});
+export type ReturnableSaleView = z.infer<typeof returnableSaleView>;
+
+/** A sale of this till's journal, newest first, to pick for a return. */
+export const recentSaleView = z.object({
+  basketCode: z.string(),
+  confirmedAt: instant,
+  customer: z.object({ memberNumber: z.string() }).nullable(),
+  net: minor,
+  lineCount: z.number().int().min(0),
+});
+export type RecentSaleView = z.infer<typeof recentSaleView>;

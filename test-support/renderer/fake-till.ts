@@ -255,6 +255,15 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
       return ok(confirmed);
     },
     'sale/void': (input) => (log('sale/void', input), ok(nextSale())),
+    'return/recent': (input) => (log('return/recent', input), ok([])),
+    'return/find': (input) => (
+      log('return/find', input),
+      Promise.resolve({
+        ok: false,
+        error: { code: 'not_found', message: `No sale ${input.basketCode}.` },
+      })
+    ),
+    'return/add': (input) => (log('return/add', input), ok(sale)),
     'receipt/get': (input) => (
       log('receipt/get', input),
       ok(receipts.get(input.basketCode) ?? receipt())

@@ -4,23 +4,23 @@ import type { CatalogueOf } from '../catalogue';
 export const appEn = {
   brand: 'voucher-till',
   navigation: 'Screens',
-  screens: { sale: 'Sale', manager: 'Manager', diagnostics: 'Diagnostics' },
   /** Shown on every screen of a till in training mode. */
   training: {
     region: 'Training mode',
     banner: 'Training — not a real sale',
     detail: 'Practice only: no voucher is held or redeemed, and no sale is recorded.',
   },
+  screens: { sale: 'Sale', manager: 'Manager', diagnostics: 'Diagnostics', return: 'Return' },
 } as const;
 
 export const appNl: CatalogueOf<typeof appEn> = {
   brand: 'voucher-till',
   navigation: 'Schermen',
-  screens: { sale: 'Verkoop', manager: 'Manager', diagnostics: 'Diagnose' },
   training: {
     region: 'Oefenmodus',
     banner: 'Oefenmodus — geen echte verkoop',
     detail:
       'Alleen om te oefenen: er wordt geen voucher vastgehouden of ingewisseld, en geen verkoop vastgelegd.',
   },
+  screens: { sale: 'Verkoop', manager: 'Manager', diagnostics: 'Diagnose', return: 'Retour' },
 };

@@ -4,6 +4,7 @@ import { commonEn, commonNl } from './common';
 import { diagnosticsEn, diagnosticsNl } from './diagnostics';
 import { managerEn, managerNl } from './manager';
 import { receiptEn, receiptNl } from './receipt';
+import { returnEn, returnNl } from './return';
 import { saleEn, saleNl } from './sale';
 import { statusEn, statusNl } from './status';
 import { tenderEn, tenderNl } from './tender';
@@ -14,6 +15,7 @@ export const screensEn = {
   common: commonEn,
   sale: saleEn,
   receipt: receiptEn,
+  return: returnEn,
   manager: managerEn,
   diagnostics: diagnosticsEn,
   status: statusEn,
@@ -25,6 +27,7 @@ export const screensNl: CatalogueOf<typeof screensEn> = {
   common: commonNl,
   sale: saleNl,
   receipt: receiptNl,
+  return: returnNl,
   manager: managerNl,
   diagnostics: diagnosticsNl,
   status: statusNl,

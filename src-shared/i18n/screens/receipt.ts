@@ -31,6 +31,7 @@ export const receiptEn = {
     subtotal: 'Subtotal',
     discount: 'Discount',
     totalPaid: 'Total paid',
+    toRefund: 'To refund',
   },
   honour: {
     heading: 'Hand over to the customer',
@@ -89,6 +90,7 @@ export const receiptNl: CatalogueOf<typeof receiptEn> = {
     subtotal: 'Subtotaal',
     discount: 'Korting',
     totalPaid: 'Totaal betaald',
+    toRefund: 'Terug te betalen',
   },
   honour: {
     heading: 'Geef aan de klant',
