@@ -36,6 +36,7 @@ export function diagnosticsHandlers(
           language: config.language,
           locale: config.locale,
           currency: config.currency,
+          receiptPaper: config.receiptPaper,
         },
       });
     },

@@ -23,6 +23,7 @@ import {
 } from './interrupted-sales';
 import { releaseLeftLocks } from './lock-release';
 import { managerHandlers } from './manager';
+import { pastSalesHandlers } from './past-sales';
 import { coalescingRunner } from './pricing-queue';
 import { createSaleBook } from './sale-book';
 import { saleHandlers } from './sale-service';
@@ -143,6 +144,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
     handlers: {
       ...saleHandlers(context, book),
       ...confirmHandlers(context, book),
+      ...pastSalesHandlers(context),
       ...manager,
       'manager/unlock-voucher': async (input) => {
         const result = await manager['manager/unlock-voucher'](input);

@@ -38,6 +38,8 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_DATA_DIR', key: ['dataDir'], kind: 'text' },
   { name: 'TILL_PORT', key: ['httpPort'], kind: 'integer' },
   { name: 'TILL_KIOSK', key: ['kiosk'], kind: 'boolean' },
+  { name: 'TILL_RECEIPT_PAPER', key: ['receiptPaper'], kind: 'text' },
+  { name: 'TILL_PRINTER_NAME', key: ['printerName'], kind: 'text' },
   { name: 'TILL_HOST_POS_TOKEN', key: ['hostPosToken'], kind: 'text' },
   /** Separated by commas. */
   { name: 'TILL_HONOUR_FEED_PUBLIC_KEYS', key: ['honourFeedPublicKeys'], kind: 'list' },

@@ -82,6 +82,7 @@ function preloadOf(
     'sale/confirm': command('sale/confirm'),
     'sale/void': command('sale/void'),
     'receipt/get': command('receipt/get'),
+    'receipt/search': command('receipt/search'),
     'manager/sign-in': command('manager/sign-in'),
     'manager/sign-out': command('manager/sign-out'),
     'manager/locked-vouchers': command('manager/locked-vouchers'),

@@ -58,6 +58,7 @@ export function createTillClient(raw: RawCall): TillClient {
     'sale/confirm': command('sale/confirm', c['sale/confirm'].output),
     'sale/void': command('sale/void', c['sale/void'].output),
     'receipt/get': command('receipt/get', c['receipt/get'].output),
+    'receipt/search': command('receipt/search', c['receipt/search'].output),
     'manager/sign-in': command('manager/sign-in', c['manager/sign-in'].output),
     'manager/sign-out': command('manager/sign-out', c['manager/sign-out'].output),
     'manager/locked-vouchers': command(

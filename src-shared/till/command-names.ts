@@ -13,6 +13,7 @@ export const TILL_COMMAND_NAMES = [
   'sale/confirm',
   'sale/void',
   'receipt/get',
+  'receipt/search',
   'manager/sign-in',
   'manager/sign-out',
   'manager/locked-vouchers',

@@ -148,6 +148,25 @@ export const receiptView = z.object({
 });
 export type ReceiptView = z.infer<typeof receiptView>;
 
+/** The paper the till prints receipts on: a thermal roll 80 mm wide, or A4 sheets. */
+export const RECEIPT_PAPERS = ['80mm', 'a4'] as const;
+export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
+
+/** One past sale of the till's journal, as the Past sales screen lists it; `receipt/get` has the whole receipt. */
+export const pastSaleView = z.object({
+  basketCode: z.string(),
+  confirmedAt: instant,
+  currency: z.string(),
+  customer: z.object({ memberNumber: z.string() }).nullable(),
+  /** How many lines were sold. */
+  lineCount: z.number().int().nonnegative(),
+  /** Total paid, in minor units. */
+  total: minor,
+  vouchersCreated: z.number().int().nonnegative(),
+  syncState: z.enum(['synced', 'queued']),
+});
+export type PastSaleView = z.infer<typeof pastSaleView>;
+
 export const statusView = z.object({
   online: z.boolean(),
   engineUrl: z.string(),
@@ -161,6 +180,8 @@ export const statusView = z.object({
   language: z.enum(LANGUAGES),
   locale: z.string(),
   currency: z.string(),
+  /** What the receipts are printed on (`receiptPaper`): the print layout follows it. */
+  receiptPaper: z.enum(RECEIPT_PAPERS),
 });
 export type StatusView = z.infer<typeof statusView>;
 

@@ -13,4 +13,5 @@ export const DEMO_STATUS: StatusView = {
   language: 'en',
   locale: 'nl-NL',
   currency: 'EUR',
+  receiptPaper: '80mm',
 };
