@@ -105,7 +105,7 @@ describe('the bundled main process, under a stand-in electron', () => {
       });
       const url = String(await main.until('load'));
       expect(main.reported('ipc-channels')).toEqual([
-        TILL_COMMAND_NAMES.map((name) => `till:${name}`),
+        [...TILL_COMMAND_NAMES.map((name) => `till:${name}`), 'till-print'],
       ]);
       expect(main.reported('content-security-policy')).toEqual(['set']);
       expect(main.reported('window-listener')).toEqual([
