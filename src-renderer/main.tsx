@@ -25,6 +25,7 @@ import './styles/sale.css';
 import './styles/vouchers.css';
 import './styles/receipt.css';
 import './styles/admin.css';
+import './styles/print.css';
 
 /**
  * IPC when the Electron preload is there; loopback HTTP with the launch token otherwise. The

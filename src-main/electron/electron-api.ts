@@ -52,7 +52,10 @@ export interface ShellWindow {
     ): void;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
     /** Prints the page (Electron's `webContents.print`); `silent`: without the print dialog. */
-    print(options: ShellPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
+    print(
+      options: ShellPrintOptions,
+      callback: (success: boolean, failureReason: string) => void,
+    ): void;
   };
 }
 

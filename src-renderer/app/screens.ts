@@ -5,11 +5,12 @@ export const SCREENS = [
   { id: 'sale', key: 'F1' },
   { id: 'manager', key: 'F2' },
   { id: 'diagnostics', key: 'F3' },
+  { id: 'sales', key: 'F6' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
 
-/** F1, F2, F3 switch screens from anywhere (the browser's help, bookmarks and find are not for cashiers). */
+/** F1, F2, F3, F6 switch screens from anywhere (the browser's help, bookmarks and find are not for cashiers). */
 export function useScreenKeys(onScreen: (screen: ScreenId) => void): void {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;

@@ -1,26 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { failureText } from '../common/message-words';
-import type { ReceiptView } from '../../src-shared/till';
 import { useTillClient } from '../client';
-import { AlertSlot } from '../common/AlertSlot';
-import { formatStamp } from '../common/time';
 import { receiptQuery } from '../sale/queries';
 import { useScanner } from '../scanner/useScanner';
-import { ReceiptLines } from './ReceiptLines';
-import { ReceiptSummary, ReceiptTotals } from './ReceiptSummary';
-
-function confirmedText(receipt: ReceiptView, t: TFunction): string {
-  const when = formatStamp(receipt.confirmedAt, receipt.locale);
-  return receipt.customer
-    ? t('screens.receipt.confirmedForMember', {
-        memberNumber: receipt.customer.memberNumber,
-        when,
-      })
-    : t('screens.receipt.confirmed', { when });
-}
+import { PrintedReceipt } from './PrintedReceipt';
+import { ReceiptFrame } from './ReceiptFrame';
+import { usePrintReceipt } from './usePrintReceipt';
 
 interface ReceiptPanelProps {
   readonly basketCode: string;
@@ -29,79 +15,48 @@ interface ReceiptPanelProps {
   readonly onScan: (code: string) => void;
 }
 
-/** The confirmed sale: what was sold, what was redeemed, what to hand over; then New sale. */
+/** The confirmed sale: what was sold, what was redeemed, what to hand over; Print, then New sale. */
 export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useTillClient();
   const receipt = useQuery(receiptQuery(client, basketCode));
+  const printing = usePrintReceipt();
   const noScanField = useRef<HTMLInputElement>(null);
   useScanner({ onScan, scanField: noScanField });
-  const data = receipt.data;
 
   return (
-    <section className="sale receipt" aria-labelledby="receipt-heading">
-      <div className="sale__main">
-        <header className="screen-header">
-          <h1 id="receipt-heading" className="screen-header__title">
-            {t('screens.receipt.heading')}
-          </h1>
-          <p className="screen-header__meta">
-            {t('screens.receipt.basket')} <span className="code">{basketCode}</span>
-          </p>
-          {/* turns synced when the core announces the sync (`sync-changed`), without a reload */}
-          <p
-            className={`sync-badge sync-badge--${data?.syncState ?? 'queued'}`}
-            role="status"
-            aria-label={t('screens.receipt.syncState')}
-          >
-            {data
-              ? data.syncState === 'synced'
-                ? t('screens.receipt.synced')
-                : t('screens.receipt.queued')
-              : '\u00a0'}
-          </p>
-        </header>
-        <AlertSlot
-          alert={
-            receipt.isError
-              ? {
-                  tone: 'danger',
-                  lines: [failureText(receipt.error, t, { language: i18n.language })],
-                }
-              : null
-          }
-          idleText={data ? confirmedText(data, t) : t('screens.receipt.confirmedLoading')}
-        />
-        {data ? (
-          <ReceiptLines receipt={data} />
-        ) : (
-          <p className="panel__empty">{t('screens.receipt.loading')}</p>
-        )}
-      </div>
-      <div className="sale__side">
-        {/* scrolls when long (many warnings, many vouchers); Total paid stays below it in view */}
-        <div
-          className="receipt__summary"
-          role="region"
-          aria-label={t('screens.receipt.summary')}
-          tabIndex={0}
-        >
-          {data ? <ReceiptSummary receipt={data} /> : null}
-        </div>
-        {data ? <ReceiptTotals receipt={data} /> : null}
-        <div className="sale-actions">
-          <button
-            type="button"
-            className="button button--primary button--wide"
-            // the next customer is waiting: Enter starts their sale
-            autoFocus
-            onClick={onNewSale}
-          >
-            {t('screens.receipt.newSale')}
-          </button>
-          <p className="sale-actions__hint">{t('screens.receipt.newSaleHint')}</p>
-        </div>
-      </div>
-    </section>
+    <>
+      <ReceiptFrame
+        basketCode={basketCode}
+        receipt={receipt}
+        notice={printing.alert}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={!receipt.data || printing.printing}
+              aria-busy={printing.printing}
+              onClick={printing.print}
+            >
+              {printing.printed > 0
+                ? t('screens.receipt.print.reprint')
+                : t('screens.receipt.print.button')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              // the next customer is waiting: Enter starts their sale
+              autoFocus
+              onClick={onNewSale}
+            >
+              {t('screens.receipt.newSale')}
+            </button>
+            <p className="sale-actions__hint">{t('screens.receipt.newSaleHint')}</p>
+          </>
+        }
+      />
+      {receipt.data ? <PrintedReceipt receipt={receipt.data} copy={printing.printed > 0} /> : null}
+    </>
   );
 }

@@ -4,11 +4,11 @@ import type { CatalogueOf } from '../catalogue';
 export const appEn = {
   brand: 'voucher-till',
   navigation: 'Screens',
-  screens: { sale: 'Sale', manager: 'Manager', diagnostics: 'Diagnostics' },
+  screens: { sale: 'Sale', manager: 'Manager', diagnostics: 'Diagnostics', sales: 'Past sales' },
 } as const;
 
 export const appNl: CatalogueOf<typeof appEn> = {
   brand: 'voucher-till',
   navigation: 'Schermen',
-  screens: { sale: 'Verkoop', manager: 'Manager', diagnostics: 'Diagnose' },
+  screens: { sale: 'Verkoop', manager: 'Manager', diagnostics: 'Diagnose', sales: 'Eerdere verkopen' },
 };

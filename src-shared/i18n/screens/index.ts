@@ -3,6 +3,7 @@ import type { CatalogueOf } from '../catalogue';
 import { commonEn, commonNl } from './common';
 import { diagnosticsEn, diagnosticsNl } from './diagnostics';
 import { managerEn, managerNl } from './manager';
+import { pastSalesEn, pastSalesNl } from './past-sales';
 import { receiptEn, receiptNl } from './receipt';
 import { saleEn, saleNl } from './sale';
 import { statusEn, statusNl } from './status';
@@ -13,6 +14,7 @@ export const screensEn = {
   common: commonEn,
   sale: saleEn,
   receipt: receiptEn,
+  pastSales: pastSalesEn,
   manager: managerEn,
   diagnostics: diagnosticsEn,
   status: statusEn,
@@ -23,6 +25,7 @@ export const screensNl: CatalogueOf<typeof screensEn> = {
   common: commonNl,
   sale: saleNl,
   receipt: receiptNl,
+  pastSales: pastSalesNl,
   manager: managerNl,
   diagnostics: diagnosticsNl,
   status: statusNl,

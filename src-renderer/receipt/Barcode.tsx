@@ -1,0 +1,26 @@
+import { useMemo } from 'react';
+import { code128 } from './barcode';
+
+/** A Code 128 barcode of `text`, with `text` written under it; named `label` for a screen reader. */
+export function Barcode({ text, label }: { readonly text: string; readonly label: string }) {
+  const drawing = useMemo(() => code128(text), [text]);
+  return (
+    <figure className="barcode">
+      {drawing ? (
+        <svg
+          className="barcode__bars"
+          role="img"
+          aria-label={label}
+          viewBox={drawing.viewBox}
+          preserveAspectRatio="none"
+          xmlns="http://www.w3.org/2000/svg"
+        >
+          {drawing.bars.map((bar) => (
+            <path key={bar.d} d={bar.d} stroke="#000" strokeWidth={bar.width} fill="none" />
+          ))}
+        </svg>
+      ) : null}
+      <figcaption className="barcode__text">{text}</figcaption>
+    </figure>
+  );
+}
