@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DiagnosticsScreen } from '../diagnostics/DiagnosticsScreen';
 import { ManagerScreen } from '../manager/ManagerScreen';
 import { ManagerSessionProvider } from '../manager/session';
+import { PastSalesScreen } from '../past-sales/PastSalesScreen';
 import { SaleScreen } from '../sale/SaleScreen';
 import { StatusBar } from '../status/StatusBar';
 import { Navigation } from './Navigation';
@@ -39,6 +40,7 @@ export function App() {
           ) : null}
           {screen === 'manager' ? <ManagerScreen /> : null}
           {screen === 'diagnostics' ? <DiagnosticsScreen /> : null}
+          {screen === 'sales' ? <PastSalesScreen /> : null}
         </main>
         <StatusBar />
       </div>

@@ -1,9 +1,19 @@
-import { useMemo } from 'react';
-import { code128 } from './barcode';
+import { useEffect, useState } from 'react';
+import { code128, type BarcodeDrawing } from './barcode';
 
 /** A Code 128 barcode of `text`, with `text` written under it; named `label` for a screen reader. */
 export function Barcode({ text, label }: { readonly text: string; readonly label: string }) {
-  const drawing = useMemo(() => code128(text), [text]);
+  const [drawn, setDrawn] = useState<{ text: string; drawing: BarcodeDrawing | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void code128(text).then((drawing) => {
+      if (current) setDrawn({ text, drawing });
+    });
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  const drawing = drawn?.text === text ? drawn.drawing : null;
   return (
     <figure className="barcode">
       {drawing ? (

@@ -97,9 +97,7 @@ export function PrintedReceipt({ receipt, copy }: PrintedReceiptProps) {
       </dl>
       {receipt.vouchersCreated.length > 0 ? (
         <section className="print-receipt__block">
-          <h2 className="print-receipt__heading">
-            {t('screens.receipt.printed.vouchersIssued')}
-          </h2>
+          <h2 className="print-receipt__heading">{t('screens.receipt.printed.vouchersIssued')}</h2>
           <ul>
             {receipt.vouchersCreated.map((voucher) => (
               <li key={voucher.voucherKey} className="print-receipt__voucher">

@@ -10,5 +10,10 @@ export const appEn = {
 export const appNl: CatalogueOf<typeof appEn> = {
   brand: 'voucher-till',
   navigation: 'Schermen',
-  screens: { sale: 'Verkoop', manager: 'Manager', diagnostics: 'Diagnose', sales: 'Eerdere verkopen' },
+  screens: {
+    sale: 'Verkoop',
+    manager: 'Manager',
+    diagnostics: 'Diagnose',
+    sales: 'Eerdere verkopen',
+  },
 };

@@ -66,7 +66,8 @@ export const pastSalesNl: CatalogueOf<typeof pastSalesEn> = {
     found_one: '{{count}} verkoop gevonden',
     found_other: '{{count}} verkopen gevonden',
     empty: 'Er is nog geen verkoop bevestigd op deze kassa.',
-    emptyFiltered: 'Geen verkoop gevonden. Controleer de code, de dag of het bedrag, of druk op Alles tonen.',
+    emptyFiltered:
+      'Geen verkoop gevonden. Controleer de code, de dag of het bedrag, of druk op Alles tonen.',
     columns: {
       time: 'Tijd',
       basket: 'Mandje',

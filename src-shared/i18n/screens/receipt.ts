@@ -60,7 +60,8 @@ export const receiptEn = {
     button: 'Print receipt',
     reprint: 'Reprint receipt',
     printed: 'The receipt went to the printer.',
-    failed: 'The receipt was not printed ({{reason}}). Check the printer’s paper and power, then print again.',
+    failed:
+      'The receipt was not printed ({{reason}}). Check the printer’s paper and power, then print again.',
   },
   printed: {
     label: 'Printed receipt',
@@ -136,7 +137,8 @@ export const receiptNl: CatalogueOf<typeof receiptEn> = {
     button: 'Bon afdrukken',
     reprint: 'Bon opnieuw afdrukken',
     printed: 'De bon is naar de printer gestuurd.',
-    failed: 'De bon is niet afgedrukt ({{reason}}). Controleer het papier en de stroom van de printer en druk opnieuw af.',
+    failed:
+      'De bon is niet afgedrukt ({{reason}}). Controleer het papier en de stroom van de printer en druk opnieuw af.',
   },
   printed: {
     label: 'Afgedrukte bon',
@@ -149,7 +151,8 @@ export const receiptNl: CatalogueOf<typeof receiptEn> = {
     lineDiscount: 'korting {{amount}}',
     vouchersUsed: 'Gebruikte vouchers',
     vouchersIssued: 'Uw vouchers: scan of typ de code bij uw volgende bezoek',
-    queued: 'Nog niet vastgelegd door de voucherserver: vouchers die hij uitgeeft staan op een herdruk.',
+    queued:
+      'Nog niet vastgelegd door de voucherserver: vouchers die hij uitgeeft staan op een herdruk.',
     thanks: 'Bedankt voor uw aankoop.',
   },
 };
