@@ -16,7 +16,7 @@ export function PastSaleReceipt({ basketCode, onBack }: PastSaleReceiptProps) {
   const { t } = useTranslation();
   const client = useTillClient();
   const receipt = useQuery(receiptQuery(client, basketCode));
-  const printing = usePrintReceipt();
+  const printing = usePrintReceipt({ copies: true });
   return (
     <>
       <ReceiptFrame
@@ -32,8 +32,8 @@ export function PastSaleReceipt({ basketCode, onBack }: PastSaleReceiptProps) {
               type="button"
               className="button button--primary"
               autoFocus
-              disabled={!receipt.data || printing.printing}
-              aria-busy={printing.printing}
+              disabled={!receipt.data || printing.job !== null}
+              aria-busy={printing.job !== null}
               onClick={printing.print}
             >
               {t('screens.receipt.print.reprint')}
@@ -42,7 +42,9 @@ export function PastSaleReceipt({ basketCode, onBack }: PastSaleReceiptProps) {
           </>
         }
       />
-      {receipt.data ? <PrintedReceipt receipt={receipt.data} copy /> : null}
+      {receipt.data && printing.job ? (
+        <PrintedReceipt receipt={receipt.data} copy={printing.job.copy} onReady={printing.ready} />
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { code128, type BarcodeDrawing } from './barcode';
 
+interface BarcodeProps {
+  readonly text: string;
+  readonly label: string;
+  /** Told once the bars are drawn (or `text` turned out to have none). */
+  readonly onDrawn?: (text: string) => void;
+}
+
 /** A Code 128 barcode of `text`, with `text` written under it; named `label` for a screen reader. */
-export function Barcode({ text, label }: { readonly text: string; readonly label: string }) {
+export function Barcode({ text, label, onDrawn }: BarcodeProps) {
   const [drawn, setDrawn] = useState<{ text: string; drawing: BarcodeDrawing | null } | null>(null);
   useEffect(() => {
     let current = true;
@@ -14,6 +21,10 @@ export function Barcode({ text, label }: { readonly text: string; readonly label
     };
   }, [text]);
   const drawing = drawn?.text === text ? drawn.drawing : null;
+  const announce = useEffectEvent((done: string) => onDrawn?.(done));
+  useEffect(() => {
+    if (drawn) announce(drawn.text);
+  }, [drawn]);
   return (
     <figure className="barcode">
       {drawing ? (

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
@@ -12,6 +13,8 @@ interface PrintedReceiptProps {
   readonly receipt: ReceiptView;
   /** A reprint: the paper says it is a copy. */
   readonly copy: boolean;
+  /** Called once every barcode is drawn: the receipt can go to the printer. */
+  readonly onReady: () => void;
 }
 
 /**
@@ -20,10 +23,23 @@ interface PrintedReceiptProps {
  * lines, the vouchers used, the vouchers issued with their codes (each a barcode to scan at the
  * next sale), and the totals. 80 mm thermal or A4, as `receiptPaper` says.
  */
-export function PrintedReceipt({ receipt, copy }: PrintedReceiptProps) {
+export function PrintedReceipt({ receipt, copy, onReady }: PrintedReceiptProps) {
   const { t } = useTranslation();
   const client = useTillClient();
   const { data: status } = useQuery(statusQuery(client));
+  const barcodes = [
+    receipt.basketCode,
+    ...receipt.vouchersCreated.flatMap((voucher) => (voucher.code === null ? [] : [voucher.code])),
+  ];
+  const [drawn, setDrawn] = useState<ReadonlySet<string>>(new Set());
+  const onDrawn = (text: string) => {
+    setDrawn((before) => new Set(before).add(text));
+  };
+  const ready = status !== undefined && barcodes.every((text) => drawn.has(text));
+  const announceReady = useEffectEvent(onReady);
+  useEffect(() => {
+    if (ready) announceReady();
+  }, [ready]);
   const money = (minor: number) => formatMoney(minor, receipt.currency, receipt.locale);
   const count = new Intl.NumberFormat(receipt.locale);
   const paper = status?.receiptPaper ?? '80mm';
@@ -125,6 +141,7 @@ export function PrintedReceipt({ receipt, copy }: PrintedReceiptProps) {
                 </p>
                 {voucher.code === null ? null : (
                   <Barcode
+                    onDrawn={onDrawn}
                     text={voucher.code}
                     label={t('screens.receipt.printed.voucherBarcode', { code: voucher.code })}
                   />
@@ -138,6 +155,7 @@ export function PrintedReceipt({ receipt, copy }: PrintedReceiptProps) {
         <p className="print-receipt__detail">{t('screens.receipt.printed.queued')}</p>
       ) : null}
       <Barcode
+        onDrawn={onDrawn}
         text={receipt.basketCode}
         label={t('screens.receipt.printed.basketBarcode', { basketCode: receipt.basketCode })}
       />

@@ -35,8 +35,8 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
             <button
               type="button"
               className="button"
-              disabled={!receipt.data || printing.printing}
-              aria-busy={printing.printing}
+              disabled={!receipt.data || printing.job !== null}
+              aria-busy={printing.job !== null}
               onClick={printing.print}
             >
               {printing.printed > 0
@@ -56,7 +56,9 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
           </>
         }
       />
-      {receipt.data ? <PrintedReceipt receipt={receipt.data} copy={printing.printed > 0} /> : null}
+      {receipt.data && printing.job ? (
+        <PrintedReceipt receipt={receipt.data} copy={printing.job.copy} onReady={printing.ready} />
+      ) : null}
     </>
   );
 }
