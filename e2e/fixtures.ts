@@ -28,6 +28,7 @@ import {
 } from '../test-support/till/till-harness';
 import { DiagnosticsPage } from './pages/diagnostics-page';
 import { ManagerPage } from './pages/manager-page';
+import { PastSalesPage } from './pages/past-sales-page';
 import { ReceiptPage } from './pages/receipt-page';
 import { SalePage } from './pages/sale-page';
 import { Screens } from './pages/screens';
@@ -47,6 +48,7 @@ export interface TillUi {
   readonly receipt: ReceiptPage;
   readonly manager: ManagerPage;
   readonly diagnostics: DiagnosticsPage;
+  readonly pastSales: PastSalesPage;
 }
 
 interface TillFixtures {
@@ -158,6 +160,7 @@ export const test = base.extend<TillFixtures>({
       receipt: new ReceiptPage(page),
       manager: new ManagerPage(page),
       diagnostics: new DiagnosticsPage(page),
+      pastSales: new PastSalesPage(page),
     });
   },
 });
