@@ -116,3 +116,113 @@ test('a €5 voucher on a smaller basket: the receipt shows the remainder with i
   expect(spent.burned_at).not.toBeNull();
   expect(spent.redeemed_basket_id).not.toBeNull();
 });
+
+test('reprint of the last sale after New sale and after a reload, through the print dialog in the 80 mm layout; past sales found by basket code, day and amount', async ({
+  page,
+  ui,
+  till,
+  engineDb,
+}) => {
+  test.setTimeout(90_000);
+  const { sale, receipt, screens, pastSales } = ui;
+  const { croissant, oliveOil } = ITEMS;
+  await recordPrints(page);
+
+  // an earlier sale of this till, through its API: olive oil, € 6,99
+  const earlier = await sellThroughApi(till, [oliveOil.barcode]);
+  await page.reload();
+  await sale.expectShown();
+  await sale.scanItem(croissant.barcode, croissant.name);
+  const { basketCode } = valueOf(await till.send('sale/current', {}));
+  await sale.confirmPayment();
+  await receipt.expectShown();
+
+  // the print layout: the screens give way to the receipt, 80 mm wide, with its barcode
+  const printButton = page.getByRole('button', { name: 'Print receipt', exact: true });
+  await expect(printButton).toBeEnabled();
+  // in print the screens are hidden, their buttons too: the click is dispatched to the one found
+  const button = await printButton.elementHandle();
+  await page.emulateMedia({ media: 'print' });
+  await button?.dispatchEvent('click');
+  await expect.poll(async () => (await prints(page)).length).toBe(1);
+  const [first] = await prints(page);
+  expect(first?.paper).toContain('print-receipt--80mm');
+  expect(first?.widthPx).toBeGreaterThan(60 * MM);
+  expect(first?.widthPx).toBeLessThanOrEqual(80 * MM);
+  expect(first?.barcodes).toEqual([`Barcode of basket ${basketCode}`]);
+  expect(first?.text).toContain('Store S001 · Till 01');
+  expect(first?.text).toContain(croissant.name);
+  expect(first?.text).not.toContain('Copy');
+  await expect(page.locator('#root')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('article', { name: 'Printed receipt' })).toHaveCount(0);
+
+  // after New sale: Past sales (F6), Last receipt, Reprint
+  await receipt.newSale();
+  await page.keyboard.press('F6');
+  await pastSales.expectShown();
+  await expect(pastSales.rows()).toHaveCount(2);
+  await expect(pastSales.rows().first()).toContainText(basketCode);
+  await pastSales.lastReceiptButton.click();
+  await expect(receipt.root).toContainText(basketCode);
+  await expect(receipt.line(croissant.name)).toBeVisible();
+  await expect(receipt.syncBadge).toHaveText('Recorded by the engine');
+  await pastSales.reprintButton.click();
+  await expect.poll(async () => (await prints(page)).length).toBe(2);
+  const [, second] = await prints(page);
+  expect(second?.text).toContain('Copy');
+  expect(second?.barcodes).toEqual([`Barcode of basket ${basketCode}`]);
+
+  // after a reload: the same receipt comes back
+  await page.reload();
+  await sale.expectShown();
+  await screens.open('Past sales');
+  await pastSales.lastReceiptButton.click();
+  await expect(receipt.root).toContainText(basketCode);
+  await pastSales.reprintButton.click();
+  await expect.poll(async () => (await prints(page)).length).toBe(1);
+  await pastSales.backButton.click();
+  await pastSales.expectShown();
+
+  // by part of the basket code, by the till's calendar day, by the amount paid
+  await pastSales.find({ basketCode: earlier.slice(-9).toLowerCase() });
+  await expect(pastSales.rows()).toHaveCount(1);
+  await expect(pastSales.row(earlier)).toContainText(money(oliveOil.cents));
+  const today = calendarDay(new Date(), TIMEZONE).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+  await pastSales.find({ day: today });
+  await expect(pastSales.rows()).toHaveCount(2);
+  await pastSales.find({ day: '2020-01-01' });
+  await expect(pastSales.rows()).toHaveCount(1);
+  await expect(pastSales.table).toContainText('No sale matches');
+  await pastSales.find({ amount: '1,45' });
+  await expect(pastSales.rows()).toHaveCount(1);
+  await expect(pastSales.row(basketCode)).toBeVisible();
+  await pastSales.find({ amount: 'abc' });
+  await expect(page.getByRole('alert')).toContainText('Amount paid: type an amount such as');
+  await pastSales.showAllButton.click();
+  await expect(pastSales.rows()).toHaveCount(2);
+  await pastSales.open(earlier);
+  await expect(receipt.line(oliveOil.name)).toBeVisible();
+  await expect(receipt.totalPaid).toHaveText(money(oliveOil.cents));
+
+  // bad input to the command itself is refused, naming the field
+  const refused = await till.send('receipt/search', { day: '2026-02-30' });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  expect(refused.ok ? '' : refused.error.message).toContain('day');
+  expect(await till.send('receipt/search', { amount: -1 })).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_input' },
+  });
+
+  // both sales are the engine's too, with the totals the receipts show
+  const baskets = await engineDb
+    .selectFrom('baskets')
+    .select(['retailer_basket_code', 'total_gross', 'total_discount'])
+    .where('retailer_basket_code', 'in', [earlier, basketCode])
+    .orderBy('retailer_basket_code')
+    .execute();
+  expect(baskets).toEqual([
+    { retailer_basket_code: earlier, total_gross: oliveOil.cents, total_discount: 0 },
+    { retailer_basket_code: basketCode, total_gross: croissant.cents, total_discount: 0 },
+  ]);
+});
