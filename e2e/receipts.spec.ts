@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { calendarDay } from '../src-main/store/basket-codes';
-import { expect, test, valueOf, type TestTill } from './fixtures';
+import { expect, saveScreen, test, valueOf, type TestTill } from './fixtures';
 import { ITEMS, MEMBER } from './support/demo';
 import { discountPattern, money, TIMEZONE } from './support/format';
 import {
@@ -226,3 +226,74 @@ test('reprint of the last sale after New sale and after a reload, through the pr
     { retailer_basket_code: basketCode, total_gross: croissant.cents, total_discount: 0 },
   ]);
 });
+
+/** The words of the Past sales screen each language's test reads, as the catalogues have them. */
+const WORDS = {
+  en: {
+    nav: 'Past sales',
+    table: 'Past sales',
+    search: 'Find a past sale',
+    open: (basketCode: string) => `Open receipt ${basketCode}`,
+    reprint: 'Reprint receipt',
+    back: 'Back to past sales',
+    lastReceipt: 'Last receipt',
+  },
+  nl: {
+    nav: 'Eerdere verkopen',
+    table: 'Eerdere verkopen',
+    search: 'Zoek een eerdere verkoop',
+    open: (basketCode: string) => `Bon ${basketCode} openen`,
+    reprint: 'Bon opnieuw afdrukken',
+    back: 'Terug naar de lijst',
+    lastReceipt: 'Laatste bon',
+  },
+} as const;
+
+for (const language of ['en', 'nl'] as const) {
+  const words = WORDS[language];
+  for (const size of TERMINAL_SCREENS) {
+    test.describe(`the Past sales screen in ${language} at ${size.width}×${size.height}`, () => {
+      test.use({ viewport: size, hasTouch: true, tillLanguage: language });
+
+      test('its search, list and a receipt opened from it are in reach and clean for axe', async ({
+        page,
+        till,
+      }, testInfo) => {
+        const basketCode = await sellThroughApi(till, [ITEMS.croissant.barcode, MEMBER]);
+        await page.reload();
+        await page.keyboard.press('F6');
+        const navigation = page.getByRole('navigation');
+        await expect(
+          navigation.getByRole('button', { name: words.nav, exact: true }),
+        ).toHaveAttribute('aria-current', 'page');
+        await expectAllInReach(navigation.getByRole('button'), 'a screen’s button');
+
+        const table = page.getByRole('table', { name: words.table });
+        await expect(table.getByRole('row').filter({ hasText: basketCode })).toBeVisible();
+        const search = page.getByRole('search', { name: words.search });
+        await expectAllInReach(search.getByRole('textbox'), 'a search field');
+        await expectAllInReach(search.getByRole('button'), 'a search button');
+        await expectInReach(
+          page.getByRole('button', { name: words.lastReceipt, exact: true }),
+          'Last receipt',
+        );
+        await expectAllInReach(table.getByRole('cell'), 'a cell of the list');
+        await expectNoSidewaysScroll(page, [table.locator('..')]);
+        await expectAxeClean(page, `the Past sales screen (${language})`);
+        await saveScreen(page, testInfo, `past-sales-${language}-${size.width}x${size.height}`);
+
+        await page.getByRole('button', { name: words.open(basketCode), exact: true }).click();
+        const reprint = page.getByRole('button', { name: words.reprint, exact: true });
+        await expectInReach(reprint, 'Reprint receipt');
+        await expectInReach(page.getByRole('button', { name: words.back, exact: true }), 'Back');
+        await expectNoSidewaysScroll(page, []);
+        await expectAxeClean(page, `a past sale’s receipt (${language})`);
+        await saveScreen(
+          page,
+          testInfo,
+          `past-sale-receipt-${language}-${size.width}x${size.height}`,
+        );
+      });
+    });
+  }
+}

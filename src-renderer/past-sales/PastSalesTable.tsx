@@ -48,7 +48,7 @@ export function PastSalesTable({ sales, filtered, locale, onOpen }: PastSalesTab
           />
           {sales.data?.map((sale) => (
             <tr key={sale.basketCode}>
-              <td className="nowrap">{formatStamp(sale.confirmedAt, locale)}</td>
+              <td>{formatStamp(sale.confirmedAt, locale)}</td>
               <td className="code">{sale.basketCode}</td>
               <td>
                 {sale.customer

@@ -74,7 +74,7 @@ export const pastSalesNl: CatalogueOf<typeof pastSalesEn> = {
       customer: 'Klant',
       lines: 'Regels',
       total: 'Totaal betaald',
-      sync: 'Synchronisatie',
+      sync: 'Status',
       open: 'Bon',
     },
     noCustomer: 'Geen klant',
@@ -85,7 +85,7 @@ export const pastSalesNl: CatalogueOf<typeof pastSalesEn> = {
     openName: 'Bon {{basketCode}} openen',
   },
   receipt: {
-    back: 'Terug naar eerdere verkopen',
-    hint: 'Bon opnieuw afdrukken drukt een kopie van de bon van deze verkoop af.',
+    back: 'Terug naar de lijst',
+    hint: 'Bon opnieuw afdrukken drukt een kopie van deze bon af.',
   },
 };
