@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { z } from 'zod';
 import { calendarDay } from '../src-main/store/basket-codes';
 import { expect, saveScreen, test, valueOf, type TestTill } from './fixtures';
 import { ITEMS, MEMBER } from './support/demo';
@@ -20,36 +21,43 @@ async function sellThroughApi(till: TestTill, barcodes: readonly string[]): Prom
 }
 
 /** What the page had on paper each time it printed (window.print replaced in the page only). */
-interface Printed {
-  readonly paper: string;
-  readonly widthPx: number;
-  readonly barcodes: readonly string[];
-  readonly text: string;
-}
+const printedSchema = z.array(
+  z.object({
+    paper: z.string(),
+    widthPx: z.number(),
+    barcodes: z.array(z.string()),
+    text: z.string(),
+  }),
+);
 
-/** Replaces window.print in the page, now and after every reload, with one that records the paper. */
-async function recordPrints(page: Page): Promise<void> {
-  const stub = () => {
-    const record = window as unknown as { printed: unknown[] };
-    record.printed = [];
-    window.print = () => {
-      const paper = document.querySelector('article.print-receipt');
-      record.printed.push({
-        paper: paper?.className ?? 'none',
-        widthPx: paper?.getBoundingClientRect().width ?? 0,
-        barcodes: [...(paper?.querySelectorAll('svg[role="img"]') ?? [])].map(
-          (svg) => svg.getAttribute('aria-label') ?? '',
-        ),
-        text: paper?.textContent ?? '',
-      });
-    };
+/**
+ * Replaces window.print in the page, now and after every reload, with one that records the
+ * printed receipt as it stands when printed: its class, width, barcodes and text. (Page code
+ * as text: the e2e code is compiled without the DOM's types.)
+ */
+const RECORD_PRINTS = `(() => {
+  window.printed = [];
+  window.print = () => {
+    const paper = document.querySelector('article.print-receipt');
+    window.printed.push({
+      paper: paper ? paper.className : 'none',
+      widthPx: paper ? paper.getBoundingClientRect().width : 0,
+      barcodes: paper
+        ? [...paper.querySelectorAll('svg[role="img"]')].map((svg) => svg.getAttribute('aria-label') ?? '')
+        : [],
+      text: paper ? paper.textContent : '',
+    });
   };
-  await page.addInitScript(stub);
-  await page.evaluate(stub);
+})();`;
+
+async function recordPrints(page: Page): Promise<void> {
+  await page.addInitScript({ content: RECORD_PRINTS });
+  await page.evaluate(RECORD_PRINTS);
 }
 
-async function prints(page: Page): Promise<Printed[]> {
-  return page.evaluate(() => (window as unknown as { printed: Printed[] }).printed);
+async function prints(page: Page): Promise<z.infer<typeof printedSchema>> {
+  const printed: unknown = await page.evaluate('window.printed');
+  return printedSchema.parse(printed);
 }
 
 /** 80 mm in CSS pixels (96 per inch). */
@@ -143,7 +151,7 @@ test('reprint of the last sale after New sale and after a reload, through the pr
   // in print the screens are hidden, their buttons too: the click is dispatched to the one found
   const button = await printButton.elementHandle();
   await page.emulateMedia({ media: 'print' });
-  await button?.dispatchEvent('click');
+  await button.dispatchEvent('click');
   await expect.poll(async () => (await prints(page)).length).toBe(1);
   const [first] = await prints(page);
   expect(first?.paper).toContain('print-receipt--80mm');
