@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTillClient } from '../client';
-import { PrintedReceipt } from '../receipt/PrintedReceipt';
+import { PrintButton } from '../receipt/PrintButton';
 import { ReceiptFrame } from '../receipt/ReceiptFrame';
 import { usePrintReceipt } from '../receipt/usePrintReceipt';
 import { receiptQuery } from '../sale/queries';
@@ -18,33 +18,19 @@ export function PastSaleReceipt({ basketCode, onBack }: PastSaleReceiptProps) {
   const receipt = useQuery(receiptQuery(client, basketCode));
   const printing = usePrintReceipt({ copies: true });
   return (
-    <>
-      <ReceiptFrame
-        basketCode={basketCode}
-        receipt={receipt}
-        notice={printing.alert}
-        actions={
-          <>
-            <button type="button" className="button" onClick={onBack}>
-              {t('screens.pastSales.receipt.back')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              autoFocus
-              disabled={!receipt.data || printing.job !== null}
-              aria-busy={printing.job !== null}
-              onClick={printing.print}
-            >
-              {t('screens.receipt.print.reprint')}
-            </button>
-            <p className="sale-actions__hint">{t('screens.pastSales.receipt.hint')}</p>
-          </>
-        }
-      />
-      {receipt.data && printing.job ? (
-        <PrintedReceipt receipt={receipt.data} copy={printing.job.copy} onReady={printing.ready} />
-      ) : null}
-    </>
+    <ReceiptFrame
+      basketCode={basketCode}
+      receipt={receipt}
+      notice={printing.alert}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onBack}>
+            {t('screens.pastSales.receipt.back')}
+          </button>
+          <PrintButton receipt={receipt.data} printing={printing} primary autoFocus />
+          <p className="sale-actions__hint">{t('screens.pastSales.receipt.hint')}</p>
+        </>
+      }
+    />
   );
 }

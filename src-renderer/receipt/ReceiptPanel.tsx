@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useTillClient } from '../client';
 import { receiptQuery } from '../sale/queries';
 import { useScanner } from '../scanner/useScanner';
-import { PrintedReceipt } from './PrintedReceipt';
+import { PrintButton } from './PrintButton';
 import { ReceiptFrame } from './ReceiptFrame';
 import { usePrintReceipt } from './usePrintReceipt';
 
@@ -25,40 +25,25 @@ export function ReceiptPanel({ basketCode, onNewSale, onScan }: ReceiptPanelProp
   useScanner({ onScan, scanField: noScanField });
 
   return (
-    <>
-      <ReceiptFrame
-        basketCode={basketCode}
-        receipt={receipt}
-        notice={printing.alert}
-        actions={
-          <>
-            <button
-              type="button"
-              className="button"
-              disabled={!receipt.data || printing.job !== null}
-              aria-busy={printing.job !== null}
-              onClick={printing.print}
-            >
-              {printing.printed > 0
-                ? t('screens.receipt.print.reprint')
-                : t('screens.receipt.print.button')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              // the next customer is waiting: Enter starts their sale
-              autoFocus
-              onClick={onNewSale}
-            >
-              {t('screens.receipt.newSale')}
-            </button>
-            <p className="sale-actions__hint">{t('screens.receipt.newSaleHint')}</p>
-          </>
-        }
-      />
-      {receipt.data && printing.job ? (
-        <PrintedReceipt receipt={receipt.data} copy={printing.job.copy} onReady={printing.ready} />
-      ) : null}
-    </>
+    <ReceiptFrame
+      basketCode={basketCode}
+      receipt={receipt}
+      notice={printing.alert}
+      actions={
+        <>
+          <PrintButton receipt={receipt.data} printing={printing} />
+          <button
+            type="button"
+            className="button button--primary"
+            // the next customer is waiting: Enter starts their sale
+            autoFocus
+            onClick={onNewSale}
+          >
+            {t('screens.receipt.newSale')}
+          </button>
+          <p className="sale-actions__hint">{t('screens.receipt.newSaleHint')}</p>
+        </>
+      }
+    />
   );
 }

@@ -17,6 +17,8 @@ export interface ReceiptPrinting {
   readonly job: PrintJob | null;
   /** How many times it was printed here: every print after the first is a copy. */
   readonly printed: number;
+  /** Every print is a copy (a past sale's). */
+  readonly copies: boolean;
   /** What the cashier is told: the printer's failure, or that it printed. */
   readonly alert: AlertProps['alert'];
 }
@@ -54,5 +56,5 @@ export function usePrintReceipt({ copies = false }: { copies?: boolean } = {}): 
         setAlert({ tone: 'info', lines: [t('screens.receipt.print.printed')] });
     });
   };
-  return { print, ready, job, printed, alert };
+  return { print, ready, job, printed, copies, alert };
 }
