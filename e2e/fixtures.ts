@@ -29,6 +29,7 @@ import {
 } from '../test-support/till/till-harness';
 import { DiagnosticsPage } from './pages/diagnostics-page';
 import { ManagerPage } from './pages/manager-page';
+import { PastSalesPage } from './pages/past-sales-page';
 import { ReceiptPage } from './pages/receipt-page';
 import { SalePage } from './pages/sale-page';
 import { Screens } from './pages/screens';
@@ -48,6 +49,7 @@ export interface TillUi {
   readonly receipt: ReceiptPage;
   readonly manager: ManagerPage;
   readonly diagnostics: DiagnosticsPage;
+  readonly pastSales: PastSalesPage;
 }
 
 interface TillFixtures {
@@ -167,6 +169,7 @@ export const test = base.extend<TillFixtures>({
       receipt: new ReceiptPage(page),
       manager: new ManagerPage(page),
       diagnostics: new DiagnosticsPage(page),
+      pastSales: new PastSalesPage(page),
     });
   },
 });

@@ -27,6 +27,7 @@ import './styles/receipt.css';
 import './styles/tender.css';
 import './styles/admin.css';
 import './styles/returns.css';
+import './styles/print.css';
 
 /**
  * IPC when the Electron preload is there; loopback HTTP with the launch token otherwise. The

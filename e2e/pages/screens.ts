@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ScreenName = 'Sale' | 'Manager' | 'Diagnostics' | 'Return';
+export type ScreenName = 'Sale' | 'Manager' | 'Diagnostics' | 'Return' | 'Past sales';
 
 /** The navigation `Screens`: one button per screen, the current one marked `aria-current="page"`. */
 export class Screens {

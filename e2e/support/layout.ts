@@ -133,7 +133,6 @@ export async function expectAxeClean(page: Page, screen: string): Promise<void> 
   expect(grave, `serious or critical axe findings on ${screen}`).toEqual([]);
 }
 
-
 /** No axe-core finding at all on the page as it is now, of any impact. */
 export async function expectNoAxeViolation(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

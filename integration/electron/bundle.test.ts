@@ -62,7 +62,7 @@ describe('the bundled preload', () => {
     });
 
     expect(required).toEqual(['electron']);
-    expect([...exposed.keys()]).toEqual(['till', 'tillEvents']);
+    expect([...exposed.keys()]).toEqual(['till', 'tillEvents', 'tillPrinter']);
     const till = exposed.get('till') ?? {};
     expect(Object.keys(till).sort()).toEqual([...TILL_COMMAND_NAMES].sort());
     expect(Object.isFrozen(till)).toBe(true);
@@ -85,6 +85,13 @@ describe('the bundled preload', () => {
     if (typeof unsubscribe !== 'function') throw new Error('subscribe gave no way to stop');
     Reflect.apply(unsubscribe, undefined, []);
     expect(listeners.size).toBe(0);
+
+    // the printer asks main to print the page, on its one channel, with nothing else
+    const printer = exposed.get('tillPrinter') ?? {};
+    expect(Object.keys(printer)).toEqual(['print']);
+    expect(Object.isFrozen(printer)).toBe(true);
+    await expect(printer.print?.(undefined)).resolves.toBe('the answer');
+    expect(invoked.at(-1)).toEqual(['till-print', undefined]);
   });
 });
 
@@ -105,7 +112,7 @@ describe('the bundled main process, under a stand-in electron', () => {
       });
       const url = String(await main.until('load'));
       expect(main.reported('ipc-channels')).toEqual([
-        TILL_COMMAND_NAMES.map((name) => `till:${name}`),
+        [...TILL_COMMAND_NAMES.map((name) => `till:${name}`), 'till-print'],
       ]);
       expect(main.reported('content-security-policy')).toEqual(['set']);
       expect(main.reported('window-listener')).toEqual([

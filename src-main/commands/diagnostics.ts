@@ -38,6 +38,7 @@ export function diagnosticsHandlers(
           currency: config.currency,
           trainingMode: config.trainingMode,
           tender: tenderView(config.tender),
+          receiptPaper: config.receiptPaper,
         },
       });
     },

@@ -24,6 +24,7 @@ import {
 } from './interrupted-sales';
 import { releaseLeftLocks } from './lock-release';
 import { managerHandlers } from './manager';
+import { pastSalesHandlers } from './past-sales';
 import { coalescingRunner } from './pricing-queue';
 import { createSaleBook, type SaleBook } from './sale-book';
 import { journalRecords, trainingRecords, type SaleRecords } from './sale-records';
@@ -174,6 +175,7 @@ export function createTillCore(options: TillCoreOptions): TillCore {
       ...catalogueHandlers(context),
       ...confirmHandlers(context, book, mode.confirmWay(book)),
       ...returnHandlers(context, book),
+      ...pastSalesHandlers(context),
       ...manager,
       'manager/unlock-voucher': async (input) => {
         const result = await manager['manager/unlock-voucher'](input);

@@ -39,6 +39,8 @@ export const ENV_OVERRIDES = [
   { name: 'TILL_PORT', key: ['httpPort'], kind: 'integer' },
   { name: 'TILL_KIOSK', key: ['kiosk'], kind: 'boolean' },
   { name: 'TILL_TRAINING', key: ['trainingMode'], kind: 'boolean' },
+  { name: 'TILL_RECEIPT_PAPER', key: ['receiptPaper'], kind: 'text' },
+  { name: 'TILL_PRINTER_NAME', key: ['printerName'], kind: 'text' },
   { name: 'TILL_HOST_POS_TOKEN', key: ['hostPosToken'], kind: 'text' },
   { name: 'TILL_TENDER_HOST_TAKES_PAYMENT', key: ['tender', 'hostTakesPayment'], kind: 'boolean' },
   /** Separated by commas: "cash" and "card" (a store's own method needs the config file, for its name). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, languageOfLocale, type Language } from '../../src-shared/i18n';
+import { RECEIPT_PAPERS } from '../../src-shared/till';
 import {
   codePart,
   currency,
@@ -138,6 +139,15 @@ export const tillConfigSchema = z
      * never redeemed, journalled, queued or synced, and every screen and receipt says so.
      */
     trainingMode: flag.default(false),
+    /** What receipts are printed on: an 80 mm thermal roll or A4 sheets (the print layout). */
+    receiptPaper: z
+      .enum(RECEIPT_PAPERS, { error: `must be one of ${RECEIPT_PAPERS.join(', ')}` })
+      .default('80mm'),
+    /**
+     * The printer the Electron window prints receipts on without asking, by its system name;
+     * absent: the system's default printer. Browser mode asks with the browser's print dialog.
+     */
+    printerName: nonEmptyText.optional(),
     /** A manager's sign-in ends after this many minutes without a manager command (and on leaving the screen). */
     managerIdleMinutes: positiveInt.default(2),
     /** The bearer token a host POS uses on the loopback API; absent: no host POS access. */

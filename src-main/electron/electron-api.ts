@@ -51,7 +51,19 @@ export interface ShellWindow {
       listener: (event: { preventDefault(): void }, input: KeyInput) => void,
     ): void;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+    /** Prints the page (Electron's `webContents.print`); `silent`: without the print dialog. */
+    print(
+      options: ShellPrintOptions,
+      callback: (success: boolean, failureReason: string) => void,
+    ): void;
   };
+}
+
+/** What the shell asks of `webContents.print`: no dialog, the configured printer ('' the default). */
+export interface ShellPrintOptions {
+  readonly silent: boolean;
+  readonly deviceName: string;
+  readonly printBackground: boolean;
 }
 
 export interface ElectronApi {

@@ -4,7 +4,7 @@ import {
   type TillHandlers,
 } from '../../src-shared/till';
 import { dispatch } from '../transport/dispatch';
-import { EVENT_CHANNEL, IPC_PREFIX } from './channels';
+import { EVENT_CHANNEL, IPC_PREFIX, PRINT_CHANNEL } from './channels';
 import type { ElectronApi, IpcInvokeEvent, ShellWindow } from './electron-api';
 import { isOwnOrigin } from './window';
 
@@ -67,4 +67,32 @@ export function forwardTillEvents(
     if (isOwnOrigin(window.webContents.mainFrame.url, origin))
       window.webContents.send(EVENT_CHANNEL, event);
   });
+}
+
+/** What a print asked for over `PRINT_CHANNEL` came to; `reason` is Electron's words for a failure. */
+export type PrintOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Prints the window's page on `PRINT_CHANNEL`, silently on `printerName` (the system's default
+ * printer when null), only for the window's own frame: the receipt the page shows, in its print
+ * layout. Returns the channel.
+ */
+export function registerPrintHandler(
+  electron: ElectronApi,
+  window: ShellWindow,
+  origin: string,
+  printerName: string | null,
+): string {
+  electron.ipcMain.handle(PRINT_CHANNEL, async (event) => {
+    assertOwnFrame(event, window, origin, PRINT_CHANNEL);
+    return await new Promise<PrintOutcome>((resolve) => {
+      window.webContents.print(
+        { silent: true, deviceName: printerName ?? '', printBackground: true },
+        (success, failureReason) => {
+          resolve(success ? { ok: true } : { ok: false, reason: failureReason });
+        },
+      );
+    });
+  });
+  return PRINT_CHANNEL;
 }

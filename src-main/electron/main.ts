@@ -41,7 +41,12 @@ await runShell(
       if (!started.ok) fail(started.error.message);
       till = started.value;
       process.stdout.write(`The till is ready: ${till.apiUrl}\n`);
-      return { handlers: till.core.handlers, uiUrl: till.url, events: till.core.events.subscribe };
+      return {
+        handlers: till.core.handlers,
+        uiUrl: till.url,
+        events: till.core.events.subscribe,
+        printerName: loaded.value.config.printerName ?? null,
+      };
     },
     onFault: (error, command) => {
       log.error({ err: error, command }, 'a till command failed');

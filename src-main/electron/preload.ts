@@ -1,13 +1,14 @@
 /**
  * The preload (sandboxed, isolated): exposes `window.till` with exactly one function per till
- * command, each an `ipcRenderer.invoke` on that command's channel, and `window.tillEvents`,
+ * command, each an `ipcRenderer.invoke` on that command's channel, `window.tillEvents`,
  * which hands the page each announcement main sends on the event channel (the value only, never
- * Electron's event object or `ipcRenderer`). Nothing else crosses.
+ * Electron's event object or `ipcRenderer`), and `window.tillPrinter`, whose `print()` asks main
+ * to print the page on the configured printer. Nothing else crosses.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { TillClient, TillEventSubscribe } from '../../src-shared/till';
 import { TILL_COMMAND_NAMES } from '../../src-shared/till/command-names';
-import { EVENT_CHANNEL, IPC_PREFIX } from './channels';
+import { EVENT_CHANNEL, IPC_PREFIX, PRINT_CHANNEL } from './channels';
 
 function client(): TillClient {
   const entries = TILL_COMMAND_NAMES.map((name) => [
@@ -31,3 +32,7 @@ const subscribe: TillEventSubscribe = (listener) => {
 
 contextBridge.exposeInMainWorld('till', client());
 contextBridge.exposeInMainWorld('tillEvents', Object.freeze({ subscribe }));
+contextBridge.exposeInMainWorld(
+  'tillPrinter',
+  Object.freeze({ print: () => ipcRenderer.invoke(PRINT_CHANNEL) }),
+);

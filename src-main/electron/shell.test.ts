@@ -9,8 +9,10 @@ import type {
   KeyInput,
   NavigationEvent,
   ShellFrame,
+  ShellPrintOptions,
   ShellWindow,
 } from './electron-api';
+import { PRINT_CHANNEL } from './channels';
 import { runShell } from './shell';
 import { createTillEvents, type TillEvents } from '../commands/till-events';
 
@@ -30,6 +32,10 @@ interface WindowRecord {
   focused: number;
   mainFrame: { url: string; processId: number; routingId: number };
   sent: { channel: string; args: unknown[] }[];
+  /** Each print the shell asked of the window, with its options. */
+  printed: ShellPrintOptions[];
+  /** How the next print ends: Electron's failure reason, or null for a success. */
+  printFailure: string | null;
   listeners: { [E in keyof WindowListeners]: WindowListeners[E][] };
   openHandler?: (details: { url: string }) => { action: 'deny' };
 }
@@ -63,6 +69,8 @@ function standInElectron(options: { primary: boolean; packaged?: boolean }) {
         focused: 0,
         mainFrame: { url: '', processId: 7, routingId: 1 },
         sent: [],
+        printed: [],
+        printFailure: null,
         listeners: {
           'will-navigate': [],
           'will-redirect': [],
@@ -99,6 +107,10 @@ function standInElectron(options: { primary: boolean; packaged?: boolean }) {
         on,
         setWindowOpenHandler: (handler) => {
           state.openHandler = handler;
+        },
+        print: (printOptions, callback) => {
+          state.printed.push(printOptions);
+          callback(state.printFailure === null, state.printFailure ?? '');
         },
       };
     }
@@ -151,7 +163,12 @@ function standInElectron(options: { primary: boolean; packaged?: boolean }) {
 }
 
 const UI_URL = 'http://127.0.0.1:8410/?token=abc';
-const shellOptions = (seen: unknown[], kiosk = true, events?: TillEvents) => ({
+const shellOptions = (
+  seen: unknown[],
+  kiosk = true,
+  events?: TillEvents,
+  printerName?: string | null,
+) => ({
   preloadPath: '/app/preload.js',
   kiosk,
   startCore: () =>
@@ -159,19 +176,28 @@ const shellOptions = (seen: unknown[], kiosk = true, events?: TillEvents) => ({
       handlers: standInCore(seen),
       uiUrl: UI_URL,
       ...(events ? { events: events.subscribe } : {}),
+      ...(printerName === undefined ? {} : { printerName }),
     }),
   onFault: () => undefined,
 });
 
 async function openedShell(
-  options: { kiosk?: boolean; packaged?: boolean; events?: TillEvents } = {},
+  options: {
+    kiosk?: boolean;
+    packaged?: boolean;
+    events?: TillEvents;
+    printerName?: string | null;
+  } = {},
 ) {
   const { api, record } = standInElectron({
     primary: true,
     ...(options.packaged === undefined ? {} : { packaged: options.packaged }),
   });
   const seen: unknown[] = [];
-  await runShell(api, shellOptions(seen, options.kiosk ?? true, options.events));
+  await runShell(
+    api,
+    shellOptions(seen, options.kiosk ?? true, options.events, options.printerName),
+  );
   const [window] = record.windows;
   if (!window) throw new Error('the shell opened no window');
   return { record, window, seen };
@@ -292,7 +318,7 @@ describe('the Electron shell, run with a stand-in electron module', () => {
   it('registers exactly the command map’s handlers over IPC, validating input, for the window’s own frame', async () => {
     const { record, window } = await openedShell();
     expect([...record.channels.keys()].sort()).toEqual(
-      TILL_COMMAND_NAMES.map((name) => `till:${name}`).sort(),
+      [...TILL_COMMAND_NAMES.map((name) => `till:${name}`), PRINT_CHANNEL].sort(),
     );
     const own: IpcInvokeEvent = { senderFrame: { ...window.mainFrame } };
     expect(await record.channels.get('till:status/get')?.(own, {})).toEqual({
@@ -302,6 +328,29 @@ describe('the Electron shell, run with a stand-in electron module', () => {
     expect(
       await record.channels.get('till:sale/scan')?.(own, { saleId: 's1', code: '' }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('prints the page silently on the configured printer when the window asks, and says how it went', async () => {
+    const { record, window } = await openedShell({ printerName: 'EPSON TM-T88VI' });
+    const print = record.channels.get(PRINT_CHANNEL);
+    const own: IpcInvokeEvent = { senderFrame: { ...window.mainFrame } };
+    expect(await print?.(own, undefined)).toEqual({ ok: true });
+    expect(window.printed).toEqual([
+      { silent: true, deviceName: 'EPSON TM-T88VI', printBackground: true },
+    ]);
+    window.printFailure = 'Print job canceled';
+    expect(await print?.(own, undefined)).toEqual({ ok: false, reason: 'Print job canceled' });
+  });
+
+  it('prints on the system’s default printer when none is configured, and never for another frame', async () => {
+    const { record, window } = await openedShell();
+    const print = record.channels.get(PRINT_CHANNEL);
+    await expect(
+      print?.({ senderFrame: { ...window.mainFrame, url: 'https://evil.example/' } }, undefined),
+    ).rejects.toThrow('till-print refused: its frame is not on http://127.0.0.1:8410');
+    expect(window.printed).toEqual([]);
+    await print?.({ senderFrame: { ...window.mainFrame } }, undefined);
+    expect(window.printed).toEqual([{ silent: true, deviceName: '', printBackground: true }]);
   });
 
   it('refuses an IPC call from any other frame without running the command', async () => {

@@ -1,6 +1,6 @@
 import type { TillEventSubscribe, TillHandlers } from '../../src-shared/till';
 import type { ElectronApi, ShellWindow } from './electron-api';
-import { forwardTillEvents, registerIpcHandlers } from './ipc';
+import { forwardTillEvents, registerIpcHandlers, registerPrintHandler } from './ipc';
 import { denyAllPermissions, swallowInspectorKeys } from './lockdown';
 import { applyContentSecurityPolicy, guardNavigation, windowOptions } from './window';
 
@@ -13,6 +13,8 @@ export interface ShellOptions {
     uiUrl: string;
     /** The core's announcements, pushed to the window over IPC. */
     events?: TillEventSubscribe;
+    /** The printer receipts go to without a dialog (`printerName`); absent or null: the default one. */
+    printerName?: string | null;
   }>;
   readonly onFault: (error: unknown, command: string) => void;
 }
@@ -54,6 +56,7 @@ export async function runShell(
   guardNavigation(opened, origin);
   if (lockedDown) swallowInspectorKeys(opened);
   registerIpcHandlers(electron, opened, origin, core.handlers, options.onFault);
+  registerPrintHandler(electron, opened, origin, core.printerName ?? null);
   if (core.events) forwardTillEvents(opened, origin, core.events);
   await opened.loadURL(core.uiUrl);
   return opened;

@@ -6,7 +6,7 @@ import {
   tillAuditContent,
   type ChainVerdict,
 } from '../../src-node/audit-chain';
-import { calendarDay } from './basket-codes';
+import { calendarDayWindow, isOnCalendarDay } from './basket-codes';
 
 /**
  * One entry of the local audit log (manager unlocks, voids, overrides …); the table is
@@ -151,19 +151,15 @@ export interface AuditFilter {
   readonly voucherCode?: string;
 }
 
-const DAY_MS = 86_400_000;
-/** Wider than any UTC offset, so that the day's entries are all within it; the calendar decides. */
-const ZONE_MARGIN_MS = 15 * 3_600_000;
-
 /** The newest entries first, those of one day or one voucher code when the filter says. */
 export function listAudit(db: Database, filter: AuditFilter = {}): AuditEntry[] {
   const { limit = 100, day, voucherCode } = filter;
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (day) {
-    const midnightUtc = Date.parse(`${day.date}T00:00:00.000Z`);
+    const window = calendarDayWindow(day.date);
     where.push('at >= ? AND at < ?');
-    params.push(midnightUtc - ZONE_MARGIN_MS, midnightUtc + DAY_MS + ZONE_MARGIN_MS);
+    params.push(window.from, window.to);
   }
   if (voucherCode !== undefined) {
     where.push(
@@ -178,8 +174,7 @@ export function listAudit(db: Database, filter: AuditFilter = {}): AuditEntry[] 
        ORDER BY at DESC, id DESC ${day ? '' : 'LIMIT ?'}`,
     )
     .all(...params, ...(day ? [] : [limit]));
-  const calendarDate = day?.date.replaceAll('-', '');
-  const wanted = (at: Date) => !day || calendarDay(at, day.timezone) === calendarDate;
+  const wanted = (at: Date) => !day || isOnCalendarDay(at, day.date, day.timezone);
   const entries: AuditEntry[] = [];
   for (const raw of rows) {
     if (entries.length >= limit) break;

@@ -55,3 +55,21 @@ export function calendarDay(instant: Date, timezone: string): string {
     parts.find((candidate) => candidate.type === type)?.value ?? '';
   return `${part('year')}${part('month')}${part('day')}`;
 }
+
+const DAY_MS = 86_400_000;
+/** Wider than any UTC offset, so that a day's instants are all within it; the calendar decides. */
+const ZONE_MARGIN_MS = 15 * 3_600_000;
+
+/**
+ * Epoch milliseconds `[from, to)` that hold the whole of `date` (`YYYY-MM-DD`) on any calendar:
+ * a query reads this window, then `isOnCalendarDay` keeps what falls on the day in its zone.
+ */
+export function calendarDayWindow(date: string): { readonly from: number; readonly to: number } {
+  const midnightUtc = Date.parse(`${date}T00:00:00.000Z`);
+  return { from: midnightUtc - ZONE_MARGIN_MS, to: midnightUtc + DAY_MS + ZONE_MARGIN_MS };
+}
+
+/** Whether the instant falls on `date` (`YYYY-MM-DD`) on the calendar of `timezone`. */
+export function isOnCalendarDay(instant: Date, date: string, timezone: string): boolean {
+  return calendarDay(instant, timezone) === date.replaceAll('-', '');
+}

@@ -9,6 +9,7 @@ import {
   type JournalWarning,
 } from './sale-payload';
 import { listTenders, recordTenders, type JournalTender } from './tenders';
+import { calendarDayWindow, isOnCalendarDay } from './basket-codes';
 
 export type SaleState = 'open' | 'confirmed' | 'voided';
 export type PricedBy = 'engine' | 'local';
@@ -259,4 +260,50 @@ function toSale(db: Database, row: SaleRow): JournalSale {
 
 function toDate(epochMs: number | null): Date | null {
   return epochMs === null ? null : new Date(epochMs);
+}
+
+/** What `searchSales` narrows the confirmed sales to; each filter given must hold. */
+export interface SaleSearch {
+  /** Part of the basket code, in any case. */
+  readonly basketCode?: string;
+  /** Confirmed on this day (`YYYY-MM-DD`) of the calendar of `timezone`. */
+  readonly day?: { readonly date: string; readonly timezone: string };
+  /** Total paid, in minor units. */
+  readonly amount?: number;
+  readonly limit: number;
+}
+
+/** The confirmed sales matching `search`, newest first, at most `limit`. */
+export function searchSales(db: Database, search: SaleSearch): JournalSale[] {
+  const where = [`state = 'confirmed'`];
+  const params: (string | number)[] = [];
+  if (search.basketCode !== undefined) {
+    where.push(`basket_code LIKE ? ESCAPE '\\' COLLATE NOCASE`);
+    params.push(`%${search.basketCode.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+  }
+  if (search.amount !== undefined) {
+    where.push('total_net = ?');
+    params.push(search.amount);
+  }
+  const { day } = search;
+  if (day) {
+    const window = calendarDayWindow(day.date);
+    where.push('confirmed_at >= ? AND confirmed_at < ?');
+    params.push(window.from, window.to);
+  }
+  const statement = db.prepare(
+    `SELECT * FROM sales WHERE ${where.join(' AND ')} ORDER BY confirmed_at DESC, id DESC`,
+  );
+  const found: JournalSale[] = [];
+  // a day is read whole (its window is small) and cut to the limit once its calendar has decided
+  // read whole first: a sale's tenders are read with another statement
+  const rows: unknown[] = statement.all(...params);
+  for (const row of rows) {
+    if (found.length >= search.limit) break;
+    const sale = toSale(db, saleRow.parse(row));
+    if (day && sale.confirmedAt && !isOnCalendarDay(sale.confirmedAt, day.date, day.timezone))
+      continue;
+    found.push(sale);
+  }
+  return found;
 }

@@ -4,6 +4,7 @@ import { DiagnosticsScreen } from '../diagnostics/DiagnosticsScreen';
 import { ManagerScreen } from '../manager/ManagerScreen';
 import { ManagerSessionProvider } from '../manager/session';
 import { ReturnScreen } from '../return/ReturnScreen';
+import { PastSalesScreen } from '../past-sales/PastSalesScreen';
 import { SaleScreen } from '../sale/SaleScreen';
 import { StatusBar } from '../status/StatusBar';
 import { Navigation } from './Navigation';
@@ -43,6 +44,7 @@ export function App() {
           {screen === 'manager' ? <ManagerScreen /> : null}
           {screen === 'diagnostics' ? <DiagnosticsScreen /> : null}
           {screen === 'return' ? <ReturnScreen /> : null}
+          {screen === 'sales' ? <PastSalesScreen /> : null}
         </main>
         <StatusBar />
       </div>

@@ -94,6 +94,7 @@ function preloadOf(
     'return/add': command('return/add'),
     'receipt/get': command('receipt/get'),
     'receipt/collect': command('receipt/collect'),
+    'receipt/search': command('receipt/search'),
     'manager/sign-in': command('manager/sign-in'),
     'manager/sign-out': command('manager/sign-out'),
     'manager/locked-vouchers': command('manager/locked-vouchers'),

@@ -65,6 +65,7 @@ export function createTillClient(raw: RawCall): TillClient {
     'return/add': command('return/add', c['return/add'].output),
     'receipt/get': command('receipt/get', c['receipt/get'].output),
     'receipt/collect': command('receipt/collect', c['receipt/collect'].output),
+    'receipt/search': command('receipt/search', c['receipt/search'].output),
     'manager/sign-in': command('manager/sign-in', c['manager/sign-in'].output),
     'manager/sign-out': command('manager/sign-out', c['manager/sign-out'].output),
     'manager/locked-vouchers': command(

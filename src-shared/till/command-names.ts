@@ -20,6 +20,7 @@ export const TILL_COMMAND_NAMES = [
   'return/add',
   'receipt/get',
   'receipt/collect',
+  'receipt/search',
   'manager/sign-in',
   'manager/sign-out',
   'manager/locked-vouchers',

@@ -11,6 +11,7 @@ import {
   diagnosticsView,
   lockedVoucherView,
   managerSessionView,
+  pastSaleView,
   receiptView,
   recentSaleView,
   returnableSaleView,
@@ -144,6 +145,25 @@ export const tillCommands = {
   'receipt/collect': {
     input: z.object({ basketCode: z.string().min(1).max(64), tender: tenderInput }),
     output: receiptView,
+  },
+  /**
+   * The till's confirmed sales, newest first: those whose basket code holds `basketCode` (in any
+   * case), confirmed on `day` of the till's calendar (its `timezone`), or paid `amount` (minor
+   * units), each given one narrowing the list; none given: the newest. `limit: 1` is the last sale.
+   */
+  'receipt/search': {
+    input: z.strictObject({
+      basketCode: z.string().trim().min(1, 'type part of a basket code').max(64).optional(),
+      day: z.string().refine(isCalendarDate, 'a day of the calendar as YYYY-MM-DD').optional(),
+      amount: z
+        .number()
+        .int('a whole number of minor units (cents)')
+        .min(0, 'an amount of 0 or more')
+        .max(1_000_000_000)
+        .optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.array(pastSaleView),
   },
   'manager/sign-in': {
     input: z.object({

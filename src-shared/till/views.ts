@@ -250,6 +250,24 @@ export const catalogueSearchView = z.object({
   more: z.boolean(),
 });
 export type CatalogueSearchView = z.infer<typeof catalogueSearchView>;
+/** The paper the till prints receipts on: a thermal roll 80 mm wide, or A4 sheets. */
+export const RECEIPT_PAPERS = ['80mm', 'a4'] as const;
+export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
+
+/** One past sale of the till's journal, as the Past sales screen lists it; `receipt/get` has the whole receipt. */
+export const pastSaleView = z.object({
+  basketCode: z.string(),
+  confirmedAt: instant,
+  currency: z.string(),
+  customer: z.object({ memberNumber: z.string() }).nullable(),
+  /** How many lines were sold. */
+  lineCount: z.number().int().nonnegative(),
+  /** Total paid, in minor units. */
+  total: minor,
+  vouchersCreated: z.number().int().nonnegative(),
+  syncState: z.enum(['synced', 'queued']),
+});
+export type PastSaleView = z.infer<typeof pastSaleView>;
 
 export const statusView = z.object({
   online: z.boolean(),
@@ -267,6 +285,8 @@ export const statusView = z.object({
   /** A till for practising (`trainingMode`): every screen says so, and no sale is real. */
   trainingMode: z.boolean(),
   tender: tenderSettingsView,
+  /** What the receipts are printed on (`receiptPaper`): the print layout follows it. */
+  receiptPaper: z.enum(RECEIPT_PAPERS),
 });
 export type StatusView = z.infer<typeof statusView>;
 

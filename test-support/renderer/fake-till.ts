@@ -272,6 +272,28 @@ export function createFakeTill(options: { readonly status?: Partial<StatusView> 
       log('receipt/collect', input),
       ok(receipts.get(input.basketCode) ?? receipt())
     ),
+    'receipt/search': (input) => {
+      log('receipt/search', input);
+      const found = [...receipts.values()]
+        .reverse()
+        .filter(
+          (kept) =>
+            (input.basketCode === undefined || kept.basketCode.includes(input.basketCode)) &&
+            (input.amount === undefined || kept.totals.net === input.amount),
+        )
+        .slice(0, input.limit ?? 50)
+        .map((kept) => ({
+          basketCode: kept.basketCode,
+          confirmedAt: kept.confirmedAt,
+          currency: kept.currency,
+          customer: kept.customer,
+          lineCount: kept.lines.length,
+          total: kept.totals.net,
+          vouchersCreated: kept.vouchersCreated.length,
+          syncState: kept.syncState,
+        }));
+      return ok(found);
+    },
     'manager/sign-in': (input) => (
       log('manager/sign-in', input),
       ok({ username: input.username, expiresAt: '2099-01-01T00:00:00.000Z' })

@@ -22,4 +22,5 @@ export const DEMO_STATUS: StatusView = {
     ],
     cashStep: null,
   },
+  receiptPaper: '80mm',
 };

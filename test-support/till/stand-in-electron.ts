@@ -31,6 +31,10 @@ export class BrowserWindow {
     setWindowOpenHandler: () => {
       report('window-open-handler', 'set');
     },
+    print: (options: unknown, callback: (success: boolean, failureReason: string) => void) => {
+      report('print', options);
+      callback(true, '');
+    },
   };
   constructor(options: BrowserWindowConstructorOptions) {
     report('window', options);

@@ -10,7 +10,7 @@ export const appEn = {
     banner: 'Training — not a real sale',
     detail: 'Practice only: no voucher is held or redeemed, and no sale is recorded.',
   },
-  screens: { sale: 'Sale', manager: 'Manager', diagnostics: 'Diagnostics', return: 'Return' },
+  screens: { sale: 'Sale', manager: 'Manager', diagnostics: 'Diagnostics', return: 'Return', sales: 'Past sales' },
 } as const;
 
 export const appNl: CatalogueOf<typeof appEn> = {
@@ -22,5 +22,11 @@ export const appNl: CatalogueOf<typeof appEn> = {
     detail:
       'Alleen om te oefenen: er wordt geen voucher vastgehouden of ingewisseld, en geen verkoop vastgelegd.',
   },
-  screens: { sale: 'Verkoop', manager: 'Manager', diagnostics: 'Diagnose', return: 'Retour' },
+  screens: {
+    sale: 'Verkoop',
+    manager: 'Manager',
+    diagnostics: 'Diagnose',
+    return: 'Retour',
+    sales: 'Eerdere verkopen',
+  },
 };

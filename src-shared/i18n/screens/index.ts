@@ -3,6 +3,7 @@ import type { CatalogueOf } from '../catalogue';
 import { commonEn, commonNl } from './common';
 import { diagnosticsEn, diagnosticsNl } from './diagnostics';
 import { managerEn, managerNl } from './manager';
+import { pastSalesEn, pastSalesNl } from './past-sales';
 import { receiptEn, receiptNl } from './receipt';
 import { returnEn, returnNl } from './return';
 import { saleEn, saleNl } from './sale';
@@ -16,6 +17,7 @@ export const screensEn = {
   sale: saleEn,
   receipt: receiptEn,
   return: returnEn,
+  pastSales: pastSalesEn,
   manager: managerEn,
   diagnostics: diagnosticsEn,
   status: statusEn,
@@ -28,6 +30,7 @@ export const screensNl: CatalogueOf<typeof screensEn> = {
   sale: saleNl,
   receipt: receiptNl,
   return: returnNl,
+  pastSales: pastSalesNl,
   manager: managerNl,
   diagnostics: diagnosticsNl,
   status: statusNl,

@@ -60,6 +60,27 @@ export const receiptEn = {
     noExpiry: 'no expiry',
     validUntil: 'valid until {{date}}',
   },
+  print: {
+    button: 'Print receipt',
+    reprint: 'Reprint receipt',
+    printed: 'The receipt went to the printer.',
+    failed:
+      'The receipt was not printed ({{reason}}). Check the printer’s paper and power, then print again.',
+  },
+  printed: {
+    label: 'Printed receipt',
+    store: 'Store {{storeCode}} · Till {{terminalId}}',
+    copy: 'Copy',
+    member: 'Member {{memberNumber}}',
+    basketBarcode: 'Barcode of basket {{basketCode}}',
+    voucherBarcode: 'Barcode of voucher {{code}}',
+    quantityTimes: '{{quantity}} × {{price}}',
+    lineDiscount: 'discount {{amount}}',
+    vouchersUsed: 'Vouchers used',
+    vouchersIssued: 'Your vouchers: scan or type the code at your next visit',
+    queued: 'Not yet recorded by the voucher engine: vouchers it issues are on a reprint.',
+    thanks: 'Thank you for shopping with us.',
+  },
 } as const;
 
 export const receiptNl: CatalogueOf<typeof receiptEn> = {
@@ -118,5 +139,27 @@ export const receiptNl: CatalogueOf<typeof receiptEn> = {
     noValue: 'Waarde niet gegeven',
     noExpiry: 'geen vervaldatum',
     validUntil: 'geldig tot {{date}}',
+  },
+  print: {
+    button: 'Bon afdrukken',
+    reprint: 'Bon opnieuw afdrukken',
+    printed: 'De bon is naar de printer gestuurd.',
+    failed:
+      'De bon is niet afgedrukt ({{reason}}). Controleer het papier en de stroom van de printer en druk opnieuw af.',
+  },
+  printed: {
+    label: 'Afgedrukte bon',
+    store: 'Winkel {{storeCode}} · Kassa {{terminalId}}',
+    copy: 'Kopie',
+    member: 'Lid {{memberNumber}}',
+    basketBarcode: 'Streepjescode van mandje {{basketCode}}',
+    voucherBarcode: 'Streepjescode van voucher {{code}}',
+    quantityTimes: '{{quantity}} × {{price}}',
+    lineDiscount: 'korting {{amount}}',
+    vouchersUsed: 'Gebruikte vouchers',
+    vouchersIssued: 'Uw vouchers: scan of typ de code bij uw volgende bezoek',
+    queued:
+      'Nog niet vastgelegd door de voucherserver: vouchers die hij uitgeeft staan op een herdruk.',
+    thanks: 'Bedankt voor uw aankoop.',
   },
 };

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../src-shared/money';
+import type { PastSaleFilter } from './queries';
+import { typedAmount } from './typed-amount';
+
+interface SaleSearchFormProps {
+  readonly locale: string;
+  readonly currency: string;
+  readonly filtered: boolean;
+  readonly onSearch: (filter: PastSaleFilter) => void;
+}
+
+/** By basket code (a scan of the receipt's barcode lands here too), by day, by amount paid. */
+export function SaleSearchForm({ locale, currency, filtered, onSearch }: SaleSearchFormProps) {
+  const { t } = useTranslation();
+  const [basketCode, setBasketCode] = useState('');
+  const [day, setDay] = useState('');
+  const [amount, setAmount] = useState('');
+  const [badAmount, setBadAmount] = useState(false);
+  return (
+    <form
+      className="past-sales__search"
+      role="search"
+      aria-label={t('screens.pastSales.search.label')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const code = basketCode.trim();
+        const minor = amount.trim() === '' ? undefined : typedAmount(amount, locale, currency);
+        setBadAmount(minor === null);
+        if (minor === null) return;
+        onSearch({
+          ...(code === '' ? {} : { basketCode: code }),
+          ...(day === '' ? {} : { day }),
+          ...(minor === undefined ? {} : { amount: minor }),
+        });
+      }}
+    >
+      <label className="field field--inline">
+        <span className="field__label">{t('screens.pastSales.search.basketCode')}</span>
+        <input
+          className="field__input code"
+          type="text"
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+          value={basketCode}
+          onChange={(event) => {
+            setBasketCode(event.target.value);
+          }}
+        />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">{t('screens.pastSales.search.day')}</span>
+        <input
+          className="field__input"
+          type="date"
+          value={day}
+          onChange={(event) => {
+            setDay(event.target.value);
+          }}
+        />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">{t('screens.pastSales.search.amount')}</span>
+        <input
+          className="field__input past-sales__amount"
+          type="text"
+          inputMode="decimal"
+          maxLength={20}
+          autoComplete="off"
+          aria-invalid={badAmount}
+          aria-describedby={badAmount ? 'past-sales-bad-amount' : undefined}
+          value={amount}
+          onChange={(event) => {
+            setAmount(event.target.value);
+          }}
+        />
+      </label>
+      <button type="submit" className="button button--small">
+        {t('screens.pastSales.search.find')}
+      </button>
+      {filtered || badAmount ? (
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => {
+            setBasketCode('');
+            setDay('');
+            setAmount('');
+            setBadAmount(false);
+            onSearch({});
+          }}
+        >
+          {t('screens.pastSales.search.clear')}
+        </button>
+      ) : null}
+      {badAmount ? (
+        <p id="past-sales-bad-amount" className="past-sales__error" role="alert">
+          {t('screens.pastSales.search.badAmount', {
+            example: formatMoney(370, currency, locale),
+          })}
+        </p>
+      ) : null}
+    </form>
+  );
+}

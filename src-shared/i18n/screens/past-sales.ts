@@ -1,0 +1,91 @@
+import type { CatalogueOf } from '../catalogue';
+
+/** The Past sales screen: the till's journal, looked up by basket code, day or amount. */
+export const pastSalesEn = {
+  heading: 'Past sales',
+  meta: 'Sales confirmed on this till, newest first.',
+  lastReceipt: 'Last receipt',
+  noSales: 'No sale has been confirmed on this till yet.',
+  search: {
+    label: 'Find a past sale',
+    basketCode: 'Basket code',
+    day: 'Day',
+    amount: 'Amount paid',
+    find: 'Find',
+    clear: 'Show all',
+    badAmount: 'Amount paid: type an amount such as {{example}}, or leave it empty.',
+  },
+  list: {
+    table: 'Past sales',
+    count_one: '{{count}} sale',
+    count_other: '{{count}} sales',
+    found_one: '{{count}} sale found',
+    found_other: '{{count}} sales found',
+    empty: 'No sale has been confirmed on this till yet.',
+    emptyFiltered: 'No sale matches. Check the code, day or amount, or press Show all.',
+    columns: {
+      time: 'Time',
+      basket: 'Basket',
+      customer: 'Customer',
+      lines: 'Lines',
+      total: 'Total paid',
+      sync: 'Sync',
+      open: 'Receipt',
+    },
+    noCustomer: 'No customer',
+    member: 'Member {{memberNumber}}',
+    synced: 'Recorded',
+    queued: 'Waiting to sync',
+    open: 'Open',
+    openName: 'Open receipt {{basketCode}}',
+  },
+  receipt: {
+    back: 'Back to past sales',
+    hint: 'Reprint receipt prints a copy of this sale’s receipt.',
+  },
+} as const;
+
+export const pastSalesNl: CatalogueOf<typeof pastSalesEn> = {
+  heading: 'Eerdere verkopen',
+  meta: 'Verkopen bevestigd op deze kassa, nieuwste eerst.',
+  lastReceipt: 'Laatste bon',
+  noSales: 'Er is nog geen verkoop bevestigd op deze kassa.',
+  search: {
+    label: 'Zoek een eerdere verkoop',
+    basketCode: 'Mandjescode',
+    day: 'Dag',
+    amount: 'Betaald bedrag',
+    find: 'Zoeken',
+    clear: 'Alles tonen',
+    badAmount: 'Betaald bedrag: typ een bedrag zoals {{example}}, of laat het leeg.',
+  },
+  list: {
+    table: 'Eerdere verkopen',
+    count_one: '{{count}} verkoop',
+    count_other: '{{count}} verkopen',
+    found_one: '{{count}} verkoop gevonden',
+    found_other: '{{count}} verkopen gevonden',
+    empty: 'Er is nog geen verkoop bevestigd op deze kassa.',
+    emptyFiltered:
+      'Geen verkoop gevonden. Controleer de code, de dag of het bedrag, of druk op Alles tonen.',
+    columns: {
+      time: 'Tijd',
+      basket: 'Mandje',
+      customer: 'Klant',
+      lines: 'Regels',
+      total: 'Totaal betaald',
+      sync: 'Status',
+      open: 'Bon',
+    },
+    noCustomer: 'Geen klant',
+    member: 'Lid {{memberNumber}}',
+    synced: 'Vastgelegd',
+    queued: 'Wacht op synchronisatie',
+    open: 'Openen',
+    openName: 'Bon {{basketCode}} openen',
+  },
+  receipt: {
+    back: 'Terug naar de lijst',
+    hint: 'Bon opnieuw afdrukken drukt een kopie van deze bon af.',
+  },
+};
