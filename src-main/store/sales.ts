@@ -292,8 +292,9 @@ export function searchSales(db: Database, search: SaleSearch): JournalSale[] {
     params.push(window.from, window.to);
   }
   const statement = db.prepare(
-    `SELECT * FROM sales WHERE ${where.join(' AND ')} ORDER BY confirmed_at DESC, id DESC`,
+    `SELECT * FROM sales WHERE ${where.join(' AND ')} ORDER BY confirmed_at DESC, id DESC${day ? '' : ' LIMIT ?'}`,
   );
+  if (!day) params.push(search.limit);
   const found: JournalSale[] = [];
   // a day is read whole (its window is small) and cut to the limit once its calendar has decided
   // read whole first: a sale's tenders are read with another statement
