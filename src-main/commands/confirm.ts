@@ -103,9 +103,7 @@ export async function pricedToConfirm(
     return { ok: false, error: tillError('conflict', 'tender_total_changed', { amount: paid }) };
   // without tenders a host POS took the payment; with them, they must cover the total
   const settled =
-    payment.tenders === undefined
-      ? null
-      : settleSale(context.config.tender, paid, payment.tenders);
+    payment.tenders === undefined ? null : settleSale(context.config.tender, paid, payment.tenders);
   if (settled && !settled.ok) return settled;
   return { ok: true, value: settled?.value ?? [] };
 }

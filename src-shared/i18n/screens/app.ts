@@ -10,7 +10,13 @@ export const appEn = {
     banner: 'Training — not a real sale',
     detail: 'Practice only: no voucher is held or redeemed, and no sale is recorded.',
   },
-  screens: { sale: 'Sale', manager: 'Manager', diagnostics: 'Diagnostics', return: 'Return', sales: 'Past sales' },
+  screens: {
+    sale: 'Sale',
+    manager: 'Manager',
+    diagnostics: 'Diagnostics',
+    return: 'Return',
+    sales: 'Past sales',
+  },
 } as const;
 
 export const appNl: CatalogueOf<typeof appEn> = {
