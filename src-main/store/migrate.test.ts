@@ -26,8 +26,8 @@ describe('the local store', () => {
       'honour_cache',
       'locks_to_release',
       'outbox',
-      'sale_tenders',
       'sale_returns',
+      'sale_tenders',
       'sales',
       'sync_state',
     ]);

@@ -5,6 +5,7 @@ import { en, nl } from '../../src-shared/i18n';
 import { createFakeTill } from '../../test-support/renderer/fake-till';
 import { renderWithTill } from '../../test-support/renderer/render';
 import { App } from './App';
+import { confirmPaidInCash } from '../../test-support/renderer/pay';
 
 const COFFEE = '8712345000165';
 
@@ -24,7 +25,7 @@ describe('a till in training mode', () => {
 
     await user.keyboard(`${COFFEE}{Enter}`);
     await screen.findByRole('row', { name: /Coffee beans 1 kg/ });
-    await user.click(screen.getByRole('button', { name: 'Confirm payment' }));
+    await confirmPaidInCash(user);
     const receipt = await screen.findByRole('region', { name: 'Receipt' });
     expect(receipt).toHaveTextContent(en.screens.receipt.trainingMark);
     expect(within(receipt).getByRole('status', { name: 'Sync state' })).toHaveTextContent(
@@ -54,7 +55,7 @@ describe('a till in training mode', () => {
     const user = userEvent.setup({ delay: null });
     await user.keyboard(`${COFFEE}{Enter}`);
     await screen.findByRole('row', { name: /Coffee beans 1 kg/ });
-    await user.click(screen.getByRole('button', { name: 'Confirm payment' }));
+    await confirmPaidInCash(user);
     const receipt = await screen.findByRole('region', { name: 'Receipt' });
     expect(within(receipt).getByRole('status', { name: 'Sync state' })).toHaveTextContent(
       'Recorded by the engine',

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TillCommandName } from '../../src-shared/till';
+import type { StatusView, TillCommandName } from '../../src-shared/till';
 import { takeLaunchToken } from './launch-token';
 import { createTillClient } from './till-client';
 import { httpCall, preloadCall, type PreloadTill } from './transports';
 
-const status = {
+const status: StatusView = {
   online: true,
   engineUrl: 'http://127.0.0.1:8400',
   chainId: 1,
@@ -16,6 +16,8 @@ const status = {
   language: 'nl',
   locale: 'nl-NL',
   currency: 'EUR',
+  trainingMode: false,
+  receiptPaper: '80mm',
   tender: {
     hostTakesPayment: false,
     methods: [{ id: 'cash', kind: 'cash', name: null }],

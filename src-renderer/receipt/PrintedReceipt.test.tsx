@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeTill } from '../../test-support/renderer/fake-till';
 import { renderWithTill } from '../../test-support/renderer/render';
 import { App } from '../app/App';
+import { confirmPaidInCash } from '../../test-support/renderer/pay';
 
 const COFFEE = '8712345000165';
 const REMAINDER = {
@@ -25,7 +26,7 @@ async function receiptOnScreen() {
   await screen.findByText('Coffee beans 1 kg');
   const basketCode = till.sale().basketCode;
   till.issueOnConfirm([REMAINDER]);
-  await user.click(screen.getByRole('button', { name: 'Confirm payment' }));
+  await confirmPaidInCash(user);
   await screen.findByRole('region', { name: 'Receipt' });
   return { user, basketCode };
 }
