@@ -244,7 +244,11 @@ test('function keys: F8 asks to void, F12 confirms the payment, F9 starts the ne
   const paid = await basketCodeOf(till);
   await sale.scanItem(coffeeBeans.barcode, coffeeBeans.name);
   await expect(sale.totalToPay).toHaveText(money(coffeeBeans.cents));
+  // F12 is Confirm payment: the payment panel opens, paid in cash
   await page.keyboard.press('F12');
+  await expect(sale.tenderDialog).toBeVisible();
+  await sale.payBy('Cash');
+  await sale.tenderConfirmButton.click();
   await receipt.expectShown();
   await expect(receipt.newSaleButton).toHaveAttribute('aria-keyshortcuts', 'F9');
   await expect(receipt.newSaleButton).toContainText('F9');

@@ -74,6 +74,10 @@ test('a Dutch sale: the screens, the refusal with its next step, the totals and 
   await saveScreen(page, testInfo, 'dutch-sale');
 
   await page.getByRole('button', { name: 'Betaling bevestigen', exact: true }).click();
+  // the payment panel, in Dutch: the exact amount in cash
+  const payment = page.getByRole('dialog', { name: 'Betaling' });
+  await payment.getByRole('button', { name: 'Contant', exact: true }).click();
+  await payment.getByRole('button', { name: 'Betaling bevestigen', exact: true }).click();
   const receipt = page.getByRole('region', { name: 'Bon' });
   await expect(receipt.getByRole('heading', { name: 'Bon', exact: true })).toBeVisible();
   await expect(receipt.getByRole('status', { name: 'Totaal betaald', exact: true })).toHaveText(

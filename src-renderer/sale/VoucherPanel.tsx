@@ -97,7 +97,10 @@ function AppliedVoucher({
   // a member's voucher the engine applied on its own: the customer may keep it for later
   const keepable = voucher.fromMember === true && onKeep !== undefined;
   return (
-    <li ref={itemRef} className={`voucher voucher--${honour ? 'honour' : 'applied'}`}>
+    <li
+      ref={itemRef}
+      className={`voucher voucher--${honour ? 'honour' : 'applied'}${keepable ? ' voucher--choice' : ''}`}
+    >
       <Icon name={honour ? 'gift' : 'check'} className="voucher__mark" />
       <p className="voucher__title" title={voucher.title}>
         {voucher.title}
