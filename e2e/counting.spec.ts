@@ -109,11 +109,19 @@ test('a weight with more than 3 decimals, or none, is refused by the keypad with
   await sale.expectShown();
   await sale.scan(WEIGHED_ITEM.barcode);
   const weigh = page.getByRole('dialog', { name: `Weight of ${WEIGHED_ITEM.name}` });
-  await page.keyboard.type('0,7855');
+  const weight = weigh.getByRole('textbox', { name: 'Weight in kg' });
+  await expect(weight).toBeFocused();
+  const refusal = weigh.getByRole('alert');
+  // typed by a person: six keys as fast as a scanner's would be read as a scan
+  await page.keyboard.type('0,7855', { delay: 60 });
   await page.keyboard.press('Enter');
-  await expect(weigh.getByRole('alert')).toHaveText(
-    'Enter a weight above 0 kg with at most 3 decimals.',
-  );
+  await expect(refusal).toHaveText('Enter a weight above 0 kg with at most 3 decimals.');
+  await expect(weight).toHaveValue('0,7855');
+
+  await weight.fill('');
+  await expect(refusal).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(refusal).toHaveText('Enter a weight above 0 kg with at most 3 decimals.');
   await weigh.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(weigh).toBeHidden();
   await expect(sale.scanField).toBeFocused();

@@ -63,7 +63,13 @@ function screens(page: Page, language: Language) {
     screenButton: (screen: 'sale' | 'manager' | 'diagnostics') =>
       navigation.getByRole('button', { name: words.app.screens[screen] }),
     heading: (name: string) => page.getByRole('heading', { name, exact: true }),
-    confirm: page.getByRole('button', { name: words.sale.actions.confirm, exact: true }),
+    /** `Confirm payment`, then exactly what is due in cash in the payment panel. */
+    confirm: async () => {
+      await page.getByRole('button', { name: words.sale.actions.confirm, exact: true }).click();
+      const payment = page.getByRole('dialog', { name: words.tender.heading });
+      await payment.getByRole('button', { name: words.tender.methods.cash, exact: true }).click();
+      await payment.getByRole('button', { name: words.tender.confirm, exact: true }).click();
+    },
     scan: async (code: string) => {
       await scanField.focus();
       await page.keyboard.type(code, { delay: 5 });
@@ -110,7 +116,7 @@ for (const language of ['en', 'nl'] as const) {
       // priced by the engine, held for no sale
       expect(await engineState(engineDb)).toEqual(before);
 
-      await till.confirm.click();
+      await till.confirm();
       await expect(till.receipt).toBeVisible();
       await expect(till.receipt).toContainText(till.words.receipt.trainingMark);
       await expect(till.receipt).toContainText(HONOUR_CODE);
@@ -137,7 +143,7 @@ for (const language of ['en', 'nl'] as const) {
         await expectInView(till.banner, 'the training banner on the sale screen');
         await expectAxeClean(page, 'the sale screen in training mode');
 
-        await till.confirm.click();
+        await till.confirm();
         await expect(till.receipt).toContainText(till.words.receipt.trainingMark);
         await expectInView(till.banner, 'the training banner on the receipt');
         await expectAxeClean(page, 'the receipt in training mode');

@@ -260,10 +260,14 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           confirming={confirm.isPending && !paying}
           onConfirm={() => {
             // a host POS took the payment: the till only confirms
-            if (tender?.hostTakesPayment === false) {
+            if (tender?.hostTakesPayment !== false) confirm.mutate(null, { onError: refocus });
+            // vouchers paid it all: nothing to take, so no payment panel
+            else if (sale?.totals.net === 0) {
+              confirm.mutate({ tenders: [], due: 0 }, { onError: refocus });
+            } else {
               confirm.reset();
               setPaying(true);
-            } else confirm.mutate(null, { onError: refocus });
+            }
           }}
           onVoid={() => {
             if (sale) voidSale.mutate({ basketCode: sale.basketCode }, settled);
