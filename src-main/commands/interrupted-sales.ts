@@ -11,6 +11,7 @@ import {
 } from '../store';
 import type { ResumedConfirm } from '../sync';
 import { journalEngineSale } from './confirm';
+import { withReturnShares } from './returns';
 import { tendersOfPayments } from './tender';
 import type { CoreContext } from './context';
 import { releaseBasketLocks } from './lock-release';
@@ -115,7 +116,7 @@ async function finishConfirm(context: CoreContext, entry: OutboxEntry): Promise<
     }
     journalEngineSale(
       context,
-      request.sale(),
+      await withReturnShares(context, request.sale()),
       outcome.value,
       outcome.warnings,
       request.confirmedAt ?? context.now(),

@@ -158,6 +158,35 @@ function recentOf(sale: JournalSale): RecentSaleView {
   };
 }
 
+/**
+ * A return read back from its add-basket (a confirm a restart interrupted) names the purchase
+ * each line gives back, not the voucher shares that come back: those are looked up again, as
+ * `return/add` found them. A purchase that cannot be found now keeps no shares, and says so.
+ */
+export async function withReturnShares(context: CoreContext, state: SaleState): Promise<SaleState> {
+  const originals = new Set(state.lines.flatMap((line) => line.returnOf?.basketCode ?? []));
+  let lines = state.lines;
+  for (const basketCode of originals) {
+    const found = await findReturnable(context, basketCode);
+    if (!found.ok) {
+      context.log.warn(
+        { basketCode: state.basketCode, original: basketCode },
+        `the voucher shares of a returned sale could not be read again: ${found.error.message}`,
+      );
+      continue;
+    }
+    lines = lines.map((line) => {
+      const { returnOf } = line;
+      if (returnOf?.basketCode !== basketCode) return line;
+      const bought = found.value.lines.find((candidate) => candidate.lineId === returnOf.lineId);
+      if (!bought) return line;
+      const vouchersBack = vouchersBackFor(bought.shares, line.quantity, bought.quantity);
+      return { ...line, returnOf: { ...returnOf, vouchersBack } };
+    });
+  }
+  return { ...state, lines };
+}
+
 export function returnHandlers(context: CoreContext, book: SaleBook): ReturnHandlers {
   return {
     'return/recent': () =>

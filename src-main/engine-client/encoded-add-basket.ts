@@ -40,6 +40,18 @@ const readableAddBasket = addBasketRequestSchema.transform((request, context) =>
         priced.field,
       ]),
       excluded: item.excluded_from_spaaza === true,
+      // the purchase a return line gives back; the voucher shares that come back are not on the wire
+      ...(item.return_item === true &&
+      item.original_retailer_basket_code !== undefined &&
+      item.original_retailer_item_code !== undefined
+        ? {
+            returnOf: {
+              basketCode: item.original_retailer_basket_code,
+              lineId: item.original_retailer_item_code,
+              vouchersBack: 0,
+            },
+          }
+        : {}),
     };
   });
   return { request, currency, lines };

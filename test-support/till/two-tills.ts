@@ -1,6 +1,13 @@
 import type { TestDatabase, TestEngine } from '../engine/harness';
 import { startTestEngine } from '../engine/harness';
-import { startTestTill, TILL_ONE, TILL_TWO, valueOf, type TestTill } from './till-harness';
+import {
+  settledSale,
+  startTestTill,
+  TILL_ONE,
+  TILL_TWO,
+  valueOf,
+  type TestTill,
+} from './till-harness';
 
 export interface TwoTills {
   readonly engine: TestEngine;
@@ -34,11 +41,6 @@ const CROISSANT = '8712345000134';
 export async function saleWithVoucher(till: TestTill, voucherCode: string) {
   const { saleId } = valueOf(await till.send('sale/start', {}));
   valueOf(await till.send('sale/scan', { saleId, code: CROISSANT }));
-  let view = valueOf(await till.send('sale/scan', { saleId, code: voucherCode }));
-  // a busy engine may answer after the scan did (the sale waits): its answer is what counts
-  while (view.pricing.state === 'waiting') {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    view = valueOf(await till.send('sale/current', {}));
-  }
-  return view;
+  valueOf(await till.send('sale/scan', { saleId, code: voucherCode }));
+  return settledSale(till);
 }
