@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { managerEn } from '../../src-shared/i18n/screens/manager';
 import type { TillOutput } from '../../src-shared/till';
 import { useTillClient } from '../client';
+import { InlineField } from '../common/InlineField';
 import { PlaceholderRow } from '../common/PlaceholderRow';
 import { formatStamp } from '../common/time';
 import { voucherName } from '../common/voucher-labels';
@@ -85,29 +86,19 @@ export function AuditLogTable({ locale }: { readonly locale: string | undefined 
               });
             }}
           >
-            <label className="field field--inline">
-              <span className="field__label">{t('screens.manager.audit.day')}</span>
-              <input
-                className="field__input"
-                type="date"
-                value={day}
-                onChange={(event) => {
-                  setDay(event.target.value);
-                }}
-              />
-            </label>
-            <label className="field field--inline">
-              <span className="field__label">{t('screens.manager.audit.voucherCode')}</span>
-              <input
-                className="field__input"
-                type="text"
-                maxLength={128}
-                value={voucherCode}
-                onChange={(event) => {
-                  setVoucherCode(event.target.value);
-                }}
-              />
-            </label>
+            <InlineField
+              label={t('screens.manager.audit.day')}
+              type="date"
+              value={day}
+              onChange={setDay}
+            />
+            <InlineField
+              label={t('screens.manager.audit.voucherCode')}
+              type="text"
+              maxLength={128}
+              value={voucherCode}
+              onChange={setVoucherCode}
+            />
             <button type="submit" className="button button--small">
               {t('screens.manager.audit.show')}
             </button>

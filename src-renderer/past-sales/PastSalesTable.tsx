@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { PastSaleView } from '../../src-shared/till';
 import { PlaceholderRow } from '../common/PlaceholderRow';
+import { RowButton } from '../common/RowButton';
 import { TableHead } from '../common/TableHead';
 import { formatStamp } from '../common/time';
 
@@ -67,18 +68,13 @@ export function PastSalesTable({ sales, filtered, locale, onOpen }: PastSalesTab
                 </span>
               </td>
               <td className="table__action">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={t('screens.pastSales.list.openName', {
-                    basketCode: sale.basketCode,
-                  })}
+                <RowButton
+                  text={t('screens.pastSales.list.open')}
+                  name={t('screens.pastSales.list.openName', { basketCode: sale.basketCode })}
                   onClick={() => {
                     onOpen(sale.basketCode);
                   }}
-                >
-                  {t('screens.pastSales.list.open')}
-                </button>
+                />
               </td>
             </tr>
           ))}

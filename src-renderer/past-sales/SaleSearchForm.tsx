@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
+import { InlineField } from '../common/InlineField';
 import type { PastSaleFilter } from './queries';
 import { typedAmount } from './typed-amount';
 
@@ -36,47 +37,34 @@ export function SaleSearchForm({ locale, currency, filtered, onSearch }: SaleSea
         });
       }}
     >
-      <label className="field field--inline">
-        <span className="field__label">{t('screens.pastSales.search.basketCode')}</span>
-        <input
-          className="field__input code"
-          type="text"
-          maxLength={64}
-          autoComplete="off"
-          spellCheck={false}
-          value={basketCode}
-          onChange={(event) => {
-            setBasketCode(event.target.value);
-          }}
-        />
-      </label>
-      <label className="field field--inline">
-        <span className="field__label">{t('screens.pastSales.search.day')}</span>
-        <input
-          className="field__input"
-          type="date"
-          value={day}
-          onChange={(event) => {
-            setDay(event.target.value);
-          }}
-        />
-      </label>
-      <label className="field field--inline">
-        <span className="field__label">{t('screens.pastSales.search.amount')}</span>
-        <input
-          className="field__input past-sales__amount"
-          type="text"
-          inputMode="decimal"
-          maxLength={20}
-          autoComplete="off"
-          aria-invalid={badAmount}
-          aria-describedby={badAmount ? 'past-sales-bad-amount' : undefined}
-          value={amount}
-          onChange={(event) => {
-            setAmount(event.target.value);
-          }}
-        />
-      </label>
+      <InlineField
+        label={t('screens.pastSales.search.basketCode')}
+        inputClassName="code"
+        type="text"
+        maxLength={64}
+        autoComplete="off"
+        spellCheck={false}
+        value={basketCode}
+        onChange={setBasketCode}
+      />
+      <InlineField
+        label={t('screens.pastSales.search.day')}
+        type="date"
+        value={day}
+        onChange={setDay}
+      />
+      <InlineField
+        label={t('screens.pastSales.search.amount')}
+        inputClassName="past-sales__amount"
+        type="text"
+        inputMode="decimal"
+        maxLength={20}
+        autoComplete="off"
+        aria-invalid={badAmount}
+        aria-describedby={badAmount ? 'past-sales-bad-amount' : undefined}
+        value={amount}
+        onChange={setAmount}
+      />
       <button type="submit" className="button button--small">
         {t('screens.pastSales.search.find')}
       </button>

@@ -1,9 +1,9 @@
-import { useId } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import type { ReceiptView } from '../../src-shared/till';
 import { Icon } from '../common/icons';
+import { TotalsRow } from '../common/TotalsRow';
 import { isMessageCode, noticeText } from '../common/message-words';
 import { voucherTypeKey } from '../common/voucher-labels';
 import { ReceiptPayment } from '../tender/ReceiptPayment';
@@ -20,17 +20,8 @@ function Money({
   receipt: ReceiptView;
   variant: 'line' | 'discount' | 'total';
 }) {
-  const id = useId();
-  return (
-    <div className={`totals__row totals__row--${variant}`}>
-      <span id={id} className="totals__label">
-        {label}
-      </span>
-      <output aria-labelledby={id} className="totals__amount money">
-        {formatMoney(minor, receipt.currency, receipt.locale)}
-      </output>
-    </div>
-  );
+  const text = formatMoney(minor, receipt.currency, receipt.locale);
+  return <TotalsRow label={label} text={text} variant={variant} />;
 }
 
 /** Each warning once, with how many times the engine gave it. */

@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import { saleEn } from '../../src-shared/i18n/screens/sale';
 import type { SaleView } from '../../src-shared/till';
+import { TotalsRow, type TotalsVariant } from '../common/TotalsRow';
 
 export type TotalsSale = Pick<
   SaleView,
@@ -31,23 +32,11 @@ function Amount({
   label: string;
   minor: number;
   sale: TotalsSale;
-  variant: 'line' | 'voucher' | 'discount' | 'total';
+  variant: TotalsVariant;
   note?: ReactNode;
 }) {
-  const id = useId();
-  return (
-    <div className={`totals__row totals__row--${variant}`}>
-      <div className="totals__labels">
-        <span id={id} className="totals__label">
-          {label}
-        </span>
-        {note}
-      </div>
-      <output aria-labelledby={id} className="totals__amount money">
-        {formatMoney(minor, sale.currency, sale.locale)}
-      </output>
-    </div>
-  );
+  const text = formatMoney(minor, sale.currency, sale.locale);
+  return <TotalsRow label={label} text={text} variant={variant} note={note} />;
 }
 
 function pricedByText(sale: TotalsSale, t: TFunction): string {

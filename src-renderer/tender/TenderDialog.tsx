@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../src-shared/money';
 import { cashDue, type Tender, type TenderSettingsView } from '../../src-shared/till';
 import { Dialog } from '../common/Dialog';
+import { TotalsRow } from '../common/TotalsRow';
 import { methodLabel } from './method-label';
 import { settlementOf, takeTender, type Money } from './take-tender';
 import { TenderEntry } from './TenderEntry';
@@ -18,20 +19,6 @@ interface TenderDialogProps {
   readonly onConfirm: (tenders: readonly Tender[]) => void;
   readonly onClose: () => void;
   readonly onClosed: () => void;
-}
-
-function Row({ label, text, variant }: { label: string; text: string; variant: string }) {
-  const id = useId();
-  return (
-    <div className={`totals__row totals__row--${variant}`}>
-      <span id={id} className="totals__label">
-        {label}
-      </span>
-      <output aria-labelledby={id} className="totals__amount money">
-        {text}
-      </output>
-    </div>
-  );
 }
 
 /**
@@ -74,13 +61,13 @@ export function TenderDialog(props: TenderDialogProps) {
     >
       <div className="tender">
         <section className="panel totals tender__figures" aria-label={t('screens.tender.summary')}>
-          <Row
+          <TotalsRow
             label={refund ? t('screens.tender.toRefund') : t('screens.tender.due')}
             text={format(Math.abs(due))}
             variant="line"
           />
           {tenders.length > 0 ? (
-            <Row
+            <TotalsRow
               label={t('screens.tender.paid')}
               text={format(
                 Math.abs(settlement.tenders.reduce((sum, tender) => sum + tender.amount, 0)),
@@ -89,13 +76,17 @@ export function TenderDialog(props: TenderDialogProps) {
             />
           ) : null}
           {settlement.covered ? null : (
-            <Row label={t('screens.tender.remaining')} text={format(rest)} variant="total" />
+            <TotalsRow label={t('screens.tender.remaining')} text={format(rest)} variant="total" />
           )}
           {!settlement.covered && cash && restInCash !== rest ? (
-            <Row label={t('screens.tender.inCash')} text={format(restInCash)} variant="line" />
+            <TotalsRow
+              label={t('screens.tender.inCash')}
+              text={format(restInCash)}
+              variant="line"
+            />
           ) : null}
           {settlement.change > 0 || (settlement.covered && !refund) ? (
-            <Row
+            <TotalsRow
               label={t('screens.tender.change')}
               text={format(settlement.change)}
               variant="total"
