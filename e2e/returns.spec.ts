@@ -79,12 +79,15 @@ test('a return of one line refunds exactly the voucher shares that line carried 
   await saveScreen(page, testInfo, 'return-basket');
   const { basketCode: returnCode } = valueOf(await till.send('sale/current', {}));
   await returns.confirmButton.click();
+  await expect(returns.refundDialog).toContainText(money(COFFEE_REFUND));
+  await returns.refundDialog.getByRole('button', { name: 'Card', exact: true }).click();
+  await returns.refundDialog.getByRole('button', { name: 'Confirm refund', exact: true }).click();
   await receipt.expectShown();
 
-  // the engine stored the return and gave back exactly the coffee's shares
+  // the engine stored the return, paid back by card, and gave back exactly the coffee's shares
   const stored = await engineDb
     .selectFrom('baskets')
-    .select(['id', 'total_gross', 'total_discount', 'total_charged'])
+    .select(['id', 'total_gross', 'total_discount', 'total_charged', 'payment_methods_json'])
     .where('retailer_basket_code', '=', returnCode)
     .executeTakeFirstOrThrow();
   expect(stored).toMatchObject({
@@ -92,6 +95,9 @@ test('a return of one line refunds exactly the voucher shares that line carried 
     total_discount: 0,
     total_charged: -COFFEE_REFUND,
   });
+  expect(JSON.parse(stored.payment_methods_json ?? 'null')).toEqual([
+    { method: 'card', amount: -COFFEE_REFUND },
+  ]);
   expect(await returnedOnEngine(engineDb, basketCode)).toEqual(['1', '0']);
   const givenBack = await engineDb
     .selectFrom('vouchers as child')
@@ -155,7 +161,7 @@ test('a return beyond what was bought, less what was returned already, is refuse
   // one comes back; a second return of it is refused, on the screen and by the engine
   await returns.pick({ 'Line line_1': 1 });
   await expect(returns.toRefund).toHaveText(money(COFFEE_REFUND));
-  await returns.confirmButton.click();
+  await returns.confirmRefund();
   await expect(page.getByRole('heading', { name: 'Receipt', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'New sale', exact: true }).click();
   await returns.find(basketCode);

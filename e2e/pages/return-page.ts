@@ -12,6 +12,7 @@ export class ReturnPage {
   readonly toRefund: Locator;
   readonly confirmButton: Locator;
   readonly recentSales: Locator;
+  readonly refundDialog: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Return', exact: true });
@@ -24,6 +25,7 @@ export class ReturnPage {
     this.toRefund = page.getByTestId('return-refund');
     this.confirmButton = page.getByRole('button', { name: 'Confirm return', exact: true });
     this.recentSales = page.getByRole('table', { name: 'Latest sales' });
+    this.refundDialog = page.getByRole('dialog', { name: 'Refund' });
   }
 
   async expectShown(): Promise<void> {
@@ -34,6 +36,13 @@ export class ReturnPage {
   async find(basketCode: string): Promise<void> {
     await this.saleNumber.fill(basketCode);
     await this.findButton.click();
+  }
+
+  /** `Confirm return`, then the refund paid back by `method` in the payment panel. */
+  async confirmRefund(method = 'Cash'): Promise<void> {
+    await this.confirmButton.click();
+    await this.refundDialog.getByRole('button', { name: method, exact: true }).click();
+    await this.refundDialog.getByRole('button', { name: 'Confirm refund', exact: true }).click();
   }
 
   quantityOf(itemName: string): Locator {

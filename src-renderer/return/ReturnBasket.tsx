@@ -6,14 +6,16 @@ import { useLineName } from './OriginalSale';
 interface ReturnBasketProps {
   readonly sale: SaleView;
   readonly confirming: boolean;
-  readonly onConfirm: () => void;
+  /** The till said how it takes payment: the refund can be confirmed. */
+  readonly ready: boolean;
+  readonly onConfirm: (sale: SaleView) => void;
 }
 
 /**
  * The open sale's return lines as the till core priced them: each line's price, the voucher
  * shares stored at the sale that come back as vouchers, and the refund; then Confirm return.
  */
-export function ReturnBasket({ sale, confirming, onConfirm }: ReturnBasketProps) {
+export function ReturnBasket({ sale, confirming, ready, onConfirm }: ReturnBasketProps) {
   const { t } = useTranslation();
   const nameOf = useLineName();
   const money = (minor: number) => formatMoney(minor, sale.currency, sale.locale);
@@ -83,9 +85,11 @@ export function ReturnBasket({ sale, confirming, onConfirm }: ReturnBasketProps)
           <button
             type="button"
             className="button button--confirm"
-            disabled={waiting || confirming}
+            disabled={waiting || confirming || !ready}
             aria-busy={confirming}
-            onClick={onConfirm}
+            onClick={() => {
+              onConfirm(sale);
+            }}
           >
             {t('screens.return.basket.confirm')}
           </button>

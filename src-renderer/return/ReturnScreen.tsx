@@ -6,11 +6,12 @@ import type { RecentSaleView, ReturnableSaleView } from '../../src-shared/till';
 import { useTillClient } from '../client';
 import { AlertSlot } from '../common/AlertSlot';
 import { failureText } from '../common/message-words';
+import { RowButton } from '../common/RowButton';
 import { formatStamp } from '../common/time';
 import { ReceiptPanel } from '../receipt/ReceiptPanel';
-import { useConfirmSale } from '../sale/mutations';
 import { currentSaleQuery } from '../sale/queries';
 import { useScanner } from '../scanner/useScanner';
+import { PaymentPanel, usePayment } from '../tender/usePayment';
 import { OriginalSale } from './OriginalSale';
 import { recentSalesQuery, useAddReturn, useFindSale } from './queries';
 import { ReturnBasket } from './ReturnBasket';
@@ -32,7 +33,7 @@ export function ReturnScreen() {
   const sale = useQuery({ ...currentSaleQuery(client), enabled: receiptCode === null });
   const find = useFindSale();
   const add = useAddReturn();
-  const confirm = useConfirmSale((basketCode) => {
+  const payment = usePayment((basketCode) => {
     setReceiptCode(basketCode);
     setFound(null);
   });
@@ -148,18 +149,24 @@ export function ReturnScreen() {
         {sale.data ? (
           <ReturnBasket
             sale={sale.data}
-            confirming={confirm.isPending}
-            onConfirm={() => {
+            confirming={payment.confirm.isPending && !payment.paying}
+            ready={payment.ready}
+            onConfirm={(returned) => {
               setFailure(null);
-              confirm.mutate(null, {
-                onError: (error) => {
-                  setFailure(failureText(error, t));
-                },
+              payment.start(returned, (error) => {
+                setFailure(failureText(error, t));
               });
             }}
           />
         ) : null}
       </aside>
+      <PaymentPanel
+        payment={payment}
+        sale={sale.data}
+        onClosed={() => {
+          scanRef.current?.focus();
+        }}
+      />
     </section>
   );
 }
@@ -205,18 +212,13 @@ function RecentSales({ sales, currency, locale, onPick }: RecentSalesProps) {
                   <td>{row.customer?.memberNumber ?? t('screens.return.recent.anonymous')}</td>
                   <td className="num money">{formatMoney(row.net, currency, locale)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={t('screens.return.recent.pick', {
-                        basketCode: row.basketCode,
-                      })}
+                    <RowButton
+                      text={t('screens.return.recent.pickShort')}
+                      name={t('screens.return.recent.pick', { basketCode: row.basketCode })}
                       onClick={() => {
                         onPick(row.basketCode);
                       }}
-                    >
-                      {t('screens.return.recent.pickShort')}
-                    </button>
+                    />
                   </td>
                 </tr>
               ))}

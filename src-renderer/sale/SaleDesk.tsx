@@ -6,8 +6,7 @@ import { formatQuantity } from '../../src-shared/i18n/formats';
 import type { SaleView } from '../../src-shared/till';
 import type { CatalogueSearchView } from '../../src-shared/till/views';
 import { useTillClient } from '../client';
-import { statusQuery } from '../status/queries';
-import { TenderDialog } from '../tender/TenderDialog';
+import { PaymentPanel, usePayment } from '../tender/usePayment';
 import { AlertSlot } from '../common/AlertSlot';
 import { useNow } from '../common/useNow';
 import { useSlowSince } from '../common/useSlowFlag';
@@ -17,7 +16,6 @@ import { SearchResults } from './SearchResults';
 import { CustomerPanel } from './CustomerPanel';
 import {
   useActivateVoucher,
-  useConfirmSale,
   useKeepVoucher,
   useRemoveLine,
   useRemoveVoucher,
@@ -138,7 +136,8 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
   const keepVoucher = useKeepVoucher();
   const activateVoucher = useActivateVoucher();
   const voidSale = useVoidSale();
-  const confirm = useConfirmSale(onConfirmed);
+  const payment = usePayment(onConfirmed);
+  const { confirm } = payment;
   const [keypadLine, setKeypadLine] = useState<Line | null>(null);
   const [found, setFound] = useState<CatalogueSearchView | null>(null);
 
@@ -157,8 +156,6 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
       },
     );
   };
-  const tender = useQuery(statusQuery(client)).data?.tender;
-  const [paying, setPaying] = useState(false);
 
   const refocus = () => {
     scanRef.current?.focus();
@@ -254,20 +251,12 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
         />
         <SaleActions
           canConfirm={
-            sale !== undefined && sale.lines.length > 0 && !activity.busy && tender !== undefined
+            sale !== undefined && sale.lines.length > 0 && !activity.busy && payment.ready
           }
           canVoid={started && !confirm.isPending}
-          confirming={confirm.isPending && !paying}
+          confirming={confirm.isPending && !payment.paying}
           onConfirm={() => {
-            // a host POS took the payment: the till only confirms
-            if (tender?.hostTakesPayment !== false) confirm.mutate(null, { onError: refocus });
-            // vouchers paid it all: nothing to take, so no payment panel
-            else if (sale?.totals.net === 0) {
-              confirm.mutate({ tenders: [], due: 0 }, { onError: refocus });
-            } else {
-              confirm.reset();
-              setPaying(true);
-            }
+            if (sale) payment.start(sale, refocus);
           }}
           onVoid={() => {
             if (sale) voidSale.mutate({ basketCode: sale.basketCode }, settled);
@@ -311,29 +300,7 @@ export function SaleDesk({ scanRef, onScan, onConfirmed }: SaleDeskProps) {
           onClosed={refocus}
         />
       ) : null}
-      {paying && sale && tender ? (
-        <TenderDialog
-          due={sale.totals.net}
-          money={{ currency: sale.currency, locale: sale.locale }}
-          settings={tender}
-          confirming={confirm.isPending}
-          failure={confirm.isError ? failureText(confirm.error, t) : null}
-          onConfirm={(tenders) => {
-            confirm.mutate(
-              { tenders, due: sale.totals.net },
-              {
-                onSuccess: () => {
-                  setPaying(false);
-                },
-              },
-            );
-          }}
-          onClose={() => {
-            if (!confirm.isPending) setPaying(false);
-          }}
-          onClosed={refocus}
-        />
-      ) : null}
+      <PaymentPanel payment={payment} sale={sale} onClosed={refocus} />
       {/* what the last scan added, said once by a screen reader without taking focus */}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
