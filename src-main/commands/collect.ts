@@ -1,5 +1,6 @@
 import type { ReceiptView, Tender, TillResult } from '../../src-shared/till';
-import { findSale, recordTenders } from '../store';
+import { formatMoney } from '../../src-shared/money';
+import { appendAudit, findSale, recordTenders } from '../store';
 import type { CoreContext } from './context';
 import { receiptOf } from './confirm';
 import { tillErrorOf } from './engine-errors';
@@ -39,9 +40,21 @@ export async function collectLate(
     context.connectivity.reportAnswered();
   }
   const at = new Date(context.now());
+  const { locale, terminalId } = context.config;
   context.db
     .transaction(() => {
       recordTenders(context.db, basketCode, settled.value, { late: true, at });
+      for (const paid of settled.value)
+        appendAudit(context.db, {
+          at,
+          actor: `terminal:${terminalId}`,
+          action: 'collect_payment',
+          voucherKey: null,
+          voucherCode: null,
+          basketCode,
+          subject: null,
+          detail: `${paid.method}: ${formatMoney(paid.amount, sale.currency, locale)}`,
+        });
     })
     .immediate();
   const updated = findSale(context.db, basketCode);

@@ -172,6 +172,7 @@ export const managerEn = {
       unlock_voucher: 'Freed a voucher',
       acknowledge_sync_conflict: 'Acknowledged a sync conflict',
       sale_voided_after_restart: 'Voided a sale the till was stopped in',
+      collect_payment: 'Collected what a lost voucher left to pay',
     },
   },
   pools: {
@@ -336,6 +337,7 @@ export const managerNl: CatalogueOf<typeof managerEn> = {
       unlock_voucher: 'Voucher vrijgegeven',
       acknowledge_sync_conflict: 'Synchronisatieconflict bevestigd',
       sale_voided_after_restart: 'Verkoop geannuleerd waarin de kassa stopte',
+      collect_payment: 'Nabetaald wat een verloren voucher openliet',
     },
   },
   pools: {
