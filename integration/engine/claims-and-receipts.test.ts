@@ -615,11 +615,15 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
       });
     });
 
-    it('lists the lines in the sale’s order, with what the till charged and the engine’s gross', async () => {
+    it('lists the lines in the sale’s order, with what the till charged, the engine’s gross and the item the till named', async () => {
       const code = next('S001-01-ORDER');
       const lines = Array.from({ length: 11 }, (_, index) => item(`line_${String(index + 1)}`, 1));
       // the till charged 15.00 a unit for three units shelved at 20.00
-      lines[1] = item('line_2', 15, 3, { item_original_price: 20 });
+      lines[1] = item('line_2', 15, 3, {
+        item_original_price: 20,
+        item_barcode: '8712345000165',
+        item_name: 'Coffee beans 1 kg',
+      });
       const stored = await call(engine.url, '/auth/add-basket', {
         json: basketRequest(code, lines, { member: null }),
         session: till,
@@ -639,6 +643,12 @@ describeEachDatabase('claim-vouchers, claim-basket and get-receipts', (database)
         item_gross: 60,
       });
       expect(items[0]).toMatchObject({ item_price: 1, item_subtotal: 1, item_gross: 1 });
+      // what the till said each line is: for a return at another till of the store
+      expect(items[1]).toMatchObject({
+        item_barcode: '8712345000165',
+        item_name: 'Coffee beans 1 kg',
+      });
+      expect(items[0]).toMatchObject({ item_barcode: '8710000000001', item_name: null });
     });
 
     it('pages with number_results and results_offset, and counts every match', async () => {

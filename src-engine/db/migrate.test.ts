@@ -39,6 +39,7 @@ describe('upgrading a database of the first release', () => {
         '0011_feed_signing_keys',
         '0012_sync_conflicts',
         '0013_freed_basket_vouchers',
+        '0014_basket_item_names',
       ]);
       const vouchers = await db.kysely
         .selectFrom('vouchers')
@@ -99,6 +100,7 @@ describe('numbering the lines of baskets stored before their order was kept', ()
         '0011_feed_signing_keys',
         '0012_sync_conflicts',
         '0013_freed_basket_vouchers',
+        '0014_basket_item_names',
       ]);
       const rows = await db.kysely
         .selectFrom('basket_items')

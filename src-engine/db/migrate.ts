@@ -19,6 +19,7 @@ import * as m0010 from './migrations/0010_audit_chain';
 import * as m0011 from './migrations/0011_feed_signing_keys';
 import * as m0012 from './migrations/0012_sync_conflicts';
 import * as m0013 from './migrations/0013_freed_basket_vouchers';
+import * as m0014 from './migrations/0014_basket_item_names';
 
 /** Numbered migrations, in order; each runs once on SQLite and PostgreSQL alike. */
 const MIGRATIONS = {
@@ -34,6 +35,7 @@ const MIGRATIONS = {
   '0011_feed_signing_keys': m0011,
   '0012_sync_conflicts': m0012,
   '0013_freed_basket_vouchers': m0013,
+  '0014_basket_item_names': m0014,
 };
 
 class InCodeProvider implements MigrationProvider {

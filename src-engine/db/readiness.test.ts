@@ -31,6 +31,7 @@ describe('checkReadiness', () => {
         '0011_feed_signing_keys',
         '0012_sync_conflicts',
         '0013_freed_basket_vouchers',
+        '0014_basket_item_names',
       ],
     });
     await migrateToLatest(db);

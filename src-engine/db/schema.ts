@@ -211,6 +211,9 @@ export interface BasketItemTable {
   charged_unit_price: number | null;
   /** The line's place in the basket as sent, from 0; lines stored before it was kept are numbered by line id. */
   position: number | null;
+  /** `item_barcode` and `item_name` as the till sent them; null when it sent none. */
+  barcode: string | null;
+  name: string | null;
 }
 
 export interface BasketItemVoucherTable {

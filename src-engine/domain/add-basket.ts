@@ -281,6 +281,8 @@ async function insertBasket(
         returned_quantity: '0',
         charged_unit_price: input.charged.lines[index]?.unitPrice ?? null,
         position: index,
+        barcode: input.sale.items[index]?.barcode ?? null,
+        name: input.sale.items[index]?.name ?? null,
       })
       .execute();
   }

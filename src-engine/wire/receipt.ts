@@ -54,6 +54,8 @@ export function toReceipt(receipt: Receipt, now: number) {
     basket_notes: basket.notes,
     basket_items: receipt.items.map((item) => ({
       retailer_item_code: item.line_id,
+      item_barcode: item.barcode,
+      item_name: item.name,
       item_quantity: Number(item.quantity),
       item_unit_price: money(item.unit_price),
       item_price: moneyOrNull(item.charged_unit_price),

@@ -8,7 +8,7 @@ import type {
 } from '../../src-shared/till';
 import type { EngineReceipt } from '../engine-client';
 import { addReturnLine, setCustomer, type SaleState } from '../sale/sale-state';
-import { findSale, recentSales, returnedOnThisTill, type JournalSale } from '../store';
+import { findProduct, findSale, recentSales, returnedOnThisTill, type JournalSale } from '../store';
 import type { CoreContext } from './context';
 import type { SaleBook } from './sale-book';
 import { change } from './sale-service';
@@ -83,6 +83,11 @@ function returnedHere(
   return counted + returnedOnThisTill(context.db, original, 'not_synced');
 }
 
+/** This till's catalogue name for `barcode`; empty when it has none. */
+function catalogueName(context: CoreContext, barcode: string): string {
+  return barcode === '' ? '' : (findProduct(context.db, barcode)?.name ?? '');
+}
+
 /** A past sale to return from: this till's journal first, the engine for another till's. */
 export async function findReturnable(
   context: CoreContext,
@@ -143,8 +148,12 @@ export async function findReturnable(
       customer: receipt.memberNumber ? { memberNumber: receipt.memberNumber } : null,
       source: 'engine',
     },
-    // the engine keeps no item names: the screen names such a line by its id
-    receipt.lines.map((line) => ({ ...line, barcode: '', name: '', shares: [...line.shares] })),
+    // a line the selling till named nothing is named by the catalogue, else by its id on the screen
+    receipt.lines.map((line) => ({
+      ...line,
+      name: line.name === '' ? catalogueName(context, line.barcode) : line.name,
+      shares: [...line.shares],
+    })),
   );
 }
 

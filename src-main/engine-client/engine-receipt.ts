@@ -4,6 +4,9 @@ import { minorAmount, instantOf } from './amounts';
 /** One line of a stored basket as get-receipts shows it; amounts in minor units. */
 export interface EngineReceiptLine {
   readonly lineId: string;
+  /** What the selling till said the line is; empty when it said nothing (or the engine kept nothing). */
+  readonly barcode: string;
+  readonly name: string;
   readonly quantity: number;
   readonly unitPrice: number;
   readonly returned: number;
@@ -26,6 +29,8 @@ export interface EngineReceipt {
 
 const receiptItem = z.looseObject({
   retailer_item_code: z.string(),
+  item_barcode: z.string().nullish(),
+  item_name: z.string().nullish(),
   item_quantity: z.number().positive(),
   item_unit_price: z.number(),
   item_returned_quantity: z.number().min(0),
@@ -59,6 +64,8 @@ const receiptObject = z
         const at = ['basket_items', index];
         return {
           lineId: item.retailer_item_code,
+          barcode: item.item_barcode ?? '',
+          name: item.item_name ?? '',
           quantity: item.item_quantity,
           unitPrice: minorAmount(item.item_unit_price, currency, context, [
             ...at,

@@ -134,6 +134,8 @@ export interface SaleFacts {
   readonly payments: BasketFigures['payments'];
   readonly tax: BasketFigures['tax'];
   readonly notes: string | null;
+  /** What the till said each line is, in the order sent: its barcode and name. */
+  readonly items: readonly { readonly barcode: string | null; readonly name: string | null }[];
 }
 
 /** The sale facts of a basket request, its amounts already in minor units (`figures`). */
@@ -160,5 +162,9 @@ export function saleFactsFromWire(
     payments: figures.payments,
     tax: figures.tax,
     notes: basket.basket_notes ?? null,
+    items: basket.basket_items.map((item) => ({
+      barcode: item.item_barcode ?? null,
+      name: item.item_name ?? null,
+    })),
   });
 }
