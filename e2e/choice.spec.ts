@@ -91,6 +91,28 @@ async function expectSoldWithoutCard(
 const voucherRow = (page: Page, code: string) =>
   page.getByRole('region', { name: 'Vouchers' }).getByRole('listitem').filter({ hasText: code });
 
+test('a card this engine does not know: the sale goes on without it, the honour voucher stays and is redeemed; the engine stores no member', async ({
+  ui,
+  engineDb,
+  till,
+}) => {
+  const { sale, receipt } = ui;
+  const honour = honourVoucher(5);
+  await sale.expectShown();
+  await sale.scanItem(ITEMS.croissant.barcode, ITEMS.croissant.name);
+  await sale.scan(honour);
+  await expect(sale.appliedVoucher(honour)).toBeVisible();
+  await sale.scan(UNKNOWN_CARD);
+  await expect(sale.notice).toContainText(
+    `The voucher engine does not know loyalty card ${UNKNOWN_CARD}: the sale goes on without it.`,
+  );
+  await expect(sale.appliedVoucher(honour)).toBeVisible();
+  const { basketCode } = await settle(till);
+  await sale.confirmPayment();
+  await receipt.expectShown();
+  await expectSoldWithoutCard(engineDb, basketCode, honour);
+});
+
 test.describe('a card the engine refuses', () => {
   test.use({ tillBehindProxy: true });
 
