@@ -188,41 +188,45 @@ const RETURN_WORDS = {
 } as const;
 
 for (const language of ['en', 'nl'] as const) {
-  test(`the Return screen and its refund panel in ${language}, at each terminal size: every control in reach, axe finds nothing serious`, async ({
-    page,
-    till,
-  }) => {
-    test.setTimeout(120_000);
-    const words = RETURN_WORDS[language];
-    const basketCode = await memberSale(till);
-    // the page shows the sale the API just confirmed: it follows the till's next one
-    await page.reload();
-    await page.keyboard.press('F4');
-    const field = page.locator('#return-basket-code');
-    await field.fill(basketCode);
-    await field.press('Enter');
-    const quantity = page.getByRole('spinbutton').first();
-    await quantity.fill('1');
-    await page.locator('form button[type="submit"]').last().click();
-    await expect(page.getByTestId('return-refund')).toHaveText(money(COFFEE_REFUND));
-    const confirm = page.getByRole('button', { name: words.confirm, exact: true });
-    const refund = page.getByRole('dialog', { name: words.refund });
-    for (const size of TERMINAL_SCREENS) {
-      const at = `${language}, ${String(size.width)}×${String(size.height)}`;
-      await page.setViewportSize(size);
-      await expectInReach(field, `the sale number field (${at})`);
-      await expectInReach(quantity, `the quantity to return (${at})`);
-      await expectInReach(confirm, `Confirm return (${at})`);
-      await expectAxeClean(page, `the Return screen (${at})`);
+  test.describe(`in ${language}`, () => {
+    test.use({ tillLanguage: language });
 
-      await confirm.click();
-      await expect(refund).toContainText(money(COFFEE_REFUND));
-      for (const button of await refund.getByRole('button').all())
-        await expectInReach(button, `a button of the refund panel (${at})`);
-      await expectAxeClean(page, `the refund panel (${at})`);
-      await refund.getByRole('button', { name: words.back, exact: true }).click();
-      await expect(refund).toBeHidden();
-    }
+    test(`the Return screen and its refund panel at each terminal size: every control in reach, axe finds nothing serious`, async ({
+      page,
+      till,
+    }) => {
+      test.setTimeout(120_000);
+      const words = RETURN_WORDS[language];
+      const basketCode = await memberSale(till);
+      // the page shows the sale the API just confirmed: it follows the till's next one
+      await page.reload();
+      await page.keyboard.press('F4');
+      const field = page.locator('#return-basket-code');
+      await field.fill(basketCode);
+      await field.press('Enter');
+      const quantity = page.getByRole('spinbutton').first();
+      await quantity.fill('1');
+      await page.locator('form button[type="submit"]').last().click();
+      await expect(page.getByTestId('return-refund')).toHaveText(money(COFFEE_REFUND));
+      const confirm = page.getByRole('button', { name: words.confirm, exact: true });
+      const refund = page.getByRole('dialog', { name: words.refund });
+      for (const size of TERMINAL_SCREENS) {
+        const at = `${language}, ${String(size.width)}×${String(size.height)}`;
+        await page.setViewportSize(size);
+        await expectInReach(field, `the sale number field (${at})`);
+        await expectInReach(quantity, `the quantity to return (${at})`);
+        await expectInReach(confirm, `Confirm return (${at})`);
+        await expectAxeClean(page, `the Return screen (${at})`);
+
+        await confirm.click();
+        await expect(refund).toContainText(money(COFFEE_REFUND));
+        for (const button of await refund.getByRole('button').all())
+          await expectInReach(button, `a button of the refund panel (${at})`);
+        await expectAxeClean(page, `the refund panel (${at})`);
+        await refund.getByRole('button', { name: words.back, exact: true }).click();
+        await expect(refund).toBeHidden();
+      }
+    });
   });
 }
 
