@@ -17,6 +17,7 @@ const ALL_MIGRATIONS = [
   '0011_feed_signing_keys',
   '0012_sync_conflicts',
   '0013_freed_basket_vouchers',
+  '0014_basket_item_names',
 ];
 
 // Needs TEST_DATABASE_URL (npm run test:all sets it when PostgreSQL answers); reported as skipped otherwise.
