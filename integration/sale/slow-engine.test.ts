@@ -152,6 +152,17 @@ describeEachDatabase(
         expect(valueOf(await till.send('status/get', {})).online).toBe(true);
         const receipt = valueOf(await till.send('sale/confirm', { saleId }));
         expect(receipt).toMatchObject({ basketCode, syncState: 'queued' });
+
+        // the late pricings locked the member's vouchers to the basket: the sale, once synced,
+        // lets them go (the next sale of this suite is the member's again)
+        proxy.releaseHeld();
+        await vi.waitFor(
+          async () => {
+            await till.till.sync.syncNow();
+            expect(await lockedTo(basketCode)).toEqual([]);
+          },
+          { timeout: 15_000, interval: 200 },
+        );
       });
 
       it('a confirm waiting on a slow engine gives it one attempt, then queues the sale priced by the till', async () => {

@@ -5,8 +5,8 @@ import { databasePath } from '../../src-main/store';
 import { DATABASES, startTestEngine, type TestEngine } from '../../test-support/engine/harness';
 import { storedBaskets } from '../../test-support/engine/snapshot';
 import { failJournalConfirms } from '../../test-support/till/journal-fault';
+import { settledSale } from '../../test-support/till/settled-sale';
 import {
-  settledSale,
   startTestTill,
   TILL_ONE,
   valueOf,

@@ -8,7 +8,6 @@ import {
   type TillCommandName,
   type TillInput,
   type TillOutput,
-  type SaleView,
   type TillResult,
 } from '../../src-shared/till';
 import { DEMO_IDENTITY } from '../../src-main/config';
@@ -130,16 +129,6 @@ export async function startTestTill(
 export function valueOf<T>(result: TillResult<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
-}
-
-/** The open sale once the engine's pricing in flight has answered (a busy engine answers after the scan). */
-export async function settledSale(till: TestTill): Promise<SaleView> {
-  let view = valueOf(await till.send('sale/current', {}));
-  while (view.pricing.state === 'waiting') {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    view = valueOf(await till.send('sale/current', {}));
-  }
-  return view;
 }
 
 /** A till whose every engine call passes through a proxy the test controls (held or lost answers). */

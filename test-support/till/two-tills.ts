@@ -1,13 +1,7 @@
 import type { TestDatabase, TestEngine } from '../engine/harness';
 import { startTestEngine } from '../engine/harness';
-import {
-  settledSale,
-  startTestTill,
-  TILL_ONE,
-  TILL_TWO,
-  valueOf,
-  type TestTill,
-} from './till-harness';
+import { settledSale } from './settled-sale';
+import { startTestTill, TILL_ONE, TILL_TWO, valueOf, type TestTill } from './till-harness';
 
 export interface TwoTills {
   readonly engine: TestEngine;
